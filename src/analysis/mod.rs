@@ -1,0 +1,4 @@
+//! Pure insight functions of SPEC §7: plain data in, figures out. No SQL, no terminal types,
+//! so the TUI, the CLI and the report all compute the same numbers.
+
+pub mod tss;

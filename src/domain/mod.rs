@@ -1,0 +1,10 @@
+//! Plain domain types: the journal's records, their closed vocabularies and validation, and the
+//! parsing of what users type (dates, durations, distances). No SQL and no terminal code here.
+
+pub mod clock;
+pub mod error;
+pub mod parse;
+pub mod records;
+pub mod vocab;
+
+pub use error::InputError;

@@ -1,0 +1,303 @@
+//! Parsing what users type: dates (`today`, `-3`, `mon`, `MM-DD`…), durations (`1h30m`, `1:30`)
+//! and distances (`42km`, `26mi`, `800m`). Each error names the field and the accepted forms.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+use super::InputError;
+
+const DATE_FORMS: &str =
+    "allowed: today, yesterday, -3 or 3d (days ago), mon…sun, YYYY-MM-DD, MM-DD; not in the future";
+
+/// Parses a date relative to `today`. Future dates are refused: a journal records what happened.
+pub fn parse_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
+    let t = text.trim().to_ascii_lowercase();
+    let bad = || InputError::new(field, format!("'{text}' is not a date; {DATE_FORMS}"));
+    let date = match t.as_str() {
+        "today" | "now" | "0" => today,
+        "yesterday" => today - Duration::days(1),
+        _ => {
+            if let Some(days) = days_ago(&t) {
+                today - Duration::days(days)
+            } else if let Some(wd) = weekday(&t) {
+                let back =
+                    (today.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+                today - Duration::days(back as i64)
+            } else if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+                d
+            } else if let Some(d) = month_day(&t, today) {
+                d
+            } else {
+                return Err(bad());
+            }
+        }
+    };
+    if date > today {
+        return Err(InputError::new(
+            field,
+            format!("{date} is in the future (today is {today}); {DATE_FORMS}"),
+        ));
+    }
+    Ok(date)
+}
+
+fn days_ago(t: &str) -> Option<i64> {
+    let digits = t.strip_prefix('-').or_else(|| t.strip_suffix('d'))?;
+    let n: i64 = digits.parse().ok()?;
+    (0..=36_500).contains(&n).then_some(n)
+}
+
+fn weekday(t: &str) -> Option<Weekday> {
+    const NAMES: [(&str, Weekday); 7] = [
+        ("mon", Weekday::Mon),
+        ("tue", Weekday::Tue),
+        ("wed", Weekday::Wed),
+        ("thu", Weekday::Thu),
+        ("fri", Weekday::Fri),
+        ("sat", Weekday::Sat),
+        ("sun", Weekday::Sun),
+    ];
+    if t.len() < 3 {
+        return None;
+    }
+    NAMES.iter().find_map(|(short, wd)| {
+        let full = format!("{wd:?}").to_ascii_lowercase();
+        let long = match wd {
+            Weekday::Mon => "monday",
+            Weekday::Tue => "tuesday",
+            Weekday::Wed => "wednesday",
+            Weekday::Thu => "thursday",
+            Weekday::Fri => "friday",
+            Weekday::Sat => "saturday",
+            Weekday::Sun => "sunday",
+        };
+        (t == *short || t == full || t == long).then_some(*wd)
+    })
+}
+
+/// `MM-DD` means the most recent such day: this year, or last year if that is still to come.
+fn month_day(t: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (m, d) = t.split_once('-')?;
+    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);
+    match this_year {
+        Some(date) if date <= today => Some(date),
+        _ => NaiveDate::from_ymd_opt(today.year() - 1, m, d),
+    }
+}
+
+/// Parses `HH:MM` (24 h).
+pub fn parse_time(field: &str, text: &str) -> Result<NaiveTime, InputError> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(text.trim(), "%H:%M:%S"))
+        .map_err(|_| {
+            InputError::new(
+                field,
+                format!("'{text}' is not a time; allowed: HH:MM (24-hour)"),
+            )
+        })
+}
+
+/// Parses `YYYY-MM-DD HH:MM` (or with a `T`), or a bare `HH:MM` meaning today.
+pub fn parse_datetime(
+    field: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Result<NaiveDateTime, InputError> {
+    let t = text.trim();
+    for fmt in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
+            if dt.date() > today {
+                return Err(InputError::new(
+                    field,
+                    format!("{dt} is in the future; allowed: a past date-time"),
+                ));
+            }
+            return Ok(dt);
+        }
+    }
+    if let Ok(time) = parse_time(field, t) {
+        return Ok(today.and_time(time));
+    }
+    Err(InputError::new(
+        field,
+        format!("'{text}' is not a date-time; allowed: \"YYYY-MM-DD HH:MM\" or HH:MM for today"),
+    ))
+}
+
+const DURATION_FORMS: &str = "allowed: 1h30m, 90m, 45s, 1:30 (h:mm), 1:30:00 (h:mm:ss)";
+
+/// Parses a duration into whole seconds. Zero and over 7 days are refused.
+pub fn parse_duration(field: &str, text: &str) -> Result<u32, InputError> {
+    let t = text.trim().to_ascii_lowercase();
+    let bad = || {
+        InputError::new(
+            field,
+            format!("'{text}' is not a duration; {DURATION_FORMS}"),
+        )
+    };
+    let secs: u64 = if t.contains(':') {
+        let parts: Vec<&str> = t.split(':').collect();
+        let nums: Option<Vec<u64>> = parts.iter().map(|p| p.parse().ok()).collect();
+        let nums = nums.ok_or_else(bad)?;
+        match nums.as_slice() {
+            [h, m] if *m < 60 => h * 3600 + m * 60,
+            [h, m, s] if *m < 60 && *s < 60 => h * 3600 + m * 60 + s,
+            _ => return Err(bad()),
+        }
+    } else {
+        let mut total = 0u64;
+        let mut num = String::new();
+        let mut any_unit = false;
+        for ch in t.chars() {
+            if ch.is_ascii_digit() || ch == '.' {
+                num.push(ch);
+                continue;
+            }
+            let value: f64 = num.parse().map_err(|_| bad())?;
+            let unit = match ch {
+                'h' => 3600.0,
+                'm' => 60.0,
+                's' => 1.0,
+                _ => return Err(bad()),
+            };
+            total += (value * unit).round() as u64;
+            num.clear();
+            any_unit = true;
+        }
+        if !num.is_empty() {
+            // A bare number is minutes: "90" reads as 90 minutes, the common case.
+            let value: f64 = num.parse().map_err(|_| bad())?;
+            total += (value * 60.0).round() as u64;
+        } else if !any_unit {
+            return Err(bad());
+        }
+        total
+    };
+    if secs == 0 || secs > 7 * 24 * 3600 {
+        return Err(InputError::new(
+            field,
+            format!(
+                "'{text}' is out of range; allowed: more than 0 and at most 7 days ({DURATION_FORMS})"
+            ),
+        ));
+    }
+    Ok(secs as u32)
+}
+
+/// Formats seconds as `1h30m` / `45m` / `50s`.
+pub fn format_duration(secs: u32) -> String {
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    match (h, m, s) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, _) => format!("{m}m"),
+        (h, 0, _) => format!("{h}h"),
+        (h, m, _) => format!("{h}h{m:02}m"),
+    }
+}
+
+/// Parses a distance into metres: `42km`, `42.2` (km), `26mi`, `800m`.
+pub fn parse_distance(field: &str, text: &str) -> Result<f64, InputError> {
+    let t = text.trim().to_ascii_lowercase();
+    let bad = || {
+        InputError::new(
+            field,
+            format!("'{text}' is not a distance; allowed: 42km, 42.2 (km), 26mi, 800m"),
+        )
+    };
+    let (num, factor) = if let Some(n) = t.strip_suffix("km") {
+        (n, 1000.0)
+    } else if let Some(n) = t.strip_suffix("mi") {
+        (n, 1609.344)
+    } else if let Some(n) = t.strip_suffix('m') {
+        (n, 1.0)
+    } else {
+        (t.as_str(), 1000.0)
+    };
+    let v: f64 = num.trim().parse().map_err(|_| bad())?;
+    if !v.is_finite() || v < 0.0 || v * factor > 5_000_000.0 {
+        return Err(bad());
+    }
+    Ok(v * factor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn relative_dates() {
+        let today = d("2026-11-23"); // a Monday
+        assert_eq!(parse_date("date", "today", today).unwrap(), today);
+        assert_eq!(
+            parse_date("date", "yesterday", today).unwrap(),
+            d("2026-11-22")
+        );
+        assert_eq!(parse_date("date", "-3", today).unwrap(), d("2026-11-20"));
+        assert_eq!(parse_date("date", "3d", today).unwrap(), d("2026-11-20"));
+        assert_eq!(parse_date("date", "mon", today).unwrap(), today);
+        assert_eq!(parse_date("date", "sun", today).unwrap(), d("2026-11-22"));
+        assert_eq!(
+            parse_date("date", "Tuesday", today).unwrap(),
+            d("2026-11-17")
+        );
+        assert_eq!(
+            parse_date("date", "2026-01-02", today).unwrap(),
+            d("2026-01-02")
+        );
+        assert_eq!(parse_date("date", "11-20", today).unwrap(), d("2026-11-20"));
+        assert_eq!(parse_date("date", "12-25", today).unwrap(), d("2025-12-25"));
+    }
+
+    #[test]
+    fn future_and_garbage_dates_refused() {
+        let today = d("2026-11-23");
+        let e = parse_date("date", "2026-11-24", today).unwrap_err();
+        assert!(e.message.contains("future"), "{e}");
+        assert_eq!(e.field, "date");
+        assert!(parse_date("date", "someday", today).is_err());
+        assert!(parse_date("date", "02-30", today).is_err());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("duration", "1h30m").unwrap(), 5400);
+        assert_eq!(parse_duration("duration", "90m").unwrap(), 5400);
+        assert_eq!(parse_duration("duration", "1:30").unwrap(), 5400);
+        assert_eq!(parse_duration("duration", "1:30:00").unwrap(), 5400);
+        assert_eq!(parse_duration("duration", "45").unwrap(), 2700);
+        assert_eq!(parse_duration("duration", "2h").unwrap(), 7200);
+        assert!(parse_duration("duration", "1:75").is_err());
+        assert!(parse_duration("duration", "0m").is_err());
+        assert!(parse_duration("duration", "abc").is_err());
+        assert_eq!(format_duration(5400), "1h30m");
+        assert_eq!(format_duration(2700), "45m");
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(parse_distance("distance", "42km").unwrap(), 42_000.0);
+        assert_eq!(parse_distance("distance", "42.2").unwrap(), 42_200.0);
+        assert!((parse_distance("distance", "26mi").unwrap() - 41_842.944).abs() < 1e-6);
+        assert_eq!(parse_distance("distance", "800m").unwrap(), 800.0);
+        assert!(parse_distance("distance", "far").is_err());
+        assert!(parse_distance("distance", "-5km").is_err());
+    }
+
+    #[test]
+    fn datetimes() {
+        let today = d("2026-11-23");
+        let dt = parse_datetime("at", "2026-11-22 08:15", today).unwrap();
+        assert_eq!(dt.to_string(), "2026-11-22 08:15:00");
+        assert_eq!(parse_datetime("at", "07:00", today).unwrap().date(), today);
+        assert!(parse_datetime("at", "2027-01-01 08:00", today).is_err());
+    }
+}

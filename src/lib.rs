@@ -1,0 +1,7 @@
+//! backtrack: a terminal pain-and-training journal for athletes with back pain.
+//! The binary's entry point is `main.rs`; everything else lives in this library so that tests
+//! and benches reach the same code.
+
+pub mod analysis;
+pub mod domain;
+pub mod repo;
