@@ -3,5 +3,6 @@
 //! and benches reach the same code.
 
 pub mod analysis;
+pub mod cli;
 pub mod domain;
 pub mod repo;

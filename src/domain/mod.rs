@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod error;
 pub mod parse;
+pub mod prescription;
 pub mod records;
 pub mod vocab;
 

@@ -40,6 +40,14 @@ pub fn parse_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate
     Ok(date)
 }
 
+/// Like [`parse_date`] but allows future dates (course ends, programme end dates).
+pub fn parse_date_any(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
+    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(d) => Ok(d),
+        Err(_) => parse_date(field, text, today),
+    }
+}
+
 fn days_ago(t: &str) -> Option<i64> {
     let digits = t.strip_prefix('-').or_else(|| t.strip_suffix('d'))?;
     let n: i64 = digits.parse().ok()?;

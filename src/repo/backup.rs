@@ -109,7 +109,7 @@ pub fn prune(dir: &Path) -> Result<Vec<PathBuf>> {
             Some((NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?, e.path()))
         })
         .collect();
-    dated.sort_by(|a, b| b.0.cmp(&a.0));
+    dated.sort_by_key(|d| std::cmp::Reverse(d.0));
     let mut keep = vec![false; dated.len()];
     for k in keep.iter_mut().take(7) {
         *k = true;

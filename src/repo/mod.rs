@@ -1,9 +1,21 @@
 //! The thin repository (SPEC §6): the only module that runs SQL, always with bound parameters.
-//! One file per aggregate; `connection` owns opening and migrating, `backup` the copies.
+//! One file per aggregate; `connection` owns opening and migrating, `backup` the copies,
+//! `records` the typed IDs, trash and undo, `transfer` the JSON/CSV export and import.
 
+pub mod activities;
 pub mod backup;
+pub mod checkins;
 pub mod connection;
 pub mod error;
+pub mod events;
+pub mod meds;
+pub mod psfs;
+pub mod records;
+pub mod rehab;
+pub mod settings;
+pub mod transfer;
+mod util;
 
 pub use connection::{MIGRATIONS, Repo};
 pub use error::{RepoError, Result};
+pub use records::{Kind, RecordId};

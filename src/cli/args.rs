@@ -1,0 +1,608 @@
+//! clap definitions for every command and flag, each with help text and an example.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "backtrack",
+    version,
+    about = "A terminal pain-and-training journal for athletes with back pain",
+    long_about = "A terminal pain-and-training journal for athletes with back pain.\n\n\
+        Run with no command to open the app. Everything stays in one local SQLite file.",
+    after_help = "Examples:\n  backtrack checkin 4 --sleep 6.5 --tag long-drive\n  backtrack ride 1h30m --np 210 --pain-during 3\n  backtrack med take ibuprofen\n  backtrack list checkins --since 30d --json"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Journal file [default: ~/.local/share/backtrack/journal.db]
+    #[arg(long, global = true, env = "BACKTRACK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Print machine-readable JSON (stable snake_case keys, see the README)
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log today's (or another day's) pain 0–10 and how the day went
+    #[command(
+        after_help = "Examples:\n  backtrack checkin 4\n  backtrack checkin 6 --date yesterday --where low-back,buttock-left --feels ache,sharp\n  backtrack checkin 3 --sleep 7.5 --workday --sitting 9 --tag long-drive --note \"stiff after the meeting\""
+    )]
+    Checkin(Box<CheckinArgs>),
+    /// Add activities (rides, runs, strength…)
+    Activity {
+        #[command(subcommand)]
+        action: ActivityCmd,
+    },
+    /// Shortcut for `activity add ride`
+    #[command(
+        after_help = "Example:\n  backtrack ride 2h --np 205 --hr 142 --pain-during 3 --date yesterday"
+    )]
+    Ride(RideArgs),
+    /// Rehab: log sessions, manage exercises and programmes
+    Rehab {
+        #[command(subcommand)]
+        action: RehabCmd,
+    },
+    /// Medications: the catalogue and doses taken
+    Med {
+        #[command(subcommand)]
+        action: MedCmd,
+    },
+    /// Timeline events: doctor visits, imaging, bike fits…
+    Event {
+        #[command(subcommand)]
+        action: EventCmd,
+    },
+    /// Patient-Specific Functional Scale: rate activities the back limits (0–10)
+    Psfs {
+        #[command(subcommand)]
+        action: PsfsCmd,
+    },
+    /// List records (last 30 days unless --since/--all)
+    #[command(
+        after_help = "Examples:\n  backtrack list\n  backtrack list activities --since 2026-01-01 --json\n  backtrack list doses --all"
+    )]
+    List(ListArgs),
+    /// Show one record in full, by ID (c12, a5, d3…)
+    #[command(after_help = "Example:\n  backtrack info c12")]
+    Info { id: String },
+    /// Change a record by ID; give only the fields to change
+    #[command(
+        after_help = "Examples:\n  backtrack edit c12 --pain 5 --note \"after the ride\"\n  backtrack edit a7 --tss 95\n  backtrack edit e3 --title \"MRI L4/L5\""
+    )]
+    Edit(Box<EditArgs>),
+    /// Move a record to the trash (undo with `restore`)
+    #[command(after_help = "Example:\n  backtrack delete c12 && backtrack restore c12")]
+    Delete { id: String },
+    /// Bring a record back from the trash
+    Restore { id: String },
+    /// List deleted records; --empty purges them for good
+    Trash {
+        /// Purge everything in the trash (cannot be undone)
+        #[arg(long)]
+        empty: bool,
+    },
+    /// Set a setting; ftp, lthr, max_hr and weight keep a dated history
+    #[command(
+        after_help = "Examples:\n  backtrack set ftp 250\n  backtrack set ftp 240 --from 2026-03-01\n  backtrack set nsaid_streak_days 7"
+    )]
+    Set(SetArgs),
+    /// Show all settings and their histories
+    Settings,
+    /// One line for a shell prompt: today's pain, mean7, doses, red flags
+    Status,
+    /// Export the whole journal as JSON (lossless) or CSV (one file per table)
+    #[command(
+        after_help = "Examples:\n  backtrack export --format json -o journal.json\n  backtrack export --format csv -o export-dir"
+    )]
+    Export(ExportArgs),
+    /// Import a JSON export (merged by uuid; the newer edit wins)
+    #[command(after_help = "Example:\n  backtrack import journal.json")]
+    Import(ImportArgs),
+    /// Write a verified online backup (default: backups/ beside the journal)
+    #[command(after_help = "Example:\n  backtrack backup ~/backtrack-before-upgrade.db")]
+    Backup { path: Option<PathBuf> },
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Example:\n  backtrack completions bash > ~/.local/share/bash-completion/completions/backtrack"
+    )]
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to stdout
+    #[command(after_help = "Example:\n  backtrack man > backtrack.1 && man ./backtrack.1")]
+    Man,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct CheckinArgs {
+    /// Pain now, 0 (none) to 10 (worst imaginable)
+    pub pain: String,
+    #[command(flatten)]
+    pub fields: CheckinFields,
+}
+
+/// The check-in fields shared by `checkin` and `edit`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct CheckinFields {
+    /// Day: today, yesterday, -3, 3d, mon…sun, YYYY-MM-DD, MM-DD
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// The day's worst pain, 0–10
+    #[arg(long, value_name = "N")]
+    pub worst: Option<String>,
+    /// Where it hurts, comma-separated (e.g. low-back,buttock-left)
+    #[arg(long = "where", value_name = "A,B")]
+    pub locations: Vec<String>,
+    /// What it feels like, comma-separated (e.g. ache,sharp)
+    #[arg(long = "feels", value_name = "A,B")]
+    pub character: Vec<String>,
+    /// Hours slept, 0–24
+    #[arg(long, value_name = "H")]
+    pub sleep: Option<f64>,
+    /// Sleep quality 1–5
+    #[arg(long, value_name = "N")]
+    pub sleep_quality: Option<String>,
+    /// Mood 1–5
+    #[arg(long, value_name = "N")]
+    pub mood: Option<String>,
+    /// Stress 1–5
+    #[arg(long, value_name = "N")]
+    pub stress: Option<String>,
+    /// Energy 1–5
+    #[arg(long, value_name = "N")]
+    pub energy: Option<String>,
+    /// Hours sitting, 0–24
+    #[arg(long, value_name = "H")]
+    pub sitting: Option<f64>,
+    /// It was a work day
+    #[arg(long, conflicts_with = "no_workday")]
+    pub workday: bool,
+    /// It was not a work day
+    #[arg(long)]
+    pub no_workday: bool,
+    /// A tag (repeatable or comma-separated), e.g. shoveling
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+    /// A note (use --edit to write it in $EDITOR)
+    #[arg(long, conflicts_with = "edit")]
+    pub note: Option<String>,
+    /// Write the note in $EDITOR
+    #[arg(long)]
+    pub edit: bool,
+    /// A red-flag symptom (repeatable): saddle-numbness, bladder-change, bowel-change, both-legs, worsening-weakness, sexual-dysfunction, fever-or-weight-loss
+    #[arg(long = "red-flag", value_name = "F")]
+    pub red_flags: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivityCmd {
+    /// Add an activity
+    #[command(
+        after_help = "Examples:\n  backtrack activity add ride 1h30m --np 210 --distance 42km\n  backtrack activity add strength 45m --rpe 6 --date yesterday"
+    )]
+    Add(ActivityAddArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ActivityAddArgs {
+    /// ride, indoor-ride, virtual-ride, run, walk, swim, strength, rehab, other
+    pub kind: String,
+    #[command(flatten)]
+    pub ride: RideArgs,
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct RideArgs {
+    /// Elapsed time: 1h30m, 90m, 1:30, 1:30:00
+    pub duration: String,
+    #[command(flatten)]
+    pub fields: ActivityFields,
+}
+
+/// Activity fields shared by `activity add`, `ride` and `edit`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct ActivityFields {
+    /// Day of the activity (default today)
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// Start time HH:MM (default 12:00)
+    #[arg(long, value_name = "HH:MM")]
+    pub start: Option<String>,
+    /// Moving time, if less than the elapsed time
+    #[arg(long, value_name = "DURATION")]
+    pub moving: Option<String>,
+    /// Distance: 42km, 42.2 (km), 26mi, 800m
+    #[arg(long, value_name = "DIST")]
+    pub distance: Option<String>,
+    /// Climbing in metres
+    #[arg(long, value_name = "M")]
+    pub ascent: Option<f64>,
+    /// Average power in watts
+    #[arg(long, value_name = "W")]
+    pub power: Option<f64>,
+    /// Normalized power in watts
+    #[arg(long, value_name = "W")]
+    pub np: Option<f64>,
+    /// Average heart rate in bpm
+    #[arg(long, value_name = "BPM")]
+    pub hr: Option<f64>,
+    /// Maximum heart rate in bpm
+    #[arg(long, value_name = "BPM")]
+    pub max_hr: Option<f64>,
+    /// Perceived exertion 1–10
+    #[arg(long, value_name = "N")]
+    pub rpe: Option<String>,
+    /// TSS you know (otherwise computed from power, HR or RPE)
+    #[arg(long, value_name = "N")]
+    pub tss: Option<f64>,
+    /// recovery, endurance, tempo, sweet-spot, threshold, vo2max, anaerobic
+    #[arg(long, value_name = "I")]
+    pub intensity: Option<String>,
+    /// Pain before, 0–10
+    #[arg(long, value_name = "N")]
+    pub pain_before: Option<String>,
+    /// Pain during, 0–10
+    #[arg(long, value_name = "N")]
+    pub pain_during: Option<String>,
+    /// Pain after, 0–10
+    #[arg(long, value_name = "N")]
+    pub pain_after: Option<String>,
+    /// Stopped early because of pain
+    #[arg(long)]
+    pub stopped_for_pain: bool,
+    /// Which bike
+    #[arg(long, value_name = "NAME")]
+    pub bike: Option<String>,
+    /// A note
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RehabCmd {
+    /// Log a rehab session; with no --done, the whole programme as prescribed
+    #[command(
+        after_help = "Examples:\n  backtrack rehab log\n  backtrack rehab log \"McKenzie\" --pain-before 4 --pain-after 3\n  backtrack rehab log --done \"bird dog:3x10\" --done \"side plank:3x30s\" --minutes 20"
+    )]
+    Log(RehabLogArgs),
+    /// The exercise library
+    Exercise {
+        #[command(subcommand)]
+        action: ExerciseCmd,
+    },
+    /// The physio's programmes
+    Programme {
+        #[command(subcommand)]
+        action: ProgrammeCmd,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RehabLogArgs {
+    /// Programme name (default: the one active today)
+    pub programme: Option<String>,
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// Minutes spent
+    #[arg(long, value_name = "M")]
+    pub minutes: Option<u32>,
+    /// An exercise done, NAME or NAME:3x10 / NAME:3x30s / NAME:3x8@16kg (repeatable)
+    #[arg(long, value_name = "EXERCISE")]
+    pub done: Vec<String>,
+    #[arg(long, value_name = "N")]
+    pub pain_before: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub pain_after: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExerciseCmd {
+    /// Add an exercise
+    #[command(
+        after_help = "Example:\n  backtrack rehab exercise add \"McGill curl-up\" --kind strength --prescription 3x8 --cues \"brace, don't flex\""
+    )]
+    Add(ExerciseArgs),
+    /// List the library
+    List,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExerciseArgs {
+    pub name: String,
+    /// strength, stretch, mobility, cardio
+    #[arg(long, default_value = "strength")]
+    pub kind: String,
+    /// Default prescription: 3x10, 3x30s, 30s
+    #[arg(long, value_name = "SPEC")]
+    pub prescription: Option<String>,
+    /// Done on each side
+    #[arg(long)]
+    pub per_side: bool,
+    /// Coaching cues
+    #[arg(long)]
+    pub cues: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgrammeCmd {
+    /// Add a programme: ordered exercises with prescriptions
+    #[command(
+        after_help = "Example:\n  backtrack rehab programme add \"Physio block 1\" --exercise \"bird dog:3x10\" --exercise \"glute bridge:3x12\" --target 3"
+    )]
+    Add(ProgrammeArgs),
+    /// List programmes with their exercises
+    List,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ProgrammeArgs {
+    pub name: String,
+    /// An exercise with its prescription, in order (repeatable)
+    #[arg(long = "exercise", value_name = "NAME:SPEC", required = true)]
+    pub exercises: Vec<String>,
+    /// Active from (default today)
+    #[arg(long, value_name = "D")]
+    pub from: Option<String>,
+    /// Active until
+    #[arg(long, value_name = "D")]
+    pub to: Option<String>,
+    /// Target sessions per week
+    #[arg(long, default_value_t = 3)]
+    pub target: u32,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MedCmd {
+    /// Add a medication to the catalogue
+    #[command(
+        after_help = "Example:\n  backtrack med add ibuprofen --class nsaid --unit mg --dose 400 --max-daily 1200 --as-needed"
+    )]
+    Add(MedAddArgs),
+    /// Take a dose (the usual dose unless AMOUNT is given)
+    #[command(
+        after_help = "Examples:\n  backtrack med take ibuprofen\n  backtrack med take ibuprofen 200 --at \"2026-11-22 21:30\""
+    )]
+    Take(MedTakeArgs),
+    /// List the catalogue with today's totals
+    List,
+    /// List doses
+    Doses {
+        /// From this day (default 30 days ago)
+        #[arg(long, value_name = "D")]
+        since: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MedAddArgs {
+    pub name: String,
+    /// nsaid, opioid, acetaminophen, muscle-relaxant, neuropathic, oral-steroid, steroid-injection, other
+    #[arg(long)]
+    pub class: String,
+    /// Unit: mg, ml, mcg, tablet…
+    #[arg(long, default_value = "mg")]
+    pub unit: String,
+    /// Usual dose in the unit
+    #[arg(long)]
+    pub dose: f64,
+    /// Maximum total per day, from the label or prescription
+    #[arg(long, value_name = "N")]
+    pub max_daily: Option<f64>,
+    /// Taken as needed (default)
+    #[arg(long, conflicts_with = "times_a_day")]
+    pub as_needed: bool,
+    /// Scheduled this many times a day
+    #[arg(long, value_name = "N")]
+    pub times_a_day: Option<u32>,
+    /// Course start date
+    #[arg(long, value_name = "D")]
+    pub course_start: Option<String>,
+    /// Course end date
+    #[arg(long, value_name = "D")]
+    pub course_end: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MedTakeArgs {
+    pub name: String,
+    /// Amount in the medication's unit (default: the usual dose)
+    pub amount: Option<f64>,
+    /// When: "YYYY-MM-DD HH:MM" or HH:MM today (default now)
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+    /// Take it even though it goes over the daily maximum
+    #[arg(long)]
+    pub force: bool,
+    /// Pain before the dose, 0–10
+    #[arg(long, value_name = "N")]
+    pub pain: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventCmd {
+    /// Add an event
+    #[command(
+        after_help = "Examples:\n  backtrack event add imaging MRI --date 2026-10-02 --note \"L4/L5 protrusion\"\n  backtrack event add bike-fit \"new saddle\""
+    )]
+    Add(EventArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EventArgs {
+    /// doctor, physio, imaging, injection, procedure, bike-fit, equipment, life, insurance, other
+    pub kind: String,
+    pub title: String,
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PsfsCmd {
+    /// Rate an activity 0 (unable) to 10 (as before); new names are added (up to 5)
+    #[command(after_help = "Example:\n  backtrack psfs set \"ride 3h with climbing\" 4")]
+    Set {
+        activity: String,
+        score: String,
+        #[arg(long, value_name = "D")]
+        date: Option<String>,
+    },
+    /// List activities with their latest ratings and the score
+    List,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ListKind {
+    #[default]
+    Checkins,
+    Activities,
+    Doses,
+    Events,
+    Rehab,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_enum, default_value_t = ListKind::Checkins)]
+    pub kind: ListKind,
+    /// From this day (default 30 days ago)
+    #[arg(long, value_name = "D")]
+    pub since: Option<String>,
+    /// Until this day (default today)
+    #[arg(long, value_name = "D")]
+    pub until: Option<String>,
+    /// Everything, from the first record
+    #[arg(long, conflicts_with = "since")]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EditArgs {
+    /// Record ID as shown by `list` (c12, a5, r3, d8, m1, e2, x4, p1)
+    pub id: String,
+    /// New pain 0–10 (check-in)
+    #[arg(long, value_name = "N")]
+    pub pain: Option<String>,
+    /// Activity kind / event kind / exercise kind / medication class
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Activity duration
+    #[arg(long)]
+    pub duration: Option<String>,
+    /// Event or programme title / name
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Dose amount, or a medication's usual dose
+    #[arg(long)]
+    pub amount: Option<f64>,
+    /// Dose time "YYYY-MM-DD HH:MM"
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Medication maximum per day
+    #[arg(long)]
+    pub max_daily: Option<f64>,
+    /// Rehab session minutes
+    #[arg(long)]
+    pub minutes: Option<u32>,
+    /// Programme active until
+    #[arg(long, value_name = "D")]
+    pub to: Option<String>,
+    /// Programme target sessions per week
+    #[arg(long)]
+    pub target: Option<u32>,
+    #[command(flatten)]
+    pub checkin: CheckinFields,
+    #[command(flatten)]
+    pub activity: EditActivityFields,
+}
+
+/// Activity fields for `edit` (the shared ones — date, note — come from the check-in group).
+#[derive(Debug, Clone, Args, Default)]
+pub struct EditActivityFields {
+    #[arg(long, value_name = "HH:MM")]
+    pub start: Option<String>,
+    #[arg(long, value_name = "DURATION")]
+    pub moving: Option<String>,
+    #[arg(long, value_name = "DIST")]
+    pub distance: Option<String>,
+    #[arg(long, value_name = "M")]
+    pub ascent: Option<f64>,
+    #[arg(long, value_name = "W")]
+    pub power: Option<f64>,
+    #[arg(long, value_name = "W")]
+    pub np: Option<f64>,
+    #[arg(long, value_name = "BPM")]
+    pub hr: Option<f64>,
+    #[arg(long, value_name = "BPM")]
+    pub max_hr: Option<f64>,
+    #[arg(long, value_name = "N")]
+    pub rpe: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub tss: Option<f64>,
+    #[arg(long, value_name = "I")]
+    pub intensity: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub pain_before: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub pain_during: Option<String>,
+    #[arg(long, value_name = "N")]
+    pub pain_after: Option<String>,
+    #[arg(long)]
+    pub stopped_for_pain: Option<bool>,
+    #[arg(long)]
+    pub bike: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SetArgs {
+    /// ftp, lthr, max_hr, weight, or a threshold (nsaid_streak_days, …)
+    pub key: String,
+    pub value: String,
+    /// For ftp/lthr/max_hr/weight: in force from this day (default today)
+    #[arg(long, value_name = "D")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// JSON: a file (default stdout). CSV: a directory (default ./backtrack-csv-DATE)
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// A backtrack JSON export
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Show what would be imported, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}

@@ -1,0 +1,68 @@
+//! `status`: one line for a shell prompt or status bar.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::repo::{Repo, Result};
+
+/// The figures behind the status line (also its `--json` form).
+#[derive(Debug, Serialize)]
+pub struct StatusLine {
+    pub date: NaiveDate,
+    pub pain_today: Option<u8>,
+    pub doses_today: Vec<DoseCount>,
+    pub red_flags_today: Vec<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DoseCount {
+    pub medication: String,
+    pub total: f64,
+    pub max_daily: Option<f64>,
+    pub unit: String,
+}
+
+pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
+    let checkin = repo.checkin_on(today)?;
+    let doses = repo.doses_between(today, today)?;
+    let meds = repo.medications()?;
+    let mut counts: Vec<DoseCount> = Vec::new();
+    for d in &doses {
+        match counts.iter_mut().find(|c| c.medication == d.medication) {
+            Some(c) => c.total += d.amount,
+            None => counts.push(DoseCount {
+                medication: d.medication.clone(),
+                total: d.amount,
+                max_daily: meds
+                    .iter()
+                    .find(|m| m.id == d.medication_id)
+                    .and_then(|m| m.max_daily),
+                unit: d.unit.clone(),
+            }),
+        }
+    }
+    let flags: Vec<String> = checkin
+        .iter()
+        .flat_map(|c| c.red_flags.iter().map(|f| f.to_string()))
+        .collect();
+    let mut parts = Vec::new();
+    if !flags.is_empty() {
+        parts.push("!! RED FLAG: seek urgent care".to_string());
+    }
+    parts.push(match &checkin {
+        Some(c) => format!("pain {}", c.pain),
+        None => "no check-in yet".to_string(),
+    });
+    for c in &counts {
+        let max = c.max_daily.map(|m| format!("/{m}")).unwrap_or_default();
+        parts.push(format!("{} {}{max}{}", c.medication, c.total, c.unit));
+    }
+    Ok(StatusLine {
+        date: today,
+        pain_today: checkin.as_ref().map(|c| c.pain),
+        doses_today: counts,
+        red_flags_today: flags,
+        text: parts.join(" · "),
+    })
+}

@@ -1,0 +1,235 @@
+//! `set`, `settings`, `status`, `export`, `import`, `backup`, `completions`, `man`, and
+//! opening the app when no command is given.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::CommandFactory;
+use serde_json::json;
+
+use super::args::{Cli, ExportArgs, ExportFormat, Global, ImportArgs, SetArgs};
+use super::ctx::*;
+use crate::domain::parse::parse_date_any;
+use crate::domain::{InputError, clock};
+use crate::repo::settings::{check_value, is_dated, resolve_key};
+
+pub fn open_tui(g: &Global) -> Result<()> {
+    let mut cmd = Cli::command();
+    cmd.print_help()?;
+    println!();
+    status(g)
+}
+
+pub fn set(g: &Global, a: SetArgs) -> Result<()> {
+    let today = clock::today();
+    let key = resolve_key(&a.key)?;
+    let value: f64 = a.value.trim().parse().map_err(|_| {
+        InputError::new(
+            key,
+            format!("'{}' is not a number; allowed: a number", a.value),
+        )
+    })?;
+    let value = check_value(key, value)?;
+    let from = match &a.from {
+        Some(d) if is_dated(key) => parse_date_any("from", d, today)?,
+        Some(_) => {
+            return Err(InputError::new(
+                "from",
+                format!(
+                    "{key} has no history; allowed: --from only with ftp, lthr, max_hr, weight"
+                ),
+            )
+            .into());
+        }
+        None => today,
+    };
+    let mut ctx = Ctx::open(g)?;
+    if is_dated(key) {
+        ctx.repo.set_dated(key, from, value)?;
+        ctx.out(&json!({"key": key, "value": value, "from": from}), || {
+            format!("Set {key} = {value} from {from}")
+        })
+    } else {
+        ctx.repo.set_plain(key, &value.to_string())?;
+        ctx.out(&json!({"key": key, "value": value}), || {
+            format!("Set {key} = {value}")
+        })
+    }
+}
+
+pub fn settings(g: &Global) -> Result<()> {
+    let ctx = Ctx::open(g)?;
+    let dated = ctx.repo.dated_history()?;
+    let mut plain = serde_json::Map::new();
+    for (k, ..) in crate::repo::settings::PLAIN_KEYS {
+        plain.insert(k.to_string(), json!(ctx.repo.plain_f64(k)?));
+    }
+    let v = json!({"dated": dated, "thresholds": plain});
+    ctx.out(&v, || {
+        let mut lines = vec!["Dated settings (value in force from a date):".to_string()];
+        if dated.is_empty() {
+            lines.push("  none yet — e.g. backtrack set ftp 250".into());
+        }
+        for d in &dated {
+            lines.push(format!("  {:<12} {:>7}  from {}", d.key, d.value, d.from));
+        }
+        lines.push("Thresholds:".into());
+        for (k, val) in &plain {
+            lines.push(format!("  {k:<20} {val}"));
+        }
+        lines.join("\n")
+    })
+}
+
+pub fn status(g: &Global) -> Result<()> {
+    let ctx = Ctx::open(g)?;
+    let s = super::status::status_line(&ctx.repo, ctx.today)?;
+    ctx.out(&s, || s.text.clone())
+}
+
+pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
+    let ctx = Ctx::open(g)?;
+    match a.format {
+        ExportFormat::Json => {
+            let doc = ctx.repo.export_json()?;
+            let text = serde_json::to_string_pretty(&doc)?;
+            match &a.output {
+                Some(p) => {
+                    write_private(p, text.as_bytes())?;
+                    eprintln!("Exported the journal to {}", p.display());
+                }
+                None => emit(&text),
+            }
+        }
+        ExportFormat::Csv => {
+            let dir = a
+                .output
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("backtrack-csv-{}", ctx.today)));
+            let files = ctx.repo.export_csv(&dir)?;
+            ctx.out(&files, || {
+                format!("Exported {} CSV files to {}", files.len(), dir.display())
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes a file readable only by the user: exports hold health data.
+fn write_private(p: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(p)
+        .with_context(|| format!("writing {}", p.display()))?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    Ok(())
+}
+
+pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
+    let mut docs = Vec::new();
+    for p in &a.paths {
+        let is_json = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if !is_json {
+            return Err(InputError::new(
+                "path",
+                format!(
+                    "{} is not a backtrack JSON export; allowed: FILE.json",
+                    p.display()
+                ),
+            )
+            .into());
+        }
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| InputError::new("path", format!("cannot read {}: {e}", p.display())))?;
+        let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            InputError::new("file", format!("{} is not valid JSON: {e}", p.display()))
+        })?;
+        docs.push((p.clone(), doc));
+    }
+    let mut ctx = Ctx::open(g)?;
+    let mut report = Vec::new();
+    for (p, doc) in docs {
+        let counts = if a.dry_run {
+            ctx.repo.import_json_dry_run(&doc)?
+        } else {
+            ctx.repo.import_json(&doc)?
+        };
+        report.push((p, counts));
+    }
+    let v: Vec<_> = report.iter().map(|(p, c)| json!({"path": p, "dry_run": a.dry_run, "tables": c.iter().map(|(t, (i, u, n))| (t.clone(), json!({"inserted": i, "updated": u, "unchanged": n}))).collect::<serde_json::Map<_, _>>()})).collect();
+    ctx.out(&v, || {
+        report
+            .iter()
+            .map(|(p, c)| {
+                let (i, u, n) = c
+                    .values()
+                    .fold((0, 0, 0), |acc, x| (acc.0 + x.0, acc.1 + x.1, acc.2 + x.2));
+                let verb = if a.dry_run {
+                    "Would import"
+                } else {
+                    "Imported"
+                };
+                format!(
+                    "{verb} {}: {i} new, {u} updated, {n} unchanged records",
+                    p.display()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+pub fn backup(g: &Global, path: Option<PathBuf>) -> Result<()> {
+    let ctx = Ctx::open(g)?;
+    let dest = match path {
+        Some(p) => p,
+        None => {
+            let db = db_path(g)?;
+            let dir = db
+                .parent()
+                .map(|p| p.join("backups"))
+                .unwrap_or_else(|| PathBuf::from("backups"));
+            crate::repo::connection::create_private_dir(&dir)?;
+            dir.join(format!(
+                "journal-manual-{}.db",
+                clock::now_local().format("%Y%m%d-%H%M%S")
+            ))
+        }
+    };
+    ctx.repo.backup(&dest)?;
+    let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
+    ctx.out(
+        &json!({"path": dest, "bytes": size, "verified": true}),
+        || {
+            format!(
+                "Backed up to {} ({size} bytes, integrity_check ok)",
+                dest.display()
+            )
+        },
+    )
+}
+
+pub fn completions(shell: clap_complete::Shell) -> Result<()> {
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "backtrack", &mut buf);
+    emit(String::from_utf8_lossy(&buf).trim_end());
+    Ok(())
+}
+
+pub fn man() -> Result<()> {
+    let man = clap_mangen::Man::new(Cli::command());
+    let mut buf = Vec::new();
+    man.render(&mut buf)?;
+    emit(String::from_utf8_lossy(&buf).trim_end());
+    Ok(())
+}

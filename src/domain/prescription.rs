@@ -1,0 +1,119 @@
+//! Rehab prescriptions as typed on the command line: `bird dog:3x10`, `side plank:3x30s`,
+//! `goblet squat:3x8@16kg`, `hip-flexor stretch:2x30s`. The name part is optional where the
+//! exercise is known from context.
+
+use super::InputError;
+
+/// Sets, reps, hold and load of one exercise, each optional.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Prescription {
+    pub sets: Option<u32>,
+    pub reps: Option<u32>,
+    pub hold_s: Option<u32>,
+    pub load_kg: Option<f64>,
+}
+
+const FORMS: &str = "allowed: NAME, NAME:3x10, NAME:3x30s (hold), NAME:30s, NAME:3x8@16kg";
+
+/// Splits `name:spec` and parses the spec. A bare name means "as prescribed".
+pub fn parse_done(field: &str, text: &str) -> Result<(String, Prescription), InputError> {
+    let (name, spec) = match text.rsplit_once(':') {
+        Some((n, s)) => (n.trim(), Some(s.trim())),
+        None => (text.trim(), None),
+    };
+    if name.is_empty() {
+        return Err(InputError::new(
+            field,
+            format!("'{text}' has no exercise name; {FORMS}"),
+        ));
+    }
+    let p = match spec {
+        Some(s) if !s.is_empty() => parse_spec(field, s)?,
+        _ => Prescription::default(),
+    };
+    Ok((name.to_string(), p))
+}
+
+/// Parses `3x10`, `3x30s`, `30s`, `10` (reps), with an optional `@16kg`.
+pub fn parse_spec(field: &str, spec: &str) -> Result<Prescription, InputError> {
+    let bad = || InputError::new(field, format!("'{spec}' is not a prescription; {FORMS}"));
+    let s = spec.trim().to_ascii_lowercase();
+    let (body, load) = match s.split_once('@') {
+        Some((b, l)) => {
+            let kg: f64 = l.trim_end_matches("kg").trim().parse().map_err(|_| bad())?;
+            if !(0.0..=500.0).contains(&kg) {
+                return Err(bad());
+            }
+            (b.trim().to_string(), Some(kg))
+        }
+        None => (s.clone(), None),
+    };
+    let mut p = Prescription {
+        load_kg: load,
+        ..Default::default()
+    };
+    let (sets, rest) = match body.split_once('x') {
+        Some((a, b)) => (
+            Some(a.trim().parse::<u32>().map_err(|_| bad())?),
+            b.trim().to_string(),
+        ),
+        None => (None, body.clone()),
+    };
+    p.sets = sets;
+    if let Some(secs) = rest.strip_suffix('s') {
+        p.hold_s = Some(secs.parse().map_err(|_| bad())?);
+    } else if !rest.is_empty() {
+        p.reps = Some(rest.parse().map_err(|_| bad())?);
+    }
+    let in_range = |v: Option<u32>, max| v.is_none_or(|v| v >= 1 && v <= max);
+    if !(in_range(p.sets, 50) && in_range(p.reps, 500) && in_range(p.hold_s, 3600)) {
+        return Err(bad());
+    }
+    Ok(p)
+}
+
+/// Formats a prescription back: `3x10`, `3x30s`, `3x8@16kg`.
+pub fn format_spec(
+    sets: Option<u32>,
+    reps: Option<u32>,
+    hold_s: Option<u32>,
+    load: Option<f64>,
+) -> String {
+    let mut s = String::new();
+    if let Some(n) = sets {
+        s.push_str(&format!("{n}x"));
+    }
+    match (reps, hold_s) {
+        (Some(r), _) => s.push_str(&r.to_string()),
+        (None, Some(h)) => s.push_str(&format!("{h}s")),
+        _ => {
+            s.pop();
+        }
+    }
+    if let Some(kg) = load {
+        s.push_str(&format!("@{kg}kg"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_common_forms() {
+        let (n, p) = parse_done("done", "bird dog:3x10").unwrap();
+        assert_eq!(n, "bird dog");
+        assert_eq!((p.sets, p.reps, p.hold_s), (Some(3), Some(10), None));
+        let (_, p) = parse_done("done", "side plank:3x30s").unwrap();
+        assert_eq!((p.sets, p.hold_s), (Some(3), Some(30)));
+        let (_, p) = parse_done("done", "goblet squat:3x8@16kg").unwrap();
+        assert_eq!(p.load_kg, Some(16.0));
+        let (n, p) = parse_done("done", "swimming").unwrap();
+        assert_eq!((n.as_str(), p), ("swimming", Prescription::default()));
+        assert!(parse_done("done", "bird dog:lots").is_err());
+        assert!(parse_done("done", ":3x10").is_err());
+        assert_eq!(format_spec(Some(3), None, Some(30), None), "3x30s");
+        assert_eq!(format_spec(Some(3), Some(8), None, Some(16.0)), "3x8@16kg");
+    }
+}

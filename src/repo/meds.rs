@@ -1,0 +1,190 @@
+//! Medications and doses (SPEC §4.4): the catalogue, doses taken, and the day's totals the
+//! daily-max refusal rests on.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::connection::Repo;
+use super::error::{RepoError, Result};
+use super::util::*;
+use crate::domain::clock::utc_stamp;
+use crate::domain::records::{Dose, Medication};
+use crate::domain::vocab::MedClass;
+
+const MED_COLS: &str = "id, uuid, name, class, unit, usual_dose, max_daily, as_needed, \
+    times_a_day, course_start, course_end, note";
+
+fn med_from_row(r: &Row) -> rusqlite::Result<Medication> {
+    Ok(Medication {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        name: r.get(2)?,
+        class: vocab_col(r, 3, MedClass::parse)?,
+        unit: r.get(4)?,
+        usual_dose: r.get(5)?,
+        max_daily: r.get(6)?,
+        as_needed: r.get(7)?,
+        times_a_day: r.get(8)?,
+        course_start: opt_date(r, 9)?,
+        course_end: opt_date(r, 10)?,
+        note: r.get(11)?,
+    })
+}
+
+const DOSE_SELECT: &str = "SELECT d.id, d.uuid, d.taken_at, d.medication_id, m.name, m.class, \
+    m.unit, d.amount, d.pain_before, d.note FROM doses d JOIN medications m ON m.id = d.medication_id";
+
+fn dose_from_row(r: &Row) -> rusqlite::Result<Dose> {
+    Ok(Dose {
+        id: r.get(0)?,
+        uuid: r.get(1)?,
+        taken_at: parse_datetime_col(2, &r.get::<_, String>(2)?)?,
+        medication_id: r.get(3)?,
+        medication: r.get(4)?,
+        class: vocab_col(r, 5, MedClass::parse)?,
+        unit: r.get(6)?,
+        amount: r.get(7)?,
+        pain_before: r.get(8)?,
+        note: r.get(9)?,
+    })
+}
+
+impl Repo {
+    /// Adds a medication; names are unique (case-insensitive) among live ones.
+    pub fn add_medication(&mut self, m: &Medication) -> Result<Medication> {
+        if self.medication_by_name(&m.name)?.is_some() {
+            return Err(RepoError::Conflict(format!(
+                "a medication named '{}' exists already; use `backtrack edit` to change it",
+                m.name
+            )));
+        }
+        self.write(|tx| {
+            let uuid = if m.uuid.is_empty() {
+                new_uuid()
+            } else {
+                m.uuid.clone()
+            };
+            tx.execute(
+                "INSERT INTO medications (uuid, name, class, unit, usual_dose, max_daily, as_needed,
+                 times_a_day, course_start, course_end, note, created_at, updated_at)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12)",
+                params![
+                    uuid, m.name, m.class.as_str(), m.unit, m.usual_dose, m.max_daily, m.as_needed,
+                    m.times_a_day, m.course_start.map(date_str), m.course_end.map(date_str), m.note,
+                    utc_stamp()
+                ],
+            )?;
+            Ok(Medication {
+                id: tx.last_insert_rowid(),
+                uuid,
+                ..m.clone()
+            })
+        })
+    }
+
+    pub fn update_medication(&mut self, m: &Medication) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE medications SET name=?1, class=?2, unit=?3, usual_dose=?4, max_daily=?5,
+                 as_needed=?6, times_a_day=?7, course_start=?8, course_end=?9, note=?10, updated_at=?11
+                 WHERE id=?12 AND deleted_at IS NULL",
+                params![
+                    m.name, m.class.as_str(), m.unit, m.usual_dose, m.max_daily, m.as_needed,
+                    m.times_a_day, m.course_start.map(date_str), m.course_end.map(date_str), m.note,
+                    utc_stamp(), m.id
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn medications(&self) -> Result<Vec<Medication>> {
+        let sql = format!(
+            "SELECT {MED_COLS} FROM medications WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map([], med_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn medication_by_name(&self, name: &str) -> Result<Option<Medication>> {
+        let sql = format!(
+            "SELECT {MED_COLS} FROM medications WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL"
+        );
+        Ok(self
+            .conn
+            .query_row(&sql, [name.trim()], med_from_row)
+            .optional()?)
+    }
+
+    pub fn medication_by_id(&self, id: i64) -> Result<Option<Medication>> {
+        let sql =
+            format!("SELECT {MED_COLS} FROM medications WHERE id = ?1 AND deleted_at IS NULL");
+        Ok(self.conn.query_row(&sql, [id], med_from_row).optional()?)
+    }
+
+    /// Total amount of a medication taken on a date (live doses only).
+    pub fn day_total(&self, medication_id: i64, date: NaiveDate) -> Result<f64> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(sum(amount), 0) FROM doses
+             WHERE medication_id=?1 AND date=?2 AND deleted_at IS NULL",
+            params![medication_id, date_str(date)],
+            |r| r.get(0),
+        )?)
+    }
+
+    pub fn add_dose(&mut self, d: &Dose) -> Result<Dose> {
+        self.write(|tx| {
+            let uuid = if d.uuid.is_empty() {
+                new_uuid()
+            } else {
+                d.uuid.clone()
+            };
+            tx.prepare_cached(
+                "INSERT INTO doses (uuid, medication_id, taken_at, date, amount, pain_before, note,
+                 created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)",
+            )?
+            .execute(params![
+                uuid,
+                d.medication_id,
+                datetime_str(d.taken_at),
+                date_str(d.taken_at.date()),
+                d.amount,
+                d.pain_before,
+                d.note,
+                utc_stamp()
+            ])?;
+            Ok(Dose {
+                id: tx.last_insert_rowid(),
+                uuid,
+                ..d.clone()
+            })
+        })
+    }
+
+    pub fn dose_by_id(&self, id: i64) -> Result<Option<Dose>> {
+        let sql = format!("{DOSE_SELECT} WHERE d.id=?1 AND d.deleted_at IS NULL");
+        Ok(self.conn.query_row(&sql, [id], dose_from_row).optional()?)
+    }
+
+    pub fn update_dose(&mut self, d: &Dose) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE doses SET taken_at=?1, date=?2, amount=?3, pain_before=?4, note=?5, updated_at=?6
+                 WHERE id=?7 AND deleted_at IS NULL",
+                params![datetime_str(d.taken_at), date_str(d.taken_at.date()), d.amount, d.pain_before, d.note, utc_stamp(), d.id],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Live doses with a date in [from, to], oldest first.
+    pub fn doses_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Dose>> {
+        let sql = format!(
+            "{DOSE_SELECT} WHERE d.date BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL ORDER BY d.taken_at"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params![date_str(from), date_str(to)], dose_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

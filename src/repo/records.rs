@@ -1,0 +1,295 @@
+//! Records by typed ID (`c12` check-in, `a5` activity, …) across tables: soft delete, restore,
+//! the trash and purging it (SPEC §6.4).
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::connection::Repo;
+use super::error::{RepoError, Result};
+use crate::domain::InputError;
+use crate::domain::clock::utc_stamp;
+
+/// The kinds of record a user can address, with their ID prefix and table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Checkin,
+    Activity,
+    Rehab,
+    Dose,
+    Medication,
+    Event,
+    Exercise,
+    Programme,
+    Psfs,
+    Criterion,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 10] = [
+        Kind::Checkin,
+        Kind::Activity,
+        Kind::Rehab,
+        Kind::Dose,
+        Kind::Medication,
+        Kind::Event,
+        Kind::Exercise,
+        Kind::Programme,
+        Kind::Psfs,
+        Kind::Criterion,
+    ];
+
+    pub fn prefix(self) -> char {
+        match self {
+            Kind::Checkin => 'c',
+            Kind::Activity => 'a',
+            Kind::Rehab => 'r',
+            Kind::Dose => 'd',
+            Kind::Medication => 'm',
+            Kind::Event => 'e',
+            Kind::Exercise => 'x',
+            Kind::Programme => 'p',
+            Kind::Psfs => 'f',
+            Kind::Criterion => 'k',
+        }
+    }
+
+    pub fn table(self) -> &'static str {
+        match self {
+            Kind::Checkin => "checkins",
+            Kind::Activity => "activities",
+            Kind::Rehab => "rehab_sessions",
+            Kind::Dose => "doses",
+            Kind::Medication => "medications",
+            Kind::Event => "events",
+            Kind::Exercise => "exercises",
+            Kind::Programme => "programmes",
+            Kind::Psfs => "psfs_items",
+            Kind::Criterion => "criteria",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Checkin => "check-in",
+            Kind::Activity => "activity",
+            Kind::Rehab => "rehab session",
+            Kind::Dose => "dose",
+            Kind::Medication => "medication",
+            Kind::Event => "event",
+            Kind::Exercise => "exercise",
+            Kind::Programme => "programme",
+            Kind::Psfs => "PSFS activity",
+            Kind::Criterion => "criterion",
+        }
+    }
+
+    /// A one-line description of a row, as SQL over the table's columns.
+    fn summary_sql(self) -> &'static str {
+        match self {
+            Kind::Checkin => "date || '  pain ' || pain",
+            Kind::Activity => "start_at || '  ' || kind || '  ' || (elapsed_s / 60) || ' min'",
+            Kind::Rehab => "date || '  rehab session'",
+            Kind::Dose => "taken_at || '  ' || amount || ' of medication #' || medication_id",
+            Kind::Medication => "name || ' (' || class || ')'",
+            Kind::Event => "date || '  ' || kind || ': ' || title",
+            Kind::Exercise => "name",
+            Kind::Programme => "name || ' from ' || active_from",
+            Kind::Psfs => "name",
+            Kind::Criterion => "rule",
+        }
+    }
+}
+
+/// A typed record ID such as `c12`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordId {
+    pub kind: Kind,
+    pub id: i64,
+}
+
+impl std::fmt::Display for RecordId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.kind.prefix(), self.id)
+    }
+}
+
+impl RecordId {
+    pub fn new(kind: Kind, id: i64) -> Self {
+        RecordId { kind, id }
+    }
+
+    /// Parses `c12`, `a5`… The error lists the prefixes.
+    pub fn parse(text: &str) -> std::result::Result<RecordId, InputError> {
+        let t = text.trim().to_ascii_lowercase();
+        let mut chars = t.chars();
+        let first = chars.next();
+        let kind = Kind::ALL
+            .iter()
+            .copied()
+            .find(|k| Some(k.prefix()) == first);
+        let num = chars.as_str().parse::<i64>().ok().filter(|n| *n > 0);
+        match (kind, num) {
+            (Some(kind), Some(id)) => Ok(RecordId { kind, id }),
+            _ => Err(InputError::new(
+                "id",
+                format!(
+                    "'{text}' is not a record ID; allowed: a letter and a number as shown by `list`, \
+                     c=check-in a=activity r=rehab d=dose m=medication e=event x=exercise p=programme f=psfs k=criterion (e.g. c12)"
+                ),
+            )),
+        }
+    }
+}
+
+/// One row of the trash.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrashItem {
+    pub id: String,
+    pub kind: Kind,
+    pub summary: String,
+    pub deleted_at: String,
+}
+
+impl Repo {
+    /// Soft-deletes a live record.
+    pub fn delete(&mut self, rid: RecordId) -> Result<String> {
+        let summary = self.summary(rid, false)?;
+        self.write(|tx| {
+            let sql = format!(
+                "UPDATE {} SET deleted_at=?1 WHERE id=?2 AND deleted_at IS NULL",
+                rid.kind.table()
+            );
+            tx.execute(&sql, params![utc_stamp(), rid.id])?;
+            Ok(())
+        })?;
+        Ok(summary)
+    }
+
+    /// Restores a deleted record. A check-in whose date has a newer live one stays in the trash.
+    pub fn restore(&mut self, rid: RecordId) -> Result<String> {
+        let summary = self.summary(rid, true)?;
+        self.write(|tx| {
+            if rid.kind == Kind::Checkin {
+                let clash: Option<i64> = tx
+                    .query_row(
+                        "SELECT live.id FROM checkins dead JOIN checkins live ON live.date = dead.date
+                         WHERE dead.id=?1 AND live.deleted_at IS NULL",
+                        [rid.id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(live) = clash {
+                    return Err(RepoError::Conflict(format!(
+                        "{rid} cannot be restored: that date has a newer check-in c{live}; delete c{live} first"
+                    )));
+                }
+            }
+            let sql = format!("UPDATE {} SET deleted_at=NULL, updated_at=?1 WHERE id=?2", rid.kind.table());
+            tx.execute(&sql, params![utc_stamp(), rid.id])?;
+            Ok(())
+        })?;
+        Ok(summary)
+    }
+
+    /// A one-line description; `deleted` chooses whether the record must be in the trash.
+    pub fn summary(&self, rid: RecordId, deleted: bool) -> Result<String> {
+        let cond = if deleted {
+            "deleted_at IS NOT NULL"
+        } else {
+            "deleted_at IS NULL"
+        };
+        let sql = format!(
+            "SELECT {} FROM {} WHERE id=?1 AND {cond}",
+            rid.kind.summary_sql(),
+            rid.kind.table()
+        );
+        self.conn
+            .query_row(&sql, [rid.id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| {
+                let state = if deleted { "in the trash" } else { "live" };
+                RepoError::NotFound(format!(
+                    "no {} {rid} {state}; `backtrack list` and `backtrack trash` show IDs",
+                    rid.kind.noun()
+                ))
+            })
+    }
+
+    /// Everything in the trash, most recently deleted first.
+    pub fn trash(&self) -> Result<Vec<TrashItem>> {
+        let mut out = Vec::new();
+        for kind in Kind::ALL {
+            let sql = format!(
+                "SELECT id, {}, deleted_at FROM {} WHERE deleted_at IS NOT NULL",
+                kind.summary_sql(),
+                kind.table()
+            );
+            let mut st = self.conn.prepare(&sql)?;
+            let rows = st.query_map([], |r| {
+                Ok(TrashItem {
+                    id: RecordId::new(kind, r.get(0)?).to_string(),
+                    kind,
+                    summary: r.get(1)?,
+                    deleted_at: r.get(2)?,
+                })
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
+        out.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
+        Ok(out)
+    }
+
+    /// Purges the trash for good. Medications, exercises and programmes still referenced by live records
+    /// are kept (their history would break); returns (purged, kept).
+    pub fn empty_trash(&mut self) -> Result<(usize, usize)> {
+        self.write(|tx| {
+            let mut purged = 0;
+            // Children first, so foreign keys hold.
+            purged += tx.execute(
+                "DELETE FROM rehab_session_items WHERE deleted_at IS NOT NULL
+                 OR session_id IN (SELECT id FROM rehab_sessions WHERE deleted_at IS NOT NULL)",
+                [],
+            )?;
+            purged += tx.execute(
+                "DELETE FROM programme_items WHERE deleted_at IS NOT NULL
+                 OR programme_id IN (SELECT id FROM programmes WHERE deleted_at IS NOT NULL)",
+                [],
+            )?;
+            purged += tx.execute(
+                "DELETE FROM psfs_ratings WHERE deleted_at IS NOT NULL
+                 OR item_id IN (SELECT id FROM psfs_items WHERE deleted_at IS NOT NULL)",
+                [],
+            )?;
+            purged += tx.execute("DELETE FROM rehab_sessions WHERE deleted_at IS NOT NULL", [])?;
+            purged += tx.execute(
+                "DELETE FROM programmes WHERE deleted_at IS NOT NULL
+                 AND id NOT IN (SELECT programme_id FROM rehab_sessions WHERE programme_id IS NOT NULL)",
+                [],
+            )?;
+            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria", "dated_settings", "settings"] {
+                purged += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
+            }
+            purged += tx.execute(
+                "DELETE FROM medications WHERE deleted_at IS NOT NULL
+                 AND id NOT IN (SELECT medication_id FROM doses)",
+                [],
+            )?;
+            purged += tx.execute(
+                "DELETE FROM exercises WHERE deleted_at IS NOT NULL
+                 AND id NOT IN (SELECT exercise_id FROM programme_items UNION SELECT exercise_id FROM rehab_session_items)",
+                [],
+            )?;
+            let kept: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM medications WHERE deleted_at IS NOT NULL)
+                      + (SELECT count(*) FROM exercises WHERE deleted_at IS NOT NULL)
+                      + (SELECT count(*) FROM programmes WHERE deleted_at IS NOT NULL)",
+                [],
+                |r| r.get(0),
+            )?;
+            Ok((purged, kept as usize))
+        })
+    }
+}

@@ -1,0 +1,173 @@
+//! Settings (SPEC §3, §4.2): dated histories (FTP, LTHR, max HR, weight) and plain key/value
+//! settings such as the safety thresholds.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::connection::Repo;
+use super::error::Result;
+use super::util::*;
+use crate::domain::InputError;
+use crate::domain::clock::utc_stamp;
+use crate::domain::records::DatedSetting;
+
+/// Settings with a history, with their unit and allowed range.
+pub const DATED_KEYS: &[(&str, &str, f64, f64)] = &[
+    ("ftp_w", "W", 50.0, 700.0),
+    ("lthr_bpm", "bpm", 80.0, 230.0),
+    ("max_hr_bpm", "bpm", 100.0, 250.0),
+    ("weight_kg", "kg", 25.0, 300.0),
+];
+
+/// Plain settings with their default and allowed range (thresholds of SPEC §4.4).
+pub const PLAIN_KEYS: &[(&str, &str, f64, f64)] = &[
+    ("nsaid_streak_days", "10", 1.0, 365.0),
+    ("opioid_days_7_max", "3", 0.0, 7.0),
+    ("opioid_days_30_max", "10", 0.0, 30.0),
+    ("injections_12m_max", "3", 0.0, 20.0),
+    ("psfs_interval_days", "7", 1.0, 90.0),
+];
+
+/// Maps what users type (`ftp`, `lthr`, `weight`) to a stored key.
+pub fn resolve_key(name: &str) -> Result<&'static str> {
+    let n = name.trim().to_ascii_lowercase().replace('-', "_");
+    let alias = match n.as_str() {
+        "ftp" => "ftp_w",
+        "lthr" => "lthr_bpm",
+        "max_hr" | "maxhr" => "max_hr_bpm",
+        "weight" => "weight_kg",
+        other => other,
+    };
+    DATED_KEYS
+        .iter()
+        .chain(PLAIN_KEYS)
+        .map(|k| k.0)
+        .find(|k| *k == alias)
+        .ok_or_else(|| {
+            let all: Vec<&str> = DATED_KEYS.iter().chain(PLAIN_KEYS).map(|k| k.0).collect();
+            InputError::new(
+                "setting",
+                format!(
+                    "unknown setting '{name}'; allowed: ftp, lthr, max_hr, weight, {}",
+                    all.join(", ")
+                ),
+            )
+            .into()
+        })
+}
+
+pub fn is_dated(key: &str) -> bool {
+    DATED_KEYS.iter().any(|k| k.0 == key)
+}
+
+/// Checks a value against the key's range.
+pub fn check_value(key: &str, value: f64) -> Result<f64> {
+    let (_, unit, lo, hi) = DATED_KEYS
+        .iter()
+        .chain(PLAIN_KEYS)
+        .find(|k| k.0 == key)
+        .copied()
+        .unwrap_or((key, "", f64::MIN, f64::MAX));
+    if value.is_finite() && (lo..=hi).contains(&value) {
+        Ok(value)
+    } else {
+        let unit = if is_dated(key) { unit } else { "" };
+        Err(InputError::new(
+            key,
+            format!("{value} is out of range; allowed: {lo}–{hi} {unit}")
+                .trim_end()
+                .to_string(),
+        )
+        .into())
+    }
+}
+
+impl Repo {
+    /// Sets a dated value from `from` on (replacing one from the same date).
+    pub fn set_dated(&mut self, key: &str, from: NaiveDate, value: f64) -> Result<()> {
+        self.write(|tx| {
+            let now = utc_stamp();
+            let updated = tx.execute(
+                "UPDATE dated_settings SET value=?1, updated_at=?2
+                 WHERE key=?3 AND from_date=?4 AND deleted_at IS NULL",
+                params![value, now, key, date_str(from)],
+            )?;
+            if updated == 0 {
+                tx.execute(
+                    "INSERT INTO dated_settings (uuid, key, from_date, value, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                    params![new_uuid(), key, date_str(from), value, now],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The value in force on `date`: the latest one from on or before it.
+    pub fn dated_on(&self, key: &str, date: NaiveDate) -> Result<Option<f64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM dated_settings WHERE key=?1 AND from_date<=?2 AND deleted_at IS NULL
+                 ORDER BY from_date DESC LIMIT 1",
+                params![key, date_str(date)],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Every dated value, by key then date.
+    pub fn dated_history(&self) -> Result<Vec<DatedSetting>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT key, from_date, value FROM dated_settings WHERE deleted_at IS NULL ORDER BY key, from_date",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(DatedSetting {
+                key: r.get(0)?,
+                from: parse_date_col(1, &r.get::<_, String>(1)?)?,
+                value: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn set_plain(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            let now = utc_stamp();
+            let updated = tx.execute(
+                "UPDATE settings SET value=?1, updated_at=?2 WHERE key=?3 AND deleted_at IS NULL",
+                params![value, now, key],
+            )?;
+            if updated == 0 {
+                tx.execute(
+                    "INSERT INTO settings (uuid, key, value, created_at, updated_at) VALUES (?1,?2,?3,?4,?4)",
+                    params![new_uuid(), key, value, now],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// A plain setting, or its default.
+    pub fn plain(&self, key: &str) -> Result<Option<String>> {
+        let stored: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM settings WHERE key=?1 AND deleted_at IS NULL",
+                [key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(stored.or_else(|| {
+            PLAIN_KEYS
+                .iter()
+                .find(|k| k.0 == key)
+                .map(|k| k.1.to_string())
+        }))
+    }
+
+    /// A plain numeric setting, or its default.
+    pub fn plain_f64(&self, key: &str) -> Result<f64> {
+        Ok(self.plain(key)?.and_then(|v| v.parse().ok()).unwrap_or(0.0))
+    }
+}
