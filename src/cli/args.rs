@@ -125,6 +125,7 @@ pub enum Command {
 #[derive(Debug, Clone, Args, Default)]
 pub struct CheckinArgs {
     /// Pain now, 0 (none) to 10 (worst imaginable)
+    #[arg(allow_hyphen_values = true)]
     pub pain: String,
     #[command(flatten)]
     pub fields: CheckinFields,
@@ -134,7 +135,7 @@ pub struct CheckinArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct CheckinFields {
     /// Day: today, yesterday, -3, 3d, mon…sun, YYYY-MM-DD, MM-DD
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// The day's worst pain, 0–10
     #[arg(long, value_name = "N")]
@@ -173,7 +174,7 @@ pub struct CheckinFields {
     #[arg(long = "tag", value_name = "T")]
     pub tags: Vec<String>,
     /// A note (use --edit to write it in $EDITOR)
-    #[arg(long, conflicts_with = "edit")]
+    #[arg(long, conflicts_with = "edit", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Write the note in $EDITOR
     #[arg(long)]
@@ -212,7 +213,7 @@ pub struct RideArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct ActivityFields {
     /// Day of the activity (default today)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Start time HH:MM (default 12:00)
     #[arg(long, value_name = "HH:MM")]
@@ -263,7 +264,7 @@ pub struct ActivityFields {
     #[arg(long, value_name = "NAME")]
     pub bike: Option<String>,
     /// A note
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -290,7 +291,7 @@ pub enum RehabCmd {
 pub struct RehabLogArgs {
     /// Programme name (default: the one active today)
     pub programme: Option<String>,
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Minutes spent
     #[arg(long, value_name = "M")]
@@ -302,7 +303,7 @@ pub struct RehabLogArgs {
     pub pain_before: Option<String>,
     #[arg(long, value_name = "N")]
     pub pain_after: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -352,15 +353,15 @@ pub struct ProgrammeArgs {
     #[arg(long = "exercise", value_name = "NAME:SPEC", required = true)]
     pub exercises: Vec<String>,
     /// Active from (default today)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub from: Option<String>,
     /// Active until
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Target sessions per week
     #[arg(long, default_value_t = 3)]
     pub target: u32,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -381,7 +382,7 @@ pub enum MedCmd {
     /// List doses
     Doses {
         /// From this day (default 30 days ago)
-        #[arg(long, value_name = "D")]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         since: Option<String>,
     },
 }
@@ -408,12 +409,12 @@ pub struct MedAddArgs {
     #[arg(long, value_name = "N")]
     pub times_a_day: Option<u32>,
     /// Course start date
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub course_start: Option<String>,
     /// Course end date
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub course_end: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -431,7 +432,7 @@ pub struct MedTakeArgs {
     /// Pain before the dose, 0–10
     #[arg(long, value_name = "N")]
     pub pain: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -449,9 +450,9 @@ pub struct EventArgs {
     /// doctor, physio, imaging, injection, procedure, bike-fit, equipment, life, insurance, other
     pub kind: String,
     pub title: String,
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -462,7 +463,7 @@ pub enum PsfsCmd {
     Set {
         activity: String,
         score: String,
-        #[arg(long, value_name = "D")]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         date: Option<String>,
     },
     /// List activities with their latest ratings and the score
@@ -485,10 +486,10 @@ pub struct ListArgs {
     #[arg(value_enum, default_value_t = ListKind::Checkins)]
     pub kind: ListKind,
     /// From this day (default 30 days ago)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Until this day (default today)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Everything, from the first record
     #[arg(long, conflicts_with = "since")]
@@ -512,7 +513,7 @@ pub struct EditArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// Dose amount, or a medication's usual dose
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub amount: Option<f64>,
     /// Dose time "YYYY-MM-DD HH:MM"
     #[arg(long)]
@@ -524,7 +525,7 @@ pub struct EditArgs {
     #[arg(long)]
     pub minutes: Option<u32>,
     /// Programme active until
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Programme target sessions per week
     #[arg(long)]
@@ -578,7 +579,7 @@ pub struct SetArgs {
     pub key: String,
     pub value: String,
     /// For ftp/lthr/max_hr/weight: in force from this day (default today)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub from: Option<String>,
 }
 
