@@ -1,4 +1,8 @@
 //! Pure insight functions of SPEC §7: plain data in, figures out. No SQL, no terminal types,
 //! so the TUI, the CLI and the report all compute the same numbers.
 
+pub mod data;
+pub mod flares;
+pub mod load;
+pub mod pain;
 pub mod tss;
