@@ -149,10 +149,10 @@ pub fn pain_free_streak(pain: &DaySeries<Option<f64>>, today: NaiveDate) -> u32 
     }
     let mut streak = 0;
     loop {
-        match pain.values[i] {
-            Some(p) if p == 0.0 => streak += 1,
-            _ => return streak,
+        if pain.values[i] != Some(0.0) {
+            return streak;
         }
+        streak += 1;
         if i == 0 {
             return streak;
         }
