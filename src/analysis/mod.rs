@@ -2,9 +2,11 @@
 //! so the TUI, the CLI and the report all compute the same numbers.
 
 pub mod assoc;
+pub mod criteria;
 pub mod data;
 pub mod factors;
 pub mod flares;
 pub mod load;
+pub mod meds;
 pub mod pain;
 pub mod tss;
