@@ -9,4 +9,6 @@ pub mod flares;
 pub mod load;
 pub mod meds;
 pub mod pain;
+pub mod psfs;
+pub mod rehab;
 pub mod tss;
