@@ -1,5 +1,6 @@
 //! Pure insight functions of SPEC §7: plain data in, figures out. No SQL, no terminal types,
-//! so the TUI, the CLI and the report all compute the same numbers.
+//! so the TUI, the CLI and the report all compute the same numbers. `stats::stats` is the one
+//! entry point that computes everything; `series::Series` holds the day series charts draw.
 
 pub mod assoc;
 pub mod criteria;
@@ -11,4 +12,14 @@ pub mod meds;
 pub mod pain;
 pub mod psfs;
 pub mod rehab;
+pub mod series;
+pub mod stats;
+pub mod stats_text;
 pub mod tss;
+
+#[cfg(test)]
+mod stats_tests;
+
+pub use data::{JournalData, Thresholds};
+pub use stats::{Stats, most_notable, stats};
+pub use stats_text::stats_text;
