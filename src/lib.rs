@@ -5,3 +5,4 @@
 pub mod analysis;
 pub mod domain;
 pub mod repo;
+pub mod textchart;
