@@ -4,6 +4,7 @@
 
 pub mod assoc;
 pub mod criteria;
+pub mod criteria_eval;
 pub mod data;
 pub mod factors;
 pub mod flares;

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::assoc::{HardVsRest, LagCorr, PushThrough, hard_vs_rest, load_pain_lags, push_through};
-use super::criteria::{CriteriaInput, CriterionResult, evaluate_all};
+use super::criteria_eval::{CriteriaInput, CriterionResult, evaluate_all};
 use super::data::{DayIndex, JournalData, round1};
 use super::factors::{MedAssoc, SleepAssoc, TagAssoc, med_assocs, sleep_assoc, tag_assocs};
 use super::flares::{Flare, flares};
