@@ -101,6 +101,8 @@ pub fn load_pain_lags(
                 ),
                 None => format!("Training load and pain {when}: nothing varied ({n} days)."),
                 Some(r) => {
+                    // Rounded first, and −0 made 0, so the sentence never says "Spearman -0.00".
+                    let r = (r * 100.0).round() / 100.0 + 0.0;
                     let how = if r.abs() < 0.1 {
                         "about the same whatever the".to_string()
                     } else if r > 0.0 {
@@ -113,7 +115,7 @@ pub fn load_pain_lags(
             };
             LagCorr {
                 lag,
-                spearman: rho.map(|r| (r * 100.0).round() / 100.0),
+                spearman: rho.map(|r| (r * 100.0).round() / 100.0 + 0.0),
                 n,
                 sentence,
             }

@@ -26,6 +26,9 @@ pub struct CriterionResult {
     pub met: bool,
     /// The figure behind it; None when there is not enough data (then `met` is false).
     pub value: Option<f64>,
+    /// The rule in words, e.g. "7-day mean pain ≤ 3".
+    #[serde(skip)]
+    pub label: String,
     /// The days (or sessions) the figure rests on.
     #[serde(skip)]
     pub n: usize,
@@ -42,8 +45,10 @@ fn logged_in(pain: &DaySeries<Option<f64>>, today: NaiveDate, days: i64) -> usiz
 /// Checks `rule` as of `today`.
 pub fn evaluate(rule: &Rule, x: &CriteriaInput, today: NaiveDate) -> CriterionResult {
     let text = rule.to_string();
+    let label = rule.describe();
     let out = |met: bool, value: Option<f64>, n: usize, detail: String| CriterionResult {
         rule: text.clone(),
+        label: label.clone(),
         met,
         value: value.map(round1),
         n,
@@ -52,23 +57,13 @@ pub fn evaluate(rule: &Rule, x: &CriteriaInput, today: NaiveDate) -> CriterionRe
     let compare = |what: &str, c: Cmp, limit: f64, v: Option<f64>, n: usize| match v {
         Some(v) => {
             let met = c.holds(v, limit);
-            let word = if met { "met" } else { "not met" };
-            out(
-                met,
-                Some(v),
-                n,
-                format!(
-                    "{what} {:.1} ({} {limit}): {word}, {n} days.",
-                    v,
-                    c.as_str()
-                ),
-            )
+            out(met, Some(v), n, format!("{what} {v:.1}, {n} days logged"))
         }
         None => out(
             false,
             None,
             n,
-            format!("{what}: not enough data ({n} days)."),
+            format!("{what}: not enough data ({n} days logged)"),
         ),
     };
     match *rule {
@@ -109,7 +104,7 @@ fn no_flare(
             false,
             None,
             n,
-            format!("No flare in {days} days: not enough data ({n} of {days} days logged)."),
+            format!("not enough data ({n} of {days} days logged)"),
         );
     }
     let flare_days = (0..days)
@@ -122,12 +117,11 @@ fn no_flare(
         })
         .count();
     let met = flare_days == 0;
-    let word = if met { "met" } else { "not met" };
     out(
         met,
         Some(flare_days as f64),
         n,
-        format!("Flare days in the last {days} days: {flare_days}: {word}, {n} days logged."),
+        format!("{flare_days} flare days in the last {days} ({n} days logged)"),
     )
 }
 
@@ -157,21 +151,16 @@ fn hard_next_day(
             false,
             None,
             n,
-            format!(
-                "Last {count} hard sessions: not enough data ({n} with pain logged on the day and the next)."
-            ),
+            format!("not enough data ({n} hard sessions with pain logged that day and the next)"),
         );
     }
     let worst = rises.iter().copied().fold(f64::MIN, f64::max);
     let met = worst <= max_rise;
-    let word = if met { "met" } else { "not met" };
     out(
         met,
         Some(worst),
         n,
-        format!(
-            "Largest next-day pain rise after the last {count} hard sessions: {worst:+.0} (≤ +{max_rise}): {word}."
-        ),
+        format!("largest next-day change {worst:+.0} over the last {count} hard sessions"),
     )
 }
 
@@ -189,6 +178,7 @@ pub fn evaluate_all(
             Ok(r) => evaluate(&r, x, today),
             Err(e) => CriterionResult {
                 rule: c.rule.clone(),
+                label: c.rule.clone(),
                 met: false,
                 value: None,
                 n: 0,
@@ -254,7 +244,8 @@ mod tests {
         // Jan 14–20: 2, 3, 2, 3, 2, 3, 2 → 17 / 7 = 2.43.
         let r = evaluate_fixture("mean7 <= 3", "2024-01-20");
         assert_eq!((r.met, r.value, r.n), (true, Some(2.4), 7));
-        assert_eq!(r.detail, "7-day mean pain 2.4 (<= 3): met, 7 days.");
+        assert_eq!(r.detail, "7-day mean pain 2.4, 7 days logged");
+        assert_eq!(r.label, "7-day mean pain ≤ 3");
         assert!(!evaluate_fixture("mean7 < 2", "2024-01-20").met);
         // Jan 3: only 3 check-ins in the window.
         let r = evaluate_fixture("mean7 <= 3", "2024-01-03");

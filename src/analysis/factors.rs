@@ -151,6 +151,8 @@ pub fn sleep_assoc(
         }
         None => format!("Sleep and next-day pain: nothing varied ({n} days)."),
         Some(r) => {
+            // Rounded first, and −0 made 0, so the sentence never says "Spearman -0.00".
+            let r = (r * 100.0).round() / 100.0 + 0.0;
             let how = if r.abs() < 0.1 {
                 "about the same whatever the sleep"
             } else if r > 0.0 {
@@ -162,7 +164,7 @@ pub fn sleep_assoc(
         }
     };
     SleepAssoc {
-        spearman: rho.map(|r| (r * 100.0).round() / 100.0),
+        spearman: rho.map(|r| (r * 100.0).round() / 100.0 + 0.0),
         n,
         sentence,
     }

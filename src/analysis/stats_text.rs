@@ -107,7 +107,7 @@ pub fn stats_text(st: &Stats) -> String {
     }
     for c in &st.criteria {
         let mark = if c.met { "met    " } else { "not met" };
-        let _ = writeln!(o, "  [{mark}] {}: {}", c.rule, c.detail);
+        let _ = writeln!(o, "  [{mark}] {}: {}", c.label, c.detail);
     }
     o
 }
