@@ -10,6 +10,8 @@
 use chrono::{Duration, NaiveDate};
 
 use crate::analysis::data::DaySeries;
+use crate::analysis::series::{Series, window};
+use crate::domain::InputError;
 
 /// How a column combines the days it stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -266,6 +268,65 @@ pub fn sleep_chart(
     )
 }
 
+/// Which chart `backtrack chart` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Pain,
+    Load,
+    Sleep,
+}
+
+impl ChartKind {
+    pub fn parse(text: &str) -> Result<Self, InputError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "pain" => Ok(ChartKind::Pain),
+            "load" => Ok(ChartKind::Load),
+            "sleep" => Ok(ChartKind::Sleep),
+            _ => Err(InputError::new(
+                "chart",
+                format!(
+                    "unknown chart '{}'; allowed: pain, load, sleep",
+                    text.trim()
+                ),
+            )),
+        }
+    }
+}
+
+/// Draws `kind` from the journal's series, from `since` (or the first day) to the series' end.
+pub fn chart(
+    kind: ChartKind,
+    s: &Series,
+    since: Option<NaiveDate>,
+    width: usize,
+    height: usize,
+) -> Vec<String> {
+    let from = since.unwrap_or(s.pain.start);
+    match kind {
+        ChartKind::Pain => pain_chart(
+            &window(&s.pain, from),
+            &window(&s.mean7, from),
+            &s.events,
+            width,
+            height,
+        ),
+        ChartKind::Load => {
+            let ctl = DaySeries {
+                start: s.fitness.start,
+                values: s.fitness.values.iter().map(|f| f.ctl).collect(),
+            };
+            load_chart(
+                &window(&s.load, from),
+                &window(&ctl, from),
+                &s.events,
+                width,
+                height,
+            )
+        }
+        ChartKind::Sleep => sleep_chart(&window(&s.sleep, from), &s.events, width, height),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,6 +422,35 @@ mod tests {
             lines[9],
             format!("   2024-01-01{}2026-09-26", " ".repeat(17))
         );
+    }
+
+    #[test]
+    fn chart_from_journal_series() {
+        use crate::analysis::data::JournalData;
+        use crate::domain::records::Checkin;
+        let mut data = JournalData::default();
+        for (k, p) in [2u8, 4, 6].into_iter().enumerate() {
+            data.checkins.push(Checkin {
+                date: d("2024-01-01") + Duration::days(k as i64),
+                pain: p,
+                ..Default::default()
+            });
+        }
+        let s = Series::build(&data, d("2024-01-03"));
+        // From Jan 2: pain 4 and 6 → rows round(1.2) = 1 and round(1.8) = 2 of 0–3 (height 7).
+        let lines = chart(ChartKind::Pain, &s, Some(d("2024-01-02")), 24, 7);
+        assert_eq!(&lines[1..5], ["10|", "  | o", "  |o", " 0|"]);
+        assert_eq!(lines[6], "   2024-01-02");
+        assert_eq!(
+            chart(ChartKind::Load, &s, None, 24, 7),
+            ["Load: no data in this range"]
+        );
+        let e = ChartKind::parse("hr").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "chart: unknown chart 'hr'; allowed: pain, load, sleep"
+        );
+        assert_eq!(ChartKind::parse("Sleep").unwrap(), ChartKind::Sleep);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::flares::flare_sentence;
+use super::pain::meaningful_change;
 use super::stats::{Stats, most_notable, sentences};
 use crate::domain::vocab::URGENT_CARE;
 
@@ -41,6 +42,16 @@ pub fn stats_text(st: &Stats) -> String {
         opt(p.mean7_prev, ""),
         opt(p.baseline, ""),
     );
+    if let (Some(m), Some(b)) = (p.mean7, p.baseline)
+        && meaningful_change(b, m)
+    {
+        let dir = if m > b { "above" } else { "below" };
+        let _ = writeln!(
+            o,
+            "  the 7-day mean is {:.1} points {dir} baseline: a meaningful change",
+            (m - b).abs()
+        );
+    }
     let trend = p.trend14_slope.map_or_else(
         || "not enough data".to_string(),
         |v| format!("{v:+.2} points a day"),
