@@ -262,3 +262,21 @@ fn ten_years_in_one_pass() {
     assert!(took.as_millis() < 2000, "stats took {took:?}");
     eprintln!("stats over 10 years: {took:?}");
 }
+
+#[test]
+fn empty_journal_says_so() {
+    let st = stats(&JournalData::default(), d("2024-01-01"), None);
+    assert_eq!(
+        (st.pain.latest, st.pain.days_logged, st.load.ctl),
+        (None, 0, 0.0)
+    );
+    assert!(st.flares.is_empty() && st.tags.is_empty() && st.criteria.is_empty());
+    assert_eq!((st.load_pain[0].n, st.load_pain[0].spearman), (0, None));
+    assert_eq!(most_notable(&st), None);
+    let text = stats_text(&st);
+    assert!(
+        text.contains("latest none, 7-day mean not enough data"),
+        "{text}"
+    );
+    assert!(text.contains("PSFS: no ratings yet."), "{text}");
+}
