@@ -112,6 +112,40 @@ pub enum Command {
     /// Write a verified online backup (default: backups/ beside the journal)
     #[command(after_help = "Example:\n  backtrack backup ~/backtrack-before-upgrade.db")]
     Backup { path: Option<PathBuf> },
+    /// The insights: pain trend, flares, load, associations, meds, rehab, criteria
+    #[command(
+        after_help = "Examples:\n  backtrack stats\n  backtrack stats --since 2026-06-01 --json | jq .load_pain"
+    )]
+    Stats {
+        /// Limit flares and associations to days from here (default: all history)
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        since: Option<String>,
+    },
+    /// Draw a chart as plain text: pain (with mean7), load (with CTL) or sleep
+    #[command(
+        after_help = "Examples:\n  backtrack chart pain\n  backtrack chart load --since 12w --width 100 --height 20"
+    )]
+    Chart(ChartArgs),
+    /// Your return-to-training criteria: list, add or change rules
+    #[command(
+        after_help = "Examples:\n  backtrack criteria\n  backtrack criteria add \"pain <= 2\"\n  backtrack criteria set k2 \"no-flare 21\"\n  backtrack delete k3"
+    )]
+    Criteria {
+        #[command(subcommand)]
+        action: Option<CriteriaCmd>,
+    },
+    /// Write a realistic demo journal (refuses a journal that has data)
+    #[command(
+        after_help = "Examples:\n  backtrack --db /tmp/demo.db demo --years 2\n  backtrack --db /tmp/big.db demo --years 10 --seed 1"
+    )]
+    Demo {
+        /// Years of history
+        #[arg(long, default_value_t = 1)]
+        years: u32,
+        /// Random seed: the same seed gives the same journal
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     #[command(
         after_help = "Example:\n  backtrack completions bash > ~/.local/share/bash-completion/completions/backtrack"
@@ -606,4 +640,29 @@ pub struct ImportArgs {
     /// Show what would be imported, write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChartArgs {
+    /// pain, load or sleep
+    pub kind: String,
+    /// From this day (default 12 weeks ago); `all` for everything
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Columns (default: the terminal width, or 80)
+    #[arg(long)]
+    pub width: Option<u16>,
+    /// Rows of the plot (default 12)
+    #[arg(long)]
+    pub height: Option<u16>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CriteriaCmd {
+    /// List the rules with met / not met today
+    List,
+    /// Add a rule: mean7 <= N, pain <= N, baseline <= N, no-flare DAYS, hard-next-day COUNT <= CHANGE
+    Add { rule: String },
+    /// Replace the rule of criterion ID (k1, k2…)
+    Set { id: String, rule: String },
 }

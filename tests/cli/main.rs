@@ -4,6 +4,7 @@
 mod commands;
 mod common;
 mod input;
+mod insights;
 mod records;
 mod storage;
 mod transfer;
