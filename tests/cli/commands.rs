@@ -301,6 +301,23 @@ fn status_line_reports_pain_and_doses() {
     );
     let v = j.json(&["status"]);
     assert_eq!(v["pain_today"], 4);
+    assert!(v["mean7"].is_null(), "one check-in is not enough for mean7");
+    // Week before: pains 2,2,2,2 (mean 2); this week 4,5,6 + today's 4 → mean 4.75, rising.
+    for (d, p) in [
+        ("-13", "2"),
+        ("-12", "2"),
+        ("-11", "2"),
+        ("-10", "2"),
+        ("-3", "4"),
+        ("-2", "5"),
+        ("-1", "6"),
+    ] {
+        j.ok(&["checkin", p, "--date", d]);
+    }
+    let v = j.json(&["status"]);
+    assert_eq!(v["mean7"], 4.75);
+    assert_eq!(v["mean7_prev"], 2.0);
+    assert!(j.ok(&["status"]).contains("mean7 4.8↑"));
 }
 
 #[test]
