@@ -326,3 +326,40 @@ fn completions_and_man_page() {
     assert!(j.ok(&["completions", "bash"]).contains("_backtrack"));
     assert!(j.ok(&["man"]).contains(".TH backtrack"));
 }
+
+#[test]
+fn edit_flag_writes_the_note_in_editor() {
+    let j = Journal::new();
+    let script = j.dir.path().join("fake-editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'written in the editor\\nsecond line\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = j
+        .cmd()
+        .args(["checkin", "3", "--edit", "--json"])
+        .env("EDITOR", &script)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["note"], "written in the editor\nsecond line");
+    let fail = j
+        .cmd()
+        .args(["checkin", "5", "--edit"])
+        .env("EDITOR", "false")
+        .output()
+        .unwrap();
+    assert_eq!(fail.status.code(), Some(1));
+    assert_eq!(
+        j.json(&["list"])[0]["pain"],
+        3,
+        "a failed editor must not save"
+    );
+}
