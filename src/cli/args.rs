@@ -75,7 +75,10 @@ pub enum Command {
     List(ListArgs),
     /// Show one record in full, by ID (c12, a5, d3…)
     #[command(after_help = "Example:\n  backtrack info c12")]
-    Info { id: String },
+    Info {
+        /// Record ID, e.g. c12
+        id: String,
+    },
     /// Change a record by ID; give only the fields to change
     #[command(
         after_help = "Examples:\n  backtrack edit c12 --pain 5 --note \"after the ride\"\n  backtrack edit a7 --tss 95\n  backtrack edit e3 --title \"MRI L4/L5\""
@@ -83,10 +86,18 @@ pub enum Command {
     Edit(Box<EditArgs>),
     /// Move a record to the trash (undo with `restore`)
     #[command(after_help = "Example:\n  backtrack delete c12 && backtrack restore c12")]
-    Delete { id: String },
+    Delete {
+        /// Record ID, e.g. c12
+        id: String,
+    },
     /// Bring a record back from the trash
-    Restore { id: String },
+    #[command(after_help = "Example:\n  backtrack trash && backtrack restore c12")]
+    Restore {
+        /// Record ID from `trash`, e.g. c12
+        id: String,
+    },
     /// List deleted records; --empty purges them for good
+    #[command(after_help = "Examples:\n  backtrack trash\n  backtrack trash --empty")]
     Trash {
         /// Purge everything in the trash (cannot be undone)
         #[arg(long)]
@@ -98,8 +109,10 @@ pub enum Command {
     )]
     Set(SetArgs),
     /// Show all settings and their histories
+    #[command(after_help = "Example:\n  backtrack settings --json")]
     Settings,
     /// One line for a shell prompt: today's pain, mean7, doses, red flags
+    #[command(after_help = "Example (bash prompt):\n  PS1='$(backtrack status) \\$ '")]
     Status,
     /// Export the whole journal as JSON (lossless) or CSV (one file per table)
     #[command(
@@ -111,7 +124,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a verified online backup (default: backups/ beside the journal)
     #[command(after_help = "Example:\n  backtrack backup ~/backtrack-before-upgrade.db")]
-    Backup { path: Option<PathBuf> },
+    Backup {
+        /// Where to write the copy (default backups/journal-manual-DATE.db)
+        path: Option<PathBuf>,
+    },
     /// The insights: pain trend, flares, load, associations, meds, rehab, criteria
     #[command(
         after_help = "Examples:\n  backtrack stats\n  backtrack stats --since 2026-06-01 --json | jq .load_pain"
@@ -150,7 +166,10 @@ pub enum Command {
     #[command(
         after_help = "Example:\n  backtrack completions bash > ~/.local/share/bash-completion/completions/backtrack"
     )]
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: clap_complete::Shell,
+    },
     /// Print the man page (roff) to stdout
     #[command(after_help = "Example:\n  backtrack man > backtrack.1 && man ./backtrack.1")]
     Man,
@@ -325,6 +344,7 @@ pub enum RehabCmd {
 pub struct RehabLogArgs {
     /// Programme name (default: the one active today)
     pub programme: Option<String>,
+    /// Day of the session (default today)
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Minutes spent
@@ -333,10 +353,13 @@ pub struct RehabLogArgs {
     /// An exercise done, NAME or NAME:3x10 / NAME:3x30s / NAME:3x8@16kg (repeatable)
     #[arg(long, value_name = "EXERCISE")]
     pub done: Vec<String>,
+    /// Pain before, 0–10
     #[arg(long, value_name = "N")]
     pub pain_before: Option<String>,
+    /// Pain after, 0–10
     #[arg(long, value_name = "N")]
     pub pain_after: Option<String>,
+    /// A note
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
@@ -349,11 +372,13 @@ pub enum ExerciseCmd {
     )]
     Add(ExerciseArgs),
     /// List the library
+    #[command(after_help = "Example:\n  backtrack rehab exercise list --json")]
     List,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ExerciseArgs {
+    /// Exercise name, e.g. "McGill curl-up"
     pub name: String,
     /// strength, stretch, mobility, cardio
     #[arg(long, default_value = "strength")]
@@ -377,11 +402,13 @@ pub enum ProgrammeCmd {
     )]
     Add(ProgrammeArgs),
     /// List programmes with their exercises
+    #[command(after_help = "Example:\n  backtrack rehab programme list")]
     List,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ProgrammeArgs {
+    /// Programme name, e.g. "Physio block 1"
     pub name: String,
     /// An exercise with its prescription, in order (repeatable)
     #[arg(long = "exercise", value_name = "NAME:SPEC", required = true)]
@@ -395,6 +422,7 @@ pub struct ProgrammeArgs {
     /// Target sessions per week
     #[arg(long, default_value_t = 3)]
     pub target: u32,
+    /// A note (what the physio said)
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
@@ -412,8 +440,10 @@ pub enum MedCmd {
     )]
     Take(MedTakeArgs),
     /// List the catalogue with today's totals
+    #[command(after_help = "Example:\n  backtrack med list")]
     List,
     /// List doses
+    #[command(after_help = "Example:\n  backtrack med doses --since 30d --json")]
     Doses {
         /// From this day (default 30 days ago)
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
@@ -423,6 +453,7 @@ pub enum MedCmd {
 
 #[derive(Debug, Clone, Args)]
 pub struct MedAddArgs {
+    /// Medication name, e.g. ibuprofen
     pub name: String,
     /// nsaid, opioid, acetaminophen, muscle-relaxant, neuropathic, oral-steroid, steroid-injection, other
     #[arg(long)]
@@ -448,12 +479,14 @@ pub struct MedAddArgs {
     /// Course end date
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub course_end: Option<String>,
+    /// A note (e.g. prescriber)
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct MedTakeArgs {
+    /// Medication name as in `med list`
     pub name: String,
     /// Amount in the medication's unit (default: the usual dose)
     pub amount: Option<f64>,
@@ -466,6 +499,7 @@ pub struct MedTakeArgs {
     /// Pain before the dose, 0–10
     #[arg(long, value_name = "N")]
     pub pain: Option<String>,
+    /// A note
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
@@ -483,9 +517,12 @@ pub enum EventCmd {
 pub struct EventArgs {
     /// doctor, physio, imaging, injection, procedure, bike-fit, equipment, life, insurance, other
     pub kind: String,
+    /// What happened, e.g. MRI
     pub title: String,
+    /// Day of the event (default today)
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
+    /// A note
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
@@ -495,12 +532,17 @@ pub enum PsfsCmd {
     /// Rate an activity 0 (unable) to 10 (as before); new names are added (up to 5)
     #[command(after_help = "Example:\n  backtrack psfs set \"ride 3h with climbing\" 4")]
     Set {
+        /// The activity, e.g. "ride 3h with climbing"
         activity: String,
+        /// 0 (unable) to 10 (as before the problem)
+        #[arg(allow_hyphen_values = true)]
         score: String,
+        /// Day of the rating (default today)
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
         date: Option<String>,
     },
     /// List activities with their latest ratings and the score
+    #[command(after_help = "Example:\n  backtrack psfs list")]
     List,
 }
 
@@ -573,36 +615,52 @@ pub struct EditArgs {
 /// Activity fields for `edit` (the shared ones — date, note — come from the check-in group).
 #[derive(Debug, Clone, Args, Default)]
 pub struct EditActivityFields {
+    /// Activity start time HH:MM
     #[arg(long, value_name = "HH:MM")]
     pub start: Option<String>,
+    /// Activity moving time
     #[arg(long, value_name = "DURATION")]
     pub moving: Option<String>,
+    /// Activity distance: 42km, 26mi, 800m
     #[arg(long, value_name = "DIST")]
     pub distance: Option<String>,
+    /// Activity climbing in metres
     #[arg(long, value_name = "M")]
     pub ascent: Option<f64>,
+    /// Activity average power in watts
     #[arg(long, value_name = "W")]
     pub power: Option<f64>,
+    /// Activity normalized power in watts
     #[arg(long, value_name = "W")]
     pub np: Option<f64>,
+    /// Activity average heart rate
     #[arg(long, value_name = "BPM")]
     pub hr: Option<f64>,
+    /// Activity maximum heart rate
     #[arg(long, value_name = "BPM")]
     pub max_hr: Option<f64>,
+    /// Activity perceived exertion 1–10
     #[arg(long, value_name = "N")]
     pub rpe: Option<String>,
+    /// Activity TSS (kept as given)
     #[arg(long, value_name = "N")]
     pub tss: Option<f64>,
+    /// Activity intensity: recovery … anaerobic
     #[arg(long, value_name = "I")]
     pub intensity: Option<String>,
+    /// Pain before, 0–10 (activity, rehab session, dose)
     #[arg(long, value_name = "N")]
     pub pain_before: Option<String>,
+    /// Activity pain during, 0–10
     #[arg(long, value_name = "N")]
     pub pain_during: Option<String>,
+    /// Pain after, 0–10 (activity, rehab session)
     #[arg(long, value_name = "N")]
     pub pain_after: Option<String>,
+    /// Activity stopped for pain: true or false
     #[arg(long)]
     pub stopped_for_pain: Option<bool>,
+    /// Activity bike
     #[arg(long)]
     pub bike: Option<String>,
 }
@@ -611,6 +669,7 @@ pub struct EditActivityFields {
 pub struct SetArgs {
     /// ftp, lthr, max_hr, weight, or a threshold (nsaid_streak_days, …)
     pub key: String,
+    /// The value (a number)
     pub value: String,
     /// For ftp/lthr/max_hr/weight: in force from this day (default today)
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
@@ -625,6 +684,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, Clone, Args)]
 pub struct ExportArgs {
+    /// json (lossless) or csv (one file per table)
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
     /// JSON: a file (default stdout). CSV: a directory (default ./backtrack-csv-DATE)
@@ -660,9 +720,63 @@ pub struct ChartArgs {
 #[derive(Debug, Subcommand)]
 pub enum CriteriaCmd {
     /// List the rules with met / not met today
+    #[command(after_help = "Example:\n  backtrack criteria list --json")]
     List,
     /// Add a rule: mean7 <= N, pain <= N, baseline <= N, no-flare DAYS, hard-next-day COUNT <= CHANGE
-    Add { rule: String },
+    #[command(after_help = "Example:\n  backtrack criteria add \"pain <= 2\"")]
+    Add {
+        /// The rule, e.g. "mean7 <= 3"
+        rule: String,
+    },
     /// Replace the rule of criterion ID (k1, k2…)
-    Set { id: String, rule: String },
+    #[command(after_help = "Example:\n  backtrack criteria set k2 \"no-flare 21\"")]
+    Set {
+        /// Criterion ID, e.g. k2
+        id: String,
+        /// The new rule
+        rule: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every command says what it does with an example, and every flag has help text.
+    #[test]
+    fn every_command_and_flag_has_help_and_an_example() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let name = format!("{path} {}", cmd.get_name());
+            let leaf = cmd.get_subcommands().next().is_none();
+            if cmd.get_about().is_none() {
+                missing.push(format!("{name}: no about"));
+            }
+            if leaf
+                && !cmd
+                    .get_after_help()
+                    .is_some_and(|h| h.to_string().contains("Example"))
+            {
+                missing.push(format!("{name}: no example"));
+            }
+            for a in cmd.get_arguments() {
+                let id = a.get_id().as_str();
+                if !matches!(id, "help" | "version")
+                    && a.get_help().is_none()
+                    && a.get_long_help().is_none()
+                {
+                    missing.push(format!("{name} --{id}: no help"));
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                walk(sub, &name, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        let root = Cli::command();
+        for sub in root.get_subcommands().filter(|s| s.get_name() != "help") {
+            walk(sub, "backtrack", &mut missing);
+        }
+        assert!(missing.is_empty(), "missing help:\n{}", missing.join("\n"));
+    }
 }
