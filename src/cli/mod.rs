@@ -8,6 +8,7 @@ mod journal;
 mod meds;
 mod records;
 mod rehab;
+mod show;
 mod status;
 mod system;
 
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{Cli, Command};
-pub use ctx::Ctx;
+pub use ctx::{Ctx, edit_in_editor};
 
 use crate::domain::InputError;
 use crate::repo::RepoError;
@@ -81,5 +82,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Backup { path } => system::backup(g, path),
         Command::Completions { shell } => system::completions(shell),
         Command::Man => system::man(),
+        Command::Show(a) => show::show(&cli.global, a),
     }
 }

@@ -12,7 +12,14 @@ use crate::domain::records::{Exercise, Programme, ProgrammeItem, RehabSession, S
 use crate::domain::vocab::ExerciseKind;
 
 /// (name, kind, sets, reps, hold seconds, per side).
-pub type DefaultExercise = (&'static str, ExerciseKind, Option<u32>, Option<u32>, Option<u32>, bool);
+pub type DefaultExercise = (
+    &'static str,
+    ExerciseKind,
+    Option<u32>,
+    Option<u32>,
+    Option<u32>,
+    bool,
+);
 
 /// The names a fresh journal offers (SPEC §4.3), with a common starting prescription.
 pub const DEFAULT_EXERCISES: &[DefaultExercise] = &[

@@ -21,7 +21,11 @@ pub const FORMAT_VERSION: i64 = 1;
 /// Tables in parent-before-child order, with their foreign keys (column, parent table) and the
 /// natural key that must be unique among live rows.
 /// (table, foreign keys as (column, parent table), natural key columns).
-type TableSpec = (&'static str, &'static [(&'static str, &'static str)], &'static [&'static str]);
+type TableSpec = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+);
 
 const TABLES: &[TableSpec] = &[
     ("settings", &[], &["key"]),
