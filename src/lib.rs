@@ -4,6 +4,8 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod repo;
+pub mod textchart;
 pub mod tui;

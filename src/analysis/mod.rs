@@ -1,4 +1,26 @@
 //! Pure insight functions of SPEC §7: plain data in, figures out. No SQL, no terminal types,
-//! so the TUI, the CLI and the report all compute the same numbers.
+//! so the TUI, the CLI and the report all compute the same numbers. `stats::stats` is the one
+//! entry point that computes everything; `series::Series` holds the day series charts draw.
 
+pub mod assoc;
+pub mod criteria;
+pub mod criteria_eval;
+pub mod data;
+pub mod factors;
+pub mod flares;
+pub mod load;
+pub mod meds;
+pub mod pain;
+pub mod psfs;
+pub mod rehab;
+pub mod series;
+pub mod stats;
+pub mod stats_text;
 pub mod tss;
+
+#[cfg(test)]
+mod stats_tests;
+
+pub use data::{JournalData, Thresholds};
+pub use stats::{Stats, most_notable, stats};
+pub use stats_text::stats_text;

@@ -112,6 +112,40 @@ pub enum Command {
     /// Write a verified online backup (default: backups/ beside the journal)
     #[command(after_help = "Example:\n  backtrack backup ~/backtrack-before-upgrade.db")]
     Backup { path: Option<PathBuf> },
+    /// The insights: pain trend, flares, load, associations, meds, rehab, criteria
+    #[command(
+        after_help = "Examples:\n  backtrack stats\n  backtrack stats --since 2026-06-01 --json | jq .load_pain"
+    )]
+    Stats {
+        /// Limit flares and associations to days from here (default: all history)
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        since: Option<String>,
+    },
+    /// Draw a chart as plain text: pain (with mean7), load (with CTL) or sleep
+    #[command(
+        after_help = "Examples:\n  backtrack chart pain\n  backtrack chart load --since 12w --width 100 --height 20"
+    )]
+    Chart(ChartArgs),
+    /// Your return-to-training criteria: list, add or change rules
+    #[command(
+        after_help = "Examples:\n  backtrack criteria\n  backtrack criteria add \"pain <= 2\"\n  backtrack criteria set k2 \"no-flare 21\"\n  backtrack delete k3"
+    )]
+    Criteria {
+        #[command(subcommand)]
+        action: Option<CriteriaCmd>,
+    },
+    /// Write a realistic demo journal (refuses a journal that has data)
+    #[command(
+        after_help = "Examples:\n  backtrack --db /tmp/demo.db demo --years 2\n  backtrack --db /tmp/big.db demo --years 10 --seed 1"
+    )]
+    Demo {
+        /// Years of history
+        #[arg(long, default_value_t = 1)]
+        years: u32,
+        /// Random seed: the same seed gives the same journal
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     #[command(
         after_help = "Example:\n  backtrack completions bash > ~/.local/share/bash-completion/completions/backtrack"
@@ -144,6 +178,7 @@ pub struct ShowArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct CheckinArgs {
     /// Pain now, 0 (none) to 10 (worst imaginable)
+    #[arg(allow_hyphen_values = true)]
     pub pain: String,
     #[command(flatten)]
     pub fields: CheckinFields,
@@ -153,7 +188,7 @@ pub struct CheckinArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct CheckinFields {
     /// Day: today, yesterday, -3, 3d, mon…sun, YYYY-MM-DD, MM-DD
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// The day's worst pain, 0–10
     #[arg(long, value_name = "N")]
@@ -192,7 +227,7 @@ pub struct CheckinFields {
     #[arg(long = "tag", value_name = "T")]
     pub tags: Vec<String>,
     /// A note (use --edit to write it in $EDITOR)
-    #[arg(long, conflicts_with = "edit")]
+    #[arg(long, conflicts_with = "edit", allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Write the note in $EDITOR
     #[arg(long)]
@@ -231,7 +266,7 @@ pub struct RideArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct ActivityFields {
     /// Day of the activity (default today)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Start time HH:MM (default 12:00)
     #[arg(long, value_name = "HH:MM")]
@@ -282,7 +317,7 @@ pub struct ActivityFields {
     #[arg(long, value_name = "NAME")]
     pub bike: Option<String>,
     /// A note
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -309,7 +344,7 @@ pub enum RehabCmd {
 pub struct RehabLogArgs {
     /// Programme name (default: the one active today)
     pub programme: Option<String>,
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Minutes spent
     #[arg(long, value_name = "M")]
@@ -321,7 +356,7 @@ pub struct RehabLogArgs {
     pub pain_before: Option<String>,
     #[arg(long, value_name = "N")]
     pub pain_after: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -371,15 +406,15 @@ pub struct ProgrammeArgs {
     #[arg(long = "exercise", value_name = "NAME:SPEC", required = true)]
     pub exercises: Vec<String>,
     /// Active from (default today)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub from: Option<String>,
     /// Active until
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Target sessions per week
     #[arg(long, default_value_t = 3)]
     pub target: u32,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -400,7 +435,7 @@ pub enum MedCmd {
     /// List doses
     Doses {
         /// From this day (default 30 days ago)
-        #[arg(long, value_name = "D")]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         since: Option<String>,
     },
 }
@@ -427,12 +462,12 @@ pub struct MedAddArgs {
     #[arg(long, value_name = "N")]
     pub times_a_day: Option<u32>,
     /// Course start date
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub course_start: Option<String>,
     /// Course end date
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub course_end: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -450,7 +485,7 @@ pub struct MedTakeArgs {
     /// Pain before the dose, 0–10
     #[arg(long, value_name = "N")]
     pub pain: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -468,9 +503,9 @@ pub struct EventArgs {
     /// doctor, physio, imaging, injection, procedure, bike-fit, equipment, life, insurance, other
     pub kind: String,
     pub title: String,
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -481,7 +516,7 @@ pub enum PsfsCmd {
     Set {
         activity: String,
         score: String,
-        #[arg(long, value_name = "D")]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         date: Option<String>,
     },
     /// List activities with their latest ratings and the score
@@ -504,10 +539,10 @@ pub struct ListArgs {
     #[arg(value_enum, default_value_t = ListKind::Checkins)]
     pub kind: ListKind,
     /// From this day (default 30 days ago)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Until this day (default today)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub until: Option<String>,
     /// Everything, from the first record
     #[arg(long, conflicts_with = "since")]
@@ -531,7 +566,7 @@ pub struct EditArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// Dose amount, or a medication's usual dose
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub amount: Option<f64>,
     /// Dose time "YYYY-MM-DD HH:MM"
     #[arg(long)]
@@ -543,7 +578,7 @@ pub struct EditArgs {
     #[arg(long)]
     pub minutes: Option<u32>,
     /// Programme active until
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Programme target sessions per week
     #[arg(long)]
@@ -597,7 +632,7 @@ pub struct SetArgs {
     pub key: String,
     pub value: String,
     /// For ftp/lthr/max_hr/weight: in force from this day (default today)
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub from: Option<String>,
 }
 
@@ -624,4 +659,29 @@ pub struct ImportArgs {
     /// Show what would be imported, write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChartArgs {
+    /// pain, load or sleep
+    pub kind: String,
+    /// From this day (default 12 weeks ago); `all` for everything
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Columns (default: the terminal width, or 80)
+    #[arg(long)]
+    pub width: Option<u16>,
+    /// Rows of the plot (default 12)
+    #[arg(long)]
+    pub height: Option<u16>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CriteriaCmd {
+    /// List the rules with met / not met today
+    List,
+    /// Add a rule: mean7 <= N, pain <= N, baseline <= N, no-flare DAYS, hard-next-day COUNT <= CHANGE
+    Add { rule: String },
+    /// Replace the rule of criterion ID (k1, k2…)
+    Set { id: String, rule: String },
 }

@@ -4,6 +4,7 @@
 mod args;
 mod ctx;
 mod edit;
+mod insights;
 mod journal;
 mod meds;
 mod records;
@@ -80,6 +81,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Export(a) => system::export(g, a),
         Command::Import(a) => system::import(g, a),
         Command::Backup { path } => system::backup(g, path),
+        Command::Stats { since } => insights::stats(g, since),
+        Command::Chart(a) => insights::chart(g, a),
+        Command::Criteria { action } => insights::criteria(g, action),
+        Command::Demo { years, seed } => insights::demo(g, years, seed),
         Command::Completions { shell } => system::completions(shell),
         Command::Man => system::man(),
         Command::Show(a) => show::show(&cli.global, a),

@@ -131,7 +131,7 @@ impl Repo {
 }
 
 fn not_a_journal(path: &Path, e: rusqlite::Error) -> RepoError {
-    RepoError::Conflict(format!(
+    RepoError::NotAJournal(format!(
         "{} is not a backtrack journal or is damaged ({e}); it was not changed",
         path.display()
     ))

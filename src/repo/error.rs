@@ -21,6 +21,8 @@ pub enum RepoError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("{0}")]
+    NotAJournal(String),
     #[error("backup failed: {0}")]
     Backup(String),
 }

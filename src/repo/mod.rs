@@ -4,10 +4,12 @@
 
 pub mod activities;
 pub mod backup;
+pub mod bulk;
 pub mod checkins;
 pub mod connection;
 pub mod error;
 pub mod events;
+pub mod journal;
 pub mod meds;
 pub mod psfs;
 pub mod records;

@@ -19,12 +19,16 @@ pub const DATED_KEYS: &[(&str, &str, f64, f64)] = &[
     ("weight_kg", "kg", 25.0, 300.0),
 ];
 
-/// Plain settings with their default and allowed range (thresholds of SPEC §4.4).
+/// Plain settings with their default and allowed range: the thresholds of SPEC §4.4 and §7.3
+/// (the analysis reads them through `Thresholds`) and how often the app asks for PSFS.
 pub const PLAIN_KEYS: &[(&str, &str, f64, f64)] = &[
     ("nsaid_streak_days", "10", 1.0, 365.0),
-    ("opioid_days_7_max", "3", 0.0, 7.0),
-    ("opioid_days_30_max", "10", 0.0, 30.0),
-    ("injections_12m_max", "3", 0.0, 20.0),
+    ("opioid_days_7", "3", 1.0, 7.0),
+    ("opioid_days_30", "10", 1.0, 30.0),
+    ("opioid_streak_days", "3", 1.0, 365.0),
+    ("injections_12m", "3", 1.0, 20.0),
+    ("min_pairs", "14", 5.0, 365.0),
+    ("min_group", "3", 2.0, 365.0),
     ("psfs_interval_days", "7", 1.0, 90.0),
 ];
 
@@ -68,10 +72,15 @@ pub fn check_value(key: &str, value: f64) -> Result<f64> {
         .find(|k| k.0 == key)
         .copied()
         .unwrap_or((key, "", f64::MIN, f64::MAX));
-    if value.is_finite() && (lo..=hi).contains(&value) {
+    let whole = is_dated(key) || value.fract() == 0.0;
+    if value.is_finite() && whole && (lo..=hi).contains(&value) {
         Ok(value)
     } else {
-        let unit = if is_dated(key) { unit } else { "" };
+        let unit = if is_dated(key) {
+            unit
+        } else {
+            "(whole number)"
+        };
         Err(InputError::new(
             key,
             format!("{value} is out of range; allowed: {lo}–{hi} {unit}")
@@ -169,5 +178,31 @@ impl Repo {
     /// A plain numeric setting, or its default.
     pub fn plain_f64(&self, key: &str) -> Result<f64> {
         Ok(self.plain(key)?.and_then(|v| v.parse().ok()).unwrap_or(0.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Thresholds;
+
+    #[test]
+    fn threshold_defaults_match_the_analysis() {
+        let mut t = Thresholds::default();
+        for (key, default, ..) in PLAIN_KEYS {
+            t.set(key, default).unwrap();
+        }
+        assert_eq!(
+            t,
+            Thresholds::default(),
+            "a stored default differs from the analysis default"
+        );
+        for key in Thresholds::KEYS {
+            assert!(
+                PLAIN_KEYS.iter().any(|k| k.0 == *key),
+                "{key} cannot be set"
+            );
+        }
+        assert!(check_value("nsaid_streak_days", 7.5).is_err());
     }
 }

@@ -1,0 +1,291 @@
+//! Medication safety counters of SPEC §4.4: today's total per medication against its max,
+//! opioid days in 7 and 30 days, the opioid and NSAID runs, steroid injections in 12 months.
+//! Facts against the user's thresholds; no advice.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{Duration, Months, NaiveDate};
+use serde::Serialize;
+
+use super::data::{JournalData, Thresholds};
+use crate::domain::records::Dose;
+use crate::domain::vocab::MedClass;
+
+/// One medication's total today.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MedToday {
+    pub medication: String,
+    pub class: String,
+    pub unit: String,
+    pub total: f64,
+    pub max_daily: Option<f64>,
+    /// Above the max daily total (taken only with confirmation or --force).
+    pub over_max: bool,
+}
+
+/// The counters. JSON keys (SPEC §7.4): today, opioid_days_7, opioid_days_30, opioid_streak,
+/// nsaid_streak, injections_12m.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MedCounters {
+    pub today: Vec<MedToday>,
+    pub opioid_days_7: u32,
+    pub opioid_days_30: u32,
+    pub opioid_streak: u32,
+    pub nsaid_streak: u32,
+    pub injections_12m: u32,
+    /// The counters at or past their thresholds, as sentences (max daily totals included).
+    #[serde(skip)]
+    pub flags: Vec<String>,
+}
+
+/// Days with at least one dose of `class`.
+fn class_days(doses: &[Dose], class: MedClass) -> HashSet<NaiveDate> {
+    doses
+        .iter()
+        .filter(|d| d.class == class)
+        .map(|d| d.taken_at.date())
+        .collect()
+}
+
+/// Days in `[today − (window − 1), today]` that are in `days`.
+pub fn days_in_window(days: &HashSet<NaiveDate>, today: NaiveDate, window: i64) -> u32 {
+    (0..window)
+        .filter(|k| days.contains(&(today - Duration::days(*k))))
+        .count() as u32
+}
+
+/// The current run of consecutive days in `days`: the run ending today, or yesterday when
+/// nothing is logged yet today (so the run does not read 0 before the day's first dose).
+pub fn current_streak(days: &HashSet<NaiveDate>, today: NaiveDate) -> u32 {
+    let mut d = if days.contains(&today) {
+        today
+    } else {
+        today - Duration::days(1)
+    };
+    let mut n = 0;
+    while days.contains(&d) {
+        n += 1;
+        d -= Duration::days(1);
+    }
+    n
+}
+
+/// Today's totals per medication against the catalogue's max daily total.
+pub fn today_totals(data: &JournalData, today: NaiveDate) -> Vec<MedToday> {
+    let mut by_med: BTreeMap<&str, MedToday> = BTreeMap::new();
+    for d in data.doses.iter().filter(|d| d.taken_at.date() == today) {
+        let max_daily = data
+            .medications
+            .iter()
+            .find(|m| m.id == d.medication_id || m.name == d.medication)
+            .and_then(|m| m.max_daily);
+        let e = by_med.entry(d.medication.as_str()).or_insert(MedToday {
+            medication: d.medication.clone(),
+            class: d.class.as_str().to_string(),
+            unit: d.unit.clone(),
+            total: 0.0,
+            max_daily,
+            over_max: false,
+        });
+        e.total += d.amount;
+    }
+    let mut out: Vec<MedToday> = by_med.into_values().collect();
+    for m in &mut out {
+        m.over_max = m.max_daily.is_some_and(|max| m.total > max + 1e-9);
+    }
+    out
+}
+
+/// All counters as of `today`.
+pub fn med_counters(data: &JournalData, today: NaiveDate) -> MedCounters {
+    let t: &Thresholds = &data.thresholds;
+    let opioid = class_days(&data.doses, MedClass::Opioid);
+    let nsaid = class_days(&data.doses, MedClass::Nsaid);
+    // Calendar months, so a leap day does not shift the window.
+    let year_ago = today
+        .checked_sub_months(Months::new(12))
+        .unwrap_or(NaiveDate::MIN);
+    let injections_12m = data
+        .doses
+        .iter()
+        .filter(|d| d.class == MedClass::SteroidInjection)
+        .filter(|d| d.taken_at.date() > year_ago && d.taken_at.date() <= today)
+        .count() as u32;
+    let c = MedCounters {
+        today: today_totals(data, today),
+        opioid_days_7: days_in_window(&opioid, today, 7),
+        opioid_days_30: days_in_window(&opioid, today, 30),
+        opioid_streak: current_streak(&opioid, today),
+        nsaid_streak: current_streak(&nsaid, today),
+        injections_12m,
+        flags: Vec::new(),
+    };
+    let flags = flags(&c, t);
+    MedCounters { flags, ..c }
+}
+
+fn flags(c: &MedCounters, t: &Thresholds) -> Vec<String> {
+    let mut f = Vec::new();
+    for m in c.today.iter().filter(|m| m.over_max) {
+        f.push(format!(
+            "{} today: {} {} taken, above the max daily total of {} {}.",
+            m.medication,
+            m.total,
+            m.unit,
+            m.max_daily.unwrap_or(0.0),
+            m.unit
+        ));
+    }
+    if c.nsaid_streak > t.nsaid_streak_days {
+        f.push(format!(
+            "NSAIDs on {} days in a row, past the {}-day threshold (the over-the-counter label \
+             limit for pain).",
+            c.nsaid_streak, t.nsaid_streak_days
+        ));
+    }
+    if c.opioid_streak >= t.opioid_streak_days && c.opioid_streak > 0 {
+        f.push(format!(
+            "Opioids on {} days in a row (threshold {}).",
+            c.opioid_streak, t.opioid_streak_days
+        ));
+    }
+    if c.opioid_days_7 >= t.opioid_days_7 && c.opioid_days_7 > 0 {
+        f.push(format!(
+            "Opioids on {} of the last 7 days (threshold {}).",
+            c.opioid_days_7, t.opioid_days_7
+        ));
+    }
+    if c.opioid_days_30 >= t.opioid_days_30 && c.opioid_days_30 > 0 {
+        f.push(format!(
+            "Opioids on {} of the last 30 days (threshold {}).",
+            c.opioid_days_30, t.opioid_days_30
+        ));
+    }
+    if c.injections_12m >= t.injections_12m && c.injections_12m > 0 {
+        f.push(format!(
+            "{} steroid injections in the last 12 months (threshold {}).",
+            c.injections_12m, t.injections_12m
+        ));
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::records::Medication;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn dose(day: &str, hour: u32, name: &str, class: MedClass, amount: f64) -> Dose {
+        Dose {
+            id: 0,
+            uuid: String::new(),
+            taken_at: d(day).and_hms_opt(hour, 0, 0).unwrap(),
+            medication_id: 0,
+            medication: name.into(),
+            class,
+            unit: "mg".into(),
+            amount,
+            pain_before: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn counters_by_hand() {
+        let today = d("2024-03-31");
+        let mut data = JournalData::default();
+        data.medications.push(Medication {
+            id: 7,
+            uuid: String::new(),
+            name: "ibuprofen".into(),
+            class: MedClass::Nsaid,
+            unit: "mg".into(),
+            usual_dose: 400.0,
+            max_daily: Some(1200.0),
+            as_needed: true,
+            times_a_day: None,
+            course_start: None,
+            course_end: None,
+            note: None,
+        });
+        // Ibuprofen every day Mar 20–31 (12 days), three times today: 1600 mg > 1200.
+        for k in 20..=31 {
+            data.doses.push(dose(
+                &format!("2024-03-{k}"),
+                8,
+                "ibuprofen",
+                MedClass::Nsaid,
+                400.0,
+            ));
+        }
+        for h in [12, 18, 22] {
+            data.doses
+                .push(dose("2024-03-31", h, "ibuprofen", MedClass::Nsaid, 400.0));
+        }
+        // Opioid on Mar 3, 10, 28, 29, 30 (not today): 3 in 7 days, 5 in 30, run of 3 to yesterday.
+        for day in [
+            "2024-03-03",
+            "2024-03-10",
+            "2024-03-28",
+            "2024-03-29",
+            "2024-03-30",
+        ] {
+            data.doses
+                .push(dose(day, 21, "tramadol", MedClass::Opioid, 50.0));
+        }
+        // Mar 3 is 28 days back: inside 30. Feb 28 is 32 days back: outside.
+        data.doses
+            .push(dose("2024-02-28", 21, "tramadol", MedClass::Opioid, 50.0));
+        // Injections: 2023-04-01 (inside 12 months) and 2023-03-31 (12 months to the day: outside).
+        for day in ["2023-04-01", "2023-03-31"] {
+            data.doses
+                .push(dose(day, 9, "epidural", MedClass::SteroidInjection, 1.0));
+        }
+        let c = med_counters(&data, today);
+        assert_eq!(c.today.len(), 1);
+        assert_eq!(
+            (c.today[0].total, c.today[0].max_daily, c.today[0].over_max),
+            (1600.0, Some(1200.0), true)
+        );
+        assert_eq!(
+            (c.opioid_days_7, c.opioid_days_30, c.opioid_streak),
+            (3, 5, 3)
+        );
+        assert_eq!((c.nsaid_streak, c.injections_12m), (12, 1));
+        assert_eq!(
+            c.flags[0],
+            "ibuprofen today: 1600 mg taken, above the max daily total of 1200 mg."
+        );
+        assert!(c.flags[1].starts_with("NSAIDs on 12 days in a row, past the 10-day threshold"));
+        assert!(
+            c.flags
+                .contains(&"Opioids on 3 days in a row (threshold 3).".to_string())
+        );
+    }
+
+    #[test]
+    fn nsaid_streak_flag_only_past_threshold() {
+        let mut data = JournalData::default();
+        for k in 1..=10 {
+            data.doses.push(dose(
+                &format!("2024-01-{k:02}"),
+                8,
+                "naproxen",
+                MedClass::Nsaid,
+                250.0,
+            ));
+        }
+        let c = med_counters(&data, d("2024-01-10"));
+        assert_eq!(c.nsaid_streak, 10);
+        assert!(c.flags.is_empty(), "{:?}", c.flags); // 10 is not past 10
+        // A missed day breaks the run: Jan 12 alone is a run of 1.
+        data.doses
+            .push(dose("2024-01-12", 8, "naproxen", MedClass::Nsaid, 250.0));
+        assert_eq!(med_counters(&data, d("2024-01-12")).nsaid_streak, 1);
+        assert_eq!(med_counters(&data, d("2024-01-14")).nsaid_streak, 0);
+    }
+}

@@ -1,0 +1,282 @@
+//! Tests of `stats` as a whole: the stable JSON keys of SPEC §7.4, figures on a small journal
+//! worked by hand, and ten years of data in one pass.
+
+use chrono::{Duration, NaiveDate};
+use serde_json::Value;
+
+use super::criteria::DEFAULT_CRITERIA;
+use super::data::JournalData;
+use super::stats::{most_notable, stats};
+use super::stats_text::stats_text;
+use crate::domain::records::{Activity, Checkin, Criterion, Dose};
+use crate::domain::vocab::{ActivityKind, MedClass, RedFlag};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    k.sort();
+    k
+}
+
+/// A small deterministic pseudo-random stream (no dependency needed for fixtures).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// `days` days ending `today`: a check-in most days, a ride on ~70% of days with 40–160 TSS,
+/// and pain the day after a ride above 120 TSS two points higher (planted), doses ~2 a day.
+fn journal(days: i64, today: NaiveDate) -> JournalData {
+    let mut r = Lcg(7);
+    let mut data = JournalData::default();
+    let start = today - Duration::days(days - 1);
+    let mut hard_yesterday = false;
+    for k in 0..days {
+        let date = start + Duration::days(k);
+        let pain = (2.0 + r.next() * 2.0 + if hard_yesterday { 2.0 } else { 0.0 }).round() as u8;
+        if r.next() < 0.95 {
+            data.checkins.push(Checkin {
+                date,
+                pain,
+                sleep_hours: Some(6.0 + (r.next() * 20.0).round() / 10.0),
+                workday: Some(k % 7 < 5),
+                tags: if r.next() < 0.05 {
+                    vec!["shoveling".into()]
+                } else {
+                    vec![]
+                },
+                ..Default::default()
+            });
+        }
+        hard_yesterday = false;
+        if r.next() < 0.7 {
+            let tss = 40.0 + (r.next() * 120.0).round();
+            let mut a = Activity::new(
+                ActivityKind::Ride,
+                date.and_hms_opt(17, 0, 0).unwrap(),
+                3600 + (tss as u32) * 30,
+            );
+            a.tss = Some(tss);
+            a.pain_during = Some((r.next() * 7.0) as u8);
+            data.activities.push(a);
+            hard_yesterday = tss > 120.0;
+        }
+        for h in [8, 20] {
+            if r.next() < 0.95 {
+                data.doses.push(Dose {
+                    id: 0,
+                    uuid: String::new(),
+                    taken_at: date.and_hms_opt(h, 0, 0).unwrap(),
+                    medication_id: 1,
+                    medication: "ibuprofen".into(),
+                    class: MedClass::Nsaid,
+                    unit: "mg".into(),
+                    amount: 400.0,
+                    pain_before: None,
+                    note: None,
+                });
+            }
+        }
+    }
+    for (i, rule) in DEFAULT_CRITERIA.iter().enumerate() {
+        data.criteria.push(Criterion {
+            id: 0,
+            uuid: String::new(),
+            position: i as i64,
+            rule: rule.to_string(),
+            enabled: true,
+        });
+    }
+    data
+}
+
+#[test]
+fn json_has_exactly_the_stable_keys() {
+    let today = d("2024-06-30");
+    let st = stats(&journal(200, today), today, None);
+    let v = serde_json::to_value(&st).unwrap();
+    assert_eq!(
+        keys(&v),
+        vec![
+            "criteria",
+            "flares",
+            "hard_vs_rest",
+            "load",
+            "load_pain",
+            "meds",
+            "pain",
+            "psfs",
+            "push_through",
+            "red_flags_today",
+            "rehab",
+            "tags"
+        ]
+    );
+    assert_eq!(
+        keys(&v["pain"]),
+        vec![
+            "baseline",
+            "days_logged",
+            "latest",
+            "mean7",
+            "mean7_prev",
+            "pain_free_streak_days",
+            "trend14_slope"
+        ]
+    );
+    assert_eq!(
+        keys(&v["load"]),
+        vec!["atl", "ctl", "ramp", "tsb", "week_hours", "week_tss"]
+    );
+    assert_eq!(keys(&v["load_pain"][0]), vec!["lag", "n", "spearman"]);
+    assert_eq!(
+        keys(&v["hard_vs_rest"]),
+        vec!["hard_delta", "n_hard", "n_rest", "rest_delta"]
+    );
+    assert_eq!(
+        keys(&v["tags"][0]),
+        vec![
+            "lag",
+            "n_with",
+            "n_without",
+            "tag",
+            "with_mean",
+            "without_mean"
+        ]
+    );
+    assert_eq!(
+        keys(&v["meds"]),
+        vec![
+            "injections_12m",
+            "nsaid_streak",
+            "opioid_days_30",
+            "opioid_days_7",
+            "opioid_streak",
+            "today"
+        ]
+    );
+    assert_eq!(
+        keys(&v["rehab"]),
+        vec!["adherence_4w", "week_sessions", "week_target"]
+    );
+    assert_eq!(keys(&v["psfs"]), vec!["change", "previous", "score"]);
+    assert_eq!(keys(&v["criteria"][0]), vec!["met", "rule", "value"]);
+    assert_eq!(
+        keys(&v["flares"][0]),
+        vec!["before", "days", "peak", "start"]
+    );
+    assert_eq!(
+        keys(&v["flares"][0]["before"]),
+        vec!["activities", "events", "tags"]
+    );
+    assert!(v["red_flags_today"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn planted_effect_is_found() {
+    // Pain is 2 points higher the day after rides above 120 TSS (the top quarter is ≥ 130).
+    let today = d("2024-06-30");
+    let st = stats(&journal(365, today), today, None);
+    let lag1 = &st.load_pain[1];
+    assert!(lag1.n > 300 && lag1.spearman.unwrap() > 0.3, "{lag1:?}");
+    assert!(
+        st.load_pain[3].spearman.unwrap().abs() < 0.2,
+        "{:?}",
+        st.load_pain[3]
+    );
+    let h = &st.hard_vs_rest;
+    let diff = h.hard_delta.unwrap() - h.rest_delta.unwrap();
+    assert!((1.0..3.5).contains(&diff), "{h:?}");
+    assert!(most_notable(&st).is_some());
+}
+
+#[test]
+fn small_journal_by_hand() {
+    // 42 days of 100 TSS and pain 3; today a red flag and pain 5.
+    let today = d("2024-02-11");
+    let mut data = JournalData::default();
+    for k in 0..42 {
+        let date = today - Duration::days(41 - k);
+        let mut a = Activity::new(ActivityKind::Ride, date.and_hms_opt(9, 0, 0).unwrap(), 3600);
+        a.tss = Some(100.0);
+        data.activities.push(a);
+        data.checkins.push(Checkin {
+            date,
+            pain: if k == 41 { 5 } else { 3 },
+            ..Default::default()
+        });
+    }
+    data.checkins[41].red_flags = vec![RedFlag::SaddleNumbness];
+    let st = stats(&data, today, None);
+    assert_eq!((st.load.ctl, st.load.atl), (63.7, 99.8));
+    // Sunday Feb 11: the week from Monday Feb 5 holds 7 rides of 1 h.
+    assert_eq!((st.load.week_tss, st.load.week_hours), (700.0, 7.0));
+    // mean7 = (6 × 3 + 5) / 7 = 3.29; baseline 3; 5 ≥ max(3 + 2, 4) → a one-day flare.
+    assert_eq!(
+        (st.pain.latest, st.pain.mean7, st.pain.baseline),
+        (Some(5.0), Some(3.3), Some(3.0))
+    );
+    assert_eq!((st.pain.mean7_prev, st.pain.days_logged), (Some(3.0), 42));
+    assert_eq!(
+        (st.flares.len(), st.flares[0].days, st.flares[0].peak),
+        (1, 1, 5)
+    );
+    assert_eq!(st.red_flags_today, vec!["saddle-numbness"]);
+    let text = stats_text(&st);
+    assert!(
+        text.starts_with("RED FLAG: seek urgent medical care today."),
+        "{text}"
+    );
+    assert!(
+        text.contains("fitness (CTL) 63.7, fatigue (ATL) 99.8"),
+        "{text}"
+    );
+    assert!(
+        text.contains("7-day mean 3.3 (a week ago 3.0), baseline 3.0"),
+        "{text}"
+    );
+    // `since` keeps series whole but narrows counts.
+    let st = stats(&data, today, Some(d("2024-02-05")));
+    assert_eq!((st.pain.days_logged, st.load.ctl), (7, 63.7));
+}
+
+#[test]
+fn ten_years_in_one_pass() {
+    let today = d("2024-12-31");
+    let data = journal(3650, today);
+    assert!(data.checkins.len() > 3400 && data.doses.len() > 6500);
+    let t = std::time::Instant::now();
+    let st = stats(&data, today, None);
+    let took = t.elapsed();
+    assert!(st.pain.days_logged > 3400);
+    // A debug build is ~10× slower than release; this only guards against O(n²) creeping in.
+    assert!(took.as_millis() < 2000, "stats took {took:?}");
+    eprintln!("stats over 10 years: {took:?}");
+}
+
+#[test]
+fn empty_journal_says_so() {
+    let st = stats(&JournalData::default(), d("2024-01-01"), None);
+    assert_eq!(
+        (st.pain.latest, st.pain.days_logged, st.load.ctl),
+        (None, 0, 0.0)
+    );
+    assert!(st.flares.is_empty() && st.tags.is_empty() && st.criteria.is_empty());
+    assert_eq!((st.load_pain[0].n, st.load_pain[0].spearman), (0, None));
+    assert_eq!(most_notable(&st), None);
+    let text = stats_text(&st);
+    assert!(
+        text.contains("latest none, 7-day mean not enough data"),
+        "{text}"
+    );
+    assert!(text.contains("PSFS: no ratings yet."), "{text}");
+}

@@ -1,0 +1,174 @@
+//! `stats`, `chart`, `criteria` and `demo`: the insights of SPEC §7 from the command line.
+
+use anyhow::Result;
+use chrono::{Duration, NaiveDate};
+use serde_json::json;
+
+use super::args::{ChartArgs, CriteriaCmd, Global};
+use super::ctx::*;
+use crate::analysis::criteria::parse_rule;
+use crate::analysis::series::Series;
+use crate::analysis::{stats as compute_stats, stats_text};
+use crate::demo::{DemoSpec, generate};
+use crate::domain::parse::parse_date;
+use crate::domain::{InputError, clock};
+use crate::repo::{Kind, RecordId};
+use crate::textchart::{ChartKind, chart as draw_chart};
+
+/// Loads the whole history up to today (CTL and the baseline need it).
+fn load(ctx: &mut Ctx) -> Result<crate::analysis::JournalData> {
+    let from = ctx.repo.first_day()?.unwrap_or(ctx.today);
+    Ok(ctx.repo.journal_data(from, ctx.today)?)
+}
+
+pub fn stats(g: &Global, since: Option<String>) -> Result<()> {
+    let today = clock::today();
+    let since = since
+        .as_deref()
+        .map(|s| parse_date("since", s, today))
+        .transpose()?;
+    let mut ctx = Ctx::open(g)?;
+    let data = load(&mut ctx)?;
+    let st = compute_stats(&data, ctx.today, since);
+    ctx.out(&st, || stats_text(&st))
+}
+
+pub fn chart(g: &Global, a: ChartArgs) -> Result<()> {
+    let today = clock::today();
+    let kind = ChartKind::parse(&a.kind)?;
+    let since: Option<NaiveDate> = match a.since.as_deref() {
+        Some("all") => None,
+        Some(s) => Some(parse_since(s, today)?),
+        None => Some(today - Duration::weeks(12) + Duration::days(1)),
+    };
+    let width = a.width.map(usize::from).unwrap_or_else(|| {
+        crossterm::terminal::size()
+            .map(|(w, _)| w as usize)
+            .unwrap_or(80)
+    });
+    let height = a.height.map(usize::from).unwrap_or(12);
+    if !(30..=1000).contains(&width) || !(4..=200).contains(&height) {
+        return Err(InputError::new(
+            "width",
+            format!("{width}×{height} is out of range; allowed: width 30–1000, height 4–200"),
+        )
+        .into());
+    }
+    let mut ctx = Ctx::open(g)?;
+    let data = load(&mut ctx)?;
+    let series = Series::build(&data, ctx.today);
+    let lines = draw_chart(kind, &series, since, width, height);
+    ctx.out(&json!({"chart": a.kind, "lines": lines}), || {
+        lines.join("\n")
+    })
+}
+
+/// `--since` for charts also takes week counts such as `12w`.
+fn parse_since(s: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
+    if let Some(w) = s
+        .strip_suffix('w')
+        .and_then(|n| n.parse::<i64>().ok())
+        .filter(|w| (1..=2000).contains(w))
+    {
+        return Ok(today - Duration::weeks(w) + Duration::days(1));
+    }
+    parse_date("since", s, today)
+}
+
+pub fn criteria(g: &Global, action: Option<CriteriaCmd>) -> Result<()> {
+    match action.unwrap_or(CriteriaCmd::List) {
+        CriteriaCmd::List => {
+            let mut ctx = Ctx::open(g)?;
+            let data = load(&mut ctx)?;
+            let st = compute_stats(&data, ctx.today, None);
+            // Results come for enabled rules in position order, as criteria_list returns them.
+            let enabled: Vec<_> = data.criteria.iter().filter(|c| c.enabled).collect();
+            let rows: Vec<_> = enabled
+                .iter()
+                .zip(&st.criteria)
+                .map(|(c, r)| {
+                    let mut v = serde_json::to_value(r).unwrap_or_default();
+                    v["ref"] = json!(RecordId::new(Kind::Criterion, c.id).to_string());
+                    v
+                })
+                .collect();
+            ctx.out(&rows, || {
+                let mut out = vec!["Your criteria (your own rules, checked today):".to_string()];
+                for (c, r) in enabled.iter().zip(&st.criteria) {
+                    let mark = if r.met { "met    " } else { "not met" };
+                    out.push(format!(
+                        "  k{:<3} [{mark}] {:<32} {}",
+                        c.id, r.label, r.detail
+                    ));
+                }
+                out.join("\n")
+            })
+        }
+        CriteriaCmd::Add { rule } => {
+            let parsed = parse_rule(&rule)?;
+            let mut ctx = Ctx::open(g)?;
+            ctx.repo
+                .criteria(crate::analysis::criteria::DEFAULT_CRITERIA)?;
+            let c = ctx.repo.add_criterion(&parsed.to_string())?;
+            ctx.out(&with_ref(Kind::Criterion, c.id, &c), || {
+                format!("Saved criterion k{}: {}", c.id, c.rule)
+            })
+        }
+        CriteriaCmd::Set { id, rule } => {
+            let rid = RecordId::parse(&id)?;
+            if rid.kind != Kind::Criterion {
+                return Err(InputError::new(
+                    "id",
+                    format!(
+                        "{rid} is not a criterion; allowed: k1, k2… as `backtrack criteria` lists"
+                    ),
+                )
+                .into());
+            }
+            let parsed = parse_rule(&rule)?;
+            let mut ctx = Ctx::open(g)?;
+            let mut c = ctx
+                .repo
+                .criteria_list()?
+                .into_iter()
+                .find(|c| c.id == rid.id)
+                .ok_or_else(|| {
+                    InputError::new(
+                        "id",
+                        format!("no criterion {rid}; `backtrack criteria` lists them"),
+                    )
+                })?;
+            c.rule = parsed.to_string();
+            ctx.repo.update_criterion(&c)?;
+            ctx.out(&with_ref(Kind::Criterion, c.id, &c), || {
+                format!("Updated criterion {rid}: {}", c.rule)
+            })
+        }
+    }
+}
+
+pub fn demo(g: &Global, years: u32, seed: u64) -> Result<()> {
+    if !(1..=30).contains(&years) {
+        return Err(
+            InputError::new("years", format!("{years} is out of range; allowed: 1–30")).into(),
+        );
+    }
+    let mut ctx = Ctx::open(g)?;
+    if !ctx.repo.is_empty()? {
+        return Err(InputError::new("db", "this journal already has data; the demo only writes into an empty journal (use --db /tmp/demo.db)").into());
+    }
+    let batch = generate(DemoSpec {
+        years,
+        seed,
+        end: ctx.today,
+    });
+    ctx.repo.insert_batch(&batch)?;
+    let v = json!({
+        "years": years, "seed": seed, "checkins": batch.checkins.len(), "activities": batch.activities.len(),
+        "doses": batch.doses.len(), "rehab_sessions": batch.sessions.len(), "events": batch.events.len(),
+    });
+    ctx.out(&v, || format!(
+        "Wrote a {years}-year demo journal (seed {seed}): {} check-ins, {} activities, {} doses, {} rehab sessions, {} events",
+        batch.checkins.len(), batch.activities.len(), batch.doses.len(), batch.sessions.len(), batch.events.len()
+    ))
+}

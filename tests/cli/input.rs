@@ -1,0 +1,125 @@
+//! Bad input: exit code 2, a message naming the field and the allowed values, nothing written.
+
+use super::common::Journal;
+
+fn seeded() -> Journal {
+    let j = Journal::new();
+    j.ok(&["checkin", "3"]);
+    j.ok(&[
+        "med",
+        "add",
+        "ibuprofen",
+        "--class",
+        "nsaid",
+        "--unit",
+        "mg",
+        "--dose",
+        "400",
+        "--max-daily",
+        "1200",
+    ]);
+    j.ok(&[
+        "med",
+        "take",
+        "ibuprofen",
+        "800",
+        "--at",
+        "2026-11-23 08:00",
+    ]);
+    j
+}
+
+#[test]
+fn bad_input_table_exits_2_names_field_and_writes_nothing() {
+    let j = seeded();
+    let before = j.export();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&["checkin", "11"], "pain", "0–10"),
+        (&["checkin", "-1"], "pain", "0–10"),
+        (&["checkin", "four"], "pain", "0–10"),
+        (&["checkin", "4", "--sleep", "25"], "sleep", "0–24"),
+        (&["checkin", "4", "--date", "2026-11-24"], "date", "future"),
+        (&["checkin", "4", "--where", "knee"], "location", "low-back"),
+        (
+            &["checkin", "4", "--feels", "itchy"],
+            "character",
+            "stiffness",
+        ),
+        (
+            &["checkin", "4", "--red-flag", "headache"],
+            "red_flag",
+            "saddle-numbness",
+        ),
+        (&["checkin", "4", "--mood", "6"], "mood", "1–5"),
+        (&["med", "take", "tylenol"], "medication", "ibuprofen"),
+        (&["med", "take", "ibuprofen", "800"], "amount", "1200"),
+        (&["ride", "forever"], "duration", "1h30m"),
+        (&["activity", "add", "hike", "1h"], "kind", "ride"),
+        (&["ride", "1h", "--distance", "far"], "distance", "42km"),
+        (&["event", "add", "party", "x"], "kind", "imaging"),
+        (&["set", "ftp", "9000"], "ftp_w", "700"),
+        (&["set", "cadence", "90"], "setting", "ftp"),
+        (&["psfs", "set", "ride 3h", "12"], "score", "0–10"),
+        (&["delete", "zz9"], "id", "c=check-in"),
+    ];
+    for (args, field, allowed) in cases {
+        let err = j.fails(args, 2);
+        assert!(
+            err.contains(&format!("{field}:")),
+            "{args:?} should name {field}: {err}"
+        );
+        assert!(
+            err.contains(allowed),
+            "{args:?} should list {allowed}: {err}"
+        );
+    }
+    assert_eq!(before, j.export(), "bad input changed the journal");
+}
+
+#[test]
+fn bad_input_on_a_new_journal_creates_no_file() {
+    let j = Journal::new();
+    j.fails(&["checkin", "11"], 2);
+    assert!(
+        !j.db.exists(),
+        "a refused check-in created the journal file"
+    );
+}
+
+#[test]
+fn dose_over_max_is_stored_only_with_force() {
+    let j = seeded();
+    let err = j.fails(&["med", "take", "ibuprofen", "800"], 2);
+    assert!(err.contains("1600") && err.contains("--force"), "{err}");
+    let d = j.json(&["med", "take", "ibuprofen", "800", "--force"]);
+    assert_eq!(d["amount"], 800.0);
+    let doses = j.json(&["med", "doses"]);
+    assert_eq!(doses.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    let j = Journal::new();
+    j.fails(&["checkin"], 2);
+    j.fails(&["frobnicate"], 2);
+    let help = j.ok(&["checkin", "--help"]);
+    assert!(
+        help.contains("Examples:") && help.contains("--sleep"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_damaged_file_is_refused_and_left_alone() {
+    let j = Journal::new();
+    std::fs::create_dir_all(j.db.parent().unwrap()).unwrap();
+    std::fs::write(
+        &j.db,
+        b"this is not sqlite, just some notes I care about\n".repeat(100),
+    )
+    .unwrap();
+    let before = std::fs::read(&j.db).unwrap();
+    let err = j.fails(&["checkin", "4"], 1);
+    assert!(err.contains("not a backtrack journal"), "{err}");
+    assert_eq!(before, std::fs::read(&j.db).unwrap());
+}

@@ -1,0 +1,119 @@
+//! `demo`, `stats`, `chart` and `criteria`: the demo's planted effects come back out of
+//! `stats --json` with the stable keys of SPEC §7.4.
+
+use super::common::Journal;
+
+#[test]
+fn demo_planted_load_effect_is_recovered_by_stats() {
+    let j = Journal::new();
+    let d = j.json(&["demo", "--years", "2", "--seed", "7"]);
+    assert!(d["checkins"].as_u64().unwrap() > 650, "{d}");
+    let s = j.json(&["stats"]);
+    for key in [
+        "pain",
+        "flares",
+        "load",
+        "load_pain",
+        "hard_vs_rest",
+        "push_through",
+        "tags",
+        "meds",
+        "rehab",
+        "psfs",
+        "criteria",
+        "red_flags_today",
+    ] {
+        assert!(s.get(key).is_some(), "stats --json lacks {key}");
+    }
+    // The generator adds ~1 point of next-day pain per 100 TSS above 50: after the hardest
+    // quarter of days (≥ ~150 TSS), next-day change must exceed that after rest by 0.7–2.5.
+    let hvr = &s["hard_vs_rest"];
+    let effect = hvr["hard_delta"].as_f64().unwrap() - hvr["rest_delta"].as_f64().unwrap();
+    assert!(
+        (0.7..2.5).contains(&effect),
+        "planted load effect not recovered: {hvr}"
+    );
+    assert!(
+        hvr["n_hard"].as_u64().unwrap() >= 14 && hvr["n_rest"].as_u64().unwrap() >= 14,
+        "{hvr}"
+    );
+    let lag1 = s["load_pain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["lag"] == 1)
+        .unwrap();
+    assert!(lag1["spearman"].as_f64().unwrap() > 0.0, "{lag1}");
+    // Shovelling was planted at +2 the next day.
+    let shovel = s["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["tag"] == "shoveling" && t["lag"] == 1)
+        .expect("shoveling lag 1");
+    assert!(
+        shovel["with_mean"].as_f64().unwrap() - shovel["without_mean"].as_f64().unwrap() > 1.0,
+        "{shovel}"
+    );
+    assert_eq!(s["meds"]["injections_12m"], 1);
+}
+
+#[test]
+fn demo_is_deterministic_and_refuses_a_journal_with_data() {
+    let a = Journal::new();
+    let b = Journal::new();
+    a.ok(&["demo", "--seed", "3"]);
+    b.ok(&["demo", "--seed", "3"]);
+    let strip = |j: &Journal| {
+        let v = j.json(&["list", "activities", "--all"]);
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (x["start"].clone(), x["tss"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&a), strip(&b));
+    let err = a.fails(&["demo"], 2);
+    assert!(err.contains("already has data"), "{err}");
+}
+
+#[test]
+fn chart_draws_plain_text_of_the_requested_size() {
+    let j = Journal::new();
+    j.ok(&["demo"]);
+    let out = j.ok(&["chart", "pain", "--width", "60", "--height", "8"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Pain"), "{out}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 60), "{out}");
+    assert!(out.contains('o'), "no pain points drawn: {out}");
+    j.fails(&["chart", "mood"], 2);
+    j.fails(&["chart", "pain", "--width", "5"], 2);
+}
+
+#[test]
+fn criteria_can_be_listed_added_and_changed() {
+    let j = Journal::new();
+    for (days_ago, pain) in [
+        ("-4", "2"),
+        ("-3", "3"),
+        ("-2", "2"),
+        ("-1", "1"),
+        ("today", "2"),
+    ] {
+        j.ok(&["checkin", pain, "--date", days_ago]);
+    }
+    let list = j.json(&["criteria"]);
+    assert_eq!(list.as_array().unwrap().len(), 3, "{list}");
+    assert_eq!(list[0]["rule"], "mean7 <= 3");
+    let k = j.json(&["criteria", "add", "pain <= 2"]);
+    assert_eq!(k["rule"], "pain <= 2");
+    let err = j.fails(&["criteria", "add", "feel better"], 2);
+    assert!(err.contains("rule:") && err.contains("mean7 <= N"), "{err}");
+    j.ok(&["criteria", "set", "k2", "no-flare 21"]);
+    let list = j.json(&["criteria"]);
+    assert_eq!(list[1]["rule"], "no-flare 21");
+    assert_eq!(
+        list[3]["met"], true,
+        "today's pain 2 meets pain <= 2: {list}"
+    );
+}

@@ -1,0 +1,10 @@
+//! End-to-end tests of the command line against a temp journal (one test binary, modules by
+//! area). Each test drives the real `backtrack` binary.
+
+mod commands;
+mod common;
+mod input;
+mod insights;
+mod records;
+mod storage;
+mod transfer;

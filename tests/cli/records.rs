@@ -1,0 +1,76 @@
+//! `info`, `edit`, `delete`, `restore` and `trash` (SPEC §6.4).
+
+use super::common::Journal;
+
+#[test]
+fn delete_restore_and_trash() {
+    let j = Journal::new();
+    j.ok(&["checkin", "4"]);
+    j.ok(&["checkin", "5", "--date", "yesterday"]);
+    let out = j.ok(&["delete", "c1"]);
+    assert!(out.contains("restore c1"), "{out}");
+    assert_eq!(
+        j.json(&["list"]).as_array().unwrap().len(),
+        1,
+        "deleted rows are hidden"
+    );
+    let trash = j.json(&["trash"]);
+    assert_eq!(trash[0]["id"], "c1");
+    j.ok(&["restore", "c1"]);
+    assert_eq!(j.json(&["list"]).as_array().unwrap().len(), 2);
+    assert!(j.json(&["trash"]).as_array().unwrap().is_empty());
+    // Deleting twice or restoring a live record says so.
+    j.fails(&["restore", "c1"], 2);
+    j.ok(&["delete", "c2"]);
+    j.fails(&["delete", "c2"], 2);
+}
+
+#[test]
+fn a_new_checkin_on_a_deleted_day_blocks_restoring_the_old_one() {
+    let j = Journal::new();
+    j.ok(&["checkin", "4"]);
+    j.ok(&["delete", "c1"]);
+    j.ok(&["checkin", "6"]);
+    let err = j.fails(&["restore", "c1"], 2);
+    assert!(err.contains("c2"), "{err}");
+    assert_eq!(j.json(&["list"])[0]["pain"], 6);
+}
+
+#[test]
+fn trash_empty_purges_for_good() {
+    let j = Journal::new();
+    j.ok(&["checkin", "4"]);
+    j.ok(&["event", "add", "life", "moved house"]);
+    j.ok(&["delete", "c1"]);
+    j.ok(&["delete", "e1"]);
+    let v = j.json(&["trash", "--empty"]);
+    assert_eq!(v["purged"], 2);
+    assert!(j.json(&["trash"]).as_array().unwrap().is_empty());
+    j.fails(&["restore", "c1"], 2);
+}
+
+#[test]
+fn edit_changes_only_given_fields_and_refuses_foreign_flags() {
+    let j = Journal::new();
+    j.ok(&["checkin", "4", "--sleep", "7", "--tag", "travel"]);
+    let c = j.json(&["edit", "c1", "--pain", "6", "--note", "after the flight"]);
+    assert_eq!(c["pain"], 6);
+    assert_eq!(c["sleep_hours"], 7.0);
+    assert_eq!(c["note"], "after the flight");
+    j.ok(&["set", "ftp", "250"]);
+    j.ok(&["ride", "1h", "--np", "200"]);
+    let a = j.json(&["edit", "a1", "--np", "250"]);
+    assert_eq!(a["tss"], 100.0, "TSS is recomputed when the figures change");
+    let err = j.fails(&["edit", "a1", "--mood", "3"], 2);
+    assert!(
+        err.contains("--mood does not apply to an activity"),
+        "{err}"
+    );
+    j.fails(&["edit", "c1"], 2);
+    j.fails(&["edit", "c9", "--pain", "3"], 2);
+    let info = j.ok(&["info", "a1"]);
+    assert!(
+        info.contains("normalized_power_w") && info.contains("250"),
+        "{info}"
+    );
+}

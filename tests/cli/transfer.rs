@@ -1,0 +1,130 @@
+//! Export and import (SPEC §6.5): lossless JSON round trip, merge by uuid, CSV guard.
+
+use super::common::Journal;
+
+const NASTY: &str = "'); DROP TABLE checkins;--";
+const FORMULA: &str = "=HYPERLINK(\"x\")";
+
+fn filled() -> Journal {
+    let j = Journal::new();
+    j.ok(&["set", "ftp", "250"]);
+    j.ok(&[
+        "checkin", "4", "--note", NASTY, "--tag", "snow", "--where", "low-back",
+    ]);
+    j.ok(&[
+        "checkin",
+        "6",
+        "--date",
+        "yesterday",
+        "--note",
+        FORMULA,
+        "--sleep",
+        "5.5",
+    ]);
+    j.ok(&["ride", "1h30m", "--np", "210", "--note", "-cramp @ 40km"]);
+    j.ok(&[
+        "med",
+        "add",
+        "ibuprofen",
+        "--class",
+        "nsaid",
+        "--dose",
+        "400",
+        "--max-daily",
+        "1200",
+    ]);
+    j.ok(&["med", "take", "ibuprofen"]);
+    j.ok(&["event", "add", "imaging", "MRI"]);
+    j.ok(&[
+        "rehab",
+        "programme",
+        "add",
+        "Block 1",
+        "--exercise",
+        "bird dog:3x10",
+    ]);
+    j.ok(&["rehab", "log"]);
+    j.ok(&["psfs", "set", "ride 3h", "4"]);
+    j.ok(&["checkin", "2", "--date", "-5"]);
+    j.ok(&["delete", "c3"]);
+    j
+}
+
+#[test]
+fn json_round_trip_is_identical_and_keeps_nasty_text() {
+    let a = filled();
+    let first = a.export();
+    let path = a.dir.path().join("export.json");
+    std::fs::write(&path, &first).unwrap();
+    let b = Journal::new();
+    b.ok(&["import", path.to_str().unwrap()]);
+    let second = b.export();
+    assert_eq!(first, second, "export → import → export must be identical");
+    let notes: Vec<String> = b
+        .json(&["list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["note"].as_str().map(String::from))
+        .collect();
+    assert!(
+        notes.contains(&NASTY.to_string()) && notes.contains(&FORMULA.to_string()),
+        "{notes:?}"
+    );
+    // The trash came along too.
+    assert_eq!(b.json(&["trash"])[0]["id"], "c3");
+}
+
+#[test]
+fn import_merges_by_uuid_and_newer_wins() {
+    let a = filled();
+    let path = a.dir.path().join("export.json");
+    std::fs::write(&path, a.export()).unwrap();
+    let again = a.json(&["import", path.to_str().unwrap()]);
+    let checkins = &again[0]["tables"]["checkins"];
+    assert_eq!(checkins["inserted"], 0);
+    assert_eq!(checkins["unchanged"], 3);
+    // Edit after the export: the local (newer) edit survives a re-import of the old file.
+    a.ok(&["edit", "c1", "--pain", "9"]);
+    a.ok(&["import", path.to_str().unwrap()]);
+    let today = a.json(&["list"]);
+    assert_eq!(today[0]["pain"], 9);
+}
+
+#[test]
+fn import_of_a_broken_file_changes_nothing() {
+    let a = filled();
+    let before = a.export();
+    let bad = a.dir.path().join("bad.json");
+    let mut doc: serde_json::Value = serde_json::from_str(&before).unwrap();
+    // A new check-in and event (valid, imported first) and a new PSFS rating of 42 (invalid,
+    // imported last): all or nothing.
+    doc["tables"]["checkins"][0]["uuid"] = serde_json::json!("new-checkin-uuid");
+    doc["tables"]["checkins"][0]["date"] = serde_json::json!("2020-01-01");
+    doc["tables"]["events"][0]["uuid"] = serde_json::json!("new-event-uuid");
+    doc["tables"]["psfs_ratings"][0]["uuid"] = serde_json::json!("new-rating-uuid");
+    doc["tables"]["psfs_ratings"][0]["score"] = serde_json::json!(42);
+    std::fs::write(&bad, serde_json::to_string(&doc).unwrap()).unwrap();
+    let err = a.fails(&["import", bad.to_str().unwrap()], 2);
+    assert!(err.contains("psfs_ratings"), "{err}");
+    std::fs::write(&bad, "{ not json").unwrap();
+    a.fails(&["import", bad.to_str().unwrap()], 2);
+    assert_eq!(before, a.export());
+}
+
+#[test]
+fn csv_export_guards_formulas_and_quotes() {
+    let a = filled();
+    let dir = a.dir.path().join("csv");
+    a.ok(&["export", "--format", "csv", "-o", dir.to_str().unwrap()]);
+    let checkins = std::fs::read_to_string(dir.join("checkins.csv")).unwrap();
+    assert!(
+        checkins.contains("'=HYPERLINK(\"\"x\"\")"),
+        "formula not guarded or quoted: {checkins}"
+    );
+    assert!(checkins.contains(NASTY), "{checkins}");
+    let acts = std::fs::read_to_string(dir.join("activities.csv")).unwrap();
+    assert!(acts.contains("'-cramp @ 40km"), "{acts}");
+    let mut rdr = csv::Reader::from_path(dir.join("checkins.csv")).unwrap();
+    assert_eq!(rdr.records().count(), 3);
+}
