@@ -26,7 +26,7 @@ impl Screen {
     pub fn title(self) -> &'static str {
         match self {
             Screen::Today => "Today",
-            Screen::Pain => "Pain log",
+            Screen::Pain => "Pain",
             Screen::Training => "Training",
             Screen::Meds => "Meds",
             Screen::Trends => "Trends",

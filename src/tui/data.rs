@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::analysis::{pain, rehab};
 use crate::domain::records::{Activity, Checkin, Dose, Event, Medication, RehabSession};
 use crate::repo::{Repo, Result};
 
@@ -34,7 +35,10 @@ pub struct TodayData {
     pub recent: Vec<Checkin>,
     pub meds: Vec<MedToday>,
     pub last_activity: Option<Activity>,
-    /// Rehab sessions since Monday, and the week's target from the active programmes.
+    /// mean7 today and a week ago (SPEC §7.1, from `analysis::pain`).
+    pub mean7: Option<f64>,
+    pub mean7_prev: Option<f64>,
+    /// Rehab sessions since Monday, and the week's target from the programmes.
     pub rehab_done: u32,
     pub rehab_target: Option<u32>,
 }
@@ -77,14 +81,17 @@ pub fn load_dashboard(repo: &Repo, today: NaiveDate) -> Result<TodayData> {
     let doses = repo.doses_between(today, today)?;
     let mon = monday(today);
     let sessions = repo.rehab_sessions_between(mon, today)?;
-    let programmes = repo.active_programmes(today)?;
-    let target: u32 = programmes.iter().map(|p| p.target_per_week).sum();
+    let programmes = repo.programmes()?;
+    let series = pain::pain_series(&recent, today - Duration::days(27), today);
+    let m7 = pain::mean7(&series);
     Ok(TodayData {
+        mean7: m7.get(today).copied().flatten(),
+        mean7_prev: m7.get(today - Duration::days(7)).copied().flatten(),
         recent,
         meds: meds_today(&doses, &catalogue),
         last_activity: repo.last_activity()?,
-        rehab_done: sessions.len() as u32,
-        rehab_target: (!programmes.is_empty()).then_some(target),
+        rehab_done: rehab::week_sessions(&sessions, mon),
+        rehab_target: rehab::week_target(&programmes, mon),
     })
 }
 

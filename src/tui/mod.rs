@@ -55,3 +55,6 @@ pub fn render_once(
     let app = App::new(repo, today, Theme::plain(), screen);
     screens::buffer_text(&render_buffer(&app, width, height))
 }
+
+#[cfg(test)]
+mod tests;

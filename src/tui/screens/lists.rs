@@ -97,7 +97,7 @@ pub fn training(app: &App, area: Rect, buf: &mut Buffer) {
                 .collect();
                 let mins = s.minutes.map(|m| format!("{m} min")).unwrap_or_default();
                 Line::from(format!(
-                    "{}        {:<12} {:>7}  {} ({} exercises)  {}",
+                    "{}        {:<12} {:>7}  {}, {} ex.  {}",
                     s.date.format("%a %e %b"),
                     "rehab",
                     mins,

@@ -122,18 +122,23 @@ fn pain_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let [bars, summary] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
+        Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(inner);
     pain::spark(t, &days, bars, buf);
-    let logged: Vec<u8> = days.iter().filter_map(|(_, p)| *p).collect();
-    let line = match (logged.iter().min(), logged.iter().max()) {
-        (Some(lo), Some(hi)) => Line::from(vec![
-            Span::raw(format!("{} of 14 days logged · low ", logged.len())),
-            pain::number(t, *lo),
-            Span::raw(" · high "),
-            pain::number(t, *hi),
-        ]),
-        _ => Line::from(Span::styled("No check-ins in the last 14 days.", t.dim())),
+    let logged = days.iter().filter(|(_, p)| p.is_some()).count();
+    let mut spans = match d.mean7 {
+        Some(m) => vec![
+            Span::raw("mean7 "),
+            Span::styled(format!("{m:.1}"), t.pain(m.round() as u8).patch(t.title())),
+        ],
+        None => vec![Span::styled("mean7 needs 4 check-ins in 7 days", t.dim())],
     };
+    if let (Some(m), Some(p)) = (d.mean7, d.mean7_prev) {
+        spans.push(Span::raw(format!(" ({:+.1} vs a week ago)", m - p)));
+    }
+    let line = Paragraph::new(vec![
+        Line::from(spans),
+        Line::from(Span::styled(format!("{logged} of 14 days logged"), t.dim())),
+    ]);
     line.render(summary, buf);
 }
 
@@ -160,7 +165,7 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
                 ratatui::style::Style::new()
             };
             Line::from(Span::styled(
-                format!("{} {}{}{max} ({}×)", m.name, m.total, m.unit, m.doses),
+                format!("{} {}{max}{} ({}×)", m.name, m.total, m.unit, m.doses),
                 style,
             ))
         })
@@ -219,7 +224,7 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
             let pct = d.rehab_done * 100 / target;
             format!("{} of {target} sessions ({pct}%)", d.rehab_done)
         }
-        _ => format!("{} sessions; no active programme", d.rehab_done),
+        _ => format!("{} sessions; no programme this week", d.rehab_done),
     };
     Line::from(text).render(inner, buf);
 }

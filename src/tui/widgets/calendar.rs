@@ -22,42 +22,53 @@ pub fn render(
         return;
     }
     let label_w = 9u16;
-    let cell_w: u16 = if area.width >= label_w + 31 * 3 { 3 } else { 2 };
-    // Header: day numbers of the month every 5 days.
-    for d in (1..=31u16).filter(|d| *d == 1 || d % 5 == 0) {
+    // Three columns a cell keep "10" apart from its neighbours; when 31 of them do not fit,
+    // each month takes two rows (days 1–16 and 17–31).
+    let cell_w = 3u16;
+    let per_row: u32 = if area.width >= label_w + 31 * cell_w {
+        31
+    } else {
+        16
+    };
+    let sub_rows = 31u32.div_ceil(per_row) as i64;
+    for d in (1..=per_row as u16).filter(|d| *d == 1 || d % 5 == 0) {
         buf.set_string(
             area.x + label_w + (d - 1) * cell_w,
             area.y,
-            format!("{d:>w$}", w = cell_w as usize - 1),
+            format!("{d:>2}"),
             theme.dim(),
         );
     }
-    let rows = (area.height - 1) as i64;
+    let months = ((area.height - 1) as i64 / sub_rows).max(1);
     let months_back = months_between(selected, today);
-    let top = (months_back - rows + 1).max(0);
+    let top = (months_back - months + 1).max(0);
     let first_loaded = days.last().map(|(d, _)| *d);
-    for r in 0..rows {
+    for r in 0..months {
         let m = first_of_month(today, -(top + r));
-        let y = area.y + 1 + r as u16;
-        buf.set_string(area.x, y, m.format("%b %Y").to_string(), theme.title());
+        let y0 = area.y + 1 + (r * sub_rows) as u16;
+        buf.set_string(area.x, y0, m.format("%b %Y").to_string(), theme.title());
+        if sub_rows > 1 {
+            buf.set_string(area.x, y0 + 1, "   17–31", theme.dim());
+        }
         let mut d = m;
         while d.month() == m.month() && d <= today {
-            if first_loaded.is_some_and(|f| d < f) {
-                d += Duration::days(1);
-                continue;
-            }
-            let x = area.x + label_w + (d.day() as u16 - 1) * cell_w;
+            let idx = d.day() - 1;
+            let (sub, col) = (idx / per_row, idx % per_row);
+            let (x, y) = (area.x + label_w + col as u16 * cell_w, y0 + sub as u16);
             let back = (today - d).num_days() as usize;
+            let loaded = first_loaded.is_none_or(|f| d >= f);
             let pain = days.get(back).and_then(|(_, c)| c.as_ref()).map(|c| c.pain);
-            let text = match pain {
-                Some(p) => format!("{p:>w$}", w = cell_w as usize - 1),
-                None => format!("{:>w$}", "·", w = cell_w as usize - 1),
-            };
-            let mut style = pain.map_or(theme.dim(), |p| theme.pain_cell(p));
-            if d == selected {
-                style = style.patch(theme.selected());
+            if loaded {
+                let text = match pain {
+                    Some(p) => format!("{p:>2}"),
+                    None => " ·".to_string(),
+                };
+                let mut style = pain.map_or(theme.dim(), |p| theme.pain_cell(p));
+                if d == selected {
+                    style = style.patch(theme.selected());
+                }
+                buf.set_string(x, y, text, style);
             }
-            buf.set_string(x, y, text, style);
             d += Duration::days(1);
         }
     }
