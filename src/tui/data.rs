@@ -104,9 +104,35 @@ pub struct PainLog {
 
 pub fn load_pain_log(repo: &Repo, today: NaiveDate, days: i64) -> Result<PainLog> {
     let from = today - Duration::days(days - 1);
+    Ok(PainLog {
+        from: Some(from),
+        days: day_rows(repo, from, today)?,
+    })
+}
+
+/// Appends older days so the log covers `days` days back from today; only the new range is
+/// queried, so scrolling back through years stays as fast as the first screen.
+pub fn extend_pain_log(repo: &Repo, log: &mut PainLog, today: NaiveDate, days: i64) -> Result<()> {
+    let from = today - Duration::days(days - 1);
+    let old_from = log.from.unwrap_or(today + Duration::days(1));
+    if from < old_from {
+        log.days
+            .extend(day_rows(repo, from, old_from - Duration::days(1))?);
+        log.from = Some(from);
+    }
+    Ok(())
+}
+
+/// Every day of [from, to], newest first, with its check-in.
+fn day_rows(
+    repo: &Repo,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(NaiveDate, Option<Checkin>)>> {
+    let today = to;
     let list = repo.checkins_between(from, today)?;
     let mut by_day = list.into_iter().peekable();
-    let mut rows = Vec::with_capacity(days as usize);
+    let mut rows = Vec::with_capacity((to - from).num_days().max(0) as usize + 1);
     let mut d = from;
     while d <= today {
         let c = by_day.next_if(|c| c.date == d);
@@ -114,10 +140,7 @@ pub fn load_pain_log(repo: &Repo, today: NaiveDate, days: i64) -> Result<PainLog
         d += Duration::days(1);
     }
     rows.reverse();
-    Ok(PainLog {
-        from: Some(from),
-        days: rows,
-    })
+    Ok(rows)
 }
 
 /// A row of the training list: an activity or a rehab session.
