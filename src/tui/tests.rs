@@ -279,3 +279,13 @@ fn calendar_moves_by_day_and_month_and_loads_older_days() {
         NaiveDate::from_ymd_opt(2026, 7, 23).unwrap()
     );
 }
+
+#[test]
+fn no_color_theme_has_no_colour_but_keeps_modifiers() {
+    use ratatui::style::{Modifier, Style};
+    let plain = Theme::plain();
+    assert_eq!(plain.pain(9), Style::new());
+    assert_eq!(plain.pain_cell(2), Style::new());
+    assert!(plain.banner().add_modifier.contains(Modifier::REVERSED));
+    assert_ne!(Theme { color: true }.pain(9), Theme { color: true }.pain(1));
+}

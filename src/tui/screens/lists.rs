@@ -80,21 +80,20 @@ pub fn training(app: &App, area: Rect, buf: &mut Buffer) {
                         format_duration(a.elapsed_s)
                     )),
                     Span::raw(tss),
-                    Span::raw(format!("  {}", pains.join(" "))),
                 ];
+                // Before the pains, so it survives truncation on a narrow terminal.
                 if a.stopped_for_pain {
-                    spans.push(Span::styled("  stopped for pain", t.error()));
+                    spans.push(Span::styled(" STOPPED for pain", t.error()));
                 }
+                spans.push(Span::raw(format!("  {}", pains.join(" "))));
                 Line::from(spans)
             }
             TrainingRow::Rehab(s) => {
-                let pains: Vec<String> = [
-                    opt_pain("before", s.pain_before),
-                    opt_pain("after", s.pain_after),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
+                let pains: Vec<String> =
+                    [opt_pain("pain", s.pain_before), opt_pain("→", s.pain_after)]
+                        .into_iter()
+                        .flatten()
+                        .collect();
                 let mins = s.minutes.map(|m| format!("{m} min")).unwrap_or_default();
                 Line::from(format!(
                     "{}        {:<12} {:>7}  {}, {} ex.  {}",
