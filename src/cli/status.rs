@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::analysis::pain::{mean7, pain_series};
 use crate::repo::{Repo, Result};
 
 /// The figures behind the status line (also its `--json` form).
@@ -10,6 +11,9 @@ use crate::repo::{Repo, Result};
 pub struct StatusLine {
     pub date: NaiveDate,
     pub pain_today: Option<u8>,
+    /// The 7-day mean today and a week before (None below 4 check-ins in the window).
+    pub mean7: Option<f64>,
+    pub mean7_prev: Option<f64>,
     pub doses_today: Vec<DoseCount>,
     pub red_flags_today: Vec<String>,
     pub text: String,
@@ -25,6 +29,12 @@ pub struct DoseCount {
 
 pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
     let checkin = repo.checkin_on(today)?;
+    // Two weeks is all mean7 and its week-ago value need.
+    let from = today - chrono::Duration::days(13);
+    let series = pain_series(&repo.checkins_between(from, today)?, from, today);
+    let m7 = mean7(&series);
+    let at = |d| m7.get(d).copied().flatten();
+    let (mean7_now, mean7_prev) = (at(today), at(today - chrono::Duration::days(7)));
     let doses = repo.doses_between(today, today)?;
     let meds = repo.medications()?;
     let mut counts: Vec<DoseCount> = Vec::new();
@@ -54,6 +64,15 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
         Some(c) => format!("pain {}", c.pain),
         None => "no check-in yet".to_string(),
     });
+    if let Some(m) = mean7_now {
+        let arrow = match mean7_prev {
+            Some(p) if m > p + 0.05 => "↑",
+            Some(p) if m < p - 0.05 => "↓",
+            Some(_) => "→",
+            None => "",
+        };
+        parts.push(format!("mean7 {m:.1}{arrow}"));
+    }
     for c in &counts {
         let max = c.max_daily.map(|m| format!("/{m}")).unwrap_or_default();
         parts.push(format!("{} {}{max}{}", c.medication, c.total, c.unit));
@@ -61,6 +80,8 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
     Ok(StatusLine {
         date: today,
         pain_today: checkin.as_ref().map(|c| c.pain),
+        mean7: mean7_now.map(|m| (m * 100.0).round() / 100.0),
+        mean7_prev: mean7_prev.map(|m| (m * 100.0).round() / 100.0),
         doses_today: counts,
         red_flags_today: flags,
         text: parts.join(" · "),

@@ -93,7 +93,7 @@ pub fn generate(spec: DemoSpec) -> Batch {
         let load = training::day(&plot, d, prev.pain, pain_u, &mut rng, &mut b, &mut tags);
         story::meds_for_day(d, pain_u, &mut rng, &mut b);
         story::rehab_for_day(d, pain_u, &mut rng, &mut b);
-        if rng.gen_bool(0.97) {
+        if rng.gen_bool(0.99) {
             b.checkins
                 .push(checkin(d, pain_u, sleep, workday, sitting, tags, &mut rng));
         }

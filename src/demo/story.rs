@@ -126,7 +126,7 @@ pub fn medications(b: &mut Batch) {
             "mg",
             300.0,
             Some(600.0),
-            Some(1),
+            Some(2),
         ),
         med(
             "methylprednisolone injection",
@@ -163,9 +163,19 @@ fn dose(
 }
 
 pub fn meds_for_day(d: NaiveDate, pain: u8, rng: &mut ChaCha8Rng, b: &mut Batch) {
-    if rng.gen_bool(0.9) {
-        b.doses
-            .push(dose(d, 21, "magnesium", MedClass::Other, "mg", 300.0, pain));
+    // Magnesium is scheduled twice a day; now and then a dose is forgotten.
+    for hour in [7, 21] {
+        if rng.gen_bool(0.93) {
+            b.doses.push(dose(
+                d,
+                hour,
+                "magnesium",
+                MedClass::Other,
+                "mg",
+                300.0,
+                pain,
+            ));
+        }
     }
     if pain >= 5 {
         for i in 0..rng.gen_range(1..=3) {
@@ -254,7 +264,7 @@ pub fn rehab_library(p: &Plot, b: &mut Batch) {
                 block1.clone(),
             ));
             b.programmes
-                .push(prog("Maintenance", m_from, Some(i2), 2, maintenance));
+                .push(prog("Maintenance", m_from, Some(i2), 3, maintenance));
             b.programmes.push(prog(
                 "Physio block 2",
                 i2 + Duration::days(10),
@@ -272,7 +282,7 @@ pub fn rehab_library(p: &Plot, b: &mut Batch) {
                 block1,
             ));
             b.programmes
-                .push(prog("Maintenance", m_from, None, 2, maintenance));
+                .push(prog("Maintenance", m_from, None, 3, maintenance));
         }
     }
 }
@@ -287,7 +297,7 @@ pub fn rehab_for_day(d: NaiveDate, pain: u8, rng: &mut ChaCha8Rng, b: &mut Batch
     };
     // Adherence drifts month to month: keen in some, patchy in others.
     let month_keen = ((d.year() * 12 + d.month() as i32) as u64).wrapping_mul(2654435761) % 100;
-    let p_day = prog.target_per_week as f64 / 7.0 * (0.45 + month_keen as f64 / 180.0);
+    let p_day = prog.target_per_week as f64 / 7.0 * (0.55 + month_keen as f64 / 220.0);
     if !rng.gen_bool(p_day.clamp(0.0, 1.0)) || pain >= 8 {
         return;
     }

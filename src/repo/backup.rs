@@ -137,6 +137,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pre_migration_backup_is_named_by_version_and_date_and_verified() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        let mut repo = Repo::open(&path).unwrap();
+        repo.set_plain("nsaid_streak_days", "8").unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let dest = pre_migration_backup(&repo.conn, &path, 1, day).unwrap();
+        assert_eq!(
+            dest.file_name().unwrap().to_string_lossy(),
+            "journal.db.bak-v1-2026-11-23"
+        );
+        let copy = Connection::open(&dest).unwrap();
+        let v: String = copy
+            .query_row(
+                "SELECT value FROM settings WHERE key='nsaid_streak_days'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(v, "8");
+    }
+
+    #[test]
+    fn a_failed_verification_keeps_the_old_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("garbage.db");
+        fs::write(&bad, b"not a database at all, definitely not").unwrap();
+        assert!(verify(&bad).is_err());
+    }
+
+    #[test]
     fn prune_keeps_seven_daily_and_four_weekly() {
         let dir = tempfile::tempdir().unwrap();
         let start = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();

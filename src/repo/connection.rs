@@ -207,6 +207,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sync_folders_are_flagged() {
+        let dir = tempfile::tempdir().unwrap();
+        let sync = dir.path().join("Dropbox").join("health");
+        fs::create_dir_all(&sync).unwrap();
+        let risk = risky_location(&sync.join("journal.db")).expect("Dropbox flagged");
+        assert!(risk.contains("Dropbox"), "{risk}");
+        assert!(risky_location(&dir.path().join("journal.db")).is_none());
+    }
+
+    #[test]
     fn migrations_validate() {
         MIGRATIONS.validate().expect("migrations are valid");
         assert_eq!(latest_version(), 1);

@@ -301,6 +301,23 @@ fn status_line_reports_pain_and_doses() {
     );
     let v = j.json(&["status"]);
     assert_eq!(v["pain_today"], 4);
+    assert!(v["mean7"].is_null(), "one check-in is not enough for mean7");
+    // Week before: pains 2,2,2,2 (mean 2); this week 4,5,6 + today's 4 → mean 4.75, rising.
+    for (d, p) in [
+        ("-13", "2"),
+        ("-12", "2"),
+        ("-11", "2"),
+        ("-10", "2"),
+        ("-3", "4"),
+        ("-2", "5"),
+        ("-1", "6"),
+    ] {
+        j.ok(&["checkin", p, "--date", d]);
+    }
+    let v = j.json(&["status"]);
+    assert_eq!(v["mean7"], 4.75);
+    assert_eq!(v["mean7_prev"], 2.0);
+    assert!(j.ok(&["status"]).contains("mean7 4.8↑"));
 }
 
 #[test]
@@ -308,4 +325,41 @@ fn completions_and_man_page() {
     let j = Journal::new();
     assert!(j.ok(&["completions", "bash"]).contains("_backtrack"));
     assert!(j.ok(&["man"]).contains(".TH backtrack"));
+}
+
+#[test]
+fn edit_flag_writes_the_note_in_editor() {
+    let j = Journal::new();
+    let script = j.dir.path().join("fake-editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'written in the editor\\nsecond line\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = j
+        .cmd()
+        .args(["checkin", "3", "--edit", "--json"])
+        .env("EDITOR", &script)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["note"], "written in the editor\nsecond line");
+    let fail = j
+        .cmd()
+        .args(["checkin", "5", "--edit"])
+        .env("EDITOR", "false")
+        .output()
+        .unwrap();
+    assert_eq!(fail.status.code(), Some(1));
+    assert_eq!(
+        j.json(&["list"])[0]["pain"],
+        3,
+        "a failed editor must not save"
+    );
 }
