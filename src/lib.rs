@@ -8,3 +8,4 @@ pub mod demo;
 pub mod domain;
 pub mod repo;
 pub mod textchart;
+pub mod tui;

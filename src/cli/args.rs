@@ -173,6 +173,25 @@ pub enum Command {
     /// Print the man page (roff) to stdout
     #[command(after_help = "Example:\n  backtrack man > backtrack.1 && man ./backtrack.1")]
     Man,
+    /// Render one screen of the app once to stdout, without a terminal
+    #[command(
+        after_help = "Examples:\n  backtrack show today\n  backtrack show pain --width 120 --height 40"
+    )]
+    Show(ShowArgs),
+}
+
+/// `show SCREEN [--width W --height H]`.
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    /// Which screen: today, pain, training, meds, trends, timeline
+    #[arg(value_parser = ["today", "pain", "training", "meds", "trends", "timeline"])]
+    pub screen: String,
+    /// Columns to draw (the app needs at least 60)
+    #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub width: u16,
+    /// Rows to draw (the app needs at least 20)
+    #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub height: u16,
 }
 
 #[derive(Debug, Clone, Args, Default)]

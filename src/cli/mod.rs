@@ -9,6 +9,7 @@ mod journal;
 mod meds;
 mod records;
 mod rehab;
+mod show;
 mod status;
 mod system;
 
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{Cli, Command};
-pub use ctx::Ctx;
+pub use ctx::{Ctx, edit_in_editor};
 
 use crate::domain::InputError;
 use crate::repo::RepoError;
@@ -86,5 +87,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Demo { years, seed } => insights::demo(g, years, seed),
         Command::Completions { shell } => system::completions(shell),
         Command::Man => system::man(),
+        Command::Show(a) => show::show(&cli.global, a),
     }
 }

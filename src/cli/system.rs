@@ -13,11 +13,10 @@ use crate::domain::parse::parse_date_any;
 use crate::domain::{InputError, clock};
 use crate::repo::settings::{check_value, is_dated, resolve_key};
 
+/// Opens the app on the journal (with the daily backup `Ctx::open` makes).
 pub fn open_tui(g: &Global) -> Result<()> {
-    let mut cmd = Cli::command();
-    cmd.print_help()?;
-    println!();
-    status(g)
+    let ctx = Ctx::open(g)?;
+    crate::tui::run(ctx.repo, ctx.today)
 }
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {

@@ -1,0 +1,90 @@
+//! TUI speed on a 10-year journal (SPEC §9): first frame (open the journal, load the screen,
+//! render it) ≤ 30 ms, and key press to redrawn frame ≤ 5 ms.
+
+use std::hint::black_box;
+
+use backtrack::demo::{DemoSpec, generate};
+use backtrack::repo::Repo;
+use backtrack::tui::{Action, App, Screen, Theme, render_buffer};
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn journal(dir: &std::path::Path, today: NaiveDate) -> std::path::PathBuf {
+    let path = dir.join("ten-years.db");
+    let mut repo = Repo::open(&path).expect("open");
+    let batch = generate(DemoSpec {
+        years: 10,
+        seed: 1,
+        end: today,
+    });
+    repo.insert_batch(&batch).expect("insert the demo journal");
+    path
+}
+
+fn benches(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = journal(dir.path(), today);
+
+    for screen in Screen::ALL {
+        c.bench_function(&format!("first_frame_{}_10y", screen.name()), |b| {
+            b.iter(|| {
+                let repo = Repo::open(&path).unwrap();
+                let app = App::new(repo, today, Theme::from_env(), screen);
+                black_box(render_buffer(&app, 120, 40));
+            })
+        });
+    }
+
+    let mut app = App::new(
+        Repo::open(&path).unwrap(),
+        today,
+        Theme::from_env(),
+        Screen::Pain,
+    );
+    c.bench_function("key_to_frame_pain_j_10y", |b| {
+        b.iter(|| {
+            app.update(Action::Move(1));
+            black_box(render_buffer(&app, 120, 40));
+        })
+    });
+    let mut app = App::new(
+        Repo::open(&path).unwrap(),
+        today,
+        Theme::from_env(),
+        Screen::Today,
+    );
+    c.bench_function("key_to_frame_tab_reload_10y", |b| {
+        b.iter(|| {
+            // Dropping the loaded windows makes every switch query again: the worst case.
+            app.dashboard = None;
+            app.pain_log = None;
+            app.training = None;
+            app.meds = None;
+            app.trends = None;
+            app.timeline = None;
+            app.update(Action::NextScreen);
+            black_box(render_buffer(&app, 120, 40));
+        })
+    });
+    let mut app = App::new(
+        Repo::open(&path).unwrap(),
+        today,
+        Theme::from_env(),
+        Screen::Today,
+    );
+    app.update(Action::OpenCheckin);
+    c.bench_function("key_to_frame_form_digit_10y", |b| {
+        b.iter(|| {
+            app.update(Action::SetValue(4));
+            black_box(render_buffer(&app, 80, 24));
+        })
+    });
+}
+
+criterion_group! {
+    name = tui;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(tui);

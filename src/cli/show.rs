@@ -1,0 +1,25 @@
+//! `show SCREEN`: draws one screen of the app to stdout with the app's own render code and no
+//! terminal, for scripts, quick looks over ssh and as the first-frame benchmark hook.
+
+use anyhow::Result;
+
+use super::args::{Global, ShowArgs};
+use super::ctx::{Ctx, emit};
+use crate::tui::{Screen, render_once};
+
+pub fn show(g: &Global, a: ShowArgs) -> Result<()> {
+    // clap restricts the names; this only guards against the two lists drifting apart.
+    let screen = Screen::parse(&a.screen).ok_or_else(|| {
+        crate::domain::InputError::new(
+            "screen",
+            format!(
+                "unknown screen '{}'; allowed: today, pain, training, meds, trends, timeline",
+                a.screen
+            ),
+        )
+    })?;
+    let ctx = Ctx::open(g)?;
+    let text = render_once(ctx.repo, ctx.today, screen, a.width, a.height);
+    emit(text.trim_end_matches('\n'));
+    Ok(())
+}

@@ -1,0 +1,145 @@
+//! Everything the user can ask the app to do, as plain data: the keymap produces these and
+//! `App::update` is the only consumer, so each behaviour is testable without a terminal.
+
+/// The six screens of SPEC §8.1, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Today,
+    Pain,
+    Training,
+    Meds,
+    Trends,
+    Timeline,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Today,
+        Screen::Pain,
+        Screen::Training,
+        Screen::Meds,
+        Screen::Trends,
+        Screen::Timeline,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Pain => "Pain",
+            Screen::Training => "Training",
+            Screen::Meds => "Meds",
+            Screen::Trends => "Trends",
+            Screen::Timeline => "Timeline",
+        }
+    }
+
+    /// The name `backtrack show SCREEN` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Screen::Today => "today",
+            Screen::Pain => "pain",
+            Screen::Training => "training",
+            Screen::Meds => "meds",
+            Screen::Trends => "trends",
+            Screen::Timeline => "timeline",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Screen> {
+        Screen::ALL.into_iter().find(|s| s.name() == name.trim())
+    }
+
+    pub fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The screen `step` tabs away, wrapping around.
+    pub fn step(self, step: isize) -> Screen {
+        let n = Screen::ALL.len() as isize;
+        Screen::ALL[(self.index() as isize + step).rem_euclid(n) as usize]
+    }
+}
+
+/// A text-editing operation on the focused text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    /// Up/Down inside a multi-line note.
+    Up,
+    Down,
+    Newline,
+    DeleteWord,
+}
+
+/// One user intent. Produced by `keymap::map`, applied by `App::update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// `q`: quit, asking first when a form holds unsaved input.
+    Quit,
+    ToggleHelp,
+    GoTo(Screen),
+    NextScreen,
+    PrevScreen,
+    /// Move the selection by rows (negative = up / newer).
+    Move(i32),
+    /// `g` / `G`.
+    Top,
+    Bottom,
+    /// `c`: the check-in form for today, or the selected day in the pain log.
+    OpenCheckin,
+    /// Enter in the pain log: edit the selected day.
+    OpenSelected,
+    DeleteSelected,
+    /// `u`: restore the last record deleted in this session.
+    Undo,
+    /// `v` in the pain log: list ↔ calendar heat-map.
+    ToggleCalendar,
+    /// Calendar: move the selection by days (left/right).
+    MoveDays(i32),
+    // --- check-in form ---
+    /// A digit on a scale field: set it directly.
+    SetValue(u8),
+    /// `+` / `-`.
+    Adjust(i8),
+    NextField,
+    PrevField,
+    /// Space on a set field or workday.
+    Toggle,
+    /// Moves the item cursor of a set field.
+    ItemCursor(i32),
+    /// Clears an optional field.
+    Clear,
+    Text(Edit),
+    /// Accepts the highlighted tag completion.
+    Complete,
+    /// Cycles the tag completions.
+    CycleCompletion(i32),
+    Save,
+    /// Esc: close the form, asking first if it changed.
+    Cancel,
+    /// `Ctrl-E` on the note.
+    OpenEditor,
+    /// The editor came back with the note's new text, or an error message.
+    EditorDone(Result<String, String>),
+    // --- confirmation prompt ---
+    Confirm,
+    Deny,
+    /// The terminal was resized; nothing to change, but the frame must redraw.
+    Resize,
+}
+
+/// What the event loop must do after an update that the app itself cannot (terminal work).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Suspend the terminal and edit this text in $EDITOR.
+    OpenEditor(String),
+}

@@ -1,0 +1,324 @@
+//! The app's state and `update`, the only place it changes. State is plain data; the repo is
+//! asked for each screen's visible window when that screen is shown or after a write.
+
+use chrono::{Duration, NaiveDate};
+
+use super::action::{Action, Effect, Screen};
+use super::data::{self, MedsData, PainLog, TimelineData, TodayData, TrainingRow};
+use super::form::{CheckinForm, Field};
+use super::keymap::{self, KeyContext};
+use super::theme::Theme;
+use crate::domain::records::Checkin;
+use crate::repo::{Kind, RecordId, Repo};
+
+/// A line in the status bar: a confirmation, or an error in the error style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What a "yes" to the open question does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    Discard,
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: Pending,
+}
+
+pub struct App {
+    pub(super) repo: Repo,
+    pub today: NaiveDate,
+    pub theme: Theme,
+    pub screen: Screen,
+    pub help: bool,
+    pub status: Option<Status>,
+    pub confirm: Option<Confirm>,
+    pub form: Option<CheckinForm>,
+    /// Today's check-in, for the red-flag banner on every screen.
+    pub today_checkin: Option<Checkin>,
+    pub dashboard: Option<TodayData>,
+    pub pain_log: Option<PainLog>,
+    /// How many days the pain log has loaded; grows as the user scrolls back.
+    pub pain_days: i64,
+    pub calendar: bool,
+    pub training: Option<Vec<TrainingRow>>,
+    pub meds: Option<MedsData>,
+    pub trends: Option<Vec<(NaiveDate, Option<u8>)>>,
+    pub timeline: Option<TimelineData>,
+    /// The selected row of each screen, by `Screen::index`.
+    pub sel: [usize; 6],
+    undo: Vec<RecordId>,
+    pub should_quit: bool,
+}
+
+impl App {
+    /// The app on `screen` with that screen's data loaded (a load error shows in the status).
+    pub fn new(repo: Repo, today: NaiveDate, theme: Theme, screen: Screen) -> App {
+        let mut app = App {
+            repo,
+            today,
+            theme,
+            screen,
+            help: false,
+            status: None,
+            confirm: None,
+            form: None,
+            today_checkin: None,
+            dashboard: None,
+            pain_log: None,
+            pain_days: data::PAIN_BATCH,
+            calendar: false,
+            training: None,
+            meds: None,
+            trends: None,
+            timeline: None,
+            sel: [0; 6],
+            undo: Vec::new(),
+            should_quit: false,
+        };
+        app.refresh();
+        app
+    }
+
+    pub fn red_flags_today(&self) -> bool {
+        self.today_checkin
+            .as_ref()
+            .is_some_and(|c| !c.red_flags.is_empty())
+    }
+
+    pub fn key_context(&self) -> KeyContext {
+        if self.confirm.is_some() {
+            KeyContext::Confirm
+        } else if self.help {
+            KeyContext::Help
+        } else if let Some(f) = &self.form {
+            KeyContext::Form(f.focus.kind())
+        } else {
+            KeyContext::Screen(self.screen)
+        }
+    }
+
+    /// One key press: through the keymap, then `update`.
+    pub fn handle_key(&mut self, key: ratatui::crossterm::event::KeyEvent) -> Effect {
+        match keymap::map(key, self.key_context()) {
+            Some(a) => self.update(a),
+            None => Effect::None,
+        }
+    }
+
+    pub(super) fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub(super) fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Reloads today's check-in and the current screen after a write (other screens reload
+    /// when next shown).
+    pub(super) fn refresh(&mut self) {
+        self.dashboard = None;
+        self.pain_log = None;
+        self.training = None;
+        self.meds = None;
+        self.trends = None;
+        self.timeline = None;
+        match data::load_today_checkin(&self.repo, self.today) {
+            Ok(c) => self.today_checkin = c,
+            Err(e) => self.error(format!("loading today's check-in failed: {e}")),
+        }
+        self.ensure_loaded();
+    }
+
+    /// Loads the current screen's window if it is not loaded yet.
+    pub(super) fn ensure_loaded(&mut self) {
+        let (repo, t) = (&self.repo, self.today);
+        let res = match self.screen {
+            Screen::Today if self.dashboard.is_none() => {
+                data::load_dashboard(repo, t).map(|d| self.dashboard = Some(d))
+            }
+            Screen::Pain if self.pain_log.is_none() => {
+                data::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
+            }
+            Screen::Training if self.training.is_none() => {
+                data::load_training(repo, t).map(|d| self.training = Some(d))
+            }
+            Screen::Meds if self.meds.is_none() => {
+                data::load_meds(repo, t).map(|d| self.meds = Some(d))
+            }
+            Screen::Trends if self.trends.is_none() => {
+                data::load_trends(repo, t).map(|d| self.trends = Some(d))
+            }
+            Screen::Timeline if self.timeline.is_none() => {
+                data::load_timeline(repo, t).map(|d| self.timeline = Some(d))
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = res {
+            self.error(format!("loading {} failed: {e}", self.screen.title()));
+        }
+    }
+
+    /// Rows the current screen's list has, for moving the selection.
+    pub fn rows(&self) -> usize {
+        match self.screen {
+            Screen::Today => 0,
+            Screen::Pain => self.pain_log.as_ref().map_or(0, |p| p.days.len()),
+            Screen::Training => self.training.as_ref().map_or(0, Vec::len),
+            Screen::Meds => self.meds.as_ref().map_or(0, |m| m.catalogue.len()),
+            Screen::Trends => self.trends.as_ref().map_or(0, |v| v.len().div_ceil(7)),
+            Screen::Timeline => self.timeline.as_ref().map_or(0, |t| t.events.len()),
+        }
+    }
+
+    /// The day selected in the pain log (row 0 is today).
+    pub fn pain_selected(&self) -> NaiveDate {
+        self.today - Duration::days(self.sel[Screen::Pain.index()] as i64)
+    }
+
+    /// Selects `date` in the pain log, loading older days when it is beyond the window.
+    pub(super) fn select_day(&mut self, date: NaiveDate) {
+        let date = date.min(self.today);
+        let back = (self.today - date).num_days();
+        if back + 1 > self.pain_days {
+            self.pain_days =
+                (back + 1).div_euclid(data::PAIN_BATCH) * data::PAIN_BATCH + data::PAIN_BATCH;
+            self.pain_log = None;
+            self.ensure_loaded();
+        }
+        self.sel[Screen::Pain.index()] = back as usize;
+    }
+
+    /// Opens the check-in form for `date`, pre-filled when that day has a check-in.
+    pub(super) fn open_form(&mut self, date: NaiveDate) {
+        let existing = match self.repo.checkin_on(date) {
+            Ok(c) => c,
+            Err(e) => return self.error(format!("reading the check-in of {date} failed: {e}")),
+        };
+        let history = self
+            .repo
+            .tag_counts()
+            .map(|v| v.into_iter().map(|(t, _)| t).collect())
+            .unwrap_or_default();
+        self.form = Some(CheckinForm::new(date, existing, history));
+    }
+
+    /// Validates and stores the form. On any error the form stays open with its input.
+    pub(super) fn save_form(&mut self) {
+        let Some(form) = &self.form else { return };
+        let checkin = match form.to_checkin() {
+            Ok(c) => c,
+            Err(e) => {
+                let focus = match e.field.as_str() {
+                    "pain" => Some(Field::Pain),
+                    "sleep_hours" => Some(Field::Sleep),
+                    "sitting_hours" => Some(Field::Sitting),
+                    "tag" => Some(Field::Tags),
+                    _ => None,
+                };
+                if let (Some(f), Some(form)) = (focus, self.form.as_mut()) {
+                    form.focus(f);
+                }
+                return self.error(format!("Not saved: {e}"));
+            }
+        };
+        match self.repo.save_checkin(&checkin) {
+            Ok((c, saved)) => {
+                self.form = None;
+                let verb = match saved {
+                    crate::repo::checkins::Saved::Created => "Saved",
+                    crate::repo::checkins::Saved::Updated => "Updated",
+                };
+                let flag = if c.red_flags.is_empty() {
+                    ""
+                } else {
+                    " · RED FLAG: seek urgent medical care today"
+                };
+                self.refresh();
+                self.info(format!(
+                    "{verb} check-in c{} for {}: pain {}{flag}",
+                    c.id,
+                    c.date.format("%a %-d %b"),
+                    c.pain
+                ));
+            }
+            Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
+        }
+    }
+
+    pub(super) fn delete_selected(&mut self) {
+        let date = self.pain_selected();
+        let Some(id) = self.pain_log.as_ref().and_then(|p| {
+            p.days
+                .iter()
+                .find(|(d, _)| *d == date)
+                .and_then(|(_, c)| c.as_ref().map(|c| c.id))
+        }) else {
+            return self.info(format!("No check-in on {date} to delete"));
+        };
+        let rid = RecordId::new(Kind::Checkin, id);
+        match self.repo.delete(rid) {
+            Ok(summary) => {
+                self.undo.push(rid);
+                self.refresh();
+                self.info(format!("Deleted {rid} ({summary}) · u undoes"));
+            }
+            Err(e) => self.error(format!("Delete failed: {e}")),
+        }
+    }
+
+    pub(super) fn undo(&mut self) {
+        let Some(rid) = self.undo.pop() else {
+            return self.info("Nothing to undo");
+        };
+        match self.repo.restore(rid) {
+            Ok(summary) => {
+                self.refresh();
+                self.info(format!("Restored {rid} ({summary})"));
+            }
+            Err(e) => self.error(format!("Undo failed: {e}")),
+        }
+    }
+
+    /// Moves the current screen's selection by `d` rows, clamped.
+    pub(super) fn move_sel(&mut self, d: i64) {
+        if self.screen == Screen::Pain {
+            let date = if self.calendar {
+                add_months(self.pain_selected(), -d)
+            } else {
+                self.pain_selected() - Duration::days(d)
+            };
+            return self.select_day(date);
+        }
+        let n = self.rows();
+        let i = &mut self.sel[self.screen.index()];
+        *i = (*i as i64 + d).clamp(0, n.saturating_sub(1) as i64) as usize;
+    }
+
+    pub fn update(&mut self, action: Action) -> Effect {
+        super::update::update(self, action)
+    }
+}
+
+/// The same day of the month `n` months later (clamped to the month's end).
+pub fn add_months(d: NaiveDate, n: i64) -> NaiveDate {
+    use chrono::Datelike;
+    let total = d.year() as i64 * 12 + d.month0() as i64 + n;
+    let (y, m) = (total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1);
+    (1..=d.day())
+        .rev()
+        .find_map(|day| NaiveDate::from_ymd_opt(y, m, day))
+        .unwrap_or(d)
+}

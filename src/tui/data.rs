@@ -1,0 +1,290 @@
+//! The plain data each screen shows, loaded by the app from the repo for the screen's visible
+//! window only (never all history), so render functions never touch SQL.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::analysis::{pain, rehab};
+use crate::domain::records::{Activity, Checkin, Dose, Event, Medication, RehabSession};
+use crate::repo::{Repo, Result};
+
+/// Days of pain the dashboard sparkline shows.
+pub const SPARK_DAYS: i64 = 14;
+/// Days the pain log loads at a time; scrolling past the end loads the next batch.
+pub const PAIN_BATCH: i64 = 92;
+/// Days the training list covers.
+pub const TRAINING_DAYS: i64 = 60;
+/// Days the trends sparkline covers (12 weeks).
+pub const TRENDS_DAYS: i64 = 84;
+/// Days of merged history on the timeline.
+pub const TIMELINE_DAYS: i64 = 30;
+
+/// One medication's total today, against its max.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MedToday {
+    pub name: String,
+    pub total: f64,
+    pub unit: String,
+    pub max_daily: Option<f64>,
+    pub doses: usize,
+}
+
+/// The dashboard.
+#[derive(Debug, Clone, Default)]
+pub struct TodayData {
+    /// Check-ins of the 28 days ending today (room for mean7 now and a week ago), oldest first.
+    pub recent: Vec<Checkin>,
+    pub meds: Vec<MedToday>,
+    pub last_activity: Option<Activity>,
+    /// mean7 today and a week ago (SPEC §7.1, from `analysis::pain`).
+    pub mean7: Option<f64>,
+    pub mean7_prev: Option<f64>,
+    /// Rehab sessions since Monday, and the week's target from the programmes.
+    pub rehab_done: u32,
+    pub rehab_target: Option<u32>,
+}
+
+/// Today's check-in: it decides the red-flag banner on every screen.
+pub fn load_today_checkin(repo: &Repo, today: NaiveDate) -> Result<Option<Checkin>> {
+    repo.checkin_on(today)
+}
+
+pub fn monday(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(d.weekday().num_days_from_monday() as i64)
+}
+
+fn meds_today(doses: &[Dose], catalogue: &[Medication]) -> Vec<MedToday> {
+    let mut out: Vec<MedToday> = Vec::new();
+    for d in doses {
+        match out.iter_mut().find(|m| m.name == d.medication) {
+            Some(m) => {
+                m.total += d.amount;
+                m.doses += 1;
+            }
+            None => out.push(MedToday {
+                name: d.medication.clone(),
+                total: d.amount,
+                unit: d.unit.clone(),
+                max_daily: catalogue
+                    .iter()
+                    .find(|m| m.id == d.medication_id)
+                    .and_then(|m| m.max_daily),
+                doses: 1,
+            }),
+        }
+    }
+    out
+}
+
+pub fn load_dashboard(repo: &Repo, today: NaiveDate) -> Result<TodayData> {
+    let recent = repo.checkins_between(today - Duration::days(27), today)?;
+    let catalogue = repo.medications()?;
+    let doses = repo.doses_between(today, today)?;
+    let mon = monday(today);
+    let sessions = repo.rehab_sessions_between(mon, today)?;
+    let programmes = repo.programmes()?;
+    let series = pain::pain_series(&recent, today - Duration::days(27), today);
+    let m7 = pain::mean7(&series);
+    Ok(TodayData {
+        mean7: m7.get(today).copied().flatten(),
+        mean7_prev: m7.get(today - Duration::days(7)).copied().flatten(),
+        recent,
+        meds: meds_today(&doses, &catalogue),
+        last_activity: repo.last_activity()?,
+        rehab_done: rehab::week_sessions(&sessions, mon),
+        rehab_target: rehab::week_target(&programmes, mon),
+    })
+}
+
+/// The pain log: every day from `from` to today, newest first, with its check-in if any.
+#[derive(Debug, Clone, Default)]
+pub struct PainLog {
+    pub from: Option<NaiveDate>,
+    pub days: Vec<(NaiveDate, Option<Checkin>)>,
+}
+
+pub fn load_pain_log(repo: &Repo, today: NaiveDate, days: i64) -> Result<PainLog> {
+    let from = today - Duration::days(days - 1);
+    Ok(PainLog {
+        from: Some(from),
+        days: day_rows(repo, from, today)?,
+    })
+}
+
+/// Appends older days so the log covers `days` days back from today; only the new range is
+/// queried, so scrolling back through years stays as fast as the first screen.
+pub fn extend_pain_log(repo: &Repo, log: &mut PainLog, today: NaiveDate, days: i64) -> Result<()> {
+    let from = today - Duration::days(days - 1);
+    let old_from = log.from.unwrap_or(today + Duration::days(1));
+    if from < old_from {
+        log.days
+            .extend(day_rows(repo, from, old_from - Duration::days(1))?);
+        log.from = Some(from);
+    }
+    Ok(())
+}
+
+/// Every day of [from, to], newest first, with its check-in.
+fn day_rows(
+    repo: &Repo,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(NaiveDate, Option<Checkin>)>> {
+    let today = to;
+    let list = repo.checkins_between(from, today)?;
+    let mut by_day = list.into_iter().peekable();
+    let mut rows = Vec::with_capacity((to - from).num_days().max(0) as usize + 1);
+    let mut d = from;
+    while d <= today {
+        let c = by_day.next_if(|c| c.date == d);
+        rows.push((d, c));
+        d += Duration::days(1);
+    }
+    rows.reverse();
+    Ok(rows)
+}
+
+/// A row of the training list: an activity or a rehab session.
+#[derive(Debug, Clone)]
+pub enum TrainingRow {
+    Activity(Activity),
+    Rehab(RehabSession),
+}
+
+impl TrainingRow {
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            TrainingRow::Activity(a) => a.date(),
+            TrainingRow::Rehab(r) => r.date,
+        }
+    }
+}
+
+pub fn load_training(repo: &Repo, today: NaiveDate) -> Result<Vec<TrainingRow>> {
+    let from = today - Duration::days(TRAINING_DAYS - 1);
+    let mut rows: Vec<TrainingRow> = repo
+        .activities_between(from, today)?
+        .into_iter()
+        .map(TrainingRow::Activity)
+        .collect();
+    rows.extend(
+        repo.rehab_sessions_between(from, today)?
+            .into_iter()
+            .map(TrainingRow::Rehab),
+    );
+    // Stable sort keeps each day's activities in start order before its rehab.
+    rows.sort_by_key(|r| std::cmp::Reverse(r.date()));
+    Ok(rows)
+}
+
+/// The medications screen: today's doses with totals, and the catalogue.
+#[derive(Debug, Clone, Default)]
+pub struct MedsData {
+    pub doses: Vec<Dose>,
+    pub totals: Vec<MedToday>,
+    pub catalogue: Vec<Medication>,
+}
+
+pub fn load_meds(repo: &Repo, today: NaiveDate) -> Result<MedsData> {
+    let doses = repo.doses_between(today, today)?;
+    let catalogue = repo.medications()?;
+    Ok(MedsData {
+        totals: meds_today(&doses, &catalogue),
+        doses,
+        catalogue,
+    })
+}
+
+/// Daily pain of the trends window, oldest first; None where no check-in.
+pub fn load_trends(repo: &Repo, today: NaiveDate) -> Result<Vec<(NaiveDate, Option<u8>)>> {
+    let from = today - Duration::days(TRENDS_DAYS - 1);
+    let list = repo.checkins_between(from, today)?;
+    let mut out = Vec::with_capacity(TRENDS_DAYS as usize);
+    let mut it = list.into_iter().peekable();
+    let mut d = from;
+    while d <= today {
+        out.push((d, it.next_if(|c| c.date == d).map(|c| c.pain)));
+        d += Duration::days(1);
+    }
+    Ok(out)
+}
+
+/// One line of the merged history: a date, what kind of record, and its summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryLine {
+    pub date: NaiveDate,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// The timeline: events of the last two years and a merged history of the last 30 days.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineData {
+    pub events: Vec<Event>,
+    pub history: Vec<HistoryLine>,
+}
+
+pub fn load_timeline(repo: &Repo, today: NaiveDate) -> Result<TimelineData> {
+    let mut events = repo.events_between(today - Duration::days(730), today)?;
+    events.reverse();
+    let from = today - Duration::days(TIMELINE_DAYS - 1);
+    let mut h = Vec::new();
+    for c in repo.checkins_between(from, today)? {
+        h.push(HistoryLine {
+            date: c.date,
+            kind: "check-in",
+            text: format!("pain {}{}", c.pain, tag_text(&c.tags)),
+        });
+    }
+    for a in repo.activities_between(from, today)? {
+        h.push(HistoryLine {
+            date: a.date(),
+            kind: "activity",
+            text: format!(
+                "{} {}",
+                a.kind,
+                crate::domain::parse::format_duration(a.elapsed_s)
+            ),
+        });
+    }
+    for r in repo.rehab_sessions_between(from, today)? {
+        h.push(HistoryLine {
+            date: r.date,
+            kind: "rehab",
+            text: format!(
+                "{} ({} exercises)",
+                r.programme.as_deref().unwrap_or("session"),
+                r.items.len()
+            ),
+        });
+    }
+    for d in repo.doses_between(from, today)? {
+        h.push(HistoryLine {
+            date: d.taken_at.date(),
+            kind: "dose",
+            text: format!(
+                "{} {}{} at {}",
+                d.medication,
+                d.amount,
+                d.unit,
+                d.taken_at.format("%H:%M")
+            ),
+        });
+    }
+    for e in events.iter().filter(|e| e.date >= from) {
+        h.push(HistoryLine {
+            date: e.date,
+            kind: "event",
+            text: format!("{}: {}", e.kind, e.title),
+        });
+    }
+    h.sort_by_key(|l| std::cmp::Reverse(l.date));
+    Ok(TimelineData { events, history: h })
+}
+
+pub fn tag_text(tags: &[String]) -> String {
+    if tags.is_empty() {
+        String::new()
+    } else {
+        format!("  #{}", tags.join(" #"))
+    }
+}

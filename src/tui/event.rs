@@ -1,0 +1,65 @@
+//! The event loop: draw, wait up to 100 ms for a key or resize, update; SIGTERM and SIGHUP set
+//! a flag checked every turn so the guard restores the terminal and the process ends promptly.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Result;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::screens;
+use super::terminal::TerminalGuard;
+
+/// Checked between events; a signal never waits longer than this.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Registers SIGTERM and SIGHUP on one flag.
+pub fn signal_flag() -> Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&flag))?;
+    }
+    Ok(flag)
+}
+
+/// Draws one frame of the app.
+pub fn draw(guard: &mut TerminalGuard, app: &App) -> Result<()> {
+    guard.term.draw(|f| {
+        let area = f.area();
+        if let Some(p) = screens::render(app, area, f.buffer_mut()) {
+            f.set_cursor_position(p);
+        }
+    })?;
+    Ok(())
+}
+
+/// Runs until the user quits or a signal arrives.
+pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> Result<()> {
+    draw(guard, app)?;
+    while !stop.load(Ordering::Relaxed) {
+        if !event::poll(POLL)? {
+            continue;
+        }
+        let effect = match event::read()? {
+            // Only presses: terminals that report releases would otherwise act twice.
+            Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+            Event::Resize(..) => app.update(Action::Resize),
+            _ => continue,
+        };
+        match effect {
+            Effect::Quit => break,
+            Effect::OpenEditor(text) => {
+                guard.suspend();
+                let result = crate::cli::edit_in_editor(&text).map_err(|e| e.to_string());
+                guard.resume()?;
+                app.update(Action::EditorDone(result));
+            }
+            Effect::None => {}
+        }
+        draw(guard, app)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,335 @@
+//! The one keymap: every key press becomes an `Action` here, chosen by what has the focus.
+//! The binding tables are also what the `?` help overlay lists, so help cannot drift from keys.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Edit, Screen};
+use super::form::FieldKind;
+
+/// What has the keyboard right now; the app derives it from its state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyContext {
+    Help,
+    Confirm,
+    Form(FieldKind),
+    Screen(Screen),
+}
+
+/// One documented binding.
+pub struct Binding {
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How help shows the keys; an empty label hides a duplicate.
+    pub label: &'static str,
+    pub help: &'static str,
+    pub action: Action,
+}
+
+const N: KeyModifiers = KeyModifiers::NONE;
+const C: KeyModifiers = KeyModifiers::CONTROL;
+
+macro_rules! b {
+    ([$($k:expr),+], $label:literal, $help:literal, $action:expr) => {
+        Binding { keys: &[$($k),+], label: $label, help: $help, action: $action }
+    };
+}
+
+use KeyCode::*;
+
+/// Everywhere outside forms and overlays.
+pub static GLOBAL: &[Binding] = &[
+    b!(
+        [(Char('c'), N)],
+        "c",
+        "check in (today, or the selected day in the pain log)",
+        Action::OpenCheckin
+    ),
+    b!(
+        [(Char('1'), N)],
+        "1–6",
+        "go to a screen",
+        Action::GoTo(Screen::Today)
+    ),
+    b!([(Char('2'), N)], "", "", Action::GoTo(Screen::Pain)),
+    b!([(Char('3'), N)], "", "", Action::GoTo(Screen::Training)),
+    b!([(Char('4'), N)], "", "", Action::GoTo(Screen::Meds)),
+    b!([(Char('5'), N)], "", "", Action::GoTo(Screen::Trends)),
+    b!([(Char('6'), N)], "", "", Action::GoTo(Screen::Timeline)),
+    b!(
+        [(Tab, N)],
+        "Tab/S-Tab",
+        "next / previous screen",
+        Action::NextScreen
+    ),
+    b!([(BackTab, N)], "", "", Action::PrevScreen),
+    b!(
+        [(Char('j'), N), (Down, N)],
+        "j/k ↓/↑",
+        "move the selection",
+        Action::Move(1)
+    ),
+    b!([(Char('k'), N), (Up, N)], "", "", Action::Move(-1)),
+    b!(
+        [(PageDown, N)],
+        "PgDn/PgUp",
+        "move a page",
+        Action::Move(10)
+    ),
+    b!([(PageUp, N)], "", "", Action::Move(-10)),
+    b!(
+        [(Char('g'), N), (Home, N)],
+        "g/G",
+        "first / last",
+        Action::Top
+    ),
+    b!([(Char('G'), N), (End, N)], "", "", Action::Bottom),
+    b!([(Char('u'), N)], "u", "undo the last delete", Action::Undo),
+    b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
+    b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
+];
+
+/// The pain log, before the global keys.
+pub static PAIN_LOG: &[Binding] = &[
+    b!(
+        [(Enter, N)],
+        "Enter",
+        "open the selected day's check-in",
+        Action::OpenSelected
+    ),
+    b!(
+        [(Char('d'), N), (Delete, N)],
+        "d",
+        "delete the selected check-in (u undoes)",
+        Action::DeleteSelected
+    ),
+    b!(
+        [(Char('v'), N)],
+        "v",
+        "list ↔ calendar heat-map",
+        Action::ToggleCalendar
+    ),
+    b!(
+        [(Char('h'), N), (Left, N)],
+        "h/l ←/→",
+        "calendar: day before / after",
+        Action::MoveDays(-1)
+    ),
+    b!([(Char('l'), N), (Right, N)], "", "", Action::MoveDays(1)),
+];
+
+/// Every field of the check-in form.
+pub static FORM: &[Binding] = &[
+    b!(
+        [(Char('s'), C)],
+        "Ctrl-S",
+        "save from any field",
+        Action::Save
+    ),
+    b!(
+        [(Tab, N)],
+        "Tab/S-Tab",
+        "next / previous field",
+        Action::NextField
+    ),
+    b!([(BackTab, N)], "", "", Action::PrevField),
+    b!(
+        [(Esc, N)],
+        "Esc",
+        "cancel (asks if something changed)",
+        Action::Cancel
+    ),
+    b!(
+        [(Char('e'), C)],
+        "Ctrl-E",
+        "edit the note in $EDITOR",
+        Action::OpenEditor
+    ),
+    b!(
+        [(Char('c'), C)],
+        "Ctrl-C",
+        "quit (asks if something changed)",
+        Action::Quit
+    ),
+];
+
+/// Fields that are not text: scales, sets, workday.
+pub static FORM_CHOICE: &[Binding] = &[
+    b!(
+        [(Enter, N)],
+        "Enter",
+        "save (outside the note)",
+        Action::Save
+    ),
+    b!(
+        [(Char('+'), N), (Char('='), N)],
+        "+/-",
+        "adjust the value (10 is reachable)",
+        Action::Adjust(1)
+    ),
+    b!([(Char('-'), N)], "", "", Action::Adjust(-1)),
+    b!(
+        [(Char(' '), N)],
+        "Space",
+        "toggle the item (where, feels, red flags, workday)",
+        Action::Toggle
+    ),
+    b!(
+        [(Char('h'), N), (Left, N)],
+        "h/l ←/→",
+        "move between items",
+        Action::ItemCursor(-1)
+    ),
+    b!([(Char('l'), N), (Right, N)], "", "", Action::ItemCursor(1)),
+    b!(
+        [(Char('j'), N), (Down, N)],
+        "j/k ↓/↑",
+        "next / previous field",
+        Action::NextField
+    ),
+    b!([(Char('k'), N), (Up, N)], "", "", Action::PrevField),
+    b!(
+        [(Backspace, N), (Delete, N)],
+        "Bksp",
+        "clear an optional value",
+        Action::Clear
+    ),
+    b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
+    b!(
+        [(Char('q'), N)],
+        "q",
+        "quit (asks if something changed)",
+        Action::Quit
+    ),
+];
+
+/// The tags field, besides typing.
+pub static FORM_TAGS: &[Binding] = &[
+    b!([(Enter, N)], "", "", Action::Save),
+    b!(
+        [(Right, N)],
+        "→",
+        "accept the highlighted tag from your history",
+        Action::Complete
+    ),
+    b!(
+        [(Down, N)],
+        "↓/↑",
+        "next / previous suggestion",
+        Action::CycleCompletion(1)
+    ),
+    b!([(Up, N)], "", "", Action::CycleCompletion(-1)),
+];
+
+/// Help text for keys that are not single bindings.
+pub static FORM_NOTES: &[(&str, &str)] = &[
+    ("0–9", "set pain (or the focused scale) directly"),
+    ("Enter", "in the note: a new line"),
+];
+
+pub static CONFIRM: &[Binding] = &[
+    b!(
+        [(Char('y'), N), (Enter, N)],
+        "y/Enter",
+        "yes",
+        Action::Confirm
+    ),
+    b!([(Char('n'), N), (Esc, N)], "n/Esc", "no", Action::Deny),
+];
+
+/// The help sections in display order.
+pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    let list = |t: &'static [Binding]| {
+        t.iter()
+            .filter(|b| !b.label.is_empty())
+            .map(|b| (b.label, b.help))
+            .collect::<Vec<_>>()
+    };
+    let mut form = list(FORM);
+    form.extend(list(FORM_CHOICE));
+    form.extend(FORM_NOTES.iter().copied());
+    form.extend(list(FORM_TAGS));
+    vec![
+        ("Everywhere", list(GLOBAL)),
+        ("Pain log", list(PAIN_LOG)),
+        ("Check-in form", form),
+    ]
+}
+
+/// The help sections that apply: the form's keys inside a form, the screens' keys outside.
+pub fn help_for(in_form: bool) -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    let all = help_sections();
+    all.into_iter()
+        .filter(|(title, _)| (*title == "Check-in form") == in_form)
+        .collect()
+}
+
+fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
+    // Shift is part of the character ('G', '+'), so only Ctrl and Alt must match.
+    let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    table
+        .iter()
+        .find(|b| b.keys.iter().any(|(c, m)| *c == key.code && *m == mods))
+        .map(|b| b.action.clone())
+}
+
+/// The action for a key press in a context, or None when the key means nothing there.
+pub fn map(key: KeyEvent, ctx: KeyContext) -> Option<Action> {
+    match ctx {
+        KeyContext::Help => match key.code {
+            Esc | Char('?') | Char('q') | Enter => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        KeyContext::Confirm => lookup(CONFIRM, &key),
+        KeyContext::Screen(s) => {
+            let local = if s == Screen::Pain {
+                lookup(PAIN_LOG, &key)
+            } else {
+                None
+            };
+            local.or_else(|| lookup(GLOBAL, &key))
+        }
+        KeyContext::Form(kind) => lookup(FORM, &key).or_else(|| form_key(key, kind)),
+    }
+}
+
+fn form_key(key: KeyEvent, kind: FieldKind) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match kind {
+        FieldKind::Scale | FieldKind::Set | FieldKind::Flag => {
+            if let (Char(c @ '0'..='9'), false) = (key.code, ctrl) {
+                return (kind == FieldKind::Scale).then(|| Action::SetValue(c as u8 - b'0'));
+            }
+            lookup(FORM_CHOICE, &key)
+        }
+        FieldKind::Hours => match key.code {
+            Char('+') | Char('=') => Some(Action::Adjust(1)),
+            Char('-') => Some(Action::Adjust(-1)),
+            Enter => Some(Action::Save),
+            Up => Some(Action::PrevField),
+            Down => Some(Action::NextField),
+            _ => text_key(key, false),
+        },
+        FieldKind::Tags => lookup(FORM_TAGS, &key).or_else(|| text_key(key, false)),
+        FieldKind::Note => text_key(key, true),
+    }
+}
+
+/// Keys that edit text.
+fn text_key(key: KeyEvent, multiline: bool) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let e = match key.code {
+        Char('w') if ctrl => Edit::DeleteWord,
+        Char('a') if ctrl => Edit::Home,
+        Char(c) if !ctrl => Edit::Insert(c),
+        Backspace => Edit::Backspace,
+        Delete => Edit::Delete,
+        Left => Edit::Left,
+        Right => Edit::Right,
+        Home => Edit::Home,
+        End => Edit::End,
+        Up if multiline => Edit::Up,
+        Down if multiline => Edit::Down,
+        Enter if multiline => Edit::Newline,
+        _ => return None,
+    };
+    Some(Action::Text(e))
+}

@@ -1,0 +1,60 @@
+//! The terminal app (SPEC §8): state and `update` in `app`/`update`, keys → actions in
+//! `keymap`, pure rendering in `screens`/`widgets`, terminal handling in `terminal`/`event`.
+//! `run` opens it on a journal; `render_once` draws one screen to text for `backtrack show`.
+
+pub mod action;
+pub mod app;
+pub mod data;
+pub mod event;
+pub mod form;
+pub mod keymap;
+pub mod screens;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+mod update;
+pub mod widgets;
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+pub use action::{Action, Effect, Screen};
+pub use app::App;
+pub use theme::Theme;
+
+use crate::repo::Repo;
+
+/// Runs the app on an open journal until the user quits or SIGTERM/SIGHUP arrives; the
+/// terminal is restored in every case, including a panic.
+pub fn run(repo: Repo, today: NaiveDate) -> anyhow::Result<()> {
+    let stop = event::signal_flag()?;
+    let mut app = App::new(repo, today, Theme::from_env(), Screen::Today);
+    let mut guard = terminal::TerminalGuard::new()?;
+    let result = event::run_loop(&mut guard, &mut app, &stop);
+    drop(guard);
+    result
+}
+
+/// Renders the app's current frame into a buffer of `width`×`height`.
+pub fn render_buffer(app: &App, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    screens::render(app, area, &mut buf);
+    buf
+}
+
+/// One screen as plain text, drawn by the same code as the app (for `backtrack show`).
+pub fn render_once(
+    repo: Repo,
+    today: NaiveDate,
+    screen: Screen,
+    width: u16,
+    height: u16,
+) -> String {
+    let app = App::new(repo, today, Theme::plain(), screen);
+    screens::buffer_text(&render_buffer(&app, width, height))
+}
+
+#[cfg(test)]
+mod tests;

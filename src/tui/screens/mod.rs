@@ -1,0 +1,102 @@
+//! Pure render functions: from `&App` to a buffer, no SQL and no mutation. `render` lays out
+//! the tabs, the red-flag banner, the screen or form, the status line and overlays.
+
+mod chrome;
+mod form;
+mod help;
+mod lists;
+mod pain;
+mod today;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::action::Screen;
+use super::app::App;
+
+/// Below this size the layout cannot hold the form; a message is shown instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Draws the whole frame. Returns where the text cursor belongs, if a text field has focus.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Terminal too small: {}×{}. backtrack needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window (q quits).",
+            area.width, area.height
+        );
+        Paragraph::new(msg)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return None;
+    }
+    let banner_h = if app.red_flags_today() {
+        chrome::banner_height(area.width)
+    } else {
+        0
+    };
+    let tabs = Rect { height: 1, ..area };
+    let banner = Rect::new(area.x, area.y + 1, area.width, banner_h);
+    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let body = Rect::new(
+        area.x,
+        area.y + 1 + banner_h,
+        area.width,
+        area.height - 2 - banner_h,
+    );
+    chrome::tabs(app, tabs, buf);
+    if banner_h > 0 {
+        chrome::banner(app, banner, buf);
+    }
+    let mut cursor = None;
+    match &app.form {
+        Some(f) => cursor = form::render(app.theme, f, body, buf),
+        None => match app.screen {
+            Screen::Today => today::render(app, body, buf),
+            Screen::Pain => pain::render(app, body, buf),
+            Screen::Training => lists::training(app, body, buf),
+            Screen::Meds => lists::meds(app, body, buf),
+            Screen::Trends => lists::trends(app, body, buf),
+            Screen::Timeline => lists::timeline(app, body, buf),
+        },
+    }
+    chrome::status(app, status, buf);
+    if app.help {
+        help::render(app.theme, app.form.is_some(), area, buf);
+        cursor = None;
+    }
+    if app.confirm.is_some() {
+        cursor = None;
+    }
+    cursor
+}
+
+/// The buffer as plain text lines, trailing spaces trimmed (for `show` and snapshots).
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buf[(area.x + x, area.y + y)];
+            let sym = cell.symbol();
+            line.push_str(sym);
+            // Wide characters occupy the next cell too.
+            skip = unicode_width(sym).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn unicode_width(s: &str) -> usize {
+    Line::from(s).width()
+}

@@ -1,0 +1,80 @@
+//! The pain log (SPEC §8.1 #2): one row per day, newest first, with a pain bar and number,
+//! tags and the start of the note; or, with `v`, the calendar heat-map.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::data::tag_text;
+use crate::tui::widgets::{calendar, pain};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(log) = &app.pain_log else { return };
+    let sel = app.sel[Screen::Pain.index()];
+    let title = if app.calendar {
+        " Pain calendar (v: list · h/l day · j/k month) "
+    } else {
+        " Pain log (v: calendar) "
+    };
+    let b = Block::bordered().title(Span::styled(title, t.title()));
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if app.calendar {
+        let [cal, detail] =
+            Layout::vertical([Constraint::Min(2), Constraint::Length(1)]).areas(inner);
+        calendar::render(t, &log.days, app.pain_selected(), app.today, cal, buf);
+        detail_line(app, sel, detail, buf);
+        return;
+    }
+    let h = inner.height as usize;
+    let offset = sel.saturating_sub(h.saturating_sub(1));
+    for (row, (date, c)) in log.days.iter().enumerate().skip(offset).take(h) {
+        let y = inner.y + (row - offset) as u16;
+        let r = Rect::new(inner.x, y, inner.width, 1);
+        let mut spans = vec![Span::raw(format!("{}  ", date.format("%a %e %b %Y")))];
+        match c {
+            Some(c) => {
+                spans.extend(pain::bar(t, c.pain, 10));
+                if !c.red_flags.is_empty() {
+                    spans.push(Span::styled(" !!", t.error()));
+                }
+                spans.push(Span::raw(tag_text(&c.tags)));
+                if let Some(n) = &c.note {
+                    let first = n.lines().next().unwrap_or("");
+                    spans.push(Span::styled(format!("  {first}"), t.dim()));
+                }
+            }
+            None => spans.push(Span::styled("·  no check-in", t.dim())),
+        }
+        Line::from(spans).render(r, buf);
+        if row == sel {
+            buf.set_style(r, t.selected());
+        }
+    }
+}
+
+/// Under the calendar: the selected day's date and pain, so the number is always readable.
+fn detail_line(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(log) = &app.pain_log else { return };
+    let Some((date, c)) = log.days.get(sel) else {
+        return;
+    };
+    let mut spans = vec![Span::styled(
+        format!("{}  ", date.format("%a %-d %b %Y")),
+        t.title(),
+    )];
+    match c {
+        Some(c) => {
+            spans.push(Span::raw("pain "));
+            spans.push(pain::number(t, c.pain));
+            spans.push(Span::raw(tag_text(&c.tags)));
+        }
+        None => spans.push(Span::styled("no check-in · c adds one", t.dim())),
+    }
+    Line::from(spans).render(area, buf);
+}

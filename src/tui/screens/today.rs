@@ -1,0 +1,230 @@
+//! The Today dashboard (SPEC §8.1 #1): the check-in or a prompt for it, 14 days of pain as
+//! bars, today's medication counters, the last activity and this week's rehab adherence.
+//! The right column keeps room below for the Insights panels (load, criteria, association).
+
+use chrono::Duration;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use crate::domain::parse::format_duration;
+use crate::domain::records::Checkin;
+use crate::tui::app::App;
+use crate::tui::data::{SPARK_DAYS, TodayData, tag_text};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pain;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(d) = &app.dashboard else {
+        return;
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let [check, spark] = Layout::vertical([Constraint::Length(8), Constraint::Min(6)]).areas(left);
+    checkin_panel(t, app.today_checkin.as_ref(), check, buf);
+    pain_panel(app, d, spark, buf);
+    let [meds, act, rehab, _room] = Layout::vertical([
+        Constraint::Length((d.meds.len() as u16).clamp(1, 4) + 2),
+        Constraint::Length(4),
+        Constraint::Length(3),
+        Constraint::Min(0),
+    ])
+    .areas(right);
+    meds_panel(t, d, meds, buf);
+    activity_panel(app, d, act, buf);
+    rehab_panel(t, d, rehab, buf);
+}
+
+fn block(t: Theme, title: &str) -> Block<'static> {
+    Block::bordered().title(Span::styled(format!(" {title} "), t.title()))
+}
+
+fn checkin_panel(t: Theme, c: Option<&Checkin>, area: Rect, buf: &mut Buffer) {
+    let b = block(t, "Today's check-in");
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let Some(c) = c else {
+        Paragraph::new(vec![
+            Line::from(Span::styled("No check-in yet today.", t.title())),
+            Line::from("Press c, then a digit 0–9 (+ for 10), then Enter."),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+        return;
+    };
+    let mut first = pain::labelled(t, "Pain", c.pain, 10);
+    if let Some(w) = c.worst_pain {
+        first.push_span(Span::raw("   worst "));
+        first.push_span(pain::number(t, w));
+    }
+    let mut lines = vec![first];
+    let join = |v: Vec<String>| v.join(", ");
+    if !c.locations.is_empty() {
+        lines.push(Line::from(format!(
+            "Where  {}",
+            join(c.locations.iter().map(|l| l.to_string()).collect())
+        )));
+    }
+    if !c.character.is_empty() {
+        lines.push(Line::from(format!(
+            "Feels  {}",
+            join(c.character.iter().map(|l| l.to_string()).collect())
+        )));
+    }
+    let mut day = Vec::new();
+    if let Some(s) = c.sleep_hours {
+        day.push(format!("slept {s} h"));
+    }
+    if let Some(q) = c.sleep_quality {
+        day.push(format!("sleep quality {q}/5"));
+    }
+    if let Some(s) = c.sitting_hours {
+        day.push(format!("sat {s} h"));
+    }
+    match c.workday {
+        Some(true) => day.push("workday".into()),
+        Some(false) => day.push("day off".into()),
+        None => {}
+    }
+    for (name, v) in [("mood", c.mood), ("stress", c.stress), ("energy", c.energy)] {
+        if let Some(v) = v {
+            day.push(format!("{name} {v}/5"));
+        }
+    }
+    if !day.is_empty() {
+        lines.push(Line::from(day.join(" · ")));
+    }
+    if !c.tags.is_empty() {
+        lines.push(Line::from(tag_text(&c.tags).trim().to_string()));
+    }
+    if let Some(n) = &c.note {
+        lines.push(Line::from(Span::styled(
+            n.lines().next().unwrap_or("").to_string(),
+            t.dim(),
+        )));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn pain_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let b = block(t, "Pain, last 14 days");
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let from = app.today - Duration::days(SPARK_DAYS - 1);
+    let days: Vec<_> = (0..SPARK_DAYS)
+        .map(|i| {
+            let date = from + Duration::days(i);
+            let p = d.recent.iter().find(|c| c.date == date).map(|c| c.pain);
+            (date, p)
+        })
+        .collect();
+    let [bars, summary] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(inner);
+    pain::spark(t, &days, bars, buf);
+    let logged = days.iter().filter(|(_, p)| p.is_some()).count();
+    let mut spans = match d.mean7 {
+        Some(m) => vec![
+            Span::raw("mean7 "),
+            Span::styled(format!("{m:.1}"), t.pain(m.round() as u8).patch(t.title())),
+        ],
+        None => vec![Span::styled("mean7 needs 4 check-ins in 7 days", t.dim())],
+    };
+    if let (Some(m), Some(p)) = (d.mean7, d.mean7_prev) {
+        spans.push(Span::raw(format!(" ({:+.1} vs a week ago)", m - p)));
+    }
+    let line = Paragraph::new(vec![
+        Line::from(spans),
+        Line::from(Span::styled(format!("{logged} of 14 days logged"), t.dim())),
+    ]);
+    line.render(summary, buf);
+}
+
+fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
+    let b = block(t, "Medication today");
+    let inner = b.inner(area);
+    b.render(area, buf);
+    if d.meds.is_empty() {
+        Line::from(Span::styled("No doses taken today.", t.dim())).render(inner, buf);
+        return;
+    }
+    let lines: Vec<Line> = d
+        .meds
+        .iter()
+        .map(|m| {
+            let over = m.max_daily.is_some_and(|max| m.total > max);
+            let max = m
+                .max_daily
+                .map(|x| format!(" of max {x}"))
+                .unwrap_or_default();
+            let style = if over {
+                t.error()
+            } else {
+                ratatui::style::Style::new()
+            };
+            Line::from(Span::styled(
+                format!("{} {}{max}{} ({}×)", m.name, m.total, m.unit, m.doses),
+                style,
+            ))
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let b = block(t, "Last activity");
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let Some(a) = &d.last_activity else {
+        Line::from(Span::styled("No activities logged yet.", t.dim())).render(inner, buf);
+        return;
+    };
+    let ago = (app.today - a.date()).num_days();
+    let when = match ago {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n => format!("{n} days ago"),
+    };
+    let mut first = format!("{} {} · {when}", a.kind, format_duration(a.elapsed_s));
+    if let Some(tss) = a.tss {
+        first.push_str(&format!(" · TSS {tss:.0}"));
+    }
+    let pains: Vec<String> = [
+        ("before", a.pain_before),
+        ("during", a.pain_during),
+        ("after", a.pain_after),
+    ]
+    .iter()
+    .filter_map(|(n, p)| p.map(|p| format!("{n} {p}")))
+    .collect();
+    let mut second = if pains.is_empty() {
+        String::new()
+    } else {
+        format!("pain {}", pains.join(", "))
+    };
+    if a.stopped_for_pain {
+        second.push_str(" · stopped for pain");
+    }
+    Paragraph::new(vec![
+        Line::from(first),
+        Line::from(second.trim_start_matches(" · ").to_string()),
+    ])
+    .render(inner, buf);
+}
+
+fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
+    let b = block(t, "Rehab this week");
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let text = match d.rehab_target {
+        Some(target) if target > 0 => {
+            let pct = d.rehab_done * 100 / target;
+            format!("{} of {target} sessions ({pct}%)", d.rehab_done)
+        }
+        _ => format!("{} sessions; no programme this week", d.rehab_done),
+    };
+    Line::from(text).render(inner, buf);
+}

@@ -1,0 +1,291 @@
+//! Action → state tests for the keymap, the check-in form and the app's update, on an
+//! in-memory journal with a fixed day.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Edit, Effect, Screen};
+use super::app::App;
+use super::form::{Field, FieldKind};
+use super::keymap::{KeyContext, help_sections, map};
+use super::theme::Theme;
+use crate::domain::records::Checkin;
+use crate::domain::vocab::{Location, RedFlag};
+use crate::repo::Repo;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn app() -> App {
+    App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Today,
+    )
+}
+
+fn key(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        app.handle_key(key(code));
+    }
+}
+
+#[test]
+fn keymap_maps_by_context() {
+    let s = KeyContext::Screen(Screen::Today);
+    assert_eq!(map(key(KeyCode::Char('c')), s), Some(Action::OpenCheckin));
+    assert_eq!(
+        map(key(KeyCode::Char('3')), s),
+        Some(Action::GoTo(Screen::Training))
+    );
+    assert_eq!(map(key(KeyCode::BackTab), s), Some(Action::PrevScreen));
+    assert_eq!(map(key(KeyCode::Char('G')), s), Some(Action::Bottom));
+    assert_eq!(map(key(KeyCode::Char('v')), s), None, "v is the pain log's");
+    let p = KeyContext::Screen(Screen::Pain);
+    assert_eq!(
+        map(key(KeyCode::Char('v')), p),
+        Some(Action::ToggleCalendar)
+    );
+    let scale = KeyContext::Form(FieldKind::Scale);
+    assert_eq!(
+        map(key(KeyCode::Char('7')), scale),
+        Some(Action::SetValue(7))
+    );
+    assert_eq!(map(key(KeyCode::Char('+')), scale), Some(Action::Adjust(1)));
+    assert_eq!(map(key(KeyCode::Enter), scale), Some(Action::Save));
+    let note = KeyContext::Form(FieldKind::Note);
+    assert_eq!(
+        map(key(KeyCode::Enter), note),
+        Some(Action::Text(Edit::Newline))
+    );
+    assert_eq!(
+        map(key(KeyCode::Char('q')), note),
+        Some(Action::Text(Edit::Insert('q')))
+    );
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(map(ctrl_s, note), Some(Action::Save));
+    assert_eq!(
+        map(key(KeyCode::Char('y')), KeyContext::Confirm),
+        Some(Action::Confirm)
+    );
+}
+
+#[test]
+fn help_lists_the_keymap() {
+    let all: Vec<_> = help_sections().into_iter().flat_map(|(_, v)| v).collect();
+    for k in ["c", "1–6", "v", "Ctrl-S", "+/-", "Esc", "u", "q"] {
+        assert!(all.iter().any(|(l, _)| *l == k), "help lacks {k}");
+    }
+}
+
+#[test]
+fn fast_path_c_digit_enter_saves() {
+    let mut a = app();
+    press(&mut a, "c7\n");
+    assert!(a.form.is_none(), "form closes after save");
+    assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(7));
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| !s.error && s.text.contains("pain 7"))
+    );
+}
+
+#[test]
+fn plus_minus_reach_ten_and_clamp() {
+    let mut a = app();
+    press(&mut a, "c9++");
+    assert_eq!(a.form.as_ref().unwrap().pain, Some(10));
+    press(&mut a, "-");
+    assert_eq!(a.form.as_ref().unwrap().pain, Some(9));
+    press(&mut a, "0-");
+    assert_eq!(a.form.as_ref().unwrap().pain, Some(0));
+}
+
+#[test]
+fn save_without_pain_keeps_input_and_says_why() {
+    let mut a = app();
+    press(&mut a, "c\t\t\t\t\t\t\t\t\t\t\tlong-drive");
+    assert_eq!(a.form.as_ref().unwrap().focus, Field::Tags);
+    press(&mut a, "\n");
+    let f = a.form.as_ref().expect("form stays open");
+    assert_eq!(f.tags.value(), "long-drive");
+    assert_eq!(f.focus, Field::Pain, "focus jumps to the field at fault");
+    assert!(
+        a.status
+            .as_ref()
+            .is_some_and(|s| s.error && s.text.contains("pain"))
+    );
+    assert!(a.today_checkin.is_none());
+}
+
+#[test]
+fn space_toggles_set_items_and_tab_moves() {
+    let mut a = app();
+    press(&mut a, "c4\t\t");
+    assert_eq!(a.form.as_ref().unwrap().focus, Field::Locations);
+    a.update(Action::ItemCursor(3));
+    press(&mut a, " ");
+    assert_eq!(a.form.as_ref().unwrap().locations, vec![Location::LowBack]);
+    press(&mut a, " ");
+    assert!(a.form.as_ref().unwrap().locations.is_empty());
+    a.update(Action::PrevField);
+    a.update(Action::PrevField);
+    a.update(Action::PrevField);
+    assert_eq!(
+        a.form.as_ref().unwrap().focus,
+        Field::RedFlags,
+        "Shift-Tab wraps"
+    );
+    press(&mut a, " ");
+    a.update(Action::Save);
+    assert_eq!(
+        a.today_checkin.as_ref().unwrap().red_flags,
+        vec![RedFlag::SaddleNumbness]
+    );
+    assert!(a.red_flags_today());
+}
+
+#[test]
+fn esc_asks_before_discarding_changes() {
+    let mut a = app();
+    press(&mut a, "c\x1b");
+    assert!(a.form.is_none(), "an unchanged form closes at once");
+    press(&mut a, "c5\x1b");
+    assert!(a.confirm.is_some() && a.form.is_some());
+    press(&mut a, "n");
+    assert!(a.confirm.is_none());
+    assert_eq!(a.form.as_ref().unwrap().pain, Some(5), "no keeps the input");
+    press(&mut a, "\x1by");
+    assert!(a.form.is_none());
+    assert!(a.today_checkin.is_none(), "discarding wrote nothing");
+}
+
+#[test]
+fn quit_asks_only_with_unsaved_input() {
+    let mut a = app();
+    press(&mut a, "c3");
+    assert_eq!(a.update(Action::Quit), Effect::None);
+    assert!(a.confirm.is_some());
+    assert_eq!(a.update(Action::Confirm), Effect::Quit);
+    let mut b = app();
+    assert_eq!(b.update(Action::Quit), Effect::Quit);
+}
+
+#[test]
+fn form_prefills_and_tags_complete_from_history() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    let yesterday = day().pred_opt().unwrap();
+    let c = Checkin {
+        date: yesterday,
+        pain: 6,
+        tags: vec!["long-drive".into()],
+        ..Default::default()
+    };
+    repo.save_checkin(&c).unwrap();
+    repo.save_checkin(&Checkin {
+        date: day(),
+        pain: 2,
+        note: Some("a\nb".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Today);
+    press(&mut a, "c");
+    let f = a.form.as_ref().unwrap();
+    assert_eq!((f.pain, f.note.value()), (Some(2), "a\nb"));
+    assert!(!f.changed());
+    for _ in 0..11 {
+        a.update(Action::NextField);
+    }
+    press(&mut a, "lo");
+    assert_eq!(a.form.as_ref().unwrap().completions, vec!["long-drive"]);
+    a.update(Action::Complete);
+    assert_eq!(a.form.as_ref().unwrap().tags.value(), "long-drive ");
+    a.update(Action::Save);
+    assert_eq!(a.today_checkin.as_ref().unwrap().tags, vec!["long-drive"]);
+}
+
+#[test]
+fn pain_log_delete_and_undo() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    repo.save_checkin(&Checkin {
+        date: day(),
+        pain: 4,
+        ..Default::default()
+    })
+    .unwrap();
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Pain);
+    press(&mut a, "d");
+    assert!(a.today_checkin.is_none());
+    assert!(a.status.as_ref().unwrap().text.contains("u undoes"));
+    press(&mut a, "u");
+    assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(4));
+    // The selected past day opens its own form.
+    press(&mut a, "j\n");
+    assert_eq!(a.form.as_ref().unwrap().date, day().pred_opt().unwrap());
+}
+
+#[test]
+fn screens_switch_by_number_and_tab() {
+    let mut a = app();
+    press(&mut a, "5");
+    assert_eq!(a.screen, Screen::Trends);
+    assert!(a.trends.is_some(), "switching loads the screen's window");
+    press(&mut a, "\t\t");
+    assert_eq!(a.screen, Screen::Today);
+    a.update(Action::PrevScreen);
+    assert_eq!(a.screen, Screen::Timeline);
+}
+
+#[test]
+fn calendar_moves_by_day_and_month_and_loads_older_days() {
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Pain,
+    );
+    press(&mut a, "v");
+    assert!(a.calendar);
+    press(&mut a, "h");
+    assert_eq!(a.pain_selected(), day().pred_opt().unwrap());
+    for _ in 0..4 {
+        press(&mut a, "j");
+    }
+    assert_eq!(
+        a.pain_selected(),
+        NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()
+    );
+    assert!(
+        a.pain_log.as_ref().unwrap().days.len() > 124,
+        "older days were loaded"
+    );
+    press(&mut a, "l");
+    assert_eq!(
+        a.pain_selected(),
+        NaiveDate::from_ymd_opt(2026, 7, 23).unwrap()
+    );
+}
+
+#[test]
+fn no_color_theme_has_no_colour_but_keeps_modifiers() {
+    use ratatui::style::{Modifier, Style};
+    let plain = Theme::plain();
+    assert_eq!(plain.pain(9), Style::new());
+    assert_eq!(plain.pain_cell(2), Style::new());
+    assert!(plain.banner().add_modifier.contains(Modifier::REVERSED));
+    assert_ne!(Theme { color: true }.pain(9), Theme { color: true }.pain(1));
+}

@@ -1,0 +1,5 @@
+//! Small drawing helpers shared by the screens: pain bars with their numbers, the 14-day bar
+//! sparkline and the calendar heat-map.
+
+pub mod calendar;
+pub mod pain;

@@ -1,0 +1,174 @@
+//! End-to-end: the real binary in a tmux pseudo-terminal. `c`, `7`, Enter, `q` stores pain 7
+//! and leaves the alternate screen; SIGTERM with a form open exits within a second and
+//! restores the terminal. Skipped with a note when tmux is missing (outside CI).
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_backtrack");
+
+/// A tmux server on its own socket, killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, cmd: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+            eprintln!("note: tmux not installed; skipping the end-to-end TUI test");
+            return None;
+        }
+        let socket = format!("bt-{name}-{}", std::process::id());
+        let t = Tmux { socket };
+        let ok = t
+            .cmd(&["new-session", "-d", "-x", "80", "-y", "24", "-s", "t", "sh"])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "tmux new-session failed");
+        t.keys(&[cmd, "Enter"]);
+        Some(t)
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket]).args(args);
+        c
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        assert!(self.cmd(&args).status().unwrap().success());
+    }
+
+    fn display(&self, fmt: &str) -> String {
+        let out = self
+            .cmd(&["display", "-p", "-t", "t", fmt])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd(&["capture-pane", "-p", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// Waits up to `secs` for `pred` on the pane text.
+    fn wait(&self, secs: f64, pred: impl Fn(&str) -> bool) -> bool {
+        let end = Instant::now() + Duration::from_secs_f64(secs);
+        while Instant::now() < end {
+            if pred(&self.screen()) {
+                return true;
+            }
+            sleep(Duration::from_millis(50));
+        }
+        false
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]).status();
+    }
+}
+
+fn app_cmd(db: &Path) -> String {
+    format!(
+        "BACKTRACK_TODAY=2026-11-23 TERM=xterm-256color {BIN} --db {}; echo EXITED-$?",
+        db.display()
+    )
+}
+
+#[test]
+fn check_in_with_three_keys_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let Some(t) = Tmux::start("checkin", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    assert_eq!(t.display("#{alternate_on}"), "1");
+    t.keys(&["c"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Check-in · Mon 23 Nov 2026 (new)")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["7"]);
+    t.keys(&["Enter"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Saved check-in")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    assert_eq!(t.display("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(t.display("#{cursor_flag}"), "1", "cursor shown");
+    let out = Command::new(BIN)
+        .args(["--db", db.to_str().unwrap(), "list", "checkins", "--json"])
+        .env("BACKTRACK_TODAY", "2026-11-23")
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let today = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["date"] == "2026-11-23")
+        .expect("today's check-in listed");
+    assert_eq!(today["pain"], 7);
+}
+
+#[test]
+fn sigterm_with_a_form_open_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let Some(t) = Tmux::start("sigterm", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["c", "5"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Check-in · Mon 23 Nov")),
+        "{}",
+        t.screen()
+    );
+    let pid = t.display("#{pane_pid}");
+    // The app is the shell's child; find it by parent pid.
+    let out = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
+    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!child.is_empty(), "the app process was not found");
+    let sent = Instant::now();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &child])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        t.wait(1.0, |s| s.contains("EXITED-")),
+        "did not exit within 1 s: {}",
+        t.screen()
+    );
+    assert!(sent.elapsed() < Duration::from_secs(1));
+    assert_eq!(t.display("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(t.display("#{cursor_flag}"), "1", "cursor shown");
+}

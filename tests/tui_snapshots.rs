@@ -1,0 +1,234 @@
+//! Snapshots of every screen (and the form, calendar and help) at 80×24 and 120×40 on a small
+//! deterministic journal with a fixed day, rendered by the same code as the app.
+
+use backtrack::domain::records::*;
+use backtrack::domain::vocab::*;
+use backtrack::repo::Repo;
+use backtrack::repo::bulk::Batch;
+use backtrack::tui::{Action, App, Screen, Theme, render_buffer, screens::buffer_text};
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// Six weeks of check-ins with a gap, a few rides, a rehab programme and sessions, two
+/// medications with today's doses, and events. Everything is a fixed function of the day.
+fn fixture(red_flag_today: bool) -> (tempfile::TempDir, Repo) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut repo = Repo::open(&dir.path().join("j.db")).unwrap();
+    let mut b = Batch::default();
+    for i in 0..42i64 {
+        if i % 9 == 4 {
+            continue; // a missing day is missing, never zero
+        }
+        let date = today() - Duration::days(i);
+        let pain = ((i * 7 + 3) % 11) as u8;
+        b.checkins.push(Checkin {
+            date,
+            pain,
+            worst_pain: (i % 3 == 0).then_some((pain + 1).min(10)),
+            locations: if i % 2 == 0 {
+                vec![Location::LowBack]
+            } else {
+                vec![Location::LowBack, Location::ButtockLeft]
+            },
+            character: vec![Character::Ache],
+            sleep_hours: Some(6.0 + (i % 4) as f64 * 0.5),
+            workday: Some(i % 7 < 5),
+            tags: if i % 5 == 0 {
+                vec!["long-drive".into()]
+            } else {
+                vec![]
+            },
+            note: (i % 4 == 0).then(|| format!("note for day {i}\nsecond line")),
+            red_flags: if i == 0 && red_flag_today {
+                vec![RedFlag::BothLegs]
+            } else {
+                vec![]
+            },
+            ..Default::default()
+        });
+    }
+    for i in [1i64, 3, 6, 8, 13] {
+        let start =
+            (today() - Duration::days(i)).and_time(NaiveTime::from_hms_opt(7, 30, 0).unwrap());
+        let mut a = Activity::new(ActivityKind::Ride, start, 3600 + i as u32 * 600);
+        a.rpe = Some(5);
+        a.pain_during = Some((i % 6) as u8);
+        a.pain_after = Some((i % 5) as u8);
+        a.stopped_for_pain = i == 6;
+        a.compute_load(None, None);
+        b.activities.push(a);
+    }
+    b.exercises.push(Exercise {
+        id: 0,
+        uuid: String::new(),
+        name: "bird dog".into(),
+        kind: ExerciseKind::Strength,
+        sets: Some(3),
+        reps: Some(10),
+        hold_s: None,
+        per_side: true,
+        cues: None,
+    });
+    b.programmes.push(Programme {
+        id: 0,
+        uuid: String::new(),
+        name: "physio core".into(),
+        active_from: today() - Duration::days(30),
+        active_to: None,
+        target_per_week: 3,
+        note: None,
+        items: vec![ProgrammeItem {
+            exercise_id: 0,
+            exercise: "bird dog".into(),
+            sets: Some(3),
+            reps: Some(10),
+            hold_s: None,
+        }],
+    });
+    for i in [0i64, 2, 9] {
+        b.sessions.push(RehabSession {
+            id: 0,
+            uuid: String::new(),
+            date: today() - Duration::days(i),
+            programme_id: None,
+            programme: Some("physio core".into()),
+            minutes: Some(20),
+            pain_before: Some(4),
+            pain_after: Some(3),
+            note: None,
+            items: vec![SessionItem {
+                exercise_id: 0,
+                exercise: "bird dog".into(),
+                sets: Some(3),
+                reps: Some(10),
+                load_kg: None,
+                hold_s: None,
+            }],
+        });
+    }
+    for (name, class, dose, max) in [
+        ("ibuprofen", MedClass::Nsaid, 400.0, Some(1200.0)),
+        ("paracetamol", MedClass::Acetaminophen, 1000.0, Some(4000.0)),
+    ] {
+        b.medications.push(Medication {
+            id: 0,
+            uuid: String::new(),
+            name: name.into(),
+            class,
+            unit: "mg".into(),
+            usual_dose: dose,
+            max_daily: max,
+            as_needed: true,
+            times_a_day: None,
+            course_start: None,
+            course_end: None,
+            note: None,
+        });
+    }
+    for (h, name, amount) in [
+        (8, "ibuprofen", 400.0),
+        (14, "ibuprofen", 400.0),
+        (9, "paracetamol", 1000.0),
+    ] {
+        b.doses.push(Dose {
+            id: 0,
+            uuid: String::new(),
+            taken_at: today().and_time(NaiveTime::from_hms_opt(h, 0, 0).unwrap()),
+            medication_id: 0,
+            medication: name.into(),
+            class: MedClass::Other,
+            unit: "mg".into(),
+            amount,
+            pain_before: None,
+            note: None,
+        });
+    }
+    for (i, kind, title) in [
+        (20i64, EventKind::Imaging, "MRI L4/L5"),
+        (5, EventKind::Physio, "started PT"),
+        (2, EventKind::BikeFit, "new saddle"),
+    ] {
+        b.events.push(Event {
+            id: 0,
+            uuid: String::new(),
+            date: today() - Duration::days(i),
+            kind,
+            title: title.into(),
+            note: None,
+        });
+    }
+    repo.insert_batch(&b).unwrap();
+    (dir, repo)
+}
+
+fn shot(app: &App, w: u16, h: u16) -> String {
+    buffer_text(&render_buffer(app, w, h))
+}
+
+#[test]
+fn every_screen_at_both_sizes() {
+    for screen in Screen::ALL {
+        let (_dir, repo) = fixture(false);
+        let app = App::new(repo, today(), Theme::plain(), screen);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{}_{w}x{h}", screen.name()), shot(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn red_flag_banner_on_every_screen() {
+    let (_dir, repo) = fixture(true);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    insta::assert_snapshot!("red_flag_today_80x24", shot(&app, 80, 24));
+    for s in Screen::ALL {
+        app.update(Action::GoTo(s));
+        assert!(
+            shot(&app, 80, 24).contains("seek urgent medical care today"),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
+fn checkin_form_new_and_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Repo::open(&dir.path().join("empty.db")).unwrap();
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    insta::assert_snapshot!("today_empty_80x24", shot(&app, 80, 24));
+    app.update(Action::OpenCheckin);
+    insta::assert_snapshot!("form_new_80x24", shot(&app, 80, 24));
+
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    app.update(Action::OpenCheckin);
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    insta::assert_snapshot!("form_edit_locations_80x24", shot(&app, 80, 24));
+    insta::assert_snapshot!("form_edit_locations_120x40", shot(&app, 120, 40));
+    app.update(Action::SetValue(11));
+    assert!(
+        app.status.as_ref().is_some_and(|s| s.error),
+        "11 is refused"
+    );
+    app.update(Action::Toggle);
+    app.update(Action::Cancel);
+    insta::assert_snapshot!("form_confirm_80x24", shot(&app, 80, 24));
+}
+
+#[test]
+fn calendar_help_and_too_small() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Pain);
+    app.update(Action::ToggleCalendar);
+    app.update(Action::MoveDays(-2));
+    insta::assert_snapshot!("pain_calendar_80x24", shot(&app, 80, 24));
+    insta::assert_snapshot!("pain_calendar_120x40", shot(&app, 120, 40));
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!("help_80x24", shot(&app, 80, 24));
+    let small = shot(&app, 59, 20);
+    assert!(small.contains("Terminal too small"), "{small}");
+}
