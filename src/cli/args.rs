@@ -29,6 +29,9 @@ pub struct Global {
     /// Print machine-readable JSON (stable snake_case keys, see the README)
     #[arg(long, global = true)]
     pub json: bool,
+    /// Open the app on a fresh temporary demo journal (deleted on exit; yours is not touched)
+    #[arg(long, conflicts_with = "db")]
+    pub demo: bool,
 }
 
 #[derive(Debug, Subcommand)]

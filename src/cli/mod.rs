@@ -61,6 +61,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         return system::open_tui(&cli.global);
     };
     let g = &cli.global;
+    if g.demo {
+        return Err(InputError::new(
+            "demo",
+            "--demo only opens the app; for commands on a demo journal run `backtrack --db /tmp/demo.db demo` first",
+        )
+        .into());
+    }
     match cmd {
         Command::Checkin(a) => journal::checkin(g, *a),
         Command::Activity { action } => journal::activity(g, action),

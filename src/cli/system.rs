@@ -15,7 +15,30 @@ use crate::repo::settings::{check_value, is_dated, resolve_key};
 
 /// Opens the app on the journal (with the daily backup `Ctx::open` makes).
 pub fn open_tui(g: &Global) -> Result<()> {
+    if g.demo {
+        return open_demo(g);
+    }
     let ctx = Ctx::open(g)?;
+    crate::tui::run(ctx.repo, ctx.today)
+}
+
+/// `--demo`: two years of demo data in a temporary directory that is removed on exit.
+fn open_demo(g: &Global) -> Result<()> {
+    let dir = tempfile::Builder::new()
+        .prefix("backtrack-demo-")
+        .tempdir()?;
+    let demo = Global {
+        db: Some(dir.path().join("journal.db")),
+        demo: false,
+        ..g.clone()
+    };
+    let mut ctx = Ctx::open(&demo)?;
+    let spec = crate::demo::DemoSpec {
+        years: 2,
+        seed: 1,
+        end: ctx.today,
+    };
+    ctx.repo.insert_batch(&crate::demo::generate(spec))?;
     crate::tui::run(ctx.repo, ctx.today)
 }
 
