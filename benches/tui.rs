@@ -9,11 +9,11 @@ use backtrack::tui::{Action, App, Screen, Theme, render_buffer};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-fn journal(dir: &std::path::Path, today: NaiveDate) -> std::path::PathBuf {
-    let path = dir.join("ten-years.db");
+fn journal(dir: &std::path::Path, today: NaiveDate, years: u32) -> std::path::PathBuf {
+    let path = dir.join(format!("{years}-years.db"));
     let mut repo = Repo::open(&path).expect("open");
     let batch = generate(DemoSpec {
-        years: 10,
+        years,
         seed: 1,
         end: today,
     });
@@ -24,8 +24,19 @@ fn journal(dir: &std::path::Path, today: NaiveDate) -> std::path::PathBuf {
 fn benches(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let path = journal(dir.path(), today);
+    let path = journal(dir.path(), today, 10);
+    let one_year = journal(dir.path(), today, 1);
 
+    // The 1-year first frames are the baseline of SPEC §9's growth rule (10y ≤ 1.3× 1y).
+    for screen in [Screen::Today, Screen::Trends] {
+        c.bench_function(&format!("first_frame_{}_1y", screen.name()), |b| {
+            b.iter(|| {
+                let repo = Repo::open(&one_year).unwrap();
+                let app = App::new(repo, today, Theme::from_env(), screen);
+                black_box(render_buffer(&app, 120, 40));
+            })
+        });
+    }
     for screen in Screen::ALL {
         c.bench_function(&format!("first_frame_{}_10y", screen.name()), |b| {
             b.iter(|| {
@@ -64,6 +75,25 @@ fn benches(c: &mut Criterion) {
             app.trends = None;
             app.timeline = None;
             app.update(Action::NextScreen);
+            black_box(render_buffer(&app, 120, 40));
+        })
+    });
+    let mut app = App::new(
+        Repo::open(&path).unwrap(),
+        today,
+        Theme::from_env(),
+        Screen::Trends,
+    );
+    let mut step = 1;
+    c.bench_function("key_to_frame_trends_range_10y", |b| {
+        b.iter(|| {
+            // Back and forth over 4w ↔ all: every press loads and draws a range.
+            if app.range == backtrack::tui::insights::Range::All {
+                step = -1;
+            } else if app.range == backtrack::tui::insights::Range::Weeks4 {
+                step = 1;
+            }
+            app.update(Action::Range(step));
             black_box(render_buffer(&app, 120, 40));
         })
     });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process timings on the 10-year demo journal (SPEC §9): `stats --json` (budget 50 ms),
-# `status`, and peak memory. Usage: scripts/bench-insights.sh
+# `status`, the first frames of `show today` / `show trends` (≤ 30 ms, and 10 years ≤ 1.3× the
+# 1-year figure), and peak memory. Usage: scripts/bench-insights.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
@@ -17,7 +18,14 @@ hyperfine -N --warmup 3 --runs 30 \
   -n "stats --json (10y)" "$bin --db $work/10y/journal.db stats --json" \
   -n "stats --json (1y)" "$bin --db $work/1y/journal.db stats --json" \
   -n "status (10y)" "$bin --db $work/10y/journal.db status"
+for screen in today trends; do
+  hyperfine -N --warmup 5 --runs 50 \
+    -n "show $screen (1y)" "$bin --db $work/1y/journal.db show $screen" \
+    -n "show $screen (10y)" "$bin --db $work/10y/journal.db show $screen"
+done
 for y in 1y 10y; do
-  peak=$( { /usr/bin/time -v "$bin" --db "$work/$y/journal.db" stats --json >/dev/null; } 2>&1 | awk '/Maximum resident/ {print $6}')
-  echo "peak memory, stats --json ($y): ${peak} KiB"
+  for cmd in "stats --json" "show today" "show trends"; do
+    peak=$( { /usr/bin/time -v "$bin" --db "$work/$y/journal.db" $cmd >/dev/null; } 2>&1 | awk '/Maximum resident/ {print $6}')
+    echo "peak memory, $cmd ($y): ${peak} KiB"
+  done
 done

@@ -92,6 +92,10 @@ pub struct JournalData {
     /// The catalogue: needed for each medication's max daily total.
     pub medications: Vec<Medication>,
     pub thresholds: Thresholds,
+    /// Set when the records hold only a window of the journal: the window's first day and
+    /// the training before it (CTL/ATL and the hard-day threshold stay exact). None means the
+    /// records are the whole history.
+    pub history: Option<super::load::LoadHistory>,
 }
 
 /// Values for consecutive days from `start`: index 0 is `start`.
@@ -157,7 +161,11 @@ impl DayIndex {
     /// Indexes `data` from its first record (or `today`) to `today`. Records after `today` are
     /// left out: figures are "as of today".
     pub fn new(data: &JournalData, today: NaiveDate) -> Self {
-        let start = first_date(data).unwrap_or(today).min(today);
+        let start = match &data.history {
+            Some(h) => h.start,
+            None => first_date(data).unwrap_or(today),
+        }
+        .min(today);
         let n = ((today - start).num_days() + 1) as usize;
         let mut ix = DayIndex {
             start,

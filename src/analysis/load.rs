@@ -38,13 +38,74 @@ pub struct Fitness {
 /// CTL/ATL/TSB/ramp for every day of `load`. Both start at 0 on the series' first day, so the
 /// series should start on the first day with data (SPEC §7.2); days before it count as 0.
 pub fn fitness(load: &DaySeries<f64>) -> DaySeries<Fitness> {
+    fitness_from(load, None)
+}
+
+/// The training before a loaded window, reduced to what the window's figures need: the EWMA
+/// state the day before `start`, the CTL of the 7 days before it (for the ramp), and the
+/// hard-day threshold over the whole history. With it, a screen that loads only its window
+/// gets exactly the CTL/ATL/TSB that a pass over all history gives.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LoadHistory {
+    pub start: NaiveDate,
+    pub ctl: f64,
+    pub atl: f64,
+    /// CTL on the 7 days before `start`, oldest first.
+    pub ctl_prev7: [f64; 7],
+    /// The hard-day threshold over all history, for the criteria; None when the caller did
+    /// not ask for it (the window's own threshold is used then) or there is no training.
+    pub hard_threshold: Option<f64>,
+}
+
+/// Runs the EWMAs over `daily` (date, total TSS; any order, all history) up to the day before
+/// `start`. Days without a row count as 0; both averages start at 0 on the first day.
+pub fn load_history(daily: &[(NaiveDate, f64)], start: NaiveDate) -> LoadHistory {
+    let all: Vec<f64> = daily.iter().map(|(_, l)| *l).collect();
+    let mut h = LoadHistory {
+        start,
+        hard_threshold: hard_threshold(&all),
+        ..LoadHistory::default()
+    };
+    let Some(first) = daily.iter().map(|(d, _)| *d).min() else {
+        return h;
+    };
+    if first >= start {
+        return h;
+    }
+    let before = DaySeries::filled(first, start - chrono::Duration::days(1), 0.0);
+    let mut before = before;
+    for (d, l) in daily {
+        if let Some(i) = before.index(*d) {
+            before.values[i] += l;
+        }
+    }
+    let f = fitness(&before);
+    let last = f.values[f.len() - 1];
+    h.ctl = last.ctl;
+    h.atl = last.atl;
+    for k in 0..7 {
+        let back = 7 - k;
+        if f.len() >= back {
+            h.ctl_prev7[k] = f.values[f.len() - back].ctl;
+        }
+    }
+    h
+}
+
+/// [`fitness`], continuing from `history` when the series starts at `history.start`.
+pub fn fitness_from(load: &DaySeries<f64>, history: Option<&LoadHistory>) -> DaySeries<Fitness> {
+    let seed = history.filter(|h| h.start == load.start);
     let mut out: Vec<Fitness> = Vec::with_capacity(load.len());
-    let (mut ctl, mut atl) = (0.0f64, 0.0f64);
+    let (mut ctl, mut atl) = seed.map_or((0.0, 0.0), |h| (h.ctl, h.atl));
     for (i, &l) in load.values.iter().enumerate() {
         let tsb = ctl - atl;
         ctl += (l - ctl) / CTL_DAYS;
         atl += (l - atl) / ATL_DAYS;
-        let ctl_7 = if i >= 7 { out[i - 7].ctl } else { 0.0 };
+        let ctl_7 = match (i >= 7, seed) {
+            (true, _) => out[i - 7].ctl,
+            (false, Some(h)) => h.ctl_prev7[i],
+            (false, None) => 0.0,
+        };
         out.push(Fitness {
             ctl,
             atl,
@@ -130,6 +191,53 @@ mod tests {
         // Ramp on day 42: CTL(42) − CTL(35) = 63.66 − 56.99... computed from the closed form.
         let ctl = |n: i32| 100.0 * (1.0 - (41.0f64 / 42.0).powi(n));
         assert!((last.ramp - (ctl(42) - ctl(35))).abs() < 1e-9);
+    }
+
+    #[test]
+    fn history_seed_continues_the_whole_pass_exactly() {
+        // 60 days: 100 TSS on even days, 40 on days divisible by 3, else rest.
+        let start = d("2024-01-01");
+        let all: Vec<f64> = (0..60)
+            .map(|i| match i {
+                i if i % 2 == 0 => 100.0,
+                i if i % 3 == 0 => 40.0,
+                _ => 0.0,
+            })
+            .collect();
+        let whole = fitness(&DaySeries {
+            start,
+            values: all.clone(),
+        });
+        let daily: Vec<(NaiveDate, f64)> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| **l > 0.0)
+            .map(|(i, l)| (start + chrono::Duration::days(i as i64), *l))
+            .collect();
+        let cut = start + chrono::Duration::days(30);
+        let h = load_history(&daily, cut);
+        let window = fitness_from(
+            &DaySeries {
+                start: cut,
+                values: all[30..].to_vec(),
+            },
+            Some(&h),
+        );
+        for (i, f) in window.values.iter().enumerate() {
+            let w = whole.values[30 + i];
+            assert!((f.ctl - w.ctl).abs() < 1e-9, "ctl day {i}");
+            assert!((f.atl - w.atl).abs() < 1e-9, "atl day {i}");
+            assert!((f.tsb - w.tsb).abs() < 1e-9, "tsb day {i}");
+            assert!((f.ramp - w.ramp).abs() < 1e-9, "ramp day {i}");
+        }
+        // The threshold is over all 60 days, not the window.
+        assert_eq!(h.hard_threshold, hard_threshold(&all));
+        // Without earlier training the seed is all zeros.
+        let empty = load_history(&daily, start);
+        assert_eq!(
+            (empty.ctl, empty.atl, empty.ctl_prev7),
+            (0.0, 0.0, [0.0; 7])
+        );
     }
 
     #[test]

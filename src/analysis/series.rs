@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::data::{DayIndex, DaySeries, JournalData};
-use super::load::{Fitness, daily_load, fitness};
+use super::load::{Fitness, daily_load, fitness_from};
 use super::pain::{baseline, mean7, pain_series};
 
 /// All day series from the journal's first day to `today`, on one shared axis (same `start`).
@@ -29,7 +29,7 @@ impl Series {
         let m7 = mean7(&pain);
         let base = baseline(&pain);
         let load = daily_load(&data.activities, ix.start, ix.end);
-        let fit = fitness(&load);
+        let fit = fitness_from(&load, data.history.as_ref());
         let mut sleep = DaySeries::filled(ix.start, ix.end, None);
         for (i, c) in ix.checkin.iter().enumerate() {
             sleep.values[i] = c.and_then(|c| data.checkins[c].sleep_hours);

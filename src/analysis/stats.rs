@@ -107,7 +107,11 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
         mean7: &s.mean7,
         baseline: &s.baseline,
         load: &s.load,
-        hard_threshold: hard_threshold(&s.load.values),
+        hard_threshold: data
+            .history
+            .as_ref()
+            .and_then(|h| h.hard_threshold)
+            .or_else(|| hard_threshold(&s.load.values)),
     };
     let red_flags_today = ix
         .pos(today)

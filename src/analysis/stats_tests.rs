@@ -280,3 +280,58 @@ fn empty_journal_says_so() {
     );
     assert!(text.contains("PSFS: no ratings yet."), "{text}");
 }
+
+/// The journal from `from` on, as a screen loads it, with the training before folded into
+/// its `LoadHistory`.
+fn window(data: &JournalData, from: NaiveDate) -> JournalData {
+    let daily: Vec<(NaiveDate, f64)> = data
+        .activities
+        .iter()
+        .map(|a| (a.date(), a.tss.unwrap_or(0.0)))
+        .collect();
+    JournalData {
+        checkins: data
+            .checkins
+            .iter()
+            .filter(|c| c.date >= from)
+            .cloned()
+            .collect(),
+        activities: data
+            .activities
+            .iter()
+            .filter(|a| a.date() >= from)
+            .cloned()
+            .collect(),
+        doses: data
+            .doses
+            .iter()
+            .filter(|x| x.taken_at.date() >= from)
+            .cloned()
+            .collect(),
+        history: Some(super::load::load_history(&daily, from)),
+        ..data.clone()
+    }
+}
+
+#[test]
+fn a_window_with_its_history_gives_the_figures_of_all_history() {
+    let today = d("2024-12-31");
+    let data = journal(1500, today);
+    let since = today - Duration::days(365);
+    let full = serde_json::to_value(stats(&data, today, Some(since))).unwrap();
+    // Screens load from 28 days before what they report, for the baseline.
+    let win = window(&data, since - Duration::days(28));
+    let part = serde_json::to_value(stats(&win, today, Some(since))).unwrap();
+    assert_eq!(part, full);
+    // A short window still gets the whole-history CTL from its history; without the history
+    // CTL would start from 0 twenty days ago.
+    let short = window(&data, today - Duration::days(20));
+    let with = serde_json::to_value(stats(&short, today, None)).unwrap();
+    assert_eq!(with["load"], full["load"]);
+    let cold = JournalData {
+        history: None,
+        ..short
+    };
+    let cold = serde_json::to_value(stats(&cold, today, None)).unwrap();
+    assert_ne!(cold["load"]["ctl"], full["load"]["ctl"]);
+}

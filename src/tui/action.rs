@@ -103,6 +103,8 @@ pub enum Action {
     ToggleCalendar,
     /// Calendar: move the selection by days (left/right).
     MoveDays(i32),
+    /// `[` / `]` on Trends: the previous / next time range.
+    Range(i32),
     // --- check-in form ---
     /// A digit on a scale field: set it directly.
     SetValue(u8),

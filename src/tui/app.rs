@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveDate};
 use super::action::{Action, Effect, Screen};
 use super::data::{self, MedsData, PainLog, TimelineData, TodayData, TrainingRow};
 use super::form::{CheckinForm, Field};
+use super::insights::{self, Range, TrendsData};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::Checkin;
@@ -49,7 +50,9 @@ pub struct App {
     pub calendar: bool,
     pub training: Option<Vec<TrainingRow>>,
     pub meds: Option<MedsData>,
-    pub trends: Option<Vec<(NaiveDate, Option<u8>)>>,
+    pub trends: Option<TrendsData>,
+    /// The Trends screen's range (`[` / `]`).
+    pub range: Range,
     pub timeline: Option<TimelineData>,
     /// The selected row of each screen, by `Screen::index`.
     pub sel: [usize; 6],
@@ -77,6 +80,7 @@ impl App {
             training: None,
             meds: None,
             trends: None,
+            range: Range::default(),
             timeline: None,
             sel: [0; 6],
             undo: Vec::new(),
@@ -144,11 +148,14 @@ impl App {
 
     /// Loads the current screen's window if it is not loaded yet.
     pub(super) fn ensure_loaded(&mut self) {
-        let (repo, t) = (&self.repo, self.today);
+        let (repo, t) = (&mut self.repo, self.today);
         let res = match self.screen {
-            Screen::Today if self.dashboard.is_none() => {
-                data::load_dashboard(repo, t).map(|d| self.dashboard = Some(d))
-            }
+            Screen::Today if self.dashboard.is_none() => data::load_dashboard(repo, t)
+                .and_then(|mut d| {
+                    d.insights = Some(insights::load_dashboard_stats(repo, t)?);
+                    Ok(d)
+                })
+                .map(|d| self.dashboard = Some(d)),
             Screen::Pain if self.pain_log.is_none() => {
                 data::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
             }
@@ -159,7 +166,7 @@ impl App {
                 data::load_meds(repo, t).map(|d| self.meds = Some(d))
             }
             Screen::Trends if self.trends.is_none() => {
-                data::load_trends(repo, t).map(|d| self.trends = Some(d))
+                insights::load_trends(repo, t, self.range).map(|d| self.trends = Some(d))
             }
             Screen::Timeline if self.timeline.is_none() => {
                 data::load_timeline(repo, t).map(|d| self.timeline = Some(d))
@@ -178,7 +185,7 @@ impl App {
             Screen::Pain => self.pain_log.as_ref().map_or(0, |p| p.days.len()),
             Screen::Training => self.training.as_ref().map_or(0, Vec::len),
             Screen::Meds => self.meds.as_ref().map_or(0, |m| m.catalogue.len()),
-            Screen::Trends => self.trends.as_ref().map_or(0, |v| v.len().div_ceil(7)),
+            Screen::Trends => self.trends.as_ref().map_or(0, |v| v.sentences().len()),
             Screen::Timeline => self.timeline.as_ref().map_or(0, |t| t.events.len()),
         }
     }

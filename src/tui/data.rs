@@ -13,8 +13,6 @@ pub const SPARK_DAYS: i64 = 14;
 pub const PAIN_BATCH: i64 = 92;
 /// Days the training list covers.
 pub const TRAINING_DAYS: i64 = 60;
-/// Days the trends sparkline covers (12 weeks).
-pub const TRENDS_DAYS: i64 = 84;
 /// Days of merged history on the timeline.
 pub const TIMELINE_DAYS: i64 = 30;
 
@@ -41,6 +39,8 @@ pub struct TodayData {
     /// Rehab sessions since Monday, and the week's target from the programmes.
     pub rehab_done: u32,
     pub rehab_target: Option<u32>,
+    /// Load, criteria and the most notable association (`tui::insights`).
+    pub insights: Option<crate::analysis::Stats>,
 }
 
 /// Today's check-in: it decides the red-flag banner on every screen.
@@ -92,6 +92,7 @@ pub fn load_dashboard(repo: &Repo, today: NaiveDate) -> Result<TodayData> {
         last_activity: repo.last_activity()?,
         rehab_done: rehab::week_sessions(&sessions, mon),
         rehab_target: rehab::week_target(&programmes, mon),
+        insights: None,
     })
 }
 
@@ -195,19 +196,6 @@ pub fn load_meds(repo: &Repo, today: NaiveDate) -> Result<MedsData> {
 }
 
 /// Daily pain of the trends window, oldest first; None where no check-in.
-pub fn load_trends(repo: &Repo, today: NaiveDate) -> Result<Vec<(NaiveDate, Option<u8>)>> {
-    let from = today - Duration::days(TRENDS_DAYS - 1);
-    let list = repo.checkins_between(from, today)?;
-    let mut out = Vec::with_capacity(TRENDS_DAYS as usize);
-    let mut it = list.into_iter().peekable();
-    let mut d = from;
-    while d <= today {
-        out.push((d, it.next_if(|c| c.date == d).map(|c| c.pain)));
-        d += Duration::days(1);
-    }
-    Ok(out)
-}
-
 /// One line of the merged history: a date, what kind of record, and its summary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryLine {

@@ -116,6 +116,17 @@ pub static PAIN_LOG: &[Binding] = &[
     b!([(Char('l'), N), (Right, N)], "", "", Action::MoveDays(1)),
 ];
 
+/// The Trends screen, before the global keys.
+pub static TRENDS: &[Binding] = &[
+    b!(
+        [(Char('['), N)],
+        "[ ]",
+        "shorter / longer range (4 weeks, 12 weeks, 1 year, all)",
+        Action::Range(-1)
+    ),
+    b!([(Char(']'), N)], "", "", Action::Range(1)),
+];
+
 /// Every field of the check-in form.
 pub static FORM: &[Binding] = &[
     b!(
@@ -250,6 +261,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
     vec![
         ("Everywhere", list(GLOBAL)),
         ("Pain log", list(PAIN_LOG)),
+        ("Trends", list(TRENDS)),
         ("Check-in form", form),
     ]
 }
@@ -280,10 +292,10 @@ pub fn map(key: KeyEvent, ctx: KeyContext) -> Option<Action> {
         },
         KeyContext::Confirm => lookup(CONFIRM, &key),
         KeyContext::Screen(s) => {
-            let local = if s == Screen::Pain {
-                lookup(PAIN_LOG, &key)
-            } else {
-                None
+            let local = match s {
+                Screen::Pain => lookup(PAIN_LOG, &key),
+                Screen::Trends => lookup(TRENDS, &key),
+                _ => None,
             };
             local.or_else(|| lookup(GLOBAL, &key))
         }

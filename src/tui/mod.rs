@@ -7,6 +7,7 @@ pub mod app;
 pub mod data;
 pub mod event;
 pub mod form;
+pub mod insights;
 pub mod keymap;
 pub mod screens;
 pub mod terminal;

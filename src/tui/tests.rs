@@ -289,3 +289,34 @@ fn no_color_theme_has_no_colour_but_keeps_modifiers() {
     assert!(plain.banner().add_modifier.contains(Modifier::REVERSED));
     assert_ne!(Theme { color: true }.pain(9), Theme { color: true }.pain(1));
 }
+
+#[test]
+fn brackets_switch_the_trends_range_and_reload_it() {
+    use super::insights::Range;
+    let mut a = app();
+    // Outside Trends the brackets mean nothing.
+    assert_eq!(
+        map(key(KeyCode::Char(']')), KeyContext::Screen(Screen::Today)),
+        None
+    );
+    press(&mut a, "5");
+    assert_eq!(a.screen, Screen::Trends);
+    assert_eq!(a.trends.as_ref().map(|t| t.range), Some(Range::Weeks12));
+    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(84));
+    press(&mut a, "]");
+    assert_eq!(a.range, Range::Year);
+    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(365));
+    press(&mut a, "[[[");
+    assert_eq!(a.range, Range::Weeks4);
+    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(28));
+    // j scrolls the sentences, and a new range starts them from the top again.
+    press(&mut a, "jj");
+    assert_eq!(a.sel[Screen::Trends.index()], 2);
+    press(&mut a, "]");
+    assert_eq!(a.sel[Screen::Trends.index()], 0);
+    assert!(
+        help_sections()
+            .iter()
+            .any(|(t, keys)| *t == "Trends" && keys.iter().any(|(k, _)| *k == "[ ]"))
+    );
+}

@@ -52,6 +52,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::DeleteSelected if app.screen == Screen::Pain => app.delete_selected(),
         Action::Undo => app.undo(),
         Action::ToggleCalendar if app.screen == Screen::Pain => app.calendar = !app.calendar,
+        Action::Range(step) if app.screen == Screen::Trends => {
+            let next = app.range.step(step);
+            if next != app.range {
+                app.range = next;
+                app.trends = None;
+                app.sel[Screen::Trends.index()] = 0;
+                app.ensure_loaded();
+            }
+        }
         _ => {}
     }
     Effect::None

@@ -7,6 +7,7 @@ mod help;
 mod lists;
 mod pain;
 mod today;
+mod trends;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -58,7 +59,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             Screen::Pain => pain::render(app, body, buf),
             Screen::Training => lists::training(app, body, buf),
             Screen::Meds => lists::meds(app, body, buf),
-            Screen::Trends => lists::trends(app, body, buf),
+            Screen::Trends => trends::render(app, body, buf),
             Screen::Timeline => lists::timeline(app, body, buf),
         },
     }

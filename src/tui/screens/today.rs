@@ -1,6 +1,7 @@
 //! The Today dashboard (SPEC §8.1 #1): the check-in or a prompt for it, 14 days of pain as
 //! bars, today's medication counters, the last activity and this week's rehab adherence.
-//! The right column keeps room below for the Insights panels (load, criteria, association).
+//! Below them: CTL/ATL/TSB, the user's criteria met or not, and the most notable association
+//! of the last 12 months (`tui::insights`, the figures of `stats --since 365d`).
 
 use chrono::Duration;
 use ratatui::buffer::Buffer;
@@ -22,19 +23,79 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let [check, spark] = Layout::vertical([Constraint::Length(8), Constraint::Min(6)]).areas(left);
+    let crit_rows = d
+        .insights
+        .as_ref()
+        .map_or(1, |s| s.criteria.len().clamp(1, 5)) as u16;
+    let [check, spark, crit] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Min(8),
+        Constraint::Length(crit_rows + 2),
+    ])
+    .areas(left);
     checkin_panel(t, app.today_checkin.as_ref(), check, buf);
     pain_panel(app, d, spark, buf);
-    let [meds, act, rehab, _room] = Layout::vertical([
+    criteria_panel(t, d, crit, buf);
+    let [meds, act, rehab, notable] = Layout::vertical([
         Constraint::Length((d.meds.len() as u16).clamp(1, 4) + 2),
-        Constraint::Length(4),
+        Constraint::Length(5),
         Constraint::Length(3),
-        Constraint::Min(0),
+        Constraint::Min(3),
     ])
     .areas(right);
     meds_panel(t, d, meds, buf);
     activity_panel(app, d, act, buf);
     rehab_panel(t, d, rehab, buf);
+    notable_panel(t, d, notable, buf);
+}
+
+/// The user's own return-to-training rules, met or not, with the figure behind each.
+fn criteria_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
+    let b = block(t, "Your criteria");
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let Some(st) = &d.insights else { return };
+    if st.criteria.is_empty() {
+        Line::styled(
+            "No criteria. `backtrack criteria add RULE` adds one.",
+            t.dim(),
+        )
+        .render(inner, buf);
+        return;
+    }
+    let lines: Vec<Line> = st
+        .criteria
+        .iter()
+        .map(|c| {
+            // The mark and the figure first, so a narrow panel cuts only the rule's words.
+            let (mark, style) = if c.met {
+                ("✓ ", t.ok())
+            } else {
+                ("✗ ", t.error())
+            };
+            let value = c.value.map_or("n/a".to_string(), |v| format!("{v}"));
+            Line::from(vec![
+                Span::styled(mark, style),
+                Span::styled(format!("{value:<5}"), t.title()),
+                Span::raw(c.label.clone()),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The one most notable association of the last 12 months, or why there is none.
+fn notable_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
+    let b = block(t, "Most notable, last 12 months");
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let Some(st) = &d.insights else { return };
+    let text = crate::analysis::most_notable(st).unwrap_or_else(|| {
+        "Nothing stands out yet: no association reaches half a point or |ρ| 0.2.".to_string()
+    });
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
 }
 
 fn block(t: Theme, title: &str) -> Block<'static> {
@@ -208,11 +269,17 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
     if a.stopped_for_pain {
         second.push_str(" · stopped for pain");
     }
-    Paragraph::new(vec![
+    let mut lines = vec![
         Line::from(first),
         Line::from(second.trim_start_matches(" · ").to_string()),
-    ])
-    .render(inner, buf);
+    ];
+    if let Some(l) = d.insights.as_ref().map(|s| &s.load) {
+        lines.push(Line::from(format!(
+            "CTL {:.0} · ATL {:.0} · TSB {:+.0}",
+            l.ctl, l.atl, l.tsb
+        )));
+    }
+    Paragraph::new(lines).render(inner, buf);
 }
 
 fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {

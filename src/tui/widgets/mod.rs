@@ -3,3 +3,4 @@
 
 pub mod calendar;
 pub mod pain;
+pub mod strip;

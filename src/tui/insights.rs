@@ -1,0 +1,240 @@
+//! The insight data the Trends screen and the dashboard show: the chosen range, the journal
+//! window behind it, its day series and the `analysis::stats` figures over it. Loaded by the
+//! app from the repo; render functions only read it.
+//!
+//! Screens load their window, not all history (SPEC §9): the window starts 28 days before the
+//! first day shown (the baseline needs them) and the training before it comes in as one
+//! aggregate, so CTL/ATL/TSB equal a pass over all history. The associations and flares are
+//! those of `backtrack stats --since FIRST_SHOWN_DAY`.
+
+use chrono::{Duration, NaiveDate};
+
+use crate::analysis::data::DayIndex;
+use crate::analysis::series::{Series, window};
+use crate::analysis::{Stats, stats};
+use crate::repo::{Repo, Result};
+
+/// Days before the first shown day that a window loads, for the 28-day baseline.
+pub const LEAD_DAYS: i64 = 28;
+/// The dashboard's associations and criteria look back this far (`stats --since 365d`).
+pub const DASHBOARD_DAYS: i64 = 365;
+
+/// The Trends screen's time range, switched with `[` and `]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Range {
+    Weeks4,
+    #[default]
+    Weeks12,
+    Year,
+    All,
+}
+
+impl Range {
+    pub const ALL: [Range; 4] = [Range::Weeks4, Range::Weeks12, Range::Year, Range::All];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Range::Weeks4 => "4 weeks",
+            Range::Weeks12 => "12 weeks",
+            Range::Year => "1 year",
+            Range::All => "all",
+        }
+    }
+
+    /// Days shown, or None for the whole journal.
+    pub fn days(self) -> Option<i64> {
+        match self {
+            Range::Weeks4 => Some(28),
+            Range::Weeks12 => Some(84),
+            Range::Year => Some(365),
+            Range::All => None,
+        }
+    }
+
+    /// The range `step` places away, stopping at either end.
+    pub fn step(self, step: i32) -> Range {
+        let i = Range::ALL.iter().position(|r| *r == self).unwrap_or(1) as i32;
+        Range::ALL[(i + step).clamp(0, Range::ALL.len() as i32 - 1) as usize]
+    }
+}
+
+/// Everything the Trends screen draws.
+#[derive(Debug, Clone)]
+pub struct TrendsData {
+    pub range: Range,
+    /// First and last day shown (the last is today).
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The day series from `from` to `to`, one shared axis.
+    pub series: Series,
+    /// Events in the range, oldest first, with their titles for the markers' legend.
+    pub events: Vec<(NaiveDate, String)>,
+    pub stats: Stats,
+}
+
+impl TrendsData {
+    pub fn days(&self) -> usize {
+        ((self.to - self.from).num_days() + 1).max(1) as usize
+    }
+
+    /// Every sentence below the charts, in reading order: associations, flares, PSFS.
+    pub fn sentences(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.events.is_empty() {
+            out.push(format!("No events in the last {}.", self.range.label()));
+        } else {
+            let list: Vec<String> = self
+                .events
+                .iter()
+                .map(|(d, title)| format!("{} {title}", d.format("%-d %b %Y")))
+                .collect();
+            out.push(format!("Events (▲): {}.", list.join(" · ")));
+        }
+        out.extend(crate::analysis::stats::sentences(&self.stats));
+        if self.stats.flares.is_empty() {
+            out.push(format!("No flares in the last {}.", self.range.label()));
+        }
+        out.extend(
+            self.stats
+                .flares
+                .iter()
+                .map(crate::analysis::flares::flare_sentence),
+        );
+        out.push(self.stats.psfs.sentence.clone());
+        out
+    }
+}
+
+/// Loads the range ending `today`.
+pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<TrendsData> {
+    let from = match range.days() {
+        Some(n) => today - Duration::days(n - 1),
+        None => repo.first_day()?.unwrap_or(today).min(today),
+    };
+    let data = repo.journal_window(from - Duration::days(LEAD_DAYS), today, false)?;
+    let ix = DayIndex::new(&data, today);
+    let all = Series::new(&data, &ix);
+    let series = Series {
+        pain: window(&all.pain, from),
+        mean7: window(&all.mean7, from),
+        baseline: window(&all.baseline, from),
+        load: window(&all.load, from),
+        fitness: window(&all.fitness, from),
+        sleep: window(&all.sleep, from),
+        doses: window(&all.doses, from),
+        events: all.events.into_iter().filter(|d| *d >= from).collect(),
+    };
+    let mut events: Vec<(NaiveDate, String)> = data
+        .events
+        .iter()
+        .filter(|e| e.date >= from && e.date <= today)
+        .map(|e| (e.date, e.title.clone()))
+        .collect();
+    events.sort();
+    Ok(TrendsData {
+        range,
+        from,
+        to: today,
+        series,
+        events,
+        stats: stats(&data, today, Some(from)),
+    })
+}
+
+/// The dashboard's insights: load, criteria and the most notable association over the last
+/// [`DASHBOARD_DAYS`] (the same figures as `stats --since 365d`).
+pub fn load_dashboard_stats(repo: &mut Repo, today: NaiveDate) -> Result<Stats> {
+    let since = today - Duration::days(DASHBOARD_DAYS - 1);
+    let data = repo.journal_window(since - Duration::days(LEAD_DAYS), today, true)?;
+    Ok(stats(&data, today, Some(since)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{DemoSpec, generate};
+
+    fn demo(years: u32, today: NaiveDate) -> Repo {
+        let mut repo = Repo::open_in_memory().unwrap();
+        let batch = generate(DemoSpec {
+            years,
+            seed: 3,
+            end: today,
+        });
+        repo.insert_batch(&batch).unwrap();
+        repo
+    }
+
+    fn whole(repo: &mut Repo, today: NaiveDate, since: NaiveDate) -> serde_json::Value {
+        let first = repo.first_day().unwrap().unwrap();
+        let data = repo.journal_data(first, today).unwrap();
+        serde_json::to_value(stats(&data, today, Some(since))).unwrap()
+    }
+
+    #[test]
+    fn the_dashboard_window_gives_the_figures_of_stats_since_365d() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut repo = demo(3, today);
+        let since = today - Duration::days(DASHBOARD_DAYS - 1);
+        let win = serde_json::to_value(load_dashboard_stats(&mut repo, today).unwrap()).unwrap();
+        assert_eq!(win, whole(&mut repo, today, since));
+        // There is something to agree on: training, criteria and associations.
+        assert!(
+            win["load"]["ctl"].as_f64().unwrap() > 10.0,
+            "{}",
+            win["load"]
+        );
+        assert_eq!(win["criteria"].as_array().unwrap().len(), 3);
+        assert!(win["load_pain"][1]["n"].as_u64().unwrap() > 300);
+    }
+
+    #[test]
+    fn every_trends_range_agrees_with_stats_over_the_same_days() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut repo = demo(3, today);
+        for range in Range::ALL {
+            let t = load_trends(&mut repo, today, range).unwrap();
+            let full = whole(&mut repo, today, t.from);
+            let got = serde_json::to_value(&t.stats).unwrap();
+            // Criteria are not on this screen (their hard-day threshold is the window's).
+            for key in [
+                "pain",
+                "flares",
+                "load",
+                "load_pain",
+                "hard_vs_rest",
+                "tags",
+                "psfs",
+            ] {
+                assert_eq!(got[key], full[key], "{key} over {}", range.label());
+            }
+            assert_eq!(t.days(), t.series.pain.len(), "{}", range.label());
+            assert_eq!(t.series.load.start, t.from);
+        }
+        let all = load_trends(&mut repo, today, Range::All).unwrap();
+        assert_eq!(Some(all.from), repo.first_day().unwrap());
+    }
+
+    #[test]
+    fn an_empty_journal_loads_every_range() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut repo = Repo::open_in_memory().unwrap();
+        for range in Range::ALL {
+            let t = load_trends(&mut repo, today, range).unwrap();
+            assert!(t.events.is_empty() && t.stats.flares.is_empty());
+            assert!(t.sentences()[0].starts_with("No events"));
+        }
+    }
+
+    #[test]
+    fn ranges_step_and_stop_at_the_ends() {
+        assert_eq!(Range::default(), Range::Weeks12);
+        assert_eq!(Range::Weeks12.step(1), Range::Year);
+        assert_eq!(Range::Year.step(1), Range::All);
+        assert_eq!(Range::All.step(1), Range::All);
+        assert_eq!(Range::Weeks4.step(-1), Range::Weeks4);
+        assert_eq!(Range::Weeks12.step(-1), Range::Weeks4);
+        assert_eq!(Range::Year.days(), Some(365));
+        assert_eq!(Range::All.days(), None);
+    }
+}

@@ -1,0 +1,199 @@
+//! The Trends screen (SPEC §8.1 #5): pain with mean7 and baseline, daily load with CTL/ATL,
+//! sleep and doses per day on one shared time axis with event markers, then the associations,
+//! flares and PSFS as sentences (scrolled with j/k). `[` / `]` change the range.
+
+use chrono::Duration;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{GraphType, Paragraph, Widget, Wrap};
+
+use crate::textchart::Agg;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::insights::TrendsData;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::strip::{self, GUTTER, Layer};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(d) = &app.trends else { return };
+    let list_h = (area.height / 4).max(4);
+    let [head, pain_r, load_r, sleep_r, doses_r, axis_r, list_r] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Length(list_h),
+    ])
+    .areas(area);
+    header(t, d, head, buf);
+    let days = d.days();
+    let cols = strip::resolution(area.width);
+    let marks: Vec<usize> = d
+        .events
+        .iter()
+        .map(|(e, _)| (*e - d.from).num_days() as usize)
+        .collect();
+    let draw = |gutter, max, layers, r: Rect, buf: &mut Buffer| {
+        strip::render(gutter, max, days, layers, &marks, t.dim(), r, buf)
+    };
+    let pts = |v: &[Option<f64>], agg| strip::points(v, cols, agg);
+
+    // Pain: a dot a day (the max of a bucket) in its pain colour; mean7 and baseline lines.
+    let pain = &d.series.pain.values;
+    // Dots last: where a dot and a line share a cell, the day's own figure wins.
+    let mut layers = vec![
+        line(pts(&d.series.baseline.values, Agg::Mean), t.dim()),
+        line(pts(&d.series.mean7.values, Agg::Mean), t.accent()),
+    ];
+    for (lo, hi) in [(0.0, 3.5), (3.5, 6.5), (6.5, 10.5)] {
+        let dots = pts(pain, Agg::Max)
+            .into_iter()
+            .filter(|(_, p)| *p >= lo && *p < hi)
+            .collect();
+        let style = t.pain(((lo + hi) / 2.0) as u8);
+        layers.push(Layer::new(dots, GraphType::Scatter, Marker::Dot, style));
+    }
+    let gutter = vec![
+        scale("pain", 10.0),
+        Line::styled("━ mean7", t.accent()),
+        Line::styled("─ base", t.dim()),
+    ];
+    draw(gutter, 10.0, layers, pain_r, buf);
+
+    // Load: TSS bars (the max of a bucket), CTL and ATL lines.
+    let fit = &d.series.fitness.values;
+    let ctl: Vec<Option<f64>> = fit.iter().map(|f| Some(f.ctl)).collect();
+    let atl: Vec<Option<f64>> = fit.iter().map(|f| Some(f.atl)).collect();
+    let load: Vec<Option<f64>> = d.series.load.values.iter().map(|v| Some(*v)).collect();
+    let top = load.iter().chain(&ctl).chain(&atl).flatten();
+    let max = nice_max(top.fold(0.0, |a: f64, b| a.max(*b)), 50.0);
+    let layers = vec![
+        Layer::new(
+            pts(&load, Agg::Max),
+            GraphType::Bar,
+            Marker::HalfBlock,
+            Style::new(),
+        ),
+        line(pts(&atl, Agg::Mean), t.dim()),
+        line(pts(&ctl, Agg::Mean), t.accent()),
+    ];
+    let gutter = vec![
+        scale("TSS", max),
+        Line::styled("━ CTL", t.accent()),
+        Line::styled("─ ATL", t.dim()),
+    ];
+    draw(gutter, max, layers, load_r, buf);
+
+    // Sleep hours and doses per day.
+    let sleep = &d.series.sleep.values;
+    let max = nice_max(sleep.iter().flatten().fold(8.0, |a: f64, b| a.max(*b)), 2.0);
+    let layers = vec![line(pts(sleep, Agg::Mean), Style::new())];
+    draw(vec![scale("sleep", max)], max, layers, sleep_r, buf);
+    let doses: Vec<Option<f64>> = d
+        .series
+        .doses
+        .values
+        .iter()
+        .map(|v| Some(*v as f64))
+        .collect();
+    let max = nice_max(doses.iter().flatten().fold(1.0, |a: f64, b| a.max(*b)), 1.0);
+    let layers = vec![Layer::new(
+        pts(&doses, Agg::Max),
+        GraphType::Bar,
+        Marker::HalfBlock,
+        Style::new(),
+    )];
+    draw(vec![scale("doses", max)], max, layers, doses_r, buf);
+
+    axis(t, d, &marks, axis_r, buf);
+    sentences(app, d, list_r, buf);
+}
+
+fn line(points: Vec<(f64, f64)>, style: Style) -> Layer {
+    Layer::new(points, GraphType::Line, Marker::Braille, style)
+}
+
+/// The gutter's first line: the strip's name and the top of its scale.
+fn scale(name: &str, max: f64) -> Line<'static> {
+    let w = GUTTER as usize - 1;
+    let top = format!("{max}");
+    Line::from(format!("{name:<0$}", w - top.len()) + &top)
+}
+
+/// `x` rounded up to a multiple of `step` (at least one step), so scales read cleanly.
+fn nice_max(x: f64, step: f64) -> f64 {
+    ((x / step).ceil() * step).max(step)
+}
+
+fn header(t: Theme, d: &TrendsData, area: Rect, buf: &mut Buffer) {
+    let l = &d.stats.load;
+    let spans = vec![
+        Span::styled(format!("Last {}", d.range.label()), t.title()),
+        Span::raw(format!(
+            " ({} – {}) · CTL {:.0} ATL {:.0} TSB {:+.0} · [ ] range",
+            d.from.format("%-d %b %Y"),
+            d.to.format("%-d %b"),
+            l.ctl,
+            l.atl,
+            l.tsb
+        )),
+    ];
+    Line::from(spans).render(area, buf);
+}
+
+/// The shared time axis: a rule with ▲ at each event, then the first, middle and last dates.
+fn axis(t: Theme, d: &TrendsData, marks: &[usize], area: Rect, buf: &mut Buffer) {
+    if area.width <= GUTTER || area.height < 2 {
+        return;
+    }
+    let w = area.width - GUTTER;
+    let x0 = area.x + GUTTER;
+    let days = d.days();
+    Line::styled(format!("{:>1$}", "events ", GUTTER as usize), t.dim())
+        .render(Rect::new(area.x, area.y, GUTTER, 1), buf);
+    for x in 0..w {
+        buf[(x0 + x, area.y)].set_symbol("─").set_style(t.dim());
+    }
+    for m in marks {
+        let x = strip::column(*m, days, w);
+        buf[(x0 + x, area.y)].set_symbol("▲").set_style(t.accent());
+    }
+    let label = |k: usize| {
+        (d.from + Duration::days(k as i64))
+            .format("%-d %b")
+            .to_string()
+    };
+    let y = area.y + 1;
+    let first = label(0);
+    let last = label(days - 1);
+    Line::from(first).render(Rect::new(x0, y, w, 1), buf);
+    let mid = label((days - 1) / 2);
+    let mx = x0 + w / 2 - (mid.len() as u16 / 2).min(w / 2);
+    if w > 30 {
+        Line::from(mid).render(Rect::new(mx, y, 8, 1), buf);
+    }
+    Line::from(last)
+        .right_aligned()
+        .render(Rect::new(x0, y, w, 1), buf);
+}
+
+/// The sentences, wrapped, starting at the selected one (j/k scroll by sentence).
+fn sentences(app: &App, d: &TrendsData, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let all = d.sentences();
+    let first = app.sel[Screen::Trends.index()].min(all.len().saturating_sub(1));
+    let lines: Vec<Line> = all
+        .into_iter()
+        .skip(first)
+        .map(|s| Line::from(vec![Span::styled("• ", t.dim()), Span::raw(s)]))
+        .collect();
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
