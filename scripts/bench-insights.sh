@@ -29,3 +29,16 @@ for y in 1y 10y; do
     echo "peak memory, $cmd ($y): ${peak} KiB"
   done
 done
+# The app itself on 10 years: every screen and every Trends range, then quit; GNU time reports
+# the peak resident memory of the whole session (budget 30 MiB).
+if command -v tmux >/dev/null; then
+  sock="bt-bench-$$"
+  tmux -L "$sock" new-session -d -x 120 -y 40 \
+    "/usr/bin/time -v -o $work/tui-time.txt $bin --db $work/10y/journal.db"
+  sleep 1
+  for k in 2 3 4 5 ']' ']' ']' 6 1; do tmux -L "$sock" send-keys "$k"; sleep 0.3; done
+  tmux -L "$sock" send-keys q
+  for _ in $(seq 50); do [ -s "$work/tui-time.txt" ] && break; sleep 0.1; done
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  echo "peak memory, the app on every screen and range (10y): $(awk '/Maximum resident/ {print $6}' "$work/tui-time.txt") KiB"
+fi
