@@ -42,3 +42,17 @@ if command -v tmux >/dev/null; then
   tmux -L "$sock" kill-server 2>/dev/null || true
   echo "peak memory, the app on every screen and range (10y): $(awk '/Maximum resident/ {print $6}' "$work/tui-time.txt") KiB"
 fi
+# Instruction counts (callgrind) are repeatable on a shared machine: the 10y/1y growth of each
+# screen's first frame (budget 1.3×), whole process.
+if command -v valgrind >/dev/null; then
+  for screen in today pain training meds trends timeline; do
+    n=()
+    for y in 1y 10y; do
+      valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
+        "$bin" --db "$work/$y/journal.db" show "$screen" >/dev/null 2>&1
+      n+=("$(awk '/^totals:/ {print $2}' "$work/cg.out")")
+    done
+    awk -v s="$screen" -v a="${n[0]}" -v b="${n[1]}" \
+      'BEGIN { printf "show %-8s instructions 1y %d, 10y %d: %.2fx\n", s, a, b, b / a }'
+  done
+fi

@@ -15,7 +15,7 @@ pub struct CriteriaInput<'a> {
     pub mean7: &'a DaySeries<Option<f64>>,
     pub baseline: &'a DaySeries<Option<f64>>,
     pub load: &'a DaySeries<f64>,
-    /// The hard-day threshold over the whole history (None without training).
+    /// The hard-day threshold over the last 12 months (None without training there).
     pub hard_threshold: Option<f64>,
 }
 
@@ -135,7 +135,12 @@ fn hard_next_day(
     let mut rises = Vec::new();
     if let Some(t) = x.hard_threshold {
         let mut d = today - Duration::days(1);
-        while rises.len() < count && d >= x.load.start {
+        // Only sessions of the 12 months the threshold is taken over count.
+        let floor = x
+            .load
+            .start
+            .max(today - Duration::days(super::stats::CRITERIA_HARD_DAYS - 1));
+        while rises.len() < count && d >= floor {
             let hard = x.load.get(d).is_some_and(|l| *l > 0.0 && *l >= t);
             if let (true, Some(Some(p0)), Some(Some(p1))) =
                 (hard, x.pain.get(d), x.pain.get(d + Duration::days(1)))

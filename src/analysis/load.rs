@@ -42,9 +42,8 @@ pub fn fitness(load: &DaySeries<f64>) -> DaySeries<Fitness> {
 }
 
 /// The training before a loaded window, reduced to what the window's figures need: the EWMA
-/// state the day before `start`, the CTL of the 7 days before it (for the ramp), and the
-/// hard-day threshold over the whole history. With it, a screen that loads only its window
-/// gets exactly the CTL/ATL/TSB that a pass over all history gives.
+/// state the day before `start` and the CTL of the 7 days before it (for the ramp). With it, a
+/// screen that loads only its window gets the CTL/ATL/TSB that a pass over all history gives.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LoadHistory {
     pub start: NaiveDate,
@@ -52,18 +51,13 @@ pub struct LoadHistory {
     pub atl: f64,
     /// CTL on the 7 days before `start`, oldest first.
     pub ctl_prev7: [f64; 7],
-    /// The hard-day threshold over all history, for the criteria; None when the caller did
-    /// not ask for it (the window's own threshold is used then) or there is no training.
-    pub hard_threshold: Option<f64>,
 }
 
 /// Runs the EWMAs over `daily` (date, total TSS; any order, all history) up to the day before
 /// `start`. Days without a row count as 0; both averages start at 0 on the first day.
 pub fn load_history(daily: &[(NaiveDate, f64)], start: NaiveDate) -> LoadHistory {
-    let all: Vec<f64> = daily.iter().map(|(_, l)| *l).collect();
     let mut h = LoadHistory {
         start,
-        hard_threshold: hard_threshold(&all),
         ..LoadHistory::default()
     };
     let Some(first) = daily.iter().map(|(d, _)| *d).min() else {
@@ -230,8 +224,6 @@ mod tests {
             assert!((f.tsb - w.tsb).abs() < 1e-9, "tsb day {i}");
             assert!((f.ramp - w.ramp).abs() < 1e-9, "ramp day {i}");
         }
-        // The threshold is over all 60 days, not the window.
-        assert_eq!(h.hard_threshold, hard_threshold(&all));
         // Without earlier training the seed is all zeros.
         let empty = load_history(&daily, start);
         assert_eq!(

@@ -16,6 +16,10 @@ use super::psfs::{PsfsSummary, psfs_summary};
 use super::rehab::{RehabSummary, rehab_summary};
 use super::series::Series;
 
+/// Days of training the criteria's hard-day threshold is taken over (the 75th percentile of
+/// the non-zero daily loads of the last 12 months).
+pub const CRITERIA_HARD_DAYS: i64 = 365;
+
 /// JSON keys (SPEC §7.4): latest, mean7, mean7_prev, baseline, trend14_slope,
 /// pain_free_streak_days, days_logged.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,11 +111,11 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
         mean7: &s.mean7,
         baseline: &s.baseline,
         load: &s.load,
-        hard_threshold: data
-            .history
-            .as_ref()
-            .and_then(|h| h.hard_threshold)
-            .or_else(|| hard_threshold(&s.load.values)),
+        // "Hard" for the criteria is relative to the last 12 months of training: what the
+        // rider does now, not years ago (and a screen's one-year window holds all of it).
+        hard_threshold: hard_threshold(
+            &super::series::window(&s.load, today - Duration::days(CRITERIA_HARD_DAYS - 1)).values,
+        ),
     };
     let red_flags_today = ix
         .pos(today)

@@ -335,3 +335,42 @@ fn a_window_with_its_history_gives_the_figures_of_all_history() {
     let cold = serde_json::to_value(stats(&cold, today, None)).unwrap();
     assert_ne!(cold["load"]["ctl"], full["load"]["ctl"]);
 }
+
+#[test]
+fn hard_sessions_for_the_criteria_are_judged_against_the_last_12_months() {
+    // Two years ago: 100 days of 300 TSS. The last 60 days: 50 and 100 TSS alternating, pain
+    // 2 on the day and 3 the day after a 100. Against all history nothing recent is "hard";
+    // against the last 12 months the 100s are (75th percentile of 50/100 days = 100).
+    let today = d("2024-12-31");
+    let mut data = JournalData::default();
+    let ride = |date: NaiveDate, tss: f64| {
+        let mut a = Activity::new(ActivityKind::Ride, date.and_hms_opt(9, 0, 0).unwrap(), 3600);
+        a.tss = Some(tss);
+        a
+    };
+    for k in 0..100 {
+        data.activities
+            .push(ride(today - Duration::days(800 - k), 300.0));
+    }
+    for k in 0..60 {
+        let date = today - Duration::days(60 - k);
+        let hard = k % 2 == 0;
+        data.activities
+            .push(ride(date, if hard { 100.0 } else { 50.0 }));
+        data.checkins.push(Checkin {
+            date,
+            pain: if hard { 2 } else { 3 },
+            ..Default::default()
+        });
+    }
+    data.criteria.push(Criterion {
+        id: 0,
+        uuid: String::new(),
+        position: 0,
+        rule: "hard-next-day 3 <= 1".into(),
+        enabled: true,
+    });
+    let st = stats(&data, today, None);
+    let c = &st.criteria[0];
+    assert_eq!((c.met, c.value, c.n), (true, Some(1.0), 3), "{c:?}");
+}

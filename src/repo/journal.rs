@@ -8,7 +8,7 @@ use super::connection::Repo;
 use super::error::Result;
 use super::util::date_str;
 use crate::analysis::criteria::DEFAULT_CRITERIA;
-use crate::analysis::load::{LoadHistory, hard_threshold, load_history};
+use crate::analysis::load::load_history;
 use crate::analysis::{JournalData, Thresholds};
 
 /// How far back before a window the CTL/ATL pass starts: (41/42)^730 ≈ 2e-8.
@@ -40,29 +40,13 @@ impl Repo {
     }
 
     /// The journal from `from` to `today` for a screen's window, with the training before it
-    /// folded into [`LoadHistory`] so CTL/ATL/TSB match a pass over all history. Costs the
+    /// folded into [`crate::analysis::load::LoadHistory`] so CTL/ATL/TSB match a pass over all history. Costs the
     /// window plus two years of daily totals before it (older training weighs under 1e-7 in
-    /// CTL, far below the 0.1 shown). With `criteria`, the hard-day threshold the criteria use
-    /// is taken over all history too (one more pass over every day's total).
-    pub fn journal_window(
-        &mut self,
-        from: NaiveDate,
-        today: NaiveDate,
-        criteria: bool,
-    ) -> Result<JournalData> {
+    /// CTL, far below the 0.1 shown).
+    pub fn journal_window(&mut self, from: NaiveDate, today: NaiveDate) -> Result<JournalData> {
         let mut data = self.journal_data(from, today)?;
         let before = self.daily_tss(from - Duration::days(EWMA_HORIZON_DAYS), from)?;
-        let hard_threshold = if criteria {
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-            let all = self.daily_tss(epoch, today + Duration::days(1))?;
-            hard_threshold(&all.iter().map(|(_, l)| *l).collect::<Vec<_>>())
-        } else {
-            None
-        };
-        data.history = Some(LoadHistory {
-            hard_threshold,
-            ..load_history(&before, from)
-        });
+        data.history = Some(load_history(&before, from));
         Ok(data)
     }
 

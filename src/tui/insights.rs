@@ -111,7 +111,7 @@ pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<Tr
         Some(n) => today - Duration::days(n - 1),
         None => repo.first_day()?.unwrap_or(today).min(today),
     };
-    let data = repo.journal_window(from - Duration::days(LEAD_DAYS), today, false)?;
+    let data = repo.journal_window(from - Duration::days(LEAD_DAYS), today)?;
     let ix = DayIndex::new(&data, today);
     let all = Series::new(&data, &ix);
     let series = Series {
@@ -145,7 +145,7 @@ pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<Tr
 /// [`DASHBOARD_DAYS`] (the same figures as `stats --since 365d`).
 pub fn load_dashboard_stats(repo: &mut Repo, today: NaiveDate) -> Result<Stats> {
     let since = today - Duration::days(DASHBOARD_DAYS - 1);
-    let data = repo.journal_window(since - Duration::days(LEAD_DAYS), today, true)?;
+    let data = repo.journal_window(since - Duration::days(LEAD_DAYS), today)?;
     Ok(stats(&data, today, Some(since)))
 }
 
