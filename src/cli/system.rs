@@ -67,9 +67,12 @@ pub fn set(g: &Global, a: SetArgs) -> Result<()> {
     };
     let mut ctx = Ctx::open(g)?;
     if is_dated(key) {
-        ctx.repo.set_dated(key, from, value)?;
-        ctx.out(&json!({"key": key, "value": value, "from": from}), || {
-            format!("Set {key} = {value} from {from}")
+        let recomputed = ctx.repo.set_dated(key, from, value)?;
+        let out = json!({"key": key, "value": value, "from": from, "recomputed": recomputed});
+        ctx.out(&out, || match recomputed {
+            0 => format!("Set {key} = {value} from {from}"),
+            1 => format!("Set {key} = {value} from {from}; TSS recomputed for 1 activity"),
+            n => format!("Set {key} = {value} from {from}; TSS recomputed for {n} activities"),
         })
     } else {
         ctx.repo.set_plain(key, &value.to_string())?;

@@ -10,11 +10,11 @@ use crate::domain::clock::utc_stamp;
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity, Source};
 
-const COLS: &str = "id, uuid, kind, start_at, elapsed_s, moving_s, distance_m, ascent_m, \
+pub(super) const COLS: &str = "id, uuid, kind, start_at, elapsed_s, moving_s, distance_m, ascent_m, \
     avg_power_w, normalized_power_w, avg_hr, max_hr, rpe, intensity, tss, load_source, \
     pain_before, pain_during, pain_after, stopped_for_pain, bike, note, source, source_hash";
 
-fn from_row(r: &Row) -> rusqlite::Result<Activity> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Activity> {
     let intensity: Option<String> = r.get(13)?;
     Ok(Activity {
         id: r.get(0)?,

@@ -12,6 +12,7 @@ pub mod events;
 pub mod journal;
 pub mod meds;
 pub mod psfs;
+pub mod recompute;
 pub mod records;
 pub mod rehab;
 pub mod settings;

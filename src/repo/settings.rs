@@ -91,9 +91,27 @@ pub fn check_value(key: &str, value: f64) -> Result<f64> {
     }
 }
 
+/// [`Repo::dated_on`] on any connection, so a write transaction can ask it too.
+pub(super) fn dated_on_conn(
+    conn: &rusqlite::Connection,
+    key: &str,
+    date: NaiveDate,
+) -> Result<Option<f64>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM dated_settings WHERE key=?1 AND from_date<=?2 AND deleted_at IS NULL
+             ORDER BY from_date DESC LIMIT 1",
+            params![key, date_str(date)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 impl Repo {
-    /// Sets a dated value from `from` on (replacing one from the same date).
-    pub fn set_dated(&mut self, key: &str, from: NaiveDate, value: f64) -> Result<()> {
+    /// Sets a dated value from `from` on (replacing one from the same date). A change of FTP
+    /// or LTHR recomputes, in the same transaction, the TSS of every activity from `from` on
+    /// whose load was computed (not typed in): returns how many changed.
+    pub fn set_dated(&mut self, key: &str, from: NaiveDate, value: f64) -> Result<usize> {
         self.write(|tx| {
             let now = utc_stamp();
             let updated = tx.execute(
@@ -108,21 +126,17 @@ impl Repo {
                     params![new_uuid(), key, date_str(from), value, now],
                 )?;
             }
-            Ok(())
+            if matches!(key, "ftp_w" | "lthr_bpm") {
+                super::recompute::recompute_loads_tx(tx, from)
+            } else {
+                Ok(0)
+            }
         })
     }
 
     /// The value in force on `date`: the latest one from on or before it.
     pub fn dated_on(&self, key: &str, date: NaiveDate) -> Result<Option<f64>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT value FROM dated_settings WHERE key=?1 AND from_date<=?2 AND deleted_at IS NULL
-                 ORDER BY from_date DESC LIMIT 1",
-                params![key, date_str(date)],
-                |r| r.get(0),
-            )
-            .optional()?)
+        dated_on_conn(&self.conn, key, date)
     }
 
     /// Every dated value, by key then date.

@@ -74,3 +74,24 @@ fn edit_changes_only_given_fields_and_refuses_foreign_flags() {
         "{info}"
     );
 }
+
+#[test]
+fn a_new_ftp_recomputes_the_computed_tss_from_its_date_on() {
+    let j = Journal::new();
+    // Logged before any FTP was set: no TSS yet. A typed-in TSS is the user's and stays.
+    j.ok(&["ride", "1h", "--np", "200", "--date", "-10"]);
+    j.ok(&["ride", "1h", "--np", "200", "--date", "-2"]);
+    j.ok(&["ride", "1h", "--tss", "55", "--date", "-2"]);
+    let v = j.json(&["set", "ftp", "200", "--from", "-30"]);
+    assert_eq!(v["recomputed"], 2);
+    let tss = |id: &str| j.json(&["info", id])["tss"].clone();
+    assert_eq!(
+        (tss("a1"), tss("a2"), tss("a3")),
+        (100.0.into(), 100.0.into(), 55.0.into())
+    );
+    // A later change applies from its own date: the ride 10 days ago keeps FTP 200.
+    let v = j.json(&["set", "ftp", "250", "--from", "-5"]);
+    assert_eq!(v["recomputed"], 1);
+    assert_eq!((tss("a1"), tss("a2")), (100.0.into(), 64.0.into()));
+    assert_eq!(j.json(&["info", "a2"])["load_source"], "power");
+}
