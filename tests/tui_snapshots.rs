@@ -232,3 +232,18 @@ fn calendar_help_and_too_small() {
     let small = shot(&app, 59, 20);
     assert!(small.contains("Terminal too small"), "{small}");
 }
+
+#[test]
+fn trends_over_a_year_and_scrolled() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Trends);
+    app.update(Action::Range(1));
+    let year = shot(&app, 80, 24);
+    assert!(year.contains("Last 1 year"), "{year}");
+    insta::assert_snapshot!("trends_year_80x24", year);
+    // j moves the sentences up by one: the events line leaves, the first association leads.
+    app.update(Action::Move(1));
+    let scrolled = shot(&app, 80, 24);
+    assert!(!scrolled.contains("• Events"), "{scrolled}");
+    assert!(scrolled.contains("• Pain the same day"), "{scrolled}");
+}

@@ -19,6 +19,9 @@ pub const LEAD_DAYS: i64 = 28;
 /// The dashboard's associations and criteria look back this far (`stats --since 365d`).
 pub const DASHBOARD_DAYS: i64 = 365;
 
+/// Events named in the sentence under the charts (the Timeline lists them all).
+pub const EVENTS_LISTED: usize = 6;
+
 /// The Trends screen's time range, switched with `[` and `]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Range {
@@ -38,6 +41,14 @@ impl Range {
             Range::Weeks12 => "12 weeks",
             Range::Year => "1 year",
             Range::All => "all",
+        }
+    }
+
+    /// The header's words: "Last 12 weeks", "All history".
+    pub fn title(self) -> String {
+        match self {
+            Range::All => "All history".to_string(),
+            r => format!("Last {}", r.label()),
         }
     }
 
@@ -83,12 +94,17 @@ impl TrendsData {
         if self.events.is_empty() {
             out.push(format!("No events in the last {}.", self.range.label()));
         } else {
-            let list: Vec<String> = self
-                .events
+            let n = self.events.len();
+            let list: Vec<String> = self.events[n.saturating_sub(EVENTS_LISTED)..]
                 .iter()
                 .map(|(d, title)| format!("{} {title}", d.format("%-d %b %Y")))
                 .collect();
-            out.push(format!("Events (▲): {}.", list.join(" · ")));
+            let head = if n > EVENTS_LISTED {
+                format!("Events (▲): {n} in range; the latest {EVENTS_LISTED}")
+            } else {
+                "Events (▲)".to_string()
+            };
+            out.push(format!("{head}: {}.", list.join(" · ")));
         }
         out.extend(crate::analysis::stats::sentences(&self.stats));
         if self.stats.flares.is_empty() {

@@ -39,8 +39,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|(e, _)| (*e - d.from).num_days() as usize)
         .collect();
+    // Lines through the charts only while they stay sparse; the axis always has the ▲s.
+    let plot_w = area.width.saturating_sub(GUTTER) as usize;
+    let lines: &[usize] = if marks.len() * 4 <= plot_w {
+        &marks
+    } else {
+        &[]
+    };
     let draw = |gutter, max, layers, r: Rect, buf: &mut Buffer| {
-        strip::render(gutter, max, days, layers, &marks, t.dim(), r, buf)
+        strip::render(gutter, max, days, layers, lines, t.dim(), r, buf)
     };
     let pts = |v: &[Option<f64>], agg| strip::points(v, cols, agg);
 
@@ -134,7 +141,7 @@ fn nice_max(x: f64, step: f64) -> f64 {
 fn header(t: Theme, d: &TrendsData, area: Rect, buf: &mut Buffer) {
     let l = &d.stats.load;
     let spans = vec![
-        Span::styled(format!("Last {}", d.range.label()), t.title()),
+        Span::styled(d.range.title(), t.title()),
         Span::raw(format!(
             " ({} – {}) · CTL {:.0} ATL {:.0} TSB {:+.0} · [ ] range",
             d.from.format("%-d %b %Y"),
@@ -164,11 +171,9 @@ fn axis(t: Theme, d: &TrendsData, marks: &[usize], area: Rect, buf: &mut Buffer)
         let x = strip::column(*m, days, w);
         buf[(x0 + x, area.y)].set_symbol("▲").set_style(t.accent());
     }
-    let label = |k: usize| {
-        (d.from + Duration::days(k as i64))
-            .format("%-d %b")
-            .to_string()
-    };
+    // Ranges of a year or more need the year to tell the dates apart.
+    let fmt = if days > 200 { "%b %Y" } else { "%-d %b" };
+    let label = |k: usize| (d.from + Duration::days(k as i64)).format(fmt).to_string();
     let y = area.y + 1;
     let first = label(0);
     let last = label(days - 1);
