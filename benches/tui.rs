@@ -5,6 +5,7 @@ use std::hint::black_box;
 
 use backtrack::demo::{DemoSpec, generate};
 use backtrack::repo::Repo;
+use backtrack::tui::insights::{Range, load_trends};
 use backtrack::tui::{Action, App, Screen, Theme, render_buffer};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -78,6 +79,13 @@ fn benches(c: &mut Criterion) {
             black_box(render_buffer(&app, 120, 40));
         })
     });
+    // Loading and drawing each Trends range afresh (what the first press of `]` costs).
+    let mut repo = Repo::open(&path).unwrap();
+    for range in Range::ALL {
+        c.bench_function(&format!("trends_load_{}_10y", range.label()), |b| {
+            b.iter(|| black_box(load_trends(&mut repo, today, range).unwrap()))
+        });
+    }
     let mut app = App::new(
         Repo::open(&path).unwrap(),
         today,
@@ -87,10 +95,10 @@ fn benches(c: &mut Criterion) {
     let mut step = 1;
     c.bench_function("key_to_frame_trends_range_10y", |b| {
         b.iter(|| {
-            // Back and forth over 4w ↔ all: every press loads and draws a range.
-            if app.range == backtrack::tui::insights::Range::All {
+            // Back and forth over 4w ↔ all: after the first pass every range is loaded.
+            if app.range == Range::All {
                 step = -1;
-            } else if app.range == backtrack::tui::insights::Range::Weeks4 {
+            } else if app.range == Range::Weeks4 {
                 step = 1;
             }
             app.update(Action::Range(step));

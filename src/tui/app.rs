@@ -51,6 +51,8 @@ pub struct App {
     pub training: Option<Vec<TrainingRow>>,
     pub meds: Option<MedsData>,
     pub trends: Option<TrendsData>,
+    /// Ranges already loaded since the last write, so `[`/`]` back and forth only redraws.
+    pub(super) trends_seen: Vec<TrendsData>,
     /// The Trends screen's range (`[` / `]`).
     pub range: Range,
     pub timeline: Option<TimelineData>,
@@ -80,6 +82,7 @@ impl App {
             training: None,
             meds: None,
             trends: None,
+            trends_seen: Vec::new(),
             range: Range::default(),
             timeline: None,
             sel: [0; 6],
@@ -138,6 +141,7 @@ impl App {
         self.training = None;
         self.meds = None;
         self.trends = None;
+        self.trends_seen.clear();
         self.timeline = None;
         match data::load_today_checkin(&self.repo, self.today) {
             Ok(c) => self.today_checkin = c,

@@ -320,3 +320,22 @@ fn brackets_switch_the_trends_range_and_reload_it() {
             .any(|(t, keys)| *t == "Trends" && keys.iter().any(|(k, _)| *k == "[ ]"))
     );
 }
+
+#[test]
+fn a_range_seen_before_comes_back_without_a_reload_until_a_write() {
+    let mut a = app();
+    press(&mut a, "5]");
+    assert_eq!(a.trends_seen.len(), 1, "12 weeks kept when 1 year loads");
+    press(&mut a, "[");
+    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(84));
+    assert_eq!(a.trends_seen.len(), 1, "now 1 year is the one kept");
+    // A write makes every kept range stale.
+    press(&mut a, "c7\n");
+    assert!(a.trends_seen.is_empty());
+    press(&mut a, "]");
+    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(365));
+    assert_eq!(
+        a.trends.as_ref().and_then(|t| t.stats.pain.latest),
+        Some(7.0)
+    );
+}

@@ -56,7 +56,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             let next = app.range.step(step);
             if next != app.range {
                 app.range = next;
-                app.trends = None;
+                app.trends_seen.extend(app.trends.take());
+                app.trends = app
+                    .trends_seen
+                    .iter()
+                    .position(|t| t.range == next)
+                    .map(|i| app.trends_seen.swap_remove(i));
                 app.sel[Screen::Trends.index()] = 0;
                 app.ensure_loaded();
             }
