@@ -22,7 +22,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let [check, spark] = Layout::vertical([Constraint::Length(8), Constraint::Min(6)]).areas(left);
+    let psfs_h = u16::from(app.psfs_due.is_some());
+    let [check, spark, psfs] = Layout::vertical([
+        Constraint::Length(8),
+        Constraint::Min(6),
+        Constraint::Length(psfs_h),
+    ])
+    .areas(left);
+    // SPEC §4.6: the weekly PSFS question, one line when a rating is due.
+    if let Some(p) = &app.psfs_due {
+        buf.set_stringn(psfs.x, psfs.y, p, psfs.width as usize, t.accent());
+    }
     checkin_panel(t, app.today_checkin.as_ref(), check, buf);
     pain_panel(app, d, spark, buf);
     let [meds, act, rehab, _room] = Layout::vertical([
