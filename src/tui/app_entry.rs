@@ -366,9 +366,9 @@ impl App {
         {
             self.confirm = Some(Confirm {
                 question: format!(
-                    "{} {u} takes {} on {} to {after} {u}, over your max of {max} {u}. Take it? (y/n)",
-                    d.amount,
+                    "{}: {} {u} makes {after} {u} on {}, over your max {max}. Take it? (y/n)",
                     d.medication,
+                    d.amount,
                     d.taken_at.format("%-d %b")
                 ),
                 on_yes: Pending::OverMax(d),

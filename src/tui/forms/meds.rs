@@ -29,12 +29,17 @@ pub fn medication_form(editing: Option<Medication>) -> EntryForm {
             &m.map_or("mg".into(), |m| m.unit.clone()),
             "mg, ml, tablet",
         ),
-        EntryField::text("dose", "Usual dose", &show(m.map(|m| m.usual_dose)), "400"),
+        EntryField::text(
+            "dose",
+            "Usual dose",
+            &show(m.map(|m| m.usual_dose)),
+            "e.g. 400 (required)",
+        ),
         EntryField::text(
             "max_daily",
             "Max a day",
             &show(m.and_then(|m| m.max_daily)),
-            "from the label",
+            "from the label or prescription",
         ),
         EntryField::text(
             "times",
@@ -136,7 +141,7 @@ pub fn dose_form(med: Medication, taken_today: f64) -> EntryForm {
             "",
         ),
         EntryField::text("at", "At", "", "now; or HH:MM, YYYY-MM-DD HH:MM"),
-        EntryField::text("pain", "Pain before", "", "0–10"),
+        EntryField::text("pain", "Pain before", "", "0–10 (optional)"),
         EntryField::note("note", ""),
     ];
     let title = format!("Dose of {} ({})", med.name, med.class);

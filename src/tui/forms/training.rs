@@ -51,19 +51,19 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
             "start",
             "Start",
             &show(a.map(|a| a.start.format("%H:%M"))),
-            "HH:MM",
+            "HH:MM (noon if empty)",
         ),
         EntryField::text(
             "duration",
             "Duration",
             &show(a.map(|a| format_duration(a.elapsed_s))),
-            "1h30m, 90m, 1:30",
+            "1h30m, 90m, 1:30 (required)",
         ),
         EntryField::text(
             "moving",
             "Moving",
             &show(a.and_then(|a| a.moving_s).map(format_duration)),
-            "1h20m",
+            "e.g. 1h20m",
         ),
         EntryField::text(
             "distance",
@@ -72,7 +72,7 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
                 a.and_then(|a| a.distance_m)
                     .map(|m| format!("{}km", m / 1000.0)),
             ),
-            "42km, 26mi",
+            "e.g. 42km, 26mi",
         ),
         EntryField::text("ascent", "Ascent m", &num(a.and_then(|a| a.ascent_m)), "m"),
         EntryField::text(
@@ -91,7 +91,12 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
             &intensities,
             a.and_then(|a| a.intensity).map_or("–", |i| i.as_str()),
         ),
-        EntryField::text("tss", "TSS", &num(manual.and_then(|a| a.tss)), "computed"),
+        EntryField::text(
+            "tss",
+            "TSS",
+            &num(manual.and_then(|a| a.tss)),
+            "computed unless given",
+        ),
         EntryField::text(
             "pain_before",
             "Pain before",
@@ -255,7 +260,12 @@ pub fn rehab_form(
     let s = editing.as_ref();
     let fields = vec![
         EntryField::ticks("done", "Done", names, all_on),
-        EntryField::text("minutes", "Minutes", &show(s.and_then(|s| s.minutes)), "20"),
+        EntryField::text(
+            "minutes",
+            "Minutes",
+            &show(s.and_then(|s| s.minutes)),
+            "e.g. 20",
+        ),
         EntryField::text(
             "pain_before",
             "Pain before",
@@ -296,10 +306,8 @@ pub fn rehab_form(
 pub fn rehab_info(p: Option<&Programme>) -> String {
     match p {
         Some(p) => format!(
-            "{}: {} exercises, {} sessions a week. All ticked = done as prescribed: Enter saves.",
-            p.name,
-            p.items.len(),
-            p.target_per_week
+            "{}, {} a week · Space unticks · Enter saves what is ticked",
+            p.name, p.target_per_week
         ),
         None => "No active programme (`backtrack rehab programme add`); tick what you did.".into(),
     }

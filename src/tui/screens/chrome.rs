@@ -66,6 +66,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             (Some(_), _, _) => {
                 "0–9 pain · Tab next field · Space toggle · Enter/Ctrl-S save · Esc cancel · ? help"
             }
+            (None, Some(e), _) if matches!(e.kind, crate::tui::forms::FormKind::PickMed { .. }) => {
+                "type to filter · ↑/↓ choose · Enter picks · Esc cancels"
+            }
             (None, Some(_), _) => {
                 "Tab/↑↓ fields · Space/h/l choose · Enter/Ctrl-S save · Esc cancel · Ctrl-E note"
             }

@@ -168,8 +168,9 @@ fn draw_field(
                 } else {
                     t.dim()
                 };
-                let hint = if f.hint.is_empty() { "·" } else { f.hint };
-                buf.set_stringn(vx, r.y, hint, vw, style);
+                // A hint reads as "· e.g. 42km", never as a value.
+                let hint = format!("· {}", f.hint);
+                buf.set_stringn(vx, r.y, hint.trim_end(), vw, style);
             }
             let style = if focused {
                 Style::new().add_modifier(Modifier::UNDERLINED)

@@ -73,7 +73,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .adherence_4w
             .map(|a| format!(" · last 4 weeks {:.0}%", a * 100.0))
             .unwrap_or_default();
-        format!("{prog}: {week}{four} · r logs one, v shows programmes")
+        format!("{prog}: {week}{four} · v: programmes")
     });
     Line::from(sentence).render(inner, buf);
     if app.rehab_view {
