@@ -3,28 +3,14 @@
 //! dose of each, see the opioid and NSAID counters, add "MRI" to the timeline; then every one
 //! of those is visible through the CLI's `--json` lists. (Programmes are added by the CLI.)
 
-use std::path::Path;
-use std::process::Command;
-
 use backtrack::repo::Repo;
 use backtrack::tui::{App, Screen, Theme, render_buffer, screens::buffer_text};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_backtrack");
+mod support;
 
-fn cli(db: &Path, args: &[&str]) -> Value {
-    let out = Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("BACKTRACK_TODAY", "2026-11-23")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {out:?}");
-    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
-}
+use support::cli;
 
 /// Keys as typed: `\n` Enter, `\t` Tab, anything else a character; the status must not be an
 /// error afterwards.

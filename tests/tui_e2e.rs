@@ -7,7 +7,9 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_backtrack");
+mod support;
+
+use support::{BIN, cli};
 
 /// A tmux server on its own socket, killed on drop.
 struct Tmux {
@@ -171,18 +173,6 @@ fn sigterm_with_a_form_open_restores_the_terminal() {
     assert!(sent.elapsed() < Duration::from_secs(1));
     assert_eq!(t.display("#{alternate_on}"), "0", "alternate screen left");
     assert_eq!(t.display("#{cursor_flag}"), "1", "cursor shown");
-}
-
-fn cli(db: &Path, args: &[&str]) -> serde_json::Value {
-    let out = Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("BACKTRACK_TODAY", "2026-11-23")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {out:?}");
-    serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
 }
 
 #[test]

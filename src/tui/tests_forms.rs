@@ -4,6 +4,8 @@
 use chrono::{Duration, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::tests::press;
+
 use super::action::{Action, Screen};
 use super::app::App;
 use super::forms::FormKind;
@@ -23,19 +25,6 @@ fn app_on(repo: Repo, screen: Screen) -> App {
 
 fn app() -> App {
     app_on(Repo::open_in_memory().unwrap(), Screen::Today)
-}
-
-/// Keys as typed: `\n` Enter, `\t` Tab, `\x1b` Esc, anything else a character.
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\x1b' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
 }
 
 fn status(app: &App) -> (bool, String) {

@@ -24,7 +24,10 @@ pub struct Tick {
     pub hold_s: Option<u32>,
 }
 
-const PAIN: &str = "0–10";
+/// An optional pain field, typed 0–10 as on the CLI.
+fn pain(key: &'static str, label: &str, v: Option<u8>) -> EntryField {
+    EntryField::text(key, label, &show(v), "0–10")
+}
 
 /// The add (or edit) activity form.
 pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> EntryForm {
@@ -97,24 +100,9 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
             &num(manual.and_then(|a| a.tss)),
             "computed unless given",
         ),
-        EntryField::text(
-            "pain_before",
-            "Pain before",
-            &show(a.and_then(|a| a.pain_before)),
-            PAIN,
-        ),
-        EntryField::text(
-            "pain_during",
-            "Pain during",
-            &show(a.and_then(|a| a.pain_during)),
-            PAIN,
-        ),
-        EntryField::text(
-            "pain_after",
-            "Pain after",
-            &show(a.and_then(|a| a.pain_after)),
-            PAIN,
-        ),
+        pain("pain_before", "Pain before", a.and_then(|x| x.pain_before)),
+        pain("pain_during", "Pain during", a.and_then(|x| x.pain_during)),
+        pain("pain_after", "Pain after", a.and_then(|x| x.pain_after)),
         EntryField::flag("stopped", "Stopped", a.is_some_and(|a| a.stopped_for_pain)),
         EntryField::text("bike", "Bike", &show(a.and_then(|a| a.bike.clone())), ""),
         EntryField::note("note", &show(a.and_then(|a| a.note.clone()))),
@@ -218,38 +206,27 @@ pub fn rehab_form(
     editing: Option<RehabSession>,
     today: NaiveDate,
 ) -> EntryForm {
+    let tick = |exercise_id, name: &str, sets, reps, hold_s| Tick {
+        exercise_id,
+        name: name.to_string(),
+        sets,
+        reps,
+        hold_s,
+    };
     let exercises: Vec<Tick> = match (&editing, &programme) {
         (Some(s), _) => s
             .items
             .iter()
-            .map(|i| Tick {
-                exercise_id: i.exercise_id,
-                name: i.exercise.clone(),
-                sets: i.sets,
-                reps: i.reps,
-                hold_s: i.hold_s,
-            })
+            .map(|i| tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s))
             .collect(),
         (None, Some(p)) => p
             .items
             .iter()
-            .map(|i| Tick {
-                exercise_id: i.exercise_id,
-                name: i.exercise.clone(),
-                sets: i.sets,
-                reps: i.reps,
-                hold_s: i.hold_s,
-            })
+            .map(|i| tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s))
             .collect(),
         (None, None) => library
             .iter()
-            .map(|x| Tick {
-                exercise_id: x.id,
-                name: x.name.clone(),
-                sets: x.sets,
-                reps: x.reps,
-                hold_s: x.hold_s,
-            })
+            .map(|x| tick(x.id, &x.name, x.sets, x.reps, x.hold_s))
             .collect(),
     };
     let names = exercises
@@ -266,18 +243,8 @@ pub fn rehab_form(
             &show(s.and_then(|s| s.minutes)),
             "e.g. 20",
         ),
-        EntryField::text(
-            "pain_before",
-            "Pain before",
-            &show(s.and_then(|s| s.pain_before)),
-            PAIN,
-        ),
-        EntryField::text(
-            "pain_after",
-            "Pain after",
-            &show(s.and_then(|s| s.pain_after)),
-            PAIN,
-        ),
+        pain("pain_before", "Pain before", s.and_then(|x| x.pain_before)),
+        pain("pain_after", "Pain after", s.and_then(|x| x.pain_after)),
         EntryField::text(
             "date",
             "Date",
