@@ -173,8 +173,13 @@ pub fn load_training(repo: &Repo, today: NaiveDate) -> Result<Vec<TrainingRow>> 
             .into_iter()
             .map(TrainingRow::Rehab),
     );
-    // Stable sort keeps each day's activities in start order before its rehab.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.date()));
+    // Newest first; a rehab session has no time, so it sorts at the start of its day.
+    rows.sort_by_key(|r| {
+        std::cmp::Reverse(match r {
+            TrainingRow::Activity(a) => a.start,
+            TrainingRow::Rehab(s) => s.date.and_time(chrono::NaiveTime::MIN),
+        })
+    });
     Ok(rows)
 }
 

@@ -285,3 +285,18 @@ fn medication_form_refuses_a_bad_dose_and_saves() {
     press(&mut a, "t");
     assert_eq!(a.meds.as_ref().unwrap().counters.opioid_days_7, 1);
 }
+
+#[test]
+fn enter_on_a_rehab_row_edits_the_session() {
+    let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Training);
+    // No programme: the library is offered unticked; tick the first and save.
+    press(&mut a, "r \t15\n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!((s[0].items.len(), s[0].minutes), (1, Some(15)));
+    press(&mut a, "\n\t");
+    assert_eq!(focused_value(&a), "15", "the session's minutes");
+    a.update(Action::Text(super::action::Edit::Backspace));
+    press(&mut a, "0\n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!((s.len(), s[0].minutes), (1, Some(10)), "updated, not added");
+}

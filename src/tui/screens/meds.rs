@@ -95,6 +95,15 @@ fn counter_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// `s` cut to `n` characters with "…", so a long name keeps the columns.
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 1).chain(['…']).collect()
+    }
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let Some(m) = &app.meds else { return };
@@ -139,8 +148,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 format!("{}× a day", x.times_a_day.unwrap_or(1))
             };
             Line::from(format!(
-                "{:<16} {:<16} {:>6} {:<3} {:<14} {how}",
-                x.name,
+                "{:<18} {:<17} {:>6} {:<3} {:<14} {how}",
+                clip(&x.name, 18),
                 x.class.as_str(),
                 x.usual_dose,
                 x.unit,
