@@ -48,7 +48,7 @@ impl EntryField {
             key,
             label: "Note".into(),
             input: Input::Text(TextField::new(value, true)),
-            hint: "(Ctrl-E opens $EDITOR)",
+            hint: "Ctrl-E: $EDITOR",
         }
     }
 

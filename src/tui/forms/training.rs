@@ -98,12 +98,16 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
             "tss",
             "TSS",
             &num(manual.and_then(|a| a.tss)),
-            "computed unless given",
+            "computed if empty",
         ),
         pain("pain_before", "Pain before", a.and_then(|x| x.pain_before)),
         pain("pain_during", "Pain during", a.and_then(|x| x.pain_during)),
         pain("pain_after", "Pain after", a.and_then(|x| x.pain_after)),
-        EntryField::flag("stopped", "Stopped", a.is_some_and(|a| a.stopped_for_pain)),
+        EntryField::flag(
+            "stopped",
+            "Stopped for pain",
+            a.is_some_and(|a| a.stopped_for_pain),
+        ),
         EntryField::text("bike", "Bike", &show(a.and_then(|a| a.bike.clone())), ""),
         EntryField::note("note", &show(a.and_then(|a| a.note.clone()))),
     ];
