@@ -48,6 +48,37 @@ fn benches(c: &mut Criterion) {
         });
     }
 
+    // `j` on each list screen (Today has no list: its figure is a bare redraw).
+    for screen in [
+        Screen::Today,
+        Screen::Training,
+        Screen::Meds,
+        Screen::Timeline,
+    ] {
+        let mut app = App::new(Repo::open(&path).unwrap(), today, Theme::from_env(), screen);
+        c.bench_function(&format!("key_to_frame_{}_j_10y", screen.name()), |b| {
+            b.iter(|| {
+                app.update(Action::Move(1));
+                black_box(render_buffer(&app, 80, 24));
+            })
+        });
+    }
+    // A digit typed in the activity form: the live TSS is recomputed on every frame.
+    let mut app = App::new(
+        Repo::open(&path).unwrap(),
+        today,
+        Theme::from_env(),
+        Screen::Training,
+    );
+    app.update(Action::OpenActivity);
+    c.bench_function("key_to_frame_activity_form_10y", |b| {
+        b.iter(|| {
+            app.update(Action::Text(backtrack::tui::action::Edit::Insert('1')));
+            app.update(Action::Text(backtrack::tui::action::Edit::Backspace));
+            black_box(render_buffer(&app, 80, 24));
+        })
+    });
+
     let mut app = App::new(
         Repo::open(&path).unwrap(),
         today,
@@ -72,6 +103,7 @@ fn benches(c: &mut Criterion) {
             app.dashboard = None;
             app.pain_log = None;
             app.training = None;
+            app.rehab = None;
             app.meds = None;
             app.trends = None;
             app.timeline = None;

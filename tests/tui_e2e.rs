@@ -7,7 +7,9 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_backtrack");
+mod support;
+
+use support::{BIN, cli};
 
 /// A tmux server on its own socket, killed on drop.
 struct Tmux {
@@ -171,4 +173,72 @@ fn sigterm_with_a_form_open_restores_the_terminal() {
     assert!(sent.elapsed() < Duration::from_secs(1));
     assert_eq!(t.display("#{alternate_on}"), "0", "alternate screen left");
     assert_eq!(t.display("#{cursor_flag}"), "1", "cursor shown");
+}
+
+#[test]
+fn m_picks_a_medication_and_the_max_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli(
+        &db,
+        &[
+            "med",
+            "add",
+            "ibuprofen",
+            "--class",
+            "nsaid",
+            "--unit",
+            "mg",
+            "--dose",
+            "800",
+            "--max-daily",
+            "1200",
+        ],
+    );
+    let Some(t) = Tmux::start("dose", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["m"]);
+    assert!(t.wait(3.0, |s| s.contains("Take a dose")), "{}", t.screen());
+    t.keys(&["ibu", "Enter"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Dose of ibuprofen")
+            && s.contains("800")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["Enter"]);
+    assert!(t.wait(3.0, |s| s.contains("Saved dose")), "{}", t.screen());
+    // A second 800 mg would make 1600 of 1200: asked, and "n" stores nothing.
+    t.keys(&["m", "Enter", "Enter"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("1600 mg") && s.contains("max 1200")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["n"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("nothing was stored")),
+        "{}",
+        t.screen()
+    );
+    // Esc alone (a key right after it would read as Alt-key); the form is unchanged.
+    t.keys(&["Escape"]);
+    assert!(
+        t.wait(3.0, |s| !s.contains("Dose of ibuprofen")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    let doses = cli(&db, &["med", "doses", "--json"]);
+    let doses = doses.as_array().unwrap();
+    assert_eq!(doses.len(), 1, "{doses:?}");
+    assert_eq!(doses[0]["medication"], "ibuprofen");
+    assert_eq!(doses[0]["amount"], 800.0);
 }

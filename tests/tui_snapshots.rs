@@ -5,6 +5,7 @@ use backtrack::domain::records::*;
 use backtrack::domain::vocab::*;
 use backtrack::repo::Repo;
 use backtrack::repo::bulk::Batch;
+use backtrack::tui::action::Edit;
 use backtrack::tui::{Action, App, Screen, Theme, render_buffer, screens::buffer_text};
 use chrono::{Duration, NaiveDate, NaiveTime};
 
@@ -233,17 +234,90 @@ fn calendar_help_and_too_small() {
     assert!(small.contains("Terminal too small"), "{small}");
 }
 
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Text(Edit::Insert(c)));
+    }
+}
+
+fn next(app: &mut App, n: usize) {
+    for _ in 0..n {
+        app.update(Action::NextField);
+    }
+}
+
 #[test]
-fn trends_over_a_year_and_scrolled() {
+fn training_forms_and_rehab_view_at_80x24() {
     let (_dir, repo) = fixture(false);
-    let mut app = App::new(repo, today(), Theme::plain(), Screen::Trends);
-    app.update(Action::Range(1));
-    let year = shot(&app, 80, 24);
-    assert!(year.contains("Last 1 year"), "{year}");
-    insta::assert_snapshot!("trends_year_80x24", year);
-    // j moves the sentences up by one: the events line leaves, the first association leads.
-    app.update(Action::Move(1));
-    let scrolled = shot(&app, 80, 24);
-    assert!(!scrolled.contains("• Events"), "{scrolled}");
-    assert!(scrolled.contains("• Pain the same day"), "{scrolled}");
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Training);
+    app.update(Action::ToggleCalendar);
+    insta::assert_snapshot!("training_rehab_view_80x24", shot(&app, 80, 24));
+    app.update(Action::ToggleCalendar);
+    app.update(Action::CycleFilter);
+    insta::assert_snapshot!("training_rides_80x24", shot(&app, 80, 24));
+    app.update(Action::OpenSelected);
+    insta::assert_snapshot!("activity_edit_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    app.update(Action::OpenActivity);
+    typ(&mut app, "1h30m");
+    next(&mut app, 8);
+    typ(&mut app, "6");
+    next(&mut app, 4);
+    typ(&mut app, "3");
+    insta::assert_snapshot!("activity_form_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    app.update(Action::Confirm);
+    app.update(Action::OpenRehab);
+    insta::assert_snapshot!("rehab_form_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!("help_training_80x24", shot(&app, 80, 24));
+}
+
+#[test]
+fn medication_forms_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Meds);
+    app.update(Action::NewMedication);
+    typ(&mut app, "tramadol");
+    insta::assert_snapshot!("med_form_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    app.update(Action::Confirm);
+    app.update(Action::OpenDose);
+    typ(&mut app, "i");
+    insta::assert_snapshot!("dose_picker_80x24", shot(&app, 80, 24));
+    app.update(Action::Save);
+    insta::assert_snapshot!("dose_form_80x24", shot(&app, 80, 24));
+    for _ in 0..3 {
+        app.update(Action::Text(Edit::Backspace));
+    }
+    typ(&mut app, "600");
+    app.update(Action::Save);
+    insta::assert_snapshot!("dose_over_max_80x24", shot(&app, 80, 24));
+    app.update(Action::ToggleHelp);
+    app.update(Action::Deny);
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!("help_form_80x24", shot(&app, 80, 24));
+}
+
+#[test]
+fn timeline_forms_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Timeline);
+    app.update(Action::OpenEvent);
+    next(&mut app, 2);
+    typ(&mut app, "MRI");
+    insta::assert_snapshot!("event_form_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    app.update(Action::Confirm);
+    app.update(Action::OpenPsfs);
+    typ(&mut app, "ride 3h with climbing");
+    insta::assert_snapshot!("psfs_form_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    app.update(Action::Confirm);
+    app.update(Action::JumpToDate);
+    typ(&mut app, "11-01");
+    insta::assert_snapshot!("timeline_jump_prompt_80x24", shot(&app, 80, 24));
+    app.update(Action::Save);
+    insta::assert_snapshot!("timeline_jumped_80x24", shot(&app, 80, 24));
 }

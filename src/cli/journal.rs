@@ -232,21 +232,26 @@ pub fn event(g: &Global, cmd: EventCmd) -> Result<()> {
     add_event(g, a)
 }
 
-fn add_event(g: &Global, a: EventArgs) -> Result<()> {
-    let today = clock::today();
+/// The validated event for the `event add` arguments (the app's event form builds them too).
+pub fn build_event(a: &EventArgs, today: NaiveDate) -> Result<Event, InputError> {
     let kind = EventKind::parse(&a.kind)?;
     let title = text(&Some(a.title.clone()))
         .ok_or_else(|| InputError::new("title", "empty; allowed: any text, e.g. MRI"))?;
     let date = date_or_today("date", &a.date, today)?;
-    let mut ctx = Ctx::open(g)?;
-    let e = ctx.repo.add_event(&Event {
+    Ok(Event {
         id: 0,
         uuid: String::new(),
         date,
         kind,
         title,
         note: text(&a.note),
-    })?;
+    })
+}
+
+fn add_event(g: &Global, a: EventArgs) -> Result<()> {
+    let e = build_event(&a, clock::today())?;
+    let mut ctx = Ctx::open(g)?;
+    let e = ctx.repo.add_event(&e)?;
     ctx.out(&with_ref(Kind::Event, e.id, &e), || {
         format!(
             "Saved event e{}: {} on {}: {}",

@@ -1,6 +1,7 @@
 //! `med add|take|list|doses`: the catalogue, doses, and the daily-max refusal.
 
 use anyhow::Result;
+use chrono::NaiveDate;
 use serde_json::json;
 
 use super::args::{Global, MedAddArgs, MedCmd, MedTakeArgs};
@@ -20,8 +21,9 @@ pub fn run(g: &Global, cmd: MedCmd) -> Result<()> {
     }
 }
 
-fn add(g: &Global, a: MedAddArgs) -> Result<()> {
-    let today = clock::today();
+/// The validated catalogue entry for the `med add` flags; the app's medication form builds
+/// its `MedAddArgs` from text so both refuse the same input with the same message.
+pub fn build_medication(a: &MedAddArgs, today: NaiveDate) -> Result<Medication, InputError> {
     let name = text(&Some(a.name.clone()))
         .ok_or_else(|| InputError::new("name", "empty; allowed: the medication's name"))?;
     let unit = text(&Some(a.unit.clone()))
@@ -67,9 +69,13 @@ fn add(g: &Global, a: MedAddArgs) -> Result<()> {
                 "{max} is less than the usual dose {}; allowed: at least the usual dose",
                 m.usual_dose
             ),
-        )
-        .into());
+        ));
     }
+    Ok(m)
+}
+
+fn add(g: &Global, a: MedAddArgs) -> Result<()> {
+    let m = build_medication(&a, clock::today())?;
     let mut ctx = Ctx::open(g)?;
     let m = ctx.repo.add_medication(&m)?;
     ctx.out(&with_ref(Kind::Medication, m.id, &m), || {

@@ -18,12 +18,7 @@ impl Repo {
     /// Everything from `from` to `today` (pass the first day you need: CTL and the baseline
     /// want history before the window they report).
     pub fn journal_data(&mut self, from: NaiveDate, today: NaiveDate) -> Result<JournalData> {
-        let mut thresholds = Thresholds::default();
-        for key in Thresholds::KEYS {
-            if let Some(v) = self.plain(key)? {
-                thresholds.set(key, &v)?;
-            }
-        }
+        let thresholds = self.thresholds()?;
         Ok(JournalData {
             checkins: self.checkins_between(from, today)?,
             activities: self.activities_between(from, today)?,
@@ -69,6 +64,17 @@ impl Repo {
             }
         }
         Ok(out)
+    }
+
+    /// The user's thresholds (SPEC §4.4), defaults where none is stored.
+    pub fn thresholds(&self) -> Result<Thresholds> {
+        let mut thresholds = Thresholds::default();
+        for key in Thresholds::KEYS {
+            if let Some(v) = self.plain(key)? {
+                thresholds.set(key, &v)?;
+            }
+        }
+        Ok(thresholds)
     }
 
     /// The first day with any record, if any: where whole-history figures start.

@@ -94,12 +94,32 @@ pub enum Action {
     Bottom,
     /// `c`: the check-in form for today, or the selected day in the pain log.
     OpenCheckin,
-    /// Enter in the pain log: edit the selected day.
+    /// `a` (anywhere): the add-activity form.
+    OpenActivity,
+    /// `r` (anywhere): log a rehab session by ticking off today's programme.
+    OpenRehab,
+    /// `m` (anywhere): the quick dose picker.
+    OpenDose,
+    /// `e` (anywhere): the add-event form.
+    OpenEvent,
+    /// `p` (anywhere): rate the PSFS activities.
+    OpenPsfs,
+    /// `n` on the Medications screen: a new catalogue entry.
+    NewMedication,
+    /// `t` on the Medications screen: the selected medication's usual dose, now.
+    TakeSelected,
+    /// `f` on the Training screen: cycle the kind filter (all, ride, …, rehab).
+    CycleFilter,
+    /// `/` on the Timeline: a date prompt to jump the history to.
+    JumpToDate,
+    /// Enter: edit the selected entry (pain log day, activity, rehab session, medication,
+    /// event).
     OpenSelected,
+    /// `d`: delete the selected entry (`u` undoes).
     DeleteSelected,
     /// `u`: restore the last record deleted in this session.
     Undo,
-    /// `v` in the pain log: list ↔ calendar heat-map.
+    /// `v` in the pain log: list ↔ calendar heat-map; on Training: list ↔ rehab programmes.
     ToggleCalendar,
     /// Calendar: move the selection by days (left/right).
     MoveDays(i32),

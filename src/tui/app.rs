@@ -4,13 +4,14 @@
 use chrono::{Duration, NaiveDate};
 
 use super::action::{Action, Effect, Screen};
-use super::data::{self, MedsData, PainLog, TimelineData, TodayData, TrainingRow};
+use super::data::{self, MedsData, PainLog, RehabData, TimelineData, TodayData, TrainingRow};
 use super::form::{CheckinForm, Field};
+use super::forms::EntryForm;
 use super::insights::{self, Range, TrendsData};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
-use crate::domain::records::Checkin;
-use crate::repo::{Kind, RecordId, Repo};
+use crate::domain::records::{Checkin, Dose};
+use crate::repo::{RecordId, Repo};
 
 /// A line in the status bar: a confirmation, or an error in the error style.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,13 +21,15 @@ pub struct Status {
 }
 
 /// What a "yes" to the open question does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
     Discard,
     Quit,
+    /// Store this dose although it takes the day over the medication's max.
+    OverMax(Dose),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Confirm {
     pub question: String,
     pub on_yes: Pending,
@@ -41,6 +44,8 @@ pub struct App {
     pub status: Option<Status>,
     pub confirm: Option<Confirm>,
     pub form: Option<CheckinForm>,
+    /// Any other open form (activity, rehab, medication, dose, event, PSFS, date prompt).
+    pub entry: Option<EntryForm>,
     /// Today's check-in, for the red-flag banner on every screen.
     pub today_checkin: Option<Checkin>,
     pub dashboard: Option<TodayData>,
@@ -49,6 +54,11 @@ pub struct App {
     pub pain_days: i64,
     pub calendar: bool,
     pub training: Option<Vec<TrainingRow>>,
+    /// Index into `TRAINING_FILTERS`: which kind the Training list shows.
+    pub training_filter: usize,
+    /// Training shows the rehab programmes and library instead of the list.
+    pub rehab_view: bool,
+    pub rehab: Option<RehabData>,
     pub meds: Option<MedsData>,
     pub trends: Option<TrendsData>,
     /// Ranges already loaded since the last write, so `[`/`]` back and forth only redraws.
@@ -56,9 +66,13 @@ pub struct App {
     /// The Trends screen's range (`[` / `]`).
     pub range: Range,
     pub timeline: Option<TimelineData>,
+    /// The last day of the timeline's history window (today unless jumped).
+    pub timeline_to: NaiveDate,
+    /// The dashboard's PSFS prompt when a rating is due.
+    pub psfs_due: Option<String>,
     /// The selected row of each screen, by `Screen::index`.
     pub sel: [usize; 6],
-    undo: Vec<RecordId>,
+    pub(super) undo: Vec<RecordId>,
     pub should_quit: bool,
 }
 
@@ -74,17 +88,23 @@ impl App {
             status: None,
             confirm: None,
             form: None,
+            entry: None,
             today_checkin: None,
             dashboard: None,
             pain_log: None,
             pain_days: data::PAIN_BATCH,
             calendar: false,
             training: None,
+            training_filter: 0,
+            rehab_view: false,
+            rehab: None,
             meds: None,
             trends: None,
             trends_seen: Vec::new(),
             range: Range::default(),
             timeline: None,
+            timeline_to: today,
+            psfs_due: None,
             sel: [0; 6],
             undo: Vec::new(),
             should_quit: false,
@@ -106,6 +126,8 @@ impl App {
             KeyContext::Help
         } else if let Some(f) = &self.form {
             KeyContext::Form(f.focus.kind())
+        } else if let Some(e) = &self.entry {
+            KeyContext::Form(e.entry.kind())
         } else {
             KeyContext::Screen(self.screen)
         }
@@ -139,6 +161,7 @@ impl App {
         self.dashboard = None;
         self.pain_log = None;
         self.training = None;
+        self.rehab = None;
         self.meds = None;
         self.trends = None;
         self.trends_seen.clear();
@@ -146,6 +169,10 @@ impl App {
         match data::load_today_checkin(&self.repo, self.today) {
             Ok(c) => self.today_checkin = c,
             Err(e) => self.error(format!("loading today's check-in failed: {e}")),
+        }
+        match data::psfs_due(&self.repo, self.today) {
+            Ok(p) => self.psfs_due = p,
+            Err(e) => self.error(format!("loading PSFS failed: {e}")),
         }
         self.ensure_loaded();
     }
@@ -163,8 +190,10 @@ impl App {
             Screen::Pain if self.pain_log.is_none() => {
                 data::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
             }
-            Screen::Training if self.training.is_none() => {
-                data::load_training(repo, t).map(|d| self.training = Some(d))
+            Screen::Training if self.training.is_none() || self.rehab.is_none() => {
+                data::load_training(repo, t)
+                    .map(|d| self.training = Some(d))
+                    .and_then(|_| data::load_rehab(repo, t).map(|d| self.rehab = Some(d)))
             }
             Screen::Meds if self.meds.is_none() => {
                 data::load_meds(repo, t).map(|d| self.meds = Some(d))
@@ -173,7 +202,7 @@ impl App {
                 insights::load_trends(repo, t, self.range).map(|d| self.trends = Some(d))
             }
             Screen::Timeline if self.timeline.is_none() => {
-                data::load_timeline(repo, t).map(|d| self.timeline = Some(d))
+                data::load_timeline(repo, t, self.timeline_to).map(|d| self.timeline = Some(d))
             }
             _ => Ok(()),
         };
@@ -187,7 +216,8 @@ impl App {
         match self.screen {
             Screen::Today => 0,
             Screen::Pain => self.pain_log.as_ref().map_or(0, |p| p.days.len()),
-            Screen::Training => self.training.as_ref().map_or(0, Vec::len),
+            Screen::Training if self.rehab_view => 0,
+            Screen::Training => self.training_rows().len(),
             Screen::Meds => self.meds.as_ref().map_or(0, |m| m.catalogue.len()),
             Screen::Trends => self.trends.as_ref().map_or(0, |v| v.sentences().len()),
             Screen::Timeline => self.timeline.as_ref().map_or(0, |t| t.events.len()),
@@ -269,21 +299,16 @@ impl App {
         }
     }
 
+    /// Deletes the selected entry of the current screen; `u` restores it.
     pub(super) fn delete_selected(&mut self) {
-        let date = self.pain_selected();
-        let Some(id) = self.pain_log.as_ref().and_then(|p| {
-            p.days
-                .iter()
-                .find(|(d, _)| *d == date)
-                .and_then(|(_, c)| c.as_ref().map(|c| c.id))
-        }) else {
-            return self.info(format!("No check-in on {date} to delete"));
+        let Some(rid) = self.selected_record() else {
+            return self.info("Nothing selected to delete");
         };
-        let rid = RecordId::new(Kind::Checkin, id);
         match self.repo.delete(rid) {
             Ok(summary) => {
                 self.undo.push(rid);
                 self.refresh();
+                self.clamp_sel();
                 self.info(format!("Deleted {rid} ({summary}) · u undoes"));
             }
             Err(e) => self.error(format!("Delete failed: {e}")),

@@ -4,7 +4,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::analysis::{pain, rehab};
-use crate::domain::records::{Activity, Checkin, Dose, Event, Medication, RehabSession};
+use crate::domain::records::{Activity, Checkin, Dose, Medication, RehabSession};
+
+pub use super::data_logs::*;
 use crate::repo::{Repo, Result};
 
 /// Days of pain the dashboard sparkline shows.
@@ -52,7 +54,7 @@ pub fn monday(d: NaiveDate) -> NaiveDate {
     d - Duration::days(d.weekday().num_days_from_monday() as i64)
 }
 
-fn meds_today(doses: &[Dose], catalogue: &[Medication]) -> Vec<MedToday> {
+pub(super) fn meds_today(doses: &[Dose], catalogue: &[Medication]) -> Vec<MedToday> {
     let mut out: Vec<MedToday> = Vec::new();
     for d in doses {
         match out.iter_mut().find(|m| m.name == d.medication) {
@@ -172,101 +174,14 @@ pub fn load_training(repo: &Repo, today: NaiveDate) -> Result<Vec<TrainingRow>> 
             .into_iter()
             .map(TrainingRow::Rehab),
     );
-    // Stable sort keeps each day's activities in start order before its rehab.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.date()));
+    // Newest first; a rehab session has no time, so it sorts at the start of its day.
+    rows.sort_by_key(|r| {
+        std::cmp::Reverse(match r {
+            TrainingRow::Activity(a) => a.start,
+            TrainingRow::Rehab(s) => s.date.and_time(chrono::NaiveTime::MIN),
+        })
+    });
     Ok(rows)
-}
-
-/// The medications screen: today's doses with totals, and the catalogue.
-#[derive(Debug, Clone, Default)]
-pub struct MedsData {
-    pub doses: Vec<Dose>,
-    pub totals: Vec<MedToday>,
-    pub catalogue: Vec<Medication>,
-}
-
-pub fn load_meds(repo: &Repo, today: NaiveDate) -> Result<MedsData> {
-    let doses = repo.doses_between(today, today)?;
-    let catalogue = repo.medications()?;
-    Ok(MedsData {
-        totals: meds_today(&doses, &catalogue),
-        doses,
-        catalogue,
-    })
-}
-
-/// Daily pain of the trends window, oldest first; None where no check-in.
-/// One line of the merged history: a date, what kind of record, and its summary.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HistoryLine {
-    pub date: NaiveDate,
-    pub kind: &'static str,
-    pub text: String,
-}
-
-/// The timeline: events of the last two years and a merged history of the last 30 days.
-#[derive(Debug, Clone, Default)]
-pub struct TimelineData {
-    pub events: Vec<Event>,
-    pub history: Vec<HistoryLine>,
-}
-
-pub fn load_timeline(repo: &Repo, today: NaiveDate) -> Result<TimelineData> {
-    let mut events = repo.events_between(today - Duration::days(730), today)?;
-    events.reverse();
-    let from = today - Duration::days(TIMELINE_DAYS - 1);
-    let mut h = Vec::new();
-    for c in repo.checkins_between(from, today)? {
-        h.push(HistoryLine {
-            date: c.date,
-            kind: "check-in",
-            text: format!("pain {}{}", c.pain, tag_text(&c.tags)),
-        });
-    }
-    for a in repo.activities_between(from, today)? {
-        h.push(HistoryLine {
-            date: a.date(),
-            kind: "activity",
-            text: format!(
-                "{} {}",
-                a.kind,
-                crate::domain::parse::format_duration(a.elapsed_s)
-            ),
-        });
-    }
-    for r in repo.rehab_sessions_between(from, today)? {
-        h.push(HistoryLine {
-            date: r.date,
-            kind: "rehab",
-            text: format!(
-                "{} ({} exercises)",
-                r.programme.as_deref().unwrap_or("session"),
-                r.items.len()
-            ),
-        });
-    }
-    for d in repo.doses_between(from, today)? {
-        h.push(HistoryLine {
-            date: d.taken_at.date(),
-            kind: "dose",
-            text: format!(
-                "{} {}{} at {}",
-                d.medication,
-                d.amount,
-                d.unit,
-                d.taken_at.format("%H:%M")
-            ),
-        });
-    }
-    for e in events.iter().filter(|e| e.date >= from) {
-        h.push(HistoryLine {
-            date: e.date,
-            kind: "event",
-            text: format!("{}: {}", e.kind, e.title),
-        });
-    }
-    h.sort_by_key(|l| std::cmp::Reverse(l.date));
-    Ok(TimelineData { events, history: h })
 }
 
 pub fn tag_text(tags: &[String]) -> String {

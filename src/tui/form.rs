@@ -42,6 +42,8 @@ pub enum FieldKind {
     Flag,
     Tags,
     Note,
+    /// One line of text (the other forms): Enter saves, ↑/↓ move between fields.
+    Text,
 }
 
 impl Field {

@@ -44,6 +44,16 @@ pub static GLOBAL: &[Binding] = &[
         Action::OpenCheckin
     ),
     b!(
+        [(Char('a'), N)],
+        "a r m e p",
+        "add: activity · rehab session · dose · event · PSFS rating",
+        Action::OpenActivity
+    ),
+    b!([(Char('r'), N)], "", "", Action::OpenRehab),
+    b!([(Char('m'), N)], "", "", Action::OpenDose),
+    b!([(Char('e'), N)], "", "", Action::OpenEvent),
+    b!([(Char('p'), N)], "", "", Action::OpenPsfs),
+    b!(
         [(Char('1'), N)],
         "1–6",
         "go to a screen",
@@ -125,6 +135,84 @@ pub static TRENDS: &[Binding] = &[
         Action::Range(-1)
     ),
     b!([(Char(']'), N)], "", "", Action::Range(1)),
+];
+
+/// The Training screen, before the global keys.
+pub static TRAINING: &[Binding] = &[
+    b!(
+        [(Enter, N)],
+        "Enter",
+        "edit the selected activity or rehab session",
+        Action::OpenSelected
+    ),
+    b!(
+        [(Char('d'), N), (Delete, N)],
+        "d",
+        "delete the selected entry (u undoes)",
+        Action::DeleteSelected
+    ),
+    b!(
+        [(Char('f'), N)],
+        "f",
+        "filter by kind: all, ride, …, rehab",
+        Action::CycleFilter
+    ),
+    b!(
+        [(Char('v'), N)],
+        "v",
+        "list ↔ rehab programmes and exercise library",
+        Action::ToggleCalendar
+    ),
+];
+
+/// The Medications screen, before the global keys.
+pub static MEDS: &[Binding] = &[
+    b!(
+        [(Char('t'), N)],
+        "t",
+        "take the selected medication's usual dose now",
+        Action::TakeSelected
+    ),
+    b!(
+        [(Enter, N)],
+        "Enter",
+        "edit the selected medication",
+        Action::OpenSelected
+    ),
+    b!(
+        [(Char('n'), N)],
+        "n",
+        "new medication in the catalogue",
+        Action::NewMedication
+    ),
+    b!(
+        [(Char('d'), N), (Delete, N)],
+        "d",
+        "delete the selected medication (u undoes)",
+        Action::DeleteSelected
+    ),
+];
+
+/// The Timeline screen, before the global keys.
+pub static TIMELINE: &[Binding] = &[
+    b!(
+        [(Enter, N)],
+        "Enter",
+        "edit the selected event",
+        Action::OpenSelected
+    ),
+    b!(
+        [(Char('d'), N), (Delete, N)],
+        "d",
+        "delete the selected event (u undoes)",
+        Action::DeleteSelected
+    ),
+    b!(
+        [(Char('/'), N)],
+        "/",
+        "jump the history to a date (today, -3, mon, MM-DD…)",
+        Action::JumpToDate
+    ),
 ];
 
 /// Every field of the check-in form.
@@ -246,6 +334,30 @@ pub static CONFIRM: &[Binding] = &[
     b!([(Char('n'), N), (Esc, N)], "n/Esc", "no", Action::Deny),
 ];
 
+/// Help text for the other forms' keys besides `FORM`.
+pub static ENTRY_NOTES: &[(&str, &str)] = &[
+    ("Enter", "save (in a note: a new line)"),
+    (
+        "↑/↓",
+        "previous / next field; in the dose picker: the medication",
+    ),
+    ("Space", "cycle a choice, toggle yes/no, tick an exercise"),
+    ("h/l ←/→", "previous / next choice or exercise"),
+    (
+        "typing",
+        "text takes the CLI's syntax: 1h30m, 42km, today, -3, 14:30",
+    ),
+    ("?", "this help (outside text fields)"),
+];
+
+/// Which help applies: a form's, or the screen's with the global keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpFor {
+    Checkin,
+    Entry,
+    Screen(Screen),
+}
+
 /// The help sections in display order.
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
     let list = |t: &'static [Binding]| {
@@ -258,20 +370,49 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
     form.extend(list(FORM_CHOICE));
     form.extend(FORM_NOTES.iter().copied());
     form.extend(list(FORM_TAGS));
+    let mut entry = list(FORM);
+    entry.extend(ENTRY_NOTES.iter().copied());
     vec![
         ("Everywhere", list(GLOBAL)),
         ("Pain log", list(PAIN_LOG)),
+        ("Training", list(TRAINING)),
+        ("Medications", list(MEDS)),
         ("Trends", list(TRENDS)),
+        ("Timeline", list(TIMELINE)),
         ("Check-in form", form),
+        ("Forms", entry),
     ]
 }
 
-/// The help sections that apply: the form's keys inside a form, the screens' keys outside.
-pub fn help_for(in_form: bool) -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let all = help_sections();
-    all.into_iter()
-        .filter(|(title, _)| (*title == "Check-in form") == in_form)
+/// The help sections that apply: the form's keys inside a form; outside, the global keys and
+/// the current screen's (all screens' would not fit 80×24).
+pub fn help_for(h: HelpFor) -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    let wanted: &[&str] = match h {
+        HelpFor::Checkin => &["Check-in form"],
+        HelpFor::Entry => &["Forms"],
+        HelpFor::Screen(Screen::Pain) => &["Everywhere", "Pain log"],
+        HelpFor::Screen(Screen::Training) => &["Everywhere", "Training"],
+        HelpFor::Screen(Screen::Meds) => &["Everywhere", "Medications"],
+        HelpFor::Screen(Screen::Trends) => &["Everywhere", "Trends"],
+        HelpFor::Screen(Screen::Timeline) => &["Everywhere", "Timeline"],
+        HelpFor::Screen(_) => &["Everywhere"],
+    };
+    help_sections()
+        .into_iter()
+        .filter(|(title, _)| wanted.contains(title))
         .collect()
+}
+
+/// The screen's own bindings, looked up before the global ones.
+fn screen_table(s: Screen) -> &'static [Binding] {
+    match s {
+        Screen::Pain => PAIN_LOG,
+        Screen::Training => TRAINING,
+        Screen::Meds => MEDS,
+        Screen::Trends => TRENDS,
+        Screen::Timeline => TIMELINE,
+        _ => &[],
+    }
 }
 
 fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
@@ -291,14 +432,7 @@ pub fn map(key: KeyEvent, ctx: KeyContext) -> Option<Action> {
             _ => None,
         },
         KeyContext::Confirm => lookup(CONFIRM, &key),
-        KeyContext::Screen(s) => {
-            let local = match s {
-                Screen::Pain => lookup(PAIN_LOG, &key),
-                Screen::Trends => lookup(TRENDS, &key),
-                _ => None,
-            };
-            local.or_else(|| lookup(GLOBAL, &key))
-        }
+        KeyContext::Screen(s) => lookup(screen_table(s), &key).or_else(|| lookup(GLOBAL, &key)),
         KeyContext::Form(kind) => lookup(FORM, &key).or_else(|| form_key(key, kind)),
     }
 }
@@ -321,6 +455,12 @@ fn form_key(key: KeyEvent, kind: FieldKind) -> Option<Action> {
             _ => text_key(key, false),
         },
         FieldKind::Tags => lookup(FORM_TAGS, &key).or_else(|| text_key(key, false)),
+        FieldKind::Text => match key.code {
+            Enter => Some(Action::Save),
+            Up => Some(Action::PrevField),
+            Down => Some(Action::NextField),
+            _ => text_key(key, false),
+        },
         FieldKind::Note => text_key(key, true),
     }
 }

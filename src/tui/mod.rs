@@ -4,9 +4,13 @@
 
 pub mod action;
 pub mod app;
+mod app_entry;
 pub mod data;
+pub mod data_logs;
+pub mod entry;
 pub mod event;
 pub mod form;
+pub mod forms;
 pub mod insights;
 pub mod keymap;
 pub mod screens;
@@ -59,3 +63,5 @@ pub fn render_once(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;

@@ -30,7 +30,8 @@ fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }
 
-fn press(app: &mut App, keys: &str) {
+/// Keys as typed: `\n` Enter, `\t` Tab, `\x1b` Esc, anything else a character.
+pub(super) fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {
         let code = match c {
             '\n' => KeyCode::Enter,

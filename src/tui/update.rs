@@ -12,7 +12,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if app.confirm.is_some() {
         return confirm(app, action);
     }
-    if app.form.is_some() {
+    if app.form.is_some() || app.entry.is_some() {
         return form(app, action);
     }
     match action {
@@ -48,8 +48,17 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             };
             app.open_form(date);
         }
-        Action::OpenSelected if app.screen == Screen::Pain => app.open_form(app.pain_selected()),
-        Action::DeleteSelected if app.screen == Screen::Pain => app.delete_selected(),
+        Action::OpenActivity => app.open_activity(),
+        Action::OpenRehab => app.open_rehab(),
+        Action::OpenDose => app.open_dose(),
+        Action::OpenEvent => app.open_event(),
+        Action::OpenPsfs => app.open_psfs(),
+        Action::NewMedication if app.screen == Screen::Meds => app.open_medication(),
+        Action::TakeSelected if app.screen == Screen::Meds => app.take_selected(),
+        Action::CycleFilter if app.screen == Screen::Training => app.cycle_filter(),
+        Action::JumpToDate if app.screen == Screen::Timeline => app.jump_prompt(),
+        Action::OpenSelected => app.open_selected(),
+        Action::DeleteSelected => app.delete_selected(),
         Action::Undo => app.undo(),
         Action::ToggleCalendar if app.screen == Screen::Pain => app.calendar = !app.calendar,
         Action::Range(step) if app.screen == Screen::Trends => {
@@ -66,6 +75,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 app.ensure_loaded();
             }
         }
+        Action::ToggleCalendar if app.screen == Screen::Training => app.toggle_rehab_view(),
         _ => {}
     }
     Effect::None
@@ -84,25 +94,34 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 return Effect::Quit;
             }
             Some(Pending::Discard) => {
+                let noun = app.entry.as_ref().map_or("Check-in", |e| e.noun());
                 app.form = None;
-                app.info("Check-in discarded; nothing was saved");
+                app.entry = None;
+                app.info(format!("{noun} discarded; nothing was saved"));
+            }
+            Some(Pending::OverMax(d)) => {
+                let result = app.store_dose(d, true);
+                let f = app.entry.take();
+                app.finish(f, result);
             }
             None => {}
         },
-        Action::Deny => app.confirm = None,
+        Action::Deny => {
+            if let Some(Pending::OverMax(_)) = app.confirm.take().map(|c| c.on_yes) {
+                app.info("Not taken; nothing was stored");
+            }
+        }
         // Any other key keeps the question open: a stray key must not discard input.
         _ => {}
     }
     Effect::None
 }
 
-fn ask(app: &mut App, question: &str, on_yes: Pending) {
-    app.confirm = Some(Confirm {
-        question: question.to_string(),
-        on_yes,
-    });
+fn ask(app: &mut App, question: String, on_yes: Pending) {
+    app.confirm = Some(Confirm { question, on_yes });
 }
 
+/// Keys inside a form: the shared ones (help, save, cancel, quit) here, the rest per form.
 fn form(app: &mut App, action: Action) -> Effect {
     if app.help {
         if action == Action::ToggleHelp {
@@ -110,6 +129,40 @@ fn form(app: &mut App, action: Action) -> Effect {
         }
         return Effect::None;
     }
+    let (changed, noun) = match (&app.form, &app.entry) {
+        (Some(f), _) => (f.changed(), "check-in"),
+        (None, Some(e)) => (e.entry.changed(), e.noun()),
+        _ => return Effect::None,
+    };
+    match action {
+        Action::Save if app.form.is_some() => app.save_form(),
+        Action::Save => app.save_entry(),
+        Action::Cancel if changed => ask(
+            app,
+            format!("Discard the changes to this {noun}? (y/n)"),
+            Pending::Discard,
+        ),
+        Action::Cancel => {
+            app.form = None;
+            app.entry = None;
+        }
+        Action::Quit if changed => ask(
+            app,
+            format!("Quit and discard the unsaved {noun}? (y/n)"),
+            Pending::Quit,
+        ),
+        Action::Quit => {
+            app.should_quit = true;
+            return Effect::Quit;
+        }
+        Action::ToggleHelp => app.help = true,
+        a if app.form.is_some() => return checkin(app, a),
+        a => return entry(app, a),
+    }
+    Effect::None
+}
+
+fn checkin(app: &mut App, action: Action) -> Effect {
     let Some(f) = app.form.as_mut() else {
         return Effect::None;
     };
@@ -134,30 +187,6 @@ fn form(app: &mut App, action: Action) -> Effect {
             };
         }
         Action::CycleCompletion(d) => f.cycle_completion(d),
-        Action::Save => app.save_form(),
-        Action::Cancel => {
-            if f.changed() {
-                ask(
-                    app,
-                    "Discard the changes to this check-in? (y/n)",
-                    Pending::Discard,
-                );
-            } else {
-                app.form = None;
-            }
-        }
-        Action::Quit => {
-            if f.changed() {
-                ask(
-                    app,
-                    "Quit and discard the unsaved check-in? (y/n)",
-                    Pending::Quit,
-                );
-            } else {
-                app.should_quit = true;
-                return Effect::Quit;
-            }
-        }
         Action::OpenEditor => {
             f.focus(Field::Note);
             return Effect::OpenEditor(f.note.value().to_string());
@@ -165,7 +194,34 @@ fn form(app: &mut App, action: Action) -> Effect {
         // `set` leaves the cursor at the end of the returned text.
         Action::EditorDone(Ok(text)) => f.note.set(&text),
         Action::EditorDone(Err(msg)) => app.error(format!("The note was not changed: {msg}")),
-        Action::ToggleHelp => app.help = true,
+        _ => {}
+    }
+    Effect::None
+}
+
+fn entry(app: &mut App, action: Action) -> Effect {
+    let Some(f) = app.entry.as_mut() else {
+        return Effect::None;
+    };
+    match action {
+        // In the picker ↑/↓ choose the medication; elsewhere they move between fields.
+        Action::NextField | Action::PrevField if f.move_pick(0) => {
+            f.move_pick(if action == Action::NextField { 1 } else { -1 });
+        }
+        Action::NextField => f.entry.next_field(1),
+        Action::PrevField => f.entry.next_field(-1),
+        Action::Toggle => f.entry.toggle(),
+        Action::ItemCursor(d) => f.entry.move_item(d),
+        Action::Clear => f.entry.clear(),
+        Action::Text(t) => {
+            f.entry.edit(t);
+            f.reset_pick();
+        }
+        Action::OpenEditor if f.entry.focus_note() => {
+            return Effect::OpenEditor(f.entry.note_text().unwrap_or_default());
+        }
+        Action::EditorDone(Ok(text)) => f.entry.set_note(&text),
+        Action::EditorDone(Err(msg)) => app.error(format!("The note was not changed: {msg}")),
         _ => {}
     }
     Effect::None

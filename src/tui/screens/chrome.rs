@@ -14,7 +14,7 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     for (i, s) in Screen::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, s.title());
-        let style = if *s == app.screen && app.form.is_none() {
+        let style = if *s == app.screen && app.form.is_none() && app.entry.is_none() {
             t.selected().patch(t.title())
         } else {
             t.dim()
@@ -62,14 +62,29 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         let style = if s.error { t.error() } else { t.ok() };
         Line::from(Span::styled(s.text.clone(), style))
     } else {
-        let hint = match (&app.form, app.screen) {
-            (Some(_), _) => {
+        let hint = match (&app.form, &app.entry, app.screen) {
+            (Some(_), _, _) => {
                 "0–9 pain · Tab next field · Space toggle · Enter/Ctrl-S save · Esc cancel · ? help"
             }
-            (None, Screen::Pain) => {
+            (None, Some(e), _) if matches!(e.kind, crate::tui::forms::FormKind::PickMed { .. }) => {
+                "type to filter · ↑/↓ choose · Enter picks · Esc cancels"
+            }
+            (None, Some(_), _) => {
+                "Tab/↑↓ fields · Space/h/l choose · Enter/Ctrl-S save · Esc cancel · Ctrl-E note"
+            }
+            (None, None, Screen::Pain) => {
                 "c check in · Enter open · d delete · u undo · v calendar · ? help · q quit"
             }
-            (None, _) => "c check in · 1–6/Tab screens · j/k move · ? help · q quit",
+            (None, None, Screen::Training) => {
+                "a add · r rehab · Enter edit · d delete · u undo · f filter · v programmes · ?"
+            }
+            (None, None, Screen::Meds) => {
+                "m take a dose · t take selected · n new · Enter edit · d delete · u undo · ?"
+            }
+            (None, None, Screen::Timeline) => {
+                "e add event · Enter edit · d delete · u undo · / jump to date · p PSFS · ?"
+            }
+            _ => "c check in · a activity · r rehab · m dose · e event · p PSFS · ? help · q quit",
         };
         Line::from(Span::styled(hint, t.dim()))
     };

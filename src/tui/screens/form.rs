@@ -195,7 +195,7 @@ fn inline_row(
                 Some(false) => "no",
                 None => "·",
             })),
-            FieldKind::Set | FieldKind::Note => {}
+            FieldKind::Set | FieldKind::Note | FieldKind::Text => {}
         }
     }
     Line::from(spans).render(area, buf);

@@ -5,12 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::tui::keymap::help_for;
+use crate::tui::keymap::{HelpFor, help_for};
 use crate::tui::theme::Theme;
 
-pub fn render(t: Theme, in_form: bool, area: Rect, buf: &mut Buffer) {
+pub fn render(t: Theme, which: HelpFor, area: Rect, buf: &mut Buffer) {
     let mut lines = Vec::new();
-    for (title, keys) in help_for(in_form) {
+    for (title, keys) in help_for(which) {
         lines.push(Line::from(Span::styled(title, t.accent())));
         for (k, h) in keys {
             lines.push(Line::from(vec![

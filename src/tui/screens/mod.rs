@@ -2,11 +2,15 @@
 //! the tabs, the red-flag banner, the screen or form, the status line and overlays.
 
 mod chrome;
+mod entry;
 mod form;
 mod help;
 mod lists;
+mod meds;
 mod pain;
+mod timeline;
 mod today;
+mod training;
 mod trends;
 
 use ratatui::buffer::Buffer;
@@ -16,6 +20,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::action::Screen;
 use super::app::App;
+use super::keymap::HelpFor;
 
 /// Below this size the layout cannot hold the form; a message is shown instead.
 pub const MIN_WIDTH: u16 = 60;
@@ -52,20 +57,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         chrome::banner(app, banner, buf);
     }
     let mut cursor = None;
-    match &app.form {
-        Some(f) => cursor = form::render(app.theme, f, body, buf),
-        None => match app.screen {
+    match (&app.form, &app.entry) {
+        (Some(f), _) => cursor = form::render(app.theme, f, body, buf),
+        (None, Some(e)) => cursor = entry::render(app.theme, e, app.today, body, buf),
+        (None, None) => match app.screen {
             Screen::Today => today::render(app, body, buf),
             Screen::Pain => pain::render(app, body, buf),
-            Screen::Training => lists::training(app, body, buf),
-            Screen::Meds => lists::meds(app, body, buf),
+            Screen::Training => training::render(app, body, buf),
+            Screen::Meds => meds::render(app, body, buf),
             Screen::Trends => trends::render(app, body, buf),
-            Screen::Timeline => lists::timeline(app, body, buf),
+            Screen::Timeline => timeline::render(app, body, buf),
         },
     }
     chrome::status(app, status, buf);
     if app.help {
-        help::render(app.theme, app.form.is_some(), area, buf);
+        let which = match (&app.form, &app.entry) {
+            (Some(_), _) => HelpFor::Checkin,
+            (None, Some(_)) => HelpFor::Entry,
+            _ => HelpFor::Screen(app.screen),
+        };
+        help::render(app.theme, which, area, buf);
         cursor = None;
     }
     if app.confirm.is_some() {

@@ -29,20 +29,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map_or(1, |s| s.criteria.len().clamp(1, 5)) as u16;
     let [check, spark, crit] = Layout::vertical([
         Constraint::Length(8),
-        Constraint::Min(8),
+        Constraint::Min(6),
         Constraint::Length(crit_rows + 2),
     ])
     .areas(left);
     checkin_panel(t, app.today_checkin.as_ref(), check, buf);
     pain_panel(app, d, spark, buf);
     criteria_panel(t, d, crit, buf);
-    let [meds, act, rehab, notable] = Layout::vertical([
+    let psfs_h = if app.psfs_due.is_some() { 2 } else { 0 };
+    let [meds, act, rehab, psfs, notable] = Layout::vertical([
         Constraint::Length((d.meds.len() as u16).clamp(1, 4) + 2),
         Constraint::Length(5),
         Constraint::Length(3),
+        Constraint::Length(psfs_h),
         Constraint::Min(3),
     ])
     .areas(right);
+    // SPEC §4.6: the weekly PSFS question, when a rating is due.
+    if let Some(p) = &app.psfs_due {
+        Paragraph::new(Span::styled(p.as_str(), t.accent()))
+            .wrap(Wrap { trim: true })
+            .render(psfs, buf);
+    }
     meds_panel(t, d, meds, buf);
     activity_panel(app, d, act, buf);
     rehab_panel(t, d, rehab, buf);

@@ -1,0 +1,170 @@
+//! The data of the Medications and Timeline screens and of the rehab view, loaded from the
+//! repo for their windows only; figures come from `analysis` (counters, adherence, PSFS).
+
+use chrono::{Duration, NaiveDate};
+
+use super::data::{MedToday, TIMELINE_DAYS, meds_today, monday};
+use crate::analysis::meds::{MedCounters, med_counters};
+use crate::analysis::rehab::{RehabSummary, rehab_summary};
+use crate::analysis::{JournalData, Thresholds};
+use crate::domain::parse::format_duration;
+use crate::domain::records::{Dose, Event, Exercise, Medication, Programme};
+use crate::repo::{Repo, Result};
+
+/// Days of dose history the Medications screen lists.
+pub const DOSE_DAYS: i64 = 30;
+/// PSFS asks again when the last rating is older than this (SPEC §4.6: weekly).
+pub const PSFS_EVERY_DAYS: i64 = 7;
+
+/// The medications screen: today's doses and totals, the safety counters with their
+/// thresholds, the catalogue, and the doses of the last 30 days by day (newest first).
+#[derive(Debug, Clone)]
+pub struct MedsData {
+    pub doses: Vec<Dose>,
+    pub totals: Vec<MedToday>,
+    pub catalogue: Vec<Medication>,
+    pub counters: MedCounters,
+    pub thresholds: Thresholds,
+    pub history: Vec<(NaiveDate, Vec<Dose>)>,
+}
+
+pub fn load_meds(repo: &Repo, today: NaiveDate) -> Result<MedsData> {
+    let catalogue = repo.medications()?;
+    // 12 months back is the longest counter window (steroid injections).
+    let year = repo.doses_between(today - Duration::days(366), today)?;
+    let thresholds = repo.thresholds()?;
+    let data = JournalData {
+        doses: year,
+        medications: catalogue.clone(),
+        thresholds: thresholds.clone(),
+        ..Default::default()
+    };
+    let counters = med_counters(&data, today);
+    let doses: Vec<Dose> = data
+        .doses
+        .iter()
+        .filter(|d| d.taken_at.date() == today)
+        .cloned()
+        .collect();
+    let from = today - Duration::days(DOSE_DAYS - 1);
+    let mut history: Vec<(NaiveDate, Vec<Dose>)> = Vec::new();
+    for d in data
+        .doses
+        .iter()
+        .filter(|d| d.taken_at.date() >= from)
+        .rev()
+    {
+        match history.last_mut() {
+            Some((day, v)) if *day == d.taken_at.date() => v.push(d.clone()),
+            _ => history.push((d.taken_at.date(), vec![d.clone()])),
+        }
+    }
+    Ok(MedsData {
+        totals: meds_today(&doses, &catalogue),
+        doses,
+        catalogue,
+        counters,
+        thresholds,
+        history,
+    })
+}
+
+/// The rehab view of the Training screen: programmes, the library, adherence.
+#[derive(Debug, Clone)]
+pub struct RehabData {
+    pub programmes: Vec<Programme>,
+    pub active: Option<Programme>,
+    pub library: Vec<Exercise>,
+    pub summary: RehabSummary,
+}
+
+pub fn load_rehab(repo: &Repo, today: NaiveDate) -> Result<RehabData> {
+    let programmes = repo.programmes()?;
+    let sessions = repo.rehab_sessions_between(monday(today) - Duration::days(28), today)?;
+    Ok(RehabData {
+        summary: rehab_summary(&programmes, &sessions, today),
+        active: repo.active_programmes(today)?.into_iter().next(),
+        library: repo.exercises()?,
+        programmes,
+    })
+}
+
+/// "PSFS last rated 9 days ago…" when a rating is due, else None.
+pub fn psfs_due(repo: &Repo, today: NaiveDate) -> Result<Option<String>> {
+    let items = repo.psfs_items()?;
+    let last = items
+        .iter()
+        .flat_map(|i| i.ratings.iter().map(|r| r.date))
+        .max();
+    Ok(match last {
+        _ if items.is_empty() => Some("PSFS: press p to name and rate activities".into()),
+        Some(d) if (today - d).num_days() <= PSFS_EVERY_DAYS => None,
+        Some(d) => Some(format!(
+            "PSFS last rated {} days ago: press p",
+            (today - d).num_days()
+        )),
+        None => Some("PSFS not rated yet: press p".into()),
+    })
+}
+
+/// One line of the merged history: a date, what kind of record, and its summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryLine {
+    pub date: NaiveDate,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// The timeline: events of the two years before today, and a merged history of the 30 days
+/// ending `to` (today, or the day jumped to).
+#[derive(Debug, Clone, Default)]
+pub struct TimelineData {
+    pub events: Vec<Event>,
+    pub to: Option<NaiveDate>,
+    pub history: Vec<HistoryLine>,
+}
+
+pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<TimelineData> {
+    let mut events = repo.events_between(today - Duration::days(730), today)?;
+    events.reverse();
+    let from = to - Duration::days(TIMELINE_DAYS - 1);
+    let mut h = Vec::new();
+    let mut push = |date, kind, text| h.push(HistoryLine { date, kind, text });
+    for c in repo.checkins_between(from, to)? {
+        let tags = super::data::tag_text(&c.tags);
+        push(c.date, "check-in", format!("pain {}{tags}", c.pain));
+    }
+    for a in repo.activities_between(from, to)? {
+        let mut t = format!("{} {}", a.kind, format_duration(a.elapsed_s));
+        if let Some(p) = a.pain_during {
+            t.push_str(&format!(", pain during {p}"));
+        }
+        if a.stopped_for_pain {
+            t.push_str(", stopped for pain");
+        }
+        push(a.date(), "activity", t);
+    }
+    for r in repo.rehab_sessions_between(from, to)? {
+        let p = r.programme.as_deref().unwrap_or("session");
+        push(
+            r.date,
+            "rehab",
+            format!("{p} ({} exercises)", r.items.len()),
+        );
+    }
+    for d in repo.doses_between(from, to)? {
+        let at = d.taken_at.format("%H:%M");
+        let t = format!("{} {}{} at {at}", d.medication, d.amount, d.unit);
+        push(d.taken_at.date(), "dose", t);
+    }
+    for e in repo.events_between(from, to)? {
+        push(e.date, "event", format!("{}: {}", e.kind, e.title));
+    }
+    // Stable: within a day, check-in, activities, rehab, doses, events.
+    h.sort_by_key(|l| std::cmp::Reverse(l.date));
+    Ok(TimelineData {
+        events,
+        to: Some(to),
+        history: h,
+    })
+}

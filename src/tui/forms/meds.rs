@@ -1,0 +1,197 @@
+//! The medication forms: the catalogue entry (add/edit), the quick picker of `m`, and the
+//! dose with its live total against the max daily total.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{EntryForm, FormKind, number, show};
+use crate::cli::{MedAddArgs, build_medication};
+use crate::domain::InputError;
+use crate::domain::parse::parse_datetime;
+use crate::domain::records::{Dose, Medication};
+use crate::domain::vocab::MedClass;
+use crate::tui::entry::{Entry, EntryField};
+
+pub fn medication_form(editing: Option<Medication>) -> EntryForm {
+    let classes: Vec<&str> = MedClass::ALL.iter().map(|k| k.as_str()).collect();
+    let m = editing.as_ref();
+    let date = |d: Option<NaiveDate>| show(d);
+    let fields = vec![
+        EntryField::text("name", "Name", &show(m.map(|m| m.name.clone())), ""),
+        EntryField::choice(
+            "class",
+            "Class",
+            &classes,
+            m.map_or("nsaid", |m| m.class.as_str()),
+        ),
+        EntryField::text(
+            "unit",
+            "Unit",
+            &m.map_or("mg".into(), |m| m.unit.clone()),
+            "mg, ml, tablet",
+        ),
+        EntryField::text(
+            "dose",
+            "Usual dose",
+            &show(m.map(|m| m.usual_dose)),
+            "e.g. 400 (required)",
+        ),
+        EntryField::text(
+            "max_daily",
+            "Max a day",
+            &show(m.and_then(|m| m.max_daily)),
+            "from the label or prescription",
+        ),
+        EntryField::text(
+            "times",
+            "Times a day",
+            &show(m.and_then(|m| m.times_a_day)),
+            "empty = as needed",
+        ),
+        EntryField::text(
+            "course_start",
+            "Course from",
+            &date(m.and_then(|m| m.course_start)),
+            "YYYY-MM-DD",
+        ),
+        EntryField::text(
+            "course_end",
+            "Course to",
+            &date(m.and_then(|m| m.course_end)),
+            "YYYY-MM-DD",
+        ),
+        EntryField::note("note", &show(m.and_then(|m| m.note.clone()))),
+    ];
+    let title = match m {
+        Some(m) => format!("Medication m{} (editing)", m.id),
+        None => "New medication".into(),
+    };
+    EntryForm {
+        kind: FormKind::Medication { editing },
+        entry: Entry::new(title, fields),
+    }
+}
+
+pub fn medication_record(
+    e: &Entry,
+    editing: Option<&Medication>,
+    today: NaiveDate,
+) -> Result<Medication, InputError> {
+    let dose = number(e, "dose", "dose")?.ok_or_else(|| {
+        InputError::new("dose", "empty; allowed: the usual dose, a number above 0")
+    })?;
+    let times = e
+        .opt("times")
+        .map(|t| {
+            t.parse::<u32>().map_err(|_| {
+                InputError::new(
+                    "times_a_day",
+                    format!("'{t}' is not a number; allowed: 1–24, or empty for as needed"),
+                )
+            })
+        })
+        .transpose()?;
+    let args = MedAddArgs {
+        name: e.text("name"),
+        class: e.text("class"),
+        unit: e.text("unit"),
+        dose,
+        max_daily: number(e, "max_daily", "max_daily")?,
+        as_needed: times.is_none(),
+        times_a_day: times,
+        course_start: e.opt("course_start"),
+        course_end: e.opt("course_end"),
+        note: e.opt("note"),
+    };
+    let mut m = build_medication(&args, today)?;
+    if let Some(old) = editing {
+        m.id = old.id;
+        m.uuid = old.uuid.clone();
+    }
+    Ok(m)
+}
+
+/// The catalogue entries whose name contains `filter` (case-insensitive), in catalogue order.
+pub fn filtered<'a>(meds: &'a [Medication], filter: &str) -> Vec<&'a Medication> {
+    let f = filter.trim().to_lowercase();
+    meds.iter()
+        .filter(|m| m.name.to_lowercase().contains(&f))
+        .collect()
+}
+
+pub fn pick_form(meds: Vec<Medication>) -> EntryForm {
+    let fields = vec![EntryField::text(
+        "filter",
+        "Medication",
+        "",
+        "type to filter, ↑/↓ choose, Enter picks",
+    )];
+    EntryForm {
+        kind: FormKind::PickMed { meds, pick: 0 },
+        entry: Entry::new("Take a dose", fields),
+    }
+}
+
+/// The dose form for a picked medication, the amount pre-filled with its usual dose.
+pub fn dose_form(med: Medication, taken_today: f64) -> EntryForm {
+    let fields = vec![
+        EntryField::text(
+            "amount",
+            &format!("Amount {}", med.unit),
+            &med.usual_dose.to_string(),
+            "",
+        ),
+        EntryField::text("at", "At", "", "now; or HH:MM, YYYY-MM-DD HH:MM"),
+        EntryField::text("pain", "Pain before", "", "0–10 (optional)"),
+        EntryField::note("note", ""),
+    ];
+    let title = format!("Dose of {} ({})", med.name, med.class);
+    EntryForm {
+        kind: FormKind::Dose { med, taken_today },
+        entry: Entry::new(title, fields),
+    }
+}
+
+pub fn dose_info(e: &Entry, med: &Medication, taken_today: f64) -> String {
+    let amount = number(e, "amount", "amount").ok().flatten().unwrap_or(0.0);
+    let u = &med.unit;
+    let after = taken_today + amount;
+    match med.max_daily {
+        Some(max) if after > max + 1e-9 => format!(
+            "Today so far {taken_today} {u}; with this {after} {u}, OVER the max of {max} {u}"
+        ),
+        Some(max) => format!("Today so far {taken_today} {u}; with this {after} of max {max} {u}"),
+        None => format!("Today so far {taken_today} {u}; no max daily total set"),
+    }
+}
+
+/// The validated dose; `now` is used when the time is left empty.
+pub fn dose_record(
+    e: &Entry,
+    med: &Medication,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> Result<Dose, InputError> {
+    let amount = number(e, "amount", "amount")?
+        .ok_or_else(|| InputError::new("amount", "empty; allowed: a number above 0"))?;
+    crate::domain::error::check_positive("amount", amount, 100_000.0)?;
+    let taken_at = match e.opt("at") {
+        Some(t) => parse_datetime("at", &t, today)?,
+        None => now,
+    };
+    let pain_before = e
+        .opt("pain")
+        .map(|t| crate::domain::error::parse_scale("pain_before", &t, 0, 10))
+        .transpose()?;
+    Ok(Dose {
+        id: 0,
+        uuid: String::new(),
+        taken_at,
+        medication_id: med.id,
+        medication: med.name.clone(),
+        class: med.class,
+        unit: med.unit.clone(),
+        amount,
+        pain_before,
+        note: e.opt("note"),
+    })
+}

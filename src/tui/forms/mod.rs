@@ -1,0 +1,133 @@
+//! The forms besides the check-in: what each holds (`FormKind`), its fields in an `Entry`,
+//! the live figures it shows (TSS, today's dose total) and how its input becomes a record,
+//! through the same builders and parsers as the CLI. No terminal and no SQL here.
+
+mod meds;
+mod timeline;
+mod training;
+
+pub use meds::{dose_form, dose_record, filtered, medication_form, medication_record, pick_form};
+pub use timeline::{event_form, event_record, jump_form, psfs_form, psfs_scores};
+pub use training::{activity_form, activity_record, rehab_form, rehab_record};
+
+use super::entry::Entry;
+use crate::domain::InputError;
+use crate::domain::records::{
+    Activity, DatedSetting, Event, Medication, Programme, PsfsItem, RehabSession,
+};
+
+/// Which form is open, with what it needs besides the typed input.
+#[derive(Debug, Clone)]
+pub enum FormKind {
+    Activity {
+        editing: Option<Activity>,
+        /// FTP/LTHR histories, for the live TSS at the form's date.
+        settings: Vec<DatedSetting>,
+    },
+    Rehab {
+        programme: Option<Programme>,
+        /// The exercises the ticks stand for, in order: (id, name, sets, reps, hold_s).
+        exercises: Vec<training::Tick>,
+        editing: Option<RehabSession>,
+    },
+    Medication {
+        editing: Option<Medication>,
+    },
+    /// `m`: type to filter the catalogue, ↑/↓ choose, Enter picks.
+    PickMed {
+        meds: Vec<Medication>,
+        pick: usize,
+    },
+    Dose {
+        med: Medication,
+        /// Already taken today, for the live total against the max.
+        taken_today: f64,
+    },
+    Event {
+        editing: Option<Event>,
+    },
+    Psfs {
+        items: Vec<PsfsItem>,
+    },
+    /// The timeline's "jump to date" prompt.
+    JumpDate,
+}
+
+/// An open form: its kind and its inputs.
+#[derive(Debug, Clone)]
+pub struct EntryForm {
+    pub kind: FormKind,
+    pub entry: Entry,
+}
+
+impl EntryForm {
+    /// What the form is about, for "discard the changes to this …?".
+    pub fn noun(&self) -> &'static str {
+        match self.kind {
+            FormKind::Activity { .. } => "activity",
+            FormKind::Rehab { .. } => "rehab session",
+            FormKind::Medication { .. } => "medication",
+            FormKind::PickMed { .. } | FormKind::Dose { .. } => "dose",
+            FormKind::Event { .. } => "event",
+            FormKind::Psfs { .. } => "PSFS rating",
+            FormKind::JumpDate => "date",
+        }
+    }
+
+    /// Lines of live figures under the fields, computed from the input (pure).
+    pub fn info(&self, today: chrono::NaiveDate) -> Vec<String> {
+        match &self.kind {
+            FormKind::Activity { settings, editing } => {
+                vec![training::tss_preview(
+                    &self.entry,
+                    settings,
+                    editing.as_ref(),
+                    today,
+                )]
+            }
+            FormKind::Rehab { programme, .. } => vec![training::rehab_info(programme.as_ref())],
+            FormKind::Dose { med, taken_today } => {
+                vec![meds::dose_info(&self.entry, med, *taken_today)]
+            }
+            FormKind::Psfs { .. } => vec![
+                "Rate each 0 (unable) to 10 (as before the problem); leave blank to skip.".into(),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
+    /// ↑/↓ in the picker move the pick instead of the field (there is only one field).
+    pub fn move_pick(&mut self, d: isize) -> bool {
+        let n = match &self.kind {
+            FormKind::PickMed { meds, .. } => filtered(meds, &self.entry.text("filter")).len(),
+            _ => return false,
+        };
+        if let FormKind::PickMed { pick, .. } = &mut self.kind {
+            *pick = (*pick as isize + d).clamp(0, n.saturating_sub(1) as isize) as usize;
+        }
+        true
+    }
+
+    /// After typing in the picker the pick goes back to the first match.
+    pub fn reset_pick(&mut self) {
+        if let FormKind::PickMed { pick, .. } = &mut self.kind {
+            *pick = 0;
+        }
+    }
+}
+
+/// An optional number typed as text; a bad one names the field and what is allowed.
+pub fn number(e: &Entry, key: &str, field: &str) -> Result<Option<f64>, InputError> {
+    e.opt(key)
+        .map(|s| {
+            s.parse::<f64>().map_err(|_| {
+                InputError::new(field, format!("'{s}' is not a number; allowed: e.g. 250"))
+            })
+        })
+        .transpose()
+}
+
+/// A value for a text field: empty when None.
+pub fn show<T: ToString>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}

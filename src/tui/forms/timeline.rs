@@ -1,0 +1,154 @@
+//! The event form (SPEC §4.5), the PSFS form (SPEC §4.6: up to five activities rated 0–10)
+//! and the timeline's date prompt, which takes the CLI's date syntax.
+
+use chrono::NaiveDate;
+
+use super::{EntryForm, FormKind, show};
+use crate::cli::{EventArgs, build_event};
+use crate::domain::InputError;
+use crate::domain::error::parse_scale;
+use crate::domain::records::{Event, PsfsItem};
+use crate::domain::vocab::EventKind;
+use crate::repo::psfs::PSFS_MAX_ITEMS;
+use crate::tui::entry::{Entry, EntryField};
+
+const DATES: &str = "today, -3, 3d, mon, YYYY-MM-DD, MM-DD";
+
+pub fn event_form(editing: Option<Event>) -> EntryForm {
+    let kinds: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+    let ev = editing.as_ref();
+    let fields = vec![
+        EntryField::choice(
+            "kind",
+            "Kind",
+            &kinds,
+            ev.map_or("doctor", |e| e.kind.as_str()),
+        ),
+        EntryField::text(
+            "date",
+            "Date",
+            &ev.map_or("today".into(), |e| e.date.to_string()),
+            DATES,
+        ),
+        EntryField::text(
+            "title",
+            "Title",
+            &show(ev.map(|e| e.title.clone())),
+            "e.g. MRI",
+        ),
+        EntryField::note("note", &show(ev.and_then(|e| e.note.clone()))),
+    ];
+    let title = match ev {
+        Some(e) => format!("Event e{} (editing)", e.id),
+        None => "New event".into(),
+    };
+    EntryForm {
+        kind: FormKind::Event { editing },
+        entry: Entry::new(title, fields),
+    }
+}
+
+pub fn event_record(
+    e: &Entry,
+    editing: Option<&Event>,
+    today: NaiveDate,
+) -> Result<Event, InputError> {
+    let mut ev = build_event(
+        &EventArgs {
+            kind: e.text("kind"),
+            title: e.text("title"),
+            date: e.opt("date"),
+            note: e.opt("note"),
+        },
+        today,
+    )?;
+    if let Some(old) = editing {
+        ev.id = old.id;
+        ev.uuid = old.uuid.clone();
+    }
+    Ok(ev)
+}
+
+/// Keys of the score fields, one per activity (static so the entry can name them).
+const SCORE_KEYS: [&str; PSFS_MAX_ITEMS] = ["s0", "s1", "s2", "s3", "s4"];
+
+/// One score field per defined activity, then a new activity with its score while fewer
+/// than five are defined.
+pub fn psfs_form(items: Vec<PsfsItem>, today: NaiveDate) -> EntryForm {
+    let mut fields: Vec<EntryField> = items
+        .iter()
+        .zip(SCORE_KEYS)
+        .map(|(i, key)| {
+            let mut f = EntryField::text(key, &i.name, "", "0–10");
+            if let Some(r) = i.ratings.last() {
+                f.label = format!(
+                    "{} (last {} on {})",
+                    i.name,
+                    r.score,
+                    r.date.format("%-d %b")
+                );
+            }
+            f
+        })
+        .collect();
+    if items.len() < PSFS_MAX_ITEMS {
+        fields.push(EntryField::text(
+            "new",
+            "New activity",
+            "",
+            "e.g. ride 3h with climbing",
+        ));
+        fields.push(EntryField::text("new_score", "Its score", "", "0–10"));
+    }
+    EntryForm {
+        kind: FormKind::Psfs { items },
+        entry: Entry::new(
+            format!("PSFS · {} · up to 5 activities", today.format("%a %-d %b")),
+            fields,
+        ),
+    }
+}
+
+/// The (activity, score) pairs to store; nothing is returned unless every score is valid.
+pub fn psfs_scores(e: &Entry, items: &[PsfsItem]) -> Result<Vec<(String, u8)>, InputError> {
+    let mut out = Vec::new();
+    for (item, key) in items.iter().zip(SCORE_KEYS) {
+        if let Some(t) = e.opt(key) {
+            out.push((item.name.clone(), parse_scale("score", &t, 0, 10)?));
+        }
+    }
+    match (e.opt("new"), e.opt("new_score")) {
+        (Some(name), Some(t)) => out.push((name, parse_scale("new_score", &t, 0, 10)?)),
+        (Some(_), None) => {
+            return Err(InputError::new(
+                "new_score",
+                "missing for the new activity; allowed: 0–10",
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(InputError::new(
+                "new",
+                "the score has no activity; allowed: a short description",
+            ));
+        }
+        (None, None) => {}
+    }
+    if out.is_empty() {
+        return Err(InputError::new(
+            "score",
+            "nothing rated; allowed: a score 0–10 for at least one activity",
+        ));
+    }
+    Ok(out)
+}
+
+/// The date prompt, empty: Enter alone goes back to today.
+pub fn jump_form() -> EntryForm {
+    EntryForm {
+        kind: FormKind::JumpDate,
+        entry: Entry::new(
+            "Jump to a date",
+            vec![EntryField::text("date", "Date", "", DATES)],
+        ),
+    }
+}

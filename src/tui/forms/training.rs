@@ -1,0 +1,349 @@
+//! The activity form (every field of SPEC §4.2, TSS live as fields change) and the rehab form
+//! (tick off the active programme; everything ticked as prescribed is one key).
+
+use chrono::NaiveDate;
+
+use super::{EntryForm, FormKind, number, show};
+use crate::cli::{ActivityFields, build_activity};
+use crate::domain::InputError;
+use crate::domain::parse::{format_duration, parse_date};
+use crate::domain::prescription::format_spec;
+use crate::domain::records::{
+    Activity, DatedSetting, Exercise, Programme, RehabSession, SessionItem,
+};
+use crate::domain::vocab::{ActivityKind, Intensity};
+use crate::tui::entry::{Entry, EntryField};
+
+/// One tickable exercise with the prescription it is logged with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub exercise_id: i64,
+    pub name: String,
+    pub sets: Option<u32>,
+    pub reps: Option<u32>,
+    pub hold_s: Option<u32>,
+}
+
+/// An optional pain field, typed 0–10 as on the CLI.
+fn pain(key: &'static str, label: &str, v: Option<u8>) -> EntryField {
+    EntryField::text(key, label, &show(v), "0–10")
+}
+
+/// The add (or edit) activity form.
+pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> EntryForm {
+    let kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
+    let mut intensities = vec!["–"];
+    intensities.extend(Intensity::ALL.iter().map(|k| k.as_str()));
+    let a = editing.as_ref();
+    let num = |v: Option<f64>| show(v.map(|x| (x * 10.0).round() / 10.0));
+    let manual = a.filter(|a| a.load_source.as_deref() == Some("manual"));
+    let fields = vec![
+        EntryField::choice(
+            "kind",
+            "Kind",
+            &kinds,
+            a.map_or("ride", |a| a.kind.as_str()),
+        ),
+        EntryField::text(
+            "date",
+            "Date",
+            &a.map_or("today".into(), |a| a.date().to_string()),
+            "today, -1, mon, MM-DD",
+        ),
+        EntryField::text(
+            "start",
+            "Start",
+            &show(a.map(|a| a.start.format("%H:%M"))),
+            "HH:MM (noon if empty)",
+        ),
+        EntryField::text(
+            "duration",
+            "Duration",
+            &show(a.map(|a| format_duration(a.elapsed_s))),
+            "1h30m, 90m, 1:30 (required)",
+        ),
+        EntryField::text(
+            "moving",
+            "Moving",
+            &show(a.and_then(|a| a.moving_s).map(format_duration)),
+            "e.g. 1h20m",
+        ),
+        EntryField::text(
+            "distance",
+            "Distance",
+            &show(
+                a.and_then(|a| a.distance_m)
+                    .map(|m| format!("{}km", m / 1000.0)),
+            ),
+            "e.g. 42km, 26mi",
+        ),
+        EntryField::text("ascent", "Ascent m", &num(a.and_then(|a| a.ascent_m)), "m"),
+        EntryField::text(
+            "power",
+            "Avg power",
+            &num(a.and_then(|a| a.avg_power_w)),
+            "W",
+        ),
+        EntryField::text("np", "NP", &num(a.and_then(|a| a.normalized_power_w)), "W"),
+        EntryField::text("hr", "Avg HR", &num(a.and_then(|a| a.avg_hr)), "bpm"),
+        EntryField::text("max_hr", "Max HR", &num(a.and_then(|a| a.max_hr)), "bpm"),
+        EntryField::text("rpe", "RPE", &show(a.and_then(|a| a.rpe)), "1–10"),
+        EntryField::choice(
+            "intensity",
+            "Intensity",
+            &intensities,
+            a.and_then(|a| a.intensity).map_or("–", |i| i.as_str()),
+        ),
+        EntryField::text(
+            "tss",
+            "TSS",
+            &num(manual.and_then(|a| a.tss)),
+            "computed if empty",
+        ),
+        pain("pain_before", "Pain before", a.and_then(|x| x.pain_before)),
+        pain("pain_during", "Pain during", a.and_then(|x| x.pain_during)),
+        pain("pain_after", "Pain after", a.and_then(|x| x.pain_after)),
+        EntryField::flag(
+            "stopped",
+            "Stopped for pain",
+            a.is_some_and(|a| a.stopped_for_pain),
+        ),
+        EntryField::text("bike", "Bike", &show(a.and_then(|a| a.bike.clone())), ""),
+        EntryField::note("note", &show(a.and_then(|a| a.note.clone()))),
+    ];
+    let title = match a {
+        Some(a) => format!("Activity a{} (editing)", a.id),
+        None => "New activity".into(),
+    };
+    let mut entry = Entry::new(title, fields);
+    // The duration is what a new entry needs first; the kind defaults to a ride.
+    if editing.is_none() {
+        entry.focus = 3;
+    }
+    EntryForm {
+        kind: FormKind::Activity { editing, settings },
+        entry,
+    }
+}
+
+/// The value of a dated setting in force on `date`.
+pub fn dated(settings: &[DatedSetting], key: &str, date: NaiveDate) -> Option<f64> {
+    settings
+        .iter()
+        .filter(|s| s.key == key && s.from <= date)
+        .max_by_key(|s| s.from)
+        .map(|s| s.value)
+}
+
+/// The validated activity, with its TSS computed from the settings in force on its date.
+pub fn activity_record(
+    e: &Entry,
+    editing: Option<&Activity>,
+    settings: &[DatedSetting],
+    today: NaiveDate,
+) -> Result<Activity, InputError> {
+    let intensity = e.opt("intensity").filter(|s| s != "–");
+    let f = ActivityFields {
+        date: e.opt("date"),
+        start: e.opt("start"),
+        moving: e.opt("moving"),
+        distance: e.opt("distance"),
+        ascent: number(e, "ascent", "ascent")?,
+        power: number(e, "power", "power")?,
+        np: number(e, "np", "np")?,
+        hr: number(e, "hr", "hr")?,
+        max_hr: number(e, "max_hr", "max_hr")?,
+        rpe: e.opt("rpe"),
+        tss: number(e, "tss", "tss")?,
+        intensity,
+        pain_before: e.opt("pain_before"),
+        pain_during: e.opt("pain_during"),
+        pain_after: e.opt("pain_after"),
+        stopped_for_pain: e.flag("stopped"),
+        bike: e.opt("bike"),
+        note: e.opt("note"),
+    };
+    let mut a = build_activity(&e.text("kind"), &e.text("duration"), &f, today)?;
+    if let Some(old) = editing {
+        a.id = old.id;
+        a.uuid = old.uuid.clone();
+        a.source = old.source;
+        a.source_hash = old.source_hash.clone();
+    }
+    a.compute_load(
+        dated(settings, "ftp_w", a.date()),
+        dated(settings, "lthr_bpm", a.date()),
+    );
+    Ok(a)
+}
+
+/// "TSS ~54 (estimate from rpe)", recomputed from the input as it changes.
+pub fn tss_preview(
+    e: &Entry,
+    settings: &[DatedSetting],
+    editing: Option<&Activity>,
+    today: NaiveDate,
+) -> String {
+    let a = match activity_record(e, editing, settings, today) {
+        Ok(a) => a,
+        Err(err) => return format!("TSS – (waiting for a valid {})", err.field),
+    };
+    let ftp = dated(settings, "ftp_w", a.date())
+        .map(|v| format!("FTP {v} W"))
+        .unwrap_or_else(|| "no FTP set".into());
+    let lthr = dated(settings, "lthr_bpm", a.date())
+        .map(|v| format!("LTHR {v}"))
+        .unwrap_or_else(|| "no LTHR set".into());
+    let tss = match (a.tss, a.load_source.as_deref()) {
+        (Some(t), Some(src @ ("hr" | "rpe"))) => format!("TSS ~{t:.0} (estimate from {src})"),
+        (Some(t), Some(src)) => format!("TSS {t:.0} ({src})"),
+        _ => "TSS – (give power with an FTP, HR with an LTHR, RPE or TSS)".into(),
+    };
+    format!("{tss} · {ftp} · {lthr}")
+}
+
+/// The rehab form: the programme's exercises all ticked, or the library unticked when no
+/// programme is active; editing a session ticks what it holds.
+pub fn rehab_form(
+    programme: Option<Programme>,
+    library: &[Exercise],
+    editing: Option<RehabSession>,
+    today: NaiveDate,
+) -> EntryForm {
+    let tick = |exercise_id, name: &str, sets, reps, hold_s| Tick {
+        exercise_id,
+        name: name.to_string(),
+        sets,
+        reps,
+        hold_s,
+    };
+    let exercises: Vec<Tick> = match (&editing, &programme) {
+        (Some(s), _) => s
+            .items
+            .iter()
+            .map(|i| tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s))
+            .collect(),
+        (None, Some(p)) => p
+            .items
+            .iter()
+            .map(|i| tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s))
+            .collect(),
+        (None, None) => library
+            .iter()
+            .map(|x| tick(x.id, &x.name, x.sets, x.reps, x.hold_s))
+            .collect(),
+    };
+    let names = exercises
+        .iter()
+        .map(|t| format!("{} {}", t.name, format_spec(t.sets, t.reps, t.hold_s, None)))
+        .collect();
+    let all_on = editing.is_some() || programme.is_some();
+    let s = editing.as_ref();
+    let fields = vec![
+        EntryField::ticks("done", "Done", names, all_on),
+        EntryField::text(
+            "minutes",
+            "Minutes",
+            &show(s.and_then(|s| s.minutes)),
+            "e.g. 20",
+        ),
+        pain("pain_before", "Pain before", s.and_then(|x| x.pain_before)),
+        pain("pain_after", "Pain after", s.and_then(|x| x.pain_after)),
+        EntryField::text(
+            "date",
+            "Date",
+            &s.map_or("today".into(), |s| s.date.to_string()),
+            "today, -1, mon",
+        ),
+        EntryField::note("note", &show(s.and_then(|s| s.note.clone()))),
+    ];
+    let name = programme
+        .as_ref()
+        .map_or("no programme", |p| p.name.as_str());
+    let title = match s {
+        Some(s) => format!("Rehab session r{} (editing)", s.id),
+        None => format!("Rehab session · {name} · {}", today.format("%a %-d %b")),
+    };
+    EntryForm {
+        kind: FormKind::Rehab {
+            programme,
+            exercises,
+            editing,
+        },
+        entry: Entry::new(title, fields),
+    }
+}
+
+pub fn rehab_info(p: Option<&Programme>) -> String {
+    match p {
+        Some(p) => format!(
+            "{}, {} a week · Space unticks · Enter saves what is ticked",
+            p.name, p.target_per_week
+        ),
+        None => "No active programme (`backtrack rehab programme add`); tick what you did.".into(),
+    }
+}
+
+/// The validated session.
+pub fn rehab_record(
+    e: &Entry,
+    programme: Option<&Programme>,
+    exercises: &[Tick],
+    editing: Option<&RehabSession>,
+    today: NaiveDate,
+) -> Result<RehabSession, InputError> {
+    let scale = |k: &str| {
+        e.opt(k)
+            .map(|t| crate::domain::error::parse_scale(k, &t, 0, 10))
+            .transpose()
+    };
+    let minutes = e
+        .opt("minutes")
+        .map(|t| {
+            t.parse::<u32>()
+                .ok()
+                .filter(|m| (1..=600).contains(m))
+                .ok_or_else(|| {
+                    InputError::new(
+                        "minutes",
+                        format!("'{t}' is not valid; allowed: whole minutes 1–600"),
+                    )
+                })
+        })
+        .transpose()?;
+    let items: Vec<SessionItem> = e
+        .ticked("done")
+        .into_iter()
+        .filter_map(|i| exercises.get(i))
+        .map(|t| SessionItem {
+            exercise_id: t.exercise_id,
+            exercise: t.name.clone(),
+            sets: t.sets,
+            reps: t.reps,
+            load_kg: None,
+            hold_s: t.hold_s,
+        })
+        .collect();
+    if items.is_empty() {
+        return Err(InputError::new(
+            "done",
+            "no exercise ticked; allowed: tick at least one with Space",
+        ));
+    }
+    let date = match e.opt("date") {
+        Some(d) => parse_date("date", &d, today)?,
+        None => today,
+    };
+    Ok(RehabSession {
+        id: editing.map_or(0, |s| s.id),
+        uuid: editing.map(|s| s.uuid.clone()).unwrap_or_default(),
+        date,
+        programme_id: editing.map_or(programme.map(|p| p.id), |s| s.programme_id),
+        programme: editing.map_or(programme.map(|p| p.name.clone()), |s| s.programme.clone()),
+        minutes,
+        pain_before: scale("pain_before")?,
+        pain_after: scale("pain_after")?,
+        note: e.opt("note"),
+        items,
+    })
+}

@@ -1,0 +1,224 @@
+//! Draws any `EntryForm`: one labelled row per field (two columns when they do not fit, as the
+//! activity form's twenty fields at 80×24), ticks one per line, the note with what is left,
+//! the form's live figures (TSS, dose total) at the bottom, and the picker's matches.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use chrono::NaiveDate;
+
+use crate::tui::entry::{EntryField, Input};
+use crate::tui::form::FieldKind;
+use crate::tui::forms::{EntryForm, FormKind, filtered};
+use crate::tui::theme::Theme;
+
+pub fn render(
+    t: Theme,
+    f: &EntryForm,
+    today: NaiveDate,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    let b = Block::bordered().title(Span::styled(format!(" {} ", f.entry.title), t.title()));
+    let inner = b.inner(area);
+    b.render(area, buf);
+    let info = f.info(today);
+    let info_h = (info.len() as u16).min(inner.height.saturating_sub(1));
+    let body = Rect {
+        height: inner.height - info_h,
+        ..inner
+    };
+    for (i, line) in info.iter().take(info_h as usize).enumerate() {
+        let y = body.bottom() + i as u16;
+        buf.set_stringn(inner.x, y, line, inner.width as usize, t.accent());
+    }
+    let fields = &f.entry.fields;
+    // Rows each field wants: ticks one per item, the note at least one.
+    let want: u16 = fields.iter().map(|x| rows_of(x).max(1)).sum();
+    let mut cursor = None;
+    if want <= body.height {
+        let lw = label_width(fields, body.width / 2);
+        let mut y = body.y;
+        for (i, field) in fields.iter().enumerate() {
+            let rest = body.bottom().saturating_sub(y);
+            let h = match field.kind() {
+                // The note takes what the fields after it leave.
+                FieldKind::Note => {
+                    let after: u16 = fields[i + 1..].iter().map(|x| rows_of(x).max(1)).sum();
+                    rest.saturating_sub(after).max(1)
+                }
+                _ => rows_of(field).max(1).min(rest),
+            };
+            if h == 0 {
+                break;
+            }
+            let r = Rect::new(body.x, y, body.width, h);
+            if let Some(c) = draw_field(t, field, i == f.entry.focus, lw, r, buf) {
+                cursor = Some(c);
+            }
+            y += h;
+        }
+    } else {
+        // Two columns of single rows.
+        let per = fields.len().div_ceil(2) as u16;
+        let cw = body.width / 2;
+        for (i, field) in fields.iter().enumerate() {
+            let (col, row) = ((i as u16) / per, (i as u16) % per);
+            if row >= body.height {
+                continue;
+            }
+            let r = Rect::new(body.x + col * cw, body.y + row, cw.saturating_sub(1), 1);
+            let col_fields = &fields[(col * per) as usize..];
+            let lw = label_width(&col_fields[..col_fields.len().min(per as usize)], cw / 2);
+            if let Some(c) = draw_field(t, field, i == f.entry.focus, lw, r, buf) {
+                cursor = Some(c);
+            }
+        }
+    }
+    if let FormKind::PickMed { meds, pick } = &f.kind {
+        let list = filtered(meds, &f.entry.text("filter"));
+        let top = body.y + 2;
+        if list.is_empty() {
+            buf.set_string(body.x + 2, top, "No medication matches.", t.dim());
+        }
+        let shown = body.bottom().saturating_sub(top) as usize;
+        let offset = pick.saturating_sub(shown.saturating_sub(1));
+        for (i, m) in list.iter().enumerate().skip(offset).take(shown) {
+            let y = top + (i - offset) as u16;
+            let max = m
+                .max_daily
+                .map(|x| format!("max {x}{}/day", m.unit))
+                .unwrap_or_else(|| "no max".into());
+            let text = format!(
+                "{} {:<20} {:<16} {}{} usual  {max}",
+                if i == *pick { "›" } else { " " },
+                m.name,
+                m.class.as_str(),
+                m.usual_dose,
+                m.unit
+            );
+            let style = if i == *pick {
+                t.selected()
+            } else {
+                Style::new()
+            };
+            buf.set_stringn(body.x + 1, y, text, body.width as usize - 1, style);
+        }
+    }
+    cursor
+}
+
+fn rows_of(f: &EntryField) -> u16 {
+    match &f.input {
+        Input::Ticks { items, .. } => items.len() as u16,
+        _ => 1,
+    }
+}
+
+fn label_width(fields: &[EntryField], cap: u16) -> u16 {
+    let w = fields
+        .iter()
+        .map(|f| f.label.chars().count() as u16 + 2)
+        .max()
+        .unwrap_or(8);
+    w.clamp(8, cap.max(8))
+}
+
+/// One field in `r` (its label in the first `lw` columns); the cursor if it is focused text.
+fn draw_field(
+    t: Theme,
+    f: &EntryField,
+    focused: bool,
+    lw: u16,
+    r: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    let label_style = if focused {
+        t.accent().patch(t.selected())
+    } else {
+        t.title()
+    };
+    let mark = if focused { "›" } else { " " };
+    let label: String = f.label.chars().take(lw as usize - 2).collect();
+    buf.set_stringn(
+        r.x,
+        r.y,
+        format!("{mark}{label:<w$}", w = lw as usize - 1),
+        lw as usize,
+        label_style,
+    );
+    let vx = r.x + lw;
+    let vw = r.width.saturating_sub(lw) as usize;
+    match &f.input {
+        Input::Text(tf) => {
+            let v = tf.value();
+            let (cl, cc) = tf.line_col();
+            let lines: Vec<&str> = v.split('\n').collect();
+            let top = if focused {
+                cl.saturating_sub(r.height as usize - 1)
+            } else {
+                0
+            };
+            if v.is_empty() {
+                let style = if focused {
+                    t.dim().add_modifier(Modifier::UNDERLINED)
+                } else {
+                    t.dim()
+                };
+                // A hint reads as "· e.g. 42km", never as a value.
+                let hint = format!("· {}", f.hint);
+                buf.set_stringn(vx, r.y, hint.trim_end(), vw, style);
+            }
+            let style = if focused {
+                Style::new().add_modifier(Modifier::UNDERLINED)
+            } else {
+                Style::new()
+            };
+            for (i, l) in lines.iter().enumerate().skip(top).take(r.height as usize) {
+                if !l.is_empty() {
+                    buf.set_stringn(vx, r.y + (i - top) as u16, l, vw, style);
+                }
+            }
+            focused.then(|| {
+                Position::new(
+                    vx + (cc as u16).min(vw.saturating_sub(1) as u16),
+                    r.y + (cl - top) as u16,
+                )
+            })
+        }
+        Input::Choice { options, at } => {
+            let v = options.get(*at).map_or("", String::as_str);
+            let text = if focused {
+                format!("‹ {v} ›  Space/h/l")
+            } else {
+                v.to_string()
+            };
+            buf.set_stringn(vx, r.y, text, vw, Style::new());
+            None
+        }
+        Input::Flag(on) => {
+            let text = if *on { "[x] yes" } else { "[ ] no" };
+            buf.set_stringn(vx, r.y, text, vw, Style::new());
+            None
+        }
+        Input::Ticks { items, on, cursor } => {
+            if items.is_empty() {
+                buf.set_stringn(vx, r.y, "no exercises", vw, t.dim());
+            }
+            for (i, item) in items.iter().enumerate().take(r.height as usize) {
+                let mark = if on[i] { "[x]" } else { "[ ]" };
+                let style = if focused && i == *cursor {
+                    t.selected()
+                } else {
+                    Style::new()
+                };
+                let line = Line::from(Span::styled(format!("{mark} {item}"), style));
+                buf.set_line(vx, r.y + i as u16, &line, vw as u16);
+            }
+            None
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The Medications screen (SPEC §8.1 #4): today's doses with each medication's total against
+//! its max, the safety counters of SPEC §4.4 beside their thresholds, the catalogue (`t`
+//! takes the selected one's usual dose) and the doses of the last 30 days by day.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::lists::list;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::data::{DOSE_DAYS, MedsData};
+use crate::tui::theme::Theme;
+
+fn today_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
+    let mut out: Vec<Line> = m
+        .totals
+        .iter()
+        .map(|x| {
+            let max = x
+                .max_daily
+                .map(|v| format!(" of max {v}"))
+                .unwrap_or_else(|| " (no max)".into());
+            let over = x.max_daily.is_some_and(|v| x.total > v + 1e-9);
+            let style = if over { t.error() } else { t.title() };
+            let mark = if over { "! " } else { "" };
+            Line::from(Span::styled(
+                format!(
+                    "{mark}{} {}{max} {} ({}×)",
+                    x.name, x.total, x.unit, x.doses
+                ),
+                style,
+            ))
+        })
+        .collect();
+    out.extend(m.doses.iter().map(|d| {
+        Line::from(format!(
+            "  {}  {} {}{}",
+            d.taken_at.format("%H:%M"),
+            d.medication,
+            d.amount,
+            d.unit
+        ))
+    }));
+    out
+}
+
+/// Each counter with its threshold; flagged ones marked `!` in the error style.
+fn counter_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
+    let c = &m.counters;
+    let th = &m.thresholds;
+    let at = |v: u32, limit: u32| v > 0 && v >= limit;
+    let rows = [
+        (
+            "Opioid days, 7 d",
+            c.opioid_days_7,
+            format!("flag at {}", th.opioid_days_7),
+            at(c.opioid_days_7, th.opioid_days_7),
+        ),
+        (
+            "Opioid days, 30 d",
+            c.opioid_days_30,
+            format!("flag at {}", th.opioid_days_30),
+            at(c.opioid_days_30, th.opioid_days_30),
+        ),
+        (
+            "Opioid run, days",
+            c.opioid_streak,
+            format!("flag at {}", th.opioid_streak_days),
+            at(c.opioid_streak, th.opioid_streak_days),
+        ),
+        (
+            "NSAID run, days",
+            c.nsaid_streak,
+            format!("flag past {}", th.nsaid_streak_days),
+            c.nsaid_streak > th.nsaid_streak_days,
+        ),
+        (
+            "Injections, 12 mo",
+            c.injections_12m,
+            format!("flag at {}", th.injections_12m),
+            at(c.injections_12m, th.injections_12m),
+        ),
+    ];
+    rows.into_iter()
+        .map(|(name, v, limit, flagged)| {
+            let style = if flagged { t.error() } else { Style::new() };
+            let mark = if flagged { "!" } else { " " };
+            Line::from(Span::styled(
+                format!("{mark}{name:<18}{v:>3}  ({limit})"),
+                style,
+            ))
+        })
+        .collect()
+}
+
+/// `s` cut to `n` characters with "…", so a long name keeps the columns.
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n - 1).chain(['…']).collect()
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(m) = &app.meds else { return };
+    let cat_h = (m.catalogue.len() as u16).clamp(1, 6) + 2;
+    let [top, cat, hist] = Layout::vertical([
+        Constraint::Length(7),
+        Constraint::Length(cat_h),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    let [today, counters] =
+        Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(top);
+    list(
+        t,
+        format!("Today ({} doses)", m.doses.len()),
+        today_lines(t, m),
+        "No doses today. m takes one.",
+        None,
+        today,
+        buf,
+    );
+    list(
+        t,
+        "Safety counters".into(),
+        counter_lines(t, m),
+        "",
+        None,
+        counters,
+        buf,
+    );
+    let cat_lines = m
+        .catalogue
+        .iter()
+        .map(|x| {
+            let max = x
+                .max_daily
+                .map(|v| format!("max {v}/day"))
+                .unwrap_or_else(|| "no max".into());
+            let how = if x.as_needed {
+                "as needed".to_string()
+            } else {
+                format!("{}× a day", x.times_a_day.unwrap_or(1))
+            };
+            Line::from(format!(
+                "{:<18} {:<17} {:>6} {:<3} {:<14} {how}",
+                clip(&x.name, 18),
+                x.class.as_str(),
+                x.usual_dose,
+                x.unit,
+                max
+            ))
+        })
+        .collect();
+    list(
+        t,
+        format!(
+            "Catalogue ({}) · t take · Enter edit · n new",
+            m.catalogue.len()
+        ),
+        cat_lines,
+        "No medications yet. n adds one.",
+        Some(app.sel[Screen::Meds.index()]),
+        cat,
+        buf,
+    );
+    let hist_lines = m
+        .history
+        .iter()
+        .map(|(day, doses)| {
+            let mut per: Vec<(String, f64, String, usize)> = Vec::new();
+            for d in doses {
+                match per.iter_mut().find(|p| p.0 == d.medication) {
+                    Some(p) => {
+                        p.1 += d.amount;
+                        p.3 += 1;
+                    }
+                    None => per.push((d.medication.clone(), d.amount, d.unit.clone(), 1)),
+                }
+            }
+            let text: Vec<String> = per
+                .iter()
+                .map(|(n, a, u, k)| format!("{n} {a}{u} ({k}×)"))
+                .collect();
+            Line::from(format!("{}  {}", day.format("%a %e %b"), text.join(" · ")))
+        })
+        .collect();
+    list(
+        t,
+        format!("Doses by day, last {DOSE_DAYS} days"),
+        hist_lines,
+        "No doses in the last 30 days.",
+        None,
+        hist,
+        buf,
+    );
+}

@@ -1,0 +1,78 @@
+//! The Timeline screen (SPEC §8.1 #6): the events (Enter edits, `d` deletes) and a merged
+//! day-by-day history of check-ins, activities, rehab, doses and events, newest first, over
+//! 30 days ending today or the day `/` jumped to.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::lists::list;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::data::TIMELINE_DAYS;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(d) = &app.timeline else { return };
+    let ev_h = (d.events.len() as u16).clamp(1, 6) + 2;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(ev_h), Constraint::Min(3)]).areas(area);
+    let events = d
+        .events
+        .iter()
+        .map(|e| {
+            Line::from(format!(
+                "{}  {:<10} {}",
+                e.date.format("%a %e %b %Y"),
+                e.kind.as_str(),
+                e.title
+            ))
+        })
+        .collect();
+    list(
+        t,
+        format!("Events, last 2 years ({}) · e adds", d.events.len()),
+        events,
+        "No events yet. e adds one (MRI, physio, new saddle…).",
+        Some(app.sel[Screen::Timeline.index()]),
+        top,
+        buf,
+    );
+    // The date shows once per day, so the days read as groups.
+    let mut last = None;
+    let hist = d
+        .history
+        .iter()
+        .map(|h| {
+            let date = if last == Some(h.date) {
+                " ".repeat(10)
+            } else {
+                h.date.format("%a %e %b").to_string()
+            };
+            last = Some(h.date);
+            Line::from(vec![
+                Span::raw(format!("{date}  ")),
+                Span::styled(format!("{:<9}", h.kind), t.dim()),
+                Span::raw(format!(" {}", h.text)),
+            ])
+        })
+        .collect();
+    let to = d.to.unwrap_or(app.today);
+    let title = if to == app.today {
+        format!("Everything, last {TIMELINE_DAYS} days · / jumps to a date")
+    } else {
+        format!(
+            "Everything, {TIMELINE_DAYS} days to {} · / jumps",
+            to.format("%a %-d %b %Y")
+        )
+    };
+    list(
+        t,
+        title,
+        hist,
+        "Nothing logged in these 30 days.",
+        None,
+        bottom,
+        buf,
+    );
+}

@@ -1,0 +1,173 @@
+//! The Training screen (SPEC §8.1 #3): activities and rehab sessions in one list with TSS and
+//! its source (`~` marks an estimate) and pain before/during/after, under this week's rehab
+//! adherence; `v` shows the programmes and the exercise library instead.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::lists::{block, list};
+use crate::domain::parse::format_duration;
+use crate::domain::prescription::format_spec;
+use crate::domain::records::Activity;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::app_entry::training_filter;
+use crate::tui::data::{TRAINING_DAYS, TrainingRow};
+use crate::tui::theme::Theme;
+
+fn pains(p: &[Option<u8>], sep: &str) -> String {
+    p.iter()
+        .map(|v| v.map_or("-".to_string(), |v| v.to_string()))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// "~54 rpe": the TSS with its source, `~` when estimated from HR or RPE.
+pub fn tss_text(a: &Activity) -> String {
+    match (a.tss, a.load_source.as_deref()) {
+        (Some(v), Some(src @ ("hr" | "rpe"))) => format!("{:>4} {src:<6}", format!("~{v:.0}")),
+        (Some(v), Some(src)) => format!("{v:>4.0} {src:<6}"),
+        (Some(v), None) => format!("{v:>4.0}       "),
+        _ => format!("{:>4} {:<6}", "–", ""),
+    }
+}
+
+fn activity_line(t: Theme, a: &Activity) -> Line<'static> {
+    let mut spans = vec![Span::raw(format!(
+        "{} {:<12} {:>6}  TSS {}  pain {}",
+        a.start.format("%a %e %b %H:%M"),
+        a.kind.as_str(),
+        format_duration(a.elapsed_s),
+        tss_text(a),
+        pains(&[a.pain_before, a.pain_during, a.pain_after], "/"),
+    ))];
+    if a.stopped_for_pain {
+        spans.push(Span::styled("  STOPPED", t.error()));
+    }
+    Line::from(spans)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let [top, rest] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+    let b = block(t, "Rehab this week".into());
+    let inner = b.inner(top);
+    b.render(top, buf);
+    let sentence = app.rehab.as_ref().map_or(String::new(), |r| {
+        let s = &r.summary;
+        let prog = r
+            .active
+            .as_ref()
+            .map_or("no active programme".to_string(), |p| p.name.clone());
+        let week = match s.week_target {
+            Some(t) if t > 0 => format!(
+                "{} of {t} sessions ({}%)",
+                s.week_sessions,
+                s.week_sessions * 100 / t
+            ),
+            _ => format!("{} sessions", s.week_sessions),
+        };
+        let four = s
+            .adherence_4w
+            .map(|a| format!(" · last 4 weeks {:.0}%", a * 100.0))
+            .unwrap_or_default();
+        format!("{prog}: {week}{four} · v: programmes")
+    });
+    Line::from(sentence).render(inner, buf);
+    if app.rehab_view {
+        return rehab_view(app, rest, buf);
+    }
+    let rows = app.training_rows();
+    let lines = rows
+        .iter()
+        .map(|r| match r {
+            TrainingRow::Activity(a) => activity_line(t, a),
+            TrainingRow::Rehab(s) => Line::from(format!(
+                "{:<16} {:<12} {:>6}  {}, {} ex.  pain {}",
+                s.date.format("%a %e %b").to_string(),
+                "rehab",
+                s.minutes.map(|m| format!("{m}m")).unwrap_or_default(),
+                s.programme.as_deref().unwrap_or("session"),
+                s.items.len(),
+                pains(&[s.pain_before, s.pain_after], "→")
+            )),
+        })
+        .collect();
+    let title = format!(
+        "Last {TRAINING_DAYS} days · {} (f) · {} · pain before/during/after",
+        training_filter(app.training_filter),
+        rows.len()
+    );
+    list(
+        t,
+        title,
+        lines,
+        "Nothing here in this window. a adds an activity, r logs rehab.",
+        Some(app.sel[Screen::Training.index()]),
+        rest,
+        buf,
+    );
+}
+
+/// The programmes (ordered exercises with prescriptions, dates, target) and the library.
+fn rehab_view(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let Some(r) = &app.rehab else { return };
+    let mut lines = Vec::new();
+    for p in &r.programmes {
+        let to = p.active_to.map(|d| format!(" to {d}")).unwrap_or_default();
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{} · from {}{to} · {} a week",
+                p.name, p.active_from, p.target_per_week
+            ),
+            t.title(),
+        )));
+        for (i, it) in p.items.iter().enumerate() {
+            lines.push(Line::from(format!(
+                "  {}. {} {}",
+                i + 1,
+                it.exercise,
+                format_spec(it.sets, it.reps, it.hold_s, None)
+            )));
+        }
+    }
+    if r.programmes.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "No programme yet: `backtrack rehab programme add NAME --exercise \"bird dog:3x10\" --target 3`",
+            t.dim(),
+        )));
+    }
+    let lib: Vec<String> = r
+        .library
+        .iter()
+        .map(|e| format!("{} {}", e.name, format_spec(e.sets, e.reps, e.hold_s, None)))
+        .collect();
+    lines.push(Line::from(Span::styled("Exercise library", t.title())));
+    let text = if lib.is_empty() {
+        "(offered the first time you log rehab: r)".to_string()
+    } else {
+        lib.join(" · ")
+    };
+    let w = area.width.saturating_sub(4) as usize;
+    let mut cur = String::from(" ");
+    for word in text.split(' ') {
+        if cur.chars().count() + word.chars().count() + 1 > w {
+            lines.push(Line::from(std::mem::replace(&mut cur, String::from(" "))));
+        }
+        cur.push(' ');
+        cur.push_str(word);
+    }
+    lines.push(Line::from(cur));
+    list(
+        t,
+        "Rehab programmes (v: back to the list)".into(),
+        lines,
+        "",
+        None,
+        area,
+        buf,
+    );
+}

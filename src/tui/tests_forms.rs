@@ -1,0 +1,302 @@
+//! Action → state tests for the forms besides the check-in: validation keeps the input and
+//! names the field, the dose max asks first, rehab ticks, events, PSFS, delete and undo.
+
+use chrono::{Duration, NaiveDate};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::tests::press;
+
+use super::action::{Action, Screen};
+use super::app::App;
+use super::forms::FormKind;
+use super::keymap::{HelpFor, KeyContext, help_for, map};
+use super::theme::Theme;
+use crate::domain::records::{Medication, Programme, ProgrammeItem};
+use crate::domain::vocab::MedClass;
+use crate::repo::Repo;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn app_on(repo: Repo, screen: Screen) -> App {
+    App::new(repo, day(), Theme::plain(), screen)
+}
+
+fn app() -> App {
+    app_on(Repo::open_in_memory().unwrap(), Screen::Today)
+}
+
+fn status(app: &App) -> (bool, String) {
+    let s = app.status.as_ref().expect("a status line");
+    (s.error, s.text.clone())
+}
+
+fn focused_value(app: &App) -> String {
+    let e = &app.entry.as_ref().expect("form open").entry;
+    e.focused().unwrap().value()
+}
+
+fn ibuprofen(repo: &mut Repo) -> Medication {
+    repo.add_medication(&Medication {
+        id: 0,
+        uuid: String::new(),
+        name: "ibuprofen".into(),
+        class: MedClass::Nsaid,
+        unit: "mg".into(),
+        usual_dose: 800.0,
+        max_daily: Some(1200.0),
+        as_needed: true,
+        times_a_day: None,
+        course_start: None,
+        course_end: None,
+        note: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn new_keys_map_and_show_in_help() {
+    let s = KeyContext::Screen(Screen::Today);
+    let k = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(map(k('a'), s), Some(Action::OpenActivity));
+    assert_eq!(map(k('r'), s), Some(Action::OpenRehab));
+    assert_eq!(map(k('m'), s), Some(Action::OpenDose));
+    assert_eq!(map(k('e'), s), Some(Action::OpenEvent));
+    assert_eq!(map(k('p'), s), Some(Action::OpenPsfs));
+    assert_eq!(map(k('t'), s), None, "t is the Medications screen's");
+    let meds = KeyContext::Screen(Screen::Meds);
+    assert_eq!(map(k('t'), meds), Some(Action::TakeSelected));
+    let tl = KeyContext::Screen(Screen::Timeline);
+    assert_eq!(map(k('/'), tl), Some(Action::JumpToDate));
+    assert_eq!(
+        map(k('f'), KeyContext::Screen(Screen::Training)),
+        Some(Action::CycleFilter)
+    );
+    for (which, key) in [
+        (HelpFor::Screen(Screen::Training), "f"),
+        (HelpFor::Screen(Screen::Meds), "t"),
+        (HelpFor::Screen(Screen::Timeline), "/"),
+        (HelpFor::Screen(Screen::Today), "a r m e p"),
+        (HelpFor::Entry, "Space"),
+    ] {
+        let keys: Vec<_> = help_for(which).into_iter().flat_map(|(_, v)| v).collect();
+        assert!(keys.iter().any(|(l, _)| *l == key), "{which:?} lacks {key}");
+    }
+}
+
+#[test]
+fn activity_pain_11_is_refused_naming_the_field_and_keeps_input() {
+    let mut a = app();
+    press(&mut a, "a1h30m");
+    // Duration is focused first; pain during is 12 fields on.
+    press(&mut a, &"\t".repeat(12));
+    press(&mut a, "11\n");
+    let (err, text) = status(&a);
+    assert!(
+        err && text.contains("pain_during") && text.contains("0–10"),
+        "{text}"
+    );
+    assert_eq!(focused_value(&a), "11", "the input is kept and focused");
+    assert!(a.repo.activities_between(day(), day()).unwrap().is_empty());
+    // Fixing it saves.
+    a.update(Action::Text(super::action::Edit::Backspace));
+    press(&mut a, "\n");
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    let saved = a.repo.activities_between(day(), day()).unwrap();
+    assert_eq!(saved[0].pain_during, Some(1));
+    assert_eq!(saved[0].elapsed_s, 5400);
+}
+
+#[test]
+fn activity_duration_abc_is_refused_and_tss_is_live() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    repo.set_dated("ftp_w", day() - Duration::days(10), 250.0)
+        .unwrap();
+    let mut a = app_on(repo, Screen::Training);
+    press(&mut a, "aabc\n");
+    let (err, text) = status(&a);
+    assert!(err && text.contains("duration"), "{text}");
+    assert_eq!(focused_value(&a), "abc");
+    let f = a.entry.as_ref().unwrap();
+    assert!(f.info(day())[0].starts_with("TSS –"), "{:?}", f.info(day()));
+    for _ in 0..3 {
+        a.update(Action::Text(super::action::Edit::Backspace));
+    }
+    // 1 h at RPE 5 (IF 0.75): TSS ~56, an estimate; then NP 200 at FTP 250: 64 from power.
+    press(&mut a, "1h\t\t\t\t\t\t\t\t5");
+    let info = a.entry.as_ref().unwrap().info(day());
+    assert!(
+        info[0].starts_with("TSS ~56 (estimate from rpe)"),
+        "{info:?}"
+    );
+    press(&mut a, &format!("{}200", "\t".repeat(17)));
+    let info = a.entry.as_ref().unwrap().info(day());
+    assert!(info[0].starts_with("TSS 64 (power)"), "{info:?}");
+}
+
+#[test]
+fn dose_over_max_asks_and_no_stores_nothing() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    ibuprofen(&mut repo);
+    let mut a = app_on(repo, Screen::Meds);
+    press(&mut a, "mibu\n");
+    assert!(matches!(
+        a.entry.as_ref().unwrap().kind,
+        FormKind::Dose { .. }
+    ));
+    assert_eq!(
+        focused_value(&a),
+        "800",
+        "amount pre-filled with the usual dose"
+    );
+    press(&mut a, "\n");
+    assert!(a.entry.is_none());
+    assert_eq!(a.repo.day_total(1, day()).unwrap(), 800.0);
+    // The second 800 would make 1600 of 1200: a question, nothing stored yet.
+    press(&mut a, "m\n\n");
+    let q = a.confirm.as_ref().expect("asks first").question.clone();
+    assert!(q.contains("1600") && q.contains("1200"), "{q}");
+    press(&mut a, "n");
+    assert_eq!(
+        a.repo.day_total(1, day()).unwrap(),
+        800.0,
+        "no stores nothing"
+    );
+    assert!(a.entry.is_some(), "the dose form stays open");
+    press(&mut a, "\ny");
+    assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0, "yes stores it");
+    assert!(a.entry.is_none());
+    // `t` on the catalogue goes through the same question.
+    press(&mut a, "t");
+    assert!(a.confirm.is_some());
+    press(&mut a, "\x1b");
+    assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0);
+}
+
+#[test]
+fn rehab_enter_logs_the_programme_and_space_unticks() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    repo.ensure_exercise_library().unwrap();
+    let lib = repo.exercises().unwrap();
+    let item = |i: usize| ProgrammeItem {
+        exercise_id: lib[i].id,
+        exercise: lib[i].name.clone(),
+        sets: Some(3),
+        reps: Some(10),
+        hold_s: None,
+    };
+    repo.add_programme(&Programme {
+        id: 0,
+        uuid: String::new(),
+        name: "physio".into(),
+        active_from: day() - Duration::days(7),
+        active_to: None,
+        target_per_week: 3,
+        note: None,
+        items: vec![item(0), item(1)],
+    })
+    .unwrap();
+    let mut a = app_on(repo, Screen::Training);
+    press(&mut a, "r\n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!((s.len(), s[0].items.len()), (1, 2), "{:?}", a.status);
+    assert_eq!(s[0].programme.as_deref(), Some("physio"));
+    press(&mut a, "r \t20\t4\t3\n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!(s[1].items.len(), 1, "space unticked the first");
+    assert_eq!(
+        (s[1].minutes, s[1].pain_before, s[1].pain_after),
+        (Some(20), Some(4), Some(3))
+    );
+    assert!(a.rehab.as_ref().unwrap().summary.week_sessions >= 2);
+}
+
+#[test]
+fn event_psfs_and_jump() {
+    let mut a = app();
+    press(&mut a, "e  \t\tMRI\n");
+    let ev = a.repo.events_between(day(), day()).unwrap();
+    assert_eq!(
+        (ev[0].kind.as_str(), ev[0].title.as_str()),
+        ("imaging", "MRI")
+    );
+    assert!(a.psfs_due.is_some(), "asks for PSFS on a fresh journal");
+    press(&mut a, "pride 3h\t11\n");
+    assert!(status(&a).0, "11 is refused");
+    a.update(Action::Text(super::action::Edit::Backspace));
+    press(&mut a, "\n");
+    assert_eq!(a.repo.psfs_items().unwrap()[0].ratings[0].score, 1);
+    assert!(a.psfs_due.is_none(), "rated today");
+    press(&mut a, "6/xyz\n");
+    assert!(
+        status(&a).0 && a.entry.is_some(),
+        "a bad date keeps the prompt"
+    );
+    press(&mut a, "\x1by6/2026-10-01\n");
+    assert_eq!(a.timeline_to, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
+    assert_eq!(a.timeline.as_ref().unwrap().to, Some(a.timeline_to));
+}
+
+#[test]
+fn delete_undo_edit_filter_and_unsaved_questions() {
+    let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Training);
+    press(&mut a, "a45m\n");
+    assert_eq!(a.rows(), 1);
+    press(&mut a, "\n");
+    assert_eq!(focused_value(&a), "ride", "Enter opens the entry to edit");
+    press(&mut a, "\x1b");
+    assert!(a.entry.is_none(), "unchanged: closes without asking");
+    press(&mut a, "d");
+    assert_eq!(a.rows(), 0);
+    press(&mut a, "u");
+    assert_eq!(a.rows(), 1);
+    press(&mut a, "f");
+    assert_eq!(a.rows(), 1, "ride filter");
+    press(&mut a, "f");
+    assert_eq!(a.rows(), 0, "indoor-ride filter");
+    press(&mut a, "e\t\tx");
+    press(&mut a, "q");
+    assert_eq!(focused_value(&a), "xq", "q is text in a text field");
+    press(&mut a, "\x1b");
+    assert!(a.confirm.as_ref().unwrap().question.contains("event"));
+    press(&mut a, "y");
+    assert!(a.entry.is_none());
+    assert_eq!(a.update(Action::Quit), super::action::Effect::Quit);
+}
+
+#[test]
+fn medication_form_refuses_a_bad_dose_and_saves() {
+    let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Meds);
+    press(&mut a, "ntramadol\t ");
+    press(&mut a, "\t\tabc\n");
+    let (err, text) = status(&a);
+    assert!(err && text.contains("dose"), "{text}");
+    for _ in 0..3 {
+        a.update(Action::Text(super::action::Edit::Backspace));
+    }
+    press(&mut a, "50\t200\n");
+    let m = a.repo.medications().unwrap();
+    assert_eq!(
+        (m[0].name.as_str(), m[0].class),
+        ("tramadol", MedClass::Opioid)
+    );
+    assert_eq!(m[0].max_daily, Some(200.0));
+    press(&mut a, "t");
+    assert_eq!(a.meds.as_ref().unwrap().counters.opioid_days_7, 1);
+}
+
+#[test]
+fn enter_on_a_rehab_row_edits_the_session() {
+    let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Training);
+    // No programme: the library is offered unticked; tick the first and save.
+    press(&mut a, "r \t15\n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!((s[0].items.len(), s[0].minutes), (1, Some(15)));
+    press(&mut a, "\n\t");
+    assert_eq!(focused_value(&a), "15", "the session's minutes");
+    a.update(Action::Text(super::action::Edit::Backspace));
+    press(&mut a, "0\n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!((s.len(), s[0].minutes), (1, Some(10)), "updated, not added");
+}
