@@ -242,3 +242,39 @@ fn m_picks_a_medication_and_the_max_asks_first() {
     assert_eq!(doses[0]["medication"], "ibuprofen");
     assert_eq!(doses[0]["amount"], 800.0);
 }
+
+#[test]
+fn closing_the_terminal_ends_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let Some(t) = Tmux::start("hangup", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    let pid = t.display("#{pane_pid}");
+    let out = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
+    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!child.is_empty(), "the app process was not found");
+    // The window goes away: the pty closes and the app gets SIGHUP with its input at EOF.
+    drop(t);
+    let gone = |pid: &str| {
+        !Command::new("kill")
+            .args(["-0", pid])
+            .status()
+            .unwrap()
+            .success()
+    };
+    let start = Instant::now();
+    while !gone(&child) && start.elapsed() < Duration::from_secs(3) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let left = !gone(&child);
+    if left {
+        let _ = Command::new("kill").args(["-KILL", &child]).status();
+    }
+    assert!(!left, "the app kept running after its terminal closed");
+}

@@ -1,5 +1,6 @@
 //! The event loop: draw, wait up to 100 ms for a key or resize, update; SIGTERM and SIGHUP set
-//! a flag checked every turn so the guard restores the terminal and the process ends promptly.
+//! a flag checked every turn so the guard restores the terminal and the process ends promptly
+//! (and a watcher thread makes sure it does, even when the terminal is gone).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,12 +17,27 @@ use super::terminal::TerminalGuard;
 /// Checked between events; a signal never waits longer than this.
 const POLL: Duration = Duration::from_millis(100);
 
-/// Registers SIGTERM and SIGHUP on one flag.
+/// How long the loop gets to notice a signal and end on its own before the watcher ends it.
+const GRACE: Duration = Duration::from_millis(300);
+
+/// Registers SIGTERM and SIGHUP on one flag, watched by a thread. The loop normally sees the
+/// flag within [`POLL`]; but when the terminal has gone away (SIGHUP from a closed window),
+/// crossterm's reader can spin on end-of-file inside `poll` and never return, so after
+/// [`GRACE`] the watcher restores the terminal and exits the process itself. Every saved entry
+/// is already a committed transaction; an interrupted one rolls back whole.
 pub fn signal_flag() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
     let flag = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&flag))?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let seen = Arc::clone(&flag);
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            seen.store(true, Ordering::Relaxed);
+            std::thread::sleep(GRACE);
+            super::terminal::restore();
+            std::process::exit(128 + sig);
+        }
+    });
     Ok(flag)
 }
 
