@@ -152,6 +152,7 @@ pub static TRAINING: &[Binding] = &[
         "list ↔ rehab programmes and exercise library",
         Action::ToggleCalendar
     ),
+    b!([(Char('n'), N)], "n", "new rehab programme", Action::New),
 ];
 
 /// The Medications screen, before the global keys.
@@ -172,7 +173,7 @@ pub static MEDS: &[Binding] = &[
         [(Char('n'), N)],
         "n",
         "new medication in the catalogue",
-        Action::NewMedication
+        Action::New
     ),
     b!(
         [(Char('d'), N), (Delete, N)],

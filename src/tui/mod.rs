@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod app_entry;
+mod app_save;
 pub mod data;
 pub mod data_logs;
 pub mod entry;

@@ -300,3 +300,31 @@ fn enter_on_a_rehab_row_edits_the_session() {
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
     assert_eq!((s.len(), s[0].minutes), (1, Some(10)), "updated, not added");
 }
+
+#[test]
+fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
+    let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Training);
+    press(&mut a, "ncore\tbird dog:3x10, plank\n");
+    let (err, text) = status(&a);
+    assert!(err && text.contains("plank"), "unknown exercise: {text}");
+    assert_eq!(focused_value(&a), "bird dog:3x10, plank");
+    for _ in 0..5 {
+        a.update(Action::Text(super::action::Edit::Backspace));
+    }
+    press(&mut a, "side plank:3x30s\t\t\t");
+    a.update(Action::Text(super::action::Edit::Backspace));
+    press(&mut a, "2\n");
+    let p = a.repo.programmes().unwrap();
+    assert_eq!((p[0].name.as_str(), p[0].target_per_week), ("core", 2));
+    assert_eq!(
+        p[0].items[1].hold_s,
+        Some(30),
+        "prescriptions as on the CLI"
+    );
+    press(&mut a, "r\n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!(
+        (s[0].programme.as_deref(), s[0].items.len()),
+        (Some("core"), 2)
+    );
+}
