@@ -13,6 +13,7 @@ pub mod event;
 pub mod form;
 pub mod forms;
 pub mod keymap;
+mod keymap_screens;
 pub mod screens;
 pub mod terminal;
 pub mod text;
