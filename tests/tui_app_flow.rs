@@ -10,7 +10,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod support;
 
-use support::cli;
+use std::path::Path;
+use std::process::Command;
+
+use support::{BIN, cli};
 
 /// Keys as typed: `\n` Enter, `\t` Tab, anything else a character; the status must not be an
 /// error afterwards.
@@ -93,7 +96,28 @@ fn everything_logged_in_the_app_is_listed_by_the_cli() {
     let events = cli(&db, &["list", "events", "--json"]);
     assert_eq!(events[0]["title"], "MRI");
     assert_eq!(events[0]["kind"], "imaging");
+    // `show` draws the same screens headlessly.
+    assert!(show(&db, "meds").contains("Opioid days, 7 d    1"));
+    let training = show(&db, "training");
+    assert!(
+        training.contains("ride") && training.contains("pain -/5/-"),
+        "{training}"
+    );
+    assert!(show(&db, "timeline").contains("imaging    MRI"));
     let stats = cli(&db, &["stats", "--json"]);
     assert_eq!(stats["meds"]["opioid_days_7"], 1);
     assert_eq!(stats["meds"]["nsaid_streak"], 1);
+}
+
+/// `backtrack --db DB show SCREEN` at 80×24 on 2026-11-23, as text.
+pub fn show(db: &Path, screen: &str) -> String {
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["show", screen, "--width", "80", "--height", "24"])
+        .env("BACKTRACK_TODAY", "2026-11-23")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
 }
