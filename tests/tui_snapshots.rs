@@ -275,6 +275,8 @@ fn training_forms_and_rehab_view_at_80x24() {
     next(&mut app, 1);
     typ(&mut app, "bird dog:3x10, side plank:3x30s");
     insta::assert_snapshot!("programme_form_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    app.update(Action::Confirm);
     app.update(Action::ToggleHelp);
     insta::assert_snapshot!("help_training_80x24", shot(&app, 80, 24));
 }
