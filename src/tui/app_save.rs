@@ -34,11 +34,16 @@ impl App {
                 }
             }
             Err(e) => {
+                let kept = if f.is_some() {
+                    " (your input is kept)"
+                } else {
+                    ""
+                };
                 if let Some(mut f) = f {
                     f.entry.focus_key(&e.field);
                     self.entry = Some(f);
                 }
-                self.error(format!("Not saved (your input is kept): {e}"));
+                self.error(format!("Not saved{kept}: {e}"));
             }
         }
     }

@@ -328,3 +328,15 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
         (Some("core"), 2)
     );
 }
+
+#[test]
+fn esc_closes_the_picker_and_date_prompt_without_asking() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    ibuprofen(&mut repo);
+    let mut a = app_on(repo, Screen::Timeline);
+    press(&mut a, "mib\x1b");
+    assert!(a.entry.is_none() && a.confirm.is_none());
+    press(&mut a, "/-3\x1b");
+    assert!(a.entry.is_none() && a.confirm.is_none());
+    assert_eq!(a.timeline_to, day(), "nothing jumped");
+}

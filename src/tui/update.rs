@@ -118,7 +118,7 @@ fn form(app: &mut App, action: Action) -> Effect {
     }
     let (changed, noun) = match (&app.form, &app.entry) {
         (Some(f), _) => (f.changed(), "check-in"),
-        (None, Some(e)) => (e.entry.changed(), e.noun()),
+        (None, Some(e)) => (e.changed(), e.noun()),
         _ => return Effect::None,
     };
     match action {

@@ -81,6 +81,12 @@ impl EntryForm {
         }
     }
 
+    /// Unsaved input worth a question before it is dropped; a filter or a date to jump to is
+    /// not (Esc just closes them).
+    pub fn changed(&self) -> bool {
+        !matches!(self.kind, FormKind::PickMed { .. } | FormKind::JumpDate) && self.entry.changed()
+    }
+
     /// Lines of live figures under the fields, computed from the input (pure).
     pub fn info(&self, today: chrono::NaiveDate) -> Vec<String> {
         match &self.kind {
