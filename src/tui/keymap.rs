@@ -255,7 +255,11 @@ pub static ENTRY_NOTES: &[(&str, &str)] = &[
         "previous / next field; in the dose picker: the medication",
     ),
     ("Space", "cycle a choice, toggle yes/no, tick an exercise"),
-    ("h/l ←/→", "previous / next choice or exercise"),
+    ("h/l ←/→", "previous / next choice"),
+    (
+        "j/k ↓/↑",
+        "on the exercises: move between them (Tab leaves)",
+    ),
     (
         "typing",
         "text takes the CLI's syntax: 1h30m, 42km, today, -3, 14:30",
@@ -365,6 +369,11 @@ fn form_key(key: KeyEvent, kind: FieldKind) -> Option<Action> {
             _ => text_key(key, false),
         },
         FieldKind::Tags => lookup(FORM_TAGS, &key).or_else(|| text_key(key, false)),
+        FieldKind::Ticks => match key.code {
+            Char('j') | Down => Some(Action::ItemCursor(1)),
+            Char('k') | Up => Some(Action::ItemCursor(-1)),
+            _ => lookup(FORM_CHOICE, &key),
+        },
         FieldKind::Text => match key.code {
             Enter => Some(Action::Save),
             Up => Some(Action::PrevField),

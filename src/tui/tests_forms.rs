@@ -210,6 +210,11 @@ fn rehab_enter_logs_the_programme_and_space_unticks() {
         (Some(20), Some(4), Some(3))
     );
     assert!(a.rehab.as_ref().unwrap().summary.week_sessions >= 2);
+    // j moves down the exercises: the second is unticked this time.
+    press(&mut a, "rj \n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!(s[2].items[0].exercise, lib[0].name);
+    assert_eq!(s[2].items.len(), 1);
 }
 
 #[test]
