@@ -184,7 +184,7 @@ pub fn tss_preview(
     let tss = match (a.tss, a.load_source.as_deref()) {
         (Some(t), Some(src @ ("hr" | "rpe"))) => format!("TSS ~{t:.0} (estimate from {src})"),
         (Some(t), Some(src)) => format!("TSS {t:.0} ({src})"),
-        _ => "TSS – (give power with an FTP, HR with an LTHR, RPE or TSS)".into(),
+        _ => "TSS – (needs power, HR, RPE or a TSS)".into(),
     };
     format!("{tss} · {ftp} · {lthr}")
 }
