@@ -1,16 +1,18 @@
 //! From the app alone (keys through the one keymap into `update`, on a journal file): log a
-//! ride with pain during it, tick off the physio programme, add two medications and take a
-//! dose of each, see the opioid and NSAID counters, add "MRI" to the timeline; then every one
-//! of those is visible through the CLI's `--json` lists. (Programmes are added by the CLI.)
+//! ride with pain during it, add the physio programme and tick it off, add two medications
+//! and take a dose of each, see the opioid and NSAID counters, add "MRI" to the timeline;
+//! then every one of those is visible through the CLI's `--json` lists and `show`.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
 
 use backtrack::repo::Repo;
 use backtrack::tui::{App, Screen, Theme, render_buffer, screens::buffer_text};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-mod support;
-
-use support::cli;
+use support::{BIN, cli};
 
 /// Keys as typed: `\n` Enter, `\t` Tab, anything else a character; the status must not be an
 /// error afterwards.
@@ -34,22 +36,6 @@ fn press(app: &mut App, keys: &str) {
 fn everything_logged_in_the_app_is_listed_by_the_cli() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("j.db");
-    cli(
-        &db,
-        &[
-            "rehab",
-            "programme",
-            "add",
-            "physio",
-            "--exercise",
-            "bird dog:3x10",
-            "--exercise",
-            "glute bridge:3x12",
-            "--from",
-            "2026-11-01",
-            "--json",
-        ],
-    );
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let mut app = App::new(
         Repo::open(&db).unwrap(),
@@ -57,6 +43,8 @@ fn everything_logged_in_the_app_is_listed_by_the_cli() {
         Theme::plain(),
         Screen::Today,
     );
+    // Training screen: n, a programme with its exercises typed as on the CLI.
+    press(&mut app, "3nphysio\tbird dog:3x10, glute bridge:3x12\n");
     // Medications screen: n, name, Tab, Space (nsaid → opioid), unit, dose, max, Enter.
     press(&mut app, "4ntramadol\t \t\t50\t200\n");
     press(&mut app, "nibuprofen\t\t\t400\t1200\n");
@@ -93,7 +81,28 @@ fn everything_logged_in_the_app_is_listed_by_the_cli() {
     let events = cli(&db, &["list", "events", "--json"]);
     assert_eq!(events[0]["title"], "MRI");
     assert_eq!(events[0]["kind"], "imaging");
+    // `show` draws the same screens headlessly.
+    assert!(show(&db, "meds").contains("Opioid days, 7 d    1"));
+    let training = show(&db, "training");
+    assert!(
+        training.contains("ride") && training.contains("pain -/5/-"),
+        "{training}"
+    );
+    assert!(show(&db, "timeline").contains("imaging    MRI"));
     let stats = cli(&db, &["stats", "--json"]);
     assert_eq!(stats["meds"]["opioid_days_7"], 1);
     assert_eq!(stats["meds"]["nsaid_streak"], 1);
+}
+
+/// `backtrack --db DB show SCREEN` at 80×24 on 2026-11-23, as text.
+pub fn show(db: &Path, screen: &str) -> String {
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["show", screen, "--width", "80", "--height", "24"])
+        .env("BACKTRACK_TODAY", "2026-11-23")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
 }

@@ -270,6 +270,13 @@ fn training_forms_and_rehab_view_at_80x24() {
     app.update(Action::OpenRehab);
     insta::assert_snapshot!("rehab_form_80x24", shot(&app, 80, 24));
     app.update(Action::Cancel);
+    app.update(Action::New);
+    typ(&mut app, "core");
+    next(&mut app, 1);
+    typ(&mut app, "bird dog:3x10, side plank:3x30s");
+    insta::assert_snapshot!("programme_form_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    app.update(Action::Confirm);
     app.update(Action::ToggleHelp);
     insta::assert_snapshot!("help_training_80x24", shot(&app, 80, 24));
 }
@@ -278,7 +285,7 @@ fn training_forms_and_rehab_view_at_80x24() {
 fn medication_forms_at_80x24() {
     let (_dir, repo) = fixture(false);
     let mut app = App::new(repo, today(), Theme::plain(), Screen::Meds);
-    app.update(Action::NewMedication);
+    app.update(Action::New);
     typ(&mut app, "tramadol");
     insta::assert_snapshot!("med_form_80x24", shot(&app, 80, 24));
     app.update(Action::Cancel);

@@ -20,9 +20,10 @@ use clap::Parser;
 pub use args::{Cli, Command};
 pub use ctx::{Ctx, edit_in_editor};
 // The builders the app's forms share with the commands, so both validate alike.
-pub use args::{ActivityFields, EventArgs, MedAddArgs};
+pub use args::{ActivityFields, EventArgs, MedAddArgs, ProgrammeArgs};
 pub use journal::{activity_line, build_activity, build_event};
 pub use meds::build_medication;
+pub use rehab::{programme_draft, programme_items};
 
 use crate::domain::InputError;
 use crate::repo::RepoError;

@@ -1,6 +1,7 @@
 //! `rehab log|exercise|programme` and `psfs set|list`.
 
 use anyhow::Result;
+use chrono::NaiveDate;
 use serde_json::json;
 
 use super::args::{
@@ -207,8 +208,16 @@ fn list_exercises(g: &Global) -> Result<()> {
     })
 }
 
-fn add_programme(g: &Global, a: ProgrammeArgs) -> Result<()> {
-    let today = clock::today();
+/// The exercises of a programme as typed ("bird dog:3x10"), in order.
+pub type Specs = Vec<(String, crate::domain::prescription::Prescription)>;
+
+/// The `rehab programme add` arguments validated without the journal (so bad input never
+/// opens it): the programme without items, and its exercises as typed. The app's programme
+/// form builds the same arguments from text.
+pub fn programme_draft(
+    a: &ProgrammeArgs,
+    today: NaiveDate,
+) -> Result<(Programme, Specs), InputError> {
     let from = match &a.from {
         Some(d) => crate::domain::parse::parse_date_any("from", d, today)?,
         None => today,
@@ -221,8 +230,7 @@ fn add_programme(g: &Global, a: ProgrammeArgs) -> Result<()> {
         return Err(InputError::new(
             "to",
             "is before --from; allowed: a date on or after the start",
-        )
-        .into());
+        ));
     }
     if a.target > 21 {
         return Err(InputError::new(
@@ -231,21 +239,33 @@ fn add_programme(g: &Global, a: ProgrammeArgs) -> Result<()> {
                 "{} is out of range; allowed: 0–21 sessions per week",
                 a.target
             ),
-        )
-        .into());
+        ));
     }
-    let specs: Vec<_> = a
+    let specs: Specs = a
         .exercises
         .iter()
         .map(|d| parse_done("exercise", d))
         .collect::<Result<_, _>>()?;
     let name = text(&Some(a.name.clone()))
         .ok_or_else(|| InputError::new("name", "empty; allowed: any text"))?;
-    let mut ctx = Ctx::open(g)?;
-    ctx.repo.ensure_exercise_library()?;
+    let p = Programme {
+        id: 0,
+        uuid: String::new(),
+        name,
+        active_from: from,
+        active_to: to,
+        target_per_week: a.target,
+        note: text(&a.note),
+        items: Vec::new(),
+    };
+    Ok((p, specs))
+}
+
+/// The programme's items from the library; a bare name takes the exercise's default.
+pub fn programme_items(repo: &Repo, specs: Specs) -> Result<Vec<ProgrammeItem>> {
     let mut items = Vec::new();
     for (ex_name, p) in specs {
-        let ex = exercise_named(&ctx.repo, &ex_name)?;
+        let ex = exercise_named(repo, &ex_name)?;
         let bare = p.sets.is_none() && p.reps.is_none() && p.hold_s.is_none();
         let (sets, reps, hold) = if bare {
             (ex.sets, ex.reps, ex.hold_s)
@@ -260,16 +280,15 @@ fn add_programme(g: &Global, a: ProgrammeArgs) -> Result<()> {
             hold_s: hold,
         });
     }
-    let p = ctx.repo.add_programme(&Programme {
-        id: 0,
-        uuid: String::new(),
-        name,
-        active_from: from,
-        active_to: to,
-        target_per_week: a.target,
-        note: text(&a.note),
-        items,
-    })?;
+    Ok(items)
+}
+
+fn add_programme(g: &Global, a: ProgrammeArgs) -> Result<()> {
+    let (mut p, specs) = programme_draft(&a, clock::today())?;
+    let mut ctx = Ctx::open(g)?;
+    ctx.repo.ensure_exercise_library()?;
+    p.items = programme_items(&ctx.repo, specs)?;
+    let p = ctx.repo.add_programme(&p)?;
     ctx.out(&with_ref(Kind::Programme, p.id, &p), || {
         format!(
             "Saved programme p{}: {} from {}, {} exercises, {} sessions/week",

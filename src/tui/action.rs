@@ -104,8 +104,8 @@ pub enum Action {
     OpenEvent,
     /// `p` (anywhere): rate the PSFS activities.
     OpenPsfs,
-    /// `n` on the Medications screen: a new catalogue entry.
-    NewMedication,
+    /// `n`: a new medication (Medications screen) or rehab programme (Training screen).
+    New,
     /// `t` on the Medications screen: the selected medication's usual dose, now.
     TakeSelected,
     /// `f` on the Training screen: cycle the kind filter (all, ride, …, rehab).

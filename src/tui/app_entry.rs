@@ -1,14 +1,13 @@
-//! The app's side of the forms besides the check-in: opening each one pre-filled, saving it
-//! through the repo (the input stays on any error), the dose max confirmation, and which
-//! record the current screen's selection is (for Enter, `d` and `u`).
+//! The app's side of the forms besides the check-in: opening each one pre-filled, the Training
+//! filter and rehab view, and which record the current screen's selection is (for Enter, `d`
+//! and `u`). Saving is in `app_save`.
 
 use super::action::Screen;
-use super::app::{App, Confirm, Pending};
+use super::app::App;
 use super::data::TrainingRow;
-use super::forms::{self, EntryForm, FormKind};
-use crate::domain::InputError;
+use super::forms::{self, EntryForm};
 use crate::domain::clock;
-use crate::domain::records::{Dose, Medication};
+use crate::domain::records::Medication;
 use crate::domain::vocab::ActivityKind;
 use crate::repo::{Kind, RecordId};
 
@@ -44,7 +43,7 @@ impl App {
     }
 
     /// Now, on the app's day (which `BACKTRACK_TODAY` or a test may fix).
-    fn now(&self) -> chrono::NaiveDateTime {
+    pub(super) fn now(&self) -> chrono::NaiveDateTime {
         self.today.and_time(clock::now_local().time())
     }
 
@@ -163,7 +162,7 @@ impl App {
         }
     }
 
-    fn open_dose_for(&mut self, med: Medication) {
+    pub(super) fn open_dose_for(&mut self, med: Medication) {
         match self.repo.day_total(med.id, self.today) {
             Ok(t) => self.open(forms::dose_form(med, t)),
             Err(e) => self.error(format!("reading today's total failed: {e}")),
@@ -178,6 +177,17 @@ impl App {
         match self.repo.psfs_items() {
             Ok(items) => self.open(forms::psfs_form(items, self.today)),
             Err(e) => self.error(format!("loading PSFS failed: {e}")),
+        }
+    }
+
+    pub(super) fn open_programme(&mut self) {
+        let lib = self
+            .repo
+            .ensure_exercise_library()
+            .and_then(|_| self.repo.exercises());
+        match lib {
+            Ok(lib) => self.open(forms::programme_form(&lib)),
+            Err(e) => self.error(format!("loading the exercise library failed: {e}")),
         }
     }
 
@@ -202,186 +212,5 @@ impl App {
         let result = forms::dose_record(&form.entry, &m, self.today, self.now())
             .and_then(|d| self.store_dose(d, false));
         self.finish(None, result);
-    }
-
-    /// Validates and stores the open form; on any error it stays open with its input.
-    pub(super) fn save_entry(&mut self) {
-        let Some(f) = self.entry.take() else { return };
-        let result = self.store_entry(&f);
-        self.finish(Some(f), result);
-    }
-
-    /// Closes the form with the message after a write; keeps it (with the status error)
-    /// otherwise. Ok(None): another step follows (the dose form, or the max question, which
-    /// keeps the form behind it).
-    pub(super) fn finish(
-        &mut self,
-        f: Option<EntryForm>,
-        result: Result<Option<String>, InputError>,
-    ) {
-        match result {
-            Ok(Some(msg)) => {
-                self.entry = None;
-                self.refresh();
-                self.info(msg);
-            }
-            Ok(None) => {
-                if self.entry.is_none() {
-                    self.entry = f;
-                }
-            }
-            Err(e) => {
-                if let Some(mut f) = f {
-                    f.entry.focus_key(&e.field);
-                    self.entry = Some(f);
-                }
-                self.error(format!("Not saved (your input is kept): {e}"));
-            }
-        }
-    }
-
-    /// Stores one form's record; Ok(Some(message)) when done, Ok(None) when another step
-    /// follows, Err with the field at fault.
-    fn store_entry(&mut self, f: &EntryForm) -> Result<Option<String>, InputError> {
-        let (e, today) = (&f.entry, self.today);
-        let repo_err = |e: crate::repo::RepoError| InputError::new("journal", e.to_string());
-        match &f.kind {
-            FormKind::Activity { editing, settings } => {
-                let a = forms::activity_record(e, editing.as_ref(), settings, today)?;
-                let (verb, a) = match editing {
-                    Some(_) => (
-                        "Updated",
-                        self.repo.update_activity(&a).map(|_| a).map_err(repo_err)?,
-                    ),
-                    None => ("Saved", self.repo.add_activity(&a).map_err(repo_err)?),
-                };
-                Ok(Some(crate::cli::activity_line(verb, &a)))
-            }
-            FormKind::Rehab {
-                programme,
-                exercises,
-                editing,
-            } => {
-                let s =
-                    forms::rehab_record(e, programme.as_ref(), exercises, editing.as_ref(), today)?;
-                let s = match editing {
-                    Some(_) => self.repo.update_rehab_session(&s).map(|_| s),
-                    None => self.repo.add_rehab_session(&s),
-                }
-                .map_err(repo_err)?;
-                Ok(Some(format!(
-                    "Saved rehab session r{} on {}: {} exercises",
-                    s.id,
-                    s.date,
-                    s.items.len()
-                )))
-            }
-            FormKind::Medication { editing } => {
-                let m = forms::medication_record(e, editing.as_ref(), today)?;
-                let m = match editing {
-                    Some(_) => self.repo.update_medication(&m).map(|_| m),
-                    None => self.repo.add_medication(&m),
-                }
-                .map_err(repo_err)?;
-                Ok(Some(format!(
-                    "Saved medication m{}: {} ({})",
-                    m.id, m.name, m.class
-                )))
-            }
-            FormKind::PickMed { meds, pick } => {
-                let list = forms::filtered(meds, &e.text("filter"));
-                let m = list.get(*pick).map(|m| (*m).clone()).ok_or_else(|| {
-                    let names: Vec<&str> = meds.iter().map(|m| m.name.as_str()).collect();
-                    InputError::new(
-                        "filter",
-                        format!("no medication matches; allowed: {}", names.join(", ")),
-                    )
-                })?;
-                self.open_dose_for(m);
-                Ok(None)
-            }
-            FormKind::Dose { med, .. } => {
-                let d = forms::dose_record(e, med, today, self.now())?;
-                self.store_dose(d, false)
-            }
-            FormKind::Event { editing } => {
-                let ev = forms::event_record(e, editing.as_ref(), today)?;
-                let ev = match editing {
-                    Some(_) => self.repo.update_event(&ev).map(|_| ev),
-                    None => self.repo.add_event(&ev),
-                }
-                .map_err(repo_err)?;
-                Ok(Some(format!(
-                    "Saved event e{}: {} on {}: {}",
-                    ev.id, ev.kind, ev.date, ev.title
-                )))
-            }
-            FormKind::Psfs { items } => {
-                let scores = forms::psfs_scores(e, items)?;
-                for (name, score) in &scores {
-                    self.repo
-                        .psfs_rate(name, today, *score)
-                        .map_err(|e| match e {
-                            crate::repo::RepoError::Input(i) => i,
-                            e => repo_err(e),
-                        })?;
-                }
-                Ok(Some(format!(
-                    "Saved {} PSFS ratings for {today}",
-                    scores.len()
-                )))
-            }
-            FormKind::JumpDate => {
-                let date = match e.opt("date") {
-                    Some(t) => crate::domain::parse::parse_date("date", &t, today)?,
-                    None => today,
-                };
-                self.timeline_to = date;
-                Ok(Some(format!("Timeline history up to {date}")))
-            }
-        }
-    }
-
-    /// Stores a dose, or asks first when it takes the day over the max (Ok(None): nothing is
-    /// stored unless the answer is yes).
-    pub(super) fn store_dose(
-        &mut self,
-        d: Dose,
-        confirmed: bool,
-    ) -> Result<Option<String>, InputError> {
-        let repo_err = |e: crate::repo::RepoError| InputError::new("journal", e.to_string());
-        let med = self
-            .repo
-            .medication_by_id(d.medication_id)
-            .map_err(repo_err)?;
-        let before = self
-            .repo
-            .day_total(d.medication_id, d.taken_at.date())
-            .map_err(repo_err)?;
-        let after = before + d.amount;
-        let u = d.unit.clone();
-        if let Some(max) = med.and_then(|m| m.max_daily)
-            && after > max + 1e-9
-            && !confirmed
-        {
-            self.confirm = Some(Confirm {
-                question: format!(
-                    "{}: {} {u} makes {after} {u} on {}, over your max {max}. Take it? (y/n)",
-                    d.medication,
-                    d.amount,
-                    d.taken_at.format("%-d %b")
-                ),
-                on_yes: Pending::OverMax(d),
-            });
-            return Ok(None);
-        }
-        let saved = self.repo.add_dose(&d).map_err(repo_err)?;
-        Ok(Some(format!(
-            "Saved dose d{}: {} {u} {} at {}; total that day {after} {u}",
-            saved.id,
-            saved.amount,
-            saved.medication,
-            saved.taken_at.format("%H:%M")
-        )))
     }
 }

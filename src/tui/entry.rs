@@ -91,7 +91,8 @@ impl EntryField {
         match &self.input {
             Input::Text(t) if t.multiline => FieldKind::Note,
             Input::Text(_) => FieldKind::Text,
-            Input::Choice { .. } | Input::Ticks { .. } => FieldKind::Set,
+            Input::Choice { .. } => FieldKind::Set,
+            Input::Ticks { .. } => FieldKind::Ticks,
             Input::Flag(_) => FieldKind::Flag,
         }
     }

@@ -44,6 +44,8 @@ pub enum FieldKind {
     Note,
     /// One line of text (the other forms): Enter saves, ↑/↓ move between fields.
     Text,
+    /// A list to tick (a programme's exercises): ↑/↓ move between items, Space ticks.
+    Ticks,
 }
 
 impl Field {

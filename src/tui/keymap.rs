@@ -24,7 +24,7 @@ pub struct Binding {
     pub action: Action,
 }
 
-const N: KeyModifiers = KeyModifiers::NONE;
+pub(super) const N: KeyModifiers = KeyModifiers::NONE;
 const C: KeyModifiers = KeyModifiers::CONTROL;
 
 macro_rules! b {
@@ -32,6 +32,8 @@ macro_rules! b {
         Binding { keys: &[$($k),+], label: $label, help: $help, action: $action }
     };
 }
+pub use super::keymap_screens::{MEDS, TIMELINE, TRAINING, TRENDS};
+pub(super) use b;
 
 use KeyCode::*;
 
@@ -124,95 +126,6 @@ pub static PAIN_LOG: &[Binding] = &[
         Action::MoveDays(-1)
     ),
     b!([(Char('l'), N), (Right, N)], "", "", Action::MoveDays(1)),
-];
-
-/// The Trends screen, before the global keys.
-pub static TRENDS: &[Binding] = &[
-    b!(
-        [(Char('['), N)],
-        "[ ]",
-        "shorter / longer range (4 weeks, 12 weeks, 1 year, all)",
-        Action::Range(-1)
-    ),
-    b!([(Char(']'), N)], "", "", Action::Range(1)),
-];
-
-/// The Training screen, before the global keys.
-pub static TRAINING: &[Binding] = &[
-    b!(
-        [(Enter, N)],
-        "Enter",
-        "edit the selected activity or rehab session",
-        Action::OpenSelected
-    ),
-    b!(
-        [(Char('d'), N), (Delete, N)],
-        "d",
-        "delete the selected entry (u undoes)",
-        Action::DeleteSelected
-    ),
-    b!(
-        [(Char('f'), N)],
-        "f",
-        "filter by kind: all, ride, …, rehab",
-        Action::CycleFilter
-    ),
-    b!(
-        [(Char('v'), N)],
-        "v",
-        "list ↔ rehab programmes and exercise library",
-        Action::ToggleCalendar
-    ),
-];
-
-/// The Medications screen, before the global keys.
-pub static MEDS: &[Binding] = &[
-    b!(
-        [(Char('t'), N)],
-        "t",
-        "take the selected medication's usual dose now",
-        Action::TakeSelected
-    ),
-    b!(
-        [(Enter, N)],
-        "Enter",
-        "edit the selected medication",
-        Action::OpenSelected
-    ),
-    b!(
-        [(Char('n'), N)],
-        "n",
-        "new medication in the catalogue",
-        Action::NewMedication
-    ),
-    b!(
-        [(Char('d'), N), (Delete, N)],
-        "d",
-        "delete the selected medication (u undoes)",
-        Action::DeleteSelected
-    ),
-];
-
-/// The Timeline screen, before the global keys.
-pub static TIMELINE: &[Binding] = &[
-    b!(
-        [(Enter, N)],
-        "Enter",
-        "edit the selected event",
-        Action::OpenSelected
-    ),
-    b!(
-        [(Char('d'), N), (Delete, N)],
-        "d",
-        "delete the selected event (u undoes)",
-        Action::DeleteSelected
-    ),
-    b!(
-        [(Char('/'), N)],
-        "/",
-        "jump the history to a date (today, -3, mon, MM-DD…)",
-        Action::JumpToDate
-    ),
 ];
 
 /// Every field of the check-in form.
@@ -342,7 +255,11 @@ pub static ENTRY_NOTES: &[(&str, &str)] = &[
         "previous / next field; in the dose picker: the medication",
     ),
     ("Space", "cycle a choice, toggle yes/no, tick an exercise"),
-    ("h/l ←/→", "previous / next choice or exercise"),
+    ("h/l ←/→", "previous / next choice"),
+    (
+        "j/k ↓/↑",
+        "on the exercises: move between them (Tab leaves)",
+    ),
     (
         "typing",
         "text takes the CLI's syntax: 1h30m, 42km, today, -3, 14:30",
@@ -455,6 +372,11 @@ fn form_key(key: KeyEvent, kind: FieldKind) -> Option<Action> {
             _ => text_key(key, false),
         },
         FieldKind::Tags => lookup(FORM_TAGS, &key).or_else(|| text_key(key, false)),
+        FieldKind::Ticks => match key.code {
+            Char('j') | Down => Some(Action::ItemCursor(1)),
+            Char('k') | Up => Some(Action::ItemCursor(-1)),
+            _ => lookup(FORM_CHOICE, &key),
+        },
         FieldKind::Text => match key.code {
             Enter => Some(Action::Save),
             Up => Some(Action::PrevField),

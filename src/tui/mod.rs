@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod app_entry;
+mod app_save;
 pub mod data;
 pub mod data_logs;
 pub mod entry;
@@ -13,6 +14,7 @@ pub mod form;
 pub mod forms;
 pub mod insights;
 pub mod keymap;
+mod keymap_screens;
 pub mod screens;
 pub mod terminal;
 pub mod text;

@@ -210,6 +210,11 @@ fn rehab_enter_logs_the_programme_and_space_unticks() {
         (Some(20), Some(4), Some(3))
     );
     assert!(a.rehab.as_ref().unwrap().summary.week_sessions >= 2);
+    // j moves down the exercises: the second is unticked this time.
+    press(&mut a, "rj \n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!(s[2].items[0].exercise, lib[0].name);
+    assert_eq!(s[2].items.len(), 1);
 }
 
 #[test]
@@ -299,4 +304,44 @@ fn enter_on_a_rehab_row_edits_the_session() {
     press(&mut a, "0\n");
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
     assert_eq!((s.len(), s[0].minutes), (1, Some(10)), "updated, not added");
+}
+
+#[test]
+fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
+    let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Training);
+    press(&mut a, "ncore\tbird dog:3x10, plank\n");
+    let (err, text) = status(&a);
+    assert!(err && text.contains("plank"), "unknown exercise: {text}");
+    assert_eq!(focused_value(&a), "bird dog:3x10, plank");
+    for _ in 0..5 {
+        a.update(Action::Text(super::action::Edit::Backspace));
+    }
+    press(&mut a, "side plank:3x30s\t\t\t");
+    a.update(Action::Text(super::action::Edit::Backspace));
+    press(&mut a, "2\n");
+    let p = a.repo.programmes().unwrap();
+    assert_eq!((p[0].name.as_str(), p[0].target_per_week), ("core", 2));
+    assert_eq!(
+        p[0].items[1].hold_s,
+        Some(30),
+        "prescriptions as on the CLI"
+    );
+    press(&mut a, "r\n");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!(
+        (s[0].programme.as_deref(), s[0].items.len()),
+        (Some("core"), 2)
+    );
+}
+
+#[test]
+fn esc_closes_the_picker_and_date_prompt_without_asking() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    ibuprofen(&mut repo);
+    let mut a = app_on(repo, Screen::Timeline);
+    press(&mut a, "mib\x1b");
+    assert!(a.entry.is_none() && a.confirm.is_none());
+    press(&mut a, "/-3\x1b");
+    assert!(a.entry.is_none() && a.confirm.is_none());
+    assert_eq!(a.timeline_to, day(), "nothing jumped");
 }

@@ -53,7 +53,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenDose => app.open_dose(),
         Action::OpenEvent => app.open_event(),
         Action::OpenPsfs => app.open_psfs(),
-        Action::NewMedication if app.screen == Screen::Meds => app.open_medication(),
+        Action::New if app.screen == Screen::Meds => app.open_medication(),
+        Action::New if app.screen == Screen::Training => app.open_programme(),
         Action::TakeSelected if app.screen == Screen::Meds => app.take_selected(),
         Action::CycleFilter if app.screen == Screen::Training => app.cycle_filter(),
         Action::JumpToDate if app.screen == Screen::Timeline => app.jump_prompt(),
@@ -131,7 +132,7 @@ fn form(app: &mut App, action: Action) -> Effect {
     }
     let (changed, noun) = match (&app.form, &app.entry) {
         (Some(f), _) => (f.changed(), "check-in"),
-        (None, Some(e)) => (e.entry.changed(), e.noun()),
+        (None, Some(e)) => (e.changed(), e.noun()),
         _ => return Effect::None,
     };
     match action {

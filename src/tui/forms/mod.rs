@@ -3,12 +3,14 @@
 //! through the same builders and parsers as the CLI. No terminal and no SQL here.
 
 mod meds;
+mod rehab;
 mod timeline;
 mod training;
 
 pub use meds::{dose_form, dose_record, filtered, medication_form, medication_record, pick_form};
+pub use rehab::{programme_args, programme_form, rehab_form, rehab_record};
 pub use timeline::{event_form, event_record, jump_form, psfs_form, psfs_scores};
-pub use training::{activity_form, activity_record, rehab_form, rehab_record};
+pub use training::{activity_form, activity_record};
 
 use super::entry::Entry;
 use crate::domain::InputError;
@@ -27,7 +29,7 @@ pub enum FormKind {
     Rehab {
         programme: Option<Programme>,
         /// The exercises the ticks stand for, in order: (id, name, sets, reps, hold_s).
-        exercises: Vec<training::Tick>,
+        exercises: Vec<rehab::Tick>,
         editing: Option<RehabSession>,
     },
     Medication {
@@ -45,6 +47,10 @@ pub enum FormKind {
     },
     Event {
         editing: Option<Event>,
+    },
+    /// A rehab programme; the library's names are shown to type from.
+    Programme {
+        library: Vec<String>,
     },
     Psfs {
         items: Vec<PsfsItem>,
@@ -69,9 +75,16 @@ impl EntryForm {
             FormKind::Medication { .. } => "medication",
             FormKind::PickMed { .. } | FormKind::Dose { .. } => "dose",
             FormKind::Event { .. } => "event",
+            FormKind::Programme { .. } => "programme",
             FormKind::Psfs { .. } => "PSFS rating",
             FormKind::JumpDate => "date",
         }
+    }
+
+    /// Unsaved input worth a question before it is dropped; a filter or a date to jump to is
+    /// not (Esc just closes them).
+    pub fn changed(&self) -> bool {
+        !matches!(self.kind, FormKind::PickMed { .. } | FormKind::JumpDate) && self.entry.changed()
     }
 
     /// Lines of live figures under the fields, computed from the input (pure).
@@ -85,10 +98,11 @@ impl EntryForm {
                     today,
                 )]
             }
-            FormKind::Rehab { programme, .. } => vec![training::rehab_info(programme.as_ref())],
+            FormKind::Rehab { programme, .. } => vec![rehab::rehab_info(programme.as_ref())],
             FormKind::Dose { med, taken_today } => {
                 vec![meds::dose_info(&self.entry, med, *taken_today)]
             }
+            FormKind::Programme { library } => rehab::library_lines(library),
             FormKind::Psfs { .. } => vec![
                 "Rate each 0 (unable) to 10 (as before the problem); leave blank to skip.".into(),
             ],

@@ -76,7 +76,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
                 "c check in · Enter open · d delete · u undo · v calendar · ? help · q quit"
             }
             (None, None, Screen::Training) => {
-                "a add · r rehab · Enter edit · d delete · u undo · f filter · v programmes · ?"
+                "a add · r rehab · Enter edit · d/u delete/undo · f filter · v/n programmes · ?"
             }
             (None, None, Screen::Meds) => {
                 "m take a dose · t take selected · n new · Enter edit · d delete · u undo · ?"

@@ -195,7 +195,7 @@ fn inline_row(
                 Some(false) => "no",
                 None => "·",
             })),
-            FieldKind::Set | FieldKind::Note | FieldKind::Text => {}
+            FieldKind::Set | FieldKind::Note | FieldKind::Text | FieldKind::Ticks => {}
         }
     }
     Line::from(spans).render(area, buf);

@@ -1,0 +1,243 @@
+//! The rehab forms (SPEC §4.3): a session ticks off the active programme (everything ticked
+//! as prescribed is one key), and a new programme takes its exercises as the CLI does.
+
+use chrono::NaiveDate;
+
+use super::training::pain;
+use super::{EntryForm, FormKind, show};
+use crate::domain::InputError;
+use crate::domain::parse::parse_date;
+use crate::domain::prescription::format_spec;
+use crate::domain::records::{Exercise, Programme, RehabSession, SessionItem};
+use crate::tui::entry::{Entry, EntryField};
+
+/// One tickable exercise with the prescription it is logged with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub exercise_id: i64,
+    pub name: String,
+    pub sets: Option<u32>,
+    pub reps: Option<u32>,
+    pub hold_s: Option<u32>,
+}
+
+/// The rehab form: the programme's exercises all ticked, or the library unticked when no
+/// programme is active; editing a session ticks what it holds.
+pub fn rehab_form(
+    programme: Option<Programme>,
+    library: &[Exercise],
+    editing: Option<RehabSession>,
+    today: NaiveDate,
+) -> EntryForm {
+    let tick = |exercise_id, name: &str, sets, reps, hold_s| Tick {
+        exercise_id,
+        name: name.to_string(),
+        sets,
+        reps,
+        hold_s,
+    };
+    let exercises: Vec<Tick> = match (&editing, &programme) {
+        (Some(s), _) => s
+            .items
+            .iter()
+            .map(|i| tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s))
+            .collect(),
+        (None, Some(p)) => p
+            .items
+            .iter()
+            .map(|i| tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s))
+            .collect(),
+        (None, None) => library
+            .iter()
+            .map(|x| tick(x.id, &x.name, x.sets, x.reps, x.hold_s))
+            .collect(),
+    };
+    let names = exercises
+        .iter()
+        .map(|t| format!("{} {}", t.name, format_spec(t.sets, t.reps, t.hold_s, None)))
+        .collect();
+    let all_on = editing.is_some() || programme.is_some();
+    let s = editing.as_ref();
+    let fields = vec![
+        EntryField::ticks("done", "Done", names, all_on),
+        EntryField::text(
+            "minutes",
+            "Minutes",
+            &show(s.and_then(|s| s.minutes)),
+            "e.g. 20",
+        ),
+        pain("pain_before", "Pain before", s.and_then(|x| x.pain_before)),
+        pain("pain_after", "Pain after", s.and_then(|x| x.pain_after)),
+        EntryField::text(
+            "date",
+            "Date",
+            &s.map_or("today".into(), |s| s.date.to_string()),
+            "today, -1, mon",
+        ),
+        EntryField::note("note", &show(s.and_then(|s| s.note.clone()))),
+    ];
+    let name = programme
+        .as_ref()
+        .map_or("no programme", |p| p.name.as_str());
+    let title = match s {
+        Some(s) => format!("Rehab session r{} (editing)", s.id),
+        None => format!("Rehab session · {name} · {}", today.format("%a %-d %b")),
+    };
+    EntryForm {
+        kind: FormKind::Rehab {
+            programme,
+            exercises,
+            editing,
+        },
+        entry: Entry::new(title, fields),
+    }
+}
+
+pub fn rehab_info(p: Option<&Programme>) -> String {
+    match p {
+        Some(p) => format!(
+            "{}, {} a week · Space unticks · Enter saves what is ticked",
+            p.name, p.target_per_week
+        ),
+        None => "No active programme (`backtrack rehab programme add`); tick what you did.".into(),
+    }
+}
+
+/// The validated session.
+pub fn rehab_record(
+    e: &Entry,
+    programme: Option<&Programme>,
+    exercises: &[Tick],
+    editing: Option<&RehabSession>,
+    today: NaiveDate,
+) -> Result<RehabSession, InputError> {
+    let scale = |k: &str| {
+        e.opt(k)
+            .map(|t| crate::domain::error::parse_scale(k, &t, 0, 10))
+            .transpose()
+    };
+    let minutes = e
+        .opt("minutes")
+        .map(|t| {
+            t.parse::<u32>()
+                .ok()
+                .filter(|m| (1..=600).contains(m))
+                .ok_or_else(|| {
+                    InputError::new(
+                        "minutes",
+                        format!("'{t}' is not valid; allowed: whole minutes 1–600"),
+                    )
+                })
+        })
+        .transpose()?;
+    let items: Vec<SessionItem> = e
+        .ticked("done")
+        .into_iter()
+        .filter_map(|i| exercises.get(i))
+        .map(|t| SessionItem {
+            exercise_id: t.exercise_id,
+            exercise: t.name.clone(),
+            sets: t.sets,
+            reps: t.reps,
+            load_kg: None,
+            hold_s: t.hold_s,
+        })
+        .collect();
+    if items.is_empty() {
+        return Err(InputError::new(
+            "done",
+            "no exercise ticked; allowed: tick at least one with Space",
+        ));
+    }
+    let date = match e.opt("date") {
+        Some(d) => parse_date("date", &d, today)?,
+        None => today,
+    };
+    Ok(RehabSession {
+        id: editing.map_or(0, |s| s.id),
+        uuid: editing.map(|s| s.uuid.clone()).unwrap_or_default(),
+        date,
+        programme_id: editing.map_or(programme.map(|p| p.id), |s| s.programme_id),
+        programme: editing.map_or(programme.map(|p| p.name.clone()), |s| s.programme.clone()),
+        minutes,
+        pain_before: scale("pain_before")?,
+        pain_after: scale("pain_after")?,
+        note: e.opt("note"),
+        items,
+    })
+}
+
+/// The new-programme form: exercises typed as on the CLI, in order.
+pub fn programme_form(library: &[Exercise]) -> EntryForm {
+    let fields = vec![
+        EntryField::text("name", "Name", "", "e.g. physio core"),
+        EntryField::text(
+            "exercises",
+            "Exercises",
+            "",
+            "bird dog:3x10, side plank:3x30s, …",
+        ),
+        EntryField::text("from", "From", "today", "today, mon, YYYY-MM-DD"),
+        EntryField::text("to", "To", "", "open-ended if empty"),
+        EntryField::text("target", "Per week", "3", "sessions, 0–21"),
+        EntryField::note("note", ""),
+    ];
+    EntryForm {
+        kind: FormKind::Programme {
+            library: library.iter().map(|e| e.name.clone()).collect(),
+        },
+        entry: Entry::new("New rehab programme", fields),
+    }
+}
+
+/// "Library: bird dog, dead bug, …" wrapped to the form's width.
+pub fn library_lines(library: &[String]) -> Vec<String> {
+    let mut lines = vec![String::from("Library:")];
+    for name in library {
+        let last = lines.last_mut().expect("one line");
+        if last.chars().count() + name.len() + 2 > 76 {
+            lines.push(format!("  {name},"));
+        } else {
+            last.push_str(&format!(" {name},"));
+        }
+    }
+    if let Some(l) = lines.last_mut()
+        && l.ends_with(',')
+    {
+        l.pop();
+    }
+    lines
+}
+
+/// The `rehab programme add` arguments the form's text stands for.
+pub fn programme_args(e: &Entry) -> Result<crate::cli::ProgrammeArgs, InputError> {
+    let target = e.opt("target").map_or(Ok(3), |t| {
+        t.parse::<u32>().map_err(|_| {
+            InputError::new(
+                "target",
+                format!("'{t}' is not a number; allowed: 0–21 sessions per week"),
+            )
+        })
+    })?;
+    let exercises: Vec<String> = e
+        .text("exercises")
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    if exercises.is_empty() {
+        return Err(InputError::new(
+            "exercises",
+            "none; allowed: library names with prescriptions, e.g. bird dog:3x10, glute bridge",
+        ));
+    }
+    Ok(crate::cli::ProgrammeArgs {
+        name: e.text("name"),
+        exercises,
+        from: e.opt("from"),
+        to: e.opt("to"),
+        target,
+        note: e.opt("note"),
+    })
+}
