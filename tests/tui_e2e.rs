@@ -64,6 +64,15 @@ impl Tmux {
     }
 
     /// Waits up to `secs` for `pred` on the pane text.
+    /// The app's process: the child of the pane's shell.
+    fn app_pid(&self) -> String {
+        let pid = self.display("#{pane_pid}");
+        let out = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
+        let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert!(!child.is_empty(), "the app process was not found");
+        child
+    }
+
     fn wait(&self, secs: f64, pred: impl Fn(&str) -> bool) -> bool {
         let end = Instant::now() + Duration::from_secs_f64(secs);
         while Instant::now() < end {
@@ -152,11 +161,7 @@ fn sigterm_with_a_form_open_restores_the_terminal() {
         "{}",
         t.screen()
     );
-    let pid = t.display("#{pane_pid}");
-    // The app is the shell's child; find it by parent pid.
-    let out = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
-    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(!child.is_empty(), "the app process was not found");
+    let child = t.app_pid();
     let sent = Instant::now();
     assert!(
         Command::new("kill")
@@ -255,10 +260,7 @@ fn closing_the_terminal_ends_the_app() {
         "{}",
         t.screen()
     );
-    let pid = t.display("#{pane_pid}");
-    let out = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
-    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(!child.is_empty(), "the app process was not found");
+    let child = t.app_pid();
     // The window goes away: the pty closes and the app gets SIGHUP with its input at EOF.
     drop(t);
     let gone = |pid: &str| {
