@@ -99,12 +99,9 @@ fn activity(
         normalized_power(&power_series_1hz(&timed))
     };
 
-    let mut a = Activity::new(
-        kind(s, distance.is_none()),
-        local_start(first, utc_offset_s)?,
-        elapsed_s,
-    );
-    a.moving_s = moving(samples).or(s.timer_s.map(|t| t.round() as u32));
+    let kind = kind(s, distance.is_none());
+    let mut a = Activity::new(kind, local_start(first, utc_offset_s)?, elapsed_s);
+    a.moving_s = moving(samples, kind).or(s.timer_s.map(|t| t.round() as u32));
     a.distance_m = distance.map(round1);
     a.ascent_m = if alts.len() > 1 {
         Some(ascent(&alts).round())
@@ -132,15 +129,20 @@ fn distance(samples: &[Sample], baseline: Option<f64>) -> Option<f64> {
     Some((max - base).max(0.0))
 }
 
-/// Moving time from the records: a step counts when the rider moved (distance grew, speed,
-/// power or cadence above zero). Records that carry none of these count as moving.
-fn moving(samples: &[Sample]) -> Option<u32> {
+/// Moving time from the records: a step counts when it is no pause and the rider moved
+/// (distance grew, or speed above 0.3 m/s). Only a signal that comes alive in the session is
+/// evidence (an erg writes distance 0 throughout); with none (a trainer without a speed
+/// sensor), or in a swim (records only between lengths), every step outside a pause counts.
+fn moving(samples: &[Sample], kind: ActivityKind) -> Option<u32> {
     if samples.len() < 2 {
         return None;
     }
-    let any_motion_data = samples.iter().any(|x| {
-        x.distance.is_some() || x.speed.is_some() || x.power.is_some() || x.cadence.is_some()
-    });
+    let first_d = samples.iter().find_map(|x| x.distance);
+    let live_distance = samples
+        .iter()
+        .any(|x| x.distance.is_some_and(|d| Some(d) > first_d));
+    let live_speed = samples.iter().any(|x| x.speed.is_some_and(|v| v > 0.3));
+    let by_time_only = !(live_distance || live_speed) || kind == ActivityKind::Swim;
     let mut prev_dist: Option<f64> = None;
     let steps: Vec<(i64, bool)> = samples
         .iter()
@@ -149,11 +151,9 @@ fn moving(samples: &[Sample]) -> Option<u32> {
             if x.distance.is_some() {
                 prev_dist = x.distance;
             }
-            let moved = !any_motion_data
-                || grew
-                || x.speed.is_some_and(|v| v > 0.3)
-                || x.power.is_some_and(|p| p > 0.0)
-                || x.cadence.is_some_and(|c| c > 0.0);
+            let moved = by_time_only
+                || (live_distance && grew)
+                || (live_speed && x.speed.is_some_and(|v| v > 0.3));
             (x.t, moved)
         })
         .collect();

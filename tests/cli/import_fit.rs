@@ -136,6 +136,10 @@ fn every_reference_file_imports_as_the_reference_says() {
                 assert!((got - hr).abs() <= 0.5, "{name}: HR {got} vs {hr}");
                 assert_eq!(a.max_hr, fr["max_hr_bpm"].as_f64(), "{name}");
             }
+            assert!(
+                a.moving_s.unwrap() <= a.elapsed_s,
+                "{name}: moving > elapsed"
+            );
             assert_eq!(a.source_hash.as_ref().map(String::len), Some(64));
         }
         checked += 1;
