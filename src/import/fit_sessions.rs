@@ -102,7 +102,7 @@ fn activity(
     let kind = kind(s, distance.is_none());
     let mut a = Activity::new(kind, local_start(first, utc_offset_s)?, elapsed_s);
     a.moving_s = moving(samples, kind).or(s.timer_s.map(|t| t.round() as u32));
-    a.distance_m = distance.map(round1);
+    a.distance_m = distance.map(|d| (d * 100.0).round() / 100.0);
     a.ascent_m = if alts.len() > 1 {
         Some(ascent(&alts).round())
     } else {

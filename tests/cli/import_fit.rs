@@ -148,6 +148,28 @@ fn every_reference_file_imports_as_the_reference_says() {
 }
 
 #[test]
+fn damaged_copies_of_a_real_file_fail_cleanly() {
+    use backtrack::import::{FileFormat, read_file};
+    let Some(dir) = fit_dir() else { return };
+    let bytes = std::fs::read(dir.join("garmin-fenix-5-bike.fit")).unwrap();
+    assert_eq!(read_file(&bytes, FileFormat::Fit).candidates.len(), 1);
+    // Cut anywhere: truncated. One byte changed anywhere: a CRC (or header) error.
+    for cut in (0..bytes.len()).step_by(31) {
+        let r = read_file(&bytes[..cut], FileFormat::Fit);
+        assert!(r.fail.is_some(), "cut at {cut}: {r:?}");
+    }
+    for i in (0..bytes.len()).step_by(23) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x5a;
+        let r = read_file(&b, FileFormat::Fit);
+        assert!(
+            r.candidates.is_empty(),
+            "byte {i} changed but imported: {r:?}"
+        );
+    }
+}
+
+#[test]
 fn power_files_get_np_and_tss_from_the_ftp_of_their_day() {
     let Some(dir) = fit_dir() else { return };
     let mut repo = Repo::open_in_memory().unwrap();
