@@ -216,7 +216,7 @@ pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
 fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
     use std::io::IsTerminal;
     // Refuse a missing path or an unsupported type before the journal is opened.
-    crate::import::collect_files(&a.paths)?;
+    let files = crate::import::collect_files(&a.paths)?;
     let mut ctx = Ctx::open(g)?;
     let bar = (!ctx.json && std::io::stdout().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new(0);
@@ -235,7 +235,7 @@ fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
             b.set_message(p.path.display().to_string());
         }
     };
-    let result = crate::import::import_paths(&mut ctx.repo, &a.paths, opts, &mut on_progress);
+    let result = crate::import::import_files(&mut ctx.repo, &files, opts, &mut on_progress);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

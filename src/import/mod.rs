@@ -67,6 +67,17 @@ pub fn import_paths(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, RepoError> {
     let files = collect_files(paths)?;
+    import_files(repo, &files, opts, progress)
+}
+
+/// Imports files already listed by `collect_files` (the CLI lists them before it opens the
+/// journal, so a bad path creates nothing).
+pub fn import_files(
+    repo: &mut Repo,
+    files: &[(PathBuf, FileFormat)],
+    opts: Options,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary, RepoError> {
     let mut summary = Summary {
         dry_run: opts.dry_run,
         ..Default::default()
