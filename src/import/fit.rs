@@ -73,8 +73,14 @@ fn decode_inner(mut buf: &[u8]) -> Result<FitData, FitError> {
     let mut activity_times: Option<(i64, i64)> = None;
     let mut offset = 0usize;
     // A header opens a file and its CRC closes it; a file still open at the end is cut short.
+    // While open, the messages run up to `messages_end`.
     let mut open = false;
+    let mut messages_end = 0usize;
     while !buf.is_empty() {
+        // A definition is checked before fitparser reads it (it would only warn on stderr).
+        if open && offset < messages_end && buf[0] & 0xc0 == 0x40 {
+            check_definition(buf, offset)?;
+        }
         let (rest, obj) = p.deserialize_next(buf).map_err(|e| reason(&e))?;
         let used = buf.len() - rest.len();
         match obj {
@@ -82,8 +88,11 @@ fn decode_inner(mut buf: &[u8]) -> Result<FitData, FitError> {
                 p.reset();
                 open = false;
             }
-            FitObject::Header(_) => open = true,
-            FitObject::DefinitionMessage(_) => check_definition(&buf[..used], offset)?,
+            FitObject::Header(h) => {
+                open = true;
+                messages_end = offset + h.header_size() as usize + h.data_size() as usize;
+            }
+            FitObject::DefinitionMessage(_) => {}
             FitObject::DataMessage(msg) => {
                 let wanted = matches!(msg.global_message_number(), 0 | 12 | 18 | 20 | 34);
                 // Other messages are decoded only when they move the timestamp base that
@@ -133,7 +142,7 @@ fn reason(e: &fitparser::Error) -> FitError {
 }
 
 /// Refuses a definition whose field size is not a whole number of its base type (a
-/// misaligned field: the data after it cannot be trusted). `raw` is the whole message.
+/// misaligned field: the data after it cannot be trusted). `raw` starts at the message.
 fn check_definition(raw: &[u8], offset: usize) -> Result<(), FitError> {
     let n = raw.get(5).copied().unwrap_or(0) as usize;
     for i in 0..n {
@@ -296,6 +305,19 @@ mod tests {
                 14, 16, 0, 0, 255, 255, 255, 255, b'.', b'F', b'I', b'T', 0, 0
             ])
             .is_err()
+        );
+    }
+
+    #[test]
+    fn a_field_size_must_fit_its_base_type() {
+        // Definition of message 20 with one field: number 253, size N, base type uint32.
+        let def = |size| [0x40, 0, 0, 20, 0, 1, 253, size, 0x86];
+        assert!(check_definition(&def(4), 0).is_ok());
+        assert!(check_definition(&def(8), 0).is_ok());
+        let e = check_definition(&def(1), 12).unwrap_err();
+        assert!(
+            e.0.contains("misaligned field") && e.0.contains("byte 12"),
+            "{e}"
         );
     }
 
