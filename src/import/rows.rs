@@ -16,7 +16,11 @@ pub struct Columns {
 impl Columns {
     pub fn new(header: &StringRecord) -> Columns {
         Columns {
-            names: header.iter().map(|h| h.trim().to_string()).collect(),
+            // A spreadsheet may have saved the file with a byte-order mark.
+            names: header
+                .iter()
+                .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+                .collect(),
         }
     }
 
@@ -173,6 +177,8 @@ mod tests {
         assert_eq!(c.nth("Distance", 1), Some(2));
         assert_eq!(c.nth("Distance", 2), None);
         assert_eq!(c.any(&["nope", "Elapsed Time"]), Some(1));
+        let bom = Columns::new(&StringRecord::from(vec!["\u{feff}Activity ID"]));
+        assert_eq!(bom.nth("Activity ID", 0), Some(0));
     }
 
     #[test]
