@@ -9,6 +9,9 @@ use crate::analysis::tss::normalized_power;
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Source};
 
+/// The longest activity taken from a file: 7 days, as for one typed in.
+const MAX_ELAPSED_S: f64 = 7.0 * 24.0 * 3600.0;
+
 /// Why a decoded file gives no activity: it is no activity file, or has no timed data.
 pub type SkipReason = String;
 
@@ -62,7 +65,9 @@ pub fn activities(data: &FitData, hash: &str) -> Result<Vec<Activity>, SkipReaso
         }
     }
     if out.is_empty() {
-        return Err("activity file without timed records or sessions".into());
+        return Err(
+            "activity file without timed records or sessions (or none shorter than 7 days)".into(),
+        );
     }
     Ok(out)
 }
@@ -81,7 +86,11 @@ fn activity(
     } else {
         s.elapsed_s.filter(|e| *e > 0.0)?
     };
-    let elapsed_s = elapsed.round().min(u32::MAX as f64) as u32;
+    // Longer than the journal allows for any activity: a clock glitch, not a ride.
+    if elapsed > MAX_ELAPSED_S {
+        return None;
+    }
+    let elapsed_s = elapsed.round() as u32;
 
     let powers: Vec<f64> = samples.iter().filter_map(|x| x.power).collect();
     let hrs: Vec<f64> = samples.iter().filter_map(|x| x.hr).collect();
@@ -264,6 +273,14 @@ mod tests {
         assert_eq!(acts[1].distance_m, Some(1010.0));
         assert_eq!(acts[0].source_hash.as_deref(), Some("h:0"));
         assert_eq!(acts[1].source_hash.as_deref(), Some("h:2"));
+        // A clock jump of 8 days inside one session is no ride.
+        let glitch = FitData {
+            file_type: Some("activity".into()),
+            sessions: vec![start(100)],
+            samples: vec![sample(100, 0.0), sample(100 + 8 * 86_400, 10.0)],
+            ..Default::default()
+        };
+        assert!(activities(&glitch, "h").is_err());
         let settings = FitData {
             file_type: Some("settings".into()),
             ..Default::default()
