@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod import;
 pub mod repo;
 pub mod textchart;
 pub mod tui;

@@ -13,6 +13,7 @@ pub mod meds;
 pub mod pain;
 pub mod psfs;
 pub mod rehab;
+pub mod samples;
 pub mod series;
 pub mod stats;
 pub mod stats_text;

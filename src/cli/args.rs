@@ -122,8 +122,10 @@ pub enum Command {
         after_help = "Examples:\n  backtrack export --format json -o journal.json\n  backtrack export --format csv -o export-dir"
     )]
     Export(ExportArgs),
-    /// Import a JSON export (merged by uuid; the newer edit wins)
-    #[command(after_help = "Example:\n  backtrack import journal.json")]
+    /// Import rides: .fit files and folders, Strava/intervals.icu CSVs, or a JSON export
+    #[command(
+        after_help = "Examples:\n  backtrack import ~/garmin/Activities\n  backtrack import ride.fit activities.csv --dry-run\n  backtrack import journal.json   (a backtrack export: merged by uuid, the newer edit wins)\n\nExit codes: 0 the run completed (skipped and failed files are listed); 2 a path is missing or\nof an unsupported type (nothing written); 1 any other failure."
+    )]
     Import(ImportArgs),
     /// Write a verified online backup (default: backups/ beside the journal)
     #[command(after_help = "Example:\n  backtrack backup ~/backtrack-before-upgrade.db")]
@@ -716,8 +718,8 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// A backtrack JSON export
-    #[arg(required = true)]
+    /// .fit files, folders (searched for .fit), .csv activity lists, or one backtrack .json export
+    #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Show what would be imported, write nothing
     #[arg(long)]

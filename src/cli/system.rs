@@ -157,22 +157,24 @@ fn write_private(p: &std::path::Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
+    let is_json = |p: &PathBuf| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    };
+    let json_count = a.paths.iter().filter(|p| is_json(p)).count();
+    if json_count == 0 {
+        return import_activities(g, &a);
+    }
+    if json_count < a.paths.len() {
+        return Err(InputError::new(
+            "path",
+            "a backtrack JSON export is imported on its own; allowed: FILE.json, or .fit/.csv files and folders",
+        )
+        .into());
+    }
     let mut docs = Vec::new();
     for p in &a.paths {
-        let is_json = p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if !is_json {
-            return Err(InputError::new(
-                "path",
-                format!(
-                    "{} is not a backtrack JSON export; allowed: FILE.json",
-                    p.display()
-                ),
-            )
-            .into());
-        }
         let text = std::fs::read_to_string(p)
             .map_err(|e| InputError::new("path", format!("cannot read {}: {e}", p.display())))?;
         let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
@@ -211,6 +213,37 @@ pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
             .collect::<Vec<_>>()
             .join("\n")
     })
+}
+
+/// Imports .fit files, folders and activity CSVs, with a progress bar on a terminal.
+fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
+    use std::io::IsTerminal;
+    // Refuse a missing path or an unsupported type before the journal is opened.
+    let files = crate::import::collect_files(&a.paths)?;
+    let mut ctx = Ctx::open(g)?;
+    let bar = (!ctx.json && std::io::stdout().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new(0);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {wide_msg}")
+        {
+            b.set_style(style);
+        }
+        b
+    });
+    let opts = crate::import::Options { dry_run: a.dry_run };
+    let mut on_progress = |p: crate::import::Progress| {
+        if let Some(b) = &bar {
+            b.set_length(p.total as u64);
+            b.set_position(p.done as u64);
+            b.set_message(p.path.display().to_string());
+        }
+    };
+    let result = crate::import::import_files(&mut ctx.repo, &files, opts, &mut on_progress);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let summary = result?;
+    ctx.out(&summary, || summary.text())
 }
 
 pub fn backup(g: &Global, path: Option<PathBuf>) -> Result<()> {

@@ -3,6 +3,8 @@
 
 mod commands;
 mod common;
+mod import_csv;
+mod import_fit;
 mod input;
 mod insights;
 mod records;

@@ -1,0 +1,82 @@
+//! The end of an import: what was imported, skipped and failed, each with its file (and CSV
+//! line) and reason. Serialized as the `--json` output; `text` is the plain summary.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::domain::records::Activity;
+
+/// The outcome of one `import_paths` run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub dry_run: bool,
+    pub imported: Vec<Imported>,
+    pub skipped: Vec<Entry>,
+    pub failed: Vec<Entry>,
+}
+
+/// A file with the activities it gave (stored ones have their id; a dry run's have id 0).
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    pub path: PathBuf,
+    pub activities: Vec<Activity>,
+}
+
+/// A file (or CSV line) that was skipped or failed, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub path: PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    pub reason: String,
+}
+
+impl Summary {
+    /// Activities imported (or, in a dry run, that would be).
+    pub fn activity_count(&self) -> usize {
+        self.imported.iter().map(|f| f.activities.len()).sum()
+    }
+
+    /// The plain-text summary: one headline, then every skipped and failed item.
+    pub fn text(&self) -> String {
+        let verb = if self.dry_run {
+            "Would import"
+        } else {
+            "Imported"
+        };
+        let mut lines = vec![format!(
+            "{verb} {} activities from {} files; skipped {}, failed {}.",
+            self.activity_count(),
+            self.imported.len(),
+            self.skipped.len(),
+            self.failed.len()
+        )];
+        for f in &self.imported {
+            for a in &f.activities {
+                let tss = a
+                    .tss
+                    .map(|t| format!(", TSS {t:.0} ({})", a.load_source.as_deref().unwrap_or("")))
+                    .unwrap_or_default();
+                lines.push(format!(
+                    "  + {} {} {} {}{tss}",
+                    f.path.display(),
+                    a.start.format("%Y-%m-%d %H:%M"),
+                    a.kind.as_str(),
+                    crate::domain::parse::format_duration(a.elapsed_s),
+                ));
+            }
+        }
+        for (mark, list) in [("skipped", &self.skipped), ("failed", &self.failed)] {
+            for e in list {
+                let line = e.line.map(|l| format!(" line {l}")).unwrap_or_default();
+                lines.push(format!(
+                    "  {mark}: {}{line}: {}",
+                    e.path.display(),
+                    e.reason
+                ));
+            }
+        }
+        lines.join("\n")
+    }
+}
