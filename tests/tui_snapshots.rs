@@ -328,3 +328,31 @@ fn timeline_forms_at_80x24() {
     app.update(Action::Save);
     insta::assert_snapshot!("timeline_jumped_80x24", shot(&app, 80, 24));
 }
+
+#[test]
+fn import_prompt_progress_and_summary_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Training);
+    app.update(Action::OpenImport);
+    typ(&mut app, "~/rides");
+    insta::assert_snapshot!("import_prompt_80x24", shot(&app, 80, 24));
+    app.update(Action::Cancel);
+    let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 80, 24));
+    let area = buf.area;
+    backtrack::tui::screens::report::progress(
+        Theme::plain(),
+        3,
+        12,
+        std::path::Path::new("/rides/2026-11-20-morning.fit"),
+        area,
+        &mut buf,
+    );
+    let progress = buffer_text(&buf);
+    assert!(progress.contains("3 of 12 files") && progress.contains("2026-11-20-morning.fit"));
+    insta::assert_snapshot!("import_progress_80x24", progress);
+    app.update(Action::ImportDone(Ok((
+        "Imported 1 activities from 1 files; skipped 1, failed 1.".into(),
+        "Imported 1 activities from 1 files; skipped 1, failed 1.\n  + a.fit 2026-11-20 07:15 ride 1h\n  skipped: settings.fit: not an activity file (type: settings)\n  failed: broken.fit: bad CRC".into(),
+    ))));
+    insta::assert_snapshot!("import_summary_80x24", shot(&app, 80, 24));
+}

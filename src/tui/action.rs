@@ -112,6 +112,10 @@ pub enum Action {
     CycleFilter,
     /// `/` on the Timeline: a date prompt to jump the history to.
     JumpToDate,
+    /// `i` on Training: the import prompt.
+    OpenImport,
+    /// The import the event loop ran: (headline, full summary), or why it stopped.
+    ImportDone(Result<(String, String), String>),
     /// Enter: edit the selected entry (pain log day, activity, rehab session, medication,
     /// event).
     OpenSelected,
@@ -164,4 +168,6 @@ pub enum Effect {
     Quit,
     /// Suspend the terminal and edit this text in $EDITOR.
     OpenEditor(String),
+    /// Import these files, drawing progress between them (the app cannot draw mid-update).
+    Import(super::forms::ImportJob),
 }

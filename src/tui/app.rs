@@ -74,6 +74,10 @@ pub struct App {
     pub sel: [usize; 6],
     pub(super) undo: Vec<RecordId>,
     pub should_quit: bool,
+    /// An import the prompt asked for, handed to the event loop as `Effect::Import`.
+    pub(super) pending_import: Option<super::forms::ImportJob>,
+    /// The last import's summary, shown over the screen until Esc.
+    pub report: Option<String>,
 }
 
 impl App {
@@ -108,6 +112,8 @@ impl App {
             sel: [0; 6],
             undo: Vec::new(),
             should_quit: false,
+            pending_import: None,
+            report: None,
         };
         app.refresh();
         app
@@ -122,7 +128,7 @@ impl App {
     pub fn key_context(&self) -> KeyContext {
         if self.confirm.is_some() {
             KeyContext::Confirm
-        } else if self.help {
+        } else if self.help || self.report.is_some() {
             KeyContext::Help
         } else if let Some(f) = &self.form {
             KeyContext::Form(f.focus.kind())

@@ -93,7 +93,7 @@ impl App {
         }
     }
 
-    fn open(&mut self, form: EntryForm) {
+    pub(super) fn open(&mut self, form: EntryForm) {
         self.entry = Some(form);
     }
 

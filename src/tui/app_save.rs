@@ -159,6 +159,12 @@ impl App {
                     scores.len()
                 )))
             }
+            FormKind::Import => {
+                let job = forms::import_job(e)?;
+                let n = job.files.len();
+                self.pending_import = Some(job);
+                Ok(Some(format!("Importing {n} files…")))
+            }
             FormKind::JumpDate => {
                 let date = match e.opt("date") {
                     Some(t) => crate::domain::parse::parse_date("date", &t, today)?,

@@ -73,6 +73,24 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
                 guard.resume()?;
                 app.update(Action::EditorDone(result));
             }
+            Effect::Import(job) => {
+                let theme = app.theme;
+                let result = app.run_import(&job, &mut |p| {
+                    // A frame per file; the app itself is busy importing, so the box stands alone.
+                    let _ = guard.term.draw(|f| {
+                        let area = f.area();
+                        screens::report::progress(
+                            theme,
+                            p.done,
+                            p.total,
+                            p.path,
+                            area,
+                            f.buffer_mut(),
+                        )
+                    });
+                });
+                app.update(Action::ImportDone(result));
+            }
             Effect::None => {}
         }
         draw(guard, app)?;

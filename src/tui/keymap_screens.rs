@@ -21,6 +21,12 @@ pub static TRAINING: &[Binding] = &[
         Action::DeleteSelected
     ),
     b!(
+        [(Char('i'), N)],
+        "i",
+        "import rides: .fit file or folder, Strava/intervals.icu .csv",
+        Action::OpenImport
+    ),
+    b!(
         [(Char('f'), N)],
         "f",
         "filter by kind: all, ride, …, rehab",

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 mod app_entry;
+mod app_import;
 mod app_save;
 pub mod data;
 pub mod data_logs;
@@ -67,3 +68,5 @@ pub fn render_once(
 mod tests;
 #[cfg(test)]
 mod tests_forms;
+#[cfg(test)]
+mod tests_import;

@@ -20,6 +20,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.should_quit = true;
             return Effect::Quit;
         }
+        Action::ToggleHelp if app.report.is_some() => app.report = None,
         Action::ToggleHelp => app.help = !app.help,
         Action::GoTo(s) => go(app, s),
         Action::NextScreen => go(app, app.screen.step(1)),
@@ -58,6 +59,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::TakeSelected if app.screen == Screen::Meds => app.take_selected(),
         Action::CycleFilter if app.screen == Screen::Training => app.cycle_filter(),
         Action::JumpToDate if app.screen == Screen::Timeline => app.jump_prompt(),
+        Action::OpenImport if app.screen == Screen::Training => app.import_prompt(),
+        Action::ImportDone(result) => app.import_done(result),
         Action::OpenSelected => app.open_selected(),
         Action::DeleteSelected => app.delete_selected(),
         Action::Undo => app.undo(),
@@ -137,7 +140,12 @@ fn form(app: &mut App, action: Action) -> Effect {
     };
     match action {
         Action::Save if app.form.is_some() => app.save_form(),
-        Action::Save => app.save_entry(),
+        Action::Save => {
+            app.save_entry();
+            if let Some(job) = app.pending_import.take() {
+                return Effect::Import(job);
+            }
+        }
         Action::Cancel if changed => ask(
             app,
             format!("Discard the changes to this {noun}? (y/n)"),

@@ -2,11 +2,13 @@
 //! the live figures it shows (TSS, today's dose total) and how its input becomes a record,
 //! through the same builders and parsers as the CLI. No terminal and no SQL here.
 
+mod import;
 mod meds;
 mod rehab;
 mod timeline;
 mod training;
 
+pub use import::{ImportJob, import_form, import_job};
 pub use meds::{dose_form, dose_record, filtered, medication_form, medication_record, pick_form};
 pub use rehab::{programme_args, programme_form, rehab_form, rehab_record};
 pub use timeline::{event_form, event_record, jump_form, psfs_form, psfs_scores};
@@ -57,6 +59,8 @@ pub enum FormKind {
     },
     /// The timeline's "jump to date" prompt.
     JumpDate,
+    /// Training's `i`: a path to import rides from.
+    Import,
 }
 
 /// An open form: its kind and its inputs.
@@ -78,13 +82,17 @@ impl EntryForm {
             FormKind::Programme { .. } => "programme",
             FormKind::Psfs { .. } => "PSFS rating",
             FormKind::JumpDate => "date",
+            FormKind::Import => "import",
         }
     }
 
     /// Unsaved input worth a question before it is dropped; a filter or a date to jump to is
     /// not (Esc just closes them).
     pub fn changed(&self) -> bool {
-        !matches!(self.kind, FormKind::PickMed { .. } | FormKind::JumpDate) && self.entry.changed()
+        !matches!(
+            self.kind,
+            FormKind::PickMed { .. } | FormKind::JumpDate | FormKind::Import
+        ) && self.entry.changed()
     }
 
     /// Lines of live figures under the fields, computed from the input (pure).

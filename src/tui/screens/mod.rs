@@ -8,6 +8,7 @@ mod help;
 mod lists;
 mod meds;
 mod pain;
+pub mod report;
 mod timeline;
 mod today;
 mod training;
@@ -77,6 +78,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             _ => HelpFor::Screen(app.screen),
         };
         help::render(app.theme, which, area, buf);
+        cursor = None;
+    }
+    if let Some(text) = &app.report {
+        report::summary(app.theme, text, area, buf);
         cursor = None;
     }
     if app.confirm.is_some() {

@@ -1,0 +1,61 @@
+//! Importing rides from the app (`i` on Training): the prompt, the run the event loop drives
+//! between progress frames, and the summary it leaves on screen.
+
+use super::app::App;
+use super::forms::{self, ImportJob};
+use crate::import::{Options, Progress, import_files};
+
+impl App {
+    pub(super) fn import_prompt(&mut self) {
+        self.open(forms::import_form());
+    }
+
+    /// Runs `job` through the same importer as `backtrack import`, calling `progress` after
+    /// each file; the result is what `Action::ImportDone` takes.
+    pub fn run_import(
+        &mut self,
+        job: &ImportJob,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(String, String), String> {
+        let opts = Options {
+            dry_run: job.dry_run,
+        };
+        match import_files(&mut self.repo, &job.files, opts, progress) {
+            Ok(s) => {
+                let text = s.text();
+                let mut lines = text.lines();
+                let head = lines.next().unwrap_or_default().to_string();
+                // What went wrong first: on a small screen the reasons must not be cut off
+                // below a long list of rides that imported fine.
+                let mut ordered: Vec<&str> = lines.collect();
+                let rank = |l: &&str| match l.trim_start() {
+                    l if l.starts_with("failed") => 0,
+                    l if l.starts_with("skipped") => 1,
+                    _ => 2,
+                };
+                ordered.sort_by_key(rank);
+                Ok((
+                    head.clone(),
+                    [vec![head.as_str()], ordered].concat().join("\n"),
+                ))
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Shows the summary over the screen (Esc closes it) and reloads what the import changed.
+    pub(super) fn import_done(&mut self, result: Result<(String, String), String>) {
+        self.refresh();
+        match result {
+            Ok((head, text)) => {
+                self.report = Some(text);
+                self.info(format!("{head} Esc closes the list."));
+            }
+            Err(e) => {
+                self.error(format!(
+                    "Import stopped: {e}. Files before it are stored whole."
+                ));
+            }
+        }
+    }
+}
