@@ -186,15 +186,28 @@ fn store(
     for c in result.candidates {
         let mut a = c.activity;
         let hash = a.source_hash.clone().unwrap_or_default();
-        if seen.hashes.contains(&hash) || repo.activity_hash_exists(&hash)? {
+        if seen.hashes.contains(&hash) {
             skipped.push(entry(c.line, "already imported (same file or row)".into()));
             continue;
         }
-        if seen.starts.contains(&a.start) || repo.activity_start_exists(a.start)? {
-            let reason = format!(
-                "an activity already starts at {}",
-                a.start.format("%Y-%m-%d %H:%M:%S")
-            );
+        if let Some(found) = repo.activity_by_hash(&hash)? {
+            let reason = match found {
+                (id, true) => trashed(id),
+                (id, false) => format!("already imported (same file or row) as a{id}"),
+            };
+            skipped.push(entry(c.line, reason));
+            continue;
+        }
+        let at = a.start.format("%Y-%m-%d %H:%M:%S");
+        if seen.starts.contains(&a.start) {
+            skipped.push(entry(c.line, format!("an activity already starts at {at}")));
+            continue;
+        }
+        if let Some(found) = repo.activity_by_start(a.start)? {
+            let reason = match found {
+                (id, true) => trashed(id),
+                (id, false) => format!("an activity already starts at {at} (a{id})"),
+            };
             skipped.push(entry(c.line, reason));
             continue;
         }
@@ -230,4 +243,11 @@ fn store(
         activities: stored,
     });
     Ok(())
+}
+
+/// Why an activity deleted earlier is not imported again.
+fn trashed(id: i64) -> String {
+    format!(
+        "already imported as a{id}, which is in the trash (`backtrack restore a{id}` brings it back)"
+    )
 }

@@ -116,30 +116,33 @@ impl Repo {
         Ok(self.conn.query_row(&sql, [], from_row).optional()?)
     }
 
-    /// For import dedup: a live activity with this file hash exists.
-    pub fn activity_hash_exists(&self, hash: &str) -> Result<bool> {
+    /// For import dedup: the activity with this file (or row) hash, live ones first, as
+    /// (id, in the trash). A trashed one counts: deleting an imported ride must not make the
+    /// next import of the same folder bring it back.
+    pub fn activity_by_hash(&self, hash: &str) -> Result<Option<(i64, bool)>> {
         Ok(self
             .conn
             .query_row(
-                "SELECT 1 FROM activities WHERE source_hash=?1 AND deleted_at IS NULL LIMIT 1",
+                "SELECT id, deleted_at IS NOT NULL FROM activities WHERE source_hash=?1
+                 ORDER BY deleted_at IS NOT NULL LIMIT 1",
                 [hash],
-                |_| Ok(()),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?
-            .is_some())
+            .optional()?)
     }
 
-    /// For import dedup: a live activity starts at this exact local time.
-    pub fn activity_start_exists(&self, start: NaiveDateTime) -> Result<bool> {
+    /// For import dedup: the activity starting at this exact local time, as
+    /// [`Repo::activity_by_hash`].
+    pub fn activity_by_start(&self, start: NaiveDateTime) -> Result<Option<(i64, bool)>> {
         Ok(self
             .conn
             .query_row(
-                "SELECT 1 FROM activities WHERE start_at=?1 AND deleted_at IS NULL LIMIT 1",
+                "SELECT id, deleted_at IS NOT NULL FROM activities WHERE start_at=?1
+                 ORDER BY deleted_at IS NOT NULL LIMIT 1",
                 [datetime_str(start)],
-                |_| Ok(()),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .optional()?
-            .is_some())
+            .optional()?)
     }
 
     /// Inserts several activities in one transaction: all or none (one imported file).

@@ -198,3 +198,35 @@ fn dry_run_and_bad_paths_write_nothing() {
     let out = j.ok(&["import", other.to_str().unwrap()]);
     assert!(out.contains("not an activity CSV"), "{out}");
 }
+
+#[test]
+fn a_deleted_import_stays_deleted_when_the_file_comes_again() {
+    let j = Journal::new();
+    let path = j.dir.path().join("activities.csv");
+    std::fs::write(&path, INTERVALS_CSV).unwrap();
+    let s = import_json(&j, &[path.to_str().unwrap()]);
+    let ids: Vec<i64> = s["imported"][0]["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{s}");
+    j.ok(&["delete", &format!("a{}", ids[0])]);
+    let again = import_json(&j, &[path.to_str().unwrap()]);
+    assert!(again["imported"].as_array().unwrap().is_empty(), "{again}");
+    let reasons: Vec<&str> = again["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["reason"].as_str().unwrap())
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("in the trash") && r.contains(&format!("restore a{}", ids[0]))),
+        "{reasons:?}"
+    );
+    let live = j.json(&["list", "activities", "--all"]);
+    assert_eq!(live.as_array().unwrap().len(), 1, "{live}");
+}
