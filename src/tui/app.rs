@@ -11,7 +11,15 @@ use super::insights::{self, Range, TrendsData};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::{Checkin, Dose};
-use crate::repo::{RecordId, Repo};
+use crate::repo::{Kind, RecordId, Repo};
+
+/// What `u` reverses: a delete (the record comes back) or a record the app just created (it
+/// goes to the trash, from where `backtrack restore` still brings it back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undo {
+    Restore(RecordId),
+    Remove(RecordId),
+}
 
 /// A line in the status bar: a confirmation, or an error in the error style.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +80,7 @@ pub struct App {
     pub psfs_due: Option<String>,
     /// The selected row of each screen, by `Screen::index`.
     pub sel: [usize; 6],
-    pub(super) undo: Vec<RecordId>,
+    pub(super) undo: Vec<Undo>,
     pub should_quit: bool,
     /// An import the prompt asked for, handed to the event loop as `Effect::Import`.
     pub(super) pending_import: Option<super::forms::ImportJob>,
@@ -312,7 +320,7 @@ impl App {
         };
         match self.repo.delete(rid) {
             Ok(summary) => {
-                self.undo.push(rid);
+                self.undo.push(Undo::Restore(rid));
                 self.refresh();
                 self.clamp_sel();
                 self.info(format!("Deleted {rid} ({summary}) · u undoes"));
@@ -322,16 +330,36 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) {
-        let Some(rid) = self.undo.pop() else {
+        let Some(step) = self.undo.pop() else {
             return self.info("Nothing to undo");
         };
-        match self.repo.restore(rid) {
-            Ok(summary) => {
+        let result = match step {
+            Undo::Restore(rid) => self
+                .repo
+                .restore(rid)
+                .map(|s| format!("Restored {rid} ({s})")),
+            Undo::Remove(rid) => self.repo.delete(rid).map(|s| {
+                format!("Took back {rid} ({s}); it is in the trash: `backtrack restore {rid}`")
+            }),
+        };
+        match result {
+            Ok(msg) => {
                 self.refresh();
-                self.info(format!("Restored {rid} ({summary})"));
+                self.clamp_sel();
+                self.info(msg);
             }
-            Err(e) => self.error(format!("Undo failed: {e}")),
+            Err(e) => {
+                // Kept, so a failure that passes (a busy journal) can be retried with `u`.
+                self.undo.push(step);
+                self.error(format!("Undo failed: {e}"));
+            }
         }
+    }
+
+    /// Remembers a record the app just created, so `u` can take it back.
+    pub(super) fn created(&mut self, kind: Kind, id: i64) -> String {
+        self.undo.push(Undo::Remove(RecordId::new(kind, id)));
+        " · u undoes".to_string()
     }
 
     /// Moves the current screen's selection by `d` rows, clamped.

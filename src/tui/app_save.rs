@@ -5,6 +5,7 @@ use super::app::{App, Confirm, Pending};
 use super::forms::{self, EntryForm, FormKind};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
+use crate::repo::Kind;
 
 impl App {
     /// Validates and stores the open form; on any error it stays open with its input.
@@ -63,7 +64,11 @@ impl App {
                     ),
                     None => ("Saved", self.repo.add_activity(&a).map_err(repo_err)?),
                 };
-                Ok(Some(crate::cli::activity_line(verb, &a)))
+                let undo = match editing {
+                    Some(_) => String::new(),
+                    None => self.created(Kind::Activity, a.id),
+                };
+                Ok(Some(crate::cli::activity_line(verb, &a) + &undo))
             }
             FormKind::Rehab {
                 programme,
@@ -77,8 +82,12 @@ impl App {
                     None => self.repo.add_rehab_session(&s),
                 }
                 .map_err(repo_err)?;
+                let undo = match editing {
+                    Some(_) => String::new(),
+                    None => self.created(Kind::Rehab, s.id),
+                };
                 Ok(Some(format!(
-                    "Saved rehab session r{} on {}: {} exercises",
+                    "Saved rehab session r{} on {}: {} exercises{undo}",
                     s.id,
                     s.date,
                     s.items.len()
@@ -91,8 +100,12 @@ impl App {
                     None => self.repo.add_medication(&m),
                 }
                 .map_err(repo_err)?;
+                let undo = match editing {
+                    Some(_) => String::new(),
+                    None => self.created(Kind::Medication, m.id),
+                };
                 Ok(Some(format!(
-                    "Saved medication m{}: {} ({})",
+                    "Saved medication m{}: {} ({}){undo}",
                     m.id, m.name, m.class
                 )))
             }
@@ -119,8 +132,12 @@ impl App {
                     None => self.repo.add_event(&ev),
                 }
                 .map_err(repo_err)?;
+                let undo = match editing {
+                    Some(_) => String::new(),
+                    None => self.created(Kind::Event, ev.id),
+                };
                 Ok(Some(format!(
-                    "Saved event e{}: {} on {}: {}",
+                    "Saved event e{}: {} on {}: {}{undo}",
                     ev.id, ev.kind, ev.date, ev.title
                 )))
             }
@@ -135,8 +152,9 @@ impl App {
                         Err(e) => InputError::new("journal", e.to_string()),
                     })?;
                 let p = self.repo.add_programme(&p).map_err(repo_err)?;
+                let undo = self.created(Kind::Programme, p.id);
                 Ok(Some(format!(
-                    "Saved programme p{}: {} from {}, {} exercises, {} a week",
+                    "Saved programme p{}: {} from {}, {} exercises, {} a week{undo}",
                     p.id,
                     p.name,
                     p.active_from,
@@ -210,8 +228,9 @@ impl App {
             return Ok(None);
         }
         let saved = self.repo.add_dose(&d).map_err(repo_err)?;
+        let undo = self.created(Kind::Dose, saved.id);
         Ok(Some(format!(
-            "Saved dose d{}: {} {u} {} at {}; total that day {after} {u}",
+            "Saved dose d{}: {} {u} {} at {}; total that day {after} {u}{undo}",
             saved.id,
             saved.amount,
             saved.medication,

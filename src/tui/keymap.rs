@@ -94,7 +94,12 @@ pub static GLOBAL: &[Binding] = &[
         Action::Top
     ),
     b!([(Char('G'), N), (End, N)], "", "", Action::Bottom),
-    b!([(Char('u'), N)], "u", "undo the last delete", Action::Undo),
+    b!(
+        [(Char('u'), N)],
+        "u",
+        "undo the last delete, or take back what you just added",
+        Action::Undo
+    ),
     b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
     b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
 ];

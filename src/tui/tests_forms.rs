@@ -345,3 +345,39 @@ fn esc_closes_the_picker_and_date_prompt_without_asking() {
     assert!(a.entry.is_none() && a.confirm.is_none());
     assert_eq!(a.timeline_to, day(), "nothing jumped");
 }
+
+#[test]
+fn u_takes_back_a_dose_taken_by_mistake_and_an_added_event() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    ibuprofen(&mut repo);
+    let mut a = app_on(repo, Screen::Meds);
+    // `t` twice, and yes to the max question: the second was a slip of the finger.
+    press(&mut a, "tty");
+    let (err, text) = status(&a);
+    assert!(!err && text.ends_with("u undoes"), "{text}");
+    assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
+    press(&mut a, "u");
+    let (_, text) = status(&a);
+    assert!(
+        text.starts_with("Took back d2") && text.contains("restore d2"),
+        "{text}"
+    );
+    assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 1);
+    // The taken-back dose is in the trash, not gone.
+    assert!(a.repo.trash().unwrap().iter().any(|t| t.id == "d2"));
+    // A new event, then u: it goes too; then the first dose; then nothing is left to undo.
+    press(&mut a, "e");
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    for c in "MRI".chars() {
+        a.update(Action::Text(super::action::Edit::Insert(c)));
+    }
+    a.update(Action::Save);
+    let (err, text) = status(&a);
+    assert!(!err && text.starts_with("Saved event e1"), "{text}");
+    press(&mut a, "uu");
+    assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 0);
+    assert!(a.repo.doses_between(day(), day()).unwrap().is_empty());
+    press(&mut a, "u");
+    assert_eq!(status(&a).1, "Nothing to undo");
+}
