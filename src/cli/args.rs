@@ -180,7 +180,7 @@ pub enum Command {
     Man,
     /// Render one screen of the app once to stdout, without a terminal
     #[command(
-        after_help = "Examples:\n  backtrack show today\n  backtrack show pain --width 120 --height 40"
+        after_help = "Examples:\n  backtrack show today\n  backtrack show pain --width 120 --height 40\n  backtrack show trends --range 1y"
     )]
     Show(ShowArgs),
 }
@@ -197,6 +197,9 @@ pub struct ShowArgs {
     /// Rows to draw (the app needs at least 20)
     #[arg(long, default_value_t = 24, value_parser = clap::value_parser!(u16).range(1..=1000))]
     pub height: u16,
+    /// Trends only: the range drawn (default 12w)
+    #[arg(long, value_parser = ["4w", "12w", "1y", "all"])]
+    pub range: Option<String>,
 }
 
 #[derive(Debug, Clone, Args, Default)]

@@ -5,6 +5,7 @@ use anyhow::Result;
 
 use super::args::{Global, ShowArgs};
 use super::ctx::{Ctx, emit};
+use crate::tui::insights::Range;
 use crate::tui::{Screen, render_once};
 
 pub fn show(g: &Global, a: ShowArgs) -> Result<()> {
@@ -18,8 +19,27 @@ pub fn show(g: &Global, a: ShowArgs) -> Result<()> {
             ),
         )
     })?;
+    let range = match (&a.range, screen) {
+        (None, _) => Range::default(),
+        (Some(r), Screen::Trends) => Range::parse(r).ok_or_else(|| {
+            crate::domain::InputError::new(
+                "range",
+                format!("unknown range '{r}'; allowed: 4w, 12w, 1y, all"),
+            )
+        })?,
+        (Some(_), s) => {
+            return Err(crate::domain::InputError::new(
+                "range",
+                format!(
+                    "--range applies to the trends screen, not {}; allowed: show trends --range 4w|12w|1y|all",
+                    s.name()
+                ),
+            )
+            .into());
+        }
+    };
     let ctx = Ctx::open(g)?;
-    let text = render_once(ctx.repo, ctx.today, screen, a.width, a.height);
+    let text = render_once(ctx.repo, ctx.today, screen, range, a.width, a.height);
     emit(text.trim_end_matches('\n'));
     Ok(())
 }

@@ -44,6 +44,17 @@ impl Range {
         }
     }
 
+    /// `4w`, `12w`, `1y` or `all`, as `show trends --range` takes them.
+    pub fn parse(text: &str) -> Option<Range> {
+        match text.trim() {
+            "4w" => Some(Range::Weeks4),
+            "12w" => Some(Range::Weeks12),
+            "1y" => Some(Range::Year),
+            "all" => Some(Range::All),
+            _ => None,
+        }
+    }
+
     /// The header's words: "Last 12 weeks", "All history".
     pub fn title(self) -> String {
         match self {

@@ -57,10 +57,16 @@ pub fn render_once(
     repo: Repo,
     today: NaiveDate,
     screen: Screen,
+    range: insights::Range,
     width: u16,
     height: u16,
 ) -> String {
-    let app = App::new(repo, today, Theme::plain(), screen);
+    let mut app = App::new(repo, today, Theme::plain(), screen);
+    if screen == Screen::Trends && range != app.range {
+        app.range = range;
+        app.trends = None;
+        app.ensure_loaded();
+    }
     screens::buffer_text(&render_buffer(&app, width, height))
 }
 

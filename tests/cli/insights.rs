@@ -117,3 +117,20 @@ fn criteria_can_be_listed_added_and_changed() {
         "today's pain 2 meets pain <= 2: {list}"
     );
 }
+
+#[test]
+fn show_trends_draws_the_range_asked_for_and_refuses_it_elsewhere() {
+    let j = Journal::new();
+    j.ok(&["demo", "--years", "2", "--seed", "7"]);
+    let default = j.ok(&["show", "trends"]);
+    assert!(default.contains("Last 12 weeks"), "{default}");
+    let year = j.ok(&["show", "trends", "--range", "1y"]);
+    assert!(year.contains("Last 1 year"), "{year}");
+    let all = j.ok(&[
+        "show", "trends", "--range", "all", "--width", "120", "--height", "40",
+    ]);
+    assert!(all.contains("All history"), "{all}");
+    let err = j.fails(&["show", "today", "--range", "1y"], 2);
+    assert!(err.contains("range") && err.contains("trends"), "{err}");
+    j.fails(&["show", "trends", "--range", "2y"], 2);
+}
