@@ -2,6 +2,9 @@
 //! of errors to exit codes (0 ok, 2 bad input with nothing written, 1 anything else).
 
 mod args;
+mod args_log;
+mod args_meds;
+mod args_system;
 mod ctx;
 mod edit;
 mod insights;

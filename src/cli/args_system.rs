@@ -1,0 +1,199 @@
+//! clap definitions of listing, editing, settings, export/import, charts and criteria.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::args_log::CheckinFields;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ListKind {
+    #[default]
+    Checkins,
+    Activities,
+    Doses,
+    Events,
+    Rehab,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_enum, default_value_t = ListKind::Checkins)]
+    pub kind: ListKind,
+    /// From this day (default 30 days ago)
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Until this day (default today)
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub until: Option<String>,
+    /// Everything, from the first record
+    #[arg(long, conflicts_with = "since")]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EditArgs {
+    /// Record ID as shown by `list` (c12, a5, r3, d8, m1, e2, x4, p1)
+    pub id: String,
+    /// New pain 0–10 (check-in)
+    #[arg(long, value_name = "N")]
+    pub pain: Option<String>,
+    /// Activity kind / event kind / exercise kind / medication class
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Activity duration
+    #[arg(long)]
+    pub duration: Option<String>,
+    /// Event or programme title / name
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Dose amount, or a medication's usual dose
+    #[arg(long, allow_hyphen_values = true)]
+    pub amount: Option<f64>,
+    /// Dose time "YYYY-MM-DD HH:MM"
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Medication maximum per day
+    #[arg(long)]
+    pub max_daily: Option<f64>,
+    /// Rehab session minutes
+    #[arg(long)]
+    pub minutes: Option<u32>,
+    /// Programme active until
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub to: Option<String>,
+    /// Programme target sessions per week
+    #[arg(long)]
+    pub target: Option<u32>,
+    #[command(flatten)]
+    pub checkin: CheckinFields,
+    #[command(flatten)]
+    pub activity: EditActivityFields,
+}
+
+/// Activity fields for `edit` (the shared ones — date, note — come from the check-in group).
+#[derive(Debug, Clone, Args, Default)]
+pub struct EditActivityFields {
+    /// Activity start time HH:MM
+    #[arg(long, value_name = "HH:MM")]
+    pub start: Option<String>,
+    /// Activity moving time
+    #[arg(long, value_name = "DURATION")]
+    pub moving: Option<String>,
+    /// Activity distance: 42km, 26mi, 800m
+    #[arg(long, value_name = "DIST")]
+    pub distance: Option<String>,
+    /// Activity climbing in metres
+    #[arg(long, value_name = "M")]
+    pub ascent: Option<f64>,
+    /// Activity average power in watts
+    #[arg(long, value_name = "W")]
+    pub power: Option<f64>,
+    /// Activity normalized power in watts
+    #[arg(long, value_name = "W")]
+    pub np: Option<f64>,
+    /// Activity average heart rate
+    #[arg(long, value_name = "BPM")]
+    pub hr: Option<f64>,
+    /// Activity maximum heart rate
+    #[arg(long, value_name = "BPM")]
+    pub max_hr: Option<f64>,
+    /// Activity perceived exertion 1–10
+    #[arg(long, value_name = "N")]
+    pub rpe: Option<String>,
+    /// Activity TSS (kept as given)
+    #[arg(long, value_name = "N")]
+    pub tss: Option<f64>,
+    /// Activity intensity: recovery … anaerobic
+    #[arg(long, value_name = "I")]
+    pub intensity: Option<String>,
+    /// Pain before, 0–10 (activity, rehab session, dose)
+    #[arg(long, value_name = "N")]
+    pub pain_before: Option<String>,
+    /// Activity pain during, 0–10
+    #[arg(long, value_name = "N")]
+    pub pain_during: Option<String>,
+    /// Pain after, 0–10 (activity, rehab session)
+    #[arg(long, value_name = "N")]
+    pub pain_after: Option<String>,
+    /// Activity stopped for pain: true or false
+    #[arg(long)]
+    pub stopped_for_pain: Option<bool>,
+    /// Activity bike
+    #[arg(long)]
+    pub bike: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SetArgs {
+    /// ftp, lthr, max_hr, weight, or a threshold (nsaid_streak_days, …)
+    pub key: String,
+    /// The value (a number)
+    pub value: String,
+    /// For ftp/lthr/max_hr/weight: in force from this day (default today)
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// json (lossless) or csv (one file per table)
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+    /// JSON: a file (default stdout). CSV: a directory (default ./backtrack-csv-DATE)
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// .fit files, folders (searched for .fit), .csv activity lists, or one backtrack .json export
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Show what would be imported, write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ChartArgs {
+    /// pain, load or sleep
+    pub kind: String,
+    /// From this day (default 12 weeks ago); `all` for everything
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Columns (default: the terminal width, or 80)
+    #[arg(long)]
+    pub width: Option<u16>,
+    /// Rows of the plot (default 12)
+    #[arg(long)]
+    pub height: Option<u16>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CriteriaCmd {
+    /// List the rules with met / not met today
+    #[command(after_help = "Example:\n  backtrack criteria list --json")]
+    List,
+    /// Add a rule: mean7 <= N, pain <= N, baseline <= N, no-flare DAYS, hard-next-day COUNT <= CHANGE
+    #[command(after_help = "Example:\n  backtrack criteria add \"pain <= 2\"")]
+    Add {
+        /// The rule, e.g. "mean7 <= 3"
+        rule: String,
+    },
+    /// Replace the rule of criterion ID (k1, k2…)
+    #[command(after_help = "Example:\n  backtrack criteria set k2 \"no-flare 21\"")]
+    Set {
+        /// Criterion ID, e.g. k2
+        id: String,
+        /// The new rule
+        rule: String,
+    },
+}
