@@ -1,4 +1,6 @@
-//! clap definitions for every command and flag, each with help text and an example.
+//! The command line's top level: global flags, the list of commands and `show`; each group's
+//! flags live in `args_log` (entries), `args_meds` (medications, events, PSFS) and `args_system`.
+//! Every command and flag has help text and an example (enforced by the test below).
 
 use std::path::PathBuf;
 
