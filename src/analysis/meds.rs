@@ -21,6 +21,9 @@ pub struct MedToday {
     pub max_daily: Option<f64>,
     /// Above the max daily total (taken only with confirmation or --force).
     pub over_max: bool,
+    /// How many doses make the total (for "800 mg (2×)").
+    #[serde(skip)]
+    pub doses: u32,
 }
 
 /// The counters. JSON keys (SPEC §7.4): today, opioid_days_7, opioid_days_30, opioid_streak,
@@ -86,8 +89,10 @@ pub fn today_totals(data: &JournalData, today: NaiveDate) -> Vec<MedToday> {
             total: 0.0,
             max_daily,
             over_max: false,
+            doses: 0,
         });
         e.total += d.amount;
+        e.doses += 1;
     }
     let mut out: Vec<MedToday> = by_med.into_values().collect();
     for m in &mut out {
@@ -124,50 +129,97 @@ pub fn med_counters(data: &JournalData, today: NaiveDate) -> MedCounters {
     MedCounters { flags, ..c }
 }
 
+/// One safety counter beside its threshold (SPEC §4.4), flagged or not, with its sentence:
+/// the Medications screen lists these and `flags` keeps the flagged ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CounterRow {
+    pub label: &'static str,
+    pub value: u32,
+    /// "flag at 3", "flag past 10".
+    pub limit: String,
+    pub flagged: bool,
+    pub sentence: String,
+}
+
+/// The counters with their thresholds, in a fixed order. NSAID runs are flagged *past* the
+/// threshold (the label limit); the others at it. A zero is never flagged.
+pub fn counter_rows(c: &MedCounters, t: &Thresholds) -> Vec<CounterRow> {
+    let at = |v: u32, limit: u32| v > 0 && v >= limit;
+    let row = |label, value, limit: String, flagged, sentence: String| CounterRow {
+        label,
+        value,
+        limit,
+        flagged,
+        sentence,
+    };
+    vec![
+        row(
+            "NSAID run, days",
+            c.nsaid_streak,
+            format!("flag past {}", t.nsaid_streak_days),
+            c.nsaid_streak > t.nsaid_streak_days,
+            format!(
+                "NSAIDs on {} days in a row, past the {}-day threshold (the over-the-counter \
+                 label limit for pain).",
+                c.nsaid_streak, t.nsaid_streak_days
+            ),
+        ),
+        row(
+            "Opioid run, days",
+            c.opioid_streak,
+            format!("flag at {}", t.opioid_streak_days),
+            at(c.opioid_streak, t.opioid_streak_days),
+            format!(
+                "Opioids on {} days in a row (threshold {}).",
+                c.opioid_streak, t.opioid_streak_days
+            ),
+        ),
+        row(
+            "Opioid days, 7 d",
+            c.opioid_days_7,
+            format!("flag at {}", t.opioid_days_7),
+            at(c.opioid_days_7, t.opioid_days_7),
+            format!(
+                "Opioids on {} of the last 7 days (threshold {}).",
+                c.opioid_days_7, t.opioid_days_7
+            ),
+        ),
+        row(
+            "Opioid days, 30 d",
+            c.opioid_days_30,
+            format!("flag at {}", t.opioid_days_30),
+            at(c.opioid_days_30, t.opioid_days_30),
+            format!(
+                "Opioids on {} of the last 30 days (threshold {}).",
+                c.opioid_days_30, t.opioid_days_30
+            ),
+        ),
+        row(
+            "Injections, 12 mo",
+            c.injections_12m,
+            format!("flag at {}", t.injections_12m),
+            at(c.injections_12m, t.injections_12m),
+            format!(
+                "{} steroid injections in the last 12 months (threshold {}).",
+                c.injections_12m, t.injections_12m
+            ),
+        ),
+    ]
+}
+
 fn flags(c: &MedCounters, t: &Thresholds) -> Vec<String> {
-    let mut f = Vec::new();
-    for m in c.today.iter().filter(|m| m.over_max) {
-        f.push(format!(
+    let over = c.today.iter().filter(|m| m.over_max).map(|m| {
+        format!(
             "{} today: {} {} taken, above the max daily total of {} {}.",
             m.medication,
             m.total,
             m.unit,
             m.max_daily.unwrap_or(0.0),
             m.unit
-        ));
-    }
-    if c.nsaid_streak > t.nsaid_streak_days {
-        f.push(format!(
-            "NSAIDs on {} days in a row, past the {}-day threshold (the over-the-counter label \
-             limit for pain).",
-            c.nsaid_streak, t.nsaid_streak_days
-        ));
-    }
-    if c.opioid_streak >= t.opioid_streak_days && c.opioid_streak > 0 {
-        f.push(format!(
-            "Opioids on {} days in a row (threshold {}).",
-            c.opioid_streak, t.opioid_streak_days
-        ));
-    }
-    if c.opioid_days_7 >= t.opioid_days_7 && c.opioid_days_7 > 0 {
-        f.push(format!(
-            "Opioids on {} of the last 7 days (threshold {}).",
-            c.opioid_days_7, t.opioid_days_7
-        ));
-    }
-    if c.opioid_days_30 >= t.opioid_days_30 && c.opioid_days_30 > 0 {
-        f.push(format!(
-            "Opioids on {} of the last 30 days (threshold {}).",
-            c.opioid_days_30, t.opioid_days_30
-        ));
-    }
-    if c.injections_12m >= t.injections_12m && c.injections_12m > 0 {
-        f.push(format!(
-            "{} steroid injections in the last 12 months (threshold {}).",
-            c.injections_12m, t.injections_12m
-        ));
-    }
-    f
+        )
+    });
+    let rows = counter_rows(c, t).into_iter().filter(|r| r.flagged);
+    over.chain(rows.map(|r| r.sentence)).collect()
 }
 
 #[cfg(test)]
@@ -265,6 +317,45 @@ mod tests {
             c.flags
                 .contains(&"Opioids on 3 days in a row (threshold 3).".to_string())
         );
+    }
+
+    #[test]
+    fn counter_rows_flag_what_the_flags_say() {
+        // Opioid on 3 of the last 7 days (a run of 3), and two doses of ibuprofen today.
+        let today = d("2024-03-31");
+        let mut data = JournalData::default();
+        for day in ["2024-03-29", "2024-03-30", "2024-03-31"] {
+            data.doses
+                .push(dose(day, 21, "tramadol", MedClass::Opioid, 50.0));
+        }
+        for h in [8, 14] {
+            data.doses
+                .push(dose("2024-03-31", h, "ibuprofen", MedClass::Nsaid, 400.0));
+        }
+        let c = med_counters(&data, today);
+        let ibu = c
+            .today
+            .iter()
+            .find(|m| m.medication == "ibuprofen")
+            .unwrap();
+        assert_eq!((ibu.total, ibu.doses), (800.0, 2));
+        let rows = counter_rows(&c, &data.thresholds);
+        let flagged: Vec<(&str, u32)> = rows
+            .iter()
+            .filter(|r| r.flagged)
+            .map(|r| (r.label, r.value))
+            .collect();
+        assert_eq!(
+            flagged,
+            vec![("Opioid run, days", 3), ("Opioid days, 7 d", 3)]
+        );
+        assert_eq!(rows[0].limit, "flag past 10");
+        let sentences: Vec<String> = rows
+            .into_iter()
+            .filter(|r| r.flagged)
+            .map(|r| r.sentence)
+            .collect();
+        assert_eq!(c.flags, sentences);
     }
 
     #[test]

@@ -195,12 +195,9 @@ impl App {
     pub(super) fn ensure_loaded(&mut self) {
         let (repo, t) = (&mut self.repo, self.today);
         let res = match self.screen {
-            Screen::Today if self.dashboard.is_none() => data::load_dashboard(repo, t)
-                .and_then(|mut d| {
-                    d.insights = Some(insights::load_dashboard_stats(repo, t)?);
-                    Ok(d)
-                })
-                .map(|d| self.dashboard = Some(d)),
+            Screen::Today if self.dashboard.is_none() => {
+                insights::load_dashboard(repo, t).map(|d| self.dashboard = Some(d))
+            }
             Screen::Pain if self.pain_log.is_none() => {
                 data::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
             }

@@ -3,8 +3,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::analysis::{pain, rehab};
-use crate::domain::records::{Activity, Checkin, Dose, Medication, RehabSession};
+use crate::domain::records::{Activity, Checkin, RehabSession};
 
 pub use super::data_logs::*;
 use crate::repo::{Repo, Result};
@@ -18,31 +17,15 @@ pub const TRAINING_DAYS: i64 = 60;
 /// Days of merged history on the timeline.
 pub const TIMELINE_DAYS: i64 = 30;
 
-/// One medication's total today, against its max.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MedToday {
-    pub name: String,
-    pub total: f64,
-    pub unit: String,
-    pub max_daily: Option<f64>,
-    pub doses: usize,
-}
-
-/// The dashboard.
-#[derive(Debug, Clone, Default)]
+/// The dashboard: the last two weeks' check-ins for the bars, the last activity, and every
+/// figure it shows from `analysis::stats` over the last 12 months (`tui::insights`).
+#[derive(Debug, Clone)]
 pub struct TodayData {
-    /// Check-ins of the 28 days ending today (room for mean7 now and a week ago), oldest first.
+    /// Check-ins of the `SPARK_DAYS` ending today, oldest first.
     pub recent: Vec<Checkin>,
-    pub meds: Vec<MedToday>,
     pub last_activity: Option<Activity>,
-    /// mean7 today and a week ago (SPEC §7.1, from `analysis::pain`).
-    pub mean7: Option<f64>,
-    pub mean7_prev: Option<f64>,
-    /// Rehab sessions since Monday, and the week's target from the programmes.
-    pub rehab_done: u32,
-    pub rehab_target: Option<u32>,
-    /// Load, criteria and the most notable association (`tui::insights`).
-    pub insights: Option<crate::analysis::Stats>,
+    /// mean7, today's medication totals, load, rehab this week, criteria, associations.
+    pub stats: crate::analysis::Stats,
 }
 
 /// Today's check-in: it decides the red-flag banner on every screen.
@@ -52,50 +35,6 @@ pub fn load_today_checkin(repo: &Repo, today: NaiveDate) -> Result<Option<Checki
 
 pub fn monday(d: NaiveDate) -> NaiveDate {
     d - Duration::days(d.weekday().num_days_from_monday() as i64)
-}
-
-pub(super) fn meds_today(doses: &[Dose], catalogue: &[Medication]) -> Vec<MedToday> {
-    let mut out: Vec<MedToday> = Vec::new();
-    for d in doses {
-        match out.iter_mut().find(|m| m.name == d.medication) {
-            Some(m) => {
-                m.total += d.amount;
-                m.doses += 1;
-            }
-            None => out.push(MedToday {
-                name: d.medication.clone(),
-                total: d.amount,
-                unit: d.unit.clone(),
-                max_daily: catalogue
-                    .iter()
-                    .find(|m| m.id == d.medication_id)
-                    .and_then(|m| m.max_daily),
-                doses: 1,
-            }),
-        }
-    }
-    out
-}
-
-pub fn load_dashboard(repo: &Repo, today: NaiveDate) -> Result<TodayData> {
-    let recent = repo.checkins_between(today - Duration::days(27), today)?;
-    let catalogue = repo.medications()?;
-    let doses = repo.doses_between(today, today)?;
-    let mon = monday(today);
-    let sessions = repo.rehab_sessions_between(mon, today)?;
-    let programmes = repo.programmes()?;
-    let series = pain::pain_series(&recent, today - Duration::days(27), today);
-    let m7 = pain::mean7(&series);
-    Ok(TodayData {
-        mean7: m7.get(today).copied().flatten(),
-        mean7_prev: m7.get(today - Duration::days(7)).copied().flatten(),
-        recent,
-        meds: meds_today(&doses, &catalogue),
-        last_activity: repo.last_activity()?,
-        rehab_done: rehab::week_sessions(&sessions, mon),
-        rehab_target: rehab::week_target(&programmes, mon),
-        insights: None,
-    })
 }
 
 /// The pain log: every day from `from` to today, newest first, with its check-in if any.

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::data::{MedToday, TIMELINE_DAYS, meds_today, monday};
+use super::data::{TIMELINE_DAYS, monday};
 use crate::analysis::meds::{MedCounters, med_counters};
 use crate::analysis::rehab::{RehabSummary, rehab_summary};
 use crate::analysis::{JournalData, Thresholds};
@@ -16,12 +16,11 @@ pub const DOSE_DAYS: i64 = 30;
 /// PSFS asks again when the last rating is older than this (SPEC §4.6: weekly).
 pub const PSFS_EVERY_DAYS: i64 = 7;
 
-/// The medications screen: today's doses and totals, the safety counters with their
-/// thresholds, the catalogue, and the doses of the last 30 days by day (newest first).
+/// The medications screen: today's doses, the safety counters with their thresholds (today's
+/// totals among them), the catalogue, and the doses of the last 30 days by day (newest first).
 #[derive(Debug, Clone)]
 pub struct MedsData {
     pub doses: Vec<Dose>,
-    pub totals: Vec<MedToday>,
     pub catalogue: Vec<Medication>,
     pub counters: MedCounters,
     pub thresholds: Thresholds,
@@ -60,7 +59,6 @@ pub fn load_meds(repo: &Repo, today: NaiveDate) -> Result<MedsData> {
         }
     }
     Ok(MedsData {
-        totals: meds_today(&doses, &catalogue),
         doses,
         catalogue,
         counters,

@@ -9,9 +9,11 @@
 
 use chrono::{Duration, NaiveDate};
 
+use super::data::{SPARK_DAYS, TodayData};
 use crate::analysis::data::DayIndex;
 use crate::analysis::series::{Series, window};
 use crate::analysis::{Stats, stats};
+use crate::domain::records::Checkin;
 use crate::repo::{Repo, Result};
 
 /// Days before the first shown day that a window loads, for the 28-day baseline.
@@ -168,12 +170,24 @@ pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<Tr
     })
 }
 
-/// The dashboard's insights: load, criteria and the most notable association over the last
-/// [`DASHBOARD_DAYS`] (the same figures as `stats --since 365d`).
-pub fn load_dashboard_stats(repo: &mut Repo, today: NaiveDate) -> Result<Stats> {
+/// The dashboard from one window: its check-ins give the bars, and `stats` over the last
+/// [`DASHBOARD_DAYS`] every figure (the same as `stats --since 365d`).
+pub fn load_dashboard(repo: &mut Repo, today: NaiveDate) -> Result<TodayData> {
     let since = today - Duration::days(DASHBOARD_DAYS - 1);
     let data = repo.journal_window(since - Duration::days(LEAD_DAYS), today)?;
-    Ok(stats(&data, today, Some(since)))
+    let bars_from = today - Duration::days(SPARK_DAYS - 1);
+    let mut recent: Vec<Checkin> = data
+        .checkins
+        .iter()
+        .filter(|c| c.date >= bars_from && c.date <= today)
+        .cloned()
+        .collect();
+    recent.sort_by_key(|c| c.date);
+    Ok(TodayData {
+        recent,
+        last_activity: repo.last_activity()?,
+        stats: stats(&data, today, Some(since)),
+    })
 }
 
 #[cfg(test)]
@@ -203,7 +217,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut repo = demo(3, today);
         let since = today - Duration::days(DASHBOARD_DAYS - 1);
-        let win = serde_json::to_value(load_dashboard_stats(&mut repo, today).unwrap()).unwrap();
+        let win = serde_json::to_value(load_dashboard(&mut repo, today).unwrap().stats).unwrap();
         assert_eq!(win, whole(&mut repo, today, since));
         // There is something to agree on: training, criteria and associations.
         assert!(

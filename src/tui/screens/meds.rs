@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::lists::list;
+use crate::analysis::meds::counter_rows;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::data::{DOSE_DAYS, MedsData};
@@ -15,20 +16,20 @@ use crate::tui::theme::Theme;
 
 fn today_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
     let mut out: Vec<Line> = m
-        .totals
+        .counters
+        .today
         .iter()
         .map(|x| {
             let max = x
                 .max_daily
                 .map(|v| format!(" of max {v}"))
                 .unwrap_or_else(|| " (no max)".into());
-            let over = x.max_daily.is_some_and(|v| x.total > v + 1e-9);
-            let style = if over { t.error() } else { t.title() };
-            let mark = if over { "! " } else { "" };
+            let style = if x.over_max { t.error() } else { t.title() };
+            let mark = if x.over_max { "! " } else { "" };
             Line::from(Span::styled(
                 format!(
                     "{mark}{} {}{max} {} ({}×)",
-                    x.name, x.total, x.unit, x.doses
+                    x.medication, x.total, x.unit, x.doses
                 ),
                 style,
             ))
@@ -48,47 +49,13 @@ fn today_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
 
 /// Each counter with its threshold; flagged ones marked `!` in the error style.
 fn counter_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
-    let c = &m.counters;
-    let th = &m.thresholds;
-    let at = |v: u32, limit: u32| v > 0 && v >= limit;
-    let rows = [
-        (
-            "Opioid days, 7 d",
-            c.opioid_days_7,
-            format!("flag at {}", th.opioid_days_7),
-            at(c.opioid_days_7, th.opioid_days_7),
-        ),
-        (
-            "Opioid days, 30 d",
-            c.opioid_days_30,
-            format!("flag at {}", th.opioid_days_30),
-            at(c.opioid_days_30, th.opioid_days_30),
-        ),
-        (
-            "Opioid run, days",
-            c.opioid_streak,
-            format!("flag at {}", th.opioid_streak_days),
-            at(c.opioid_streak, th.opioid_streak_days),
-        ),
-        (
-            "NSAID run, days",
-            c.nsaid_streak,
-            format!("flag past {}", th.nsaid_streak_days),
-            c.nsaid_streak > th.nsaid_streak_days,
-        ),
-        (
-            "Injections, 12 mo",
-            c.injections_12m,
-            format!("flag at {}", th.injections_12m),
-            at(c.injections_12m, th.injections_12m),
-        ),
-    ];
-    rows.into_iter()
-        .map(|(name, v, limit, flagged)| {
-            let style = if flagged { t.error() } else { Style::new() };
-            let mark = if flagged { "!" } else { " " };
+    counter_rows(&m.counters, &m.thresholds)
+        .into_iter()
+        .map(|r| {
+            let style = if r.flagged { t.error() } else { Style::new() };
+            let mark = if r.flagged { "!" } else { " " };
             Line::from(Span::styled(
-                format!("{mark}{name:<18}{v:>3}  ({limit})"),
+                format!("{mark}{:<18}{:>3}  ({})", r.label, r.value, r.limit),
                 style,
             ))
         })

@@ -23,10 +23,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let crit_rows = d
-        .insights
-        .as_ref()
-        .map_or(1, |s| s.criteria.len().clamp(1, 5)) as u16;
+    let crit_rows = d.stats.criteria.len().clamp(1, 5) as u16;
     let [check, spark, crit] = Layout::vertical([
         Constraint::Length(8),
         Constraint::Min(6),
@@ -38,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     criteria_panel(t, d, crit, buf);
     let psfs_h = if app.psfs_due.is_some() { 2 } else { 0 };
     let [meds, act, rehab, psfs, notable] = Layout::vertical([
-        Constraint::Length((d.meds.len() as u16).clamp(1, 4) + 2),
+        Constraint::Length((d.stats.meds.today.len() as u16).clamp(1, 4) + 2),
         Constraint::Length(5),
         Constraint::Length(3),
         Constraint::Length(psfs_h),
@@ -62,7 +59,7 @@ fn criteria_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Your criteria");
     let inner = b.inner(area);
     b.render(area, buf);
-    let Some(st) = &d.insights else { return };
+    let st = &d.stats;
     if st.criteria.is_empty() {
         Line::styled(
             "No criteria. `backtrack criteria add RULE` adds one.",
@@ -97,7 +94,7 @@ fn notable_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Most notable, last 12 months");
     let inner = b.inner(area);
     b.render(area, buf);
-    let Some(st) = &d.insights else { return };
+    let st = &d.stats;
     let text = crate::analysis::most_notable(st).unwrap_or_else(|| {
         "Nothing stands out yet: no association reaches half a point or |ρ| 0.2.".to_string()
     });
@@ -194,15 +191,16 @@ fn pain_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Min(3), Constraint::Length(2)]).areas(inner);
     pain::spark(t, &days, bars, buf);
     let logged = days.iter().filter(|(_, p)| p.is_some()).count();
-    let mut spans = match d.mean7 {
+    let p = &d.stats.pain;
+    let mut spans = match p.mean7 {
         Some(m) => vec![
             Span::raw("mean7 "),
             Span::styled(format!("{m:.1}"), t.pain(m.round() as u8).patch(t.title())),
         ],
         None => vec![Span::styled("mean7 needs 4 check-ins in 7 days", t.dim())],
     };
-    if let (Some(m), Some(p)) = (d.mean7, d.mean7_prev) {
-        spans.push(Span::raw(format!(" ({:+.1} vs a week ago)", m - p)));
+    if let (Some(m), Some(prev)) = (p.mean7, p.mean7_prev) {
+        spans.push(Span::raw(format!(" ({:+.1} vs a week ago)", m - prev)));
     }
     let line = Paragraph::new(vec![
         Line::from(spans),
@@ -215,26 +213,25 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Medication today");
     let inner = b.inner(area);
     b.render(area, buf);
-    if d.meds.is_empty() {
+    let today = &d.stats.meds.today;
+    if today.is_empty() {
         Line::from(Span::styled("No doses taken today.", t.dim())).render(inner, buf);
         return;
     }
-    let lines: Vec<Line> = d
-        .meds
+    let lines: Vec<Line> = today
         .iter()
         .map(|m| {
-            let over = m.max_daily.is_some_and(|max| m.total > max);
             let max = m
                 .max_daily
                 .map(|x| format!(" of max {x}"))
                 .unwrap_or_default();
-            let style = if over {
+            let style = if m.over_max {
                 t.error()
             } else {
                 ratatui::style::Style::new()
             };
             Line::from(Span::styled(
-                format!("{} {}{max}{} ({}×)", m.name, m.total, m.unit, m.doses),
+                format!("{} {}{max}{} ({}×)", m.medication, m.total, m.unit, m.doses),
                 style,
             ))
         })
@@ -281,12 +278,11 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
         Line::from(first),
         Line::from(second.trim_start_matches(" · ").to_string()),
     ];
-    if let Some(l) = d.insights.as_ref().map(|s| &s.load) {
-        lines.push(Line::from(format!(
-            "CTL {:.0} · ATL {:.0} · TSB {:+.0}",
-            l.ctl, l.atl, l.tsb
-        )));
-    }
+    let l = &d.stats.load;
+    lines.push(Line::from(format!(
+        "CTL {:.0} · ATL {:.0} · TSB {:+.0}",
+        l.ctl, l.atl, l.tsb
+    )));
     Paragraph::new(lines).render(inner, buf);
 }
 
@@ -294,12 +290,13 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Rehab this week");
     let inner = b.inner(area);
     b.render(area, buf);
-    let text = match d.rehab_target {
+    let (done, target) = (d.stats.rehab.week_sessions, d.stats.rehab.week_target);
+    let text = match target {
         Some(target) if target > 0 => {
-            let pct = d.rehab_done * 100 / target;
-            format!("{} of {target} sessions ({pct}%)", d.rehab_done)
+            let pct = done * 100 / target;
+            format!("{done} of {target} sessions ({pct}%)")
         }
-        _ => format!("{} sessions; no programme this week", d.rehab_done),
+        _ => format!("{done} sessions; no programme this week"),
     };
     Line::from(text).render(inner, buf);
 }
