@@ -356,3 +356,18 @@ fn import_prompt_progress_and_summary_at_80x24() {
     ))));
     insta::assert_snapshot!("import_summary_80x24", shot(&app, 80, 24));
 }
+
+#[test]
+fn trends_over_a_year_and_scrolled() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Trends);
+    app.update(Action::Range(1));
+    let year = shot(&app, 80, 24);
+    assert!(year.contains("Last 1 year"), "{year}");
+    insta::assert_snapshot!("trends_year_80x24", year);
+    // j moves the sentences up by one: the events line leaves, the first association leads.
+    app.update(Action::Move(1));
+    let scrolled = shot(&app, 80, 24);
+    assert!(!scrolled.contains("• Events"), "{scrolled}");
+    assert!(scrolled.contains("• Pain the same day"), "{scrolled}");
+}

@@ -140,12 +140,14 @@ fn nice_max(x: f64, step: f64) -> f64 {
 
 fn header(t: Theme, d: &TrendsData, area: Rect, buf: &mut Buffer) {
     let l = &d.stats.load;
+    // The year only where the range spans more than one, so 60 columns hold the whole line.
+    let fmt = if d.days() > 200 { "%b %Y" } else { "%-d %b" };
     let spans = vec![
         Span::styled(d.range.title(), t.title()),
         Span::raw(format!(
-            " ({} – {}) · CTL {:.0} ATL {:.0} TSB {:+.0} · [ ] range",
-            d.from.format("%-d %b %Y"),
-            d.to.format("%-d %b"),
+            " ({} – {}) · CTL {:.0} ATL {:.0} TSB {:+.0}",
+            d.from.format(fmt),
+            d.to.format(fmt),
             l.ctl,
             l.atl,
             l.tsb
@@ -171,7 +173,6 @@ fn axis(t: Theme, d: &TrendsData, marks: &[usize], area: Rect, buf: &mut Buffer)
         let x = strip::column(*m, days, w);
         buf[(x0 + x, area.y)].set_symbol("▲").set_style(t.accent());
     }
-    // Ranges of a year or more need the year to tell the dates apart.
     let fmt = if days > 200 { "%b %Y" } else { "%-d %b" };
     let label = |k: usize| (d.from + Duration::days(k as i64)).format(fmt).to_string();
     let y = area.y + 1;

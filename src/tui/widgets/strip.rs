@@ -75,7 +75,14 @@ pub fn render(
         return;
     }
     let plot = Rect::new(area.x + GUTTER, area.y, area.width - GUTTER, area.height);
-    for (i, line) in gutter.into_iter().enumerate().take(area.height as usize) {
+    // The last row keeps the scale's 0, so a short strip drops legend lines rather than
+    // writing them over it.
+    let rows = if area.height > 1 {
+        area.height as usize - 1
+    } else {
+        1
+    };
+    for (i, line) in gutter.into_iter().enumerate().take(rows) {
         line.render(Rect::new(area.x, area.y + i as u16, GUTTER - 1, 1), buf);
     }
     if area.height > 1 {
