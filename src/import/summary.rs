@@ -38,20 +38,34 @@ impl Summary {
         self.imported.iter().map(|f| f.activities.len()).sum()
     }
 
-    /// The plain-text summary: one headline, then every skipped and failed item.
+    /// The plain-text summary: one headline, a line per activity, then every skipped and
+    /// failed item.
     pub fn text(&self) -> String {
+        let mut lines = vec![self.headline()];
+        lines.extend(self.activity_lines());
+        lines.extend(self.problem_lines());
+        lines.join("\n")
+    }
+
+    /// `Imported N activities from F files; skipped S, failed X.`
+    pub fn headline(&self) -> String {
         let verb = if self.dry_run {
             "Would import"
         } else {
             "Imported"
         };
-        let mut lines = vec![format!(
+        format!(
             "{verb} {} activities from {} files; skipped {}, failed {}.",
             self.activity_count(),
             self.imported.len(),
             self.skipped.len(),
             self.failed.len()
-        )];
+        )
+    }
+
+    /// A line per activity imported.
+    pub fn activity_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
         for f in &self.imported {
             for a in &f.activities {
                 let tss = a
@@ -67,6 +81,12 @@ impl Summary {
                 ));
             }
         }
+        lines
+    }
+
+    /// A line per skipped, then per failed file or CSV line, with its reason.
+    pub fn problem_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
         for (mark, list) in [("skipped", &self.skipped), ("failed", &self.failed)] {
             for e in list {
                 let line = e.line.map(|l| format!(" line {l}")).unwrap_or_default();
@@ -77,6 +97,6 @@ impl Summary {
                 ));
             }
         }
-        lines.join("\n")
+        lines
     }
 }

@@ -22,22 +22,12 @@ impl App {
         };
         match import_files(&mut self.repo, &job.files, opts, progress) {
             Ok(s) => {
-                let text = s.text();
-                let mut lines = text.lines();
-                let head = lines.next().unwrap_or_default().to_string();
                 // What went wrong first: on a small screen the reasons must not be cut off
                 // below a long list of rides that imported fine.
-                let mut ordered: Vec<&str> = lines.collect();
-                let rank = |l: &&str| match l.trim_start() {
-                    l if l.starts_with("failed") => 0,
-                    l if l.starts_with("skipped") => 1,
-                    _ => 2,
-                };
-                ordered.sort_by_key(rank);
-                Ok((
-                    head.clone(),
-                    [vec![head.as_str()], ordered].concat().join("\n"),
-                ))
+                let mut lines = vec![s.headline()];
+                lines.extend(s.problem_lines());
+                lines.extend(s.activity_lines());
+                Ok((s.headline(), lines.join("\n")))
             }
             Err(e) => Err(e.to_string()),
         }
