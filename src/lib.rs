@@ -7,6 +7,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod import;
+pub mod ops;
 pub mod repo;
 pub mod textchart;
 pub mod tui;

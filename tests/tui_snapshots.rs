@@ -59,7 +59,7 @@ fn fixture(red_flag_today: bool) -> (tempfile::TempDir, Repo) {
         a.pain_during = Some((i % 6) as u8);
         a.pain_after = Some((i % 5) as u8);
         a.stopped_for_pain = i == 6;
-        a.compute_load(None, None);
+        backtrack::analysis::tss::compute_load(&mut a, None, None);
         b.activities.push(a);
     }
     b.exercises.push(Exercise {

@@ -1,5 +1,7 @@
 //! Training stress (SPEC §7.2): normalized power, intensity factor, TSS and its HR/RPE estimates.
 
+use crate::domain::records::Activity;
+
 /// Where an activity's TSS came from. Estimates are marked so the user can weigh them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadSource {
@@ -113,6 +115,33 @@ pub fn estimate_tss(i: &LoadInputs) -> Option<(f64, LoadSource)> {
     }
     let iff = rpe_to_if(i.rpe?)?;
     Some((tss_from_if(i.seconds, iff), LoadSource::Rpe))
+}
+
+/// Fills an activity's TSS and its source (SPEC §7.2) unless the user gave a TSS (then
+/// `manual`). Uses moving time when known: paused minutes carry no load.
+pub fn compute_load(a: &mut Activity, ftp_w: Option<f64>, lthr_bpm: Option<f64>) {
+    if a.tss.is_some() && a.load_source.as_deref() == Some(LoadSource::Manual.as_str()) {
+        return;
+    }
+    let inputs = LoadInputs {
+        seconds: a.moving_s.unwrap_or(a.elapsed_s) as f64,
+        np_w: a.normalized_power_w,
+        avg_power_w: a.avg_power_w,
+        avg_hr: a.avg_hr,
+        rpe: a.rpe,
+        ftp_w,
+        lthr_bpm,
+    };
+    match estimate_tss(&inputs) {
+        Some((tss, src)) => {
+            a.tss = Some((tss * 10.0).round() / 10.0);
+            a.load_source = Some(src.as_str().to_string());
+        }
+        None => {
+            a.tss = None;
+            a.load_source = None;
+        }
+    }
 }
 
 #[cfg(test)]

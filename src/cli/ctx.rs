@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::args::Global;
-use crate::domain::{InputError, clock, error::parse_scale, parse};
+use crate::domain::clock;
 use crate::repo::{Kind, RecordId, Repo};
 
 /// An open journal plus the flags every command shares.
@@ -94,62 +94,4 @@ pub fn with_ref<T: Serialize>(kind: Kind, id: i64, rec: &T) -> Value {
         );
     }
     v
-}
-
-pub fn date_or_today(
-    field: &str,
-    d: &Option<String>,
-    today: NaiveDate,
-) -> Result<NaiveDate, InputError> {
-    match d {
-        Some(t) => parse::parse_date(field, t, today),
-        None => Ok(today),
-    }
-}
-
-pub fn opt_scale(
-    field: &str,
-    v: &Option<String>,
-    lo: i64,
-    hi: i64,
-) -> Result<Option<u8>, InputError> {
-    v.as_deref()
-        .map(|t| parse_scale(field, t, lo, hi))
-        .transpose()
-}
-
-pub fn opt_positive(field: &str, v: Option<f64>, max: f64) -> Result<Option<f64>, InputError> {
-    v.map(|x| crate::domain::error::check_positive(field, x, max))
-        .transpose()
-}
-
-/// Non-empty trimmed text, or None.
-pub fn text(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-}
-
-/// Opens $EDITOR (then $VISUAL, then vi) on `initial` and returns what was saved.
-pub fn edit_in_editor(initial: &str) -> anyhow::Result<String> {
-    let editor = std::env::var("EDITOR")
-        .or_else(|_| std::env::var("VISUAL"))
-        .unwrap_or_else(|_| "vi".into());
-    let file = tempfile::Builder::new()
-        .prefix("backtrack-note-")
-        .suffix(".md")
-        .tempfile()?;
-    std::fs::write(file.path(), initial)?;
-    let mut parts = editor.split_whitespace();
-    let prog = parts.next().unwrap_or("vi");
-    let status = std::process::Command::new(prog)
-        .args(parts)
-        .arg(file.path())
-        .status()
-        .with_context(|| format!("could not start the editor '{editor}'"))?;
-    if !status.success() {
-        anyhow::bail!("the editor '{editor}' exited with {status}; nothing was saved");
-    }
-    Ok(std::fs::read_to_string(file.path())?.trim_end().to_string())
 }

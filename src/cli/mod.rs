@@ -6,6 +6,7 @@ mod args_log;
 mod args_meds;
 mod args_system;
 mod ctx;
+mod drafts;
 mod edit;
 mod insights;
 mod journal;
@@ -21,12 +22,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{Cli, Command};
-pub use ctx::{Ctx, edit_in_editor};
-// The builders the app's forms share with the commands, so both validate alike.
-pub use args::{ActivityFields, EventArgs, MedAddArgs, ProgrammeArgs};
-pub use journal::{activity_line, build_activity, build_event};
-pub use meds::build_medication;
-pub use rehab::{programme_draft, programme_items};
+pub use ctx::Ctx;
 
 use crate::domain::InputError;
 use crate::repo::RepoError;

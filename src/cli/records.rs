@@ -8,6 +8,7 @@ use super::args::{EditArgs, Global, ListArgs, ListKind};
 use super::ctx::*;
 use crate::domain::parse::{format_duration, parse_date};
 use crate::domain::{InputError, clock};
+use crate::ops;
 use crate::repo::{Kind, RecordId};
 
 fn range(a: &ListArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), InputError> {
@@ -233,24 +234,19 @@ pub fn info(g: &Global, id: &str) -> Result<()> {
 pub fn delete(g: &Global, id: &str) -> Result<()> {
     let rid = RecordId::parse(id)?;
     let mut ctx = Ctx::open(g)?;
-    let summary = ctx.repo.delete(rid)?;
-    let v = serde_json::json!({"deleted": rid.to_string(), "summary": summary});
+    let done = ops::records::delete(&mut ctx.repo, rid)?;
+    let v = serde_json::json!({"deleted": rid.to_string(), "summary": done.record});
     ctx.out(&v, || {
-        format!(
-            "Deleted {} {rid} ({summary}). Undo: backtrack restore {rid}",
-            rid.kind.noun()
-        )
+        format!("{}. Undo: backtrack restore {rid}", done.summary)
     })
 }
 
 pub fn restore(g: &Global, id: &str) -> Result<()> {
     let rid = RecordId::parse(id)?;
     let mut ctx = Ctx::open(g)?;
-    let summary = ctx.repo.restore(rid)?;
-    let v = serde_json::json!({"restored": rid.to_string(), "summary": summary});
-    ctx.out(&v, || {
-        format!("Restored {} {rid} ({summary})", rid.kind.noun())
-    })
+    let done = ops::records::restore(&mut ctx.repo, rid)?;
+    let v = serde_json::json!({"restored": rid.to_string(), "summary": done.record});
+    ctx.out(&v, || done.summary.clone())
 }
 
 pub fn trash(g: &Global, empty: bool) -> Result<()> {
@@ -303,7 +299,7 @@ pub fn edit(g: &Global, a: EditArgs) -> Result<()> {
     }
     super::edit::check_applicable(rid.kind, &given)?;
     let mut ctx = Ctx::open(g)?;
-    let line = super::edit::apply(&mut ctx, rid, &a, today)?;
+    let done = ops::edit::apply(&mut ctx.repo, rid, &super::drafts::edit(&a), today)?;
     let v = record_json(&ctx, rid)?;
-    ctx.out(&v, || line)
+    ctx.out(&v, || done.summary)
 }

@@ -9,9 +9,7 @@ use serde_json::json;
 
 use super::args::{Cli, ExportArgs, ExportFormat, Global, ImportArgs, SetArgs};
 use super::ctx::*;
-use crate::domain::parse::parse_date_any;
 use crate::domain::{InputError, clock};
-use crate::repo::settings::{check_value, is_dated, resolve_key};
 
 /// Opens the app on the journal (with the daily backup `Ctx::open` makes).
 pub fn open_tui(g: &Global) -> Result<()> {
@@ -44,42 +42,19 @@ fn open_demo(g: &Global) -> Result<()> {
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
     let today = clock::today();
-    let key = resolve_key(&a.key)?;
-    let value: f64 = a.value.trim().parse().map_err(|_| {
-        InputError::new(
-            key,
-            format!("'{}' is not a number; allowed: a number", a.value),
-        )
-    })?;
-    let value = check_value(key, value)?;
-    let from = match &a.from {
-        Some(d) if is_dated(key) => parse_date_any("from", d, today)?,
-        Some(_) => {
-            return Err(InputError::new(
-                "from",
-                format!(
-                    "{key} has no history; allowed: --from only with ftp, lthr, max_hr, weight"
-                ),
-            )
-            .into());
-        }
-        None => today,
-    };
+    let draft = super::drafts::setting(&a);
+    crate::ops::settings::validate(&draft, today)?;
     let mut ctx = Ctx::open(g)?;
-    if is_dated(key) {
-        let recomputed = ctx.repo.set_dated(key, from, value)?;
-        let out = json!({"key": key, "value": value, "from": from, "recomputed": recomputed});
-        ctx.out(&out, || match recomputed {
-            0 => format!("Set {key} = {value} from {from}"),
-            1 => format!("Set {key} = {value} from {from}; TSS recomputed for 1 activity"),
-            n => format!("Set {key} = {value} from {from}; TSS recomputed for {n} activities"),
-        })
-    } else {
-        ctx.repo.set_plain(key, &value.to_string())?;
-        ctx.out(&json!({"key": key, "value": value}), || {
-            format!("Set {key} = {value}")
-        })
-    }
+    let done = crate::ops::settings::set(&mut ctx.repo, &draft, today)?;
+    let set = &done.record;
+    let (key, value) = (set.setting.key, set.setting.value);
+    let out = match set.setting.from {
+        Some(from) => {
+            json!({"key": key, "value": value, "from": from, "recomputed": set.recomputed})
+        }
+        None => json!({"key": key, "value": value}),
+    };
+    ctx.out(&out, || done.summary.clone())
 }
 
 pub fn settings(g: &Global) -> Result<()> {

@@ -112,7 +112,7 @@ pub fn day(
                 a.elapsed_s = (a.elapsed_s * 2 / 3).max(1200);
                 a.moving_s = Some(a.elapsed_s - 60);
             }
-            a.compute_load(Some(ftp), Some(165.0));
+            crate::analysis::tss::compute_load(&mut a, Some(ftp), Some(165.0));
             load += a.tss.unwrap_or(0.0);
             b.activities.push(a);
         }
@@ -128,7 +128,7 @@ pub fn day(
         s.rpe = Some(if careful { 4 } else { 6 });
         s.pain_before = Some(pain);
         s.pain_after = Some(pain);
-        s.compute_load(None, None);
+        crate::analysis::tss::compute_load(&mut s, None, None);
         load += s.tss.unwrap_or(0.0);
         b.activities.push(s);
         tags.push("deadlifts".into());

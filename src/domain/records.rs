@@ -8,7 +8,6 @@ use super::vocab::{
     ActivityKind, Character, EventKind, ExerciseKind, Intensity, Location, MedClass, RedFlag,
     Source,
 };
-use crate::analysis::tss::{LoadInputs, LoadSource, estimate_tss};
 
 /// One day's check-in (SPEC §4.1). One per date: logging again updates it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -96,37 +95,10 @@ impl Activity {
         self.start.date()
     }
 
-    /// Fills TSS and its source (SPEC §7.2) unless the user gave a TSS (then `manual`).
-    /// Uses moving time when known: paused minutes carry no load.
-    pub fn compute_load(&mut self, ftp_w: Option<f64>, lthr_bpm: Option<f64>) {
-        if self.tss.is_some() && self.load_source.as_deref() == Some("manual") {
-            return;
-        }
-        let inputs = LoadInputs {
-            seconds: self.moving_s.unwrap_or(self.elapsed_s) as f64,
-            np_w: self.normalized_power_w,
-            avg_power_w: self.avg_power_w,
-            avg_hr: self.avg_hr,
-            rpe: self.rpe,
-            ftp_w,
-            lthr_bpm,
-        };
-        match estimate_tss(&inputs) {
-            Some((tss, src)) => {
-                self.tss = Some((tss * 10.0).round() / 10.0);
-                self.load_source = Some(src.as_str().to_string());
-            }
-            None => {
-                self.tss = None;
-                self.load_source = None;
-            }
-        }
-    }
-
-    /// Marks a user-given TSS.
+    /// Marks a user-given TSS (estimates are computed in `analysis::tss::compute_load`).
     pub fn set_manual_tss(&mut self, tss: f64) {
         self.tss = Some(tss);
-        self.load_source = Some(LoadSource::Manual.as_str().to_string());
+        self.load_source = Some("manual".to_string());
     }
 }
 

@@ -212,7 +212,8 @@ fn store(
             continue;
         }
         let day = a.date();
-        a.compute_load(
+        crate::analysis::tss::compute_load(
+            &mut a,
             repo.dated_on("ftp_w", day)?,
             repo.dated_on("lthr_bpm", day)?,
         );

@@ -134,30 +134,39 @@ impl Repo {
     }
 
     pub fn add_dose(&mut self, d: &Dose) -> Result<Dose> {
+        self.write(|tx| insert_dose(tx, d))
+    }
+
+    /// Adds a dose unless it takes the day's total of its medication over the max daily
+    /// total (`force` stores it anyway). The total is read and the dose inserted in one
+    /// IMMEDIATE transaction, so two takes at once cannot both pass the max.
+    pub fn add_dose_checked(&mut self, d: &Dose, force: bool) -> Result<DoseWrite> {
         self.write(|tx| {
-            let uuid = if d.uuid.is_empty() {
-                new_uuid()
-            } else {
-                d.uuid.clone()
-            };
-            tx.prepare_cached(
-                "INSERT INTO doses (uuid, medication_id, taken_at, date, amount, pain_before, note,
-                 created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)",
-            )?
-            .execute(params![
-                uuid,
-                d.medication_id,
-                datetime_str(d.taken_at),
-                date_str(d.taken_at.date()),
-                d.amount,
-                d.pain_before,
-                d.note,
-                utc_stamp()
-            ])?;
-            Ok(Dose {
-                id: tx.last_insert_rowid(),
-                uuid,
-                ..d.clone()
+            let max: Option<f64> = tx
+                .query_row(
+                    "SELECT max_daily FROM medications WHERE id=?1 AND deleted_at IS NULL",
+                    [d.medication_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .flatten();
+            let before: f64 = tx.query_row(
+                "SELECT coalesce(sum(amount), 0) FROM doses
+                 WHERE medication_id=?1 AND date=?2 AND deleted_at IS NULL",
+                params![d.medication_id, date_str(d.taken_at.date())],
+                |r| r.get(0),
+            )?;
+            let after = before + d.amount;
+            if let Some(max) = max
+                && after > max + 1e-9
+                && !force
+            {
+                return Ok(DoseWrite::OverMax { before, max });
+            }
+            Ok(DoseWrite::Saved {
+                dose: insert_dose(tx, d)?,
+                day_total: after,
+                max,
             })
         })
     }
@@ -187,4 +196,44 @@ impl Repo {
         let rows = st.query_map(params![date_str(from), date_str(to)], dose_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// What [`Repo::add_dose_checked`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DoseWrite {
+    /// Stored; the day's total with it, and the max in force.
+    Saved {
+        dose: Dose,
+        day_total: f64,
+        max: Option<f64>,
+    },
+    /// Refused, nothing written: the day's total before it would pass `max`.
+    OverMax { before: f64, max: f64 },
+}
+
+fn insert_dose(tx: &rusqlite::Transaction, d: &Dose) -> Result<Dose> {
+    let uuid = if d.uuid.is_empty() {
+        new_uuid()
+    } else {
+        d.uuid.clone()
+    };
+    tx.prepare_cached(
+        "INSERT INTO doses (uuid, medication_id, taken_at, date, amount, pain_before, note,
+         created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)",
+    )?
+    .execute(params![
+        uuid,
+        d.medication_id,
+        datetime_str(d.taken_at),
+        date_str(d.taken_at.date()),
+        d.amount,
+        d.pain_before,
+        d.note,
+        utc_stamp()
+    ])?;
+    Ok(Dose {
+        id: tx.last_insert_rowid(),
+        uuid,
+        ..d.clone()
+    })
 }

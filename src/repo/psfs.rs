@@ -17,40 +17,17 @@ impl Repo {
     /// Rates a PSFS activity, creating it if new (refused past five live activities).
     /// Rating the same activity twice on one day replaces that day's score.
     pub fn psfs_rate(&mut self, name: &str, date: NaiveDate, score: u8) -> Result<bool> {
-        let name = name.trim().to_string();
+        self.write(|tx| rate_tx(tx, name, date, score))
+    }
+
+    /// Rates several activities on one day in one transaction: all are stored or none.
+    /// Returns, for each, whether it was new.
+    pub fn psfs_rate_all(&mut self, scores: &[(String, u8)], date: NaiveDate) -> Result<Vec<bool>> {
         self.write(|tx| {
-            let now = utc_stamp();
-            let existing: Option<i64> = tx
-                .query_row("SELECT id FROM psfs_items WHERE name=?1 AND deleted_at IS NULL", [&name], |r| r.get(0))
-                .optional()?;
-            let (item, created) = match existing {
-                Some(id) => (id, false),
-                None => {
-                    let n: i64 = tx.query_row("SELECT count(*) FROM psfs_items WHERE deleted_at IS NULL", [], |r| r.get(0))?;
-                    if n as usize >= PSFS_MAX_ITEMS {
-                        return Err(RepoError::Input(crate::domain::InputError::new(
-                            "activity",
-                            format!("PSFS tracks at most {PSFS_MAX_ITEMS} activities; delete one first (`backtrack psfs list` shows their IDs)"),
-                        )));
-                    }
-                    tx.execute(
-                        "INSERT INTO psfs_items (uuid, name, created_at, updated_at) VALUES (?1,?2,?3,?3)",
-                        params![new_uuid(), name, now],
-                    )?;
-                    (tx.last_insert_rowid(), true)
-                }
-            };
-            let updated = tx.execute(
-                "UPDATE psfs_ratings SET score=?1, updated_at=?2 WHERE item_id=?3 AND date=?4 AND deleted_at IS NULL",
-                params![score, now, item, date_str(date)],
-            )?;
-            if updated == 0 {
-                tx.execute(
-                    "INSERT INTO psfs_ratings (uuid, item_id, date, score, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?5)",
-                    params![new_uuid(), item, date_str(date), score, now],
-                )?;
-            }
-            Ok(created)
+            scores
+                .iter()
+                .map(|(name, score)| rate_tx(tx, name, date, *score))
+                .collect()
         })
     }
 
@@ -145,4 +122,50 @@ impl Repo {
             Ok(())
         })
     }
+}
+
+fn rate_tx(tx: &rusqlite::Transaction, name: &str, date: NaiveDate, score: u8) -> Result<bool> {
+    let name = name.trim().to_string();
+    let now = utc_stamp();
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM psfs_items WHERE name=?1 AND deleted_at IS NULL",
+            [&name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let (item, created) = match existing {
+        Some(id) => (id, false),
+        None => {
+            let n: i64 = tx.query_row(
+                "SELECT count(*) FROM psfs_items WHERE deleted_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?;
+            if n as usize >= PSFS_MAX_ITEMS {
+                return Err(RepoError::Input(crate::domain::InputError::new(
+                    "activity",
+                    format!(
+                        "PSFS tracks at most {PSFS_MAX_ITEMS} activities; delete one first (`backtrack psfs list` shows their IDs)"
+                    ),
+                )));
+            }
+            tx.execute(
+                "INSERT INTO psfs_items (uuid, name, created_at, updated_at) VALUES (?1,?2,?3,?3)",
+                params![new_uuid(), name, now],
+            )?;
+            (tx.last_insert_rowid(), true)
+        }
+    };
+    let updated = tx.execute(
+            "UPDATE psfs_ratings SET score=?1, updated_at=?2 WHERE item_id=?3 AND date=?4 AND deleted_at IS NULL",
+            params![score, now, item, date_str(date)],
+        )?;
+    if updated == 0 {
+        tx.execute(
+                "INSERT INTO psfs_ratings (uuid, item_id, date, score, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?5)",
+                params![new_uuid(), item, date_str(date), score, now],
+            )?;
+    }
+    Ok(created)
 }

@@ -9,11 +9,15 @@ use super::error::Result;
 use super::settings::dated_on_conn;
 use super::util::date_str;
 use crate::domain::clock::utc_stamp;
+use crate::domain::records::Activity;
+
+/// How an activity's load is computed from the FTP and LTHR in force (`analysis::tss`).
+pub type LoadFn = fn(&mut Activity, Option<f64>, Option<f64>);
 
 /// Recomputes the TSS of every live activity from `from` on whose load was not typed in by the
 /// user, with the FTP and LTHR in force on its own date. Returns how many changed; only those
 /// get a new `updated_at` (so an import elsewhere sees them as the newer edit).
-pub(super) fn recompute_loads_tx(tx: &Transaction, from: NaiveDate) -> Result<usize> {
+pub(super) fn recompute_loads_tx(tx: &Transaction, from: NaiveDate, load: LoadFn) -> Result<usize> {
     let sql = format!(
         "SELECT {COLS} FROM activities WHERE date >= ?1 AND deleted_at IS NULL
          AND (load_source IS NULL OR load_source != 'manual')"
@@ -29,7 +33,7 @@ pub(super) fn recompute_loads_tx(tx: &Transaction, from: NaiveDate) -> Result<us
         let before = (a.tss, a.load_source.clone());
         let ftp = dated_on_conn(tx, "ftp_w", a.date())?;
         let lthr = dated_on_conn(tx, "lthr_bpm", a.date())?;
-        a.compute_load(ftp, lthr);
+        load(&mut a, ftp, lthr);
         if (a.tss, a.load_source.clone()) != before {
             tx.execute(
                 "UPDATE activities SET tss=?1, load_source=?2, updated_at=?3 WHERE id=?4",

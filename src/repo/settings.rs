@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::connection::Repo;
 use super::error::Result;
+use super::recompute::LoadFn;
 use super::util::*;
 use crate::domain::InputError;
 use crate::domain::clock::utc_stamp;
@@ -110,8 +111,15 @@ pub(super) fn dated_on_conn(
 impl Repo {
     /// Sets a dated value from `from` on (replacing one from the same date). A change of FTP
     /// or LTHR recomputes, in the same transaction, the TSS of every activity from `from` on
-    /// whose load was computed (not typed in): returns how many changed.
-    pub fn set_dated(&mut self, key: &str, from: NaiveDate, value: f64) -> Result<usize> {
+    /// whose load was computed (not typed in) with `load` (the analysis' estimate, passed in
+    /// so that storage knows no statistics): returns how many changed.
+    pub fn set_dated(
+        &mut self,
+        key: &str,
+        from: NaiveDate,
+        value: f64,
+        load: LoadFn,
+    ) -> Result<usize> {
         self.write(|tx| {
             let now = utc_stamp();
             let updated = tx.execute(
@@ -127,7 +135,7 @@ impl Repo {
                 )?;
             }
             if matches!(key, "ftp_w" | "lthr_bpm") {
-                super::recompute::recompute_loads_tx(tx, from)
+                super::recompute::recompute_loads_tx(tx, from, load)
             } else {
                 Ok(0)
             }

@@ -286,25 +286,16 @@ impl App {
                 return self.error(format!("Not saved: {e}"));
             }
         };
-        match self.repo.save_checkin(&checkin) {
-            Ok((c, saved)) => {
+        match crate::ops::checkin::save(&mut self.repo, &checkin) {
+            Ok(done) => {
                 self.form = None;
-                let verb = match saved {
-                    crate::repo::checkins::Saved::Created => "Saved",
-                    crate::repo::checkins::Saved::Updated => "Updated",
-                };
-                let flag = if c.red_flags.is_empty() {
+                let flag = if done.record.red_flags.is_empty() {
                     ""
                 } else {
                     " · RED FLAG: seek urgent medical care today"
                 };
                 self.refresh();
-                self.info(format!(
-                    "{verb} check-in c{} for {}: pain {}{flag}",
-                    c.id,
-                    c.date.format("%a %-d %b"),
-                    c.pain
-                ));
+                self.info(format!("{}{flag}", done.summary));
             }
             Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
         }
@@ -315,12 +306,12 @@ impl App {
         let Some(rid) = self.selected_record() else {
             return self.info("Nothing selected to delete");
         };
-        match self.repo.delete(rid) {
-            Ok(summary) => {
+        match crate::ops::records::delete(&mut self.repo, rid) {
+            Ok(done) => {
                 self.undo.push(Undo::Restore(rid));
                 self.refresh();
                 self.clamp_sel();
-                self.info(format!("Deleted {rid} ({summary}) · u undoes"));
+                self.info(format!("{} · u undoes", done.summary));
             }
             Err(e) => self.error(format!("Delete failed: {e}")),
         }
@@ -331,12 +322,14 @@ impl App {
             return self.info("Nothing to undo");
         };
         let result = match step {
-            Undo::Restore(rid) => self
-                .repo
-                .restore(rid)
-                .map(|s| format!("Restored {rid} ({s})")),
-            Undo::Remove(rid) => self.repo.delete(rid).map(|s| {
-                format!("Took back {rid} ({s}); it is in the trash: `backtrack restore {rid}`")
+            Undo::Restore(rid) => {
+                crate::ops::records::restore(&mut self.repo, rid).map(|done| done.summary)
+            }
+            Undo::Remove(rid) => crate::ops::records::delete(&mut self.repo, rid).map(|done| {
+                format!(
+                    "Took back {rid} ({}); it is in the trash: `backtrack restore {rid}`",
+                    done.record
+                )
             }),
         };
         match result {

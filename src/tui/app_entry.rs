@@ -209,8 +209,7 @@ impl App {
             return self.info("No medication selected");
         };
         let form = forms::dose_form(m.clone(), 0.0);
-        let result = forms::dose_record(&form.entry, &m, self.today, self.now())
-            .and_then(|d| self.store_dose(d, false));
+        let result = forms::dose_draft(&form.entry, &m).and_then(|d| self.take_dose(&d));
         self.finish(None, result);
     }
 }

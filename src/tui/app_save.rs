@@ -1,11 +1,13 @@
-//! Saving the forms besides the check-in through the repo: the input stays open with the field
+//! Saving the forms besides the check-in through `ops`: the input stays open with the field
 //! at fault focused on any error, and a dose over the daily max asks first (SPEC §4.4).
 
 use super::app::{App, Confirm, Pending};
 use super::forms::{self, EntryForm, FormKind};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
-use crate::repo::Kind;
+use crate::ops;
+use crate::ops::meds::{DoseDraft, Taken};
+use crate::repo::{Kind, RepoError};
 
 impl App {
     /// Validates and stores the open form; on any error it stays open with its input.
@@ -49,26 +51,23 @@ impl App {
         }
     }
 
-    /// Stores one form's record; Ok(Some(message)) when done, Ok(None) when another step
-    /// follows, Err with the field at fault.
+    /// Stores one form's record through `ops`; Ok(Some(message)) when done, Ok(None) when
+    /// another step follows, Err with the field at fault.
     fn store_entry(&mut self, f: &EntryForm) -> Result<Option<String>, InputError> {
         let (e, today) = (&f.entry, self.today);
-        let repo_err = |e: crate::repo::RepoError| InputError::new("journal", e.to_string());
-        match &f.kind {
-            FormKind::Activity { editing, settings } => {
-                let a = forms::activity_record(e, editing.as_ref(), settings, today)?;
-                let (verb, a) = match editing {
-                    Some(_) => (
-                        "Updated",
-                        self.repo.update_activity(&a).map(|_| a).map_err(repo_err)?,
-                    ),
-                    None => ("Saved", self.repo.add_activity(&a).map_err(repo_err)?),
-                };
-                let undo = match editing {
-                    Some(_) => String::new(),
-                    None => self.created(Kind::Activity, a.id),
-                };
-                Ok(Some(crate::cli::activity_line(verb, &a) + &undo))
+        let repo = &mut self.repo;
+        let (kind, done) = match &f.kind {
+            FormKind::Activity { editing, .. } => {
+                let draft = forms::activity_draft(e)?;
+                let done = match editing {
+                    Some(old) => ops::activity::replace(repo, old, &draft, today),
+                    None => ops::activity::add(repo, &draft, today),
+                }
+                .map_err(input)?;
+                (
+                    editing.is_none().then_some(Kind::Activity),
+                    (done.record.id, done.summary),
+                )
             }
             FormKind::Rehab {
                 programme,
@@ -77,37 +76,23 @@ impl App {
             } => {
                 let s =
                     forms::rehab_record(e, programme.as_ref(), exercises, editing.as_ref(), today)?;
-                let s = match editing {
-                    Some(_) => self.repo.update_rehab_session(&s).map(|_| s),
-                    None => self.repo.add_rehab_session(&s),
-                }
-                .map_err(repo_err)?;
-                let undo = match editing {
-                    Some(_) => String::new(),
-                    None => self.created(Kind::Rehab, s.id),
-                };
-                Ok(Some(format!(
-                    "Saved rehab session r{} on {}: {} exercises{undo}",
-                    s.id,
-                    s.date,
-                    s.items.len()
-                )))
+                let done = ops::rehab::save_session(repo, &s).map_err(input)?;
+                (
+                    editing.is_none().then_some(Kind::Rehab),
+                    (done.record.id, done.summary),
+                )
             }
             FormKind::Medication { editing } => {
-                let m = forms::medication_record(e, editing.as_ref(), today)?;
-                let m = match editing {
-                    Some(_) => self.repo.update_medication(&m).map(|_| m),
-                    None => self.repo.add_medication(&m),
+                let draft = forms::medication_draft(e)?;
+                let done = match editing {
+                    Some(old) => ops::meds::replace_medication(repo, old, &draft, today),
+                    None => ops::meds::add_medication(repo, &draft, today),
                 }
-                .map_err(repo_err)?;
-                let undo = match editing {
-                    Some(_) => String::new(),
-                    None => self.created(Kind::Medication, m.id),
-                };
-                Ok(Some(format!(
-                    "Saved medication m{}: {} ({}){undo}",
-                    m.id, m.name, m.class
-                )))
+                .map_err(input)?;
+                (
+                    editing.is_none().then_some(Kind::Medication),
+                    (done.record.id, done.summary),
+                )
             }
             FormKind::PickMed { meds, pick } => {
                 let list = forms::filtered(meds, &e.text("filter"));
@@ -119,69 +104,45 @@ impl App {
                     )
                 })?;
                 self.open_dose_for(m);
-                Ok(None)
+                return Ok(None);
             }
             FormKind::Dose { med, .. } => {
-                let d = forms::dose_record(e, med, today, self.now())?;
-                self.store_dose(d, false)
+                let d = forms::dose_draft(e, med)?;
+                return self.take_dose(&d);
             }
             FormKind::Event { editing } => {
-                let ev = forms::event_record(e, editing.as_ref(), today)?;
-                let ev = match editing {
-                    Some(_) => self.repo.update_event(&ev).map(|_| ev),
-                    None => self.repo.add_event(&ev),
+                let draft = forms::event_draft(e);
+                let done = match editing {
+                    Some(old) => ops::events::replace_event(repo, old, &draft, today),
+                    None => ops::events::add_event(repo, &draft, today),
                 }
-                .map_err(repo_err)?;
-                let undo = match editing {
-                    Some(_) => String::new(),
-                    None => self.created(Kind::Event, ev.id),
-                };
-                Ok(Some(format!(
-                    "Saved event e{}: {} on {}: {}{undo}",
-                    ev.id, ev.kind, ev.date, ev.title
-                )))
+                .map_err(input)?;
+                (
+                    editing.is_none().then_some(Kind::Event),
+                    (done.record.id, done.summary),
+                )
             }
             FormKind::Programme { .. } => {
-                let args = forms::programme_args(e)?;
-                let (mut p, specs) = crate::cli::programme_draft(&args, today)?;
-                p.items =
-                    crate::cli::programme_items(&self.repo, specs).map_err(|e| match e
-                        .downcast::<InputError>()
-                    {
-                        Ok(i) => InputError::new("exercises", i.message),
-                        Err(e) => InputError::new("journal", e.to_string()),
+                let draft = forms::programme_draft(e)?;
+                // The form has one field for every exercise.
+                let done = ops::rehab::add_programme(repo, &draft, today)
+                    .map_err(input)
+                    .map_err(|i| match i.field.as_str() {
+                        "exercise" => InputError::new("exercises", i.message),
+                        _ => i,
                     })?;
-                let p = self.repo.add_programme(&p).map_err(repo_err)?;
-                let undo = self.created(Kind::Programme, p.id);
-                Ok(Some(format!(
-                    "Saved programme p{}: {} from {}, {} exercises, {} a week{undo}",
-                    p.id,
-                    p.name,
-                    p.active_from,
-                    p.items.len(),
-                    p.target_per_week
-                )))
+                (Some(Kind::Programme), (done.record.id, done.summary))
             }
             FormKind::Psfs { items } => {
                 let scores = forms::psfs_scores(e, items)?;
-                for (name, score) in &scores {
-                    self.repo
-                        .psfs_rate(name, today, *score)
-                        .map_err(|e| match e {
-                            crate::repo::RepoError::Input(i) => i,
-                            e => repo_err(e),
-                        })?;
-                }
-                Ok(Some(format!(
-                    "Saved {} PSFS ratings for {today}",
-                    scores.len()
-                )))
+                let done = ops::psfs::rate_all(repo, &scores, today).map_err(input)?;
+                return Ok(Some(done.summary));
             }
             FormKind::Import => {
                 let job = forms::import_job(e)?;
                 let n = job.files.len();
                 self.pending_import = Some(job);
-                Ok(Some(format!("Importing {n} files…")))
+                return Ok(Some(format!("Importing {n} files…")));
             }
             FormKind::JumpDate => {
                 let date = match e.opt("date") {
@@ -189,52 +150,61 @@ impl App {
                     None => today,
                 };
                 self.timeline_to = date;
-                Ok(Some(format!("Timeline history up to {date}")))
+                return Ok(Some(format!("Timeline history up to {date}")));
+            }
+        };
+        let (id, summary) = done;
+        let undo = match kind {
+            Some(kind) => self.created(kind, id),
+            None => String::new(),
+        };
+        Ok(Some(summary + &undo))
+    }
+
+    /// Takes a dose through `ops` (the max check and the insert in one transaction), or asks
+    /// first when it takes the day over the max (Ok(None): nothing is stored unless the
+    /// answer is yes).
+    pub(super) fn take_dose(&mut self, d: &DoseDraft) -> Result<Option<String>, InputError> {
+        let now = self.now();
+        let taken = ops::meds::take_dose(&mut self.repo, d, self.today, now);
+        self.after_dose(taken.map_err(input)?)
+    }
+
+    /// Stores a dose the person confirmed over the max.
+    pub(super) fn force_dose(&mut self, d: Dose) -> Result<Option<String>, InputError> {
+        let taken = ops::meds::store_dose(&mut self.repo, d, true);
+        self.after_dose(taken.map_err(input)?)
+    }
+
+    fn after_dose(&mut self, taken: Taken) -> Result<Option<String>, InputError> {
+        match taken {
+            Taken::Saved(done) => {
+                let undo = self.created(Kind::Dose, done.record.id);
+                Ok(Some(done.summary + &undo))
+            }
+            Taken::OverMax(o) => {
+                let (d, u) = (&o.dose, &o.dose.unit);
+                self.confirm = Some(Confirm {
+                    question: format!(
+                        "{}: {} {u} makes {} {u} on {}, over your max {}. Take it? (y/n)",
+                        d.medication,
+                        d.amount,
+                        o.after,
+                        d.taken_at.format("%-d %b"),
+                        o.max
+                    ),
+                    on_yes: Pending::OverMax(o.dose),
+                });
+                Ok(None)
             }
         }
     }
+}
 
-    /// Stores a dose, or asks first when it takes the day over the max (Ok(None): nothing is
-    /// stored unless the answer is yes).
-    pub(super) fn store_dose(
-        &mut self,
-        d: Dose,
-        confirmed: bool,
-    ) -> Result<Option<String>, InputError> {
-        let repo_err = |e: crate::repo::RepoError| InputError::new("journal", e.to_string());
-        let med = self
-            .repo
-            .medication_by_id(d.medication_id)
-            .map_err(repo_err)?;
-        let before = self
-            .repo
-            .day_total(d.medication_id, d.taken_at.date())
-            .map_err(repo_err)?;
-        let after = before + d.amount;
-        let u = d.unit.clone();
-        if let Some(max) = med.and_then(|m| m.max_daily)
-            && after > max + 1e-9
-            && !confirmed
-        {
-            self.confirm = Some(Confirm {
-                question: format!(
-                    "{}: {} {u} makes {after} {u} on {}, over your max {max}. Take it? (y/n)",
-                    d.medication,
-                    d.amount,
-                    d.taken_at.format("%-d %b")
-                ),
-                on_yes: Pending::OverMax(d),
-            });
-            return Ok(None);
-        }
-        let saved = self.repo.add_dose(&d).map_err(repo_err)?;
-        let undo = self.created(Kind::Dose, saved.id);
-        Ok(Some(format!(
-            "Saved dose d{}: {} {u} {} at {}; total that day {after} {u}{undo}",
-            saved.id,
-            saved.amount,
-            saved.medication,
-            saved.taken_at.format("%H:%M")
-        )))
+/// A failed operation as the input error the form shows: the field at fault, or "journal".
+pub(super) fn input(e: RepoError) -> InputError {
+    match e {
+        RepoError::Input(i) => i,
+        e => InputError::new("journal", e.to_string()),
     }
 }

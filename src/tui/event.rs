@@ -69,7 +69,7 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
             Effect::Quit => break,
             Effect::OpenEditor(text) => {
                 guard.suspend();
-                let result = crate::cli::edit_in_editor(&text).map_err(|e| e.to_string());
+                let result = crate::ops::editor::edit_in_editor(&text).map_err(|e| e.to_string());
                 guard.resume()?;
                 app.update(Action::EditorDone(result));
             }

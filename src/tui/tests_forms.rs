@@ -111,8 +111,13 @@ fn activity_pain_11_is_refused_naming_the_field_and_keeps_input() {
 #[test]
 fn activity_duration_abc_is_refused_and_tss_is_live() {
     let mut repo = Repo::open_in_memory().unwrap();
-    repo.set_dated("ftp_w", day() - Duration::days(10), 250.0)
-        .unwrap();
+    repo.set_dated(
+        "ftp_w",
+        day() - Duration::days(10),
+        250.0,
+        crate::analysis::tss::compute_load,
+    )
+    .unwrap();
     let mut a = app_on(repo, Screen::Training);
     press(&mut a, "aabc\n");
     let (err, text) = status(&a);

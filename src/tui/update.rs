@@ -104,7 +104,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 app.info(format!("{noun} discarded; nothing was saved"));
             }
             Some(Pending::OverMax(d)) => {
-                let result = app.store_dose(d, true);
+                let result = app.force_dose(d);
                 let f = app.entry.take();
                 app.finish(f, result);
             }

@@ -174,7 +174,8 @@ fn power_files_get_np_and_tss_from_the_ftp_of_their_day() {
     let Some(dir) = fit_dir() else { return };
     let mut repo = Repo::open_in_memory().unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2013, 1, 1).unwrap();
-    repo.set_dated("ftp_w", day, 300.0).unwrap();
+    repo.set_dated("ftp_w", day, 300.0, backtrack::analysis::tss::compute_load)
+        .unwrap();
     let path = dir.join("Edge810-Vector-2013-08-16-15-35-10.fit");
     let s = import_paths(&mut repo, &[path], Options::default(), &mut |_| {}).unwrap();
     let a = &s.imported[0].activities[0];

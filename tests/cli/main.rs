@@ -3,6 +3,7 @@
 
 mod commands;
 mod common;
+mod concurrency;
 mod import_csv;
 mod import_fit;
 mod input;

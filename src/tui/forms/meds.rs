@@ -1,14 +1,13 @@
 //! The medication forms: the catalogue entry (add/edit), the quick picker of `m`, and the
 //! dose with its live total against the max daily total.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use super::{EntryForm, FormKind, number, show};
-use crate::cli::{MedAddArgs, build_medication};
 use crate::domain::InputError;
-use crate::domain::parse::parse_datetime;
-use crate::domain::records::{Dose, Medication};
+use crate::domain::records::Medication;
 use crate::domain::vocab::MedClass;
+use crate::ops::meds::{DoseDraft, MedicationDraft};
 use crate::tui::entry::{Entry, EntryField};
 
 pub fn medication_form(editing: Option<Medication>) -> EntryForm {
@@ -71,11 +70,8 @@ pub fn medication_form(editing: Option<Medication>) -> EntryForm {
     }
 }
 
-pub fn medication_record(
-    e: &Entry,
-    editing: Option<&Medication>,
-    today: NaiveDate,
-) -> Result<Medication, InputError> {
+/// The medication the form's text stands for, as the draft `ops` validates and stores.
+pub fn medication_draft(e: &Entry) -> Result<MedicationDraft, InputError> {
     let dose = number(e, "dose", "dose")?.ok_or_else(|| {
         InputError::new("dose", "empty; allowed: the usual dose, a number above 0")
     })?;
@@ -90,24 +86,17 @@ pub fn medication_record(
             })
         })
         .transpose()?;
-    let args = MedAddArgs {
+    Ok(MedicationDraft {
         name: e.text("name"),
         class: e.text("class"),
         unit: e.text("unit"),
         dose,
         max_daily: number(e, "max_daily", "max_daily")?,
-        as_needed: times.is_none(),
         times_a_day: times,
         course_start: e.opt("course_start"),
         course_end: e.opt("course_end"),
         note: e.opt("note"),
-    };
-    let mut m = build_medication(&args, today)?;
-    if let Some(old) = editing {
-        m.id = old.id;
-        m.uuid = old.uuid.clone();
-    }
-    Ok(m)
+    })
 }
 
 /// The catalogue entries whose name contains `filter` (case-insensitive), in catalogue order.
@@ -164,34 +153,17 @@ pub fn dose_info(e: &Entry, med: &Medication, taken_today: f64) -> String {
     }
 }
 
-/// The validated dose; `now` is used when the time is left empty.
-pub fn dose_record(
-    e: &Entry,
-    med: &Medication,
-    today: NaiveDate,
-    now: NaiveDateTime,
-) -> Result<Dose, InputError> {
+/// The dose the form's text stands for; the amount is required here (the form starts with
+/// the usual dose, so an empty one was cleared on purpose).
+pub fn dose_draft(e: &Entry, med: &Medication) -> Result<DoseDraft, InputError> {
     let amount = number(e, "amount", "amount")?
         .ok_or_else(|| InputError::new("amount", "empty; allowed: a number above 0"))?;
-    crate::domain::error::check_positive("amount", amount, 100_000.0)?;
-    let taken_at = match e.opt("at") {
-        Some(t) => parse_datetime("at", &t, today)?,
-        None => now,
-    };
-    let pain_before = e
-        .opt("pain")
-        .map(|t| crate::domain::error::parse_scale("pain_before", &t, 0, 10))
-        .transpose()?;
-    Ok(Dose {
-        id: 0,
-        uuid: String::new(),
-        taken_at,
-        medication_id: med.id,
+    Ok(DoseDraft {
         medication: med.name.clone(),
-        class: med.class,
-        unit: med.unit.clone(),
-        amount,
-        pain_before,
+        amount: Some(amount),
+        at: e.opt("at"),
+        pain: e.opt("pain"),
         note: e.opt("note"),
+        force: false,
     })
 }

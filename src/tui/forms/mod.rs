@@ -1,6 +1,6 @@
 //! The forms besides the check-in: what each holds (`FormKind`), its fields in an `Entry`,
 //! the live figures it shows (TSS, today's dose total) and how its input becomes a record,
-//! through the same builders and parsers as the CLI. No terminal and no SQL here.
+//! as the drafts of `ops`, which validates and stores them for the CLI too. No terminal and no SQL here.
 
 mod import;
 mod meds;
@@ -9,10 +9,10 @@ mod timeline;
 mod training;
 
 pub use import::{ImportJob, import_form, import_job};
-pub use meds::{dose_form, dose_record, filtered, medication_form, medication_record, pick_form};
-pub use rehab::{programme_args, programme_form, rehab_form, rehab_record};
-pub use timeline::{event_form, event_record, jump_form, psfs_form, psfs_scores};
-pub use training::{activity_form, activity_record};
+pub use meds::{dose_draft, dose_form, filtered, medication_draft, medication_form, pick_form};
+pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record};
+pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores};
+pub use training::{activity_draft, activity_form};
 
 use super::entry::Entry;
 use crate::domain::InputError;
@@ -98,13 +98,8 @@ impl EntryForm {
     /// Lines of live figures under the fields, computed from the input (pure).
     pub fn info(&self, today: chrono::NaiveDate) -> Vec<String> {
         match &self.kind {
-            FormKind::Activity { settings, editing } => {
-                vec![training::tss_preview(
-                    &self.entry,
-                    settings,
-                    editing.as_ref(),
-                    today,
-                )]
+            FormKind::Activity { settings, .. } => {
+                vec![training::tss_preview(&self.entry, settings, today)]
             }
             FormKind::Rehab { programme, .. } => vec![rehab::rehab_info(programme.as_ref())],
             FormKind::Dose { med, taken_today } => {

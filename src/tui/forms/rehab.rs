@@ -9,6 +9,7 @@ use crate::domain::InputError;
 use crate::domain::parse::parse_date;
 use crate::domain::prescription::format_spec;
 use crate::domain::records::{Exercise, Programme, RehabSession, SessionItem};
+use crate::ops::rehab::ProgrammeDraft;
 use crate::tui::entry::{Entry, EntryField};
 
 /// One tickable exercise with the prescription it is logged with.
@@ -209,8 +210,8 @@ pub fn library_lines(library: &[String]) -> Vec<String> {
     lines
 }
 
-/// The `rehab programme add` arguments the form's text stands for.
-pub fn programme_args(e: &Entry) -> Result<crate::cli::ProgrammeArgs, InputError> {
+/// The programme the form's text stands for, as the draft `ops` validates and stores.
+pub fn programme_draft(e: &Entry) -> Result<ProgrammeDraft, InputError> {
     let target = e.opt("target").map_or(Ok(3), |t| {
         t.parse::<u32>().map_err(|_| {
             InputError::new(
@@ -232,7 +233,7 @@ pub fn programme_args(e: &Entry) -> Result<crate::cli::ProgrammeArgs, InputError
             "none; allowed: library names with prescriptions, e.g. bird dog:3x10, glute bridge",
         ));
     }
-    Ok(crate::cli::ProgrammeArgs {
+    Ok(ProgrammeDraft {
         name: e.text("name"),
         exercises,
         from: e.opt("from"),

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 
 use super::{EntryForm, FormKind, show};
-use crate::cli::{EventArgs, build_event};
 use crate::domain::InputError;
 use crate::domain::error::parse_scale;
 use crate::domain::records::{Event, PsfsItem};
 use crate::domain::vocab::EventKind;
+use crate::ops::events::EventDraft;
 use crate::repo::psfs::PSFS_MAX_ITEMS;
 use crate::tui::entry::{Entry, EntryField};
 
@@ -48,25 +48,14 @@ pub fn event_form(editing: Option<Event>) -> EntryForm {
     }
 }
 
-pub fn event_record(
-    e: &Entry,
-    editing: Option<&Event>,
-    today: NaiveDate,
-) -> Result<Event, InputError> {
-    let mut ev = build_event(
-        &EventArgs {
-            kind: e.text("kind"),
-            title: e.text("title"),
-            date: e.opt("date"),
-            note: e.opt("note"),
-        },
-        today,
-    )?;
-    if let Some(old) = editing {
-        ev.id = old.id;
-        ev.uuid = old.uuid.clone();
+/// The event the form's text stands for, as the draft `ops` validates and stores.
+pub fn event_draft(e: &Entry) -> EventDraft {
+    EventDraft {
+        kind: e.text("kind"),
+        title: e.text("title"),
+        date: e.opt("date"),
+        note: e.opt("note"),
     }
-    Ok(ev)
 }
 
 /// Keys of the score fields, one per activity (static so the entry can name them).

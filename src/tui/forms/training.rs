@@ -4,11 +4,12 @@
 use chrono::NaiveDate;
 
 use super::{EntryForm, FormKind, number, show};
-use crate::cli::{ActivityFields, build_activity};
+use crate::analysis::tss::compute_load;
 use crate::domain::InputError;
 use crate::domain::parse::format_duration;
 use crate::domain::records::{Activity, DatedSetting};
 use crate::domain::vocab::{ActivityKind, Intensity};
+use crate::ops::activity::{ActivityDraft, build_activity};
 use crate::tui::entry::{Entry, EntryField};
 
 /// An optional pain field, typed 0–10 as on the CLI.
@@ -122,15 +123,12 @@ pub fn dated(settings: &[DatedSetting], key: &str, date: NaiveDate) -> Option<f6
         .map(|s| s.value)
 }
 
-/// The validated activity, with its TSS computed from the settings in force on its date.
-pub fn activity_record(
-    e: &Entry,
-    editing: Option<&Activity>,
-    settings: &[DatedSetting],
-    today: NaiveDate,
-) -> Result<Activity, InputError> {
+/// The activity the form's text stands for, as the draft `ops` validates and stores.
+pub fn activity_draft(e: &Entry) -> Result<ActivityDraft, InputError> {
     let intensity = e.opt("intensity").filter(|s| s != "–");
-    let f = ActivityFields {
+    Ok(ActivityDraft {
+        kind: e.text("kind"),
+        duration: e.text("duration"),
         date: e.opt("date"),
         start: e.opt("start"),
         moving: e.opt("moving"),
@@ -149,29 +147,29 @@ pub fn activity_record(
         stopped_for_pain: e.flag("stopped"),
         bike: e.opt("bike"),
         note: e.opt("note"),
-    };
-    let mut a = build_activity(&e.text("kind"), &e.text("duration"), &f, today)?;
-    if let Some(old) = editing {
-        a.id = old.id;
-        a.uuid = old.uuid.clone();
-        a.source = old.source;
-        a.source_hash = old.source_hash.clone();
-    }
-    a.compute_load(
-        dated(settings, "ftp_w", a.date()),
-        dated(settings, "lthr_bpm", a.date()),
+    })
+}
+
+/// The validated activity with its TSS from the settings in force on its date, for the live
+/// preview (saving goes through `ops::activity`, which reads the same settings).
+pub fn activity_preview(
+    e: &Entry,
+    settings: &[DatedSetting],
+    today: NaiveDate,
+) -> Result<Activity, InputError> {
+    let mut a = build_activity(&activity_draft(e)?, today)?;
+    let day = a.date();
+    compute_load(
+        &mut a,
+        dated(settings, "ftp_w", day),
+        dated(settings, "lthr_bpm", day),
     );
     Ok(a)
 }
 
 /// "TSS ~54 (estimate from rpe)", recomputed from the input as it changes.
-pub fn tss_preview(
-    e: &Entry,
-    settings: &[DatedSetting],
-    editing: Option<&Activity>,
-    today: NaiveDate,
-) -> String {
-    let a = match activity_record(e, editing, settings, today) {
+pub fn tss_preview(e: &Entry, settings: &[DatedSetting], today: NaiveDate) -> String {
+    let a = match activity_preview(e, settings, today) {
         Ok(a) => a,
         Err(err) => return format!("TSS – (waiting for a valid {})", err.field),
     };

@@ -1,0 +1,166 @@
+//! Adding and editing an activity (SPEC §4.2): the fields as typed, validated alike for the
+//! CLI and the app's form, with the TSS computed by the analysis from the FTP/LTHR in force on
+//! the activity's date before it is stored.
+
+use chrono::NaiveDate;
+
+use super::Done;
+use super::input::{date_or_today, opt_positive, opt_scale, text};
+use crate::analysis::tss::compute_load;
+use crate::domain::parse::{format_duration, parse_distance, parse_duration, parse_time};
+use crate::domain::records::Activity;
+use crate::domain::vocab::{ActivityKind, Intensity};
+use crate::domain::{InputError, clock};
+use crate::repo::{Repo, Result};
+
+/// An activity as typed; `kind` and `duration` are required.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityDraft {
+    pub kind: String,
+    pub duration: String,
+    pub date: Option<String>,
+    pub start: Option<String>,
+    pub moving: Option<String>,
+    pub distance: Option<String>,
+    pub ascent: Option<f64>,
+    pub power: Option<f64>,
+    pub np: Option<f64>,
+    pub hr: Option<f64>,
+    pub max_hr: Option<f64>,
+    pub rpe: Option<String>,
+    pub tss: Option<f64>,
+    pub intensity: Option<String>,
+    pub pain_before: Option<String>,
+    pub pain_during: Option<String>,
+    pub pain_after: Option<String>,
+    pub stopped_for_pain: bool,
+    pub bike: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The validated activity (its load not yet computed).
+pub fn build_activity(
+    f: &ActivityDraft,
+    today: NaiveDate,
+) -> std::result::Result<Activity, InputError> {
+    let kind = ActivityKind::parse(&f.kind)?;
+    let elapsed = parse_duration("duration", &f.duration)?;
+    let date = date_or_today("date", &f.date, today)?;
+    let start = match &f.start {
+        Some(t) => date.and_time(parse_time("start", t)?),
+        None => clock::noon(date),
+    };
+    let mut a = Activity::new(kind, start, elapsed);
+    if let Some(m) = &f.moving {
+        let moving = parse_duration("moving", m)?;
+        if moving > elapsed {
+            return Err(InputError::new(
+                "moving",
+                format!(
+                    "{} is longer than the elapsed {}; allowed: at most the duration",
+                    format_duration(moving),
+                    format_duration(elapsed)
+                ),
+            ));
+        }
+        a.moving_s = Some(moving);
+    }
+    a.distance_m = f
+        .distance
+        .as_deref()
+        .map(|d| parse_distance("distance", d))
+        .transpose()?;
+    a.ascent_m = f
+        .ascent
+        .map(|x| crate::domain::error::check_positive("ascent", x, 20_000.0))
+        .transpose()?;
+    a.avg_power_w = opt_positive("power", f.power, 2500.0)?;
+    a.normalized_power_w = opt_positive("np", f.np, 2500.0)?;
+    a.avg_hr = opt_positive("hr", f.hr, 250.0)?;
+    a.max_hr = opt_positive("max_hr", f.max_hr, 250.0)?;
+    a.rpe = opt_scale("rpe", &f.rpe, 1, 10)?;
+    a.intensity = f.intensity.as_deref().map(Intensity::parse).transpose()?;
+    a.pain_before = opt_scale("pain_before", &f.pain_before, 0, 10)?;
+    a.pain_during = opt_scale("pain_during", &f.pain_during, 0, 10)?;
+    a.pain_after = opt_scale("pain_after", &f.pain_after, 0, 10)?;
+    a.stopped_for_pain = f.stopped_for_pain;
+    a.bike = text(&f.bike);
+    a.note = text(&f.note);
+    if let Some(t) = f.tss {
+        a.set_manual_tss(checked_tss(t)?);
+    }
+    Ok(a)
+}
+
+/// A TSS typed by hand: 0–2000.
+pub fn checked_tss(t: f64) -> std::result::Result<f64, InputError> {
+    if (0.0..=2000.0).contains(&t) {
+        Ok(t)
+    } else {
+        Err(InputError::new(
+            "tss",
+            format!("{t} is out of range; allowed: 0–2000"),
+        ))
+    }
+}
+
+/// Computes the activity's load with the FTP and LTHR in force on its date.
+pub fn with_load(repo: &Repo, a: &mut Activity) -> Result<()> {
+    let ftp = repo.dated_on("ftp_w", a.date())?;
+    let lthr = repo.dated_on("lthr_bpm", a.date())?;
+    compute_load(a, ftp, lthr);
+    Ok(())
+}
+
+/// Adds the activity.
+pub fn add(repo: &mut Repo, f: &ActivityDraft, today: NaiveDate) -> Result<Done<Activity>> {
+    let mut a = build_activity(f, today)?;
+    with_load(repo, &mut a)?;
+    let saved = repo.add_activity(&a)?;
+    let summary = activity_line("Saved", &saved);
+    Ok(Done::new(saved, summary))
+}
+
+/// Replaces a stored activity with the draft (the app's edit form holds every field); where
+/// it came from (a file, its hash) stays.
+pub fn replace(
+    repo: &mut Repo,
+    old: &Activity,
+    f: &ActivityDraft,
+    today: NaiveDate,
+) -> Result<Done<Activity>> {
+    let mut a = build_activity(f, today)?;
+    a.id = old.id;
+    a.uuid = old.uuid.clone();
+    a.source = old.source;
+    a.source_hash = old.source_hash.clone();
+    with_load(repo, &mut a)?;
+    repo.update_activity(&a)?;
+    let summary = activity_line("Updated", &a);
+    Ok(Done::new(a, summary))
+}
+
+/// "Saved activity a3: ride on 2026-11-23, 1h30m, TSS 84 (power)".
+pub fn activity_line(verb: &str, a: &Activity) -> String {
+    let mut s = format!(
+        "{verb} activity a{}: {} on {}, {}",
+        a.id,
+        a.kind,
+        a.date(),
+        format_duration(a.elapsed_s)
+    );
+    if let Some(d) = a.distance_m {
+        s.push_str(&format!(", {:.1} km", d / 1000.0));
+    }
+    match (a.tss, a.load_source.as_deref()) {
+        (Some(t), Some(src)) if src == "hr" || src == "rpe" => {
+            s.push_str(&format!(", TSS ~{t:.0} (estimated from {src})"))
+        }
+        (Some(t), Some(src)) => s.push_str(&format!(", TSS {t:.0} ({src})")),
+        _ => s.push_str(", no TSS (set ftp or lthr, or give --rpe/--tss)"),
+    }
+    if a.stopped_for_pain {
+        s.push_str(", stopped for pain");
+    }
+    s
+}

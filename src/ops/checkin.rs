@@ -1,0 +1,164 @@
+//! Logging the day's check-in (SPEC §4.1): a second log for the same day updates it, keeping
+//! what was not given; the app's form saves a whole check-in.
+
+use chrono::NaiveDate;
+
+use super::input::{opt_scale, text};
+use super::{Done, editor};
+use crate::domain::InputError;
+use crate::domain::error::{check_hours, parse_scale};
+use crate::domain::records::Checkin;
+use crate::domain::vocab::{self, Character, Location, RedFlag};
+use crate::repo::checkins::Saved;
+use crate::repo::{Repo, RepoError, Result};
+
+/// The check-in's fields as typed; those not given (None, empty, false) are left as they are.
+#[derive(Debug, Clone, Default)]
+pub struct CheckinDraft {
+    pub date: Option<String>,
+    pub worst: Option<String>,
+    pub locations: Vec<String>,
+    pub character: Vec<String>,
+    pub sleep: Option<f64>,
+    pub sleep_quality: Option<String>,
+    pub mood: Option<String>,
+    pub stress: Option<String>,
+    pub energy: Option<String>,
+    pub sitting: Option<f64>,
+    pub workday: bool,
+    pub no_workday: bool,
+    pub tags: Vec<String>,
+    pub note: Option<String>,
+    /// Write the note in $EDITOR, starting from the stored one.
+    pub edit: bool,
+    pub red_flags: Vec<String>,
+}
+
+/// Applies the given fields onto `c` (fields not given are kept).
+pub fn apply_fields(
+    c: &mut Checkin,
+    f: &CheckinDraft,
+    today: NaiveDate,
+) -> std::result::Result<(), InputError> {
+    if let Some(d) = &f.date {
+        c.date = crate::domain::parse::parse_date("date", d, today)?;
+    }
+    if let Some(w) = opt_scale("worst", &f.worst, 0, 10)? {
+        c.worst_pain = Some(w);
+    }
+    if !f.locations.is_empty() {
+        c.locations = vocab::parse_set(&f.locations, Location::parse)?;
+    }
+    if !f.character.is_empty() {
+        c.character = vocab::parse_set(&f.character, Character::parse)?;
+    }
+    if let Some(h) = f.sleep {
+        c.sleep_hours = Some(check_hours("sleep", h)?);
+    }
+    if let Some(h) = f.sitting {
+        c.sitting_hours = Some(check_hours("sitting", h)?);
+    }
+    for (field, src, dst) in [
+        ("sleep_quality", &f.sleep_quality, &mut c.sleep_quality),
+        ("mood", &f.mood, &mut c.mood),
+        ("stress", &f.stress, &mut c.stress),
+        ("energy", &f.energy, &mut c.energy),
+    ] {
+        if let Some(v) = opt_scale(field, src, 1, 5)? {
+            *dst = Some(v);
+        }
+    }
+    if f.workday {
+        c.workday = Some(true);
+    } else if f.no_workday {
+        c.workday = Some(false);
+    }
+    if !f.tags.is_empty() {
+        c.tags = vocab::parse_tags(&f.tags)?;
+    }
+    if let Some(n) = &f.note {
+        c.note = text(&Some(n.clone()));
+    }
+    if !f.red_flags.is_empty() {
+        c.red_flags = vocab::parse_set(&f.red_flags, RedFlag::parse)?;
+    }
+    Ok(())
+}
+
+/// The new check-in the draft stands for, validated without the journal (so bad input never
+/// opens it).
+pub fn validate(
+    pain: &str,
+    f: &CheckinDraft,
+    today: NaiveDate,
+) -> std::result::Result<Checkin, InputError> {
+    let mut c = Checkin {
+        pain: parse_scale("pain", pain, 0, 10)?,
+        date: today,
+        ..Default::default()
+    };
+    apply_fields(&mut c, f, today)?;
+    Ok(c)
+}
+
+/// Logs the day's check-in: the stored one of that day updated with the given fields, or a
+/// new one.
+pub fn log(
+    repo: &mut Repo,
+    pain: &str,
+    f: &CheckinDraft,
+    today: NaiveDate,
+) -> Result<Done<Checkin>> {
+    let draft = validate(pain, f, today)?;
+    let mut c = match repo.checkin_on(draft.date)? {
+        Some(mut existing) => {
+            existing.pain = draft.pain;
+            apply_fields(&mut existing, f, today)?;
+            existing
+        }
+        None => draft,
+    };
+    if f.edit {
+        let note = editor::edit_in_editor(c.note.as_deref().unwrap_or(""))?;
+        c.note = text(&Some(note));
+    }
+    save(repo, &c)
+}
+
+/// Saves a whole check-in (the app's form): its day's stored one is replaced.
+pub fn save(repo: &mut Repo, c: &Checkin) -> Result<Done<Checkin>> {
+    let (saved, how) = repo.save_checkin(c)?;
+    let verb = if how == Saved::Created {
+        "Saved"
+    } else {
+        "Updated"
+    };
+    let summary = line(verb, &saved);
+    Ok(Done::new(saved, summary))
+}
+
+/// "Saved check-in c3 for 2026-11-23: pain 4, sleep 7 h, tags desk".
+pub fn line(verb: &str, c: &Checkin) -> String {
+    let mut line = format!("{verb} check-in c{} for {}: pain {}", c.id, c.date, c.pain);
+    if let Some(s) = c.sleep_hours {
+        line.push_str(&format!(", sleep {s} h"));
+    }
+    if !c.tags.is_empty() {
+        line.push_str(&format!(", tags {}", c.tags.join(",")));
+    }
+    line
+}
+
+/// Refuses a date already holding another check-in (an edit moving one onto it).
+pub fn check_free_day(repo: &Repo, c: &Checkin, old_date: NaiveDate) -> Result<()> {
+    if c.date != old_date && repo.checkin_on(c.date)?.is_some() {
+        return Err(RepoError::Input(InputError::new(
+            "date",
+            format!(
+                "{} already has a check-in; allowed: a day without one (or delete that one first)",
+                c.date
+            ),
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,310 @@
+//! Editing a stored record by typed ID with only the fields given (`edit c3 --pain 5`): the
+//! record is read, the fields applied and validated, and the record written back.
+
+use chrono::NaiveDate;
+
+use super::activity::{activity_line, checked_tss, with_load};
+use super::checkin::{CheckinDraft, apply_fields, check_free_day};
+use super::input::{opt_positive, opt_scale, text};
+use super::{Done, editor};
+use crate::domain::InputError;
+use crate::domain::error::parse_scale;
+use crate::domain::parse::{
+    parse_date, parse_date_any, parse_datetime, parse_distance, parse_duration, parse_time,
+};
+use crate::domain::vocab::{ActivityKind, EventKind, ExerciseKind, Intensity, MedClass};
+use crate::repo::{Kind, RecordId, Repo, RepoError, Result};
+
+/// The fields to change, as typed; None (or empty, false) leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct EditDraft {
+    pub pain: Option<String>,
+    pub kind: Option<String>,
+    pub duration: Option<String>,
+    pub title: Option<String>,
+    pub amount: Option<f64>,
+    pub at: Option<String>,
+    pub max_daily: Option<f64>,
+    pub minutes: Option<u32>,
+    pub to: Option<String>,
+    pub target: Option<u32>,
+    /// The check-in's fields; `date` and `note` also apply to other records.
+    pub checkin: CheckinDraft,
+    pub activity: ActivityPatch,
+}
+
+/// An activity's fields to change; `pain_before`/`pain_after` also apply to doses and rehab.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityPatch {
+    pub start: Option<String>,
+    pub moving: Option<String>,
+    pub distance: Option<String>,
+    pub ascent: Option<f64>,
+    pub power: Option<f64>,
+    pub np: Option<f64>,
+    pub hr: Option<f64>,
+    pub max_hr: Option<f64>,
+    pub rpe: Option<String>,
+    pub tss: Option<f64>,
+    pub intensity: Option<String>,
+    pub pain_before: Option<String>,
+    pub pain_during: Option<String>,
+    pub pain_after: Option<String>,
+    pub stopped_for_pain: Option<bool>,
+    pub bike: Option<String>,
+}
+
+fn missing(rid: RecordId) -> RepoError {
+    RepoError::NotFound(format!(
+        "no live {} {rid}; `backtrack list` shows IDs",
+        rid.kind.noun()
+    ))
+}
+
+/// Applies the edit; the record is its typed ID.
+pub fn apply(
+    repo: &mut Repo,
+    rid: RecordId,
+    a: &EditDraft,
+    today: NaiveDate,
+) -> Result<Done<RecordId>> {
+    let line = apply_line(repo, rid, a, today)?;
+    Ok(Done::new(rid, line))
+}
+
+fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -> Result<String> {
+    let note = text(&a.checkin.note);
+    match rid.kind {
+        Kind::Checkin => {
+            let mut c = repo.checkin_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            let old_date = c.date;
+            if let Some(p) = &a.pain {
+                c.pain = parse_scale("pain", p, 0, 10)?;
+            }
+            apply_fields(&mut c, &a.checkin, today)?;
+            if a.checkin.edit {
+                c.note = text(&Some(editor::edit_in_editor(
+                    c.note.as_deref().unwrap_or(""),
+                )?));
+            }
+            check_free_day(repo, &c, old_date)?;
+            repo.update_checkin(&c)?;
+            Ok(format!(
+                "Updated check-in {rid} for {}: pain {}",
+                c.date, c.pain
+            ))
+        }
+        Kind::Activity => {
+            let mut x = repo.activity_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            let f = &a.activity;
+            if let Some(k) = &a.kind {
+                x.kind = ActivityKind::parse(k)?;
+            }
+            if let Some(d) = &a.duration {
+                x.elapsed_s = parse_duration("duration", d)?;
+            }
+            if let Some(d) = &a.checkin.date {
+                x.start = parse_date("date", d, today)?.and_time(x.start.time());
+            }
+            if let Some(t) = &f.start {
+                x.start = x.start.date().and_time(parse_time("start", t)?);
+            }
+            if let Some(m) = &f.moving {
+                x.moving_s = Some(parse_duration("moving", m)?);
+            }
+            if let Some(d) = &f.distance {
+                x.distance_m = Some(parse_distance("distance", d)?);
+            }
+            if f.ascent.is_some() {
+                x.ascent_m = opt_positive("ascent", f.ascent, 20_000.0)?;
+            }
+            if f.power.is_some() {
+                x.avg_power_w = opt_positive("power", f.power, 2500.0)?;
+            }
+            if f.np.is_some() {
+                x.normalized_power_w = opt_positive("np", f.np, 2500.0)?;
+            }
+            if f.hr.is_some() {
+                x.avg_hr = opt_positive("hr", f.hr, 250.0)?;
+            }
+            if f.max_hr.is_some() {
+                x.max_hr = opt_positive("max_hr", f.max_hr, 250.0)?;
+            }
+            if f.rpe.is_some() {
+                x.rpe = opt_scale("rpe", &f.rpe, 1, 10)?;
+            }
+            if let Some(i) = &f.intensity {
+                x.intensity = Some(Intensity::parse(i)?);
+            }
+            if f.pain_before.is_some() {
+                x.pain_before = opt_scale("pain_before", &f.pain_before, 0, 10)?;
+            }
+            if f.pain_during.is_some() {
+                x.pain_during = opt_scale("pain_during", &f.pain_during, 0, 10)?;
+            }
+            if f.pain_after.is_some() {
+                x.pain_after = opt_scale("pain_after", &f.pain_after, 0, 10)?;
+            }
+            if let Some(s) = f.stopped_for_pain {
+                x.stopped_for_pain = s;
+            }
+            if f.bike.is_some() {
+                x.bike = text(&f.bike);
+            }
+            if a.checkin.note.is_some() {
+                x.note = note;
+            }
+            if x.moving_s.is_some_and(|m| m > x.elapsed_s) {
+                return Err(InputError::new(
+                    "moving",
+                    "is longer than the duration; allowed: at most the duration",
+                )
+                .into());
+            }
+            match f.tss {
+                Some(t) => x.set_manual_tss(checked_tss(t)?),
+                // Figures changed: recompute unless the user fixed the TSS by hand.
+                None if x.load_source.as_deref() != Some("manual") => with_load(repo, &mut x)?,
+                None => {}
+            }
+            repo.update_activity(&x)?;
+            Ok(activity_line("Updated", &x))
+        }
+        Kind::Event => {
+            let mut e = repo.event_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            if let Some(k) = &a.kind {
+                e.kind = EventKind::parse(k)?;
+            }
+            if let Some(d) = &a.checkin.date {
+                e.date = parse_date("date", d, today)?;
+            }
+            if let Some(t) = text(&a.title) {
+                e.title = t;
+            }
+            if a.checkin.note.is_some() {
+                e.note = note;
+            }
+            repo.update_event(&e)?;
+            Ok(format!(
+                "Updated event {rid}: {} on {}: {}",
+                e.kind, e.date, e.title
+            ))
+        }
+        Kind::Dose => {
+            let mut d = repo.dose_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            if let Some(x) = a.amount {
+                d.amount = crate::domain::error::check_positive("amount", x, 100_000.0)?;
+            }
+            if let Some(t) = &a.at {
+                d.taken_at = parse_datetime("at", t, today)?;
+            }
+            if a.activity.pain_before.is_some() {
+                d.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;
+            }
+            if a.checkin.note.is_some() {
+                d.note = note;
+            }
+            repo.update_dose(&d)?;
+            Ok(format!(
+                "Updated dose {rid}: {} {} {} at {}",
+                d.amount,
+                d.unit,
+                d.medication,
+                d.taken_at.format("%Y-%m-%d %H:%M")
+            ))
+        }
+        Kind::Medication => {
+            let mut m = repo.medication_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            if let Some(t) = text(&a.title) {
+                m.name = t;
+            }
+            if let Some(k) = &a.kind {
+                m.class = MedClass::parse(k)?;
+            }
+            if let Some(x) = a.amount {
+                m.usual_dose = crate::domain::error::check_positive("amount", x, 100_000.0)?;
+            }
+            if a.max_daily.is_some() {
+                m.max_daily = opt_positive("max_daily", a.max_daily, 1_000_000.0)?;
+            }
+            if a.checkin.note.is_some() {
+                m.note = note;
+            }
+            repo.update_medication(&m)?;
+            Ok(format!(
+                "Updated medication {rid}: {} ({}), usual {} {}",
+                m.name, m.class, m.usual_dose, m.unit
+            ))
+        }
+        Kind::Rehab => {
+            let mut s = repo
+                .rehab_session_by_id(rid.id)?
+                .ok_or_else(|| missing(rid))?;
+            if let Some(d) = &a.checkin.date {
+                s.date = parse_date("date", d, today)?;
+            }
+            if a.minutes.is_some() {
+                s.minutes = a.minutes;
+            }
+            if a.activity.pain_before.is_some() {
+                s.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;
+            }
+            if a.activity.pain_after.is_some() {
+                s.pain_after = opt_scale("pain_after", &a.activity.pain_after, 0, 10)?;
+            }
+            if a.checkin.note.is_some() {
+                s.note = note;
+            }
+            repo.update_rehab_session(&s)?;
+            Ok(format!("Updated rehab session {rid} on {}", s.date))
+        }
+        Kind::Programme => {
+            let mut p = repo
+                .programmes()?
+                .into_iter()
+                .find(|p| p.id == rid.id)
+                .ok_or_else(|| missing(rid))?;
+            if let Some(t) = text(&a.title) {
+                p.name = t;
+            }
+            if let Some(d) = &a.checkin.date {
+                p.active_from = parse_date_any("date", d, today)?;
+            }
+            if let Some(d) = &a.to {
+                p.active_to = Some(parse_date_any("to", d, today)?);
+            }
+            if let Some(t) = a.target {
+                if t > 21 {
+                    return Err(InputError::new(
+                        "target",
+                        format!("{t} is out of range; allowed: 0–21"),
+                    )
+                    .into());
+                }
+                p.target_per_week = t;
+            }
+            if a.checkin.note.is_some() {
+                p.note = note;
+            }
+            repo.update_programme(&p)?;
+            Ok(format!("Updated programme {rid}: {}", p.name))
+        }
+        Kind::Exercise => {
+            let mut e = repo.exercise_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            if let Some(t) = text(&a.title) {
+                e.name = t;
+            }
+            if let Some(k) = &a.kind {
+                e.kind = ExerciseKind::parse(k)?;
+            }
+            if a.checkin.note.is_some() {
+                e.cues = note;
+            }
+            repo.update_exercise(&e)?;
+            Ok(format!("Updated exercise {rid}: {}", e.name))
+        }
+        Kind::Psfs | Kind::Criterion => {
+            Err(InputError::new("id", "this record cannot be edited here").into())
+        }
+    }
+}

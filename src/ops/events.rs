@@ -1,0 +1,64 @@
+//! Adding and editing an event (SPEC §4.5): a dated fact such as an MRI or a physio visit.
+
+use chrono::NaiveDate;
+
+use super::Done;
+use super::input::{date_or_today, text};
+use crate::domain::InputError;
+use crate::domain::records::Event;
+use crate::domain::vocab::EventKind;
+use crate::repo::{Repo, Result};
+
+/// An event as typed.
+#[derive(Debug, Clone, Default)]
+pub struct EventDraft {
+    pub kind: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The validated event.
+pub fn build_event(a: &EventDraft, today: NaiveDate) -> std::result::Result<Event, InputError> {
+    let kind = EventKind::parse(&a.kind)?;
+    let title = text(&Some(a.title.clone()))
+        .ok_or_else(|| InputError::new("title", "empty; allowed: any text, e.g. MRI"))?;
+    let date = date_or_today("date", &a.date, today)?;
+    Ok(Event {
+        id: 0,
+        uuid: String::new(),
+        date,
+        kind,
+        title,
+        note: text(&a.note),
+    })
+}
+
+/// "Saved event e2: imaging on 2026-11-23: MRI".
+pub fn event_line(verb: &str, e: &Event) -> String {
+    format!(
+        "{verb} event e{}: {} on {}: {}",
+        e.id, e.kind, e.date, e.title
+    )
+}
+
+pub fn add_event(repo: &mut Repo, a: &EventDraft, today: NaiveDate) -> Result<Done<Event>> {
+    let e = repo.add_event(&build_event(a, today)?)?;
+    let summary = event_line("Saved", &e);
+    Ok(Done::new(e, summary))
+}
+
+/// Replaces a stored event with the draft (the app's edit form).
+pub fn replace_event(
+    repo: &mut Repo,
+    old: &Event,
+    a: &EventDraft,
+    today: NaiveDate,
+) -> Result<Done<Event>> {
+    let mut e = build_event(a, today)?;
+    e.id = old.id;
+    e.uuid = old.uuid.clone();
+    repo.update_event(&e)?;
+    let summary = event_line("Updated", &e);
+    Ok(Done::new(e, summary))
+}

@@ -1,0 +1,46 @@
+//! Small validators the drafts share: optional scales, bounded numbers, dates defaulting to
+//! today and trimmed text. Each error names the field and what is allowed.
+
+use chrono::NaiveDate;
+
+use crate::domain::error::parse_scale;
+use crate::domain::{InputError, parse};
+
+pub fn date_or_today(
+    field: &str,
+    d: &Option<String>,
+    today: NaiveDate,
+) -> std::result::Result<NaiveDate, InputError> {
+    match d {
+        Some(t) => parse::parse_date(field, t, today),
+        None => Ok(today),
+    }
+}
+
+pub fn opt_scale(
+    field: &str,
+    v: &Option<String>,
+    lo: i64,
+    hi: i64,
+) -> std::result::Result<Option<u8>, InputError> {
+    v.as_deref()
+        .map(|t| parse_scale(field, t, lo, hi))
+        .transpose()
+}
+
+pub fn opt_positive(
+    field: &str,
+    v: Option<f64>,
+    max: f64,
+) -> std::result::Result<Option<f64>, InputError> {
+    v.map(|x| crate::domain::error::check_positive(field, x, max))
+        .transpose()
+}
+
+/// Non-empty trimmed text, or None.
+pub fn text(v: &Option<String>) -> Option<String> {
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}

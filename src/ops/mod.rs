@@ -1,0 +1,31 @@
+//! Journal operations (SPEC §5, §11): one function per thing a person does, shared by every
+//! front end. Each takes a plain draft (typed values or the text a person typed; no clap, no
+//! terminal), validates it with the messages of SPEC §5 (the field named, the allowed values),
+//! writes through the repo in one transaction and returns the stored record with its one-line
+//! summary. The CLI maps its arguments to drafts, the app its form fields; both show the
+//! same summary.
+
+pub mod activity;
+pub mod checkin;
+pub mod edit;
+pub mod editor;
+pub mod events;
+pub mod input;
+pub mod meds;
+pub mod psfs;
+pub mod records;
+pub mod rehab;
+pub mod settings;
+
+/// A stored record and the line that confirms it ("Saved dose d3: …").
+#[derive(Debug, Clone)]
+pub struct Done<T> {
+    pub record: T,
+    pub summary: String,
+}
+
+impl<T> Done<T> {
+    pub fn new(record: T, summary: String) -> Done<T> {
+        Done { record, summary }
+    }
+}

@@ -1,0 +1,61 @@
+//! Writers at once: the daily max holds when many `med take` run in parallel, because the
+//! day's total is read and the dose inserted in one IMMEDIATE transaction.
+
+use std::sync::{Arc, Barrier};
+
+use super::common::{Journal, TODAY};
+
+#[test]
+fn sixteen_concurrent_takes_store_exactly_the_daily_max() {
+    let j = Journal::new();
+    j.ok(&[
+        "med",
+        "add",
+        "ibuprofen",
+        "--class",
+        "nsaid",
+        "--unit",
+        "mg",
+        "--dose",
+        "400",
+        "--max-daily",
+        "1200",
+    ]);
+    let bin = assert_cmd::cargo::cargo_bin("backtrack");
+    let at = format!("{TODAY} 08:00");
+    let start = Arc::new(Barrier::new(16));
+    let runs: Vec<_> = (0..16)
+        .map(|_| {
+            let (bin, db, at, start) = (bin.clone(), j.db.clone(), at.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut cmd = std::process::Command::new(bin);
+                cmd.args(["med", "take", "ibuprofen", "--at", &at])
+                    .env("BACKTRACK_DB", db)
+                    .env("BACKTRACK_TODAY", TODAY)
+                    .env("NO_COLOR", "1");
+                start.wait();
+                cmd.output().expect("runs")
+            })
+        })
+        .collect();
+    let outs: Vec<_> = runs.into_iter().map(|t| t.join().unwrap()).collect();
+    let codes: Vec<Option<i32>> = outs.iter().map(|o| o.status.code()).collect();
+    let stored = codes.iter().filter(|c| **c == Some(0)).count();
+    let refused: Vec<_> = outs.iter().filter(|o| o.status.code() == Some(2)).collect();
+    assert_eq!((stored, refused.len()), (3, 13), "exit codes {codes:?}");
+    for o in refused {
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("over your max daily total of 1200 mg; nothing was saved"),
+            "{err}"
+        );
+    }
+    let doses = j.json(&["med", "doses"]);
+    let total: f64 = doses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["amount"].as_f64().unwrap())
+        .sum();
+    assert_eq!(total, 1200.0, "{doses}");
+}
