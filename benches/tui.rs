@@ -5,8 +5,8 @@ use std::hint::black_box;
 
 use backtrack::demo::{DemoSpec, generate};
 use backtrack::repo::Repo;
-use backtrack::tui::insights::{Range, load_trends};
 use backtrack::tui::{Action, App, Screen, Theme, render_buffer};
+use backtrack::views::insights::{Range, load_trends};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 

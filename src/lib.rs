@@ -11,3 +11,4 @@ pub mod ops;
 pub mod repo;
 pub mod textchart;
 pub mod tui;
+pub mod views;

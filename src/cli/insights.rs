@@ -8,18 +8,13 @@ use super::args::{ChartArgs, CriteriaCmd, Global};
 use super::ctx::*;
 use crate::analysis::criteria::parse_rule;
 use crate::analysis::series::Series;
-use crate::analysis::{stats as compute_stats, stats_text};
+use crate::analysis::stats_text;
 use crate::demo::{DemoSpec, generate};
 use crate::domain::parse::parse_date;
 use crate::domain::{InputError, clock};
 use crate::repo::{Kind, RecordId};
 use crate::textchart::{ChartKind, chart as draw_chart};
-
-/// Loads the whole history up to today (CTL and the baseline need it).
-fn load(ctx: &mut Ctx) -> Result<crate::analysis::JournalData> {
-    let from = ctx.repo.first_day()?.unwrap_or(ctx.today);
-    Ok(ctx.repo.journal_data(from, ctx.today)?)
-}
+use crate::views::insights::{StatsView, load_history, load_stats};
 
 pub fn stats(g: &Global, since: Option<String>) -> Result<()> {
     let today = clock::today();
@@ -28,8 +23,7 @@ pub fn stats(g: &Global, since: Option<String>) -> Result<()> {
         .map(|s| parse_date("since", s, today))
         .transpose()?;
     let mut ctx = Ctx::open(g)?;
-    let data = load(&mut ctx)?;
-    let st = compute_stats(&data, ctx.today, since);
+    let st = load_stats(&mut ctx.repo, ctx.today, since)?.stats;
     ctx.out(&st, || stats_text(&st))
 }
 
@@ -55,7 +49,7 @@ pub fn chart(g: &Global, a: ChartArgs) -> Result<()> {
         .into());
     }
     let mut ctx = Ctx::open(g)?;
-    let data = load(&mut ctx)?;
+    let data = load_history(&mut ctx.repo, ctx.today)?;
     let series = Series::build(&data, ctx.today);
     let lines = draw_chart(kind, &series, since, width, height);
     ctx.out(&json!({"chart": a.kind, "lines": lines}), || {
@@ -79,8 +73,7 @@ pub fn criteria(g: &Global, action: Option<CriteriaCmd>) -> Result<()> {
     match action.unwrap_or(CriteriaCmd::List) {
         CriteriaCmd::List => {
             let mut ctx = Ctx::open(g)?;
-            let data = load(&mut ctx)?;
-            let st = compute_stats(&data, ctx.today, None);
+            let StatsView { data, stats: st } = load_stats(&mut ctx.repo, ctx.today, None)?;
             // Results come for enabled rules in position order, as criteria_list returns them.
             let enabled: Vec<_> = data.criteria.iter().filter(|c| c.enabled).collect();
             let rows: Vec<_> = enabled

@@ -5,8 +5,8 @@ use anyhow::Result;
 
 use super::args::{Global, ShowArgs};
 use super::ctx::{Ctx, emit};
-use crate::tui::insights::Range;
 use crate::tui::{Screen, render_once};
+use crate::views::insights::Range;
 
 pub fn show(g: &Global, a: ShowArgs) -> Result<()> {
     // clap restricts the names; this only guards against the two lists drifting apart.

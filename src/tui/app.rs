@@ -4,14 +4,15 @@
 use chrono::{Duration, NaiveDate};
 
 use super::action::{Action, Effect, Screen};
-use super::data::{self, MedsData, PainLog, RehabData, TimelineData, TodayData, TrainingRow};
 use super::form::{CheckinForm, Field};
 use super::forms::EntryForm;
-use super::insights::{self, Range, TrendsData};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::{Checkin, Dose};
 use crate::repo::{Kind, RecordId, Repo};
+use crate::views::insights::{self, Range, TrendsData};
+use crate::views::journal::{self, PainLog, TodayData, TrainingRow};
+use crate::views::logs::{self, MedsData, RehabData, TimelineData};
 
 /// What `u` reverses: a delete (the record comes back) or a record the app just created (it
 /// goes to the trash, from where `backtrack restore` still brings it back).
@@ -104,7 +105,7 @@ impl App {
             today_checkin: None,
             dashboard: None,
             pain_log: None,
-            pain_days: data::PAIN_BATCH,
+            pain_days: journal::PAIN_BATCH,
             calendar: false,
             training: None,
             training_filter: 0,
@@ -180,11 +181,11 @@ impl App {
         self.trends = None;
         self.trends_seen.clear();
         self.timeline = None;
-        match data::load_today_checkin(&self.repo, self.today) {
+        match journal::load_today_checkin(&self.repo, self.today) {
             Ok(c) => self.today_checkin = c,
             Err(e) => self.error(format!("loading today's check-in failed: {e}")),
         }
-        match data::psfs_due(&self.repo, self.today) {
+        match logs::psfs_due(&self.repo, self.today) {
             Ok(p) => self.psfs_due = p,
             Err(e) => self.error(format!("loading PSFS failed: {e}")),
         }
@@ -199,21 +200,21 @@ impl App {
                 insights::load_dashboard(repo, t).map(|d| self.dashboard = Some(d))
             }
             Screen::Pain if self.pain_log.is_none() => {
-                data::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
+                journal::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
             }
             Screen::Training if self.training.is_none() || self.rehab.is_none() => {
-                data::load_training(repo, t)
+                journal::load_training(repo, t)
                     .map(|d| self.training = Some(d))
-                    .and_then(|_| data::load_rehab(repo, t).map(|d| self.rehab = Some(d)))
+                    .and_then(|_| logs::load_rehab(repo, t).map(|d| self.rehab = Some(d)))
             }
             Screen::Meds if self.meds.is_none() => {
-                data::load_meds(repo, t).map(|d| self.meds = Some(d))
+                logs::load_meds(repo, t).map(|d| self.meds = Some(d))
             }
             Screen::Trends if self.trends.is_none() => {
                 insights::load_trends(repo, t, self.range).map(|d| self.trends = Some(d))
             }
             Screen::Timeline if self.timeline.is_none() => {
-                data::load_timeline(repo, t, self.timeline_to).map(|d| self.timeline = Some(d))
+                logs::load_timeline(repo, t, self.timeline_to).map(|d| self.timeline = Some(d))
             }
             _ => Ok(()),
         };
@@ -245,8 +246,8 @@ impl App {
         let date = date.min(self.today);
         let back = (self.today - date).num_days();
         if back + 1 > self.pain_days {
-            self.pain_days =
-                (back + 1).div_euclid(data::PAIN_BATCH) * data::PAIN_BATCH + data::PAIN_BATCH;
+            self.pain_days = (back + 1).div_euclid(journal::PAIN_BATCH) * journal::PAIN_BATCH
+                + journal::PAIN_BATCH;
             self.pain_log = None;
             self.ensure_loaded();
         }

@@ -4,12 +4,12 @@
 
 use super::action::Screen;
 use super::app::App;
-use super::data::TrainingRow;
 use super::forms::{self, EntryForm};
 use crate::domain::clock;
 use crate::domain::records::Medication;
 use crate::domain::vocab::ActivityKind;
 use crate::repo::{Kind, RecordId};
+use crate::views::journal::TrainingRow;
 
 /// The Training filter's name at `i`: "all", then every activity kind ("rehab" also shows
 /// rehab sessions).

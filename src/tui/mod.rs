@@ -7,13 +7,10 @@ pub mod app;
 mod app_entry;
 mod app_import;
 mod app_save;
-pub mod data;
-pub mod data_logs;
 pub mod entry;
 pub mod event;
 pub mod form;
 pub mod forms;
-pub mod insights;
 pub mod keymap;
 mod keymap_screens;
 pub mod screens;
@@ -57,7 +54,7 @@ pub fn render_once(
     repo: Repo,
     today: NaiveDate,
     screen: Screen,
-    range: insights::Range,
+    range: crate::views::insights::Range,
     width: u16,
     height: u16,
 ) -> String {

@@ -293,7 +293,7 @@ fn no_color_theme_has_no_colour_but_keeps_modifiers() {
 
 #[test]
 fn brackets_switch_the_trends_range_and_reload_it() {
-    use super::insights::Range;
+    use crate::views::insights::Range;
     let mut a = app();
     // Outside Trends the brackets mean nothing.
     assert_eq!(

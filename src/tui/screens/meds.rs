@@ -11,8 +11,8 @@ use super::lists::list;
 use crate::analysis::meds::counter_rows;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
-use crate::tui::data::{DOSE_DAYS, MedsData};
 use crate::tui::theme::Theme;
+use crate::views::logs::{DOSE_DAYS, MedsData};
 
 fn today_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
     let mut out: Vec<Line> = m

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::tui::action::Screen;
 use crate::tui::app::App;
-use crate::tui::data::tag_text;
 use crate::tui::widgets::{calendar, pain};
+use crate::views::journal::tag_text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

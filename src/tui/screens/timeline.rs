@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::lists::list;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
-use crate::tui::data::TIMELINE_DAYS;
+use crate::views::journal::TIMELINE_DAYS;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

@@ -12,9 +12,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use crate::domain::parse::format_duration;
 use crate::domain::records::Checkin;
 use crate::tui::app::App;
-use crate::tui::data::{SPARK_DAYS, TodayData, tag_text};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain;
+use crate::views::journal::{SPARK_DAYS, TodayData, tag_text};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

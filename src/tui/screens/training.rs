@@ -14,8 +14,8 @@ use crate::domain::records::Activity;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::app_entry::training_filter;
-use crate::tui::data::{TRAINING_DAYS, TrainingRow};
 use crate::tui::theme::Theme;
+use crate::views::journal::{TRAINING_DAYS, TrainingRow};
 
 fn pains(p: &[Option<u8>], sep: &str) -> String {
     p.iter()

@@ -13,9 +13,9 @@ use ratatui::widgets::{GraphType, Paragraph, Widget, Wrap};
 use crate::textchart::Agg;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
-use crate::tui::insights::TrendsData;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::strip::{self, GUTTER, Layer};
+use crate::views::insights::TrendsData;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;

@@ -1,11 +1,10 @@
-//! The plain data each screen shows, loaded by the app from the repo for the screen's visible
-//! window only (never all history), so render functions never touch SQL.
+//! What the Today, Pain and Training screens list, loaded through the repo for the screen's
+//! visible window only (never all history), so front ends never touch SQL.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::domain::records::{Activity, Checkin, RehabSession};
 
-pub use super::data_logs::*;
 use crate::repo::{Repo, Result};
 
 /// Days of pain the dashboard sparkline shows.
@@ -18,7 +17,7 @@ pub const TRAINING_DAYS: i64 = 60;
 pub const TIMELINE_DAYS: i64 = 30;
 
 /// The dashboard: the last two weeks' check-ins for the bars, the last activity, and every
-/// figure it shows from `analysis::stats` over the last 12 months (`tui::insights`).
+/// figure it shows from `analysis::stats` over the last 12 months (`views::insights`).
 #[derive(Debug, Clone)]
 pub struct TodayData {
     /// Check-ins of the `SPARK_DAYS` ending today, oldest first.

@@ -1,6 +1,6 @@
 //! The insight data the Trends screen and the dashboard show: the chosen range, the journal
-//! window behind it, its day series and the `analysis::stats` figures over it. Loaded by the
-//! app from the repo; render functions only read it.
+//! window behind it, its day series and the `analysis::stats` figures over it, and the figures
+//! of `stats --since` that the report shows too. Loaded through the repo; front ends only read it.
 //!
 //! Screens load their window, not all history (SPEC §9): the window starts 28 days before the
 //! first day shown (the baseline needs them) and the training before it comes in as one
@@ -9,10 +9,10 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::data::{SPARK_DAYS, TodayData};
+use super::journal::{SPARK_DAYS, TodayData};
 use crate::analysis::data::DayIndex;
 use crate::analysis::series::{Series, window};
-use crate::analysis::{Stats, stats};
+use crate::analysis::{JournalData, Stats, stats};
 use crate::domain::records::Checkin;
 use crate::repo::{Repo, Result};
 
@@ -134,6 +134,33 @@ impl TrendsData {
     }
 }
 
+/// The whole journal up to `today`: CTL and the baseline need all of it.
+pub fn load_history(repo: &mut Repo, today: NaiveDate) -> Result<JournalData> {
+    let from = repo.first_day()?.unwrap_or(today);
+    repo.journal_data(from, today)
+}
+
+/// The journal and the figures of `backtrack stats --since SINCE` (None: all history).
+#[derive(Debug, Clone)]
+pub struct StatsView {
+    pub data: JournalData,
+    pub stats: Stats,
+}
+
+/// Loads what `stats --since` prints: every figure over the whole history with the window
+/// starting `since`. The clinician report takes its figures from here, so they equal
+/// `stats --since` for the same range. (Trends loads a shorter window for speed; a test
+/// holds its figures to these.)
+pub fn load_stats(
+    repo: &mut Repo,
+    today: NaiveDate,
+    since: Option<NaiveDate>,
+) -> Result<StatsView> {
+    let data = load_history(repo, today)?;
+    let stats = stats(&data, today, since);
+    Ok(StatsView { data, stats })
+}
+
 /// Loads the range ending `today`.
 pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<TrendsData> {
     let from = match range.days() {
@@ -207,9 +234,7 @@ mod tests {
     }
 
     fn whole(repo: &mut Repo, today: NaiveDate, since: NaiveDate) -> serde_json::Value {
-        let first = repo.first_day().unwrap().unwrap();
-        let data = repo.journal_data(first, today).unwrap();
-        serde_json::to_value(stats(&data, today, Some(since))).unwrap()
+        serde_json::to_value(load_stats(repo, today, Some(since)).unwrap().stats).unwrap()
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! The data of the Medications and Timeline screens and of the rehab view, loaded from the
+//! What the Medications and Timeline screens and the rehab view list, loaded through the
 //! repo for their windows only; figures come from `analysis` (counters, adherence, PSFS).
 
 use chrono::{Duration, NaiveDate};
 
-use super::data::{TIMELINE_DAYS, monday};
+use super::journal::{TIMELINE_DAYS, monday};
 use crate::analysis::meds::{MedCounters, med_counters};
 use crate::analysis::rehab::{RehabSummary, rehab_summary};
 use crate::analysis::{JournalData, Thresholds};
@@ -129,7 +129,7 @@ pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<Tim
     let mut h = Vec::new();
     let mut push = |date, kind, text| h.push(HistoryLine { date, kind, text });
     for c in repo.checkins_between(from, to)? {
-        let tags = super::data::tag_text(&c.tags);
+        let tags = super::journal::tag_text(&c.tags);
         push(c.date, "check-in", format!("pain {}{tags}", c.pain));
     }
     for a in repo.activities_between(from, to)? {

@@ -1,0 +1,7 @@
+//! Views (SPEC §11): what each screen and the report show, loaded through the repo for a date
+//! range, with every figure from `analysis`. The app renders from them; `show`, `stats` and the
+//! clinician report use the same ones, so a figure is the same wherever it appears.
+
+pub mod insights;
+pub mod journal;
+pub mod logs;
