@@ -339,7 +339,7 @@ fn import_prompt_progress_and_summary_at_80x24() {
     app.update(Action::Cancel);
     let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 80, 24));
     let area = buf.area;
-    backtrack::tui::screens::report::progress(
+    backtrack::tui::screens::import::progress(
         Theme::plain(),
         3,
         12,

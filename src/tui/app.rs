@@ -4,8 +4,8 @@
 use chrono::{Duration, NaiveDate};
 
 use super::action::{Action, Effect, Screen};
-use super::form::{CheckinForm, Field};
 use super::forms::EntryForm;
+use super::forms::checkin::{CheckinForm, Field};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::{Checkin, Dose};
@@ -86,7 +86,7 @@ pub struct App {
     /// An import the prompt asked for, handed to the event loop as `Effect::Import`.
     pub(super) pending_import: Option<super::forms::ImportJob>,
     /// The last import's summary, shown over the screen until Esc.
-    pub report: Option<String>,
+    pub import_summary: Option<String>,
 }
 
 impl App {
@@ -122,7 +122,7 @@ impl App {
             undo: Vec::new(),
             should_quit: false,
             pending_import: None,
-            report: None,
+            import_summary: None,
         };
         app.refresh();
         app
@@ -137,7 +137,7 @@ impl App {
     pub fn key_context(&self) -> KeyContext {
         if self.confirm.is_some() {
             KeyContext::Confirm
-        } else if self.help || self.report.is_some() {
+        } else if self.help || self.import_summary.is_some() {
             KeyContext::Help
         } else if let Some(f) = &self.form {
             KeyContext::Form(f.focus.kind())

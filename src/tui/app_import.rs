@@ -38,7 +38,7 @@ impl App {
         self.refresh();
         match result {
             Ok((head, text)) => {
-                self.report = Some(text);
+                self.import_summary = Some(text);
                 self.info(format!("{head} Esc closes the list."));
             }
             Err(e) => {

@@ -79,7 +79,7 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
                     // A frame per file; the app itself is busy importing, so the box stands alone.
                     let _ = guard.term.draw(|f| {
                         let area = f.area();
-                        screens::report::progress(
+                        screens::import::progress(
                             theme,
                             p.done,
                             p.total,

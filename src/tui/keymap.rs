@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Edit, Screen};
-use super::form::FieldKind;
+use super::forms::checkin::FieldKind;
 
 /// What has the keyboard right now; the app derives it from its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

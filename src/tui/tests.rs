@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Edit, Effect, Screen};
 use super::app::App;
-use super::form::{Field, FieldKind};
+use super::forms::checkin::{Field, FieldKind};
 use super::keymap::{KeyContext, help_sections, map};
 use super::theme::Theme;
 use crate::domain::records::Checkin;

@@ -90,7 +90,10 @@ fn a_csv_imports_with_a_summary_and_twice_imports_nothing() {
         let result = a.run_import(&job, &mut |p| seen.push((p.done, p.total)));
         assert_eq!(seen, vec![(1, 1)], "progress after each file");
         a.update(Action::ImportDone(result));
-        let report = a.report.clone().expect("the summary stays on screen");
+        let report = a
+            .import_summary
+            .clone()
+            .expect("the summary stays on screen");
         if round == 0 {
             assert!(
                 report.starts_with("Imported 1 activities from 1 files"),
@@ -104,7 +107,7 @@ fn a_csv_imports_with_a_summary_and_twice_imports_nothing() {
         }
         // Esc (ToggleHelp in the overlay) closes it.
         a.update(Action::ToggleHelp);
-        assert!(a.report.is_none());
+        assert!(a.import_summary.is_none());
     }
     let rows = a.training.as_ref().expect("training reloaded");
     assert_eq!(rows.len(), 1, "one ride, imported once");

@@ -3,7 +3,7 @@
 
 use super::action::{Action, Effect, Screen};
 use super::app::{App, Confirm, Pending};
-use super::form::Field;
+use super::forms::checkin::Field;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
     if action != Action::Resize {
@@ -20,7 +20,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.should_quit = true;
             return Effect::Quit;
         }
-        Action::ToggleHelp if app.report.is_some() => app.report = None,
+        Action::ToggleHelp if app.import_summary.is_some() => app.import_summary = None,
         Action::ToggleHelp => app.help = !app.help,
         Action::GoTo(s) => go(app, s),
         Action::NextScreen => go(app, app.screen.step(1)),

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::{EntryForm, FormKind};
 use crate::domain::InputError;
 use crate::import::{FileFormat, collect_files};
-use crate::tui::entry::{Entry, EntryField};
+use crate::tui::forms::fields::{Entry, EntryField};
 
 /// What the event loop runs after the prompt: every file found, and whether to write.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use crate::domain::InputError;
 use crate::domain::records::Medication;
 use crate::domain::vocab::MedClass;
 use crate::ops::meds::{DoseDraft, MedicationDraft};
-use crate::tui::entry::{Entry, EntryField};
+use crate::tui::forms::fields::{Entry, EntryField};
 
 pub fn medication_form(editing: Option<Medication>) -> EntryForm {
     let classes: Vec<&str> = MedClass::ALL.iter().map(|k| k.as_str()).collect();

@@ -1,7 +1,10 @@
-//! The forms besides the check-in: what each holds (`FormKind`), its fields in an `Entry`,
+//! The app's forms: the check-in (`checkin`, its own layout of scales and sets) and the others,
+//! built on the labelled fields of `fields`: what each holds (`FormKind`), its fields in an `Entry`,
 //! the live figures it shows (TSS, today's dose total) and how its input becomes a record,
 //! as the drafts of `ops`, which validates and stores them for the CLI too. No terminal and no SQL here.
 
+pub mod checkin;
+pub mod fields;
 mod import;
 mod meds;
 mod rehab;
@@ -14,11 +17,11 @@ pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record};
 pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores};
 pub use training::{activity_draft, activity_form};
 
-use super::entry::Entry;
 use crate::domain::InputError;
 use crate::domain::records::{
     Activity, DatedSetting, Event, Medication, Programme, PsfsItem, RehabSession,
 };
+use fields::Entry;
 
 /// Which form is open, with what it needs besides the typed input.
 #[derive(Debug, Clone)]

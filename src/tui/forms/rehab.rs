@@ -10,7 +10,7 @@ use crate::domain::parse::parse_date;
 use crate::domain::prescription::format_spec;
 use crate::domain::records::{Exercise, Programme, RehabSession, SessionItem};
 use crate::ops::rehab::ProgrammeDraft;
-use crate::tui::entry::{Entry, EntryField};
+use crate::tui::forms::fields::{Entry, EntryField};
 
 /// One tickable exercise with the prescription it is logged with.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,7 @@ use crate::domain::records::{Event, PsfsItem};
 use crate::domain::vocab::EventKind;
 use crate::ops::events::EventDraft;
 use crate::repo::psfs::PSFS_MAX_ITEMS;
-use crate::tui::entry::{Entry, EntryField};
+use crate::tui::forms::fields::{Entry, EntryField};
 
 const DATES: &str = "today, -3, 3d, mon, YYYY-MM-DD, MM-DD";
 

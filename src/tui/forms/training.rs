@@ -10,7 +10,7 @@ use crate::domain::parse::format_duration;
 use crate::domain::records::{Activity, DatedSetting};
 use crate::domain::vocab::{ActivityKind, Intensity};
 use crate::ops::activity::{ActivityDraft, build_activity};
-use crate::tui::entry::{Entry, EntryField};
+use crate::tui::forms::fields::{Entry, EntryField};
 
 /// An optional pain field, typed 0–10 as on the CLI.
 pub(super) fn pain(key: &'static str, label: &str, v: Option<u8>) -> EntryField {

@@ -2,13 +2,12 @@
 //! the tabs, the red-flag banner, the screen or form, the status line and overlays.
 
 mod chrome;
-mod entry;
-mod form;
+mod forms;
 mod help;
+pub mod import;
 mod lists;
 mod meds;
 mod pain;
-pub mod report;
 mod timeline;
 mod today;
 mod training;
@@ -59,8 +58,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     }
     let mut cursor = None;
     match (&app.form, &app.entry) {
-        (Some(f), _) => cursor = form::render(app.theme, f, body, buf),
-        (None, Some(e)) => cursor = entry::render(app.theme, e, app.today, body, buf),
+        (Some(f), _) => cursor = forms::checkin::render(app.theme, f, body, buf),
+        (None, Some(e)) => cursor = forms::fields::render(app.theme, e, app.today, body, buf),
         (None, None) => match app.screen {
             Screen::Today => today::render(app, body, buf),
             Screen::Pain => pain::render(app, body, buf),
@@ -80,8 +79,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         help::render(app.theme, which, area, buf);
         cursor = None;
     }
-    if let Some(text) = &app.report {
-        report::summary(app.theme, text, area, buf);
+    if let Some(text) = &app.import_summary {
+        import::summary(app.theme, text, area, buf);
         cursor = None;
     }
     if app.confirm.is_some() {

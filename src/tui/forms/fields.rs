@@ -1,10 +1,11 @@
-//! The generic form behind every form but the check-in (activity, rehab, medication, dose,
-//! event, PSFS, date prompt): a list of labelled inputs with focus, dirty tracking and edits.
-//! What each form holds and how it becomes a record lives in `forms`; no terminal, no SQL.
+//! The generic form of labelled fields behind every form but the check-in (activity, rehab,
+//! medication, dose, event, PSFS, date prompt): the inputs with focus, dirty tracking and
+//! edits. What each form holds and how it becomes a draft lives beside it in `forms`; no
+//! terminal, no SQL.
 
-use super::action::Edit;
-use super::form::FieldKind;
-use super::text::TextField;
+use super::checkin::FieldKind;
+use crate::tui::action::Edit;
+use crate::tui::text::TextField;
 
 /// One input of a form.
 #[derive(Debug, Clone)]

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use crate::domain::vocab::{Character, Location, RedFlag};
-use crate::tui::form::{CheckinForm, Field, FieldKind};
+use crate::tui::forms::checkin::{CheckinForm, Field, FieldKind};
 use crate::tui::text::TextField;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain;

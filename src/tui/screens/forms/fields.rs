@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Widget};
 
 use chrono::NaiveDate;
 
-use crate::tui::entry::{EntryField, Input};
-use crate::tui::form::FieldKind;
+use crate::tui::forms::checkin::FieldKind;
+use crate::tui::forms::fields::{EntryField, Input};
 use crate::tui::forms::{EntryForm, FormKind, filtered};
 use crate::tui::theme::Theme;
 

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::action::Edit;
-use super::text::TextField;
 use crate::domain::InputError;
 use crate::domain::error::check_hours;
 use crate::domain::records::Checkin;
 use crate::domain::vocab::{Character, Location, RedFlag, parse_tags};
+use crate::tui::action::Edit;
+use crate::tui::text::TextField;
 
 /// The form's fields in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
