@@ -16,6 +16,8 @@ pub mod psfs;
 pub mod records;
 pub mod rehab;
 pub mod settings;
+#[cfg(test)]
+mod tests;
 
 /// A stored record and the line that confirms it ("Saved dose d3: …").
 #[derive(Debug, Clone)]

@@ -1,5 +1,6 @@
 //! The terminal app (SPEC §8): state and `update` in `app`/`update`, keys → actions in
-//! `keymap`, pure rendering in `screens`/`widgets`, terminal handling in `terminal`/`event`.
+//! `keymap`, the forms in `forms` (their input becomes `ops` drafts), the data shown from
+//! `views`, pure rendering in `screens`/`widgets`, terminal handling in `terminal`/`event`.
 //! `run` opens it on a journal; `render_once` draws one screen to text for `backtrack show`.
 
 pub mod action;

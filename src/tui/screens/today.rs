@@ -1,7 +1,7 @@
 //! The Today dashboard (SPEC §8.1 #1): the check-in or a prompt for it, 14 days of pain as
 //! bars, today's medication counters, the last activity and this week's rehab adherence.
 //! Below them: CTL/ATL/TSB, the user's criteria met or not, and the most notable association
-//! of the last 12 months (`tui::insights`, the figures of `stats --since 365d`).
+//! of the last 12 months (`views::insights`, the figures of `stats --since 365d`).
 
 use chrono::Duration;
 use ratatui::buffer::Buffer;

@@ -1,0 +1,138 @@
+//! The operations on an in-memory journal: what each stores, refuses and says.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::meds::{DoseDraft, MedicationDraft, Taken};
+use super::{activity, meds, psfs, settings};
+use crate::repo::{Repo, RepoError};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn at(h: u32) -> NaiveDateTime {
+    day().and_hms_opt(h, 0, 0).unwrap()
+}
+
+fn with_ibuprofen() -> Repo {
+    let mut repo = Repo::open_in_memory().unwrap();
+    let draft = MedicationDraft {
+        name: "ibuprofen".into(),
+        class: "nsaid".into(),
+        unit: "mg".into(),
+        dose: 400.0,
+        max_daily: Some(1200.0),
+        ..Default::default()
+    };
+    meds::add_medication(&mut repo, &draft, day()).unwrap();
+    repo
+}
+
+fn take(repo: &mut Repo, h: u32, force: bool) -> Taken {
+    let d = DoseDraft {
+        medication: "Ibuprofen".into(),
+        force,
+        ..Default::default()
+    };
+    meds::take_dose(repo, &d, day(), at(h)).unwrap()
+}
+
+#[test]
+fn a_dose_over_the_daily_max_is_refused_unless_forced() {
+    let mut repo = with_ibuprofen();
+    for h in [8, 12, 16] {
+        assert!(matches!(take(&mut repo, h, false), Taken::Saved(_)));
+    }
+    let Taken::OverMax(o) = take(&mut repo, 20, false) else {
+        panic!("a fourth 400 mg passes 1200 mg");
+    };
+    assert_eq!((o.before, o.after, o.max), (1200.0, 1600.0, 1200.0));
+    let refusal = o.refusal();
+    assert_eq!(refusal.field, "amount");
+    assert!(refusal.message.contains("nothing was saved"), "{refusal}");
+    assert_eq!(repo.day_total(1, day()).unwrap(), 1200.0);
+    let Taken::Saved(done) = take(&mut repo, 21, true) else {
+        panic!("forced doses are stored");
+    };
+    assert!(
+        done.summary
+            .ends_with("total on 2026-11-23: 1600 mg of max 1200 — OVER the daily max (forced)"),
+        "{}",
+        done.summary
+    );
+}
+
+#[test]
+fn an_unknown_medication_names_the_known_ones() {
+    let mut repo = with_ibuprofen();
+    let d = DoseDraft {
+        medication: "aspirin".into(),
+        ..Default::default()
+    };
+    match meds::take_dose(&mut repo, &d, day(), at(8)) {
+        Err(RepoError::Input(e)) => {
+            assert_eq!(e.field, "medication");
+            assert!(e.message.contains("allowed: ibuprofen"), "{e}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn psfs_ratings_of_a_form_are_stored_all_or_none() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    let six: Vec<(String, u8)> = (0..6).map(|i| (format!("activity {i}"), 5)).collect();
+    assert!(
+        psfs::rate_all(&mut repo, &six, day()).is_err(),
+        "PSFS keeps five"
+    );
+    assert!(
+        repo.psfs_items().unwrap().is_empty(),
+        "nothing of the failed form stays"
+    );
+    let done = psfs::rate_all(&mut repo, &six[..2], day()).unwrap();
+    assert_eq!(done.summary, "Saved 2 PSFS ratings for 2026-11-23");
+    assert_eq!(repo.psfs_items().unwrap().len(), 2);
+}
+
+#[test]
+fn an_activity_stores_the_load_of_the_ftp_in_force_on_its_date() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    let ftp = settings::SettingDraft {
+        key: "ftp".into(),
+        value: "250".into(),
+        from: Some("2026-11-01".into()),
+    };
+    settings::set(&mut repo, &ftp, day()).unwrap();
+    let draft = activity::ActivityDraft {
+        kind: "ride".into(),
+        duration: "1h".into(),
+        np: Some(250.0),
+        ..Default::default()
+    };
+    let done = activity::add(&mut repo, &draft, day()).unwrap();
+    assert_eq!(done.record.tss, Some(100.0));
+    assert_eq!(done.record.load_source.as_deref(), Some("power"));
+    assert!(
+        done.summary
+            .starts_with("Saved activity a1: ride on 2026-11-23")
+            && done.summary.ends_with("TSS 100 (power)"),
+        "{}",
+        done.summary
+    );
+    // A lower FTP from before the ride recomputes its stored TSS.
+    let lower = settings::SettingDraft {
+        value: "200".into(),
+        ..ftp
+    };
+    let set = settings::set(&mut repo, &lower, day()).unwrap();
+    assert_eq!(set.record.recomputed, 1);
+    assert!(
+        repo.activity_by_id(done.record.id)
+            .unwrap()
+            .unwrap()
+            .tss
+            .unwrap()
+            > 150.0
+    );
+}
