@@ -5,6 +5,9 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::InputError;
 
+/// The earliest year a date may have: a journal of a living person's health.
+pub const MIN_YEAR: i32 = 1900;
+
 const DATE_FORMS: &str =
     "allowed: today, yesterday, -3 or 3d (days ago), mon…sun, YYYY-MM-DD, MM-DD; not in the future";
 

@@ -67,7 +67,7 @@ impl Repo {
             return Err(fc::zero_bytes(path));
         }
         let header = fc::read_header(path)?.ok_or_else(|| fc::not_sqlite(path))?;
-        if let Some(detail) = fc::truncated(path, &header, meta.len()) {
+        if let Some(detail) = fc::truncated(path, &header) {
             return Err(fc::damaged(path, &detail));
         }
         let known = latest_version();

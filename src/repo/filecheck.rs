@@ -69,9 +69,12 @@ pub fn read_header(path: &Path) -> Result<Option<Header>> {
 }
 
 /// A file shorter than its header says has lost pages. With a non-empty -wal the header may
-/// be ahead of a checkpoint that SQLite will finish, so the check waits for that.
-pub fn truncated(path: &Path, h: &Header, len: u64) -> Option<String> {
+/// be ahead of a checkpoint that SQLite will finish, so the check waits for that. The length
+/// is read after the header and the -wal: a checkpoint by another process in between only
+/// makes the file longer, never shorter.
+pub fn truncated(path: &Path, h: &Header) -> Option<String> {
     let wal = fs::metadata(with_suffix(path, "-wal")).map_or(0, |m| m.len());
+    let len = fs::metadata(path).ok()?.len();
     let expected = h.page_count? * h.page_size;
     (wal == 0 && len < expected).then(|| {
         format!("the file has {len} bytes but its header says {expected}: it was cut short")
