@@ -197,3 +197,33 @@ pub enum CriteriaCmd {
         rule: String,
     },
 }
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy (default backups/journal-manual-DATE.db)
+    pub path: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: Option<BackupCmd>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum BackupCmd {
+    /// Write a verified backup now (the same as `backup [PATH]`)
+    #[command(after_help = "Example:\n  backtrack backup now ~/before-upgrade.db")]
+    Now {
+        /// Where to write the copy (default backups/journal-manual-DATE.db)
+        path: Option<PathBuf>,
+    },
+    /// The backups beside the journal, newest first, each checked with integrity_check
+    #[command(after_help = "Example:\n  backtrack backup list --json")]
+    List,
+    /// Put the newest verified backup (or that of DATE) in place; the replaced file is kept
+    #[command(
+        after_help = "Examples:\n  backtrack backup restore\n  backtrack backup restore yesterday"
+    )]
+    Restore {
+        /// The day of the backup (default: the newest that passes integrity_check)
+        #[arg(allow_hyphen_values = true)]
+        date: Option<String>,
+    },
+}

@@ -213,13 +213,14 @@ impl Repo {
     }
 
     /// The daily backup made when this journal was opened: the new file, if one was written.
-    /// A copy that could not be written is an error (a warning for the caller); a damaged
-    /// journal is reported by every write instead.
+    /// A copy that could not be written, or a journal found damaged, is an error (a warning
+    /// for the caller: reads go on, writes are refused).
     pub fn daily_backup(&self, _today: NaiveDate) -> Result<Option<PathBuf>> {
         match &self.daily {
             Daily::Written(p) => Ok(Some(p.clone())),
             Daily::Failed(m) => Err(RepoError::Backup(m.clone())),
-            Daily::NotDue | Daily::Damaged(_) => Ok(None),
+            Daily::Damaged(_) => self.writable().map(|_| None),
+            Daily::NotDue => Ok(None),
         }
     }
 }

@@ -62,9 +62,10 @@ fn rule(table: &str, col: &str) -> Rule {
         | ("exercises", "per_side")
         | ("medications", "as_needed")
         | ("criteria", "enabled") => Bool,
-        ("checkins" | "activities" | "rehab_sessions" | "events" | "psfs_ratings" | "doses", "date") => {
-            PastDate
-        }
+        (
+            "checkins" | "activities" | "rehab_sessions" | "events" | "psfs_ratings" | "doses",
+            "date",
+        ) => PastDate,
         ("activities", "start_at") | ("doses", "taken_at") => PastDateTime,
         ("programmes", "active_from" | "active_to")
         | ("medications", "course_start" | "course_end")
@@ -119,43 +120,66 @@ pub fn check_value_of(
     match rule(table, col) {
         Rule::Uuid => match v.as_str().map(uuid::Uuid::parse_str) {
             Some(Ok(_)) => Ok(()),
-            _ => bad(format!("{shown} is not a uuid; allowed: a uuid such as 0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e")),
+            _ => bad(format!(
+                "{shown} is not a uuid; allowed: a uuid such as 0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e"
+            )),
         },
         Rule::Stamp => match v.as_str() {
             Some(s) if s.ends_with('Z') && DateTime::parse_from_rfc3339(s).is_ok() => Ok(()),
-            _ => bad(format!("{shown} is not a timestamp; allowed: UTC as 2026-11-23T08:15:00.000Z")),
+            _ => bad(format!(
+                "{shown} is not a timestamp; allowed: UTC as 2026-11-23T08:15:00.000Z"
+            )),
         },
         Rule::PastDate | Rule::AnyDate => {
             let past = matches!(rule(table, col), Rule::PastDate);
             match v.as_str().map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d")) {
                 Some(Ok(d)) => check_day(&field, d, today, past),
-                _ => bad(format!("{shown} is not a date; allowed: a real day as YYYY-MM-DD")),
+                _ => bad(format!(
+                    "{shown} is not a date; allowed: a real day as YYYY-MM-DD"
+                )),
             }
         }
         Rule::PastDateTime => {
-            match v.as_str().map(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")) {
+            match v
+                .as_str()
+                .map(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+            {
                 Some(Ok(dt)) => check_day(&field, dt.date(), today, true),
-                _ => bad(format!("{shown} is not a date-time; allowed: YYYY-MM-DDTHH:MM:SS")),
+                _ => bad(format!(
+                    "{shown} is not a date-time; allowed: YYYY-MM-DDTHH:MM:SS"
+                )),
             }
         }
         Rule::Int(lo, hi) => match v.as_i64() {
             Some(n) if (lo..=hi).contains(&n) => Ok(()),
-            Some(_) => bad(format!("{shown} is out of range; allowed: whole numbers {lo}–{hi}")),
-            None if v.is_number() => bad(format!("{shown} is out of range; allowed: whole numbers {lo}–{hi}")),
+            Some(_) => bad(format!(
+                "{shown} is out of range; allowed: whole numbers {lo}–{hi}"
+            )),
+            None if v.is_number() => bad(format!(
+                "{shown} is out of range; allowed: whole numbers {lo}–{hi}"
+            )),
             None => bad(format!("{shown} is not a whole number; allowed: {lo}–{hi}")),
         },
         Rule::Num { lo, hi, above } => match v.as_f64() {
             Some(x) if x.is_finite() && x <= hi && (x > lo || (!above && x == lo)) => Ok(()),
             Some(_) => {
-                let from = if above { format!("above {lo}") } else { format!("from {lo}") };
-                bad(format!("{shown} is out of range; allowed: a number {from} to {hi}"))
+                let from = if above {
+                    format!("above {lo}")
+                } else {
+                    format!("from {lo}")
+                };
+                bad(format!(
+                    "{shown} is out of range; allowed: a number {from} to {hi}"
+                ))
             }
             None => bad(format!("{shown} is not a number")),
         },
         Rule::Bool => match v {
             Value::Bool(_) => Ok(()),
             _ if matches!(v.as_i64(), Some(0 | 1)) => Ok(()),
-            _ => bad(format!("{shown} is not a yes/no value; allowed: 0, 1, true, false")),
+            _ => bad(format!(
+                "{shown} is not a yes/no value; allowed: 0, 1, true, false"
+            )),
         },
         Rule::NonEmpty => match v {
             Value::String(s) if !s.trim().is_empty() => Ok(()),
@@ -164,7 +188,10 @@ pub fn check_value_of(
         },
         Rule::OneOf(allowed) => match v.as_str() {
             Some(s) if allowed.contains(&s) => Ok(()),
-            _ => bad(format!("{shown} is not known; allowed: {}", allowed.join(", "))),
+            _ => bad(format!(
+                "{shown} is not known; allowed: {}",
+                allowed.join(", ")
+            )),
         },
         Rule::Free => match v {
             Value::String(s) => vocab_check(table, col, s),
@@ -198,16 +225,26 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
     let err = |c: &str, m: String| Err(InputError::new(format!("{table}.{c}"), m));
     match table {
         "activities" | "doses" => {
-            let at = if table == "doses" { "taken_at" } else { "start_at" };
+            let at = if table == "doses" {
+                "taken_at"
+            } else {
+                "start_at"
+            };
             if let (Some(d), Some(t)) = (s("date"), s(at))
                 && !t.starts_with(d)
             {
-                return err("date", format!("'{d}' is not the day of {at} '{t}'; allowed: the same day"));
+                return err(
+                    "date",
+                    format!("'{d}' is not the day of {at} '{t}'; allowed: the same day"),
+                );
             }
             if let (Some(m), Some(e)) = (f("moving_s"), f("elapsed_s"))
                 && m > e
             {
-                return err("moving_s", format!("{m} is longer than elapsed_s {e}; allowed: at most elapsed_s"));
+                return err(
+                    "moving_s",
+                    format!("{m} is longer than elapsed_s {e}; allowed: at most elapsed_s"),
+                );
             }
             if let Some(t) = f("tss") {
                 // Typed by hand: the CLI's 0–2000. Computed: at most 200 per hour (IF 1.41).
@@ -225,24 +262,32 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
             if let (Some(from), Some(to)) = (s("active_from"), s("active_to"))
                 && to < from
             {
-                return err("active_to", format!("'{to}' is before active_from '{from}'; allowed: on or after it"));
+                return err(
+                    "active_to",
+                    format!("'{to}' is before active_from '{from}'; allowed: on or after it"),
+                );
             }
         }
         "dated_settings" => {
             let key = s("key").unwrap_or_default();
             if !DATED_KEYS.iter().any(|k| k.0 == key) {
                 let keys: Vec<&str> = DATED_KEYS.iter().map(|k| k.0).collect();
-                return err("key", format!("'{key}' is not known; allowed: {}", keys.join(", ")));
+                return err(
+                    "key",
+                    format!("'{key}' is not known; allowed: {}", keys.join(", ")),
+                );
             }
             let value = f("value").unwrap_or(f64::NAN);
-            check_value(key, value).map_err(|e| InputError::new("dated_settings.value", e.to_string()))?;
+            check_value(key, value)
+                .map_err(|e| InputError::new("dated_settings.value", e.to_string()))?;
         }
         "settings" => {
             let key = s("key").unwrap_or_default();
             if PLAIN_KEYS.iter().any(|k| k.0 == key) {
                 let text = s("value").unwrap_or_default();
                 let value: f64 = text.trim().parse().unwrap_or(f64::NAN);
-                check_value(key, value).map_err(|e| InputError::new("settings.value", e.to_string()))?;
+                check_value(key, value)
+                    .map_err(|e| InputError::new("settings.value", e.to_string()))?;
             }
         }
         _ => {}

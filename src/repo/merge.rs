@@ -171,7 +171,10 @@ struct TableCtx<'a> {
 
 impl TableCtx<'_> {
     fn field_err(&self, f: &str, m: &str) -> RepoError {
-        RepoError::Input(InputError::new(format!("{}.{f}", self.table), m.to_string()))
+        RepoError::Input(InputError::new(
+            format!("{}.{f}", self.table),
+            m.to_string(),
+        ))
     }
 
     /// Checks every column, then turns the row into SQL values (foreign uuids into ids).
@@ -196,7 +199,10 @@ impl TableCtx<'_> {
             };
             let v = obj.get(&key).unwrap_or(&Value::Null);
             if v.is_null() && *required {
-                return Err(self.field_err(&key, "is missing; allowed: a value (this column is required)"));
+                return Err(self.field_err(
+                    &key,
+                    "is missing; allowed: a value (this column is required)",
+                ));
             }
             let value = match self.fks.iter().find(|(fc, _)| fc == c) {
                 Some((_, parent)) => match v {
@@ -259,7 +265,9 @@ impl TableCtx<'_> {
         let local: Option<(i64, String, bool)> = self
             .tx
             .query_row(
-                &format!("SELECT id, updated_at, deleted_at IS NOT NULL FROM {table} WHERE uuid=?1"),
+                &format!(
+                    "SELECT id, updated_at, deleted_at IS NOT NULL FROM {table} WHERE uuid=?1"
+                ),
                 [&uuid],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
@@ -312,7 +320,11 @@ impl TableCtx<'_> {
 
     /// Whether the journal's row holds exactly these values (numbers compared as numbers).
     fn identical(&self, names: &[String], values: &[SqlValue], uuid: &str) -> Result<bool> {
-        let sql = format!("SELECT {} FROM {} WHERE uuid=?1", names.join(", "), self.table);
+        let sql = format!(
+            "SELECT {} FROM {} WHERE uuid=?1",
+            names.join(", "),
+            self.table
+        );
         self.tx
             .query_row(&sql, [uuid], |r| {
                 for (i, v) in values.iter().enumerate() {

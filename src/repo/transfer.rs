@@ -140,7 +140,11 @@ impl Repo {
                 None => select.push(format!("t.{c}")),
             }
         }
-        let order = if hint.is_empty() { " ORDER BY t.uuid" } else { "" };
+        let order = if hint.is_empty() {
+            " ORDER BY t.uuid"
+        } else {
+            ""
+        };
         let sql = format!("SELECT {} FROM {table} t{hint}{order}", select.join(", "));
         let mut st = self.conn.prepare(&sql)?;
         let mut rows = st.query([])?;
@@ -212,4 +216,3 @@ pub fn csv_cell(v: &Value) -> String {
         other => other.to_string(),
     }
 }
-
