@@ -76,6 +76,10 @@ fn error_text(e: &anyhow::Error, g: &args::Global) -> String {
         .map(|c| c.to_string())
         .find(|c| !top.contains(c.as_str()));
     match cause {
+        // "opening PATH" adds nothing to a cause that names the path itself.
+        Some(c) if top.strip_prefix("opening ").is_some_and(|p| c.contains(p)) => {
+            format!("error: {c}")
+        }
         Some(c) => format!("error: {top}\n  caused by: {c}"),
         None => format!("error: {top}"),
     }

@@ -10,3 +10,7 @@ mod insights;
 mod records;
 mod storage;
 mod transfer;
+mod trust;
+
+#[path = "../support/damage.rs"]
+mod torture_support;
