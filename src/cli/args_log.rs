@@ -99,10 +99,10 @@ pub struct ActivityFields {
     #[arg(long, value_name = "HH:MM")]
     pub start: Option<String>,
     /// Moving time, if less than the elapsed time
-    #[arg(long, value_name = "DURATION")]
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
     pub moving: Option<String>,
     /// Distance: 42km, 42.2 (km), 26mi, 800m
-    #[arg(long, value_name = "DIST")]
+    #[arg(long, value_name = "DIST", allow_hyphen_values = true)]
     pub distance: Option<String>,
     /// Climbing in metres
     #[arg(allow_negative_numbers = true, long, value_name = "M")]

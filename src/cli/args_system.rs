@@ -79,10 +79,10 @@ pub struct EditActivityFields {
     #[arg(long, value_name = "HH:MM")]
     pub start: Option<String>,
     /// Activity moving time
-    #[arg(long, value_name = "DURATION")]
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
     pub moving: Option<String>,
     /// Activity distance: 42km, 26mi, 800m
-    #[arg(long, value_name = "DIST")]
+    #[arg(long, value_name = "DIST", allow_hyphen_values = true)]
     pub distance: Option<String>,
     /// Activity climbing in metres
     #[arg(allow_negative_numbers = true, long, value_name = "M")]
