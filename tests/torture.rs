@@ -141,7 +141,7 @@ fn kill_nine_at_random_moments_loses_no_acknowledged_write() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.gen_range(0..30_000)));
+        std::thread::sleep(Duration::from_micros(rng.gen_range(0..60_000)));
         let exited_ok = match child.try_wait().unwrap() {
             Some(status) => status.success(),
             None => {

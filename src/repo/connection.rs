@@ -81,7 +81,14 @@ impl Repo {
                 Owner::Unmarked => false,
                 Owner::Foreign => return Err(fc::foreign(path)),
             };
-        Self::open_journal(path, marked).map_err(|e| corrupt_or(path, e))
+        let mut tries = 0;
+        loop {
+            match Self::open_journal(path, marked) {
+                Err(RepoError::Sqlite(e)) if busy(&e) && tries < BUSY_RETRIES => tries += 1,
+                other => return other.map_err(|e| corrupt_or(path, e)),
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20 * tries as u64));
+        }
     }
 
     fn open_journal(path: &Path, marked: bool) -> Result<Repo> {
@@ -189,9 +196,17 @@ impl Repo {
     /// writers wait on busy_timeout instead of failing with "database is locked".
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         self.writable()?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // busy_timeout covers the usual wait; SQLite answers some busy states at once
+        // (recovering a WAL another process just closed), so taking the lock is retried.
+        let conn = &mut self.conn;
+        let mut tries = 0;
+        let tx = loop {
+            match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+                Err(e) if busy(&e) && tries < BUSY_RETRIES => tries += 1,
+                other => break other?,
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20 * tries as u64));
+        };
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -241,6 +256,16 @@ fn connect_read_only(path: &Path) -> Result<(Connection, i64)> {
         }
         other => other,
     }
+}
+
+/// Retries after a busy answer that did not wait for busy_timeout.
+const BUSY_RETRIES: u32 = 20;
+
+fn busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 /// SQLite could not open or write a file beside the journal (permissions, read-only mount).
