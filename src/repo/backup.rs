@@ -311,7 +311,7 @@ mod tests {
             ".journal-2026-11-20.db.tmp-4194304-shm",
             ".journal.db.new-4194304",
         ];
-        let live = format!(".journal-2026-11-21.db.tmp-{}", std::process::id() + 0);
+        let live = format!(".journal-2026-11-21.db.tmp-{}", std::process::id());
         let parent_live = format!(
             ".journal-2026-11-21.db.tmp-{}",
             std::os::unix::process::parent_id()

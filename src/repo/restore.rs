@@ -48,7 +48,7 @@ pub fn list(journal: &Path) -> Vec<BackupFile> {
             Some((file, time))
         })
         .collect();
-    out.sort_by(|a, b| (b.0.date, b.1).cmp(&(a.0.date, a.1)));
+    out.sort_by_key(|b| std::cmp::Reverse((b.0.date, b.1)));
     out.into_iter().map(|(f, _)| f).collect()
 }
 
