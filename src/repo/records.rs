@@ -85,7 +85,7 @@ impl Kind {
     }
 
     /// A one-line description of a row, as SQL over the table's columns.
-    fn summary_sql(self) -> &'static str {
+    pub(crate) fn summary_sql(self) -> &'static str {
         match self {
             Kind::Checkin => "date || '  pain ' || pain",
             Kind::Activity => "start_at || '  ' || kind || '  ' || (elapsed_s / 60) || ' min'",

@@ -11,3 +11,9 @@ mod insights;
 mod records;
 mod storage;
 mod transfer;
+mod trust;
+
+// Shared with tests/torture.rs, which uses every helper; this binary needs one.
+#[allow(dead_code)]
+#[path = "../support/damage.rs"]
+mod torture_support;
