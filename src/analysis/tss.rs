@@ -95,6 +95,30 @@ pub struct LoadInputs {
     pub lthr_bpm: Option<f64>,
 }
 
+/// The thresholds in force on an activity's day, by sport.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Thresholds {
+    pub ftp_w: Option<f64>,
+    pub run_ftp_w: Option<f64>,
+    pub lthr_bpm: Option<f64>,
+    pub run_lthr_bpm: Option<f64>,
+}
+
+/// The (threshold power, threshold HR) an activity's load uses: FTP is a cycling threshold,
+/// so only rides use it; runs use the running threshold power and the running LTHR (else
+/// the LTHR); other sports have no threshold power.
+pub fn thresholds_for(
+    kind: crate::domain::vocab::ActivityKind,
+    t: &Thresholds,
+) -> (Option<f64>, Option<f64>) {
+    use crate::domain::vocab::ActivityKind as K;
+    match kind {
+        K::Ride | K::IndoorRide | K::VirtualRide => (t.ftp_w, t.lthr_bpm),
+        K::Run => (t.run_ftp_w, t.run_lthr_bpm.or(t.lthr_bpm)),
+        _ => (None, t.lthr_bpm),
+    }
+}
+
 /// TSS from the best available source: power (NP, else average power) with an FTP, then heart
 /// rate with an LTHR, then RPE. None when nothing fits.
 pub fn estimate_tss(i: &LoadInputs) -> Option<(f64, LoadSource)> {
@@ -118,6 +142,30 @@ pub fn estimate_tss(i: &LoadInputs) -> Option<(f64, LoadSource)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_sport_uses_its_own_thresholds() {
+        use crate::domain::vocab::ActivityKind as K;
+        let t = Thresholds {
+            ftp_w: Some(250.0),
+            run_ftp_w: Some(300.0),
+            lthr_bpm: Some(165.0),
+            run_lthr_bpm: Some(172.0),
+        };
+        assert_eq!(thresholds_for(K::Ride, &t), (Some(250.0), Some(165.0)));
+        assert_eq!(
+            thresholds_for(K::VirtualRide, &t),
+            (Some(250.0), Some(165.0))
+        );
+        assert_eq!(thresholds_for(K::Run, &t), (Some(300.0), Some(172.0)));
+        assert_eq!(thresholds_for(K::Walk, &t), (None, Some(165.0)));
+        let no_run = Thresholds {
+            run_ftp_w: None,
+            run_lthr_bpm: None,
+            ..t
+        };
+        assert_eq!(thresholds_for(K::Run, &no_run), (None, Some(165.0)));
+    }
 
     #[test]
     fn constant_power_np_equals_power() {

@@ -264,9 +264,8 @@ pub fn apply(ctx: &mut Ctx, rid: RecordId, a: &EditArgs, today: NaiveDate) -> Re
                 None => {
                     // Figures changed: recompute unless the user fixed the TSS by hand.
                     if x.load_source.as_deref() != Some("manual") {
-                        let ftp = repo.dated_on("ftp_w", x.date())?;
-                        let lthr = repo.dated_on("lthr_bpm", x.date())?;
-                        x.compute_load(ftp, lthr);
+                        let (power, hr) = repo.load_thresholds(x.kind, x.date())?;
+                        x.compute_load(power, hr);
                     }
                 }
             }

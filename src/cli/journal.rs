@@ -193,9 +193,8 @@ fn add_activity(g: &Global, kind: &str, r: &RideArgs) -> Result<()> {
     let today = clock::today();
     let mut a = build_activity(kind, &r.duration, &r.fields, today)?;
     let mut ctx = Ctx::open(g)?;
-    let ftp = ctx.repo.dated_on("ftp_w", a.date())?;
-    let lthr = ctx.repo.dated_on("lthr_bpm", a.date())?;
-    a.compute_load(ftp, lthr);
+    let (power, hr) = ctx.repo.load_thresholds(a.kind, a.date())?;
+    a.compute_load(power, hr);
     let saved = ctx.repo.add_activity(&a)?;
     ctx.out(&with_ref(Kind::Activity, saved.id, &saved), || {
         activity_line("Saved", &saved)

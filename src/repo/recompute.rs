@@ -6,7 +6,7 @@ use rusqlite::{Transaction, params};
 
 use super::activities::{COLS, from_row};
 use super::error::Result;
-use super::settings::dated_on_conn;
+use super::settings::load_thresholds_conn;
 use super::util::date_str;
 use crate::domain::clock::utc_stamp;
 
@@ -27,9 +27,8 @@ pub(super) fn recompute_loads_tx(tx: &Transaction, from: NaiveDate) -> Result<us
     let mut changed = 0;
     for mut a in list {
         let before = (a.tss, a.load_source.clone());
-        let ftp = dated_on_conn(tx, "ftp_w", a.date())?;
-        let lthr = dated_on_conn(tx, "lthr_bpm", a.date())?;
-        a.compute_load(ftp, lthr);
+        let (power, hr) = load_thresholds_conn(tx, a.kind, a.date())?;
+        a.compute_load(power, hr);
         if (a.tss, a.load_source.clone()) != before {
             tx.execute(
                 "UPDATE activities SET tss=?1, load_source=?2, updated_at=?3 WHERE id=?4",

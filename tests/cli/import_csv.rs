@@ -195,8 +195,20 @@ fn dry_run_and_bad_paths_write_nothing() {
 
     let other = j.dir.path().join("other.csv");
     std::fs::write(&other, "a,b\n1,2\n").unwrap();
-    let out = j.ok(&["import", other.to_str().unwrap()]);
-    assert!(out.contains("not an activity CSV"), "{out}");
+    // A CSV that is not understood fails (it is not skipped), and an import where every file
+    // failed does not exit 0.
+    let out = j
+        .cmd()
+        .args(["import", other.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("failed: ")
+            && stdout.contains("not an activity CSV: its header starts 'a,b'"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -208,8 +208,14 @@ fn the_folder_imports_once_and_broken_files_change_nothing() {
     let again = j.json(&["import", dir]);
     assert_eq!(again["imported"].as_array().unwrap().len(), 0, "{again}");
     assert_eq!(j.export(), before, "a second import changed the journal");
-    // A broken file alone: exit 0, reported, the journal unchanged.
-    let out = j.ok(&["import", &format!("{dir}/nick.fit")]);
+    // A broken file alone: every file failed, so exit 1; reported, the journal unchanged.
+    let out = j
+        .cmd()
+        .args(["import", &format!("{dir}/nick.fit")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.contains("failed: ") && out.contains("truncated"),
         "{out}"

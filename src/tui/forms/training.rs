@@ -157,10 +157,14 @@ pub fn activity_record(
         a.source = old.source;
         a.source_hash = old.source_hash.clone();
     }
-    a.compute_load(
-        dated(settings, "ftp_w", a.date()),
-        dated(settings, "lthr_bpm", a.date()),
-    );
+    let t = crate::analysis::tss::Thresholds {
+        ftp_w: dated(settings, "ftp_w", a.date()),
+        run_ftp_w: dated(settings, "run_ftp_w", a.date()),
+        lthr_bpm: dated(settings, "lthr_bpm", a.date()),
+        run_lthr_bpm: dated(settings, "run_lthr_bpm", a.date()),
+    };
+    let (power, hr) = crate::analysis::tss::thresholds_for(a.kind, &t);
+    a.compute_load(power, hr);
     Ok(a)
 }
 
