@@ -537,3 +537,7 @@ fn split_time(text: &str) -> Option<(&str, (u32, u32, u32), &str)> {
     };
     Some((&text[..start], time, &text[end..]))
 }
+
+#[cfg(test)]
+#[path = "strava_lang_tests.rs"]
+mod tests;

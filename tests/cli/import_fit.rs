@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::common::Journal;
 
 /// `../shared/fit` beside the project, or None (with a note) outside CI when it is missing.
-fn fit_dir() -> Option<PathBuf> {
+pub fn fit_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fit");
     if dir.join("reference.json").is_file() {
         return Some(dir);

@@ -3,6 +3,7 @@
 
 mod commands;
 mod common;
+mod import_archive;
 mod import_csv;
 mod import_fit;
 mod input;
