@@ -103,11 +103,21 @@ pub fn parse_decimal(text: &str, comma: bool) -> Option<f64> {
 
 /// A duration cell in seconds (`3600`, `3600.0`) or as `h:mm:ss`.
 pub fn seconds(rec: &StringRecord, col: Option<usize>, what: &str) -> Result<Option<u32>, String> {
+    seconds_in(rec, col, what, false)
+}
+
+/// A duration cell in seconds written with a decimal comma (`3600,0`) when `comma`.
+pub fn seconds_in(
+    rec: &StringRecord,
+    col: Option<usize>,
+    what: &str,
+    comma: bool,
+) -> Result<Option<u32>, String> {
     match cell(rec, col) {
         Some(t) if t.contains(':') => crate::domain::parse::parse_duration(what, t)
             .map(Some)
             .map_err(|e| e.message),
-        _ => Ok(number(rec, col, what)?
+        _ => Ok(number_in(rec, col, what, comma)?
             .map(|s| s.round().min(u32::MAX as f64) as u32)
             .filter(|s| *s > 0)),
     }
@@ -211,7 +221,8 @@ fn not_understood(cols: &Columns) -> String {
     )
 }
 
-/// Line numbers from byte offsets: 1 + the line breaks before the offset.
+/// Line numbers from byte offsets: 1 + the line breaks up to the offset. (With CRLF the csv
+/// reader puts a record's start on the `\n` that ends the line before: it counts as passed.)
 struct LineIndex(Vec<u64>);
 
 impl LineIndex {
@@ -227,7 +238,7 @@ impl LineIndex {
     }
 
     fn line_at(&self, byte: u64) -> u64 {
-        self.0.partition_point(|&nl| nl < byte) as u64 + 1
+        self.0.partition_point(|&nl| nl <= byte) as u64 + 1
     }
 }
 
@@ -356,6 +367,7 @@ mod tests {
     fn line_numbers_count_crlf_and_quoted_breaks() {
         let idx = LineIndex::new(b"h\r\nrow1\r\n\"a\r\nb\"\r\nrow3\r\n");
         assert_eq!(idx.line_at(0), 1);
+        assert_eq!(idx.line_at(2), 2, "the record starts on the CRLF's \\n");
         assert_eq!(idx.line_at(3), 2);
         assert_eq!(idx.line_at(9), 3);
         assert_eq!(idx.line_at(20), 5);

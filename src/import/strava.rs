@@ -12,7 +12,7 @@ use chrono::TimeZone;
 use csv::StringRecord;
 
 use super::Candidate;
-use super::rows::{Columns, cell, number_in, seconds};
+use super::rows::{Columns, cell, number_in, seconds_in};
 use super::strava_lang::{Lang, by_first_cell, norm};
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Source};
@@ -187,12 +187,13 @@ pub fn row(x: &Export, rec: &StringRecord, hash: &str) -> Result<Candidate, Stri
         )
     })?;
     let start = chrono::Local.from_utc_datetime(&utc).naive_local();
-    let elapsed = seconds(rec, l.elapsed_s, "Elapsed Time")?
-        .or(seconds(rec, l.elapsed, "Elapsed Time")?)
+    let secs = |col: Option<usize>, what: &str| seconds_in(rec, col, what, comma);
+    let elapsed = secs(l.elapsed_s, "Elapsed Time")?
+        .or(secs(l.elapsed, "Elapsed Time")?)
         .ok_or("no elapsed time")?;
     let kind = x.lang.kind(cell(rec, l.kind).unwrap_or(""));
     let mut a = Activity::new(kind, start, elapsed);
-    a.moving_s = seconds(rec, l.moving_s, "Moving Time")?;
+    a.moving_s = secs(l.moving_s, "Moving Time")?;
     a.distance_m = match num(l.distance_m, "Distance")? {
         Some(m) => Some(m),
         // The display distance is km in metric exports; imperial users get miles there, but

@@ -6,6 +6,7 @@ mod common;
 mod import_archive;
 mod import_csv;
 mod import_fit;
+mod import_lang;
 mod input;
 mod insights;
 mod records;
