@@ -11,6 +11,7 @@ mod paths;
 pub mod rows;
 mod store;
 pub mod strava;
+mod strava_date;
 pub mod strava_lang;
 mod summary;
 pub mod track;

@@ -330,3 +330,52 @@ fn a_clock_glitch_drops_its_records_and_keeps_the_ride() {
         "{s}"
     );
 }
+
+#[test]
+fn damaged_archives_fail_cleanly() {
+    let whole = zip_bytes(&[
+        ("activities/a.tcx.gz", gz(&fixture("tcxparser-test.tcx"))),
+        (
+            "activities/b.gpx",
+            fixture("garmin-activity.gpx")[..20_000].to_vec(),
+        ),
+        (
+            "inner.zip",
+            zip_bytes(&[("c.tcx", fixture("tcxparser-test.tcx"))]),
+        ),
+    ]);
+    let j = Journal::new();
+    let p = j.dir.path().join("broken.zip");
+    let n = whole.len();
+    let mut cases: Vec<Vec<u8>> = [7, n / 3, n / 2, n - 30, n - 1]
+        .iter()
+        .map(|&k| whole[..k].to_vec())
+        .collect();
+    for k in [40, n / 4, n / 2 + 7, n - 60] {
+        let mut v = whole.clone();
+        v[k] ^= 0x5a;
+        cases.push(v);
+    }
+    for bytes in cases {
+        std::fs::write(&p, &bytes).unwrap();
+        let out = j
+            .cmd()
+            .args(["import", p.to_str().unwrap(), "--dry-run", "--json"])
+            .output()
+            .unwrap();
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "exit {code:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let s: Value = serde_json::from_slice(&out.stdout).expect("a summary, whatever the damage");
+        let said = activities(&s).len()
+            + s["failed"].as_array().unwrap().len()
+            + s["skipped"].as_array().unwrap().len();
+        assert!(
+            said > 0,
+            "a damaged archive gave neither activities nor a reason: {s}"
+        );
+    }
+}
