@@ -34,7 +34,8 @@ impl Lcg {
 }
 
 /// `days` days ending `today`: a check-in most days, a ride on ~70% of days with 40–160 TSS,
-/// and pain the day after a ride above 120 TSS two points higher (planted), doses ~2 a day.
+/// and pain the day after a ride above 120 TSS two points higher (planted), a dose at 8 and
+/// at 20 each on 60 % of days.
 fn journal(days: i64, today: NaiveDate) -> JournalData {
     let mut r = Lcg(7);
     let mut data = JournalData::default();
@@ -48,6 +49,7 @@ fn journal(days: i64, today: NaiveDate) -> JournalData {
                 date,
                 pain,
                 sleep_hours: Some(6.0 + (r.next() * 20.0).round() / 10.0),
+                sitting_hours: Some((r.next() * 100.0).round() / 10.0),
                 workday: Some(k % 7 < 5),
                 tags: if r.next() < 0.05 {
                     vec!["shoveling".into()]
@@ -71,7 +73,7 @@ fn journal(days: i64, today: NaiveDate) -> JournalData {
             hard_yesterday = tss > 120.0;
         }
         for h in [8, 20] {
-            if r.next() < 0.95 {
+            if r.next() < 0.6 {
                 data.doses.push(Dose {
                     id: 0,
                     uuid: String::new(),
@@ -112,12 +114,16 @@ fn json_has_exactly_the_stable_keys() {
             "hard_vs_rest",
             "load",
             "load_pain",
+            "med_days",
             "meds",
+            "notable",
             "pain",
             "psfs",
             "push_through",
             "red_flags_today",
             "rehab",
+            "sitting",
+            "sleep",
             "tags"
         ]
     );
@@ -137,17 +143,62 @@ fn json_has_exactly_the_stable_keys() {
         keys(&v["load"]),
         vec!["atl", "ctl", "ramp", "tsb", "week_hours", "week_tss"]
     );
-    assert_eq!(keys(&v["load_pain"][0]), vec!["lag", "n", "spearman"]);
+    assert_eq!(
+        keys(&v["load_pain"][0]),
+        vec!["lag", "n", "p", "p_holm", "partial", "spearman"]
+    );
     assert_eq!(
         keys(&v["hard_vs_rest"]),
-        vec!["hard_delta", "n_hard", "n_rest", "rest_delta"]
+        vec![
+            "hard_delta",
+            "n_hard",
+            "n_rest",
+            "p",
+            "p_holm",
+            "rest_delta"
+        ]
     );
+    assert_eq!(
+        keys(&v["push_through"]),
+        vec![
+            "easy_delta",
+            "n_easy",
+            "n_pushed",
+            "p",
+            "p_holm",
+            "pushed_delta"
+        ]
+    );
+    assert_eq!(
+        keys(&v["sleep"]),
+        vec!["lag", "n", "p", "p_holm", "spearman"]
+    );
+    assert_eq!(
+        keys(&v["sitting"][1]),
+        vec!["lag", "n", "p", "p_holm", "spearman"]
+    );
+    assert_eq!(
+        keys(&v["med_days"][0]),
+        vec![
+            "class",
+            "n_with",
+            "n_without",
+            "p",
+            "p_holm",
+            "with_mean",
+            "without_mean"
+        ]
+    );
+    // The planted next-day effect is the notable one here.
+    assert_eq!(keys(&v["notable"]), vec!["p", "p_holm", "sentence", "what"]);
     assert_eq!(
         keys(&v["tags"][0]),
         vec![
             "lag",
             "n_with",
             "n_without",
+            "p",
+            "p_holm",
             "tag",
             "with_mean",
             "without_mean"
@@ -253,7 +304,7 @@ fn small_journal_by_hand() {
 fn ten_years_in_one_pass() {
     let today = d("2024-12-31");
     let data = journal(3650, today);
-    assert!(data.checkins.len() > 3400 && data.doses.len() > 6500);
+    assert!(data.checkins.len() > 3400 && data.doses.len() > 4000);
     let t = std::time::Instant::now();
     let st = stats(&data, today, None);
     let took = t.elapsed();
