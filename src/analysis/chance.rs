@@ -71,6 +71,27 @@ impl Verdict {
     }
 }
 
+/// How a correlation is put in words: under 0.05 "about the same", under the headline's 0.2
+/// "slightly", otherwise plainly "higher" or "lower". With years of data a small correlation
+/// can be unlikely to be chance; the words keep its size honest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    None,
+    Slight,
+    Clear,
+}
+
+pub fn strength(rho: f64) -> Strength {
+    let r = (rho.abs() * 100.0).round() / 100.0;
+    if r < 0.05 {
+        Strength::None
+    } else if r < NOTABLE_RHO {
+        Strength::Slight
+    } else {
+        Strength::Clear
+    }
+}
+
 /// The headline score of a difference of means: None under half a point.
 pub fn diff_score(diff: f64) -> Option<f64> {
     (diff.abs() >= NOTABLE_POINTS).then_some(diff.abs() / 2.0)

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::assoc::first_index;
-use super::chance::{Verdict, diff_score, rho_score};
+use super::chance::{Strength, Verdict, diff_score, rho_score, strength};
 use super::data::{DayIndex, DaySeries, JournalData, round1};
 use super::designs::{comparison, correlation};
 use super::words::{one, two};
@@ -193,12 +193,11 @@ fn hours_assoc(
     };
     let r = (r * 100.0).round() / 100.0 + 0.0;
     let after = if lag == 0 { "with" } else { "after" };
-    let how = if r.abs() < 0.1 {
-        format!("about the same whatever the {name}")
-    } else if r > 0.0 {
-        format!("higher {after} more {name}")
-    } else {
-        format!("lower {after} more {name}")
+    let dir = if r > 0.0 { "higher" } else { "lower" };
+    let how = match strength(r) {
+        Strength::None => format!("about the same whatever the {name}"),
+        Strength::Slight => format!("slightly {dir} {after} more {name}"),
+        Strength::Clear => format!("{dir} {after} more {name}"),
     };
     let day = if lag == 0 { "Same-day" } else { "Next-day" };
     HoursAssoc {
@@ -271,7 +270,7 @@ pub struct MedAssoc {
 
 /// Why a medication comparison is no measure of the medicine (confounding by indication).
 pub const MED_CAVEAT: &str =
-    "Doses are mostly taken on worse days, so this difference is not the medicine's effect.";
+    "Doses tend to be taken on worse days, so a difference here is not the medicine's effect.";
 
 pub fn med_assocs(
     data: &JournalData,
@@ -507,10 +506,10 @@ mod tests {
             s[0].verdict.fact,
             "Same-day pain was higher with more sitting (Spearman 1.00, 20 days)"
         );
-        // The next day's pain is one step up the cycle (3, 4, 5, 6, then 2): weakly higher.
+        // The next day's pain is one step up the cycle (3, 4, 5, 6, then 2): slightly higher.
         assert_eq!(
             s[1].verdict.fact,
-            "Next-day pain was higher after more sitting (Spearman 0.17, 19 days)"
+            "Next-day pain was slightly higher after more sitting (Spearman 0.17, 19 days)"
         );
     }
 }

@@ -1,13 +1,16 @@
 //! Load → pain at lags 0–3 (SPEC §7.3, issue 12). Each lag has the plain Spearman ρ (kept in
 //! `--json` for comparison) and the partial rank correlation that allows for the load on the
-//! other lags 0–3. Training alternates hard and easy days, so a real next-day effect would
-//! otherwise show up mirrored, as negative correlations the same day and two days later.
+//! other lags 0–3 and for the mean pain of the week before. Training alternates hard and easy
+//! days, so a real next-day effect would otherwise show up mirrored, as negative correlations
+//! the same day and two days later; and after an injury pain is high for weeks while training
+//! is held back, which without the week before's pain shows up at every lag as "less pain
+//! with more training".
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::assoc::{first_index, ranks, spearman};
-use super::chance::{Verdict, rho_score};
+use super::chance::{Strength, Verdict, rho_score, strength};
 use super::data::DaySeries;
 use super::permute::Design;
 use super::words::two;
@@ -71,7 +74,8 @@ fn basis(n: usize, cols: &[Vec<f64>]) -> Vec<Vec<f64>> {
 /// load on d against pain on d + lag. Days without training count as load 0, and so do days
 /// before the journal's first day. The partial correlation and its design use ranks computed
 /// once over the window (load over the window and the 3 days before it, pain over its logged
-/// days) and residuals of those ranks on the load ranks of the other lags.
+/// days, the mean pain of the 7 days before each day) and residuals of those ranks on the
+/// load ranks of the other lags and the rank of the week before's pain.
 pub fn load_pain_lags(
     load: &DaySeries<f64>,
     pain: &DaySeries<Option<f64>>,
@@ -99,6 +103,7 @@ pub fn load_pain_lags(
     for (k, &i) in logged.iter().enumerate() {
         rp[i] = Some(pr[k]);
     }
+    let rw = ranks(&week_before(pain, from, len));
     (0..=LAGS)
         .map(|lag| {
             let k = lag as usize;
@@ -122,10 +127,11 @@ pub fn load_pain_lags(
             let rho = spearman(&xs, &ys);
             let x: Vec<f64> = days.iter().map(|&i| rl[i + lead]).collect();
             let y: Vec<f64> = days.iter().filter_map(|&i| rp[i + k]).collect();
-            let others: Vec<Vec<f64>> = (0..=lead)
+            let mut others: Vec<Vec<f64>> = (0..=lead)
                 .filter(|&j| j != k)
                 .map(|j| days.iter().map(|&i| rl[i + k + lead - j]).collect())
                 .collect();
+            others.push(days.iter().map(|&i| rw[i]).collect());
             let q = basis(n, &others);
             let (rx, ry) = (residual(&q, &x), residual(&q, &y));
             let sxx: f64 = rx.iter().map(|v| v * v).sum();
@@ -142,16 +148,16 @@ pub fn load_pain_lags(
                     ..untested(lag, n, Verdict::untested(what, fact))
                 };
             };
-            let how = if r.abs() < 0.1 {
-                "about the same whatever the"
-            } else if r > 0.0 {
-                "higher with more"
-            } else {
-                "lower with more"
+            let how = match strength(r) {
+                Strength::None => "about the same whatever the",
+                Strength::Slight if r > 0.0 => "slightly higher with more",
+                Strength::Slight => "slightly lower with more",
+                Strength::Clear if r > 0.0 => "higher with more",
+                Strength::Clear => "lower with more",
             };
             let fact = format!(
                 "Pain {when} was {how} training load (rank correlation {}, allowing for the \
-                 load on the other days; {n} days)",
+                 load on the other days and the week before's pain; {n} days)",
                 two(r)
             );
             let mut design = Design {
@@ -168,6 +174,36 @@ pub fn load_pain_lags(
                 partial: Some(round2(r)),
                 n,
                 verdict: Verdict::tested(what, fact, rho_score(r), design),
+            }
+        })
+        .collect()
+}
+
+/// For each window day, the mean pain of the 7 days before it (the days logged; the series
+/// holds the days before the window too). With none logged, the window's mean pain stands in.
+fn week_before(pain: &DaySeries<Option<f64>>, from: usize, len: usize) -> Vec<f64> {
+    let all: Vec<f64> = pain.values[from..from + len]
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
+    let fill = if all.is_empty() {
+        0.0
+    } else {
+        all.iter().sum::<f64>() / all.len() as f64
+    };
+    (0..len)
+        .map(|i| {
+            let s = from + i;
+            let w: Vec<f64> = pain.values[s.saturating_sub(7)..s]
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
+            if w.is_empty() {
+                fill
+            } else {
+                w.iter().sum::<f64>() / w.len() as f64
             }
         })
         .collect()
@@ -269,7 +305,7 @@ mod tests {
             ) && lags[1]
                 .verdict
                 .sentence
-                .ends_with("allowing for the load on the other days; 363 days); unlikely to be chance (p < 0.001)."),
+                .ends_with("allowing for the load on the other days and the week before's pain; 363 days); unlikely to be chance (p < 0.001)."),
             "{}",
             lags[1].verdict.sentence
         );

@@ -99,7 +99,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Stats { since } => insights::stats(g, since),
         Command::Chart(a) => insights::chart(g, a),
         Command::Criteria { action } => insights::criteria(g, action),
-        Command::Demo { years, seed } => insights::demo(g, years, seed),
+        Command::Demo {
+            years,
+            seed,
+            effects,
+        } => insights::demo(g, years, seed, &effects),
         Command::Completions { shell } => system::completions(shell),
         Command::Man => system::man(),
         Command::Show(a) => show::show(&cli.global, a),
