@@ -70,7 +70,8 @@ fn basis(n: usize, cols: &[Vec<f64>]) -> Vec<Vec<f64>> {
     out
 }
 
-/// For lags 0–3: over days d from `since` (or the start) whose day d + lag has a check-in,
+/// For lags 0–3: over days d from `since` (or the start; in either case from the first
+/// check-in on) whose day d + lag has a check-in,
 /// load on d against pain on d + lag. Days without training count as load 0, and so do days
 /// before the journal's first day. The partial correlation and its design use ranks computed
 /// once over the window (load over the window and the 3 days before it, pain over its logged
@@ -82,7 +83,13 @@ pub fn load_pain_lags(
     since: Option<NaiveDate>,
     min_pairs: usize,
 ) -> Vec<LagCorr> {
-    let from = first_index(load.start, since).min(load.len());
+    let window = first_index(load.start, since).min(load.len());
+    // From the window's first check-in: days before the journal began (a year's window on a
+    // young journal) would otherwise enter the load ranks as a run of zeros.
+    let from = (window..load.len())
+        .find(|&s| pain.values.get(s).copied().flatten().is_some())
+        .unwrap_or(window);
+    let skip = from - window;
     let len = load.len() - from;
     let lead = LAGS as usize;
     // Load ranks over [from − 3, end]; index i + 3 is window day i.
@@ -161,12 +168,12 @@ pub fn load_pain_lags(
                 two(r)
             );
             let mut design = Design {
-                a: vec![0.0; len],
-                b: vec![0.0; len],
+                a: vec![0.0; skip + len],
+                b: vec![0.0; skip + len],
             };
             for (j, &i) in days.iter().enumerate() {
-                design.a[i] = rx[j];
-                design.b[i] = ry[j];
+                design.a[skip + i] = rx[j];
+                design.b[skip + i] = ry[j];
             }
             LagCorr {
                 lag,

@@ -75,10 +75,15 @@ fn pad(v: &[f64], offset: usize, weeks: usize) -> Vec<Week> {
 }
 
 impl Padded {
-    fn new(d: &Design, offset: usize, weeks: usize) -> Padded {
+    /// `d` over the `active` weeks only (see [`p_values`]).
+    fn new(d: &Design, offset: usize, weeks: usize, active: &[usize]) -> Padded {
         let (a, b) = (pad(&d.a, offset, weeks), pad(&d.b, offset, weeks));
-        let mut p = Padded { a, b, bar: 0.0 };
-        let identity: Vec<u32> = (0..weeks as u32).collect();
+        let mut p = Padded {
+            a: active.iter().map(|&w| a[w]).collect(),
+            b: active.iter().map(|&w| b[w]).collect(),
+            bar: 0.0,
+        };
+        let identity: Vec<u32> = (0..active.len() as u32).collect();
         p.bar = p.statistic(&identity).abs() * (1.0 - TIE);
         p
     }
@@ -99,16 +104,33 @@ impl Padded {
     }
 }
 
-/// Two-sided p-values for `designs`, all over the same window of `days` days whose first day
-/// is `offset` days after a Monday (0 = Monday). A design whose data statistic is 0 gets p = 1.
+/// Two-sided p-values for `designs`, all over the same window whose first day is `offset` days
+/// after a Monday (0 = Monday). One shared sequence of shuffles serves every design, over the
+/// weeks in which any design's `b` (the pain side) has a value. A design whose data statistic
+/// is 0 gets p = 1.
 pub fn p_values(designs: &[Design], offset: usize, seed: u64) -> Vec<f64> {
     let Some(days) = designs.iter().map(|d| d.a.len().max(d.b.len())).max() else {
         return Vec::new();
     };
     let weeks = (offset + days).div_ceil(7).max(1);
+    // Only weeks with something logged take part: a window reaching back before the journal
+    // began (the dashboard's year of a new journal) must not count its empty weeks as places
+    // a week of data could have fallen.
+    let active: Vec<usize> = (0..weeks)
+        .filter(|&w| {
+            designs.iter().any(|d| {
+                (0..7).any(|k| {
+                    (w * 7 + k)
+                        .checked_sub(offset)
+                        .and_then(|i| d.b.get(i))
+                        .is_some_and(|x| *x != 0.0)
+                })
+            })
+        })
+        .collect();
     let padded: Vec<Padded> = designs
         .iter()
-        .map(|d| Padded::new(d, offset, weeks))
+        .map(|d| Padded::new(d, offset, weeks, &active))
         .collect();
     let mut hits = vec![0usize; designs.len()];
     let mut done: Vec<Option<f64>> = designs
@@ -116,7 +138,7 @@ pub fn p_values(designs: &[Design], offset: usize, seed: u64) -> Vec<f64> {
         .map(|d| (d.observed() == 0.0).then_some(1.0))
         .collect();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut perm: Vec<u32> = (0..weeks as u32).collect();
+    let mut perm: Vec<u32> = (0..active.len() as u32).collect();
     for l in 1..=PERMUTATIONS {
         if done.iter().all(Option::is_some) {
             break;
@@ -184,16 +206,19 @@ mod tests {
 
     #[test]
     fn exact_p_for_two_weeks_with_a_swap() {
-        // Two weeks: the only other arrangement swaps them. a = week 1 all 1, week 2 all 0;
-        // b the same. Data T = 7; swapped T = 0. About half the shuffles are swaps, so about
-        // half the shuffles fall short of 7 and half match it (the identity): the exact
-        // permutation p is 1/2 (2 arrangements, 1 as extreme).
+        // Two weeks: the only other order swaps them. a = week 1 all 1, week 2 all 0; b = week
+        // 1 all 1, week 2 all 0.5. Data T = 7, swapped T = 3.5: the exact permutation p is 1/2
+        // (2 orders, 1 as extreme), and sequential stopping gives 20 hits in about 40 shuffles.
         let mut a = vec![1.0; 7];
         a.extend([0.0; 7]);
-        let d = Design { a: a.clone(), b: a };
-        let p = p_values(&[d], 0, 1)[0];
-        // Sequential stopping: 20 identity draws arrive after about 40 shuffles → p ≈ 0.5.
+        let mut b = vec![1.0; 7];
+        b.extend([0.5; 7]);
+        let p = p_values(&[Design { a: a.clone(), b }], 0, 1)[0];
         assert!((0.3..0.8).contains(&p), "{p}");
+        // Week 2 with no pain logged takes no part: one week cannot be shuffled, so p = 1.
+        let mut b = vec![1.0; 7];
+        b.extend([0.0; 7]);
+        assert_eq!(p_values(&[Design { a, b }], 0, 1), vec![1.0]);
     }
 
     /// The exact two-sided permutation p of T = Σ a[π(w)]·b[w] over all week orders.
