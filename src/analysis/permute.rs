@@ -22,10 +22,6 @@ pub const STOP_AFTER: usize = 20;
 /// The fixed seed: the same journal always gets the same p-values.
 pub const SEED: u64 = 0x6261_636b_7472_6163; // "backtrac"
 
-/// Active weeks × designs from which the shuffles run on two threads (about three years of
-/// twenty associations); below it a thread costs more than it saves.
-const PARALLEL_WORK: usize = 3000;
-
 /// Slots per week in the padded layout: 7 days and one zero, so that a week is one block of
 /// eight lanes the compiler turns into vector multiply-adds.
 const LANES: usize = 8;
@@ -137,37 +133,12 @@ pub fn p_values(designs: &[Design], offset: usize, seed: u64) -> Vec<f64> {
         .map(|d| Padded::new(d, offset, weeks, &active))
         .collect();
     let zero: Vec<bool> = designs.iter().map(|d| d.observed() == 0.0).collect();
-    let all: Vec<usize> = (0..padded.len()).collect();
-    let run = |ix: &[usize]| {
-        let mine: Vec<&Padded> = ix.iter().map(|&i| &padded[i]).collect();
-        let z: Vec<bool> = ix.iter().map(|&i| zero[i]).collect();
-        shuffled(&mine, &z, active.len(), seed)
-    };
-    if active.len() * padded.len() < PARALLEL_WORK || padded.len() < 2 {
-        return run(&all);
-    }
-    // Two threads, each with every other design and the same seed, so each sees the same
-    // shuffles as one thread would: the p-values do not depend on the split.
-    let (even, odd): (Vec<usize>, Vec<usize>) = all.iter().partition(|&&i| i % 2 == 0);
-    let (pe, po) = std::thread::scope(|s| {
-        let other = std::thread::Builder::new().spawn_scoped(s, || run(&odd));
-        let pe = run(&even);
-        let po = match other {
-            Ok(h) => h.join().unwrap_or_else(|_| run(&odd)),
-            Err(_) => run(&odd),
-        };
-        (pe, po)
-    });
-    let mut out = vec![0.0; padded.len()];
-    for (i, p) in even.iter().zip(pe).chain(odd.iter().zip(po)) {
-        out[*i] = p;
-    }
-    out
+    shuffled(&padded, &zero, active.len(), seed)
 }
 
 /// The shuffle loop over `padded` with sequential stopping; `zero[k]` marks a design whose
 /// data statistic is 0 (p = 1 without shuffling).
-fn shuffled(padded: &[&Padded], zero: &[bool], weeks: usize, seed: u64) -> Vec<f64> {
+fn shuffled(padded: &[Padded], zero: &[bool], weeks: usize, seed: u64) -> Vec<f64> {
     let mut hits = vec![0usize; padded.len()];
     let mut done: Vec<Option<f64>> = zero.iter().map(|z| z.then_some(1.0)).collect();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -224,31 +195,6 @@ pub fn holm(p: &[f64]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn two_threads_give_the_p_of_one() {
-        // 15 years of days in 4 designs: above the threshold for two threads.
-        let days = 15 * 365;
-        let wave = |k: usize, f: usize| ((k * f) % 17) as f64 - 8.0;
-        let designs: Vec<Design> = (0..4)
-            .map(|j| Design {
-                a: (0..days).map(|k| wave(k, 7 + j)).collect(),
-                // The first pairs a with itself (runs all shuffles); the others stop early.
-                b: (0..days)
-                    .map(|k| if j == 0 { wave(k, 7) } else { wave(k, 3 + j) })
-                    .collect(),
-            })
-            .collect();
-        let weeks = (days + 2).div_ceil(7);
-        let active: Vec<usize> = (0..weeks).collect();
-        assert!(weeks * designs.len() >= PARALLEL_WORK);
-        let padded: Vec<Padded> = designs
-            .iter()
-            .map(|d| Padded::new(d, 2, weeks, &active))
-            .collect();
-        let one = shuffled(&padded.iter().collect::<Vec<_>>(), &[false; 4], weeks, 9);
-        assert_eq!(p_values(&designs, 2, 9), one);
-    }
 
     #[test]
     fn holm_by_hand() {
