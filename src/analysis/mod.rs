@@ -26,6 +26,8 @@ pub mod words;
 
 #[cfg(test)]
 mod stats_tests;
+#[cfg(test)]
+mod stats_text_tests;
 
 pub use data::{JournalData, Thresholds};
 pub use stats::{Stats, most_notable, notable_text, stats};
