@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process timings on the 10-year demo journal (SPEC §9): `stats --json` (budget 50 ms),
+# Whole-process timings on the 10-year demo journal (SPEC §9): `stats --json` (budget 50 ms,
+# permutation tests included; also on the 10-year demo without effects),
 # `status`, the first frames of `show today` / `show trends` (≤ 30 ms, and 10 years ≤ 1.3× the
 # 1-year figure), and peak memory. Usage: scripts/bench-insights.sh
 set -euo pipefail
@@ -12,11 +13,15 @@ trap 'rm -rf "$work"' EXIT
 export BACKTRACK_TODAY=2026-11-23
 "$bin" --db "$work/10y/journal.db" demo --years 10 --seed 1
 "$bin" --db "$work/1y/journal.db" demo --years 1 --seed 1
+# The same shape without planted effects: most associations stop shuffling early there.
+"$bin" --db "$work/10y-none/journal.db" demo --years 10 --seed 1 --effects none
+"$bin" --db "$work/10y-none/journal.db" status >/dev/null
 "$bin" --db "$work/10y/journal.db" status >/dev/null # the day's first open makes the backup
 "$bin" --db "$work/1y/journal.db" status >/dev/null
 hyperfine -N --warmup 3 --runs 30 \
   -n "stats --json (10y)" "$bin --db $work/10y/journal.db stats --json" \
   -n "stats --json (1y)" "$bin --db $work/1y/journal.db stats --json" \
+  -n "stats --json (10y, no effects)" "$bin --db $work/10y-none/journal.db stats --json" \
   -n "status (10y)" "$bin --db $work/10y/journal.db status"
 for screen in today trends; do
   hyperfine -N --warmup 5 --runs 50 \

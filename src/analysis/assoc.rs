@@ -1,12 +1,14 @@
-//! Load and pain associations of SPEC §7.3: Spearman with tied ranks, load → pain at lags 0–3,
-//! hard-vs-rest next-day change and pushing through. Each comes with n and a one-line sentence
-//! that states what the data was ("was", "on days after"), never why.
+//! Load and pain associations of SPEC §7.3: Spearman with tied ranks, hard-vs-rest next-day
+//! change and pushing through (the lags are in `lags.rs`). Each comes with n and a one-line
+//! sentence that states what the data was ("was", "on days after"), never why.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::chance::{Verdict, diff_score};
 use super::data::{DaySeries, JournalData, mean, round1};
-use super::load::hard_threshold;
+use super::designs::comparison;
+use super::words::{count, days, one, signed};
 
 /// Average ranks (1-based): tied values share the mean of the ranks they span.
 pub fn ranks(xs: &[f64]) -> Vec<f64> {
@@ -50,80 +52,16 @@ pub fn first_index(start: NaiveDate, since: Option<NaiveDate>) -> usize {
     since.map_or(0, |s| (s - start).num_days().max(0) as usize)
 }
 
-/// Daily load against pain `lag` days later. JSON keys (SPEC §7.4): lag, spearman, n.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct LagCorr {
-    pub lag: u32,
-    /// None when n is below the minimum ("not enough data") or nothing varied.
-    pub spearman: Option<f64>,
-    pub n: usize,
-    #[serde(skip)]
-    pub sentence: String,
+/// Fewest days in each group of hard-vs-rest and push-through (issue 12); in all they also
+/// need the `min_pairs` setting (14).
+pub const MIN_EACH: usize = 5;
+
+fn enough(a: usize, b: usize, min_total: usize) -> bool {
+    a >= MIN_EACH && b >= MIN_EACH && a + b >= min_total
 }
 
-fn lag_words(lag: u32) -> String {
-    match lag {
-        0 => "the same day".into(),
-        1 => "the next day".into(),
-        k => format!("{k} days later"),
-    }
-}
-
-/// Spearman between daily load on day d and pain on day d + lag, for lags 0–3, over pairs
-/// whose day d is on or after `since`. Days without training count as load 0.
-pub fn load_pain_lags(
-    load: &DaySeries<f64>,
-    pain: &DaySeries<Option<f64>>,
-    since: Option<NaiveDate>,
-    min_pairs: usize,
-) -> Vec<LagCorr> {
-    let from = first_index(load.start, since);
-    (0..=3u32)
-        .map(|lag| {
-            let (mut xs, mut ys) = (Vec::new(), Vec::new());
-            for i in from..load.len() {
-                let day = load.date(i) + chrono::Duration::days(lag as i64);
-                if let Some(Some(p)) = pain.get(day) {
-                    xs.push(load.values[i]);
-                    ys.push(*p);
-                }
-            }
-            let n = xs.len();
-            let rho = if n >= min_pairs {
-                spearman(&xs, &ys)
-            } else {
-                None
-            };
-            let when = lag_words(lag);
-            let sentence = match rho {
-                _ if n < min_pairs => format!(
-                    "Training load and pain {when}: not enough data ({n} days; needs {min_pairs})."
-                ),
-                None => format!("Training load and pain {when}: nothing varied ({n} days)."),
-                Some(r) => {
-                    // Rounded first, and −0 made 0, so the sentence never says "Spearman -0.00".
-                    let r = (r * 100.0).round() / 100.0 + 0.0;
-                    let how = if r.abs() < 0.1 {
-                        "about the same whatever the".to_string()
-                    } else if r > 0.0 {
-                        "higher with more".to_string()
-                    } else {
-                        "lower with more".to_string()
-                    };
-                    format!("Pain {when} was {how} training load (Spearman {r:.2}, {n} days).",)
-                }
-            };
-            LagCorr {
-                lag,
-                spearman: rho.map(|r| (r * 100.0).round() / 100.0 + 0.0),
-                n,
-                sentence,
-            }
-        })
-        .collect()
-}
-
-/// Next-day pain change after hard days against after rest days. JSON keys (SPEC §7.4).
+/// Next-day pain change after hard days against after rest days. JSON keys (SPEC §7.4) and
+/// p, p_holm.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HardVsRest {
     /// Mean of pain(d+1) − pain(d) over hard days d.
@@ -131,72 +69,79 @@ pub struct HardVsRest {
     pub rest_delta: Option<f64>,
     pub n_hard: usize,
     pub n_rest: usize,
-    /// The hard-day threshold: the 75th percentile of non-zero daily loads.
+    /// The hard-day threshold (see `load::hard_threshold_at`).
     #[serde(skip)]
     pub threshold: Option<f64>,
-    #[serde(skip)]
-    pub sentence: String,
+    #[serde(flatten)]
+    pub verdict: Verdict,
 }
 
-/// Hard days have load ≥ the 75th percentile of non-zero days (over the whole window); rest
-/// days have load 0. Both the day and the next day need a check-in. Each group needs
-/// `min_group` days or its mean is None.
+/// Over days d from `since`: hard days have load ≥ `threshold` (the one definition of "hard",
+/// `load::hard_threshold_at`), rest days load 0. Both d and d + 1 need a check-in. Needs
+/// `min_total` days in all and [`MIN_EACH`] in each group, or the deltas are None.
 pub fn hard_vs_rest(
     load: &DaySeries<f64>,
     pain: &DaySeries<Option<f64>>,
     since: Option<NaiveDate>,
-    min_group: usize,
+    threshold: Option<f64>,
+    min_total: usize,
 ) -> HardVsRest {
     let from = first_index(load.start, since).min(load.len());
-    let threshold = hard_threshold(&load.values[from..]);
-    let (mut hard, mut rest) = (Vec::new(), Vec::new());
-    for i in from..load.len() {
-        let d = load.date(i);
-        let (Some(Some(p0)), Some(Some(p1))) =
-            (pain.get(d), pain.get(d + chrono::Duration::days(1)))
-        else {
-            continue;
-        };
-        let l = load.values[i];
-        if l == 0.0 {
-            rest.push(p1 - p0);
-        } else if threshold.is_some_and(|t| l >= t) {
-            hard.push(p1 - p0);
+    let len = load.len() - from;
+    let at = |i: usize| pain.values.get(from + i).copied().flatten();
+    let mut hard = vec![0u32; len];
+    let mut rest = vec![0u32; len];
+    let mut change = vec![None; len];
+    for i in 0..len {
+        let l = load.values[from + i];
+        rest[i] = u32::from(l == 0.0);
+        hard[i] = u32::from(l > 0.0 && threshold.is_some_and(|t| l >= t));
+        if let (Some(p0), Some(p1)) = (at(i), at(i + 1)) {
+            change[i] = Some(p1 - p0);
         }
     }
-    let (n_hard, n_rest) = (hard.len(), rest.len());
-    let enough = n_hard >= min_group && n_rest >= min_group;
-    let hard_raw = mean(&hard).filter(|_| enough);
-    let rest_raw = mean(&rest).filter(|_| enough);
-    let sentence = match (hard_raw, rest_raw) {
-        (Some(h), Some(r)) => {
-            let diff = round1(h - r);
-            let cmp = if diff.abs() < 0.05 {
-                "the same as".to_string()
-            } else if diff > 0.0 {
-                format!("{diff:.1} points more than")
-            } else {
-                format!("{:.1} points less than", -diff)
-            };
-            format!(
-                "On days after your hardest 25% of sessions, pain changed {cmp} after rest days \
-                 ({:+.1} vs {:+.1}; {n_hard} vs {n_rest} days).",
-                round1(h),
-                round1(r)
-            )
-        }
-        _ => format!(
-            "Hard days vs rest days: not enough data ({n_hard} hard, {n_rest} rest days; \
-             needs {min_group} each)."
-        ),
+    let c = comparison(&hard, &rest, &change);
+    let (n_hard, n_rest) = (c.n_a, c.n_b);
+    let what = "hard_vs_rest".to_string();
+    let (Some(h), Some(r), true) = (c.mean_a, c.mean_b, enough(n_hard, n_rest, min_total)) else {
+        let fact = format!(
+            "Hard days vs rest days: not enough data ({} and {}; needs {min_total} in all and \
+             {MIN_EACH} of each)",
+            count(n_hard, "hard day"),
+            count(n_rest, "rest day"),
+        );
+        return HardVsRest {
+            hard_delta: None,
+            rest_delta: None,
+            n_hard,
+            n_rest,
+            threshold,
+            verdict: Verdict::untested(what, fact),
+        };
     };
+    let diff = round1(h - r);
+    let cmp = if diff.abs() < 0.05 {
+        "the same as".to_string()
+    } else if diff > 0.0 {
+        format!("{} points more than", one(diff))
+    } else {
+        format!("{} points less than", one(-diff))
+    };
+    let fact = format!(
+        "The day after one of your hardest 25 % of days ({:.0} TSS or more), pain had changed \
+         {cmp} the day after a rest day ({} vs {}; {n_hard} vs {})",
+        threshold.unwrap_or(0.0),
+        signed(h),
+        signed(r),
+        days(n_rest),
+    );
     HardVsRest {
-        hard_delta: hard_raw.map(round1),
-        rest_delta: rest_raw.map(round1),
+        hard_delta: Some(round1(h)),
+        rest_delta: Some(round1(r)),
         n_hard,
         n_rest,
         threshold,
-        sentence,
+        verdict: Verdict::tested(what, fact, diff_score(h - r), c.design),
     }
 }
 
@@ -208,61 +153,72 @@ pub struct PushThrough {
     pub easy_delta: Option<f64>,
     pub n_pushed: usize,
     pub n_easy: usize,
-    #[serde(skip)]
-    pub sentence: String,
+    #[serde(flatten)]
+    pub verdict: Verdict,
 }
 
+/// Sessions from `since` to the end of `pain`; needs `min_total` sessions in all and
+/// [`MIN_EACH`] in each group.
 pub fn push_through(
     data: &JournalData,
     pain: &DaySeries<Option<f64>>,
     since: Option<NaiveDate>,
-    min_group: usize,
+    min_total: usize,
 ) -> PushThrough {
-    let (mut pushed, mut easy) = (Vec::new(), Vec::new());
+    let from = first_index(pain.start, since).min(pain.len());
+    let len = pain.len() - from;
+    let at = |i: usize| pain.values.get(from + i).copied().flatten();
+    let (mut pushed, mut easy) = (vec![0u32; len], vec![0u32; len]);
     for a in &data.activities {
-        let d = a.date();
-        if since.is_some_and(|s| d < s) {
-            continue;
-        }
-        let (Some(Some(p0)), Some(Some(p2))) =
-            (pain.get(d), pain.get(d + chrono::Duration::days(2)))
-        else {
+        let Some(i) = pain.index(a.date()).and_then(|i| i.checked_sub(from)) else {
             continue;
         };
         let during = a.pain_during;
         if a.stopped_for_pain || during.is_some_and(|p| p >= 5) {
-            pushed.push(p2 - p0);
+            pushed[i] += 1;
         } else if during.is_some_and(|p| p <= 3) {
-            easy.push(p2 - p0);
+            easy[i] += 1;
         }
     }
-    let (n_pushed, n_easy) = (pushed.len(), easy.len());
-    let enough = n_pushed >= min_group && n_easy >= min_group;
-    let pushed_delta = mean(&pushed).filter(|_| enough).map(round1);
-    let easy_delta = mean(&easy).filter(|_| enough).map(round1);
-    let sentence = match (pushed_delta, easy_delta) {
-        (Some(p), Some(e)) => format!(
-            "Two days after sessions ridden through pain (pain during ≥ 5 or stopped), pain had \
-             changed {p:+.1}, against {e:+.1} after sessions with pain during ≤ 3 \
-             ({n_pushed} vs {n_easy} sessions)."
-        ),
-        _ => format!(
-            "Pushing through pain: not enough data ({n_pushed} vs {n_easy} sessions; needs \
-             {min_group} each)."
-        ),
+    let change: Vec<Option<f64>> = (0..len).map(|i| Some(at(i + 2)? - at(i)?)).collect();
+    let c = comparison(&pushed, &easy, &change);
+    let (n_pushed, n_easy) = (c.n_a, c.n_b);
+    let what = "push_through".to_string();
+    let (Some(p), Some(e), true) = (c.mean_a, c.mean_b, enough(n_pushed, n_easy, min_total)) else {
+        let fact = format!(
+            "Pushing through pain: not enough data ({} ridden through pain and {} with pain \
+             during ≤ 3; needs {min_total} in all and {MIN_EACH} of each)",
+            count(n_pushed, "session"),
+            count(n_easy, "session"),
+        );
+        return PushThrough {
+            pushed_delta: None,
+            easy_delta: None,
+            n_pushed,
+            n_easy,
+            verdict: Verdict::untested(what, fact),
+        };
     };
+    let fact = format!(
+        "Two days after sessions ridden through pain (pain during ≥ 5 or stopped), pain had \
+         changed {}, against {} after sessions with pain during ≤ 3 ({n_pushed} vs {})",
+        signed(p),
+        signed(e),
+        count(n_easy, "session"),
+    );
     PushThrough {
-        pushed_delta,
-        easy_delta,
+        pushed_delta: Some(round1(p)),
+        easy_delta: Some(round1(e)),
         n_pushed,
         n_easy,
-        sentence,
+        verdict: Verdict::tested(what, fact, diff_score(p - e), c.design),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::chance::judge;
     use crate::domain::records::Activity;
     use crate::domain::vocab::ActivityKind;
 
@@ -270,10 +226,10 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn pain(vals: &[Option<u8>]) -> DaySeries<Option<f64>> {
+    fn pain(vals: &[u8]) -> DaySeries<Option<f64>> {
         DaySeries {
             start: d("2024-01-01"),
-            values: vals.iter().map(|v| v.map(f64::from)).collect(),
+            values: vals.iter().map(|v| Some(f64::from(*v))).collect(),
         }
     }
 
@@ -282,6 +238,10 @@ mod tests {
             start: d("2024-01-01"),
             values: vals.to_vec(),
         }
+    }
+
+    fn judged(v: &mut Verdict) {
+        judge(&mut [v], 0);
     }
 
     #[test]
@@ -301,111 +261,101 @@ mod tests {
     }
 
     #[test]
-    fn lags_say_not_enough_data_below_14_pairs() {
-        // 13 logged days with load rising and pain rising the same day.
-        let l = load(&(0..13).map(|k| k as f64 * 10.0).collect::<Vec<_>>());
-        let p = pain(&(0..13).map(|k| Some((k % 11) as u8)).collect::<Vec<_>>());
-        let lags = load_pain_lags(&l, &p, None, 14);
-        assert_eq!((lags[0].n, lags[0].spearman), (13, None));
-        assert_eq!(
-            lags[0].sentence,
-            "Training load and pain the same day: not enough data (13 days; needs 14)."
-        );
-        assert_eq!(lags[1].n, 12); // the last day has no next day
-        // 14 days: pain 0..=10 then 10, 10, 10 ties; load strictly rising → ρ > 0.
-        let l = load(&(0..14).map(|k| k as f64 * 10.0).collect::<Vec<_>>());
-        let p = pain(&(0..14).map(|k| Some(k.min(10) as u8)).collect::<Vec<_>>());
-        let lags = load_pain_lags(&l, &p, None, 14);
-        let r = lags[0].spearman.unwrap();
-        assert!(r > 0.95 && r < 1.0, "{r}");
-        assert!(
-            lags[0]
-                .sentence
-                .starts_with("Pain the same day was higher with more training")
-        );
-        // `since` drops the early pairs.
-        assert_eq!(load_pain_lags(&l, &p, Some(d("2024-01-05")), 14)[0].n, 10);
-    }
-
-    #[test]
     fn hard_vs_rest_by_hand() {
-        // Non-zero loads 100, 100, 100, 50 → 75th percentile 100: days 1, 3, 5 are hard.
-        let l = load(&[100.0, 0.0, 100.0, 0.0, 100.0, 0.0, 50.0, 0.0, 0.0]);
-        let p = pain(&[
-            Some(3),
-            Some(5),
-            Some(3),
-            Some(5),
-            Some(3),
-            Some(4),
-            Some(3),
-            Some(3),
-            Some(3),
-        ]);
-        let h = hard_vs_rest(&l, &p, None, 3);
-        // Hard: +2, +2, +1 → 1.67. Rest: −2, −2, −1, 0 → −1.25 (the last day has no next day).
-        assert_eq!(h.threshold, Some(100.0));
-        assert_eq!((h.n_hard, h.n_rest), (3, 4));
-        assert_eq!((h.hard_delta, h.rest_delta), (Some(1.7), Some(-1.3)));
-        assert_eq!(
-            h.sentence,
-            "On days after your hardest 25% of sessions, pain changed 2.9 points more than after \
-             rest days (+1.7 vs -1.3; 3 vs 4 days)."
-        );
-        let h = hard_vs_rest(&l, &p, None, 4);
-        assert_eq!(h.hard_delta, None);
+        // Two weeks repeated: hard (100), rest, hard, rest, moderate (50), rest, rest.
+        // Pain 3 on hard days and 5 the day after; 4 on other days.
+        let week = [100.0, 0.0, 100.0, 0.0, 50.0, 0.0, 0.0];
+        let l: Vec<f64> = week.iter().cycle().take(21).copied().collect();
+        let p: Vec<u8> = l.iter().map(|&x| if x == 100.0 { 3 } else { 4 }).collect();
+        let mut p = p;
+        for i in 0..21 {
+            if i > 0 && l[i - 1] == 100.0 {
+                p[i] = 5;
+            }
+        }
+        let (l, p) = (load(&l), pain(&p));
+        let mut h = hard_vs_rest(&l, &p, None, Some(100.0), 14);
+        // Hard days d: 3 → 5, +2 each (6 days). Rest days of a week: 5 → 3 (−2), 5 → 4 (−1),
+        // 4 → 4 (0), 4 → 3 (−1), but the last day has no next day: −4, −4, −3 → −11 / 11.
+        assert_eq!((h.n_hard, h.n_rest), (6, 11));
+        assert_eq!((h.hard_delta, h.rest_delta), (Some(2.0), Some(-1.0)));
+        judged(&mut h.verdict);
         assert!(
-            h.sentence
-                .contains("not enough data (3 hard, 4 rest days; needs 4 each)")
+            h.verdict.sentence.starts_with(
+                "The day after one of your hardest 25 % of days (100 TSS or more), pain had \
+                 changed 3.0 points more than the day after a rest day (+2.0 vs -1.0; 6 vs 11 \
+                 days); "
+            ),
+            "{}",
+            h.verdict.sentence
         );
+        // 3 weeks are too few to be sure: three shuffled weeks out of six orders match.
+        assert!(h.verdict.p.unwrap() > 0.05, "{:?}", h.verdict);
+        // Below 14 in all (or 5 of each): not enough data, with the counts.
+        let h = hard_vs_rest(&l, &p, Some(d("2024-01-11")), Some(100.0), 14);
+        assert_eq!(h.hard_delta, None);
+        assert_eq!(
+            h.verdict.sentence,
+            "Hard days vs rest days: not enough data (2 hard days and 6 rest days; needs 14 in \
+             all and 5 of each)."
+        );
+        assert_eq!(h.verdict.p, None);
     }
 
     #[test]
     fn pushing_through_compares_48h_change() {
         let mut data = JournalData::default();
-        let session = |day: &str, during: u8, stopped: bool| {
-            let mut a = Activity::new(
-                ActivityKind::Ride,
-                d(day).and_hms_opt(9, 0, 0).unwrap(),
-                3600,
-            );
+        let session = |day: NaiveDate, during: u8, stopped: bool| {
+            let mut a = Activity::new(ActivityKind::Ride, day.and_hms_opt(9, 0, 0).unwrap(), 3600);
             a.pain_during = Some(during);
             a.stopped_for_pain = stopped;
             a
         };
-        // Pushed on days 1, 2 (stopped), 3; easy on days 6, 7, 8; day 4 (pain 4) is neither.
-        for (day, during, stopped) in [
-            ("2024-01-01", 6, false),
-            ("2024-01-02", 2, true),
-            ("2024-01-03", 5, false),
-            ("2024-01-04", 4, false),
-            ("2024-01-06", 2, false),
-            ("2024-01-07", 3, false),
-            ("2024-01-08", 1, false),
-        ] {
-            data.activities.push(session(day, during, stopped));
+        // Four weeks. Mondays: ridden through pain (6, or 2 and stopped); Wednesdays and
+        // Fridays: easy (2); Thursdays: pain during 4, in neither group.
+        let start = d("2024-01-01");
+        let mut vals = Vec::new();
+        for w in 0..4 {
+            let mon = start + chrono::Duration::days(7 * w);
+            data.activities
+                .push(session(mon, if w % 2 == 0 { 6 } else { 2 }, w % 2 == 1));
+            for k in [2, 4] {
+                data.activities
+                    .push(session(mon + chrono::Duration::days(k), 2, false));
+            }
+            data.activities
+                .push(session(mon + chrono::Duration::days(3), 4, false));
+            // Pain: Mon 4, Tue 3, Wed 2 (Mon → Wed −2), Thu 2, Fri 2, Sat 3 (Wed → Fri 0,
+            // Fri → Sun +1), Sun 3.
+            vals.extend([4, 3, 2, 2, 2, 3, 3]);
         }
-        let p = pain(&[
-            Some(2),
-            Some(2),
-            Some(3),
-            Some(4),
-            Some(5),
-            Some(3),
-            Some(3),
-            Some(3),
-            Some(2),
-            Some(3),
-        ]);
-        let r = push_through(&data, &p, None, 3);
-        // Pushed: 3−2, 5−2... day1: p3 − p1 = 3 − 2 = +1; day2: 4 − 2 = +2; day3: 5 − 3 = +2 → 1.67.
-        // Easy: day6: p8 − p6 = 3 − 3 = 0; day7: 2 − 3 = −1; day8: 3 − 3 = 0 → −0.33.
-        assert_eq!((r.n_pushed, r.n_easy), (3, 3));
-        assert_eq!((r.pushed_delta, r.easy_delta), (Some(1.7), Some(-0.3)));
+        let p = pain(&vals);
+        let r = push_through(&data, &p, None, 10);
+        // Pushed: 4 × −2. Easy: Wed → Fri 0 (4), Fri → Sun +1 (4) → +0.5.
+        assert_eq!((r.n_pushed, r.n_easy), (4, 8));
+        assert_eq!(r.pushed_delta, None, "4 pushed sessions are fewer than 5");
         assert!(
-            r.sentence.contains("pain had changed +1.7, against -0.3"),
+            r.verdict.sentence.contains(
+                "not enough data (4 sessions ridden through pain and 8 sessions with pain \
+                 during ≤ 3; needs 10 in all and 5 of each)"
+            ),
             "{}",
-            r.sentence
+            r.verdict.sentence
+        );
+        // A fifth week adds one more of each kind.
+        let mon = start + chrono::Duration::days(28);
+        data.activities.push(session(mon, 7, false));
+        vals.extend([4, 3, 2, 2, 2, 3, 3]);
+        let r = push_through(&data, &pain(&vals), None, 10);
+        assert_eq!((r.n_pushed, r.n_easy), (5, 8));
+        assert_eq!((r.pushed_delta, r.easy_delta), (Some(-2.0), Some(0.5)));
+        assert!(
+            r.verdict.fact.contains(
+                "pain had changed -2.0, against +0.5 after sessions with pain \
+                 during ≤ 3 (5 vs 8 sessions)"
+            ),
+            "{}",
+            r.verdict.fact
         );
     }
 }

@@ -101,7 +101,7 @@ impl Rule {
             Rule::Baseline(c, v) => format!("28-day baseline pain {} {v}", sym(c)),
             Rule::NoFlare { days } => format!("no flare in {days} days"),
             Rule::HardNextDay { count, max_rise } => {
-                format!("last {count} hard sessions: next-day pain ≤ +{max_rise}")
+                format!("last {count} hard days: next-day pain ≤ +{max_rise}")
             }
         }
     }
@@ -203,7 +203,7 @@ mod tests {
             [
                 "7-day mean pain ≤ 3",
                 "no flare in 14 days",
-                "last 3 hard sessions: next-day pain ≤ +1"
+                "last 3 hard days: next-day pain ≤ +1"
             ]
         );
     }

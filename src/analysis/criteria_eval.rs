@@ -7,6 +7,17 @@ use serde::Serialize;
 use super::criteria::{Cmp, Rule, parse_rule};
 use super::data::{DaySeries, round1};
 use super::pain::is_flare_day;
+use super::words::{count, days, one};
+
+/// A whole number with its sign, zero unsigned: "+2", "-1", "0".
+fn signed0(x: f64) -> String {
+    let r = x.round() + 0.0;
+    if r == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{r:+.0}")
+    }
+}
 use crate::domain::records::Criterion;
 
 /// What a rule is checked against: the day series, all starting on the same day.
@@ -15,7 +26,7 @@ pub struct CriteriaInput<'a> {
     pub mean7: &'a DaySeries<Option<f64>>,
     pub baseline: &'a DaySeries<Option<f64>>,
     pub load: &'a DaySeries<f64>,
-    /// The hard-day threshold over the last 12 months (None without training there).
+    /// The hard-day threshold, `load::hard_threshold_at` (None without training).
     pub hard_threshold: Option<f64>,
 }
 
@@ -57,13 +68,18 @@ pub fn evaluate(rule: &Rule, x: &CriteriaInput, today: NaiveDate) -> CriterionRe
     let compare = |what: &str, c: Cmp, limit: f64, v: Option<f64>, n: usize| match v {
         Some(v) => {
             let met = c.holds(v, limit);
-            out(met, Some(v), n, format!("{what} {v:.1}, {n} days logged"))
+            out(
+                met,
+                Some(v),
+                n,
+                format!("{what} {}, {} logged", one(v), days(n)),
+            )
         }
         None => out(
             false,
             None,
             n,
-            format!("{what}: not enough data ({n} days logged)"),
+            format!("{what}: not enough data ({} logged)", days(n)),
         ),
     };
     match *rule {
@@ -121,7 +137,11 @@ fn no_flare(
         met,
         Some(flare_days as f64),
         n,
-        format!("{flare_days} flare days in the last {days} ({n} days logged)"),
+        format!(
+            "{} in the last {days} ({} logged)",
+            count(flare_days, "flare day"),
+            super::words::days(n)
+        ),
     )
 }
 
@@ -135,11 +155,11 @@ fn hard_next_day(
     let mut rises = Vec::new();
     if let Some(t) = x.hard_threshold {
         let mut d = today - Duration::days(1);
-        // Only sessions of the 12 months the threshold is taken over count.
+        // Only days of the 12 months the threshold is taken over count.
         let floor = x
             .load
             .start
-            .max(today - Duration::days(super::stats::CRITERIA_HARD_DAYS - 1));
+            .max(today - Duration::days(super::load::HARD_DAYS));
         while rises.len() < count && d >= floor {
             let hard = x.load.get(d).is_some_and(|l| *l > 0.0 && *l >= t);
             if let (true, Some(Some(p0)), Some(Some(p1))) =
@@ -156,7 +176,10 @@ fn hard_next_day(
             false,
             None,
             n,
-            format!("not enough data ({n} hard sessions with pain logged that day and the next)"),
+            format!(
+                "not enough data ({} with pain logged that day and the next)",
+                super::words::count(n, "hard day")
+            ),
         );
     }
     let worst = rises.iter().copied().fold(f64::MIN, f64::max);
@@ -165,7 +188,11 @@ fn hard_next_day(
         met,
         Some(worst),
         n,
-        format!("largest next-day change {worst:+.0} over the last {count} hard sessions"),
+        format!(
+            "largest next-day change {} over the last {}",
+            signed0(worst),
+            super::words::count(count, "hard day")
+        ),
     )
 }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::data::{DayIndex, DaySeries, JournalData};
 use super::pain::is_flare_day;
+use super::words::{count, days};
 
 /// Days before a flare searched for possible triggers.
 pub const BEFORE_DAYS: i64 = 3;
@@ -28,6 +29,14 @@ pub struct Before {
     pub activities: Vec<BeforeActivity>,
     pub tags: Vec<String>,
     pub events: Vec<BeforeEvent>,
+    /// Check-ins, doses and rehab sessions logged in those days: when there are some, the
+    /// sentence says so rather than "nothing logged".
+    #[serde(skip)]
+    pub checkins: usize,
+    #[serde(skip)]
+    pub doses: usize,
+    #[serde(skip)]
+    pub rehab: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,7 +116,9 @@ pub fn before(data: &JournalData, ix: &DayIndex, start: NaiveDate) -> Before {
                 tss: a.tss,
             });
         }
+        b.doses += ix.doses[p].len();
         if let Some(c) = ix.checkin[p] {
+            b.checkins += 1;
             for t in &data.checkins[c].tags {
                 if !b.tags.contains(t) {
                     b.tags.push(t.clone());
@@ -123,20 +134,43 @@ pub fn before(data: &JournalData, ix: &DayIndex, start: NaiveDate) -> Before {
             });
         }
     }
+    let from = start - Duration::days(BEFORE_DAYS);
+    b.rehab = data
+        .rehab_sessions
+        .iter()
+        .filter(|r| r.date >= from && r.date < start)
+        .count();
     b
 }
 
 /// One line per flare: "Flare from 2024-03-04, 5 days, peak 8. In the 3 days before: ride
 /// 120 min (150 TSS) on 03-02; tags: shoveling; event: MRI on 03-03."
 pub fn flare_sentence(f: &Flare) -> String {
-    let days = if f.days == 1 { "day" } else { "days" };
     let mut s = format!(
-        "Flare from {}, {} {days}, peak {}.",
-        f.start, f.days, f.peak
+        "Flare from {}, {}, peak {}.",
+        f.start,
+        days(f.days as usize),
+        f.peak
     );
     let b = &f.before;
     if b.activities.is_empty() && b.tags.is_empty() && b.events.is_empty() {
-        s.push_str(" Nothing logged in the 3 days before.");
+        let logged: Vec<String> = [
+            (b.checkins, "check-in"),
+            (b.doses, "dose"),
+            (b.rehab, "rehab session"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| count(n, unit))
+        .collect();
+        if logged.is_empty() {
+            s.push_str(" Nothing logged in the 3 days before.");
+        } else {
+            s.push_str(&format!(
+                " In the 3 days before: no activities, tags or events ({} logged).",
+                logged.join(", ")
+            ));
+        }
         return s;
     }
     let mut parts = Vec::new();
@@ -255,6 +289,15 @@ mod tests {
         let pain = pain_series(&data.checkins, ix.start, ix.end);
         let f = flares(&data, &ix, &pain, &baseline(&pain));
         assert_eq!(f.len(), 2);
-        assert!(flare_sentence(&f[0]).ends_with("Nothing logged in the 3 days before."));
+        assert_eq!(
+            flare_sentence(&f[0]),
+            "Flare from 2024-01-01, 1 day, peak 8. Nothing logged in the 3 days before."
+        );
+        // Before the second, only the first day's check-in: logged, but nothing to name.
+        assert_eq!(
+            flare_sentence(&f[1]),
+            "Flare from 2024-01-04, 1 day, peak 8. In the 3 days before: no activities, tags or \
+             events (1 check-in logged)."
+        );
     }
 }

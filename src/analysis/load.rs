@@ -51,6 +51,9 @@ pub struct LoadHistory {
     pub atl: f64,
     /// CTL on the 7 days before `start`, oldest first.
     pub ctl_prev7: [f64; 7],
+    /// Daily totals of the training days in the [`HARD_DAYS`] before `start`, so that a window
+    /// gets the same hard-day threshold as all history.
+    pub recent: Vec<(NaiveDate, f64)>,
 }
 
 /// Runs the EWMAs over `daily` (date, total TSS; any order, all history) up to the day before
@@ -73,6 +76,21 @@ pub fn load_history(daily: &[(NaiveDate, f64)], start: NaiveDate) -> LoadHistory
             before.values[i] += l;
         }
     }
+    // Summed per day: the rows may be per activity.
+    let floor = start - chrono::Duration::days(HARD_DAYS);
+    let mut recent: Vec<(NaiveDate, f64)> = daily
+        .iter()
+        .filter(|(d, _)| *d >= floor && *d < start)
+        .copied()
+        .collect();
+    recent.sort_by_key(|(d, _)| *d);
+    for (d, l) in recent {
+        match h.recent.last_mut() {
+            Some(last) if last.0 == d => last.1 += l,
+            _ => h.recent.push((d, l)),
+        }
+    }
+    h.recent.retain(|(_, l)| *l > 0.0);
     let f = fitness(&before);
     let last = f.values[f.len() - 1];
     h.ctl = last.ctl;
@@ -127,8 +145,45 @@ pub fn week_totals(activities: &[Activity], today: NaiveDate) -> (f64, f64) {
     (tss, secs as f64 / 3600.0)
 }
 
-/// The hard-day threshold of SPEC §7.3: the 75th percentile of the non-zero daily loads
-/// (linear interpolation between ranks). None when there is no training at all.
+/// "Hard" is judged against the training of the days from today − 365 to today: the days of
+/// `stats --since 365d` and of the dashboard, what the rider does now rather than years ago.
+pub const HARD_DAYS: i64 = 365;
+
+/// The one definition of a hard day (SPEC §7.3, issue 12), used by hard-vs-rest, the criteria
+/// and every screen: daily load at or above the 75th percentile of the daily totals of the
+/// training days from `today` − [`HARD_DAYS`] to `today`. `history` supplies the days before
+/// a window's first day. None without training in those days.
+pub fn hard_threshold_at(
+    load: &DaySeries<f64>,
+    history: Option<&LoadHistory>,
+    today: NaiveDate,
+) -> Option<f64> {
+    let floor = today - chrono::Duration::days(HARD_DAYS);
+    let mut days: Vec<f64> = history
+        .filter(|h| h.start == load.start)
+        .map(|h| {
+            h.recent
+                .iter()
+                .filter(|(d, _)| *d >= floor)
+                .map(|(_, l)| *l)
+                .collect()
+        })
+        .unwrap_or_default();
+    days.extend(
+        load.values
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                let d = load.date(*i);
+                d >= floor && d <= today
+            })
+            .map(|(_, l)| *l),
+    );
+    hard_threshold(&days)
+}
+
+/// The 75th percentile of the non-zero daily loads (linear interpolation between ranks). None
+/// when there is no training at all.
 pub fn hard_threshold(load: &[f64]) -> Option<f64> {
     let mut nz: Vec<f64> = load.iter().copied().filter(|l| *l > 0.0).collect();
     if nz.is_empty() {

@@ -3,14 +3,18 @@
 //! entry point that computes everything; `series::Series` holds the day series charts draw.
 
 pub mod assoc;
+pub mod chance;
 pub mod criteria;
 pub mod criteria_eval;
 pub mod data;
+pub mod designs;
 pub mod factors;
 pub mod flares;
+pub mod lags;
 pub mod load;
 pub mod meds;
 pub mod pain;
+pub mod permute;
 pub mod psfs;
 pub mod rehab;
 pub mod samples;
@@ -18,10 +22,13 @@ pub mod series;
 pub mod stats;
 pub mod stats_text;
 pub mod tss;
+pub mod words;
 
 #[cfg(test)]
 mod stats_tests;
+#[cfg(test)]
+mod stats_text_tests;
 
 pub use data::{JournalData, Thresholds};
-pub use stats::{Stats, most_notable, stats};
+pub use stats::{Stats, most_notable, notable_text, stats};
 pub use stats_text::stats_text;

@@ -1,24 +1,27 @@
 //! `backtrack stats`: every figure of SPEC §7 in one struct whose JSON keys are the stable ones
-//! of SPEC §7.4, plus the readable text form and the one most notable association.
+//! of SPEC §7.4 (plus `sleep`, `sitting`, `med_days`, `notable` and each association's `p`
+//! and `p_holm`), and the one most notable association, chosen among those unlikely to be
+//! chance.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
-use super::assoc::{HardVsRest, LagCorr, PushThrough, hard_vs_rest, load_pain_lags, push_through};
+use super::assoc::{HardVsRest, PushThrough, first_index, hard_vs_rest, push_through};
+use super::chance::{Notable, Verdict, judge, notable};
 use super::criteria_eval::{CriteriaInput, CriterionResult, evaluate_all};
 use super::data::{DayIndex, JournalData, round1};
-use super::factors::{MedAssoc, SleepAssoc, TagAssoc, med_assocs, sleep_assoc, tag_assocs};
+use super::factors::{
+    HoursAssoc, MedAssoc, TagAssoc, med_assocs, sitting_assocs, sleep_assoc, tag_assocs,
+};
 use super::flares::{Flare, flares};
-use super::load::{hard_threshold, week_totals};
+use super::lags::{LagCorr, load_pain_lags};
+use super::load::{hard_threshold_at, week_totals};
 use super::meds::{MedCounters, med_counters};
-use super::pain::{latest, pain_free_streak, trend14_slope};
+use super::pain::{latest, meaningful_change, pain_free_streak, trend14_slope};
 use super::psfs::{PsfsSummary, psfs_summary};
 use super::rehab::{RehabSummary, rehab_summary};
 use super::series::Series;
-
-/// Days of training the criteria's hard-day threshold is taken over (the 75th percentile of
-/// the non-zero daily loads of the last 12 months).
-pub const CRITERIA_HARD_DAYS: i64 = 365;
+use super::words::days;
 
 /// JSON keys (SPEC §7.4): latest, mean7, mean7_prev, baseline, trend14_slope,
 /// pain_free_streak_days, days_logged.
@@ -34,6 +37,10 @@ pub struct PainStats {
     pub pain_free_streak_days: u32,
     /// Check-ins from `since` (or the start) to today.
     pub days_logged: u32,
+    /// mean7 − baseline when that is a meaningful change (SPEC §7.1), from the unrounded
+    /// figures: 15/7 = 2.14 against 3.0 is 29 %, not meaningful, although 2.1 would be.
+    #[serde(skip)]
+    pub change: Option<f64>,
 }
 
 /// JSON keys (SPEC §7.4): ctl, atl, tsb, ramp, week_tss, week_hours.
@@ -63,14 +70,21 @@ pub struct Stats {
     pub psfs: PsfsSummary,
     pub criteria: Vec<CriterionResult>,
     pub red_flags_today: Vec<String>,
+    /// Sleep hours against next-day pain.
+    pub sleep: HoursAssoc,
+    /// Sitting hours against same-day (lag 0) and next-day (lag 1) pain.
+    pub sitting: Vec<HoursAssoc>,
+    /// Mean pain on days with and without a dose of each medication class.
+    pub med_days: Vec<MedAssoc>,
+    /// The most notable association, or null when none survives Holm's correction.
+    pub notable: Option<Notable>,
     #[serde(skip)]
     pub today: NaiveDate,
     #[serde(skip)]
     pub since: Option<NaiveDate>,
+    /// Associations tested in this run (the size of Holm's family).
     #[serde(skip)]
-    pub sleep: SleepAssoc,
-    #[serde(skip)]
-    pub med_classes: Vec<MedAssoc>,
+    pub tested: usize,
 }
 
 /// All figures as of `today`. Series run over the whole history (CTL and the baseline need
@@ -81,9 +95,10 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
     let t = &data.thresholds;
     let from = since.unwrap_or(ix.start);
     let at = |x: &super::data::DaySeries<Option<f64>>, d: NaiveDate| x.get(d).copied().flatten();
+    let (m7, base) = (at(&s.mean7, today), at(&s.baseline, today));
     let pain = PainStats {
         latest: latest(&s.pain, today).map(|(_, p)| p),
-        mean7: at(&s.mean7, today).map(round1),
+        mean7: m7.map(round1),
         mean7_prev: at(&s.mean7, today - Duration::days(7)).map(round1),
         baseline: at(&s.baseline, today),
         trend14_slope: trend14_slope(&s.pain, today).map(|v| (v * 100.0).round() / 100.0),
@@ -95,6 +110,10 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
             .enumerate()
             .filter(|(i, p)| p.is_some() && s.pain.date(*i) >= from)
             .count() as u32,
+        change: match (m7, base) {
+            (Some(m), Some(b)) if meaningful_change(b, m) => Some(m - b),
+            _ => None,
+        },
     };
     let f = s.fitness.get(today).copied().unwrap_or_default();
     let (week_tss, week_hours) = week_totals(&data.activities, today);
@@ -106,16 +125,13 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
         week_tss: round1(week_tss),
         week_hours: round1(week_hours),
     };
+    let hard = hard_threshold_at(&s.load, data.history.as_ref(), today);
     let x = CriteriaInput {
         pain: &s.pain,
         mean7: &s.mean7,
         baseline: &s.baseline,
         load: &s.load,
-        // "Hard" for the criteria is relative to the last 12 months of training: what the
-        // rider does now, not years ago (and a screen's one-year window holds all of it).
-        hard_threshold: hard_threshold(
-            &super::series::window(&s.load, today - Duration::days(CRITERIA_HARD_DAYS - 1)).values,
-        ),
+        hard_threshold: hard,
     };
     let red_flags_today = ix
         .pos(today)
@@ -128,7 +144,7 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
                 .collect()
         })
         .unwrap_or_default();
-    Stats {
+    let mut st = Stats {
         pain,
         flares: flares(data, &ix, &s.pain, &s.baseline)
             .into_iter()
@@ -136,64 +152,79 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
             .collect(),
         load,
         load_pain: load_pain_lags(&s.load, &s.pain, since, t.min_pairs),
-        hard_vs_rest: hard_vs_rest(&s.load, &s.pain, since, t.min_group),
-        push_through: push_through(data, &s.pain, since, t.min_group),
+        hard_vs_rest: hard_vs_rest(&s.load, &s.pain, since, hard, t.min_pairs),
+        push_through: push_through(data, &s.pain, since, t.min_pairs),
         tags: tag_assocs(data, &ix, &s.pain, since, t.min_group),
         meds: med_counters(data, today),
         rehab: rehab_summary(&data.programmes, &data.rehab_sessions, today),
         psfs: psfs_summary(&data.psfs_items, today),
         criteria: evaluate_all(&data.criteria, &x, today),
         red_flags_today,
+        sleep: sleep_assoc(data, &ix, &s.pain, since, t.min_pairs),
+        sitting: sitting_assocs(data, &ix, &s.pain, since, t.min_pairs),
+        med_days: med_assocs(data, &ix, &s.pain, since, t.min_group),
+        notable: None,
         today,
         since,
-        sleep: sleep_assoc(data, &s.pain, since, t.min_pairs),
-        med_classes: med_assocs(data, &ix, &s.pain, since, t.min_group),
-    }
+        tested: 0,
+    };
+    // Every design covers the window's days from its first day; weeks start on Monday.
+    let first = ix.start + Duration::days(first_index(ix.start, since) as i64);
+    let offset = first.weekday().num_days_from_monday() as usize;
+    st.tested = verdicts_mut(&mut st)
+        .iter()
+        .filter(|v| v.design.is_some())
+        .count();
+    judge(&mut verdicts_mut(&mut st), offset);
+    st.notable = notable(verdicts(&st));
+    st
 }
 
-/// All association sentences in a fixed order: load → pain by lag, hard vs rest, pushing
-/// through, tags and workdays, sleep, medication classes.
-pub fn sentences(st: &Stats) -> Vec<String> {
-    let mut out: Vec<String> = st.load_pain.iter().map(|l| l.sentence.clone()).collect();
-    out.push(st.hard_vs_rest.sentence.clone());
-    out.push(st.push_through.sentence.clone());
-    out.extend(st.tags.iter().map(|t| t.sentence.clone()));
-    out.push(st.sleep.sentence.clone());
-    out.extend(st.med_classes.iter().map(|m| m.sentence.clone()));
+/// Every association's verdict in the fixed order of [`sentences`]: load → pain by lag, hard
+/// vs rest, pushing through, tags and workdays, sleep, sitting, medication classes.
+pub fn verdicts(st: &Stats) -> Vec<&Verdict> {
+    let mut out: Vec<&Verdict> = st.load_pain.iter().map(|l| &l.verdict).collect();
+    out.push(&st.hard_vs_rest.verdict);
+    out.push(&st.push_through.verdict);
+    out.extend(st.tags.iter().map(|t| &t.verdict));
+    out.push(&st.sleep.verdict);
+    out.extend(st.sitting.iter().map(|s| &s.verdict));
+    out.extend(st.med_days.iter().map(|m| &m.verdict));
     out
 }
 
-/// The single most notable association for the dashboard, or None when nothing stands out.
-/// Differences of means count by size (2 points, the meaningful change, scores 1.0; under 0.5
-/// points is not notable); correlations by |ρ| (0.5 scores 1.0; under 0.2 is not notable).
-/// Medication classes are left out: a dose is mostly taken because of that day's pain, so the
-/// comparison restates the pain rather than adding to it.
+fn verdicts_mut(st: &mut Stats) -> Vec<&mut Verdict> {
+    let mut out: Vec<&mut Verdict> = st.load_pain.iter_mut().map(|l| &mut l.verdict).collect();
+    out.push(&mut st.hard_vs_rest.verdict);
+    out.push(&mut st.push_through.verdict);
+    out.extend(st.tags.iter_mut().map(|t| &mut t.verdict));
+    out.push(&mut st.sleep.verdict);
+    out.extend(st.sitting.iter_mut().map(|s| &mut s.verdict));
+    out.extend(st.med_days.iter_mut().map(|m| &mut m.verdict));
+    out
+}
+
+/// All association sentences, each with its n and whether it could be chance, in the order
+/// of [`verdicts`].
+pub fn sentences(st: &Stats) -> Vec<String> {
+    verdicts(st).iter().map(|v| v.sentence.clone()).collect()
+}
+
+/// The sentence of the most notable association: the largest of those that survive Holm's
+/// correction over every association of the run (differences of at least half a point, or
+/// correlations of at least 0.2). Medication classes are never chosen: doses follow pain.
 pub fn most_notable(st: &Stats) -> Option<String> {
-    let diff = |a: Option<f64>, b: Option<f64>| match (a, b) {
-        (Some(a), Some(b)) if (a - b).abs() >= 0.5 => Some((a - b).abs() / 2.0),
-        _ => None,
-    };
-    let corr = |r: Option<f64>| r.filter(|r| r.abs() >= 0.2).map(|r| r.abs() / 0.5);
-    let mut cands: Vec<(f64, &str)> = Vec::new();
-    for l in &st.load_pain {
-        cands.extend(corr(l.spearman).map(|s| (s, l.sentence.as_str())));
-    }
-    let h = &st.hard_vs_rest;
-    cands.extend(diff(h.hard_delta, h.rest_delta).map(|s| (s, h.sentence.as_str())));
-    let p = &st.push_through;
-    cands.extend(diff(p.pushed_delta, p.easy_delta).map(|s| (s, p.sentence.as_str())));
-    for t in &st.tags {
-        cands.extend(
-            diff(Some(t.with_mean), Some(t.without_mean)).map(|s| (s, t.sentence.as_str())),
-        );
-    }
-    cands.extend(corr(st.sleep.spearman).map(|s| (s, st.sleep.sentence.as_str())));
-    // The first of equals wins, so the order of `sentences` breaks ties.
-    let mut best: Option<(f64, &str)> = None;
-    for c in cands {
-        if best.is_none_or(|b| c.0 > b.0) {
-            best = Some(c);
-        }
-    }
-    best.map(|b| b.1.to_string())
+    st.notable.as_ref().map(|n| n.sentence.clone())
+}
+
+/// The notable line as the dashboard and `stats` show it: the association, or that nothing
+/// stands out yet and how many days the journal has.
+pub fn notable_text(st: &Stats) -> String {
+    most_notable(st).unwrap_or_else(|| {
+        format!(
+            "Nothing stands out yet ({} logged): no pattern is both large enough and unlikely \
+             to be chance.",
+            days(st.pain.days_logged as usize)
+        )
+    })
 }

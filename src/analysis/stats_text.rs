@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::flares::flare_sentence;
-use super::pain::meaningful_change;
-use super::stats::{Stats, most_notable, sentences};
+use super::stats::{Stats, notable_text, sentences};
+use super::words::{count, days, one, signed};
 use crate::domain::vocab::URGENT_CARE;
 
 /// Flares listed in the text form; `--json` has them all.
@@ -14,7 +14,7 @@ pub const TEXT_FLARES: usize = 5;
 fn opt(v: Option<f64>, suffix: &str) -> String {
     v.map_or_else(
         || "not enough data".to_string(),
-        |v| format!("{v:.1}{suffix}"),
+        |v| format!("{}{suffix}", one(v)),
     )
 }
 
@@ -42,24 +42,30 @@ pub fn stats_text(st: &Stats) -> String {
         opt(p.mean7_prev, ""),
         opt(p.baseline, ""),
     );
-    if let (Some(m), Some(b)) = (p.mean7, p.baseline)
-        && meaningful_change(b, m)
-    {
-        let dir = if m > b { "above" } else { "below" };
+    if let Some(c) = p.change {
+        let dir = if c > 0.0 { "above" } else { "below" };
         let _ = writeln!(
             o,
-            "  the 7-day mean is {:.1} points {dir} baseline: a meaningful change",
-            (m - b).abs()
+            "  the 7-day mean is {} points {dir} baseline: a meaningful change",
+            one(c.abs())
         );
     }
     let trend = p.trend14_slope.map_or_else(
         || "not enough data".to_string(),
-        |v| format!("{v:+.2} points a day"),
+        |v| {
+            let r = (v * 100.0).round() / 100.0 + 0.0;
+            if r == 0.0 {
+                "0.00 points a day".to_string()
+            } else {
+                format!("{r:+.2} points a day")
+            }
+        },
     );
     let _ = writeln!(
         o,
-        "  14-day trend {trend}; pain-free streak {} days; {} days logged",
-        p.pain_free_streak_days, p.days_logged
+        "  14-day trend {trend}; pain-free streak {}; {} logged",
+        days(p.pain_free_streak_days as usize),
+        days(p.days_logged as usize)
     );
 
     let _ = writeln!(o, "\nFlares: {}", st.flares.len());
@@ -75,19 +81,32 @@ pub fn stats_text(st: &Stats) -> String {
     let _ = writeln!(o, "\nTraining load");
     let _ = writeln!(
         o,
-        "  fitness (CTL) {:.1}, fatigue (ATL) {:.1}, form (TSB) {:+.1}, ramp {:+.1} in 7 days",
-        l.ctl, l.atl, l.tsb, l.ramp
+        "  fitness (CTL) {}, fatigue (ATL) {}, form (TSB) {}, ramp {} in 7 days",
+        one(l.ctl),
+        one(l.atl),
+        signed(l.tsb),
+        signed(l.ramp)
     );
     let _ = writeln!(
         o,
-        "  this week {:.0} TSS in {:.1} h",
-        l.week_tss, l.week_hours
+        "  this week {:.0} TSS in {} h",
+        l.week_tss,
+        one(l.week_hours)
     );
 
     let _ = writeln!(o, "\nAssociations (facts from your journal, not causes)");
-    if let Some(n) = most_notable(st) {
-        let _ = writeln!(o, "  Most notable: {n}");
-    }
+    let head = if st.notable.is_some() {
+        "Most notable: "
+    } else {
+        ""
+    };
+    let _ = writeln!(o, "  {head}{}", notable_text(st));
+    let _ = writeln!(
+        o,
+        "  ({} tested. p is how often shuffling whole weeks gives a pattern at least as \
+         strong; \"unlikely to be chance\" allows for the number tested.)",
+        count(st.tested, "pattern")
+    );
     for s in sentences(st) {
         let _ = writeln!(o, "  {s}");
     }
@@ -102,8 +121,12 @@ pub fn stats_text(st: &Stats) -> String {
     }
     let _ = writeln!(
         o,
-        "  opioid days: {} in 7, {} in 30; opioid run {} days; NSAID run {} days; steroid injections in 12 months: {}",
-        m.opioid_days_7, m.opioid_days_30, m.opioid_streak, m.nsaid_streak, m.injections_12m
+        "  opioid days: {} in 7, {} in 30; opioid run {}; NSAID run {}; steroid injections in 12 months: {}",
+        m.opioid_days_7,
+        m.opioid_days_30,
+        days(m.opioid_streak as usize),
+        days(m.nsaid_streak as usize),
+        m.injections_12m
     );
     for f in &m.flags {
         let _ = writeln!(o, "  ! {f}");

@@ -181,6 +181,10 @@ pub enum Command {
         /// Random seed: the same seed gives the same journal
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// planted: pain follows load, sleep, sitting and tags on purpose; none: the same
+        /// kind of journal with pain independent of all of them
+        #[arg(long, default_value = "planted", value_parser = ["planted", "none"])]
+        effects: String,
     },
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     #[command(

@@ -9,7 +9,7 @@ use super::ctx::*;
 use crate::analysis::criteria::parse_rule;
 use crate::analysis::series::Series;
 use crate::analysis::stats_text;
-use crate::demo::{DemoSpec, generate};
+use crate::demo::{DemoSpec, Effects, generate_with};
 use crate::domain::parse::parse_date;
 use crate::domain::{InputError, clock};
 use crate::repo::{Kind, RecordId};
@@ -140,28 +140,39 @@ pub fn criteria(g: &Global, action: Option<CriteriaCmd>) -> Result<()> {
     }
 }
 
-pub fn demo(g: &Global, years: u32, seed: u64) -> Result<()> {
+pub fn demo(g: &Global, years: u32, seed: u64, effects: &str) -> Result<()> {
     if !(1..=30).contains(&years) {
         return Err(
             InputError::new("years", format!("{years} is out of range; allowed: 1–30")).into(),
         );
     }
+    let effects = Effects::parse(effects).ok_or_else(|| {
+        InputError::new(
+            "effects",
+            format!("'{effects}' is not known; allowed: planted, none"),
+        )
+    })?;
     let mut ctx = Ctx::open(g)?;
     if !ctx.repo.is_empty()? {
         return Err(InputError::new("db", "this journal already has data; the demo only writes into an empty journal (use --db /tmp/demo.db)").into());
     }
-    let batch = generate(DemoSpec {
-        years,
-        seed,
-        end: ctx.today,
-    });
+    let batch = generate_with(
+        DemoSpec {
+            years,
+            seed,
+            end: ctx.today,
+        },
+        effects,
+    );
     ctx.repo.insert_batch(&batch)?;
+    let none = effects == Effects::None;
     let v = json!({
-        "years": years, "seed": seed, "checkins": batch.checkins.len(), "activities": batch.activities.len(),
+        "years": years, "seed": seed, "effects": if none { "none" } else { "planted" }, "checkins": batch.checkins.len(), "activities": batch.activities.len(),
         "doses": batch.doses.len(), "rehab_sessions": batch.sessions.len(), "events": batch.events.len(),
     });
     ctx.out(&v, || format!(
-        "Wrote a {years}-year demo journal (seed {seed}): {} check-ins, {} activities, {} doses, {} rehab sessions, {} events",
+        "Wrote a {years}-year demo journal (seed {seed}{}): {} check-ins, {} activities, {} doses, {} rehab sessions, {} events",
+        if none { ", no planted effects" } else { "" },
         batch.checkins.len(), batch.activities.len(), batch.doses.len(), batch.sessions.len(), batch.events.len()
     ))
 }

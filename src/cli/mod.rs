@@ -37,7 +37,14 @@ pub fn main() -> ExitCode {
             // A bad value is one line, like every other error; usage errors keep their usage.
             if matches!(e.kind(), K::ValueValidation | K::InvalidValue) {
                 let text = e.render().to_string();
-                eprintln!("{}", text.lines().next().unwrap_or_default());
+                let first = text.lines().next().unwrap_or_default();
+                // The allowed values sit on a later line of clap's message: keep them.
+                match e.get(clap::error::ContextKind::ValidValue) {
+                    Some(clap::error::ContextValue::Strings(v)) if !v.is_empty() => {
+                        eprintln!("{first}; allowed: {}", v.join(", "))
+                    }
+                    _ => eprintln!("{first}"),
+                }
             } else {
                 let _ = e.print();
             }
@@ -128,7 +135,11 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Stats { since } => insights::stats(g, since),
         Command::Chart(a) => insights::chart(g, a),
         Command::Criteria { action } => insights::criteria(g, action),
-        Command::Demo { years, seed } => insights::demo(g, years, seed),
+        Command::Demo {
+            years,
+            seed,
+            effects,
+        } => insights::demo(g, years, seed, &effects),
         Command::Completions { shell } => system::completions(shell),
         Command::Man => system::man(),
         Command::Show(a) => show::show(&cli.global, a),

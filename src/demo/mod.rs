@@ -6,7 +6,13 @@
 //! - shovelling snow adds 2 points the next day and 1 the day after;
 //! - long sitting on work days adds 0.1 point per hour above 6.
 //!
-//! The same seed and end date always give the same journal.
+//! With [`Effects::None`] (`backtrack demo --effects none`) the journal has the same shape
+//! (the same kinds and numbers of records, flares, doses, rehab and events) but pain is
+//! independent of everything else in it: a steady level with flares at random times, while
+//! training, sleep, sitting, tags and doses never look at it. Whatever the insights find there
+//! is chance.
+//!
+//! The same seed, effects and end date always give the same journal.
 
 mod story;
 mod training;
@@ -27,6 +33,50 @@ pub struct DemoSpec {
     pub end: NaiveDate,
 }
 
+/// Whether the demo's pain follows the planted effects or nothing at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Effects {
+    #[default]
+    Planted,
+    None,
+}
+
+impl Effects {
+    /// `planted` or `none`, as `demo --effects` takes them.
+    pub fn parse(text: &str) -> Option<Effects> {
+        match text.trim() {
+            "planted" => Some(Effects::Planted),
+            "none" => Some(Effects::None),
+            _ => None,
+        }
+    }
+}
+
+/// A pain level with flares at random times, for the journal without effects: its own
+/// persistence (a flare lasts days) but no link to anything else.
+struct Drift {
+    flare_left: u32,
+    flare_size: f64,
+}
+
+impl Drift {
+    fn next(&mut self, rng: &mut ChaCha8Rng) -> u8 {
+        if self.flare_left == 0 && rng.gen_bool(1.0 / 45.0) {
+            self.flare_left = rng.gen_range(3..9);
+            self.flare_size = rng.gen_range(2.5..4.5);
+        }
+        let flare = if self.flare_left > 0 {
+            self.flare_left -= 1;
+            self.flare_size
+        } else {
+            0.0
+        };
+        (2.0 + flare + rng.gen_range(-1.2..1.2_f64))
+            .clamp(0.0, 10.0)
+            .round() as u8
+    }
+}
+
 /// Day-by-day state the generator carries forward.
 struct Day {
     load: f64,
@@ -36,9 +86,25 @@ struct Day {
     pain: u8,
 }
 
-/// Builds the whole journal in memory; write it with `Repo::insert_batch`.
+/// Builds the whole journal with the planted effects; write it with `Repo::insert_batch`.
 pub fn generate(spec: DemoSpec) -> Batch {
+    generate_with(spec, Effects::Planted)
+}
+
+/// Builds the whole journal in memory, with or without the planted effects.
+pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
+    let planted = effects == Effects::Planted;
     let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+    let (mut own, mut other) = (
+        Drift {
+            flare_left: 0,
+            flare_size: 0.0,
+        },
+        Drift {
+            flare_left: 0,
+            flare_size: 0.0,
+        },
+    );
     let days = (spec.years.max(1) as i64) * 365;
     let start = spec.end - Duration::days(days - 1);
     let plot = story::Plot::new(start, spec.end);
@@ -79,9 +145,16 @@ pub fn generate(spec: DemoSpec) -> Batch {
             + if long_drive { 0.8 } else { 0.0 }
             + rng.gen_range(-0.8..0.8);
         pain = pain.clamp(0.0, 10.0);
-        let pain_u = pain.round() as u8;
-        let sleep =
-            (rng.gen_range(6.0..8.6_f64) - if pain_u >= 6 { 1.0 } else { 0.0 }).clamp(3.5, 10.0);
+        // Without effects, pain is its own drifting level, and the doses, rehab and training
+        // follow another one, independent of it: as many doses on as bad days, none tied to
+        // the pain logged.
+        let (pain_u, acts_on) = if planted {
+            (pain.round() as u8, pain.round() as u8)
+        } else {
+            (own.next(&mut rng), other.next(&mut rng))
+        };
+        let short_night = if planted && pain_u >= 6 { 1.0 } else { 0.0 };
+        let sleep = (rng.gen_range(6.0..8.6_f64) - short_night).clamp(3.5, 10.0);
         let sleep = (sleep * 10.0).round() / 10.0;
         let mut tags = Vec::new();
         if shovel {
@@ -90,9 +163,30 @@ pub fn generate(spec: DemoSpec) -> Batch {
         if long_drive {
             tags.push("long-drive".to_string());
         }
-        let load = training::day(&plot, d, prev.pain, pain_u, &mut rng, &mut b, &mut tags);
-        story::meds_for_day(d, pain_u, &mut rng, &mut b);
-        story::rehab_for_day(d, pain_u, &mut rng, &mut b);
+        let ride = training::Ride {
+            prev_pain: prev.pain,
+            pain: pain_u,
+            planted,
+        };
+        let load = training::day(&plot, d, ride, &mut rng, &mut b, &mut tags);
+        story::meds_for_day(d, acts_on, &mut rng, &mut b);
+        story::rehab_for_day(d, acts_on, &mut rng, &mut b);
+        if !planted {
+            // The doses and sessions record the pain logged that day, as a real one would.
+            let today = d;
+            for x in b
+                .doses
+                .iter_mut()
+                .rev()
+                .take_while(|x| x.taken_at.date() == today)
+            {
+                x.pain_before = Some(pain_u);
+            }
+            for r in b.sessions.iter_mut().rev().take_while(|r| r.date == today) {
+                r.pain_before = Some(pain_u);
+                r.pain_after = Some(pain_u.saturating_sub(1));
+            }
+        }
         if rng.gen_bool(0.99) {
             b.checkins
                 .push(checkin(d, pain_u, sleep, workday, sitting, tags, &mut rng));
@@ -163,3 +257,6 @@ fn checkin(
         ..Default::default()
     }
 }
+
+#[cfg(test)]
+mod seeds_tests;

@@ -10,19 +10,31 @@ use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity};
 use crate::repo::bulk::Batch;
 
+/// What the day's training may look at.
+#[derive(Debug, Clone, Copy)]
+pub struct Ride {
+    pub prev_pain: u8,
+    pub pain: u8,
+    /// False for the journal without effects: the plan ignores pain and the injuries, and
+    /// pain during a session is drawn on its own.
+    pub planted: bool,
+}
+
 /// Plans and records day `d`'s training; returns the day's load (TSS).
 pub fn day(
     plot: &Plot,
     d: NaiveDate,
-    prev_pain: u8,
-    pain: u8,
+    r: Ride,
     rng: &mut ChaCha8Rng,
     b: &mut Batch,
     tags: &mut Vec<String>,
 ) -> f64 {
+    let Ride {
+        prev_pain, pain, ..
+    } = r;
     let since_injury = (d - plot.last_injury(d)).num_days();
-    let acute = (0..21).contains(&since_injury);
-    let careful = (0..60).contains(&since_injury) || prev_pain >= 6;
+    let acute = r.planted && (0..21).contains(&since_injury);
+    let careful = r.planted && ((0..60).contains(&since_injury) || prev_pain >= 6);
     let winter = matches!(d.month(), 11 | 12 | 1 | 2 | 3);
     let plan: Option<(Intensity, u32, f64)> = match d.weekday().num_days_from_monday() {
         _ if acute => rng.gen_bool(0.3).then_some((Intensity::Recovery, 40, 0.55)),
@@ -104,7 +116,8 @@ pub fn day(
                 a.ascent_m = Some((minutes as f64 * rng.gen_range(3.0..9.0)).round());
             }
             a.pain_before = Some(pain);
-            let during = (pain + if iff > 0.85 { rng.gen_range(1..3) } else { 0 }).min(10);
+            let felt = if r.planted { pain } else { rng.gen_range(0..6) };
+            let during = (felt + if iff > 0.85 { rng.gen_range(1..3) } else { 0 }).min(10);
             a.pain_during = Some(during);
             a.pain_after = Some(during.saturating_sub(1));
             a.stopped_for_pain = during >= 7 && rng.gen_bool(0.5);

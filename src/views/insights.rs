@@ -105,7 +105,7 @@ impl TrendsData {
     pub fn sentences(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.events.is_empty() {
-            out.push(format!("No events in the last {}.", self.range.label()));
+            out.push("No events in this range.".to_string());
         } else {
             let n = self.events.len();
             let list: Vec<String> = self.events[n.saturating_sub(EVENTS_LISTED)..]
@@ -121,7 +121,7 @@ impl TrendsData {
         }
         out.extend(crate::analysis::stats::sentences(&self.stats));
         if self.stats.flares.is_empty() {
-            out.push(format!("No flares in the last {}.", self.range.label()));
+            out.push("No flares in this range.".to_string());
         }
         out.extend(
             self.stats
@@ -200,7 +200,7 @@ pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<Tr
 /// The dashboard from one window: its check-ins give the bars, and `stats` over the last
 /// [`DASHBOARD_DAYS`] every figure (the same as `stats --since 365d`).
 pub fn load_dashboard(repo: &mut Repo, today: NaiveDate) -> Result<TodayData> {
-    let since = today - Duration::days(DASHBOARD_DAYS - 1);
+    let since = today - Duration::days(DASHBOARD_DAYS);
     let data = repo.journal_window(since - Duration::days(LEAD_DAYS), today)?;
     let bars_from = today - Duration::days(SPARK_DAYS - 1);
     let mut recent: Vec<Checkin> = data
@@ -241,7 +241,8 @@ mod tests {
     fn the_dashboard_window_gives_the_figures_of_stats_since_365d() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut repo = demo(3, today);
-        let since = today - Duration::days(DASHBOARD_DAYS - 1);
+        // The very date `stats --since 365d` reads.
+        let since = crate::domain::parse::parse_date("since", "365d", today).unwrap();
         let win = serde_json::to_value(load_dashboard(&mut repo, today).unwrap().stats).unwrap();
         assert_eq!(win, whole(&mut repo, today, since));
         // There is something to agree on: training, criteria and associations.
@@ -288,7 +289,7 @@ mod tests {
         for range in Range::ALL {
             let t = load_trends(&mut repo, today, range).unwrap();
             assert!(t.events.is_empty() && t.stats.flares.is_empty());
-            assert!(t.sentences()[0].starts_with("No events"));
+            assert_eq!(t.sentences()[0], "No events in this range.");
         }
     }
 

@@ -134,3 +134,65 @@ fn show_trends_draws_the_range_asked_for_and_refuses_it_elsewhere() {
     assert!(err.contains("range") && err.contains("trends"), "{err}");
     j.fails(&["show", "trends", "--range", "2y"], 2);
 }
+
+/// The text of the dashboard's "Most notable" panel in a `show today` frame, unwrapped.
+fn notable_panel(frame: &str) -> String {
+    let lines: Vec<Vec<char>> = frame.lines().map(|l| l.chars().collect()).collect();
+    let (top, col) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let s: String = l.iter().collect();
+            s.find("┌ Most notable")
+                .map(|b| (i, s[..b].chars().count()))
+        })
+        .expect("a Most notable panel");
+    let mut words = Vec::new();
+    for l in &lines[top + 1..] {
+        if l.get(col) == Some(&'└') {
+            break;
+        }
+        let inner: String = l[col + 1..l.len() - 1].iter().collect();
+        words.extend(inner.split_whitespace().map(str::to_string));
+    }
+    words.join(" ")
+}
+
+#[test]
+fn the_dashboard_headlines_what_stats_since_365d_does() {
+    let j = Journal::new();
+    j.ok(&["demo", "--years", "2", "--seed", "7"]);
+    let s = j.json(&["stats", "--since", "365d"]);
+    let sentence = s["notable"]["sentence"]
+        .as_str()
+        .expect("a notable association");
+    assert!(sentence.contains("unlikely to be chance (p "), "{sentence}");
+    let frame = j.ok(&["show", "today", "--width", "160", "--height", "40"]);
+    assert_eq!(notable_panel(&frame), sentence, "{frame}");
+    // Its p survives Holm's correction, and every association has a p beside its n.
+    assert!(s["notable"]["p_holm"].as_f64().unwrap() <= 0.05, "{s}");
+    for l in s["load_pain"].as_array().unwrap() {
+        assert!(l["p"].is_number() && l["n"].is_number(), "{l}");
+    }
+    assert!(s["sleep"]["p"].is_number() && s["sitting"][0]["p"].is_number());
+}
+
+#[test]
+fn a_demo_without_effects_has_nothing_that_stands_out() {
+    let j = Journal::new();
+    let d = j.json(&["demo", "--years", "2", "--seed", "4", "--effects", "none"]);
+    assert_eq!(d["effects"], "none");
+    assert!(d["checkins"].as_u64().unwrap() > 650, "{d}");
+    let s = j.json(&["stats"]);
+    assert!(s["notable"].is_null(), "{}", s["notable"]);
+    let text = j.ok(&["stats"]);
+    assert!(text.contains("Nothing stands out yet ("), "{text}");
+    assert!(text.contains("could well be chance (p = "), "{text}");
+    let frame = j.ok(&["show", "today", "--width", "160", "--height", "40"]);
+    assert!(
+        notable_panel(&frame).starts_with("Nothing stands out yet ("),
+        "{frame}"
+    );
+    let err = j.fails(&["demo", "--effects", "some"], 2);
+    assert!(err.contains("planted") && err.contains("none"), "{err}");
+}

@@ -95,9 +95,7 @@ fn notable_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let inner = b.inner(area);
     b.render(area, buf);
     let st = &d.stats;
-    let text = crate::analysis::most_notable(st).unwrap_or_else(|| {
-        "Nothing stands out yet: no association reaches half a point or |ρ| 0.2.".to_string()
-    });
+    let text = crate::analysis::notable_text(st);
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
         .render(inner, buf);
