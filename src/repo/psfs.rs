@@ -124,6 +124,7 @@ impl Repo {
     }
 }
 
+/// One rating inside the caller's transaction; true when the activity is new.
 fn rate_tx(tx: &rusqlite::Transaction, name: &str, date: NaiveDate, score: u8) -> Result<bool> {
     let name = name.trim().to_string();
     let now = utc_stamp();
@@ -158,14 +159,16 @@ fn rate_tx(tx: &rusqlite::Transaction, name: &str, date: NaiveDate, score: u8) -
         }
     };
     let updated = tx.execute(
-            "UPDATE psfs_ratings SET score=?1, updated_at=?2 WHERE item_id=?3 AND date=?4 AND deleted_at IS NULL",
-            params![score, now, item, date_str(date)],
-        )?;
+        "UPDATE psfs_ratings SET score=?1, updated_at=?2
+         WHERE item_id=?3 AND date=?4 AND deleted_at IS NULL",
+        params![score, now, item, date_str(date)],
+    )?;
     if updated == 0 {
         tx.execute(
-                "INSERT INTO psfs_ratings (uuid, item_id, date, score, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?5)",
-                params![new_uuid(), item, date_str(date), score, now],
-            )?;
+            "INSERT INTO psfs_ratings (uuid, item_id, date, score, created_at, updated_at)
+             VALUES (?1,?2,?3,?4,?5,?5)",
+            params![new_uuid(), item, date_str(date), score, now],
+        )?;
     }
     Ok(created)
 }
