@@ -8,5 +8,6 @@ pub mod demo;
 pub mod domain;
 pub mod import;
 pub mod repo;
+pub mod report;
 pub mod textchart;
 pub mod tui;

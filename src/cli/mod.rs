@@ -12,6 +12,7 @@ mod journal;
 mod meds;
 mod records;
 mod rehab;
+mod report;
 mod show;
 mod status;
 mod system;
@@ -103,5 +104,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Completions { shell } => system::completions(shell),
         Command::Man => system::man(),
         Command::Show(a) => show::show(&cli.global, a),
+        Command::Report(a) => report::report(g, *a),
     }
 }

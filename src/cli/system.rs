@@ -11,7 +11,7 @@ use super::args::{Cli, ExportArgs, ExportFormat, Global, ImportArgs, SetArgs};
 use super::ctx::*;
 use crate::domain::parse::parse_date_any;
 use crate::domain::{InputError, clock};
-use crate::repo::settings::{check_value, is_dated, resolve_key};
+use crate::repo::settings::{check_text, check_value, is_dated, is_text, resolve_key};
 
 /// Opens the app on the journal (with the daily backup `Ctx::open` makes).
 pub fn open_tui(g: &Global) -> Result<()> {
@@ -45,6 +45,9 @@ fn open_demo(g: &Global) -> Result<()> {
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
     let today = clock::today();
     let key = resolve_key(&a.key)?;
+    if is_text(key) {
+        return set_text(g, key, &a);
+    }
     let value: f64 = a.value.trim().parse().map_err(|_| {
         InputError::new(
             key,
@@ -82,6 +85,26 @@ pub fn set(g: &Global, a: SetArgs) -> Result<()> {
     }
 }
 
+/// `set name "Alex Doe"`: a text setting; an empty value clears it.
+fn set_text(g: &Global, key: &str, a: &SetArgs) -> Result<()> {
+    if a.from.is_some() {
+        return Err(InputError::new(
+            "from",
+            format!("{key} has no history; allowed: --from only with ftp, lthr, max_hr, weight"),
+        )
+        .into());
+    }
+    let value = check_text(key, &a.value)?;
+    let mut ctx = Ctx::open(g)?;
+    ctx.repo.set_plain(key, &value)?;
+    ctx.out(&json!({"key": key, "value": value}), || {
+        match value.as_str() {
+            "" => format!("Cleared {key}"),
+            v => format!("Set {key} = {v}"),
+        }
+    })
+}
+
 pub fn settings(g: &Global) -> Result<()> {
     let ctx = Ctx::open(g)?;
     let dated = ctx.repo.dated_history()?;
@@ -89,9 +112,15 @@ pub fn settings(g: &Global) -> Result<()> {
     for (k, ..) in crate::repo::settings::PLAIN_KEYS {
         plain.insert(k.to_string(), json!(ctx.repo.plain_f64(k)?));
     }
-    let v = json!({"dated": dated, "thresholds": plain});
+    let name = ctx.repo.plain("name")?.filter(|n| !n.is_empty());
+    let v = json!({"dated": dated, "thresholds": plain, "name": name});
     ctx.out(&v, || {
-        let mut lines = vec!["Dated settings (value in force from a date):".to_string()];
+        let mut lines = vec![format!(
+            "Name (printed on the report): {}",
+            name.as_deref()
+                .unwrap_or("not set — backtrack set name \"…\"")
+        )];
+        lines.push("Dated settings (value in force from a date):".to_string());
         if dated.is_empty() {
             lines.push("  none yet — e.g. backtrack set ftp 250".into());
         }
