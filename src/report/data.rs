@@ -37,19 +37,32 @@ pub fn load(
 ) -> Result<ReportData> {
     let first = repo.first_day()?.unwrap_or(to).min(to);
     let journal = repo.journal_data(first, to)?;
-    let stats = stats(&journal, to, Some(from));
-    let series = Series::build(&journal, to);
     let name = repo
         .plain(NAME_KEY)?
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
-    Ok(ReportData {
-        from,
-        to,
-        today,
-        name,
-        journal,
-        stats,
-        series,
-    })
+    Ok(ReportData::new(journal, from, to, today, name))
+}
+
+impl ReportData {
+    /// The figures of `journal` (all history up to `to`) for the period `[from, to]`.
+    pub fn new(
+        journal: JournalData,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+        name: Option<String>,
+    ) -> ReportData {
+        let stats = stats(&journal, to, Some(from));
+        let series = Series::build(&journal, to);
+        ReportData {
+            from,
+            to,
+            today,
+            name,
+            journal,
+            stats,
+            series,
+        }
+    }
 }

@@ -92,3 +92,6 @@ pub fn write_report(
     write_private(&path, html.as_bytes())?;
     Ok(path)
 }
+
+#[cfg(test)]
+mod tests;
