@@ -106,7 +106,7 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<String> {
         }
         ch.draw_series(
             pain.iter()
-                .filter_map(|(d, p)| p.map(|p| Circle::new((*d, p), 2.5, BLACK.filled()))),
+                .filter_map(|(d, p)| p.map(|p| Circle::new((*d, p), 3, BLACK.filled()))),
         )
         .map_err(err)?;
         for run in runs(&period_days(&r.series.baseline, r.from, r.to)) {
@@ -128,7 +128,10 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<String> {
             ch.draw_series([Text::new(
                 e.n.to_string(),
                 (e.date, 10.4),
-                label_style(12.0).pos(Pos::new(HPos::Center, VPos::Top)),
+                (FONT, 13.0, FontStyle::Bold)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
             )])
             .map_err(err)?;
         }

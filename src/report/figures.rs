@@ -58,6 +58,8 @@ pub struct PainFigures {
     /// mean7 − start_mean7, and whether it is a meaningful change (SPEC §7.1).
     pub change_from_start: Option<f64>,
     pub meaningful_from_start: bool,
+    /// mean7 − baseline.
+    pub change_from_baseline: Option<f64>,
     pub meaningful_from_baseline: bool,
     /// Weeks with at least 4 check-ins in the period.
     pub worst_week: Option<WeekMean>,
@@ -196,6 +198,7 @@ fn pain_figures(r: &ReportData) -> PainFigures {
         baseline: st.baseline,
         latest: st.latest,
         change_from_start: change,
+        change_from_baseline: st.mean7.zip(st.baseline).map(|(m, b)| round1(m - b)),
         meaningful_from_start: st
             .mean7
             .zip(start_mean7)

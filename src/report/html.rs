@@ -157,6 +157,7 @@ fn summary(f: &Figures) -> Markup {
                         @if let Some(c) = p.change_from_start { "; change " (fig("pain.change_from_start", signed(c))) }
                         @if p.meaningful_from_start { " " span.mark { "meaningful change" } } }
                     p { "Baseline (median of the 28 days before): " (stat("pain.baseline", f1(p.baseline)))
+                        @if let Some(c) = p.change_from_baseline { "; now " (fig("pain.change_from_baseline", signed(c))) }
                         @if p.meaningful_from_baseline { " " span.mark { "meaningful change" } } }
                 }
                 div.box {
@@ -181,9 +182,14 @@ fn summary(f: &Figures) -> Markup {
                 div.box {
                     div.label { "Function: PSFS (0–10, higher is better)" }
                     div.big { (stat("psfs.score", f1(s.now.map(|d| d.value)))) }
-                    @if let Some(n) = s.now { p.muted { "latest ratings, " (date(n.date)) ", " (s.activities) " activities" } }
-                    p { "First rating in the period: " (dated(s.first, "psfs.first.value"))
-                        @if let Some(c) = s.change { "; change " (fig("psfs.change", signed(c))) } }
+                    @if let Some(n) = s.now { p.muted { "latest ratings, " (date(n.date)) ", " (s.activities)
+                        @if s.activities == 1 { " activity" } @else { " activities" } } }
+                    @if s.first.is_some() || s.now.is_none() {
+                        p { "First rating in the period: " (dated(s.first, "psfs.first.value"))
+                            @if let Some(c) = s.change { "; change " (fig("psfs.change", signed(c))) } }
+                    } @else {
+                        p { "No earlier rating in the period to compare with." }
+                    }
                     p { "Minimal important change: " (format!("{:.0}", s.minimal_important_change)) " points"
                         @if s.change.is_some() {
                             @if s.meaningful { " " span.mark { "reached" } } @else { " (not reached)" }
