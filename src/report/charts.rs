@@ -19,6 +19,9 @@ pub const LOAD_HEIGHT: u32 = 190;
 const FONT: &str = "sans-serif";
 const GREY: RGBColor = RGBColor(120, 120, 120);
 const LIGHT: RGBColor = RGBColor(225, 225, 225);
+const LIGHT_LINE: RGBColor = RGBColor(175, 175, 175);
+/// Periods longer than this draw daily pain smaller.
+const LONG_DAYS: usize = 120;
 const FLAG: RGBColor = RGBColor(180, 0, 0);
 
 fn err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
@@ -100,13 +103,16 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<String> {
                 .map_err(err)?;
         }
         let pain = period_days(&r.series.pain, r.from, r.to);
+        // Over months the daily marks shrink and their line fades, so the means stay legible.
+        let long = pain.len() > LONG_DAYS;
+        let (dot, line) = if long { (1.5, LIGHT_LINE) } else { (3.0, GREY) };
         for run in runs(&pain) {
-            ch.draw_series(LineSeries::new(run, GREY.stroke_width(1)))
+            ch.draw_series(LineSeries::new(run, line.stroke_width(1)))
                 .map_err(err)?;
         }
         ch.draw_series(
             pain.iter()
-                .filter_map(|(d, p)| p.map(|p| Circle::new((*d, p), 3, BLACK.filled()))),
+                .filter_map(|(d, p)| p.map(|p| Circle::new((*d, p), dot, BLACK.filled()))),
         )
         .map_err(err)?;
         for run in runs(&period_days(&r.series.baseline, r.from, r.to)) {
