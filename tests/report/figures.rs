@@ -69,6 +69,63 @@ pub fn same(text: &str, want: &Value) -> bool {
     }
 }
 
+/// Every `data-stat` figure of `doc` against `stats`; returns the keys seen.
+fn check_stats(doc: &super::doc::Doc, stats: &Value, from: &str) -> HashSet<String> {
+    let mut seen = HashSet::new();
+    for (key, text) in doc.stats() {
+        let want = lookup(stats, key);
+        assert!(
+            same(text, &want),
+            "{key}: the report shows {text:?}, stats --since {from} has {want}"
+        );
+        seen.insert(key.to_string());
+    }
+    seen
+}
+
+#[test]
+fn an_earlier_until_equals_stats_as_of_that_day() {
+    let j = Journal::new();
+    j.ok(&["demo"]);
+    let out = j.dir.path().join("r.html");
+    let (from, until) = ("2026-03-02", "2026-05-24");
+    let rep = j.json(&[
+        "report",
+        "--since",
+        from,
+        "--until",
+        until,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (rep["from"].as_str(), rep["to"].as_str()),
+        (Some(from), Some(until))
+    );
+    let o = j
+        .cmd()
+        .env("BACKTRACK_TODAY", until)
+        .args(["stats", "--since", from, "--json"])
+        .output()
+        .unwrap();
+    let stats: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let doc = parse(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let seen = check_stats(&doc, &stats, from);
+    assert!(seen.len() >= REQUIRED.len(), "{seen:?}");
+    // 12 weeks ending on --until.
+    let r = j.json(&[
+        "report",
+        "--since",
+        "12w",
+        "--until",
+        until,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r["from"], "2026-03-02");
+    assert_eq!(r["figures"]["period"]["days"], 84);
+}
+
 fn demo_with_red_flag() -> Journal {
     let j = Journal::new();
     j.ok(&["demo"]);

@@ -9,3 +9,4 @@ mod browser;
 mod doc;
 mod figures;
 mod html;
+mod layers;
