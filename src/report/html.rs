@@ -170,7 +170,8 @@ fn summary(f: &Figures) -> Markup {
                 div.box {
                     div.label { "Flares" }
                     div.big { (stat("flares.len", f.flares.count.to_string())) }
-                    p { "Longest: " (fig("flares.longest_days", f.flares.longest_days.map_or("—".into(), |d| d.to_string()))) " days; peak pain "
+                    p { "Longest: " (fig("flares.longest_days", f.flares.longest_days.map_or("—".into(), |d| d.to_string())))
+                        (if f.flares.longest_days == Some(1) { " day" } else { " days" }) "; peak pain "
                         (fig("flares.peak", f.flares.peak.map_or("—".into(), |d| d.to_string()))) }
                     p.muted.small { "A flare day has pain ≥ baseline + 2 (at least 4), or ≥ 7 without a baseline." }
                 }
@@ -198,7 +199,8 @@ fn summary(f: &Figures) -> Markup {
                 div.box {
                     div.label { "Medication in the period" }
                     p { "Opioid days: " (fig("meds.opioid_days", f.meds.opioid_days.to_string())) }
-                    p { "Longest NSAID run: " (fig("meds.longest_nsaid_run", f.meds.longest_nsaid_run.to_string())) " days" }
+                    p { "Longest NSAID run: " (fig("meds.longest_nsaid_run", f.meds.longest_nsaid_run.to_string()))
+                        (if f.meds.longest_nsaid_run == 1 { " day" } else { " days" }) }
                     p { "Steroid injections in 12 months: " (stat("meds.injections_12m", f.meds.injections_12m.to_string())) }
                 }
             }

@@ -158,4 +158,40 @@ fn demo_report_prints_to_two_to_four_pages_in_chromium() {
     );
     assert!(dark * 3 < all, "page 1 is mostly dark: {dark} of {all}");
     assert!(red > 50, "the red-flag box is not red: {red} red pixels");
+
+    // The same document on A4 (the default above is the browser's, Letter here).
+    let a4 = dir.join("a4.html");
+    std::fs::write(
+        &a4,
+        std::fs::read_to_string(&html).unwrap().replacen(
+            "<style>",
+            "<style>@page { size: A4; }",
+            1,
+        ),
+    )
+    .unwrap();
+    let a4_pdf = dir.join("a4.pdf");
+    let b = browser().unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    run(
+        &b,
+        &[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            &format!("--user-data-dir={}", profile.path().display()),
+            &format!("--print-to-pdf={}", a4_pdf.display()),
+            &format!("file://{}", a4.display()),
+        ],
+    );
+    let info = run("pdfinfo", &[a4_pdf.to_str().unwrap()]);
+    assert!(info.contains("(A4)"), "{info}");
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!((2..=4).contains(&pages), "{pages} A4 pages");
 }
