@@ -17,3 +17,14 @@ hyperfine -N --warmup 3 --runs 30 \
   -n "report --since 12w (10y)" "$bin --db $work/r.db report --since 12w -o $work/r12.html" \
   -n "stats --json (10y)" "$bin --db $work/r.db stats --json"
 ls -l "$work"/r.html "$work"/r12.html
+# Instruction counts (callgrind) are repeatable on a shared machine: the report against stats.
+if command -v valgrind >/dev/null; then
+  n=()
+  for cmd in "stats --json" "report --since 1y -o $work/r.html"; do
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
+      "$bin" --db "$work/r.db" $cmd >/dev/null 2>&1
+    n+=("$(awk '/^totals:/ {print $2}' "$work/cg.out")")
+  done
+  awk -v a="${n[0]}" -v b="${n[1]}" \
+    'BEGIN { printf "instructions: stats --json %d, report --since 1y %d: %.2fx\n", a, b, b / a }'
+fi
