@@ -344,3 +344,28 @@ fn pdf_without_a_browser_says_so_and_keeps_the_html() {
     assert_eq!(files.len(), 1, "{files:?}");
     assert!(files[0].to_string_lossy().ends_with(".html"));
 }
+
+#[test]
+fn the_name_is_a_checked_one_line_setting_that_can_be_cleared() {
+    let j = Journal::new();
+    j.ok(&["checkin", "3"]);
+    let err = j.fails(&["set", "name", "Alex\nDoe"], 2);
+    assert!(err.contains("name") && err.contains("one line"), "{err}");
+    let long = "x".repeat(81);
+    j.fails(&["set", "name", &long], 2);
+    j.fails(&["set", "name", "Alex", "--from", "-3"], 2);
+    assert_eq!(j.json(&["settings"])["name"], serde_json::Value::Null);
+    j.ok(&["set", "name", "  Alex Doe  "]);
+    assert_eq!(j.json(&["settings"])["name"], "Alex Doe");
+    let out = j.dir.path().join("r.html");
+    j.ok(&["report", "-o", out.to_str().unwrap()]);
+    assert!(
+        parse(&read(&out))
+            .unwrap()
+            .text
+            .contains("Patient: Alex Doe")
+    );
+    j.ok(&["set", "name", ""]);
+    j.ok(&["report", "-o", out.to_str().unwrap()]);
+    assert!(!parse(&read(&out)).unwrap().text.contains("Patient:"));
+}
