@@ -9,6 +9,7 @@ pub mod domain;
 pub mod import;
 pub mod ops;
 pub mod repo;
+pub mod report;
 pub mod textchart;
 pub mod tui;
 pub mod views;

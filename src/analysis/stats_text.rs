@@ -101,12 +101,7 @@ pub fn stats_text(st: &Stats) -> String {
         ""
     };
     let _ = writeln!(o, "  {head}{}", notable_text(st));
-    let _ = writeln!(
-        o,
-        "  ({} tested. p is how often shuffling whole weeks gives a pattern at least as \
-         strong; \"unlikely to be chance\" allows for the number tested.)",
-        count(st.tested, "pattern")
-    );
+    let _ = writeln!(o, "  {}", chance_note(st));
     for s in sentences(st) {
         let _ = writeln!(o, "  {s}");
     }
@@ -144,4 +139,14 @@ pub fn stats_text(st: &Stats) -> String {
         let _ = writeln!(o, "  [{mark}] {}: {}", c.label, c.detail);
     }
     o
+}
+
+/// How to read the chance words, with how many patterns the run tested (shown under the
+/// associations by `stats` and the report).
+pub fn chance_note(st: &Stats) -> String {
+    format!(
+        "({} tested. p is how often shuffling whole weeks gives a pattern at least as \
+         strong; \"unlikely to be chance\" allows for the number tested.)",
+        count(st.tested, "pattern")
+    )
 }

@@ -157,6 +157,11 @@ pub enum Command {
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
         since: Option<String>,
     },
+    /// Write the care-team report: one printable HTML file (and a PDF with --pdf)
+    #[command(
+        after_help = "Examples:\n  backtrack report\n  backtrack report --since 2026-01-05 --notes -o ~/physio.html\n  backtrack report --since 1y --pdf"
+    )]
+    Report(Box<super::report::ReportArgs>),
     /// Draw a chart as plain text: pain (with mean7), load (with CTL) or sleep
     #[command(
         after_help = "Examples:\n  backtrack chart pain\n  backtrack chart load --since 12w --width 100 --height 20"

@@ -14,6 +14,7 @@ mod meds;
 mod records;
 mod recovery;
 mod rehab;
+mod report;
 mod show;
 mod status;
 mod system;
@@ -143,5 +144,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Completions { shell } => system::completions(shell),
         Command::Man => system::man(),
         Command::Show(a) => show::show(&cli.global, a),
+        Command::Report(a) => report::report(g, *a),
     }
 }

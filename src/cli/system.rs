@@ -10,6 +10,7 @@ use serde_json::json;
 use super::args::{Cli, ExportArgs, ExportFormat, Global, ImportArgs, SetArgs};
 use super::ctx::*;
 use crate::domain::{InputError, clock};
+use crate::repo::settings::{is_text, resolve_key};
 
 /// Opens the app on the journal (with the daily backup `Ctx::open` makes).
 pub fn open_tui(g: &Global) -> Result<()> {
@@ -42,6 +43,9 @@ fn open_demo(g: &Global) -> Result<()> {
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
     let today = clock::today();
+    if is_text(resolve_key(&a.key)?) {
+        return set_text(g, &a);
+    }
     let draft = super::drafts::setting(&a);
     crate::ops::settings::validate(&draft, today)?;
     let mut ctx = Ctx::open(g)?;
@@ -57,6 +61,18 @@ pub fn set(g: &Global, a: SetArgs) -> Result<()> {
     ctx.out(&out, || done.summary.clone())
 }
 
+/// `set name "Alex Doe"`: a text setting; an empty value clears it.
+fn set_text(g: &Global, a: &SetArgs) -> Result<()> {
+    let draft = super::drafts::setting(a);
+    crate::ops::settings::validate_text(&draft)?;
+    let mut ctx = Ctx::open(g)?;
+    let done = crate::ops::settings::set_text(&mut ctx.repo, &draft)?;
+    let (key, value) = &done.record;
+    ctx.out(&json!({"key": key, "value": value}), || {
+        done.summary.clone()
+    })
+}
+
 pub fn settings(g: &Global) -> Result<()> {
     let ctx = Ctx::open(g)?;
     let dated = ctx.repo.dated_history()?;
@@ -64,9 +80,15 @@ pub fn settings(g: &Global) -> Result<()> {
     for (k, ..) in crate::repo::settings::PLAIN_KEYS {
         plain.insert(k.to_string(), json!(ctx.repo.plain_f64(k)?));
     }
-    let v = json!({"dated": dated, "thresholds": plain});
+    let name = ctx.repo.plain("name")?.filter(|n| !n.is_empty());
+    let v = json!({"dated": dated, "thresholds": plain, "name": name});
     ctx.out(&v, || {
-        let mut lines = vec!["Dated settings (value in force from a date):".to_string()];
+        let mut lines = vec![format!(
+            "Name (printed on the report): {}",
+            name.as_deref()
+                .unwrap_or("not set — backtrack set name \"…\"")
+        )];
+        lines.push("Dated settings (value in force from a date):".to_string());
         if dated.is_empty() {
             lines.push("  none yet — e.g. backtrack set ftp 250".into());
         }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::Done;
 use crate::domain::InputError;
 use crate::domain::parse::parse_date_any;
-use crate::repo::settings::{check_value, is_dated, resolve_key};
+use crate::repo::settings::{check_text, check_value, is_dated, resolve_key};
 use crate::repo::{Repo, Result};
 
 /// A setting as typed: `ftp 250 --from 2026-03-01`.
@@ -83,4 +83,28 @@ pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<S
         },
         summary,
     ))
+}
+
+/// A text setting (the name printed on the report): one line, no history.
+pub fn validate_text(a: &SettingDraft) -> Result<(&'static str, String)> {
+    let key = resolve_key(&a.key)?;
+    if a.from.is_some() {
+        return Err(InputError::new(
+            "from",
+            format!("{key} has no history; allowed: --from only with ftp, lthr, run_ftp, run_lthr, max_hr, weight"),
+        )
+        .into());
+    }
+    Ok((key, check_text(key, &a.value)?))
+}
+
+/// Stores a text setting; an empty value clears it.
+pub fn set_text(repo: &mut Repo, a: &SettingDraft) -> Result<Done<(&'static str, String)>> {
+    let (key, value) = validate_text(a)?;
+    repo.set_plain(key, &value)?;
+    let summary = match value.as_str() {
+        "" => format!("Cleared {key}"),
+        v => format!("Set {key} = {v}"),
+    };
+    Ok(Done::new((key, value), summary))
 }

@@ -35,6 +35,29 @@ pub const PLAIN_KEYS: &[(&str, &str, f64, f64)] = &[
     ("psfs_interval_days", "7", 1.0, 90.0),
 ];
 
+/// Text settings: the patient's name, printed on the care-team report only when set.
+pub const TEXT_KEYS: &[&str] = &["name"];
+
+/// Longest text setting, in characters.
+pub const TEXT_MAX: usize = 80;
+
+pub fn is_text(key: &str) -> bool {
+    TEXT_KEYS.contains(&key)
+}
+
+/// Checks a text setting: one line of at most [`TEXT_MAX`] characters, trimmed; empty clears it.
+pub fn check_text(key: &str, value: &str) -> Result<String> {
+    let v = value.trim();
+    if v.chars().count() > TEXT_MAX || v.chars().any(char::is_control) {
+        return Err(InputError::new(
+            key,
+            format!("allowed: one line of at most {TEXT_MAX} characters (\"\" clears it)"),
+        )
+        .into());
+    }
+    Ok(v.to_string())
+}
+
 /// Maps what users type (`ftp`, `lthr`, `weight`) to a stored key.
 pub fn resolve_key(name: &str) -> Result<&'static str> {
     let n = name.trim().to_ascii_lowercase().replace('-', "_");
@@ -51,9 +74,15 @@ pub fn resolve_key(name: &str) -> Result<&'static str> {
         .iter()
         .chain(PLAIN_KEYS)
         .map(|k| k.0)
+        .chain(TEXT_KEYS.iter().copied())
         .find(|k| *k == alias)
         .ok_or_else(|| {
-            let all: Vec<&str> = DATED_KEYS.iter().chain(PLAIN_KEYS).map(|k| k.0).collect();
+            let all: Vec<&str> = DATED_KEYS
+                .iter()
+                .chain(PLAIN_KEYS)
+                .map(|k| k.0)
+                .chain(TEXT_KEYS.iter().copied())
+                .collect();
             InputError::new(
                 "setting",
                 format!(

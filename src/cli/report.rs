@@ -1,0 +1,130 @@
+//! `backtrack report`: the care-team report (SPEC §12) as a self-contained HTML file, with
+//! `--pdf` printed by a Chromium found on PATH. The report itself lives in `crate::report`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{Duration, Months, NaiveDate};
+use clap::Args;
+use serde_json::json;
+
+use super::args::Global;
+use super::ctx::Ctx;
+use crate::domain::parse::parse_date;
+use crate::domain::{InputError, clock};
+use crate::report::{ReportOptions, build, load, output_path, pdf, write_private};
+
+/// `report [--since 12w|D] [--until D] [-o PATH] [--pdf] [--notes]`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// First day: a date, or a span back from --until such as 12w, 6m, 1y [default: 12w]
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Last day (default today); figures are as of this day
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub until: Option<String>,
+    /// The file to write (default ./backtrack-report-FROM-TO.html; a folder gets that name)
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Also print it to PDF (beside the HTML) with a Chromium or Chrome found on PATH
+    #[arg(long)]
+    pub pdf: bool,
+    /// Add the notes of flare days and events, in date order
+    #[arg(long)]
+    pub notes: bool,
+}
+
+/// `Nw`, `Nm` and `Ny` count back from `end` (the span includes `end`); anything else is a date.
+pub fn parse_since(s: &str, end: NaiveDate, today: NaiveDate) -> Result<NaiveDate, InputError> {
+    let t = s.trim().to_ascii_lowercase();
+    let span = |suffix: char| {
+        t.strip_suffix(suffix)
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| (1..=1000).contains(n))
+    };
+    let back = if let Some(w) = span('w') {
+        Some(end - Duration::weeks(w as i64))
+    } else if let Some(m) = span('m') {
+        end.checked_sub_months(Months::new(m))
+    } else if let Some(y) = span('y') {
+        end.checked_sub_months(Months::new(y * 12))
+    } else {
+        None
+    };
+    match back {
+        Some(d) => Ok(d + Duration::days(1)),
+        None => parse_date("since", s, today).map_err(|e| {
+            InputError::new(
+                "since",
+                format!("{}; or a span such as 12w, 6m, 1y", e.message),
+            )
+        }),
+    }
+}
+
+pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
+    let today = clock::today();
+    let to = match &a.until {
+        Some(u) => parse_date("until", u, today)?,
+        None => today,
+    };
+    let from = parse_since(a.since.as_deref().unwrap_or("12w"), to, today)?;
+    if from > to {
+        return Err(InputError::new(
+            "since",
+            format!("{from} is after --until {to}; allowed: a first day on or before the last"),
+        )
+        .into());
+    }
+    let opts = ReportOptions {
+        output: a.output.clone(),
+        notes: a.notes,
+    };
+    let path = output_path(&opts, from, to);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(InputError::new(
+            "output",
+            format!(
+                "the folder {} does not exist; allowed: a file in an existing folder",
+                dir.display()
+            ),
+        )
+        .into());
+    }
+    let mut ctx = Ctx::open(g)?;
+    let data = load(&mut ctx.repo, from, to, ctx.today)?;
+    let (html, figures) = build(&data, a.notes)?;
+    write_private(&path, html.as_bytes())?;
+    let mut lines = vec![format!(
+        "Wrote {} ({from} to {to}, {} of {} days logged)",
+        path.display(),
+        figures.period.days_logged,
+        figures.period.days
+    )];
+    let mut pdf_path = None;
+    if a.pdf {
+        match pdf::find_browser(std::env::var_os("PATH")) {
+            Some(browser) => {
+                let p = path.with_extension("pdf");
+                if let Err(e) = pdf::print_pdf(&browser, &path, &p) {
+                    // The HTML is written; say so before the failure.
+                    super::ctx::emit(&lines.join("\n"));
+                    return Err(e);
+                }
+                lines.push(format!("Wrote {}", p.display()));
+                pdf_path = Some(p);
+            }
+            None => eprintln!("{}", pdf::no_browser_message()),
+        }
+    }
+    let out = json!({
+        "path": path,
+        "pdf": pdf_path,
+        "from": from,
+        "to": to,
+        "figures": figures,
+    });
+    ctx.out(&out, || lines.join("\n"))
+}

@@ -1,0 +1,68 @@
+//! The report's one loader: reads the journal through the repo and computes the figures with
+//! the same analysis calls `backtrack stats` makes, so every figure matches `stats --since`.
+
+use chrono::NaiveDate;
+
+use crate::analysis::series::Series;
+use crate::analysis::{JournalData, Stats, stats};
+use crate::repo::{Repo, Result};
+
+/// The settings key of the patient's name, printed in the header only when set.
+pub const NAME_KEY: &str = "name";
+
+/// Everything the report shows for the period `[from, to]`, as of `to`.
+#[derive(Debug, Clone)]
+pub struct ReportData {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The day the report is written (may be after `to`).
+    pub today: NaiveDate,
+    pub name: Option<String>,
+    /// The whole history up to `to`: CTL and the baseline need the days before the period.
+    pub journal: JournalData,
+    /// `stats` as of `to`, limited to the period: what `stats --since FROM` prints when `to`
+    /// is today.
+    pub stats: Stats,
+    /// The day series over the whole history as of `to` (the charts take the period's part).
+    pub series: Series,
+}
+
+/// Loads the period exactly as `stats` does: all history from the journal's first day to `to`,
+/// then `analysis::stats(data, to, Some(from))`.
+pub fn load(
+    repo: &mut Repo,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<ReportData> {
+    let first = repo.first_day()?.unwrap_or(to).min(to);
+    let journal = repo.journal_data(first, to)?;
+    let name = repo
+        .plain(NAME_KEY)?
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    Ok(ReportData::new(journal, from, to, today, name))
+}
+
+impl ReportData {
+    /// The figures of `journal` (all history up to `to`) for the period `[from, to]`.
+    pub fn new(
+        journal: JournalData,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+        name: Option<String>,
+    ) -> ReportData {
+        let stats = stats(&journal, to, Some(from));
+        let series = Series::build(&journal, to);
+        ReportData {
+            from,
+            to,
+            today,
+            name,
+            journal,
+            stats,
+            series,
+        }
+    }
+}

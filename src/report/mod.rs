@@ -1,0 +1,97 @@
+//! The care-team report (SPEC §12): one self-contained, printable HTML file (inline CSS and
+//! SVG, no script, nothing fetched) for a doctor or physio, optionally printed to PDF.
+//! `data` loads, `figures*` compute, `charts` and `html*` render, `pdf` prints.
+
+pub mod charts;
+pub mod data;
+pub mod figures;
+pub mod figures_load;
+pub mod html;
+pub mod html_sections;
+pub mod pdf;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+
+pub use data::{ReportData, load};
+pub use figures::{Figures, figures};
+
+use crate::repo::Repo;
+
+/// What to write besides the period.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// The file to write; None writes `backtrack-report-FROM-TO.html` in the current folder.
+    /// An existing folder gets that name inside it.
+    pub output: Option<PathBuf>,
+    /// Add the notes of flare days and events.
+    pub notes: bool,
+}
+
+/// The default file name for a period.
+pub fn default_name(from: NaiveDate, to: NaiveDate) -> String {
+    format!("backtrack-report-{from}-{to}.html")
+}
+
+/// Where the report for the period goes.
+pub fn output_path(opts: &ReportOptions, from: NaiveDate, to: NaiveDate) -> PathBuf {
+    match &opts.output {
+        Some(p) if p.is_dir() => p.join(default_name(from, to)),
+        Some(p) => p.clone(),
+        None => PathBuf::from(default_name(from, to)),
+    }
+}
+
+/// The report's HTML and figures for `[from, to]`, as of `to`.
+pub fn build(data: &ReportData, notes: bool) -> Result<(String, Figures)> {
+    let f = figures(data);
+    let list = notes.then(|| figures::notes(data, &f));
+    let html = html::render(data, &f, list.as_deref())?;
+    Ok((html, f))
+}
+
+/// Writes `contents` to `path` with mode 0600: a temporary file beside it, renamed into place,
+/// so a reader never sees half a report and an old one is replaced whole.
+pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".backtrack-report-")
+        .tempfile_in(&dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    tmp.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+/// Loads, renders and writes the report for `[from, to]`; returns the file written. The app
+/// calls this with the range it shows; the CLI adds the JSON figures and the PDF.
+pub fn write_report(
+    repo: &mut Repo,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+    opts: &ReportOptions,
+) -> Result<PathBuf> {
+    let data = load(repo, from, to, today)?;
+    let (html, _) = build(&data, opts.notes)?;
+    let path = output_path(opts, from, to);
+    write_private(&path, html.as_bytes())?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,160 @@
+//! Printing the report to PDF with a Chromium or Chrome found on PATH (headless, a throwaway
+//! profile, every background service off). backtrack itself fetches nothing; the browser
+//! only opens the local file.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+/// Browser names looked for on PATH, in order.
+pub const BROWSERS: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+];
+
+/// How long the browser may take before it is stopped.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The first browser of [`BROWSERS`] on `path` (the value of PATH).
+pub fn find_browser(path: Option<OsString>) -> Option<PathBuf> {
+    let dirs: Vec<PathBuf> = path
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    BROWSERS
+        .iter()
+        .find_map(|name| dirs.iter().map(|d| d.join(name)).find(|p| is_executable(p)))
+}
+
+fn is_executable(p: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        p.metadata()
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        p.is_file()
+    }
+}
+
+/// The one line said when no browser is found.
+pub fn no_browser_message() -> String {
+    format!(
+        "no Chromium or Chrome found on PATH (looked for {}); the HTML report is written, print it from a browser",
+        BROWSERS.join(", ")
+    )
+}
+
+/// Prints `html` to `pdf` with `browser`. The PDF is written to a temporary name beside the
+/// target and renamed into place with mode 0600, so a failed print leaves no half file.
+pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
+    let html = std::path::absolute(html)?;
+    let pdf = std::path::absolute(pdf)?;
+    let dir = pdf.parent().context("the PDF path has no folder")?;
+    let profile = tempfile::Builder::new()
+        .prefix("backtrack-chromium-")
+        .tempdir()?;
+    let out = tempfile::Builder::new()
+        .prefix(".backtrack-report-")
+        .suffix(".pdf")
+        .tempfile_in(dir)?;
+    let log = profile.path().join("stderr.log");
+    let mut arg = OsString::from("--print-to-pdf=");
+    arg.push(out.path());
+    let mut user = OsString::from("--user-data-dir=");
+    user.push(profile.path().join("profile"));
+    let mut url = OsString::from("file://");
+    url.push(&html);
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--no-pdf-header-footer",
+        ])
+        .arg(user)
+        .arg(arg)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log)?)
+        .spawn()
+        .with_context(|| format!("could not start {}", browser.display()))?;
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait()? {
+            break s;
+        }
+        if started.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!(
+                "{} did not finish printing within {} s",
+                browser.display(),
+                TIMEOUT.as_secs()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // The browser may replace the file rather than write into it: ask the path, not the handle.
+    let written = std::fs::metadata(out.path()).map_or(0, |m| m.len());
+    if !status.success() || written == 0 {
+        let err = std::fs::read_to_string(&log).unwrap_or_default();
+        let last = err
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        bail!(
+            "{} could not print the PDF ({status}): {last}",
+            browser.display()
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o600))?;
+    }
+    out.persist(&pdf)
+        .with_context(|| format!("writing {}", pdf.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_browser_only_when_one_is_on_path() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(find_browser(Some(dir.path().as_os_str().to_owned())), None);
+        assert_eq!(find_browser(None), None);
+        let fake = dir.path().join("google-chrome");
+        std::fs::write(&fake, "#!/bin/sh\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // Not executable yet: not a browser.
+            assert_eq!(find_browser(Some(dir.path().as_os_str().to_owned())), None);
+            std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        assert_eq!(
+            find_browser(Some(dir.path().as_os_str().to_owned())),
+            Some(fake)
+        );
+        assert!(no_browser_message().contains("chromium"));
+    }
+}

@@ -1,0 +1,12 @@
+//! End-to-end tests of `backtrack report`: its figures against `stats --since`, the HTML's
+//! structure and self-containment, a snapshot, and printing in a real headless Chromium.
+
+#[path = "../cli/common.rs"]
+#[allow(dead_code)]
+mod common;
+
+mod browser;
+mod doc;
+mod figures;
+mod html;
+mod layers;
