@@ -2,6 +2,7 @@
 //! hard-vs-rest next-day change and pushing through. Each comes with n and a one-line sentence
 //! that states what the data was ("was", "on days after"), never why.
 
+use crate::domain::text::plural;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -97,9 +98,13 @@ pub fn load_pain_lags(
             let when = lag_words(lag);
             let sentence = match rho {
                 _ if n < min_pairs => format!(
-                    "Training load and pain {when}: not enough data ({n} days; needs {min_pairs})."
+                    "Training load and pain {when}: not enough data ({}; needs {min_pairs}).",
+                    plural(n, "day", "days")
                 ),
-                None => format!("Training load and pain {when}: nothing varied ({n} days)."),
+                None => format!(
+                    "Training load and pain {when}: nothing varied ({}).",
+                    plural(n, "day", "days")
+                ),
                 Some(r) => {
                     // Rounded first, and −0 made 0, so the sentence never says "Spearman -0.00".
                     let r = (r * 100.0).round() / 100.0 + 0.0;
@@ -247,8 +252,9 @@ pub fn push_through(
              ({n_pushed} vs {n_easy} sessions)."
         ),
         _ => format!(
-            "Pushing through pain: not enough data ({n_pushed} vs {n_easy} sessions; needs \
-             {min_group} each)."
+            "Pushing through pain: not enough data ({n_pushed} vs {}; needs \
+             {min_group} each).",
+            plural(n_easy, "session", "sessions")
         ),
     };
     PushThrough {

@@ -1,6 +1,7 @@
 //! Evaluation of the return-to-training criteria (SPEC §4.7) as of a day: met / not met, the
 //! figure behind each rule and the days it rests on. The rule language is in `criteria.rs`.
 
+use crate::domain::text::plural;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -57,13 +58,21 @@ pub fn evaluate(rule: &Rule, x: &CriteriaInput, today: NaiveDate) -> CriterionRe
     let compare = |what: &str, c: Cmp, limit: f64, v: Option<f64>, n: usize| match v {
         Some(v) => {
             let met = c.holds(v, limit);
-            out(met, Some(v), n, format!("{what} {v:.1}, {n} days logged"))
+            out(
+                met,
+                Some(v),
+                n,
+                format!("{what} {v:.1}, {} logged", plural(n, "day", "days")),
+            )
         }
         None => out(
             false,
             None,
             n,
-            format!("{what}: not enough data ({n} days logged)"),
+            format!(
+                "{what}: not enough data ({} logged)",
+                plural(n, "day", "days")
+            ),
         ),
     };
     match *rule {
@@ -104,7 +113,10 @@ fn no_flare(
             false,
             None,
             n,
-            format!("not enough data ({n} of {days} days logged)"),
+            format!(
+                "not enough data ({n} of {} logged)",
+                plural(days, "day", "days")
+            ),
         );
     }
     let flare_days = (0..days)
@@ -121,7 +133,11 @@ fn no_flare(
         met,
         Some(flare_days as f64),
         n,
-        format!("{flare_days} flare days in the last {days} ({n} days logged)"),
+        format!(
+            "{} in the last {days} ({} logged)",
+            plural(flare_days, "flare day", "flare days"),
+            plural(n, "day", "days")
+        ),
     )
 }
 

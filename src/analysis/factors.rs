@@ -1,6 +1,7 @@
 //! The other factors of SPEC §7.3: tags and workdays at lag 0 and 1, sleep against next-day
 //! pain, and medication classes with/without. Facts with n; the sentences never say "because".
 
+use crate::domain::text::plural;
 use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate};
@@ -147,9 +148,15 @@ pub fn sleep_assoc(
     };
     let sentence = match rho {
         _ if n < min_pairs => {
-            format!("Sleep and next-day pain: not enough data ({n} days; needs {min_pairs}).")
+            format!(
+                "Sleep and next-day pain: not enough data ({}; needs {min_pairs}).",
+                plural(n, "day", "days")
+            )
         }
-        None => format!("Sleep and next-day pain: nothing varied ({n} days)."),
+        None => format!(
+            "Sleep and next-day pain: nothing varied ({}).",
+            plural(n, "day", "days")
+        ),
         Some(r) => {
             // Rounded first, and −0 made 0, so the sentence never says "Spearman -0.00".
             let r = (r * 100.0).round() / 100.0 + 0.0;

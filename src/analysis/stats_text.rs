@@ -1,6 +1,7 @@
 //! The readable text form of `backtrack stats`: the same figures as `--json`, in sections,
 //! with "not enough data" spelled out rather than left blank.
 
+use crate::domain::text::plural;
 use std::fmt::Write;
 
 use super::flares::flare_sentence;
@@ -58,8 +59,9 @@ pub fn stats_text(st: &Stats) -> String {
     );
     let _ = writeln!(
         o,
-        "  14-day trend {trend}; pain-free streak {} days; {} days logged",
-        p.pain_free_streak_days, p.days_logged
+        "  14-day trend {trend}; pain-free streak {}; {} logged",
+        plural(p.pain_free_streak_days, "day", "days"),
+        plural(p.days_logged, "day", "days")
     );
 
     let _ = writeln!(o, "\nFlares: {}", st.flares.len());
@@ -102,8 +104,12 @@ pub fn stats_text(st: &Stats) -> String {
     }
     let _ = writeln!(
         o,
-        "  opioid days: {} in 7, {} in 30; opioid run {} days; NSAID run {} days; steroid injections in 12 months: {}",
-        m.opioid_days_7, m.opioid_days_30, m.opioid_streak, m.nsaid_streak, m.injections_12m
+        "  opioid days: {} in 7, {} in 30; opioid run {}; NSAID run {}; steroid injections in 12 months: {}",
+        m.opioid_days_7,
+        m.opioid_days_30,
+        plural(m.opioid_streak, "day", "days"),
+        plural(m.nsaid_streak, "day", "days"),
+        m.injections_12m
     );
     for f in &m.flags {
         let _ = writeln!(o, "  ! {f}");

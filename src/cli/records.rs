@@ -141,11 +141,11 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
                     .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
                     .join("→");
                 let l = format!(
-                    "r{:<5} {}  {:<20} {} exercises  pain {pain}",
+                    "r{:<5} {}  {:<20} {}  pain {pain}",
                     s.id,
                     s.date,
                     s.programme.as_deref().unwrap_or("-"),
-                    s.items.len()
+                    crate::domain::text::plural(s.items.len(), "exercise", "exercises")
                 );
                 (with_ref(Kind::Rehab, s.id, s), l)
             })
@@ -260,7 +260,10 @@ pub fn trash(g: &Global, empty: bool) -> Result<()> {
             } else {
                 String::new()
             };
-            format!("Purged {purged} records for good{kept}.")
+            format!(
+                "Purged {} for good{kept}.",
+                crate::domain::text::plural(purged, "record", "records")
+            )
         });
     }
     let items = ctx.repo.trash()?;

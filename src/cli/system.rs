@@ -108,7 +108,11 @@ pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
                 .unwrap_or_else(|| PathBuf::from(format!("backtrack-csv-{}", ctx.today)));
             let files = ctx.repo.export_csv(&dir)?;
             ctx.out(&files, || {
-                format!("Exported {} CSV files to {}", files.len(), dir.display())
+                format!(
+                    "Exported {} to {}",
+                    crate::domain::text::plural(files.len(), "CSV file", "CSV files"),
+                    dir.display()
+                )
             })?;
         }
     }

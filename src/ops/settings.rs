@@ -66,8 +66,10 @@ pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<S
             let n = repo.set_dated(key, from, value, crate::analysis::tss::compute_load)?;
             let line = match n {
                 0 => format!("Set {key} = {value} from {from}"),
-                1 => format!("Set {key} = {value} from {from}; TSS recomputed for 1 activity"),
-                n => format!("Set {key} = {value} from {from}; TSS recomputed for {n} activities"),
+                n => format!(
+                    "Set {key} = {value} from {from}; TSS recomputed for {}",
+                    crate::domain::text::plural(n, "activity", "activities")
+                ),
             };
             (n, line)
         }

@@ -214,9 +214,20 @@ fn form_prefills_and_tags_complete_from_history() {
     press(&mut a, "lo");
     assert_eq!(a.form.as_ref().unwrap().completions, vec!["long-drive"]);
     a.update(Action::Complete);
-    assert_eq!(a.form.as_ref().unwrap().tags.value(), "long-drive ");
+    assert_eq!(a.form.as_ref().unwrap().tags.value(), "long-drive, ");
+    // Commas separate tags; a space inside one becomes `-` (the CLI's `--tag` rule).
+    press(&mut a, "quick hike");
     a.update(Action::Save);
-    assert_eq!(a.today_checkin.as_ref().unwrap().tags, vec!["long-drive"]);
+    assert_eq!(
+        a.today_checkin.as_ref().unwrap().tags,
+        vec!["long-drive", "quick-hike"]
+    );
+    press(&mut a, "c");
+    assert_eq!(
+        a.form.as_ref().unwrap().tags.value(),
+        "long-drive, quick-hike",
+        "editing shows the separator, so typing on starts a new tag"
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::domain::parse::format_duration;
 use crate::domain::records::Checkin;
+use crate::domain::text;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain;
@@ -223,7 +224,7 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
         .map(|m| {
             let max = m
                 .max_daily
-                .map(|x| format!(" of max {x}"))
+                .map(|x| format!(" of max {}", text::amount(x, &m.unit)))
                 .unwrap_or_default();
             let style = if m.over_max {
                 t.error()
@@ -231,7 +232,12 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
                 ratatui::style::Style::new()
             };
             Line::from(Span::styled(
-                format!("{} {}{max}{} ({}×)", m.medication, m.total, m.unit, m.doses),
+                format!(
+                    "{} {}{max} ({}×)",
+                    text::amount(m.total, &m.unit),
+                    m.medication,
+                    m.doses
+                ),
                 style,
             ))
         })
@@ -294,9 +300,15 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let text = match target {
         Some(target) if target > 0 => {
             let pct = done * 100 / target;
-            format!("{done} of {target} sessions ({pct}%)")
+            format!(
+                "{done} of {} ({pct}%)",
+                text::plural(target, "session", "sessions")
+            )
         }
-        _ => format!("{done} sessions; no programme this week"),
+        _ => format!(
+            "{}; no programme this week",
+            text::plural(done, "session", "sessions")
+        ),
     };
     Line::from(text).render(inner, buf);
 }

@@ -63,11 +63,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .map_or("no active programme".to_string(), |p| p.name.clone());
         let week = match s.week_target {
             Some(t) if t > 0 => format!(
-                "{} of {t} sessions ({}%)",
+                "{} of {} ({}%)",
                 s.week_sessions,
+                crate::domain::text::plural(t, "session", "sessions"),
                 s.week_sessions * 100 / t
             ),
-            _ => format!("{} sessions", s.week_sessions),
+            _ => crate::domain::text::plural(s.week_sessions, "session", "sessions"),
         };
         let four = s
             .adherence_4w
