@@ -128,11 +128,13 @@ pub fn before(data: &JournalData, ix: &DayIndex, start: NaiveDate) -> Before {
 
 /// One line per flare: "Flare from 2024-03-04, 5 days, peak 8. In the 3 days before: ride
 /// 120 min (150 TSS) on 03-02; tags: shoveling; event: MRI on 03-03."
-pub fn flare_sentence(f: &Flare) -> String {
-    let days = if f.days == 1 { "day" } else { "days" };
+pub fn flare_sentence(f: &Flare, today: NaiveDate) -> String {
+    use crate::domain::text;
     let mut s = format!(
-        "Flare from {}, {} {days}, peak {}.",
-        f.start, f.days, f.peak
+        "Flare from {}, {}, peak {}.",
+        text::date(f.start, today),
+        text::plural(f.days, "day", "days"),
+        f.peak
     );
     let b = &f.before;
     if b.activities.is_empty() && b.tags.is_empty() && b.events.is_empty() {
@@ -143,10 +145,10 @@ pub fn flare_sentence(f: &Flare) -> String {
     for a in &b.activities {
         let tss = a.tss.map(|t| format!(" ({t:.0} TSS)")).unwrap_or_default();
         parts.push(format!(
-            "{} {} min{tss} on {}",
+            "{} {}{tss} on {}",
             a.kind,
-            a.minutes,
-            a.date.format("%m-%d")
+            text::minutes(a.minutes as i64),
+            text::date(a.date, today)
         ));
     }
     if !b.tags.is_empty() {
@@ -157,7 +159,7 @@ pub fn flare_sentence(f: &Flare) -> String {
             "{}: {} on {}",
             e.kind,
             e.title,
-            e.date.format("%m-%d")
+            text::date(e.date, today)
         ));
     }
     s.push_str(&format!(" In the 3 days before: {}.", parts.join("; ")));
@@ -238,9 +240,9 @@ mod tests {
         // Jan 31 (7), one day, after two missing days: a separate flare.
         assert_eq!((f[1].start, f[1].days, f[1].peak), (d("2024-01-31"), 1, 7));
         assert_eq!(
-            flare_sentence(&f[0]),
-            "Flare from 2024-01-21, 4 days, peak 6. In the 3 days before: ride 120 min \
-             (150 TSS) on 01-19; tags: shoveling; life: shoveled snow on 01-20."
+            flare_sentence(&f[0], d("2024-03-01")),
+            "Flare from 21 Jan, 4 days, peak 6. In the 3 days before: ride 2h \
+             (150 TSS) on 19 Jan; tags: shoveling; life: shoveled snow on 20 Jan."
         );
     }
 
@@ -255,6 +257,9 @@ mod tests {
         let pain = pain_series(&data.checkins, ix.start, ix.end);
         let f = flares(&data, &ix, &pain, &baseline(&pain));
         assert_eq!(f.len(), 2);
-        assert!(flare_sentence(&f[0]).ends_with("Nothing logged in the 3 days before."));
+        assert!(
+            flare_sentence(&f[0], d("2024-03-01"))
+                .ends_with("Nothing logged in the 3 days before.")
+        );
     }
 }

@@ -30,6 +30,12 @@ pub struct ListArgs {
     /// Everything, from the first record
     #[arg(long, conflicts_with = "since")]
     pub all: bool,
+    /// Only records whose note, title or tags contain TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Option<String>,
+    /// Only check-ins with this tag (spaces become `-`, as when tagging)
+    #[arg(long, value_name = "T")]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -71,7 +71,8 @@ pub fn settings(g: &Global) -> Result<()> {
             lines.push("  none yet — e.g. backtrack set ftp 250".into());
         }
         for d in &dated {
-            lines.push(format!("  {:<12} {:>7}  from {}", d.key, d.value, d.from));
+            let from = crate::ops::settings::from_words(d.from, ctx.today);
+            lines.push(format!("  {:<12} {:>7}  {from}", d.key, d.value));
         }
         lines.push("Thresholds:".into());
         for (k, val) in &plain {

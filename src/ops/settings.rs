@@ -58,16 +58,39 @@ pub fn validate(a: &SettingDraft, today: NaiveDate) -> Result<Setting> {
     Ok(Setting { key, value, from })
 }
 
+/// The date a first FTP or LTHR set without `--from` is stored from: before any record, so it
+/// applies from the journal's first day, including rides logged afterwards for past days.
+pub const FROM_START: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// `from 13 Sep`, or `from the start` for a first value that applies from the journal's first day.
+pub fn from_words(from: NaiveDate, today: NaiveDate) -> String {
+    if from == FROM_START {
+        "from the journal's first day".into()
+    } else {
+        format!("from {}", crate::domain::text::date(from, today))
+    }
+}
+
 pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<SettingSet>> {
-    let s = validate(a, today)?;
+    let mut s = validate(a, today)?;
+    let first_load_key = matches!(s.key, "ftp_w" | "lthr_bpm")
+        && a.from.is_none()
+        && !repo.dated_history()?.iter().any(|d| d.key == s.key);
+    if first_load_key {
+        s.from = Some(FROM_START);
+    }
     let (key, value) = (s.key, s.value);
     let (recomputed, summary) = match s.from {
         Some(from) => {
             let n = repo.set_dated(key, from, value, crate::analysis::tss::compute_load)?;
+            let from = from_words(from, today);
             let line = match n {
-                0 => format!("Set {key} = {value} from {from}"),
+                0 => format!("Set {key} = {value} {from}"),
                 n => format!(
-                    "Set {key} = {value} from {from}; TSS recomputed for {}",
+                    "Set {key} = {value} {from}; TSS recomputed for {}",
                     crate::domain::text::plural(n, "activity", "activities")
                 ),
             };

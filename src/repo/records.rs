@@ -124,7 +124,7 @@ impl Kind {
                 let dur = secs.parse().map(text::duration).unwrap_or_default();
                 format!("{kind} {dur} on {}", day(start))
             }
-            (Kind::Rehab, [d, prog]) if prog.is_empty() => format!("rehab on {}", day(d)),
+            (Kind::Rehab, [d, ""]) => format!("rehab on {}", day(d)),
             (Kind::Rehab, [d, prog]) => format!("{prog} on {}", day(d)),
             (Kind::Dose, [at, amount, unit, name]) => {
                 match (

@@ -14,6 +14,9 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// The smallest terminal (columns, rows) a screen is drawn in.
+    pub const MIN_SIZE: (u16, u16) = (super::screens::MIN_WIDTH, super::screens::MIN_HEIGHT);
+
     pub const ALL: [Screen; 6] = [
         Screen::Today,
         Screen::Pain,

@@ -127,7 +127,7 @@ impl TrendsData {
             self.stats
                 .flares
                 .iter()
-                .map(crate::analysis::flares::flare_sentence),
+                .map(|f| crate::analysis::flares::flare_sentence(f, self.stats.today)),
         );
         out.push(self.stats.psfs.sentence.clone());
         out

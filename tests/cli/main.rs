@@ -8,6 +8,8 @@ mod import_csv;
 mod import_fit;
 mod input;
 mod insights;
+mod readme;
 mod records;
 mod storage;
 mod transfer;
+mod wording;

@@ -23,7 +23,7 @@ fn today_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
         .map(|x| {
             let max = x
                 .max_daily
-                .map(|v| format!(" of max {}", text::amount(v, &x.unit)))
+                .map(|v| format!(" of max {}", text::number(v)))
                 .unwrap_or_else(|| " (no max)".into());
             let style = if x.over_max { t.error() } else { t.title() };
             let mark = if x.over_max { "! " } else { "" };
@@ -117,7 +117,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 format!("{}× a day", x.times_a_day.unwrap_or(1))
             };
             Line::from(format!(
-                "{:<18} {:<17} {:>6} {:<3} {:<14} {how}",
+                "{:<18} {:<17} {:>6} {:<3} {:<16} {how}",
                 clip(&x.name, 18),
                 x.class.as_str(),
                 x.usual_dose,

@@ -224,7 +224,7 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
         .map(|m| {
             let max = m
                 .max_daily
-                .map(|x| format!(" of max {}", text::amount(x, &m.unit)))
+                .map(|x| format!(" of max {}", text::number(x)))
                 .unwrap_or_default();
             let style = if m.over_max {
                 t.error()
