@@ -64,7 +64,7 @@ struct Frame {
 
 fn frame(width: usize, height: usize, ymax: f64, days: usize) -> Frame {
     let label_w = fmt_y(ymax).len();
-    let plot_w = width.max(MIN_WIDTH) - label_w - 1;
+    let plot_w = width.max(MIN_WIDTH).saturating_sub(label_w + 1).max(1);
     Frame {
         label_w,
         cols: plot_w.min(days),
@@ -73,7 +73,10 @@ fn frame(width: usize, height: usize, ymax: f64, days: usize) -> Frame {
 }
 
 fn fmt_y(v: f64) -> String {
-    if v.fract() == 0.0 {
+    // A stored figure can be huge; its label must still fit beside the plot.
+    if v.abs() >= 1e6 {
+        format!("{v:.0e}")
+    } else if v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
         format!("{v:.1}")

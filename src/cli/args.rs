@@ -133,11 +133,20 @@ pub enum Command {
         after_help = "Examples:\n  backtrack import ~/garmin/Activities\n  backtrack import ride.fit activities.csv --dry-run\n  backtrack import journal.json   (a backtrack export: merged by uuid, the newer edit wins)\n\nExit codes: 0 the run completed (skipped and failed files are listed); 2 a path is missing or\nof an unsupported type (nothing written); 1 any other failure."
     )]
     Import(ImportArgs),
-    /// Write a verified online backup (default: backups/ beside the journal)
-    #[command(after_help = "Example:\n  backtrack backup ~/backtrack-before-upgrade.db")]
-    Backup {
-        /// Where to write the copy (default backups/journal-manual-DATE.db)
-        path: Option<PathBuf>,
+    /// Write a verified online backup (default: backups/ beside the journal); list or restore backups
+    #[command(
+        args_conflicts_with_subcommands = true,
+        after_help = "Examples:\n  backtrack backup ~/backtrack-before-upgrade.db\n  backtrack backup list\n  backtrack backup restore 2026-11-22"
+    )]
+    Backup(BackupArgs),
+    /// Create the journal; --force starts an empty one in place of a 0-byte file
+    #[command(
+        after_help = "Examples:\n  backtrack init\n  backtrack init --force   (only replaces an empty, 0-byte file)"
+    )]
+    Init {
+        /// Replace a 0-byte journal file with a new empty journal
+        #[arg(long)]
+        force: bool,
     },
     /// The insights: pain trend, flares, load, associations, meds, rehab, criteria
     #[command(

@@ -18,7 +18,7 @@ pub struct CheckinFields {
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// The day's worst pain, 0–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub worst: Option<String>,
     /// Where it hurts, comma-separated (e.g. low-back,buttock-left)
     #[arg(long = "where", value_name = "A,B")]
@@ -27,22 +27,22 @@ pub struct CheckinFields {
     #[arg(long = "feels", value_name = "A,B")]
     pub character: Vec<String>,
     /// Hours slept, 0–24
-    #[arg(long, value_name = "H")]
+    #[arg(allow_negative_numbers = true, long, value_name = "H")]
     pub sleep: Option<f64>,
     /// Sleep quality 1–5
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub sleep_quality: Option<String>,
     /// Mood 1–5
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub mood: Option<String>,
     /// Stress 1–5
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub stress: Option<String>,
     /// Energy 1–5
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub energy: Option<String>,
     /// Hours sitting, 0–24
-    #[arg(long, value_name = "H")]
+    #[arg(allow_negative_numbers = true, long, value_name = "H")]
     pub sitting: Option<f64>,
     /// It was a work day
     #[arg(long, conflicts_with = "no_workday")]
@@ -99,43 +99,43 @@ pub struct ActivityFields {
     #[arg(long, value_name = "HH:MM")]
     pub start: Option<String>,
     /// Moving time, if less than the elapsed time
-    #[arg(long, value_name = "DURATION")]
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
     pub moving: Option<String>,
     /// Distance: 42km, 42.2 (km), 26mi, 800m
-    #[arg(long, value_name = "DIST")]
+    #[arg(long, value_name = "DIST", allow_hyphen_values = true)]
     pub distance: Option<String>,
     /// Climbing in metres
-    #[arg(long, value_name = "M")]
+    #[arg(allow_negative_numbers = true, long, value_name = "M")]
     pub ascent: Option<f64>,
     /// Average power in watts
-    #[arg(long, value_name = "W")]
+    #[arg(allow_negative_numbers = true, long, value_name = "W")]
     pub power: Option<f64>,
     /// Normalized power in watts
-    #[arg(long, value_name = "W")]
+    #[arg(allow_negative_numbers = true, long, value_name = "W")]
     pub np: Option<f64>,
     /// Average heart rate in bpm
-    #[arg(long, value_name = "BPM")]
+    #[arg(allow_negative_numbers = true, long, value_name = "BPM")]
     pub hr: Option<f64>,
     /// Maximum heart rate in bpm
-    #[arg(long, value_name = "BPM")]
+    #[arg(allow_negative_numbers = true, long, value_name = "BPM")]
     pub max_hr: Option<f64>,
     /// Perceived exertion 1–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub rpe: Option<String>,
     /// TSS you know (otherwise computed from power, HR or RPE)
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub tss: Option<f64>,
     /// recovery, endurance, tempo, sweet-spot, threshold, vo2max, anaerobic
     #[arg(long, value_name = "I")]
     pub intensity: Option<String>,
     /// Pain before, 0–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain_before: Option<String>,
     /// Pain during, 0–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain_during: Option<String>,
     /// Pain after, 0–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain_after: Option<String>,
     /// Stopped early because of pain
     #[arg(long)]
@@ -175,16 +175,16 @@ pub struct RehabLogArgs {
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Minutes spent
-    #[arg(long, value_name = "M")]
+    #[arg(allow_negative_numbers = true, long, value_name = "M")]
     pub minutes: Option<u32>,
     /// An exercise done, NAME or NAME:3x10 / NAME:3x30s / NAME:3x8@16kg (repeatable)
     #[arg(long, value_name = "EXERCISE")]
     pub done: Vec<String>,
     /// Pain before, 0–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain_before: Option<String>,
     /// Pain after, 0–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain_after: Option<String>,
     /// A note
     #[arg(long, allow_hyphen_values = true)]
@@ -247,7 +247,7 @@ pub struct ProgrammeArgs {
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Target sessions per week
-    #[arg(long, default_value_t = 3)]
+    #[arg(allow_negative_numbers = true, long, default_value_t = 3)]
     pub target: u32,
     /// A note (what the physio said)
     #[arg(long, allow_hyphen_values = true)]

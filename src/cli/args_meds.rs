@@ -37,16 +37,16 @@ pub struct MedAddArgs {
     #[arg(long, default_value = "mg")]
     pub unit: String,
     /// Usual dose in the unit
-    #[arg(long)]
+    #[arg(allow_negative_numbers = true, long)]
     pub dose: f64,
     /// Maximum total per day, from the label or prescription
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub max_daily: Option<f64>,
     /// Taken as needed (default)
     #[arg(long, conflicts_with = "times_a_day")]
     pub as_needed: bool,
     /// Scheduled this many times a day
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub times_a_day: Option<u32>,
     /// Course start date
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
@@ -64,6 +64,7 @@ pub struct MedTakeArgs {
     /// Medication name as in `med list`
     pub name: String,
     /// Amount in the medication's unit (default: the usual dose)
+    #[arg(allow_negative_numbers = true)]
     pub amount: Option<f64>,
     /// When: "YYYY-MM-DD HH:MM" or HH:MM today (default now)
     #[arg(long, value_name = "WHEN")]
@@ -72,7 +73,7 @@ pub struct MedTakeArgs {
     #[arg(long)]
     pub force: bool,
     /// Pain before the dose, 0–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain: Option<String>,
     /// A note
     #[arg(long, allow_hyphen_values = true)]

@@ -43,7 +43,7 @@ pub struct EditArgs {
     /// Record ID as shown by `list` (c12, a5, r3, d8, m1, e2, x4, p1)
     pub id: String,
     /// New pain 0–10 (check-in)
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain: Option<String>,
     /// Activity kind / event kind / exercise kind / medication class
     #[arg(long)]
@@ -61,16 +61,16 @@ pub struct EditArgs {
     #[arg(long)]
     pub at: Option<String>,
     /// Medication maximum per day
-    #[arg(long)]
+    #[arg(allow_negative_numbers = true, long)]
     pub max_daily: Option<f64>,
     /// Rehab session minutes
-    #[arg(long)]
+    #[arg(allow_negative_numbers = true, long)]
     pub minutes: Option<u32>,
     /// Programme active until
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Programme target sessions per week
-    #[arg(long)]
+    #[arg(allow_negative_numbers = true, long)]
     pub target: Option<u32>,
     #[command(flatten)]
     pub checkin: CheckinFields,
@@ -85,43 +85,43 @@ pub struct EditActivityFields {
     #[arg(long, value_name = "HH:MM")]
     pub start: Option<String>,
     /// Activity moving time
-    #[arg(long, value_name = "DURATION")]
+    #[arg(long, value_name = "DURATION", allow_hyphen_values = true)]
     pub moving: Option<String>,
     /// Activity distance: 42km, 26mi, 800m
-    #[arg(long, value_name = "DIST")]
+    #[arg(long, value_name = "DIST", allow_hyphen_values = true)]
     pub distance: Option<String>,
     /// Activity climbing in metres
-    #[arg(long, value_name = "M")]
+    #[arg(allow_negative_numbers = true, long, value_name = "M")]
     pub ascent: Option<f64>,
     /// Activity average power in watts
-    #[arg(long, value_name = "W")]
+    #[arg(allow_negative_numbers = true, long, value_name = "W")]
     pub power: Option<f64>,
     /// Activity normalized power in watts
-    #[arg(long, value_name = "W")]
+    #[arg(allow_negative_numbers = true, long, value_name = "W")]
     pub np: Option<f64>,
     /// Activity average heart rate
-    #[arg(long, value_name = "BPM")]
+    #[arg(allow_negative_numbers = true, long, value_name = "BPM")]
     pub hr: Option<f64>,
     /// Activity maximum heart rate
-    #[arg(long, value_name = "BPM")]
+    #[arg(allow_negative_numbers = true, long, value_name = "BPM")]
     pub max_hr: Option<f64>,
     /// Activity perceived exertion 1–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub rpe: Option<String>,
     /// Activity TSS (kept as given)
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub tss: Option<f64>,
     /// Activity intensity: recovery … anaerobic
     #[arg(long, value_name = "I")]
     pub intensity: Option<String>,
     /// Pain before, 0–10 (activity, rehab session, dose)
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain_before: Option<String>,
     /// Activity pain during, 0–10
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain_during: Option<String>,
     /// Pain after, 0–10 (activity, rehab session)
-    #[arg(long, value_name = "N")]
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub pain_after: Option<String>,
     /// Activity stopped for pain: true or false
     #[arg(long)]
@@ -133,11 +133,12 @@ pub struct EditActivityFields {
 
 #[derive(Debug, Clone, Args)]
 pub struct SetArgs {
-    /// ftp, lthr, max_hr, weight, or a threshold (nsaid_streak_days, …)
+    /// ftp, lthr, run_ftp, run_lthr, max_hr, weight, or a threshold (nsaid_streak_days, …)
     pub key: String,
     /// The value (a number)
+    #[arg(allow_negative_numbers = true)]
     pub value: String,
-    /// For ftp/lthr/max_hr/weight: in force from this day (default today)
+    /// For ftp/lthr/run_ftp/run_lthr/max_hr/weight: in force from this day (default today)
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub from: Option<String>,
 }
@@ -160,7 +161,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// .fit files, folders (searched for .fit), .csv activity lists, or one backtrack .json export
+    /// .fit/.gpx/.tcx files (also .gz), Strava or Garmin export .zip files, folders of them, .csv activity lists, or one backtrack .json export
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Show what would be imported, write nothing
@@ -201,5 +202,35 @@ pub enum CriteriaCmd {
         id: String,
         /// The new rule
         rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy (default backups/journal-manual-DATE.db)
+    pub path: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: Option<BackupCmd>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum BackupCmd {
+    /// Write a verified backup now (the same as `backup [PATH]`)
+    #[command(after_help = "Example:\n  backtrack backup now ~/before-upgrade.db")]
+    Now {
+        /// Where to write the copy (default backups/journal-manual-DATE.db)
+        path: Option<PathBuf>,
+    },
+    /// The backups beside the journal, newest first, each checked with integrity_check
+    #[command(after_help = "Example:\n  backtrack backup list --json")]
+    List,
+    /// Put the newest verified backup (or that of DATE) in place; the replaced file is kept
+    #[command(
+        after_help = "Examples:\n  backtrack backup restore\n  backtrack backup restore yesterday"
+    )]
+    Restore {
+        /// The day of the backup (default: the newest that passes integrity_check)
+        #[arg(allow_hyphen_values = true)]
+        date: Option<String>,
     },
 }

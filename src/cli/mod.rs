@@ -12,6 +12,7 @@ mod insights;
 mod journal;
 mod meds;
 mod records;
+mod recovery;
 mod rehab;
 mod show;
 mod status;
@@ -32,20 +33,51 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            use clap::error::ErrorKind as K;
+            // A bad value is one line, like every other error; usage errors keep their usage.
+            if matches!(e.kind(), K::ValueValidation | K::InvalidValue) {
+                let text = e.render().to_string();
+                eprintln!("{}", text.lines().next().unwrap_or_default());
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let global = cli.global.clone();
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let code = exit_code(&e);
-            eprintln!("error: {e}");
-            for cause in e.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
-            }
-            ExitCode::from(code)
+            eprintln!("{}", error_text(&e, &global));
+            ExitCode::from(exit_code(&e))
         }
+    }
+}
+
+/// One line, plus at most one cause that adds something. SQLite's "malformed" on any
+/// command becomes the message that names the newest verified backup.
+fn error_text(e: &anyhow::Error, g: &args::Global) -> String {
+    let corrupt = e
+        .chain()
+        .filter_map(|c| c.downcast_ref::<RepoError>())
+        .any(|r| r.is_corruption() && !matches!(r, RepoError::Damaged(_)));
+    if corrupt && let Ok(db) = ctx::db_path(g) {
+        let detail = e.root_cause().to_string();
+        return format!("error: {}", crate::repo::filecheck::damaged(&db, &detail));
+    }
+    let top = e.to_string();
+    let cause = e
+        .chain()
+        .skip(1)
+        .map(|c| c.to_string())
+        .find(|c| !top.contains(c.as_str()));
+    match cause {
+        // "opening PATH" adds nothing to a cause that names the path itself.
+        Some(c) if top.strip_prefix("opening ").is_some_and(|p| c.contains(p)) => {
+            format!("error: {c}")
+        }
+        Some(c) => format!("error: {top}\n  caused by: {c}"),
+        None => format!("error: {top}"),
     }
 }
 
@@ -91,7 +123,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Status => system::status(g),
         Command::Export(a) => system::export(g, a),
         Command::Import(a) => system::import(g, a),
-        Command::Backup { path } => system::backup(g, path),
+        Command::Backup(a) => recovery::backup(g, a),
+        Command::Init { force } => recovery::init(g, force),
         Command::Stats { since } => insights::stats(g, since),
         Command::Chart(a) => insights::chart(g, a),
         Command::Criteria { action } => insights::criteria(g, action),

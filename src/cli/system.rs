@@ -90,9 +90,9 @@ pub fn status(g: &Global) -> Result<()> {
 
 pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
     let ctx = Ctx::open(g)?;
-    match a.format {
+    let unreadable = match a.format {
         ExportFormat::Json => {
-            let doc = ctx.repo.export_json()?;
+            let (doc, unreadable) = ctx.repo.export_readable()?;
             let text = serde_json::to_string_pretty(&doc)?;
             match &a.output {
                 Some(p) => {
@@ -101,13 +101,14 @@ pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
                 }
                 None => emit(&text),
             }
+            unreadable
         }
         ExportFormat::Csv => {
             let dir = a
                 .output
                 .clone()
                 .unwrap_or_else(|| PathBuf::from(format!("backtrack-csv-{}", ctx.today)));
-            let files = ctx.repo.export_csv(&dir)?;
+            let (files, unreadable) = ctx.repo.export_csv(&dir)?;
             ctx.out(&files, || {
                 format!(
                     "Exported {} to {}",
@@ -115,7 +116,14 @@ pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
                     dir.display()
                 )
             })?;
+            unreadable
         }
+    };
+    if !unreadable.is_empty() {
+        anyhow::bail!(
+            "the journal is damaged: every readable row was exported, but {} could not be read whole",
+            unreadable.join(", ")
+        );
     }
     Ok(())
 }
@@ -163,36 +171,55 @@ pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
         docs.push((p.clone(), doc));
     }
     let mut ctx = Ctx::open(g)?;
-    let mut report = Vec::new();
+    let mut reports = Vec::new();
     for (p, doc) in docs {
-        let counts = if a.dry_run {
+        let report = if a.dry_run {
             ctx.repo.import_json_dry_run(&doc)?
         } else {
             ctx.repo.import_json(&doc)?
         };
-        report.push((p, counts));
+        reports.push((p, report));
     }
-    let v: Vec<_> = report.iter().map(|(p, c)| json!({"path": p, "dry_run": a.dry_run, "tables": c.iter().map(|(t, (i, u, n))| (t.clone(), json!({"inserted": i, "updated": u, "unchanged": n}))).collect::<serde_json::Map<_, _>>()})).collect();
+    let v: Vec<_> = reports
+        .iter()
+        .map(|(p, r)| json!({"path": p, "dry_run": a.dry_run, "tables": r.tables, "trashed": r.trashed}))
+        .collect();
     ctx.out(&v, || {
-        report
-            .iter()
-            .map(|(p, c)| {
-                let (i, u, n) = c
-                    .values()
-                    .fold((0, 0, 0), |acc, x| (acc.0 + x.0, acc.1 + x.1, acc.2 + x.2));
-                let verb = if a.dry_run {
-                    "Would import"
-                } else {
-                    "Imported"
-                };
-                format!(
-                    "{verb} {}: {i} new, {u} updated, {n} unchanged records",
-                    p.display()
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        let lines = reports.iter().map(|(p, r)| import_summary(p, r, a.dry_run));
+        lines.collect::<Vec<_>>().join("\n")
     })
+}
+
+/// "Imported x.json: 3 new, …" and, when the merge moved records to the trash, which ones
+/// and how to bring them back.
+fn import_summary(p: &std::path::Path, r: &crate::repo::merge::ImportReport, dry: bool) -> String {
+    let t = r.total();
+    let verb = if dry { "Would import" } else { "Imported" };
+    let mut line = format!(
+        "{verb} {}: {} new, {} updated, {} unchanged, {} older (kept yours)",
+        p.display(),
+        t.inserted,
+        t.updated,
+        t.unchanged,
+        t.kept_yours
+    );
+    if !r.trashed.is_empty() {
+        let moved = if dry { "would move" } else { "moved" };
+        let names: Vec<String> = r
+            .trashed
+            .iter()
+            .map(|x| match &x.id {
+                Some(id) => format!("{id} ({})", x.summary),
+                None => format!("{} {}", x.table, x.uuid),
+            })
+            .collect();
+        line.push_str(&format!(
+            "\n{moved} {} to the trash (a newer record of the same day or name won): {}\n`backtrack restore ID` brings one back; `backtrack trash` lists them",
+            r.trashed.len(),
+            names.join(", ")
+        ));
+    }
+    line
 }
 
 /// Imports .fit files, folders and activity CSVs, with a progress bar on a terminal.
@@ -204,7 +231,7 @@ fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
     let bar = (!ctx.json && std::io::stdout().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new(0);
         if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {wide_msg}")
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} activities {wide_msg}")
         {
             b.set_style(style);
         }
@@ -223,7 +250,12 @@ fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let summary = result?;
-    ctx.out(&summary, || summary.text())
+    ctx.out(&summary, || summary.text())?;
+    if summary.all_failed() {
+        // Nothing was imported or even recognised as already there: not a success.
+        anyhow::bail!("every file failed to import (reasons above)");
+    }
+    Ok(())
 }
 
 pub fn backup(g: &Global, path: Option<PathBuf>) -> Result<()> {

@@ -32,10 +32,18 @@ pub fn check_scale(field: &str, value: i64, lo: i64, hi: i64) -> Result<u8, Inpu
 
 /// Parses and checks an integer scale typed as text ("4", not "four").
 pub fn parse_scale(field: &str, text: &str, lo: i64, hi: i64) -> Result<u8, InputError> {
-    let v: i64 = text.trim().parse().map_err(|_| {
+    let t = text.trim();
+    let v: i64 = t.parse().map_err(|_| {
+        // A number that is too big, too small or has a fraction is a number, just not one
+        // of the scale's.
+        let why = match t.parse::<f64>() {
+            Ok(x) if x.is_finite() && x.fract() != 0.0 => "is not a whole number",
+            Ok(_) => "is out of range",
+            Err(_) => "is not a number",
+        };
         InputError::new(
             field,
-            format!("'{text}' is not a number; allowed: whole numbers {lo}–{hi}"),
+            format!("'{text}' {why}; allowed: whole numbers {lo}–{hi}"),
         )
     })?;
     check_scale(field, v, lo, hi)
@@ -78,6 +86,10 @@ mod tests {
         assert!(e.message.contains("not a number"));
         assert_eq!(parse_scale("pain", "10", 0, 10).unwrap(), 10);
         assert!(parse_scale("pain", "-1", 0, 10).is_err());
+        let e = parse_scale("pain", "99999999999999999999", 0, 10).unwrap_err();
+        assert!(e.message.contains("out of range"), "{e}");
+        let e = parse_scale("pain", "4.5", 0, 10).unwrap_err();
+        assert!(e.message.contains("not a whole number"), "{e}");
     }
 
     #[test]

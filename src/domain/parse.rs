@@ -5,6 +5,9 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::InputError;
 
+/// The earliest year a date may have: a journal of a living person's health.
+pub const MIN_YEAR: i32 = 1900;
+
 const DATE_FORMS: &str =
     "allowed: today, yesterday, -3 or 3d (days ago), mon…sun, YYYY-MM-DD, MM-DD; not in the future";
 
@@ -37,13 +40,24 @@ pub fn parse_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate
             format!("{date} is in the future (today is {today}); {DATE_FORMS}"),
         ));
     }
+    check_year(field, date)
+}
+
+/// Refuses days before [`MIN_YEAR`]: `0000-01-01` is a typo, not a day in a journal.
+fn check_year(field: &str, date: NaiveDate) -> Result<NaiveDate, InputError> {
+    if date.year() < MIN_YEAR {
+        return Err(InputError::new(
+            field,
+            format!("{date} is out of range; allowed: {MIN_YEAR}-01-01 or later"),
+        ));
+    }
     Ok(date)
 }
 
 /// Like [`parse_date`] but allows future dates (course ends, programme end dates).
 pub fn parse_date_any(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
     match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        Ok(d) => Ok(d),
+        Ok(d) => check_year(field, d),
         Err(_) => parse_date(field, text, today),
     }
 }
@@ -119,6 +133,7 @@ pub fn parse_datetime(
         "%Y-%m-%dT%H:%M:%S",
     ] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, fmt) {
+            check_year(field, dt.date())?;
             if dt.date() > today {
                 return Err(InputError::new(
                     field,
@@ -152,15 +167,27 @@ pub fn parse_duration(field: &str, text: &str) -> Result<u32, InputError> {
         let parts: Vec<&str> = t.split(':').collect();
         let nums: Option<Vec<u64>> = parts.iter().map(|p| p.parse().ok()).collect();
         let nums = nums.ok_or_else(bad)?;
+        let over = || {
+            InputError::new(
+                field,
+                format!(
+                    "'{text}' is out of range: minutes and seconds go up to 59; {DURATION_FORMS}"
+                ),
+            )
+        };
         match nums.as_slice() {
-            [h, m] if *m < 60 => h * 3600 + m * 60,
-            [h, m, s] if *m < 60 && *s < 60 => h * 3600 + m * 60 + s,
+            [h, m] if *m < 60 && *h <= 10_000 => h * 3600 + m * 60,
+            [h, m, s] if *m < 60 && *s < 60 && *h <= 10_000 => h * 3600 + m * 60 + s,
+            [_, _] | [_, _, _] => return Err(over()),
             _ => return Err(bad()),
         }
     } else {
         let mut total = 0u64;
         let mut num = String::new();
         let mut any_unit = false;
+        // The previous unit: minutes after hours (and seconds after minutes) must be under 60,
+        // or "1h99m" would quietly mean 2h39m.
+        let mut larger = 0.0;
         for ch in t.chars() {
             if ch.is_ascii_digit() || ch == '.' {
                 num.push(ch);
@@ -173,7 +200,23 @@ pub fn parse_duration(field: &str, text: &str) -> Result<u32, InputError> {
                 's' => 1.0,
                 _ => return Err(bad()),
             };
+            if larger > 0.0 && unit >= larger {
+                return Err(bad());
+            }
+            if larger > 0.0 && value >= 60.0 {
+                let name = if unit == 60.0 { "minutes" } else { "seconds" };
+                return Err(InputError::new(
+                    field,
+                    format!(
+                        "'{text}' is out of range: {name} after a larger unit go up to 59; {DURATION_FORMS}"
+                    ),
+                ));
+            }
+            if !value.is_finite() || value > 1e7 {
+                return Err(bad());
+            }
             total += (value * unit).round() as u64;
+            larger = unit;
             num.clear();
             any_unit = true;
         }
@@ -273,6 +316,16 @@ mod tests {
         assert_eq!(e.field, "date");
         assert!(parse_date("date", "someday", today).is_err());
         assert!(parse_date("date", "02-30", today).is_err());
+        for old in ["0000-01-01", "1899-12-31"] {
+            let e = parse_date("date", old, today).unwrap_err();
+            assert!(e.message.contains("out of range"), "{old}: {e}");
+            assert!(parse_date_any("to", old, today).is_err());
+        }
+        assert!(parse_datetime("at", "0001-01-01 08:00", today).is_err());
+        assert_eq!(
+            parse_date("date", "1900-01-01", today).unwrap(),
+            d("1900-01-01")
+        );
     }
 
     #[test]
@@ -284,6 +337,13 @@ mod tests {
         assert_eq!(parse_duration("duration", "45").unwrap(), 2700);
         assert_eq!(parse_duration("duration", "2h").unwrap(), 7200);
         assert!(parse_duration("duration", "1:75").is_err());
+        for over in ["1h99m", "1h60m", "1m75s", "2h30m60s", "1:60:00", "0:10:99"] {
+            let e = parse_duration("duration", over).unwrap_err();
+            assert!(e.message.contains("out of range"), "{over}: {e}");
+        }
+        assert_eq!(parse_duration("duration", "1h59m").unwrap(), 7140);
+        assert_eq!(parse_duration("duration", "75s").unwrap(), 75);
+        assert_eq!(parse_duration("duration", "1h0m30s").unwrap(), 3630);
         assert!(parse_duration("duration", "0m").is_err());
         assert!(parse_duration("duration", "abc").is_err());
         assert_eq!(format_duration(5400), "1h30m");

@@ -25,6 +25,15 @@ pub enum RepoError {
     NotAJournal(String),
     #[error("backup failed: {0}")]
     Backup(String),
+    /// A file failed integrity_check (the message names it and the first problem).
+    #[error("{0}")]
+    Corrupt(String),
+    /// The journal is damaged: every write is refused; the message names the newest backup.
+    #[error("{0}")]
+    Damaged(String),
+    /// The journal or its folder is read-only: reads work, writes are refused.
+    #[error("{0}")]
+    ReadOnly(String),
 }
 
 impl RepoError {
@@ -34,6 +43,20 @@ impl RepoError {
             self,
             RepoError::Input(_) | RepoError::NotFound(_) | RepoError::Conflict(_)
         )
+    }
+}
+
+impl RepoError {
+    /// True when SQLite found the file damaged (or a copy of it failed integrity_check).
+    pub fn is_corruption(&self) -> bool {
+        match self {
+            RepoError::Corrupt(_) | RepoError::Damaged(_) => true,
+            RepoError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+            ),
+            _ => false,
+        }
     }
 }
 

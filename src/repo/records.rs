@@ -86,7 +86,7 @@ impl Kind {
 
     /// The columns a one-line description is made of, as SQL joined by the unit separator;
     /// `describe` turns them into the words people read.
-    fn summary_sql(self) -> &'static str {
+    pub(crate) fn summary_sql(self) -> &'static str {
         match self {
             Kind::Checkin => "date || char(31) || pain",
             Kind::Activity => "start_at || char(31) || kind || char(31) || elapsed_s",
@@ -109,7 +109,7 @@ impl Kind {
     }
 
     /// A row's description in words: `400 mg ibuprofen at 20:13`, `ride 1h30m on 13 Sep`.
-    fn describe(self, raw: &str) -> String {
+    pub(crate) fn describe(self, raw: &str) -> String {
         use crate::domain::text;
         let today = crate::domain::clock::today();
         let p: Vec<&str> = raw.split('\u{1f}').collect();

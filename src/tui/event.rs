@@ -1,13 +1,15 @@
-//! The event loop: draw, wait up to 100 ms for a key or resize, update; SIGTERM and SIGHUP set
-//! a flag checked every turn so the guard restores the terminal and the process ends promptly
-//! (and a watcher thread makes sure it does, even when the terminal is gone).
+//! The event loop: draw, wait up to 100 ms for a key or resize, update. Signals: SIGTERM,
+//! SIGHUP, SIGINT and SIGQUIT set a flag checked every turn, so the terminal is restored and
+//! the process ends with 128 + the signal (a watcher thread makes sure it does, even when the
+//! terminal is gone). SIGTSTP (`kill -TSTP`; raw mode turns Ctrl-Z into a key, handled alike)
+//! gives the terminal back and stops; SIGCONT takes it again and redraws.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Effect};
 use super::app::App;
@@ -20,22 +22,43 @@ const POLL: Duration = Duration::from_millis(100);
 /// How long the loop gets to notice a signal and end on its own before the watcher ends it.
 const GRACE: Duration = Duration::from_millis(300);
 
-/// Registers SIGTERM and SIGHUP on one flag, watched by a thread. The loop normally sees the
-/// flag within [`POLL`]; but when the terminal has gone away (SIGHUP from a closed window),
-/// crossterm's reader can spin on end-of-file inside `poll` and never return, so after
-/// [`GRACE`] the watcher restores the terminal and exits the process itself. Every saved entry
-/// is already a committed transaction; an interrupted one rolls back whole.
+/// The signal that ends the app (0 while none has arrived).
+static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// Set after a stop and continue: the screen needs a full redraw.
+static REDRAW: AtomicBool = AtomicBool::new(false);
+
+/// Registers the ending signals on one flag and SIGTSTP/SIGCONT, watched by a thread. The
+/// loop normally sees the flag within [`POLL`]; but when the terminal has gone away (SIGHUP
+/// from a closed window), crossterm's reader can spin on end-of-file inside `poll` and never
+/// return, so after [`GRACE`] the watcher restores the terminal and exits the process itself.
+/// Every saved entry is already a committed transaction; an interrupted one rolls back whole.
 pub fn signal_flag() -> Result<Arc<AtomicBool>> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let flag = Arc::new(AtomicBool::new(false));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     let seen = Arc::clone(&flag);
     std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            seen.store(true, Ordering::Relaxed);
-            std::thread::sleep(GRACE);
-            super::terminal::restore();
-            std::process::exit(128 + sig);
+        for sig in signals.forever() {
+            match sig {
+                SIGTSTP => {
+                    super::terminal::restore();
+                    // Stops the process as the default action would; returns on SIGCONT.
+                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                    let _ = super::terminal::enter();
+                    REDRAW.store(true, Ordering::Relaxed);
+                }
+                // A continue without our stop (SIGSTOP from elsewhere): the screen may be stale.
+                SIGCONT => REDRAW.store(true, Ordering::Relaxed),
+                _ => {
+                    SIGNAL.store(sig, Ordering::Relaxed);
+                    seen.store(true, Ordering::Relaxed);
+                    std::thread::sleep(GRACE);
+                    super::terminal::restore();
+                    std::process::exit(128 + sig);
+                }
+            }
         }
     });
     Ok(flag)
@@ -55,11 +78,33 @@ pub fn draw(guard: &mut TerminalGuard, app: &App) -> Result<()> {
 /// Runs until the user quits or a signal arrives.
 pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> Result<()> {
     draw(guard, app)?;
-    while !stop.load(Ordering::Relaxed) {
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            // Ended by a signal: the exit status says which, as the default action would.
+            let sig = SIGNAL.load(Ordering::Relaxed);
+            if sig > 0 {
+                super::terminal::restore();
+                std::process::exit(128 + sig);
+            }
+            break;
+        }
+        if REDRAW.swap(false, Ordering::Relaxed) {
+            guard.term.clear()?;
+            draw(guard, app)?;
+        }
         if !event::poll(POLL)? {
             continue;
         }
         let effect = match event::read()? {
+            // Raw mode turns Ctrl-Z into a key; suspend as the terminal would have.
+            Event::Key(k)
+                if k.kind == KeyEventKind::Press
+                    && k.code == KeyCode::Char('z')
+                    && k.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+                continue;
+            }
             // Only presses: terminals that report releases would otherwise act twice.
             Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
             Event::Resize(..) => app.update(Action::Resize),

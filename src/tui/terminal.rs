@@ -25,7 +25,8 @@ pub fn restore() {
     let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
 }
 
-fn enter() -> io::Result<()> {
+/// Raw mode and the alternate screen (at start, and again after `$EDITOR` or a stop).
+pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)
 }

@@ -4,12 +4,20 @@
 mod commands;
 mod common;
 mod concurrency;
+mod import_archive;
 mod import_csv;
 mod import_fit;
+mod import_lang;
 mod input;
 mod insights;
 mod readme;
 mod records;
 mod storage;
 mod transfer;
+mod trust;
 mod wording;
+
+// Shared with tests/torture.rs, which uses every helper; this binary needs one.
+#[allow(dead_code)]
+#[path = "../support/damage.rs"]
+mod torture_support;

@@ -99,10 +99,12 @@ fn import_of_a_broken_file_changes_nothing() {
     let mut doc: serde_json::Value = serde_json::from_str(&before).unwrap();
     // A new check-in and event (valid, imported first) and a new PSFS rating of 42 (invalid,
     // imported last): all or nothing.
-    doc["tables"]["checkins"][0]["uuid"] = serde_json::json!("new-checkin-uuid");
+    doc["tables"]["checkins"][0]["uuid"] =
+        serde_json::json!("0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d01");
     doc["tables"]["checkins"][0]["date"] = serde_json::json!("2020-01-01");
-    doc["tables"]["events"][0]["uuid"] = serde_json::json!("new-event-uuid");
-    doc["tables"]["psfs_ratings"][0]["uuid"] = serde_json::json!("new-rating-uuid");
+    doc["tables"]["events"][0]["uuid"] = serde_json::json!("0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d02");
+    doc["tables"]["psfs_ratings"][0]["uuid"] =
+        serde_json::json!("0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d03");
     doc["tables"]["psfs_ratings"][0]["score"] = serde_json::json!(42);
     std::fs::write(&bad, serde_json::to_string(&doc).unwrap()).unwrap();
     let err = a.fails(&["import", bad.to_str().unwrap()], 2);

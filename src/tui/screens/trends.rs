@@ -129,8 +129,13 @@ fn line(points: Vec<(f64, f64)>, style: Style) -> Layer {
 /// The gutter's first line: the strip's name and the top of its scale.
 fn scale(name: &str, max: f64) -> Line<'static> {
     let w = GUTTER as usize - 1;
-    let top = format!("{max}");
-    Line::from(format!("{name:<0$}", w - top.len()) + &top)
+    // A stored figure can be huge (a TSS of 1e300): the label shrinks, never the gutter.
+    let top = if max >= 1e5 {
+        format!("{max:.0e}")
+    } else {
+        format!("{max}")
+    };
+    Line::from(format!("{name:<0$}", w.saturating_sub(top.len())) + &top)
 }
 
 /// `x` rounded up to a multiple of `step` (at least one step), so scales read cleanly.

@@ -1,0 +1,318 @@
+//! The checks a JSON import puts every row through: the same limits as a value typed on the
+//! command line (real, non-future dates; scales in range; finite numbers within the CLI's
+//! bounds; uuids and UTC timestamps; vocabularies), so a tampered export cannot store what a
+//! person could not type.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use serde_json::{Map, Value};
+
+use super::settings::{DATED_KEYS, PLAIN_KEYS, check_value};
+use crate::domain::InputError;
+use crate::domain::parse::MIN_YEAR;
+use crate::domain::vocab::*;
+
+/// A week: the longest duration the command line takes.
+const MAX_SECONDS: i64 = 7 * 24 * 3600;
+
+enum Rule {
+    Uuid,
+    Stamp,
+    /// A day that has happened (check-ins, doses, sessions…).
+    PastDate,
+    /// A day that may be ahead (course and programme ends, a setting from a date).
+    AnyDate,
+    PastDateTime,
+    Int(i64, i64),
+    /// A finite number in `lo..=hi`; `above` means strictly above `lo`.
+    Num {
+        lo: f64,
+        hi: f64,
+        above: bool,
+    },
+    Bool,
+    NonEmpty,
+    OneOf(&'static [&'static str]),
+    Free,
+}
+
+fn rule(table: &str, col: &str) -> Rule {
+    use Rule::*;
+    let num = |lo, hi| Num {
+        lo,
+        hi,
+        above: false,
+    };
+    let positive = |hi| Num {
+        lo: 0.0,
+        hi,
+        above: true,
+    };
+    match (table, col) {
+        (_, "uuid") => Uuid,
+        (_, "created_at" | "updated_at" | "deleted_at") => Stamp,
+        ("checkins", "pain" | "worst_pain")
+        | ("activities", "pain_before" | "pain_during" | "pain_after")
+        | ("rehab_sessions", "pain_before" | "pain_after")
+        | ("doses", "pain_before")
+        | ("psfs_ratings", "score") => Int(0, 10),
+        ("checkins", "sleep_quality" | "mood" | "stress" | "energy") => Int(1, 5),
+        ("checkins", "sleep_hours" | "sitting_hours") => num(0.0, 24.0),
+        ("checkins", "workday")
+        | ("activities", "stopped_for_pain")
+        | ("exercises", "per_side")
+        | ("medications", "as_needed")
+        | ("criteria", "enabled") => Bool,
+        (
+            "checkins" | "activities" | "rehab_sessions" | "events" | "psfs_ratings" | "doses",
+            "date",
+        ) => PastDate,
+        ("activities", "start_at") | ("doses", "taken_at") => PastDateTime,
+        ("programmes", "active_from" | "active_to")
+        | ("medications", "course_start" | "course_end")
+        | ("dated_settings", "from_date") => AnyDate,
+        ("activities", "elapsed_s" | "moving_s") => Int(1, MAX_SECONDS),
+        ("activities", "distance_m") => num(0.0, 5_000_000.0),
+        ("activities", "ascent_m") => num(0.0, 20_000.0),
+        ("activities", "avg_power_w" | "normalized_power_w") => num(0.0, 2500.0),
+        ("activities", "avg_hr" | "max_hr") => num(0.0, 250.0),
+        ("activities", "rpe") => Int(1, 10),
+        // The bound that depends on the load's source is checked with the whole row.
+        ("activities", "tss") => num(0.0, 2000.0 * 168.0),
+        ("activities", "load_source") => OneOf(&["power", "hr", "rpe", "manual"]),
+        ("exercises" | "programme_items" | "rehab_session_items", "sets") => Int(1, 50),
+        ("exercises" | "programme_items" | "rehab_session_items", "reps") => Int(1, 500),
+        ("exercises" | "programme_items" | "rehab_session_items", "hold_s") => Int(1, 3600),
+        ("rehab_session_items", "load_kg") => num(0.0, 500.0),
+        ("programme_items" | "criteria", "position") => Int(0, 10_000),
+        ("programmes", "target_per_week") => Int(0, 21),
+        ("rehab_sessions", "minutes") => Int(0, 1440),
+        ("medications", "usual_dose") | ("doses", "amount") => positive(100_000.0),
+        ("medications", "max_daily") => positive(1_000_000.0),
+        ("medications", "times_a_day") => Int(1, 24),
+        ("medications" | "exercises" | "programmes" | "psfs_items", "name")
+        | ("events", "title")
+        | ("medications", "unit")
+        | ("criteria", "rule")
+        | ("settings", "key" | "value")
+        | ("dated_settings", "key") => NonEmpty,
+        ("dated_settings", "value") => num(f64::MIN, f64::MAX),
+        _ => Free,
+    }
+}
+
+/// Checks one column of an incoming row. The error names `table.column`, the value and what
+/// is allowed.
+pub fn check_value_of(
+    table: &str,
+    col: &str,
+    v: &Value,
+    today: NaiveDate,
+) -> Result<(), InputError> {
+    let field = format!("{table}.{col}");
+    let bad = |msg: String| Err(InputError::new(field.clone(), msg));
+    if v.is_null() {
+        return Ok(());
+    }
+    let shown = match v {
+        Value::String(s) => format!("'{}'", s.chars().take(40).collect::<String>()),
+        other => other.to_string(),
+    };
+    match rule(table, col) {
+        Rule::Uuid => match v.as_str().map(uuid::Uuid::parse_str) {
+            Some(Ok(_)) => Ok(()),
+            _ => bad(format!(
+                "{shown} is not a uuid; allowed: a uuid such as 0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e"
+            )),
+        },
+        Rule::Stamp => match v.as_str() {
+            Some(s) if s.ends_with('Z') && DateTime::parse_from_rfc3339(s).is_ok() => Ok(()),
+            _ => bad(format!(
+                "{shown} is not a timestamp; allowed: UTC as 2026-11-23T08:15:00.000Z"
+            )),
+        },
+        Rule::PastDate | Rule::AnyDate => {
+            let past = matches!(rule(table, col), Rule::PastDate);
+            match v.as_str().map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d")) {
+                Some(Ok(d)) => check_day(&field, d, today, past),
+                _ => bad(format!(
+                    "{shown} is not a date; allowed: a real day as YYYY-MM-DD"
+                )),
+            }
+        }
+        Rule::PastDateTime => {
+            match v
+                .as_str()
+                .map(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+            {
+                Some(Ok(dt)) => check_day(&field, dt.date(), today, true),
+                _ => bad(format!(
+                    "{shown} is not a date-time; allowed: YYYY-MM-DDTHH:MM:SS"
+                )),
+            }
+        }
+        Rule::Int(lo, hi) => match v.as_i64() {
+            Some(n) if (lo..=hi).contains(&n) => Ok(()),
+            Some(_) => bad(format!(
+                "{shown} is out of range; allowed: whole numbers {lo}–{hi}"
+            )),
+            None if v.is_number() => bad(format!(
+                "{shown} is out of range; allowed: whole numbers {lo}–{hi}"
+            )),
+            None => bad(format!("{shown} is not a whole number; allowed: {lo}–{hi}")),
+        },
+        Rule::Num { lo, hi, above } => match v.as_f64() {
+            Some(x) if x.is_finite() && x <= hi && (x > lo || (!above && x == lo)) => Ok(()),
+            Some(_) => {
+                let from = if above {
+                    format!("above {lo}")
+                } else {
+                    format!("from {lo}")
+                };
+                bad(format!(
+                    "{shown} is out of range; allowed: a number {from} to {hi}"
+                ))
+            }
+            None => bad(format!("{shown} is not a number")),
+        },
+        Rule::Bool => match v {
+            Value::Bool(_) => Ok(()),
+            _ if matches!(v.as_i64(), Some(0 | 1)) => Ok(()),
+            _ => bad(format!(
+                "{shown} is not a yes/no value; allowed: 0, 1, true, false"
+            )),
+        },
+        Rule::NonEmpty => match v {
+            Value::String(s) if !s.trim().is_empty() => Ok(()),
+            Value::String(_) => bad("is empty; allowed: any text".into()),
+            _ => bad(format!("{shown} is not text")),
+        },
+        Rule::OneOf(allowed) => match v.as_str() {
+            Some(s) if allowed.contains(&s) => Ok(()),
+            _ => bad(format!(
+                "{shown} is not known; allowed: {}",
+                allowed.join(", ")
+            )),
+        },
+        Rule::Free => match v {
+            Value::String(s) => vocab_check(table, col, s),
+            Value::Number(_) | Value::Bool(_) => Ok(()),
+            _ => bad("must be text, a number or null".into()),
+        },
+    }
+}
+
+fn check_day(field: &str, d: NaiveDate, today: NaiveDate, past: bool) -> Result<(), InputError> {
+    use chrono::Datelike;
+    if d.year() < MIN_YEAR {
+        return Err(InputError::new(
+            field,
+            format!("{d} is out of range; allowed: {MIN_YEAR}-01-01 or later"),
+        ));
+    }
+    if past && d > today {
+        return Err(InputError::new(
+            field,
+            format!("{d} is in the future (today is {today}); allowed: a day that has happened"),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks that hold between the columns of one row.
+pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError> {
+    let s = |c: &str| obj.get(c).and_then(Value::as_str);
+    let f = |c: &str| obj.get(c).and_then(Value::as_f64);
+    let err = |c: &str, m: String| Err(InputError::new(format!("{table}.{c}"), m));
+    match table {
+        "activities" | "doses" => {
+            let at = if table == "doses" {
+                "taken_at"
+            } else {
+                "start_at"
+            };
+            if let (Some(d), Some(t)) = (s("date"), s(at))
+                && !t.starts_with(d)
+            {
+                return err(
+                    "date",
+                    format!("'{d}' is not the day of {at} '{t}'; allowed: the same day"),
+                );
+            }
+            if let (Some(m), Some(e)) = (f("moving_s"), f("elapsed_s"))
+                && m > e
+            {
+                return err(
+                    "moving_s",
+                    format!("{m} is longer than elapsed_s {e}; allowed: at most elapsed_s"),
+                );
+            }
+            if let Some(t) = f("tss") {
+                // Typed by hand: the CLI's 0–2000. Computed: at most 200 per hour (IF 1.41).
+                let hours = f("elapsed_s").unwrap_or(0.0) / 3600.0;
+                let max = match s("load_source") {
+                    Some("manual") | None => 2000.0,
+                    Some(_) => (200.0 * hours).max(2000.0),
+                };
+                if t > max {
+                    return err("tss", format!("{t} is out of range; allowed: 0–{max:.0}"));
+                }
+            }
+        }
+        "programmes" => {
+            if let (Some(from), Some(to)) = (s("active_from"), s("active_to"))
+                && to < from
+            {
+                return err(
+                    "active_to",
+                    format!("'{to}' is before active_from '{from}'; allowed: on or after it"),
+                );
+            }
+        }
+        "dated_settings" => {
+            let key = s("key").unwrap_or_default();
+            if !DATED_KEYS.iter().any(|k| k.0 == key) {
+                let keys: Vec<&str> = DATED_KEYS.iter().map(|k| k.0).collect();
+                return err(
+                    "key",
+                    format!("'{key}' is not known; allowed: {}", keys.join(", ")),
+                );
+            }
+            let value = f("value").unwrap_or(f64::NAN);
+            check_value(key, value)
+                .map_err(|e| InputError::new("dated_settings.value", e.to_string()))?;
+        }
+        "settings" => {
+            let key = s("key").unwrap_or_default();
+            if PLAIN_KEYS.iter().any(|k| k.0 == key) {
+                let text = s("value").unwrap_or_default();
+                let value: f64 = text.trim().parse().unwrap_or(f64::NAN);
+                check_value(key, value)
+                    .map_err(|e| InputError::new("settings.value", e.to_string()))?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Columns whose text must belong to a vocabulary.
+fn vocab_check(table: &str, col: &str, v: &str) -> Result<(), InputError> {
+    let field = format!("{table}.{col}");
+    let wrap = |e: InputError| InputError::new(field.clone(), e.message);
+    let sets = |parse: fn(&str) -> Result<(), InputError>| {
+        v.split(',').filter(|s| !s.is_empty()).try_for_each(parse)
+    };
+    match (table, col) {
+        ("checkins", "locations") => sets(|s| Location::parse(s).map(|_| ())),
+        ("checkins", "character") => sets(|s| Character::parse(s).map(|_| ())),
+        ("checkins", "red_flags") => sets(|s| RedFlag::parse(s).map(|_| ())),
+        ("activities", "kind") => ActivityKind::parse(v).map(|_| ()),
+        ("activities", "intensity") => Intensity::parse(v).map(|_| ()),
+        ("activities", "source") => Source::parse(v).map(|_| ()),
+        ("medications", "class") => MedClass::parse(v).map(|_| ()),
+        ("events", "kind") => EventKind::parse(v).map(|_| ()),
+        ("exercises", "kind") => ExerciseKind::parse(v).map(|_| ()),
+        _ => Ok(()),
+    }
+    .map_err(wrap)
+}

@@ -1,0 +1,428 @@
+//! JSON import (SPEC §6.5): an export merged by uuid in one transaction, where the newer
+//! `updated_at` wins. Every row is checked as a typed value would be (`import_check`); a bad
+//! row aborts the whole import and names the table, the row's uuid and the field. The report
+//! counts what was new, updated, unchanged (identical) and older (kept yours), and names every
+//! record the merge moved to the trash.
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{OptionalExtension, Transaction, params_from_iter};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::connection::Repo;
+use super::error::{RepoError, Result};
+use super::import_check::{check_row, check_value_of};
+use super::records::{Kind, RecordId};
+use super::transfer::{FORMAT_VERSION, TABLES, columns, fk_name};
+use crate::domain::InputError;
+use crate::domain::clock::{today, utc_stamp};
+
+/// Rows of one table by what the merge did with them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub inserted: usize,
+    pub updated: usize,
+    /// Identical to the journal's row.
+    pub unchanged: usize,
+    /// Different, but not newer than the journal's row: the journal's row stays.
+    pub kept_yours: usize,
+}
+
+/// A record the merge moved to the trash (the older of two live rows for one day or name, or
+/// a deletion made on the other device). `id` is what `backtrack restore` takes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trashed {
+    pub id: Option<String>,
+    pub table: String,
+    pub uuid: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub tables: BTreeMap<String, Counts>,
+    pub trashed: Vec<Trashed>,
+}
+
+impl ImportReport {
+    pub fn total(&self) -> Counts {
+        self.tables.values().fold(Counts::default(), |a, c| Counts {
+            inserted: a.inserted + c.inserted,
+            updated: a.updated + c.updated,
+            unchanged: a.unchanged + c.unchanged,
+            kept_yours: a.kept_yours + c.kept_yours,
+        })
+    }
+}
+
+impl Repo {
+    /// Merges an export into this journal in one transaction. Any invalid row aborts the
+    /// whole import and nothing is written.
+    pub fn import_json(&mut self, doc: &Value) -> Result<ImportReport> {
+        self.import_inner(doc, true)
+    }
+
+    /// Runs the whole import and rolls it back: the report an import would give.
+    pub fn import_json_dry_run(&mut self, doc: &Value) -> Result<ImportReport> {
+        self.import_inner(doc, false)
+    }
+
+    fn import_inner(&mut self, doc: &Value, commit: bool) -> Result<ImportReport> {
+        let bad = |m: String| RepoError::Input(InputError::new("file", m));
+        let version = doc
+            .get("format_version")
+            .and_then(Value::as_i64)
+            .ok_or_else(|| bad("not a backtrack export: no format_version".into()))?;
+        if version > FORMAT_VERSION {
+            return Err(bad(format!(
+                "export format {version} is newer than this build reads ({FORMAT_VERSION}); update backtrack"
+            )));
+        }
+        let tables = doc
+            .get("tables")
+            .and_then(Value::as_object)
+            .ok_or_else(|| bad("not a backtrack export: no tables".into()))?;
+        if let Some(unknown) = tables
+            .keys()
+            .find(|k| !TABLES.iter().any(|t| t.0 == k.as_str()))
+        {
+            return Err(bad(format!("unknown table '{unknown}' in export")));
+        }
+        self.writable()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut report = ImportReport::default();
+        let day = today();
+        for (table, fks, natural) in TABLES {
+            let Some(rows) = tables.get(*table) else {
+                continue;
+            };
+            let rows = rows
+                .as_array()
+                .ok_or_else(|| bad(format!("table {table} is not a list")))?;
+            let cols = columns(&tx, table)?;
+            let mut c = Counts::default();
+            for (n, row) in rows.iter().enumerate() {
+                let obj = row
+                    .as_object()
+                    .ok_or_else(|| bad(format!("{table} row {n} is not an object")))?;
+                let ctx = TableCtx {
+                    tx: &tx,
+                    table,
+                    fks,
+                    natural,
+                    cols: &cols,
+                };
+                let merged = ctx
+                    .merge_row(obj, day, &mut report.trashed)
+                    .map_err(|e| annotate(e, table, n, obj))?;
+                match merged {
+                    Merge::Inserted => c.inserted += 1,
+                    Merge::Updated => c.updated += 1,
+                    Merge::Unchanged => c.unchanged += 1,
+                    Merge::KeptYours => c.kept_yours += 1,
+                }
+            }
+            report.tables.insert(table.to_string(), c);
+        }
+        if commit {
+            tx.commit()?;
+        }
+        Ok(report)
+    }
+}
+
+/// Names the row by its uuid (or its place when it has none) after the field's message.
+fn annotate(e: RepoError, table: &str, n: usize, obj: &Map<String, Value>) -> RepoError {
+    let row = match obj.get("uuid").and_then(Value::as_str) {
+        Some(u) => format!("{table} row {}", u.chars().take(40).collect::<String>()),
+        None => format!("{table} row {n}"),
+    };
+    match e {
+        RepoError::Input(i) => RepoError::Input(InputError::new(
+            i.field,
+            format!("{} (in {row}); nothing was imported", i.message),
+        )),
+        RepoError::Sqlite(s) => RepoError::Input(InputError::new(
+            "file",
+            format!("{row} was refused: {s}; nothing was imported"),
+        )),
+        other => other,
+    }
+}
+
+enum Merge {
+    Inserted,
+    Updated,
+    Unchanged,
+    KeptYours,
+}
+
+struct TableCtx<'a> {
+    tx: &'a Transaction<'a>,
+    table: &'a str,
+    fks: &'a [(&'a str, &'a str)],
+    natural: &'a [&'a str],
+    cols: &'a [(String, bool)],
+}
+
+impl TableCtx<'_> {
+    fn field_err(&self, f: &str, m: &str) -> RepoError {
+        RepoError::Input(InputError::new(
+            format!("{}.{f}", self.table),
+            m.to_string(),
+        ))
+    }
+
+    /// Checks every column, then turns the row into SQL values (foreign uuids into ids).
+    fn values(
+        &self,
+        obj: &Map<String, Value>,
+        day: chrono::NaiveDate,
+    ) -> Result<(Vec<String>, Vec<SqlValue>)> {
+        for key in obj.keys() {
+            let known = self.cols.iter().any(|(c, _)| c == key && c != "id")
+                || self.fks.iter().any(|(c, _)| fk_name(c) == *key);
+            if !known {
+                return Err(self.field_err(key, "unknown column"));
+            }
+        }
+        let mut names = Vec::new();
+        let mut values = Vec::new();
+        for (c, required) in self.cols.iter().filter(|(c, _)| c != "id") {
+            let key = match self.fks.iter().find(|(fc, _)| fc == c) {
+                Some(_) => fk_name(c),
+                None => c.clone(),
+            };
+            let v = obj.get(&key).unwrap_or(&Value::Null);
+            if v.is_null() && *required {
+                return Err(self.field_err(
+                    &key,
+                    "is missing; allowed: a value (this column is required)",
+                ));
+            }
+            let value = match self.fks.iter().find(|(fc, _)| fc == c) {
+                Some((_, parent)) => match v {
+                    Value::Null => SqlValue::Null,
+                    Value::String(pu) => {
+                        let id: Option<i64> = self
+                            .tx
+                            .query_row(
+                                &format!("SELECT id FROM {parent} WHERE uuid=?1"),
+                                [pu],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        SqlValue::Integer(id.ok_or_else(|| {
+                            self.field_err(
+                                &key,
+                                &format!("refers to {pu}, which is not in the export or journal"),
+                            )
+                        })?)
+                    }
+                    _ => return Err(self.field_err(&key, "must be a uuid string")),
+                },
+                None => {
+                    check_value_of(self.table, c, v, day)?;
+                    match v {
+                        Value::Null => SqlValue::Null,
+                        Value::String(s) => SqlValue::Text(s.clone()),
+                        Value::Number(n) => match n.as_i64() {
+                            Some(i) => SqlValue::Integer(i),
+                            None => SqlValue::Real(n.as_f64().unwrap_or(f64::NAN)),
+                        },
+                        Value::Bool(b) => SqlValue::Integer(*b as i64),
+                        _ => return Err(self.field_err(c, "must be text, a number or null")),
+                    }
+                }
+            };
+            names.push(c.clone());
+            values.push(value);
+        }
+        check_row(self.table, obj)?;
+        Ok((names, values))
+    }
+
+    fn merge_row(
+        &self,
+        obj: &Map<String, Value>,
+        day: chrono::NaiveDate,
+        trashed: &mut Vec<Trashed>,
+    ) -> Result<Merge> {
+        let (names, mut values) = self.values(obj, day)?;
+        let at = |n: &str| names.iter().position(|c| c == n).map(|i| &values[i]);
+        let text = |v: Option<&SqlValue>| match v {
+            Some(SqlValue::Text(s)) => s.clone(),
+            _ => String::new(),
+        };
+        let uuid = text(at("uuid"));
+        let updated_at = text(at("updated_at"));
+        let incoming_deleted = !matches!(at("deleted_at"), Some(SqlValue::Null) | None);
+        let table = self.table;
+        let local: Option<(i64, String, bool)> = self
+            .tx
+            .query_row(
+                &format!(
+                    "SELECT id, updated_at, deleted_at IS NOT NULL FROM {table} WHERE uuid=?1"
+                ),
+                [&uuid],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        match local {
+            Some((_, local_at, _)) if local_at >= updated_at => {
+                if self.identical(&names, &values, &uuid)? {
+                    Ok(Merge::Unchanged)
+                } else {
+                    Ok(Merge::KeptYours)
+                }
+            }
+            Some((id, _, local_deleted)) => {
+                let sets: Vec<String> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| format!("{n}=?{}", i + 1))
+                    .collect();
+                let sql = format!(
+                    "UPDATE {table} SET {} WHERE uuid=?{}",
+                    sets.join(", "),
+                    names.len() + 1
+                );
+                let lands_in_trash =
+                    self.settle_natural_clash(&names, &mut values, &uuid, &updated_at, trashed)?;
+                values.push(SqlValue::Text(uuid.clone()));
+                self.tx.execute(&sql, params_from_iter(values))?;
+                if (incoming_deleted || lands_in_trash) && !local_deleted {
+                    trashed.push(self.trashed(id, &uuid)?);
+                }
+                Ok(Merge::Updated)
+            }
+            None => {
+                let lands_in_trash =
+                    self.settle_natural_clash(&names, &mut values, &uuid, &updated_at, trashed)?;
+                let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+                let sql = format!(
+                    "INSERT INTO {table} ({}) VALUES ({})",
+                    names.join(", "),
+                    marks.join(", ")
+                );
+                self.tx.execute(&sql, params_from_iter(values))?;
+                if lands_in_trash {
+                    trashed.push(self.trashed(self.tx.last_insert_rowid(), &uuid)?);
+                }
+                Ok(Merge::Inserted)
+            }
+        }
+    }
+
+    /// Whether the journal's row holds exactly these values (numbers compared as numbers).
+    fn identical(&self, names: &[String], values: &[SqlValue], uuid: &str) -> Result<bool> {
+        let sql = format!(
+            "SELECT {} FROM {} WHERE uuid=?1",
+            names.join(", "),
+            self.table
+        );
+        self.tx
+            .query_row(&sql, [uuid], |r| {
+                for (i, v) in values.iter().enumerate() {
+                    let same = match (r.get_ref(i)?, v) {
+                        (ValueRef::Null, SqlValue::Null) => true,
+                        (ValueRef::Text(a), SqlValue::Text(b)) => a == b.as_bytes(),
+                        (ValueRef::Integer(a), SqlValue::Integer(b)) => a == *b,
+                        (ValueRef::Integer(a), SqlValue::Real(b)) => a as f64 == *b,
+                        (ValueRef::Real(a), SqlValue::Integer(b)) => a == *b as f64,
+                        (ValueRef::Real(a), SqlValue::Real(b)) => a == *b,
+                        _ => false,
+                    };
+                    if !same {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            })
+            .map_err(RepoError::from)
+    }
+
+    /// How the report names a record: its typed ID (when `restore` takes one) and summary.
+    fn trashed(&self, id: i64, uuid: &str) -> Result<Trashed> {
+        let kind = Kind::ALL.into_iter().find(|k| k.table() == self.table);
+        let summary = match kind {
+            Some(k) => self
+                .tx
+                .query_row(
+                    &format!("SELECT {} FROM {} WHERE id=?1", k.summary_sql(), self.table),
+                    [id],
+                    |r| r.get::<_, Option<String>>(0),
+                )?
+                .map(|raw| k.describe(&raw)),
+            None => None,
+        };
+        Ok(Trashed {
+            id: kind.map(|k| RecordId::new(k, id).to_string()),
+            table: self.table.to_string(),
+            uuid: uuid.to_string(),
+            summary: summary.unwrap_or_else(|| self.table.to_string()),
+        })
+    }
+
+    /// Two live rows with the same natural key (two check-ins for one date): the newer
+    /// `updated_at` stays live and the other goes to the trash, so nothing is lost. When the
+    /// journal's row is the newer one, the incoming row's `deleted_at` is set in `values` and
+    /// the result is true: the incoming row lands in the trash.
+    fn settle_natural_clash(
+        &self,
+        names: &[String],
+        values: &mut [SqlValue],
+        uuid: &str,
+        updated_at: &str,
+        trashed: &mut Vec<Trashed>,
+    ) -> Result<bool> {
+        let (table, natural) = (self.table, self.natural);
+        if natural.is_empty() {
+            return Ok(false);
+        }
+        let idx = |n: &str| names.iter().position(|c| c == n);
+        let incoming_live = idx("deleted_at").is_some_and(|i| values[i] == SqlValue::Null);
+        if !incoming_live {
+            return Ok(false);
+        }
+        let conds: Vec<String> = natural
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{n}=?{}", i + 1))
+            .collect();
+        let sql = format!(
+            "SELECT id, uuid, updated_at FROM {table} WHERE {} AND deleted_at IS NULL AND uuid<>?{}",
+            conds.join(" AND "),
+            natural.len() + 1
+        );
+        let mut args: Vec<SqlValue> = natural
+            .iter()
+            .map(|n| idx(n).map(|i| values[i].clone()).unwrap_or(SqlValue::Null))
+            .collect();
+        args.push(SqlValue::Text(uuid.to_string()));
+        let clash: Option<(i64, String, String)> = self
+            .tx
+            .query_row(&sql, params_from_iter(args), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some((other_id, other, other_updated)) = clash {
+            let now = utc_stamp();
+            if other_updated.as_str() <= updated_at {
+                trashed.push(self.trashed(other_id, &other)?);
+                self.tx.execute(
+                    &format!("UPDATE {table} SET deleted_at=?1 WHERE uuid=?2"),
+                    rusqlite::params![now, other],
+                )?;
+            } else if let Some(i) = idx("deleted_at") {
+                values[i] = SqlValue::Text(now);
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}
