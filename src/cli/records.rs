@@ -13,7 +13,11 @@ use crate::repo::{Kind, RecordId};
 
 fn range(a: &ListArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), InputError> {
     let until = match &a.until {
-        Some(u) => parse_date("until", u, today)?,
+        Some(u) => crate::domain::parse::parse_date_ahead("until", u, today)?,
+        // Events may be appointments ahead; they list with the rest.
+        None if a.kind == ListKind::Events => {
+            today + chrono::Duration::days(crate::domain::parse::AHEAD_DAYS)
+        }
         None => today,
     };
     let since = match (&a.since, a.all) {

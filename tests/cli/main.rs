@@ -1,6 +1,7 @@
 //! End-to-end tests of the command line against a temp journal (one test binary, modules by
 //! area). Each test drives the real `backtrack` binary.
 
+mod ahead;
 mod commands;
 mod common;
 mod concurrency;

@@ -35,14 +35,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     pain_panel(app, d, spark, buf);
     criteria_panel(t, d, crit, buf);
     let psfs_h = if app.psfs_due.is_some() { 2 } else { 0 };
-    let [meds, act, rehab, psfs, notable] = Layout::vertical([
+    let next_h = if d.next_event.is_some() { 2 } else { 0 };
+    let [meds, act, rehab, next, psfs, notable] = Layout::vertical([
         Constraint::Length((d.stats.meds.today.len() as u16).clamp(1, 4) + 2),
         Constraint::Length(5),
         Constraint::Length(3),
+        Constraint::Length(next_h),
         Constraint::Length(psfs_h),
         Constraint::Min(3),
     ])
     .areas(right);
+    if let Some(e) = &d.next_event {
+        let text = format!(
+            "Next: {}",
+            crate::views::journal::next_event_text(e, app.today)
+        );
+        Paragraph::new(Span::styled(text, t.accent()))
+            .wrap(Wrap { trim: true })
+            .render(next, buf);
+    }
     // SPEC §4.6: the weekly PSFS question, when a rating is due.
     if let Some(p) = &app.psfs_due {
         Paragraph::new(Span::styled(p.as_str(), t.accent()))
