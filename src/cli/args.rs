@@ -157,6 +157,15 @@ pub enum Command {
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
         since: Option<String>,
     },
+    /// A week at a glance: pain by day, sessions, load, doses and rehab, against the week before
+    #[command(
+        after_help = "Examples:\n  backtrack week\n  backtrack week 2026-11-02\n  backtrack week -7 --json"
+    )]
+    Week {
+        /// A day of the week to show, Monday to Sunday (default today)
+        #[arg(value_name = "D", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
     /// Draw a chart as plain text: pain (with mean7), load (with CTL) or sleep
     #[command(
         after_help = "Examples:\n  backtrack chart pain\n  backtrack chart load --since 12w --width 100 --height 20"

@@ -126,6 +126,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(a) => recovery::backup(g, a),
         Command::Init { force } => recovery::init(g, force),
         Command::Stats { since } => insights::stats(g, since),
+        Command::Week { date } => insights::week(g, date),
         Command::Chart(a) => insights::chart(g, a),
         Command::Criteria { action } => insights::criteria(g, action),
         Command::Demo { years, seed } => insights::demo(g, years, seed),

@@ -16,6 +16,7 @@ mod records;
 mod storage;
 mod transfer;
 mod trust;
+mod week;
 mod wording;
 
 // Shared with tests/torture.rs, which uses every helper; this binary needs one.
