@@ -212,8 +212,8 @@ pub enum Command {
 /// `show SCREEN [--width W --height H]`.
 #[derive(Debug, Clone, Args)]
 pub struct ShowArgs {
-    /// Which screen: today, pain, training, meds, trends, timeline
-    #[arg(value_parser = ["today", "pain", "training", "meds", "trends", "timeline"])]
+    /// Which screen: today, pain, training, meds, trends, timeline, week
+    #[arg(value_parser = ["today", "pain", "training", "meds", "trends", "timeline", "week"])]
     pub screen: String,
     /// Columns to draw (the app needs at least 60)
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..=1000))]

@@ -14,7 +14,7 @@ pub fn show(g: &Global, a: ShowArgs) -> Result<()> {
         crate::domain::InputError::new(
             "screen",
             format!(
-                "unknown screen '{}'; allowed: today, pain, training, meds, trends, timeline",
+                "unknown screen '{}'; allowed: today, pain, training, meds, trends, timeline, week",
                 a.screen
             ),
         )

@@ -41,3 +41,13 @@ fn week_shows_each_day_and_compares_with_the_week_before() {
     let err = j.fails(&["week", "2027-01-01"], 2);
     assert!(err.contains("date"), "{err}");
 }
+
+#[test]
+fn show_week_draws_the_app_screen_from_the_same_view() {
+    let j = Journal::new();
+    j.ok(&["checkin", "4"]);
+    let out = j.ok(&["show", "week"]);
+    assert!(out.contains("7 Week"), "{out}");
+    assert!(out.contains("Week of 23 Nov – 29 Nov"), "{out}");
+    assert!(out.contains("Against the week before"), "{out}");
+}
