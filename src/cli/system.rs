@@ -41,6 +41,20 @@ fn open_demo(g: &Global) -> Result<()> {
 }
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
+    if crate::ops::settings::is_units(&a.key) {
+        crate::ops::settings::parse_units(&a.value)?;
+        if a.from.is_some() {
+            return Err(crate::domain::InputError::new(
+                "from",
+                "units has no history; allowed: --from only with ftp, lthr, max_hr, weight",
+            )
+            .into());
+        }
+        let mut ctx = Ctx::open(g)?;
+        let done = crate::ops::settings::set_units(&mut ctx.repo, &a.value)?;
+        let v = json!({"key": "units", "value": done.record.as_str()});
+        return ctx.out(&v, || done.summary.clone());
+    }
     let today = clock::today();
     let draft = super::drafts::setting(&a);
     crate::ops::settings::validate(&draft, today)?;
@@ -64,7 +78,8 @@ pub fn settings(g: &Global) -> Result<()> {
     for (k, ..) in crate::repo::settings::PLAIN_KEYS {
         plain.insert(k.to_string(), json!(ctx.repo.plain_f64(k)?));
     }
-    let v = json!({"dated": dated, "thresholds": plain});
+    let units = crate::ops::settings::units(&ctx.repo)?;
+    let v = json!({"dated": dated, "thresholds": plain, "units": units.as_str()});
     ctx.out(&v, || {
         let mut lines = vec!["Dated settings (value in force from a date):".to_string()];
         if dated.is_empty() {
@@ -72,8 +87,13 @@ pub fn settings(g: &Global) -> Result<()> {
         }
         for d in &dated {
             let from = crate::ops::settings::from_words(d.from, ctx.today);
-            lines.push(format!("  {:<12} {:>7}  {from}", d.key, d.value));
+            let value = match d.key.as_str() {
+                "weight_kg" => crate::domain::text::weight(d.value),
+                _ => d.value.to_string(),
+            };
+            lines.push(format!("  {:<12} {value:>8}  {from}", d.key));
         }
+        lines.push(format!("Units: {}", units.as_str()));
         lines.push("Thresholds:".into());
         for (k, val) in &plain {
             lines.push(format!("  {k:<20} {val}"));

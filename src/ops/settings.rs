@@ -58,6 +58,40 @@ pub fn validate(a: &SettingDraft, today: NaiveDate) -> Result<Setting> {
     Ok(Setting { key, value, from })
 }
 
+/// The display units, stored as the plain setting `units` (storage and JSON stay metric).
+pub fn units(repo: &Repo) -> Result<crate::domain::text::Units> {
+    Ok(repo
+        .plain("units")?
+        .and_then(|u| crate::domain::text::Units::parse(&u))
+        .unwrap_or_default())
+}
+
+/// `set units metric|imperial`: how distances, heights and weights are shown.
+pub fn set_units(repo: &mut Repo, value: &str) -> Result<Done<crate::domain::text::Units>> {
+    let u = parse_units(value)?;
+    repo.set_plain("units", u.as_str())?;
+    crate::domain::text::set_units(u);
+    let summary = match u {
+        crate::domain::text::Units::Metric => "Set units = metric: km, m and kg",
+        crate::domain::text::Units::Imperial => "Set units = imperial: miles, feet and pounds",
+    };
+    Ok(Done::new(u, summary.to_string()))
+}
+
+pub fn parse_units(value: &str) -> std::result::Result<crate::domain::text::Units, InputError> {
+    crate::domain::text::Units::parse(value).ok_or_else(|| {
+        InputError::new(
+            "units",
+            format!("'{value}' is not a unit system; allowed: metric, imperial"),
+        )
+    })
+}
+
+/// Whether a typed setting name is the display units.
+pub fn is_units(key: &str) -> bool {
+    key.trim().eq_ignore_ascii_case("units")
+}
+
 /// The date a first FTP or LTHR set without `--from` is stored from: before any record, so it
 /// applies from the journal's first day, including rides logged afterwards for past days.
 pub const FROM_START: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {

@@ -16,6 +16,7 @@ mod records;
 mod storage;
 mod transfer;
 mod trust;
+mod units;
 mod week;
 mod wording;
 
