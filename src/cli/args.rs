@@ -179,6 +179,14 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<CriteriaCmd>,
     },
+    /// A daily reminder to check in: a systemd user timer (or a crontab line) and its check
+    #[command(
+        after_help = "Examples:\n  backtrack remind install --at 21:00\n  backtrack remind check   (what the timer runs: a desktop notification when today has no check-in)\n  backtrack remind remove"
+    )]
+    Remind {
+        #[command(subcommand)]
+        action: RemindCmd,
+    },
     /// Write a realistic demo journal (refuses a journal that has data)
     #[command(
         after_help = "Examples:\n  backtrack --db /tmp/demo.db demo --years 2\n  backtrack --db /tmp/big.db demo --years 10 --seed 1"
@@ -207,6 +215,21 @@ pub enum Command {
         after_help = "Examples:\n  backtrack show today\n  backtrack show pain --width 120 --height 40\n  backtrack show trends --range 1y"
     )]
     Show(ShowArgs),
+}
+
+/// `remind install|check|remove`.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum RemindCmd {
+    /// Write a systemd user timer and service that run `remind check` daily (or print a crontab line)
+    Install {
+        /// The time of day, HH:MM
+        #[arg(long, value_name = "HH:MM", default_value = "21:00")]
+        at: String,
+    },
+    /// Notify (notify-send) when today has no check-in; prints the same line
+    Check,
+    /// Remove the timer and service that `install` wrote
+    Remove,
 }
 
 /// `show SCREEN [--width W --height H]`.

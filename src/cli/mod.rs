@@ -14,6 +14,7 @@ mod meds;
 mod records;
 mod recovery;
 mod rehab;
+mod remind;
 mod show;
 mod status;
 mod system;
@@ -129,6 +130,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Week { date } => insights::week(g, date),
         Command::Chart(a) => insights::chart(g, a),
         Command::Criteria { action } => insights::criteria(g, action),
+        Command::Remind { action } => remind::run(g, action),
         Command::Demo { years, seed } => insights::demo(g, years, seed),
         Command::Completions { shell } => system::completions(shell),
         Command::Man => system::man(),
