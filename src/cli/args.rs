@@ -221,14 +221,17 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Subcommand)]
 pub enum RemindCmd {
     /// Write a systemd user timer and service that run `remind check` daily (or print a crontab line)
+    #[command(after_help = "Example:\n  backtrack remind install --at 21:00")]
     Install {
         /// The time of day, HH:MM
         #[arg(long, value_name = "HH:MM", default_value = "21:00")]
         at: String,
     },
     /// Notify (notify-send) when today has no check-in; prints the same line
+    #[command(after_help = "Example:\n  backtrack remind check")]
     Check,
     /// Remove the timer and service that `install` wrote
+    #[command(after_help = "Example:\n  backtrack remind remove")]
     Remove,
 }
 
