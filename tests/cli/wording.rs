@@ -150,3 +150,11 @@ fn medication_screen_reads_amount_unit_name() {
     let out = j.ok(&["show", "meds", "--width", "100", "--height", "30"]);
     assert!(out.contains("1600 mg ibuprofen (no max) (1×)"), "{out}");
 }
+
+#[test]
+fn today_marks_an_estimated_tss_like_list_and_the_app() {
+    let j = Journal::new();
+    j.ok(&["ride", "1h", "--rpe", "6"]);
+    let today = j.ok(&["show", "today", "--width", "120", "--height", "40"]);
+    assert!(today.contains("TSS ~"), "{today}");
+}

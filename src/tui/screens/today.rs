@@ -273,7 +273,8 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
     };
     let mut first = format!("{} {} · {when}", a.kind, format_duration(a.elapsed_s));
     if let Some(tss) = a.tss {
-        first.push_str(&format!(" · TSS {tss:.0}"));
+        let est = text::tss_is_estimate(a.load_source.as_deref());
+        first.push_str(&format!(" · TSS {}", text::tss(tss, est)));
     }
     let pains: Vec<String> = [
         ("before", a.pain_before),

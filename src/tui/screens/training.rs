@@ -27,7 +27,9 @@ fn pains(p: &[Option<u8>], sep: &str) -> String {
 /// "~54 rpe": the TSS with its source, `~` when estimated from HR or RPE.
 pub fn tss_text(a: &Activity) -> String {
     match (a.tss, a.load_source.as_deref()) {
-        (Some(v), Some(src @ ("hr" | "rpe"))) => format!("{:>4} {src:<6}", format!("~{v:.0}")),
+        (Some(v), Some(src @ ("hr" | "rpe"))) => {
+            format!("{:>4} {src:<6}", crate::domain::text::tss(v, true))
+        }
         (Some(v), Some(src)) => format!("{v:>4.0} {src:<6}"),
         (Some(v), None) => format!("{v:>4.0}       "),
         _ => format!("{:>4} {:<6}", "–", ""),
