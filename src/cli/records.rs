@@ -301,6 +301,7 @@ fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (Stri
         "moving_s" => "moving time".to_string(),
         "normalized_power_w" => "NP".to_string(),
         "tss" => "TSS".to_string(),
+        "items" => "exercises".to_string(),
         k => k
             .trim_end_matches("_m")
             .trim_end_matches("_w")
@@ -310,6 +311,22 @@ fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (Stri
     };
     let shown = shown.unwrap_or_else(|| match val {
         Value::String(s) => s.clone(),
+        // Exercises of a session or programme: `bird dog 3x10, side plank 3x30s`.
+        Value::Array(a) if a.iter().all(|x| x.get("exercise").is_some()) => a
+            .iter()
+            .map(|x| {
+                let n = |k: &str| x.get(k).and_then(Value::as_u64).map(|v| v as u32);
+                let spec = crate::domain::prescription::format_spec(
+                    n("sets"),
+                    n("reps"),
+                    n("hold_s"),
+                    x.get("load_kg").and_then(Value::as_f64),
+                );
+                let name = x["exercise"].as_str().unwrap_or("?");
+                format!("{name} {spec}").trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         Value::Array(a) => a
             .iter()
             .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))

@@ -158,3 +158,22 @@ fn today_marks_an_estimated_tss_like_list_and_the_app() {
     let today = j.ok(&["show", "today", "--width", "120", "--height", "40"]);
     assert!(today.contains("TSS ~"), "{today}");
 }
+
+#[test]
+fn info_names_a_sessions_exercises_with_their_prescription() {
+    let j = Journal::new();
+    j.ok(&[
+        "rehab",
+        "log",
+        "--done",
+        "bird dog:3x10",
+        "--done",
+        "side plank:3x30s",
+    ]);
+    let info = j.ok(&["info", "r1"]);
+    assert!(
+        info.contains("exercises") && info.contains("bird dog 3x10, side plank 3x30s"),
+        "{info}"
+    );
+    assert!(!info.contains("exercise_id"), "{info}");
+}
