@@ -124,7 +124,9 @@ pub struct TimelineData {
 }
 
 pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<TimelineData> {
-    let mut events = repo.events_between(today - Duration::days(730), today)?;
+    // Appointments ahead list first, above the last two years.
+    let ahead = today + Duration::days(crate::domain::parse::AHEAD_DAYS);
+    let mut events = repo.events_between(today - Duration::days(730), ahead)?;
     events.reverse();
     let from = to - Duration::days(TIMELINE_DAYS - 1);
     let mut h = Vec::new();

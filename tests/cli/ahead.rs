@@ -33,3 +33,11 @@ fn an_event_may_be_ahead_and_today_shows_the_next_one() {
     let err = j.fails(&["event", "add", "doctor", "far", "--date", "+4000"], 2);
     assert!(err.contains("date") && err.contains("allowed"), "{err}");
 }
+
+#[test]
+fn the_timeline_lists_an_appointment_ahead() {
+    let j = Journal::new();
+    j.ok(&["event", "add", "imaging", "MRI", "--date", "+8"]);
+    let out = j.ok(&["show", "timeline", "--width", "100", "--height", "30"]);
+    assert!(out.contains("Tue  1 Dec 2026  imaging"), "{out}");
+}
