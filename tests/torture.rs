@@ -695,7 +695,7 @@ fn bad_input_everywhere_exits_2_names_the_field_and_writes_nothing() {
         (&["med", "take", "ibuprofen", "--pain", "12"], "pain"),
         (&["event", "add", "party", "x"], "kind"),
         (
-            &["event", "add", "imaging", "MRI", "--date", "2030-01-01"],
+            &["event", "add", "imaging", "MRI", "--date", "2040-01-01"],
             "date",
         ),
         (&["psfs", "set", "ride 3h", "12"], "score"),

@@ -99,7 +99,10 @@ impl Rule {
             Rule::Mean7(c, v) => format!("7-day mean pain {} {v}", sym(c)),
             Rule::Pain(c, v) => format!("latest pain {} {v}", sym(c)),
             Rule::Baseline(c, v) => format!("28-day baseline pain {} {v}", sym(c)),
-            Rule::NoFlare { days } => format!("no flare in {days} days"),
+            Rule::NoFlare { days } => format!(
+                "no flare in {}",
+                crate::domain::text::plural(*days, "day", "days")
+            ),
             Rule::HardNextDay { count, max_rise } => {
                 format!("last {count} hard days: next-day pain ≤ +{max_rise}")
             }

@@ -1,6 +1,7 @@
 //! Evaluation of the return-to-training criteria (SPEC §4.7) as of a day: met / not met, the
 //! figure behind each rule and the days it rests on. The rule language is in `criteria.rs`.
 
+use crate::domain::text::plural;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -120,7 +121,10 @@ fn no_flare(
             false,
             None,
             n,
-            format!("not enough data ({n} of {days} days logged)"),
+            format!(
+                "not enough data ({n} of {} logged)",
+                plural(days, "day", "days")
+            ),
         );
     }
     let flare_days = (0..days)

@@ -11,7 +11,7 @@ use super::assoc::first_index;
 use super::chance::{Strength, Verdict, diff_score, rho_score, strength};
 use super::data::{DayIndex, DaySeries, JournalData, round1};
 use super::designs::{comparison, correlation};
-use super::words::{one, two};
+use super::words::{days, one, two};
 use crate::domain::records::Checkin;
 use crate::domain::vocab::MedClass;
 
@@ -181,14 +181,16 @@ fn hours_assoc(
     };
     if n < min_pairs {
         return untested(format!(
-            "{} and {when} pain: not enough data ({n} days; needs {min_pairs})",
-            capitalise(name)
+            "{} and {when} pain: not enough data ({}; needs {min_pairs})",
+            capitalise(name),
+            days(n)
         ));
     }
     let Some(r) = c.rho else {
         return untested(format!(
-            "{} and {when} pain: nothing varied ({n} days)",
-            capitalise(name)
+            "{} and {when} pain: nothing varied ({})",
+            capitalise(name),
+            days(n)
         ));
     };
     let r = (r * 100.0).round() / 100.0 + 0.0;
@@ -206,7 +208,11 @@ fn hours_assoc(
         n,
         verdict: Verdict::tested(
             what,
-            format!("{day} pain was {how} (Spearman {}, {n} days)", two(r)),
+            format!(
+                "{day} pain was {how} (rank correlation {}, {})",
+                two(r),
+                days(n)
+            ),
             rho_score(r),
             c.design,
         ),

@@ -136,7 +136,7 @@ fn sleep_against_next_day_pain() {
     assert!(
         s.verdict
             .fact
-            .starts_with("Next-day pain was lower after more sleep (Spearman -0.9")
+            .starts_with("Next-day pain was lower after more sleep (rank correlation -0.9")
     );
     let s = sleep_assoc(&data, &ix, &pain, Some(d("2024-01-02")), 14);
     assert_eq!((s.n, s.spearman), (13, None));
@@ -151,7 +151,7 @@ fn sleep_against_next_day_pain() {
     assert!(
         s[0].verdict
             .fact
-            .starts_with("Same-day pain was about the same whatever the sitting (Spearman"),
+            .starts_with("Same-day pain was about the same whatever the sitting (rank correlation"),
         "{}",
         s[0].verdict.fact
     );
@@ -175,11 +175,11 @@ fn sitting_with_more_pain() {
     assert_eq!(s[0].spearman, Some(1.0));
     assert_eq!(
         s[0].verdict.fact,
-        "Same-day pain was higher with more sitting (Spearman 1.00, 20 days)"
+        "Same-day pain was higher with more sitting (rank correlation 1.00, 20 days)"
     );
     // The next day's pain is one step up the cycle (3, 4, 5, 6, then 2): slightly higher.
     assert_eq!(
         s[1].verdict.fact,
-        "Next-day pain was slightly higher after more sitting (Spearman 0.17, 19 days)"
+        "Next-day pain was slightly higher after more sitting (rank correlation 0.17, 19 days)"
     );
 }

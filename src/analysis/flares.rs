@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::data::{DayIndex, DaySeries, JournalData};
 use super::pain::is_flare_day;
 use super::words::{count, days};
+use crate::domain::text;
 
 /// Days before a flare searched for possible triggers.
 pub const BEFORE_DAYS: i64 = 3;
@@ -145,10 +146,10 @@ pub fn before(data: &JournalData, ix: &DayIndex, start: NaiveDate) -> Before {
 
 /// One line per flare: "Flare from 2024-03-04, 5 days, peak 8. In the 3 days before: ride
 /// 120 min (150 TSS) on 03-02; tags: shoveling; event: MRI on 03-03."
-pub fn flare_sentence(f: &Flare) -> String {
+pub fn flare_sentence(f: &Flare, today: NaiveDate) -> String {
     let mut s = format!(
         "Flare from {}, {}, peak {}.",
-        f.start,
+        crate::domain::text::date(f.start, today),
         days(f.days as usize),
         f.peak
     );
@@ -177,10 +178,10 @@ pub fn flare_sentence(f: &Flare) -> String {
     for a in &b.activities {
         let tss = a.tss.map(|t| format!(" ({t:.0} TSS)")).unwrap_or_default();
         parts.push(format!(
-            "{} {} min{tss} on {}",
+            "{} {}{tss} on {}",
             a.kind,
-            a.minutes,
-            a.date.format("%m-%d")
+            text::minutes(a.minutes as i64),
+            text::date(a.date, today)
         ));
     }
     if !b.tags.is_empty() {
@@ -191,7 +192,7 @@ pub fn flare_sentence(f: &Flare) -> String {
             "{}: {} on {}",
             e.kind,
             e.title,
-            e.date.format("%m-%d")
+            text::date(e.date, today)
         ));
     }
     s.push_str(&format!(" In the 3 days before: {}.", parts.join("; ")));
@@ -272,9 +273,9 @@ mod tests {
         // Jan 31 (7), one day, after two missing days: a separate flare.
         assert_eq!((f[1].start, f[1].days, f[1].peak), (d("2024-01-31"), 1, 7));
         assert_eq!(
-            flare_sentence(&f[0]),
-            "Flare from 2024-01-21, 4 days, peak 6. In the 3 days before: ride 120 min \
-             (150 TSS) on 01-19; tags: shoveling; life: shoveled snow on 01-20."
+            flare_sentence(&f[0], d("2024-03-01")),
+            "Flare from 21 Jan, 4 days, peak 6. In the 3 days before: ride 2h \
+             (150 TSS) on 19 Jan; tags: shoveling; life: shoveled snow on 20 Jan."
         );
     }
 
@@ -290,13 +291,13 @@ mod tests {
         let f = flares(&data, &ix, &pain, &baseline(&pain));
         assert_eq!(f.len(), 2);
         assert_eq!(
-            flare_sentence(&f[0]),
-            "Flare from 2024-01-01, 1 day, peak 8. Nothing logged in the 3 days before."
+            flare_sentence(&f[0], d("2024-03-01")),
+            "Flare from 1 Jan, 1 day, peak 8. Nothing logged in the 3 days before."
         );
         // Before the second, only the first day's check-in: logged, but nothing to name.
         assert_eq!(
-            flare_sentence(&f[1]),
-            "Flare from 2024-01-04, 1 day, peak 8. In the 3 days before: no activities, tags or \
+            flare_sentence(&f[1], d("2024-03-01")),
+            "Flare from 4 Jan, 1 day, peak 8. In the 3 days before: no activities, tags or \
              events (1 check-in logged)."
         );
     }

@@ -13,7 +13,7 @@ use super::assoc::{first_index, ranks, spearman};
 use super::chance::{Strength, Verdict, rho_score, strength};
 use super::data::DaySeries;
 use super::permute::Design;
-use super::words::two;
+use super::words::{days as days_words, two};
 
 /// The lags reported, in days.
 pub const LAGS: u32 = 3;
@@ -122,7 +122,8 @@ pub fn load_pain_lags(
             let what = format!("load_pain lag {lag}");
             if n < min_pairs {
                 let fact = format!(
-                    "Training load and pain {when}: not enough data ({n} days; needs {min_pairs})"
+                    "Training load and pain {when}: not enough data ({}; needs {min_pairs})",
+                    days_words(n)
                 );
                 return untested(lag, n, Verdict::untested(what, fact));
             }
@@ -149,7 +150,10 @@ pub fn load_pain_lags(
             let partial = (rho.is_some() && sxx > spread && syy > spread)
                 .then(|| (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0));
             let Some(r) = partial else {
-                let fact = format!("Training load and pain {when}: nothing varied ({n} days)");
+                let fact = format!(
+                    "Training load and pain {when}: nothing varied ({})",
+                    days_words(n)
+                );
                 return LagCorr {
                     spearman: rho.map(round2),
                     ..untested(lag, n, Verdict::untested(what, fact))
@@ -164,8 +168,9 @@ pub fn load_pain_lags(
             };
             let fact = format!(
                 "Pain {when} was {how} training load (rank correlation {}, allowing for the \
-                 load on the other days and the week before's pain; {n} days)",
-                two(r)
+                 load on the other days and the week before's pain; {})",
+                two(r),
+                days_words(n)
             );
             let mut design = Design {
                 a: vec![0.0; skip + len],

@@ -1,6 +1,7 @@
 //! The Patient-Specific Functional Scale (SPEC §4.6): the score is the mean of each activity's
 //! latest rating; the change from the previous rating day is meaningful at ≥ 2 points.
 
+use crate::domain::text::plural;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -66,8 +67,9 @@ pub fn psfs_summary(items: &[PsfsItem], today: NaiveDate) -> PsfsSummary {
     let n = now.map_or(0, |s| s.1);
     let sentence = match (score, before, change) {
         (Some(s), Some(b), Some(c)) => format!(
-            "PSFS {:.1} of 10 over {n} activities, {:+.1} from {:.1}{}.",
+            "PSFS {:.1} of 10 over {}, {:+.1} from {:.1}{}.",
             s,
+            plural(n, "activity", "activities"),
             c,
             b,
             if meaningful {
@@ -76,7 +78,10 @@ pub fn psfs_summary(items: &[PsfsItem], today: NaiveDate) -> PsfsSummary {
                 ""
             }
         ),
-        (Some(s), _, _) => format!("PSFS {s:.1} of 10 over {n} activities (first rating)."),
+        (Some(s), _, _) => format!(
+            "PSFS {s:.1} of 10 over {} (first rating).",
+            plural(n, "activity", "activities")
+        ),
         _ => "PSFS: no ratings yet.".to_string(),
     };
     PsfsSummary {

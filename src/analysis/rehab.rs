@@ -1,6 +1,7 @@
 //! Rehab adherence (SPEC §4.3): sessions done against the programme's weekly target, per
 //! Monday-to-Sunday week, this week and over the last 4 complete weeks.
 
+use crate::domain::text::plural;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -95,11 +96,18 @@ pub fn rehab_summary(
         (target > 0).then(|| (done as f64 / target as f64 * 1000.0).round() / 1000.0);
     let sentence = match (week_target, adherence_4w) {
         (Some(t), Some(a)) => format!(
-            "Rehab this week: {week_sessions} of {t} sessions; last 4 weeks: {:.0}% ({done} of {target}).",
+            "Rehab this week: {week_sessions} of {}; last 4 weeks: {:.0}% ({done} of {target}).",
+            plural(t, "session", "sessions"),
             a * 100.0
         ),
-        (Some(t), None) => format!("Rehab this week: {week_sessions} of {t} sessions."),
-        (None, _) => format!("Rehab this week: {week_sessions} sessions (no programme active)."),
+        (Some(t), None) => format!(
+            "Rehab this week: {week_sessions} of {}.",
+            plural(t, "session", "sessions")
+        ),
+        (None, _) => format!(
+            "Rehab this week: {} (no programme active).",
+            plural(week_sessions, "session", "sessions")
+        ),
     };
     RehabSummary {
         week_sessions,

@@ -74,7 +74,7 @@ pub fn stats_text(st: &Stats) -> String {
         let _ = writeln!(o, "  (the latest {TEXT_FLARES}; --json lists all)");
     }
     for f in &st.flares[skip..] {
-        let _ = writeln!(o, "  {}", flare_sentence(f));
+        let _ = writeln!(o, "  {}", flare_sentence(f, st.today));
     }
 
     let l = &st.load;

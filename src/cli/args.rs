@@ -162,6 +162,15 @@ pub enum Command {
         after_help = "Examples:\n  backtrack report\n  backtrack report --since 2026-01-05 --notes -o ~/physio.html\n  backtrack report --since 1y --pdf"
     )]
     Report(Box<super::report::ReportArgs>),
+    /// A week at a glance: pain by day, sessions, load, doses and rehab, against the week before
+    #[command(
+        after_help = "Examples:\n  backtrack week\n  backtrack week 2026-11-02\n  backtrack week -7 --json"
+    )]
+    Week {
+        /// A day of the week to show, Monday to Sunday (default today)
+        #[arg(value_name = "D", allow_hyphen_values = true)]
+        date: Option<String>,
+    },
     /// Draw a chart as plain text: pain (with mean7), load (with CTL) or sleep
     #[command(
         after_help = "Examples:\n  backtrack chart pain\n  backtrack chart load --since 12w --width 100 --height 20"
@@ -174,6 +183,14 @@ pub enum Command {
     Criteria {
         #[command(subcommand)]
         action: Option<CriteriaCmd>,
+    },
+    /// A daily reminder to check in: a systemd user timer (or a crontab line) and its check
+    #[command(
+        after_help = "Examples:\n  backtrack remind install --at 21:00\n  backtrack remind check   (what the timer runs: a desktop notification when today has no check-in)\n  backtrack remind remove"
+    )]
+    Remind {
+        #[command(subcommand)]
+        action: RemindCmd,
     },
     /// Write a realistic demo journal (refuses a journal that has data)
     #[command(
@@ -209,11 +226,29 @@ pub enum Command {
     Show(ShowArgs),
 }
 
+/// `remind install|check|remove`.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum RemindCmd {
+    /// Write a systemd user timer and service that run `remind check` daily (or print a crontab line)
+    #[command(after_help = "Example:\n  backtrack remind install --at 21:00")]
+    Install {
+        /// The time of day, HH:MM
+        #[arg(long, value_name = "HH:MM", default_value = "21:00")]
+        at: String,
+    },
+    /// Notify (notify-send) when today has no check-in; prints the same line
+    #[command(after_help = "Example:\n  backtrack remind check")]
+    Check,
+    /// Remove the timer and service that `install` wrote
+    #[command(after_help = "Example:\n  backtrack remind remove")]
+    Remove,
+}
+
 /// `show SCREEN [--width W --height H]`.
 #[derive(Debug, Clone, Args)]
 pub struct ShowArgs {
-    /// Which screen: today, pain, training, meds, trends, timeline
-    #[arg(value_parser = ["today", "pain", "training", "meds", "trends", "timeline"])]
+    /// Which screen: today, pain, training, meds, trends, timeline, week
+    #[arg(value_parser = ["today", "pain", "training", "meds", "trends", "timeline", "week"])]
     pub screen: String,
     /// Columns to draw (the app needs at least 60)
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..=1000))]

@@ -30,6 +30,12 @@ pub struct ListArgs {
     /// Everything, from the first record
     #[arg(long, conflicts_with = "since")]
     pub all: bool,
+    /// Only records whose note, title or tags contain TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub grep: Option<String>,
+    /// Only check-ins with this tag (spaces become `-`, as when tagging)
+    #[arg(long, value_name = "T")]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -127,9 +133,9 @@ pub struct EditActivityFields {
 
 #[derive(Debug, Clone, Args)]
 pub struct SetArgs {
-    /// ftp, lthr, run_ftp, run_lthr, max_hr, weight, or a threshold (nsaid_streak_days, …)
+    /// ftp, lthr, run_ftp, run_lthr, max_hr, weight, units (metric|imperial), or a threshold (nsaid_streak_days, …)
     pub key: String,
-    /// The value (a number)
+    /// The value (a number; for units: metric or imperial)
     #[arg(allow_negative_numbers = true)]
     pub value: String,
     /// For ftp/lthr/run_ftp/run_lthr/max_hr/weight: in force from this day (default today)

@@ -45,6 +45,8 @@ impl Ctx {
         if let Err(e) = repo.daily_backup(today) {
             eprintln!("warning: the daily backup failed: {e}");
         }
+        // Every figure drawn from here on (text, `show`, the app) uses the journal's units.
+        crate::domain::text::set_units(crate::ops::settings::units(&repo)?);
         Ok(Ctx {
             repo,
             today,

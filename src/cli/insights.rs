@@ -176,3 +176,34 @@ pub fn demo(g: &Global, years: u32, seed: u64, effects: &str) -> Result<()> {
         batch.checkins.len(), batch.activities.len(), batch.doses.len(), batch.sessions.len(), batch.events.len()
     ))
 }
+
+/// `week [D]`: the week holding D beside the week before, from the same view as the app's Week.
+pub fn week(g: &Global, date: Option<String>) -> Result<()> {
+    let today = crate::domain::clock::today();
+    let day = match &date {
+        Some(d) => crate::domain::parse::parse_date("date", d, today)?,
+        None => today,
+    };
+    let ctx = Ctx::open(g)?;
+    let w = crate::views::week::load_week(&ctx.repo, day, today)?;
+    ctx.out(&w, || {
+        let t = &w.this_week;
+        let mut lines = vec![format!(
+            "Week of {} – {}",
+            crate::domain::text::date(t.from, today),
+            crate::domain::text::date(t.to, today)
+        )];
+        lines.extend(
+            w.days
+                .iter()
+                .map(|d| format!("  {}", crate::views::week::day_line(d, today))),
+        );
+        lines.push(String::new());
+        lines.extend(
+            crate::views::week::summary_lines(&w)
+                .into_iter()
+                .map(|l| format!("  {l}")),
+        );
+        lines.join("\n")
+    })
+}

@@ -14,6 +14,7 @@ mod meds;
 mod records;
 mod recovery;
 mod rehab;
+mod remind;
 mod report;
 mod show;
 mod status;
@@ -134,8 +135,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(a) => recovery::backup(g, a),
         Command::Init { force } => recovery::init(g, force),
         Command::Stats { since } => insights::stats(g, since),
+        Command::Week { date } => insights::week(g, date),
         Command::Chart(a) => insights::chart(g, a),
         Command::Criteria { action } => insights::criteria(g, action),
+        Command::Remind { action } => remind::run(g, action),
         Command::Demo {
             years,
             seed,

@@ -7,13 +7,17 @@ use serde_json::Value;
 use super::args::{EditArgs, Global, ListArgs, ListKind};
 use super::ctx::*;
 use crate::domain::parse::{format_duration, parse_date};
-use crate::domain::{InputError, clock};
+use crate::domain::{InputError, clock, text};
 use crate::ops;
 use crate::repo::{Kind, RecordId};
 
 fn range(a: &ListArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), InputError> {
     let until = match &a.until {
-        Some(u) => parse_date("until", u, today)?,
+        Some(u) => crate::domain::parse::parse_date_ahead("until", u, today)?,
+        // Events may be appointments ahead; they list with the rest.
+        None if a.kind == ListKind::Events => {
+            today + chrono::Duration::days(crate::domain::parse::AHEAD_DAYS)
+        }
         None => today,
     };
     let since = match (&a.since, a.all) {
@@ -30,15 +34,42 @@ fn range(a: &ListArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Input
     Ok((since, until))
 }
 
+/// Whether a record's texts pass `--grep` (a case-insensitive substring of any of them).
+fn grep_hit(grep: &Option<String>, texts: &[Option<&str>]) -> bool {
+    let Some(g) = grep else { return true };
+    let g = g.to_lowercase();
+    texts
+        .iter()
+        .flatten()
+        .any(|t| t.to_lowercase().contains(&g))
+}
+
 pub fn list(g: &Global, a: ListArgs) -> Result<()> {
     let (from, to) = range(&a, clock::today())?;
+    let tag = match &a.tag {
+        Some(t) if a.kind != ListKind::Checkins => {
+            return Err(InputError::new(
+                "tag",
+                format!("'{t}' cannot filter {}; allowed: --tag with check-ins (only check-ins carry tags)", format!("{:?}", a.kind).to_lowercase()),
+            )
+            .into());
+        }
+        Some(t) => Some(crate::domain::vocab::parse_tag(t)?),
+        None => None,
+    };
     let ctx = Ctx::open(g)?;
     let r = &ctx.repo;
+    let grep = &a.grep;
     let (rows, lines): (Vec<Value>, Vec<String>) = match a.kind {
         ListKind::Checkins => r
             .checkins_between(from, to)?
             .iter()
             .rev()
+            .filter(|c| tag.as_ref().is_none_or(|t| c.tags.contains(t)))
+            .filter(|c| {
+                let tags = c.tags.join(" ");
+                grep_hit(grep, &[c.note.as_deref(), Some(&tags)])
+            })
             .map(|c| {
                 let bar = "█".repeat(c.pain as usize);
                 let mut l = format!(
@@ -70,22 +101,14 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
             .activities_between(from, to)?
             .iter()
             .rev()
+            .filter(|x| grep_hit(grep, &[x.note.as_deref(), x.bike.as_deref()]))
             .map(|x| {
                 let pain = [x.pain_before, x.pain_during, x.pain_after]
                     .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
                     .join("/");
                 let tss = x
                     .tss
-                    .map(|t| {
-                        format!(
-                            "{t:.0}{}",
-                            if matches!(x.load_source.as_deref(), Some("hr" | "rpe")) {
-                                "~"
-                            } else {
-                                ""
-                            }
-                        )
-                    })
+                    .map(|t| text::tss(t, text::tss_is_estimate(x.load_source.as_deref())))
                     .unwrap_or("-".into());
                 let l = format!(
                     "a{:<5} {}  {:<12} {:>7}  TSS {:>5}  pain {pain}{}",
@@ -103,14 +126,14 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
             .doses_between(from, to)?
             .iter()
             .rev()
+            .filter(|d| grep_hit(grep, &[d.note.as_deref(), Some(&d.medication)]))
             .map(|d| {
                 let l = format!(
-                    "d{:<5} {}  {:<20} {:>7} {}",
+                    "d{:<5} {}  {:<20} {:>10}",
                     d.id,
                     d.taken_at.format("%Y-%m-%d %H:%M"),
                     d.medication,
-                    d.amount,
-                    d.unit
+                    text::amount(d.amount, &d.unit)
                 );
                 (with_ref(Kind::Dose, d.id, d), l)
             })
@@ -119,6 +142,7 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
             .events_between(from, to)?
             .iter()
             .rev()
+            .filter(|e| grep_hit(grep, &[e.note.as_deref(), Some(&e.title)]))
             .map(|e| {
                 (
                     with_ref(Kind::Event, e.id, e),
@@ -136,16 +160,17 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
             .rehab_sessions_between(from, to)?
             .iter()
             .rev()
+            .filter(|s| grep_hit(grep, &[s.note.as_deref(), s.programme.as_deref()]))
             .map(|s| {
                 let pain = [s.pain_before, s.pain_after]
                     .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
                     .join("→");
                 let l = format!(
-                    "r{:<5} {}  {:<20} {} exercises  pain {pain}",
+                    "r{:<5} {}  {:<20} {}  pain {pain}",
                     s.id,
                     s.date,
                     s.programme.as_deref().unwrap_or("-"),
-                    s.items.len()
+                    crate::domain::text::plural(s.items.len(), "exercise", "exercises")
                 );
                 (with_ref(Kind::Rehab, s.id, s), l)
             })
@@ -214,21 +239,102 @@ pub fn info(g: &Global, id: &str) -> Result<()> {
         let mut lines = vec![format!("{} {rid}", rid.kind.noun())];
         if let Value::Object(o) = &v {
             for (k, val) in o {
-                if matches!(k.as_str(), "id" | "ref")
+                if matches!(k.as_str(), "id" | "ref" | "load_source")
                     || val.is_null()
                     || val.as_array().is_some_and(|a| a.is_empty())
                 {
                     continue;
                 }
-                let shown = match val {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                lines.push(format!("  {k:<18} {shown}"));
+                let (label, shown) = info_field(k, val, o);
+                lines.push(format!("  {label:<18} {shown}"));
             }
         }
         lines.join("\n")
     })
+}
+
+/// One field of `info` in words: `distance 45.0 km`, `duration 1h30m`, `TSS ~101 (from rpe)`;
+/// the JSON keys and values stay as stored.
+fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (String, String) {
+    let num = val.as_f64();
+    let secs = || val.as_u64().map(|s| text::duration(s as u32));
+    let unit = |u: &str| num.map(|v| format!("{} {u}", text::number(v)));
+    let shown = match k {
+        "distance_m" => num.map(text::distance),
+        "ascent_m" => num.map(text::elevation),
+        "weight_kg" | "load_kg" => num.map(text::weight),
+        "elapsed_s" | "moving_s" => secs(),
+        "hold_s" => unit("s"),
+        "avg_power_w" | "normalized_power_w" => unit("W"),
+        "avg_hr" | "max_hr" => unit("bpm"),
+        "sleep_hours" | "sitting_hours" => unit("h"),
+        "tss" => num.map(|t| {
+            let source = o.get("load_source").and_then(Value::as_str);
+            let est = text::tss_is_estimate(source);
+            match source {
+                Some(s) => format!("{} (from {s})", text::tss(t, est)),
+                None => text::tss(t, est),
+            }
+        }),
+        "amount" | "usual_dose" | "max_daily" => o
+            .get("unit")
+            .and_then(Value::as_str)
+            .and_then(|u| num.map(|v| text::amount(v, u))),
+        "date" | "active_from" | "active_to" => val
+            .as_str()
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+            .map(|d| text::date(d, clock::today())),
+        "start" | "taken_at" => val
+            .as_str()
+            .and_then(|s| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok())
+            .map(|t| {
+                format!(
+                    "{} {}",
+                    text::date(t.date(), clock::today()),
+                    t.format("%H:%M")
+                )
+            }),
+        _ => None,
+    };
+    let label = match k {
+        "elapsed_s" => "duration".to_string(),
+        "moving_s" => "moving time".to_string(),
+        "normalized_power_w" => "NP".to_string(),
+        "tss" => "TSS".to_string(),
+        "items" => "exercises".to_string(),
+        k => k
+            .trim_end_matches("_m")
+            .trim_end_matches("_w")
+            .trim_end_matches("_kg")
+            .trim_end_matches("_s")
+            .replace('_', " "),
+    };
+    let shown = shown.unwrap_or_else(|| match val {
+        Value::String(s) => s.clone(),
+        // Exercises of a session or programme: `bird dog 3x10, side plank 3x30s`.
+        Value::Array(a) if a.iter().all(|x| x.get("exercise").is_some()) => a
+            .iter()
+            .map(|x| {
+                let n = |k: &str| x.get(k).and_then(Value::as_u64).map(|v| v as u32);
+                let spec = crate::domain::prescription::format_spec(
+                    n("sets"),
+                    n("reps"),
+                    n("hold_s"),
+                    x.get("load_kg").and_then(Value::as_f64),
+                );
+                let name = x["exercise"].as_str().unwrap_or("?");
+                format!("{name} {spec}").trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Array(a) => a
+            .iter()
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    });
+    (label, shown)
 }
 
 pub fn delete(g: &Global, id: &str) -> Result<()> {
@@ -260,7 +366,10 @@ pub fn trash(g: &Global, empty: bool) -> Result<()> {
             } else {
                 String::new()
             };
-            format!("Purged {purged} records for good{kept}.")
+            format!(
+                "Purged {} for good{kept}.",
+                crate::domain::text::plural(purged, "record", "records")
+            )
         });
     }
     let items = ctx.repo.trash()?;

@@ -14,7 +14,7 @@ pub fn show(g: &Global, a: ShowArgs) -> Result<()> {
         crate::domain::InputError::new(
             "screen",
             format!(
-                "unknown screen '{}'; allowed: today, pain, training, meds, trends, timeline",
+                "unknown screen '{}'; allowed: today, pain, training, meds, trends, timeline, week",
                 a.screen
             ),
         )
@@ -38,6 +38,19 @@ pub fn show(g: &Global, a: ShowArgs) -> Result<()> {
             .into());
         }
     };
+    let (min_w, min_h) = Screen::MIN_SIZE;
+    if a.width < min_w || a.height < min_h {
+        // The app's "too small" notice tells a person at a keyboard to resize or quit; a script
+        // asking for a size the screens cannot draw gets a refusal instead.
+        return Err(crate::domain::InputError::new(
+            "size",
+            format!(
+                "{}×{} is too small to draw a screen; allowed: --width at least {min_w}, --height at least {min_h}",
+                a.width, a.height
+            ),
+        )
+        .into());
+    }
     let ctx = Ctx::open(g)?;
     let text = render_once(ctx.repo, ctx.today, screen, range, a.width, a.height);
     emit(text.trim_end_matches('\n'));

@@ -75,7 +75,7 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
     }
     for c in &counts {
         let max = c.max_daily.map(|m| format!("/{m}")).unwrap_or_default();
-        parts.push(format!("{} {}{max}{}", c.medication, c.total, c.unit));
+        parts.push(format!("{} {}{max} {}", c.medication, c.total, c.unit));
     }
     Ok(StatusLine {
         date: today,

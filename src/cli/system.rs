@@ -42,6 +42,20 @@ fn open_demo(g: &Global) -> Result<()> {
 }
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
+    if crate::ops::settings::is_units(&a.key) {
+        crate::ops::settings::parse_units(&a.value)?;
+        if a.from.is_some() {
+            return Err(crate::domain::InputError::new(
+                "from",
+                "units has no history; allowed: --from only with ftp, lthr, max_hr, weight",
+            )
+            .into());
+        }
+        let mut ctx = Ctx::open(g)?;
+        let done = crate::ops::settings::set_units(&mut ctx.repo, &a.value)?;
+        let v = json!({"key": "units", "value": done.record.as_str()});
+        return ctx.out(&v, || done.summary.clone());
+    }
     let today = clock::today();
     if is_text(resolve_key(&a.key)?) {
         return set_text(g, &a);
@@ -81,7 +95,8 @@ pub fn settings(g: &Global) -> Result<()> {
         plain.insert(k.to_string(), json!(ctx.repo.plain_f64(k)?));
     }
     let name = ctx.repo.plain("name")?.filter(|n| !n.is_empty());
-    let v = json!({"dated": dated, "thresholds": plain, "name": name});
+    let units = crate::ops::settings::units(&ctx.repo)?;
+    let v = json!({"dated": dated, "thresholds": plain, "name": name, "units": units.as_str()});
     ctx.out(&v, || {
         let mut lines = vec![format!(
             "Name (printed on the report): {}",
@@ -93,8 +108,14 @@ pub fn settings(g: &Global) -> Result<()> {
             lines.push("  none yet — e.g. backtrack set ftp 250".into());
         }
         for d in &dated {
-            lines.push(format!("  {:<12} {:>7}  from {}", d.key, d.value, d.from));
+            let from = crate::ops::settings::from_words(d.from, ctx.today);
+            let value = match d.key.as_str() {
+                "weight_kg" => crate::domain::text::weight(d.value),
+                _ => d.value.to_string(),
+            };
+            lines.push(format!("  {:<12} {value:>8}  {from}", d.key));
         }
+        lines.push(format!("Units: {}", units.as_str()));
         lines.push("Thresholds:".into());
         for (k, val) in &plain {
             lines.push(format!("  {k:<20} {val}"));
@@ -131,7 +152,11 @@ pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
                 .unwrap_or_else(|| PathBuf::from(format!("backtrack-csv-{}", ctx.today)));
             let (files, unreadable) = ctx.repo.export_csv(&dir)?;
             ctx.out(&files, || {
-                format!("Exported {} CSV files to {}", files.len(), dir.display())
+                format!(
+                    "Exported {} to {}",
+                    crate::domain::text::plural(files.len(), "CSV file", "CSV files"),
+                    dir.display()
+                )
             })?;
             unreadable
         }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod parse;
 pub mod prescription;
 pub mod records;
+pub mod text;
 pub mod vocab;
 
 pub use error::InputError;

@@ -54,6 +54,44 @@ fn check_year(field: &str, date: NaiveDate) -> Result<NaiveDate, InputError> {
     Ok(date)
 }
 
+/// How far ahead an appointment may be dated.
+pub const AHEAD_DAYS: i64 = 5 * 366;
+
+/// A day that may be ahead (an appointment): what [`parse_date`] takes, plus `tomorrow`,
+/// `+N` (days ahead) and a `YYYY-MM-DD` up to five years ahead.
+pub fn parse_date_ahead(
+    field: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Result<NaiveDate, InputError> {
+    let t = text.trim().to_ascii_lowercase();
+    let ahead = if t == "tomorrow" {
+        Some(1)
+    } else {
+        t.strip_prefix('+').and_then(|n| n.parse::<i64>().ok())
+    };
+    let d = match ahead {
+        Some(n) if (0..=AHEAD_DAYS).contains(&n) => today + Duration::days(n),
+        Some(_) => {
+            return Err(InputError::new(
+                field,
+                format!("'{text}' is out of range; allowed: +0 to +{AHEAD_DAYS} days ahead"),
+            ));
+        }
+        None => parse_date_any(field, text, today)?,
+    };
+    if d > today + Duration::days(AHEAD_DAYS) {
+        return Err(InputError::new(
+            field,
+            format!(
+                "{d} is more than five years ahead; allowed: up to {}",
+                today + Duration::days(AHEAD_DAYS)
+            ),
+        ));
+    }
+    Ok(d)
+}
+
 /// Like [`parse_date`] but allows future dates (course ends, programme end dates).
 pub fn parse_date_any(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
     match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {

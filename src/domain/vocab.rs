@@ -150,10 +150,15 @@ pub fn parse_set<T: Copy + Ord>(
     Ok(out)
 }
 
-/// A tag: lower-case letters, digits and `-`, 1–40 characters. Upper case is folded, spaces
-/// become dashes, so "Long Drive" is stored as `long-drive`.
+/// A tag: lower-case letters, digits and `-`, 1–40 characters. Upper case is folded, runs of
+/// spaces become one dash, so "Long  Drive" is stored as `long-drive`.
 pub fn parse_tag(text: &str) -> Result<String, InputError> {
-    let t = text.trim().to_lowercase().replace([' ', '_'], "-");
+    let t = text
+        .to_lowercase()
+        .replace('_', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-");
     let ok = !t.is_empty()
         && t.chars().count() <= 40
         && t.chars().all(|c| c.is_alphanumeric() || c == '-');
@@ -167,7 +172,14 @@ pub fn parse_tag(text: &str) -> Result<String, InputError> {
     }
 }
 
-/// Parses tags (repeatable and comma-separated), sorted and de-duplicated.
+/// Tags as the user edits them: the separator that `parse_tags` splits on, so typing more
+/// after them starts a new tag (`long-drive, quick-hike`).
+pub fn tags_field(tags: &[String]) -> String {
+    tags.join(", ")
+}
+
+/// The one tag rule for the CLI's `--tag` and the app's field: commas separate tags, spaces
+/// inside a tag become `-`; sorted and de-duplicated.
 pub fn parse_tags(items: &[String]) -> Result<Vec<String>, InputError> {
     let mut out = Vec::new();
     for item in items.iter().flat_map(|s| s.split(',')) {
@@ -200,6 +212,12 @@ mod tests {
             parse_tags(&["Long Drive,shoveling".into()]).unwrap(),
             vec!["long-drive", "shoveling"]
         );
+        assert_eq!(
+            parse_tags(&["long-drive, quick  hike".into()]).unwrap(),
+            vec!["long-drive", "quick-hike"]
+        );
+        let tags = parse_tags(&["b, a".into()]).unwrap();
+        assert_eq!(parse_tags(&[tags_field(&tags)]).unwrap(), tags);
         assert!(parse_tag("a,b").is_err());
         assert!(parse_tag("").is_err());
     }

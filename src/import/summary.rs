@@ -62,9 +62,9 @@ impl Summary {
             "Imported"
         };
         format!(
-            "{verb} {} activities from {} files; skipped {}, failed {}.",
-            self.activity_count(),
-            self.imported.len(),
+            "{verb} {} from {}; skipped {}, failed {}.",
+            crate::domain::text::plural(self.activity_count(), "activity", "activities"),
+            crate::domain::text::plural(self.imported.len(), "file", "files"),
             self.skipped.len(),
             self.failed.len()
         )

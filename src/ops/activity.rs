@@ -148,7 +148,7 @@ pub fn activity_line(verb: &str, a: &Activity) -> String {
         format_duration(a.elapsed_s)
     );
     if let Some(d) = a.distance_m {
-        s.push_str(&format!(", {:.1} km", d / 1000.0));
+        s.push_str(&format!(", {}", crate::domain::text::distance(d)));
     }
     match (a.tss, a.load_source.as_deref()) {
         (Some(t), Some(src)) if src == "hr" || src == "rpe" => {

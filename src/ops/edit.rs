@@ -176,7 +176,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 e.kind = EventKind::parse(k)?;
             }
             if let Some(d) = &a.checkin.date {
-                e.date = parse_date("date", d, today)?;
+                e.date = crate::domain::parse::parse_date_ahead("date", d, today)?;
             }
             if let Some(t) = text(&a.title) {
                 e.title = t;

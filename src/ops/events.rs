@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::Done;
-use super::input::{date_or_today, text};
+use super::input::text;
 use crate::domain::InputError;
 use crate::domain::records::Event;
 use crate::domain::vocab::EventKind;
@@ -23,7 +23,11 @@ pub fn build_event(a: &EventDraft, today: NaiveDate) -> std::result::Result<Even
     let kind = EventKind::parse(&a.kind)?;
     let title = text(&Some(a.title.clone()))
         .ok_or_else(|| InputError::new("title", "empty; allowed: any text, e.g. MRI"))?;
-    let date = date_or_today("date", &a.date, today)?;
+    // Events may be ahead: an MRI next Tuesday is an appointment the Today screen shows.
+    let date = match &a.date {
+        Some(d) => crate::domain::parse::parse_date_ahead("date", d, today)?,
+        None => today,
+    };
     Ok(Event {
         id: 0,
         uuid: String::new(),

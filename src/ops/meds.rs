@@ -256,7 +256,9 @@ pub fn store_dose(repo: &mut Repo, dose: Dose, force: bool) -> Result<Taken> {
 
 /// "Saved dose d4: 400 mg ibuprofen at 2026-11-23 08:00; total on 2026-11-23: 800 mg of max 1200".
 pub fn dose_line(d: &Dose, after: f64, max: Option<f64>) -> String {
-    let max_text = max.map(|x| format!(" of max {x}")).unwrap_or_default();
+    let max_text = max
+        .map(|x| format!(" of max {}", crate::domain::text::amount(x, &d.unit)))
+        .unwrap_or_default();
     let over = if max.is_some_and(|x| after > x + 1e-9) {
         " — OVER the daily max (forced)"
     } else {

@@ -62,5 +62,11 @@ pub fn rate(repo: &mut Repo, a: &PsfsDraft, today: NaiveDate) -> Result<Done<Rat
 pub fn rate_all(repo: &mut Repo, scores: &[(String, u8)], date: NaiveDate) -> Result<Done<usize>> {
     repo.psfs_rate_all(scores, date)?;
     let n = scores.len();
-    Ok(Done::new(n, format!("Saved {n} PSFS ratings for {date}")))
+    Ok(Done::new(
+        n,
+        format!(
+            "Saved {} for {date}",
+            crate::domain::text::plural(n, "PSFS rating", "PSFS ratings")
+        ),
+    ))
 }

@@ -317,12 +317,12 @@ pub fn add_programme(
     p.items = programme_items(repo, specs)?;
     let p = repo.add_programme(&p)?;
     let summary = format!(
-        "Saved programme p{}: {} from {}, {} exercises, {} sessions/week",
+        "Saved programme p{}: {} from {}, {}, {}/week",
         p.id,
         p.name,
         p.active_from,
-        p.items.len(),
-        p.target_per_week
+        crate::domain::text::plural(p.items.len(), "exercise", "exercises"),
+        crate::domain::text::plural(p.target_per_week, "session", "sessions")
     );
     Ok(Done::new(p, summary))
 }

@@ -58,16 +58,75 @@ pub fn validate(a: &SettingDraft, today: NaiveDate) -> Result<Setting> {
     Ok(Setting { key, value, from })
 }
 
+/// The display units, stored as the plain setting `units` (storage and JSON stay metric).
+pub fn units(repo: &Repo) -> Result<crate::domain::text::Units> {
+    Ok(repo
+        .plain("units")?
+        .and_then(|u| crate::domain::text::Units::parse(&u))
+        .unwrap_or_default())
+}
+
+/// `set units metric|imperial`: how distances, heights and weights are shown.
+pub fn set_units(repo: &mut Repo, value: &str) -> Result<Done<crate::domain::text::Units>> {
+    let u = parse_units(value)?;
+    repo.set_plain("units", u.as_str())?;
+    crate::domain::text::set_units(u);
+    let summary = match u {
+        crate::domain::text::Units::Metric => "Set units = metric: km, m and kg",
+        crate::domain::text::Units::Imperial => "Set units = imperial: miles, feet and pounds",
+    };
+    Ok(Done::new(u, summary.to_string()))
+}
+
+pub fn parse_units(value: &str) -> std::result::Result<crate::domain::text::Units, InputError> {
+    crate::domain::text::Units::parse(value).ok_or_else(|| {
+        InputError::new(
+            "units",
+            format!("'{value}' is not a unit system; allowed: metric, imperial"),
+        )
+    })
+}
+
+/// Whether a typed setting name is the display units.
+pub fn is_units(key: &str) -> bool {
+    key.trim().eq_ignore_ascii_case("units")
+}
+
+/// The date a first FTP or LTHR set without `--from` is stored from: before any record, so it
+/// applies from the journal's first day, including rides logged afterwards for past days.
+pub const FROM_START: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// `from 13 Sep`, or `from the start` for a first value that applies from the journal's first day.
+pub fn from_words(from: NaiveDate, today: NaiveDate) -> String {
+    if from == FROM_START {
+        "from the journal's first day".into()
+    } else {
+        format!("from {}", crate::domain::text::date(from, today))
+    }
+}
+
 pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<SettingSet>> {
-    let s = validate(a, today)?;
+    let mut s = validate(a, today)?;
+    let first_load_key = matches!(s.key, "ftp_w" | "lthr_bpm")
+        && a.from.is_none()
+        && !repo.dated_history()?.iter().any(|d| d.key == s.key);
+    if first_load_key {
+        s.from = Some(FROM_START);
+    }
     let (key, value) = (s.key, s.value);
     let (recomputed, summary) = match s.from {
         Some(from) => {
             let n = repo.set_dated(key, from, value, crate::analysis::tss::load_with)?;
+            let from = from_words(from, today);
             let line = match n {
-                0 => format!("Set {key} = {value} from {from}"),
-                1 => format!("Set {key} = {value} from {from}; TSS recomputed for 1 activity"),
-                n => format!("Set {key} = {value} from {from}; TSS recomputed for {n} activities"),
+                0 => format!("Set {key} = {value} {from}"),
+                n => format!(
+                    "Set {key} = {value} {from}; TSS recomputed for {}",
+                    crate::domain::text::plural(n, "activity", "activities")
+                ),
             };
             (n, line)
         }

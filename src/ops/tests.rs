@@ -56,7 +56,7 @@ fn a_dose_over_the_daily_max_is_refused_unless_forced() {
     };
     assert!(
         done.summary
-            .ends_with("total on 2026-11-23: 1600 mg of max 1200 — OVER the daily max (forced)"),
+            .ends_with("total on 2026-11-23: 1600 mg of max 1200 mg — OVER the daily max (forced)"),
         "{}",
         done.summary
     );

@@ -350,11 +350,14 @@ impl TableCtx<'_> {
     fn trashed(&self, id: i64, uuid: &str) -> Result<Trashed> {
         let kind = Kind::ALL.into_iter().find(|k| k.table() == self.table);
         let summary = match kind {
-            Some(k) => self.tx.query_row(
-                &format!("SELECT {} FROM {} WHERE id=?1", k.summary_sql(), self.table),
-                [id],
-                |r| r.get::<_, Option<String>>(0),
-            )?,
+            Some(k) => self
+                .tx
+                .query_row(
+                    &format!("SELECT {} FROM {} WHERE id=?1", k.summary_sql(), self.table),
+                    [id],
+                    |r| r.get::<_, Option<String>>(0),
+                )?
+                .map(|raw| k.describe(&raw)),
             None => None,
         };
         Ok(Trashed {

@@ -84,19 +84,60 @@ impl Kind {
         }
     }
 
-    /// A one-line description of a row, as SQL over the table's columns.
+    /// The columns a one-line description is made of, as SQL joined by the unit separator;
+    /// `describe` turns them into the words people read.
     pub(crate) fn summary_sql(self) -> &'static str {
         match self {
-            Kind::Checkin => "date || '  pain ' || pain",
-            Kind::Activity => "start_at || '  ' || kind || '  ' || (elapsed_s / 60) || ' min'",
-            Kind::Rehab => "date || '  rehab session'",
-            Kind::Dose => "taken_at || '  ' || amount || ' of medication #' || medication_id",
+            Kind::Checkin => "date || char(31) || pain",
+            Kind::Activity => "start_at || char(31) || kind || char(31) || elapsed_s",
+            Kind::Rehab => {
+                "date || char(31) || coalesce((SELECT p.name FROM programmes p \
+                 WHERE p.id = rehab_sessions.programme_id), '')"
+            }
+            Kind::Dose => {
+                "taken_at || char(31) || amount || char(31) || \
+                 (SELECT m.unit FROM medications m WHERE m.id = doses.medication_id) || char(31) || \
+                 (SELECT m.name FROM medications m WHERE m.id = doses.medication_id)"
+            }
             Kind::Medication => "name || ' (' || class || ')'",
-            Kind::Event => "date || '  ' || kind || ': ' || title",
+            Kind::Event => "date || char(31) || kind || char(31) || title",
             Kind::Exercise => "name",
-            Kind::Programme => "name || ' from ' || active_from",
+            Kind::Programme => "name || char(31) || active_from",
             Kind::Psfs => "name",
             Kind::Criterion => "rule",
+        }
+    }
+
+    /// A row's description in words: `400 mg ibuprofen at 20:13`, `ride 1h30m on 13 Sep`.
+    pub(crate) fn describe(self, raw: &str) -> String {
+        use crate::domain::text;
+        let today = crate::domain::clock::today();
+        let p: Vec<&str> = raw.split('\u{1f}').collect();
+        let day = |s: &str| {
+            chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+                .map(|d| text::date(d, today))
+                .unwrap_or_else(|_| s.to_string())
+        };
+        match (self, p.as_slice()) {
+            (Kind::Checkin, [d, pain]) => format!("{}, pain {pain}", day(d)),
+            (Kind::Activity, [start, kind, secs]) => {
+                let dur = secs.parse().map(text::duration).unwrap_or_default();
+                format!("{kind} {dur} on {}", day(start))
+            }
+            (Kind::Rehab, [d, ""]) => format!("rehab on {}", day(d)),
+            (Kind::Rehab, [d, prog]) => format!("{prog} on {}", day(d)),
+            (Kind::Dose, [at, amount, unit, name]) => {
+                match (
+                    chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S"),
+                    amount.parse::<f64>(),
+                ) {
+                    (Ok(at), Ok(v)) => text::dose(v, unit, name, at, today),
+                    _ => format!("{amount} {unit} {name} at {at}"),
+                }
+            }
+            (Kind::Event, [d, kind, title]) => format!("{kind}: {title} on {}", day(d)),
+            (Kind::Programme, [name, from]) => format!("{name} from {}", day(from)),
+            _ => raw.replace('\u{1f}', " "),
         }
     }
 }
@@ -205,8 +246,9 @@ impl Repo {
             rid.kind.table()
         );
         self.conn
-            .query_row(&sql, [rid.id], |r| r.get(0))
+            .query_row(&sql, [rid.id], |r| r.get::<_, String>(0))
             .optional()?
+            .map(|raw| rid.kind.describe(&raw))
             .ok_or_else(|| {
                 let state = if deleted { "in the trash" } else { "live" };
                 RepoError::NotFound(format!(
@@ -230,7 +272,7 @@ impl Repo {
                 Ok(TrashItem {
                     id: RecordId::new(kind, r.get(0)?).to_string(),
                     kind,
-                    summary: r.get(1)?,
+                    summary: kind.describe(&r.get::<_, String>(1)?),
                     deleted_at: r.get(2)?,
                 })
             })?;

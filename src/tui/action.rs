@@ -1,7 +1,7 @@
 //! Everything the user can ask the app to do, as plain data: the keymap produces these and
 //! `App::update` is the only consumer, so each behaviour is testable without a terminal.
 
-/// The six screens of SPEC §8.1, in tab order.
+/// The six screens of SPEC §8.1 and the Week (issue 15), in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {
     #[default]
@@ -11,16 +11,21 @@ pub enum Screen {
     Meds,
     Trends,
     Timeline,
+    Week,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    /// The smallest terminal (columns, rows) a screen is drawn in.
+    pub const MIN_SIZE: (u16, u16) = (super::screens::MIN_WIDTH, super::screens::MIN_HEIGHT);
+
+    pub const ALL: [Screen; 7] = [
         Screen::Today,
         Screen::Pain,
         Screen::Training,
         Screen::Meds,
         Screen::Trends,
         Screen::Timeline,
+        Screen::Week,
     ];
 
     pub fn title(self) -> &'static str {
@@ -31,6 +36,7 @@ impl Screen {
             Screen::Meds => "Meds",
             Screen::Trends => "Trends",
             Screen::Timeline => "Timeline",
+            Screen::Week => "Week",
         }
     }
 
@@ -43,6 +49,7 @@ impl Screen {
             Screen::Meds => "meds",
             Screen::Trends => "trends",
             Screen::Timeline => "timeline",
+            Screen::Week => "week",
         }
     }
 

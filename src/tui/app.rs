@@ -75,12 +75,14 @@ pub struct App {
     /// The Trends screen's range (`[` / `]`).
     pub range: Range,
     pub timeline: Option<TimelineData>,
+    /// The Week screen: the week holding today beside the week before.
+    pub week: Option<crate::views::week::WeekView>,
     /// The last day of the timeline's history window (today unless jumped).
     pub timeline_to: NaiveDate,
     /// The dashboard's PSFS prompt when a rating is due.
     pub psfs_due: Option<String>,
     /// The selected row of each screen, by `Screen::index`.
-    pub sel: [usize; 6],
+    pub sel: [usize; Screen::ALL.len()],
     pub(super) undo: Vec<Undo>,
     pub should_quit: bool,
     /// An import the prompt asked for, handed to the event loop as `Effect::Import`.
@@ -116,9 +118,10 @@ impl App {
             trends_seen: Vec::new(),
             range: Range::default(),
             timeline: None,
+            week: None,
             timeline_to: today,
             psfs_due: None,
-            sel: [0; 6],
+            sel: [0; Screen::ALL.len()],
             undo: Vec::new(),
             should_quit: false,
             pending_import: None,
@@ -181,6 +184,7 @@ impl App {
         self.trends = None;
         self.trends_seen.clear();
         self.timeline = None;
+        self.week = None;
         match journal::load_today_checkin(&self.repo, self.today) {
             Ok(c) => self.today_checkin = c,
             Err(e) => self.error(format!("loading today's check-in failed: {e}")),
@@ -216,6 +220,9 @@ impl App {
             Screen::Timeline if self.timeline.is_none() => {
                 logs::load_timeline(repo, t, self.timeline_to).map(|d| self.timeline = Some(d))
             }
+            Screen::Week if self.week.is_none() => {
+                crate::views::week::load_week(repo, t, t).map(|d| self.week = Some(d))
+            }
             _ => Ok(()),
         };
         if let Err(e) = res {
@@ -233,6 +240,7 @@ impl App {
             Screen::Meds => self.meds.as_ref().map_or(0, |m| m.catalogue.len()),
             Screen::Trends => self.trends.as_ref().map_or(0, |v| v.sentences().len()),
             Screen::Timeline => self.timeline.as_ref().map_or(0, |t| t.events.len()),
+            Screen::Week => 0,
         }
     }
 

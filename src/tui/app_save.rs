@@ -142,7 +142,10 @@ impl App {
                 let job = forms::import_job(e)?;
                 let n = job.files.len();
                 self.pending_import = Some(job);
-                return Ok(Some(format!("Importing {n} files…")));
+                return Ok(Some(format!(
+                    "Importing {}…",
+                    crate::domain::text::plural(n, "file", "files")
+                )));
             }
             FormKind::JumpDate => {
                 let date = match e.opt("date") {

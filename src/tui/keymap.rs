@@ -57,7 +57,7 @@ pub static GLOBAL: &[Binding] = &[
     b!([(Char('p'), N)], "", "", Action::OpenPsfs),
     b!(
         [(Char('1'), N)],
-        "1–6",
+        "1–7",
         "go to a screen",
         Action::GoTo(Screen::Today)
     ),
@@ -66,6 +66,7 @@ pub static GLOBAL: &[Binding] = &[
     b!([(Char('4'), N)], "", "", Action::GoTo(Screen::Meds)),
     b!([(Char('5'), N)], "", "", Action::GoTo(Screen::Trends)),
     b!([(Char('6'), N)], "", "", Action::GoTo(Screen::Timeline)),
+    b!([(Char('7'), N)], "", "", Action::GoTo(Screen::Week)),
     b!(
         [(Tab, N)],
         "Tab/S-Tab",

@@ -86,7 +86,7 @@ fn keymap_maps_by_context() {
 #[test]
 fn help_lists_the_keymap() {
     let all: Vec<_> = help_sections().into_iter().flat_map(|(_, v)| v).collect();
-    for k in ["c", "1–6", "v", "Ctrl-S", "+/-", "Esc", "u", "q"] {
+    for k in ["c", "1–7", "v", "Ctrl-S", "+/-", "Esc", "u", "q"] {
         assert!(all.iter().any(|(l, _)| *l == k), "help lacks {k}");
     }
 }
@@ -214,9 +214,20 @@ fn form_prefills_and_tags_complete_from_history() {
     press(&mut a, "lo");
     assert_eq!(a.form.as_ref().unwrap().completions, vec!["long-drive"]);
     a.update(Action::Complete);
-    assert_eq!(a.form.as_ref().unwrap().tags.value(), "long-drive ");
+    assert_eq!(a.form.as_ref().unwrap().tags.value(), "long-drive, ");
+    // Commas separate tags; a space inside one becomes `-` (the CLI's `--tag` rule).
+    press(&mut a, "quick hike");
     a.update(Action::Save);
-    assert_eq!(a.today_checkin.as_ref().unwrap().tags, vec!["long-drive"]);
+    assert_eq!(
+        a.today_checkin.as_ref().unwrap().tags,
+        vec!["long-drive", "quick-hike"]
+    );
+    press(&mut a, "c");
+    assert_eq!(
+        a.form.as_ref().unwrap().tags.value(),
+        "long-drive, quick-hike",
+        "editing shows the separator, so typing on starts a new tag"
+    );
 }
 
 #[test]
@@ -245,10 +256,10 @@ fn screens_switch_by_number_and_tab() {
     press(&mut a, "5");
     assert_eq!(a.screen, Screen::Trends);
     assert!(a.trends.is_some(), "switching loads the screen's window");
-    press(&mut a, "\t\t");
+    press(&mut a, "\t\t\t");
     assert_eq!(a.screen, Screen::Today);
     a.update(Action::PrevScreen);
-    assert_eq!(a.screen, Screen::Timeline);
+    assert_eq!(a.screen, Screen::Week);
 }
 
 #[test]
@@ -338,5 +349,20 @@ fn a_range_seen_before_comes_back_without_a_reload_until_a_write() {
     assert_eq!(
         a.trends.as_ref().and_then(|t| t.stats.pain.latest),
         Some(7.0)
+    );
+}
+
+#[test]
+fn seven_opens_the_week_beside_the_week_before() {
+    let mut a = app();
+    press(&mut a, "c4\n");
+    press(&mut a, "7");
+    assert_eq!(a.screen, Screen::Week);
+    let text = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
+    assert!(text.contains("Week of 23 Nov – 29 Nov"), "{text}");
+    assert!(text.contains("Mon 23 Nov  pain  4"), "{text}");
+    assert!(
+        text.contains("mean 4.0 over 1 day (week before no check-ins)"),
+        "{text}"
     );
 }

@@ -96,7 +96,7 @@ fn a_csv_imports_with_a_summary_and_twice_imports_nothing() {
             .expect("the summary stays on screen");
         if round == 0 {
             assert!(
-                report.starts_with("Imported 1 activities from 1 files"),
+                report.starts_with("Imported 1 activity from 1 file;"),
                 "{report}"
             );
         } else {

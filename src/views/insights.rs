@@ -127,7 +127,7 @@ impl TrendsData {
             self.stats
                 .flares
                 .iter()
-                .map(crate::analysis::flares::flare_sentence),
+                .map(|f| crate::analysis::flares::flare_sentence(f, self.stats.today)),
         );
         out.push(self.stats.psfs.sentence.clone());
         out
@@ -214,6 +214,13 @@ pub fn load_dashboard(repo: &mut Repo, today: NaiveDate) -> Result<TodayData> {
         recent,
         last_activity: repo.last_activity()?,
         stats: stats(&data, today, Some(since)),
+        next_event: repo
+            .events_between(
+                today + Duration::days(1),
+                today + Duration::days(crate::domain::parse::AHEAD_DAYS),
+            )?
+            .into_iter()
+            .next(),
     })
 }
 

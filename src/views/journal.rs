@@ -25,6 +25,24 @@ pub struct TodayData {
     pub last_activity: Option<Activity>,
     /// mean7, today's medication totals, load, rehab this week, criteria, associations.
     pub stats: crate::analysis::Stats,
+    /// The next event dated after today (an appointment), if any.
+    pub next_event: Option<crate::domain::records::Event>,
+}
+
+/// The next event after `today`: `MRI (imaging), Tue 8 Dec, in 8 days`.
+pub fn next_event_text(e: &crate::domain::records::Event, today: NaiveDate) -> String {
+    let days = (e.date - today).num_days();
+    let when = match days {
+        1 => "tomorrow".to_string(),
+        n => format!("in {}", crate::domain::text::plural(n, "day", "days")),
+    };
+    format!(
+        "{} ({}), {} {}, {when}",
+        e.title,
+        e.kind,
+        e.date.format("%a"),
+        crate::domain::text::date(e.date, today)
+    )
 }
 
 /// Today's check-in: it decides the red-flag banner on every screen.

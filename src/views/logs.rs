@@ -9,6 +9,7 @@ use crate::analysis::rehab::{RehabSummary, rehab_summary};
 use crate::analysis::{JournalData, Thresholds};
 use crate::domain::parse::format_duration;
 use crate::domain::records::{Dose, Event, Exercise, Medication, Programme};
+use crate::domain::text;
 use crate::repo::{Repo, Result};
 
 /// Days of dose history the Medications screen lists.
@@ -98,8 +99,8 @@ pub fn psfs_due(repo: &Repo, today: NaiveDate) -> Result<Option<String>> {
         _ if items.is_empty() => Some("PSFS: press p to name and rate activities".into()),
         Some(d) if (today - d).num_days() <= PSFS_EVERY_DAYS => None,
         Some(d) => Some(format!(
-            "PSFS last rated {} days ago: press p",
-            (today - d).num_days()
+            "PSFS last rated {} ago: press p",
+            text::plural((today - d).num_days(), "day", "days")
         )),
         None => Some("PSFS not rated yet: press p".into()),
     })
@@ -123,7 +124,9 @@ pub struct TimelineData {
 }
 
 pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<TimelineData> {
-    let mut events = repo.events_between(today - Duration::days(730), today)?;
+    // Appointments ahead list first, above the last two years.
+    let ahead = today + Duration::days(crate::domain::parse::AHEAD_DAYS);
+    let mut events = repo.events_between(today - Duration::days(730), ahead)?;
     events.reverse();
     let from = to - Duration::days(TIMELINE_DAYS - 1);
     let mut h = Vec::new();
@@ -147,12 +150,19 @@ pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<Tim
         push(
             r.date,
             "rehab",
-            format!("{p} ({} exercises)", r.items.len()),
+            format!(
+                "{p} ({})",
+                text::plural(r.items.len(), "exercise", "exercises")
+            ),
         );
     }
     for d in repo.doses_between(from, to)? {
         let at = d.taken_at.format("%H:%M");
-        let t = format!("{} {}{} at {at}", d.medication, d.amount, d.unit);
+        let t = format!(
+            "{} {} at {at}",
+            text::amount(d.amount, &d.unit),
+            d.medication
+        );
         push(d.taken_at.date(), "dose", t);
     }
     for e in repo.events_between(from, to)? {

@@ -5,3 +5,4 @@
 pub mod insights;
 pub mod journal;
 pub mod logs;
+pub mod week;

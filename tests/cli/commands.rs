@@ -296,7 +296,7 @@ fn status_line_reports_pain_and_doses() {
     j.ok(&["med", "take", "ibuprofen"]);
     let s = j.ok(&["status"]);
     assert!(
-        s.contains("pain 4") && s.contains("ibuprofen 400/1200mg"),
+        s.contains("pain 4") && s.contains("ibuprofen 400/1200 mg"),
         "{s}"
     );
     let v = j.json(&["status"]);

@@ -1,5 +1,5 @@
 //! Exports as downloaded (SPEC §10): Strava's zip and its unpacked folder, built here from
-//! real GPX, TCX and FIT files (tests/fixtures/import, ../shared/fit); Garmin's zip of zips;
+//! real GPX, TCX and FIT files (tests/fixtures/import, tests/fixtures/fit); Garmin's zip of zips;
 //! archives that must be refused (zip bombs, `../` names).
 
 use std::io::Write;
@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::common::Journal;
 use super::import_csv::{import_json, strava_row};
-use super::import_fit::fit_dir;
+use super::import_fit::fixture_dir;
 
 fn fixture(name: &str) -> Vec<u8> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -126,8 +126,7 @@ fn by_note<'a>(acts: &'a [Value], note: &str) -> &'a Value {
 
 #[test]
 fn a_strava_export_imports_each_activity_once_from_the_zip_or_the_folder() {
-    let Some(dir) = fit_dir() else { return };
-    let fit = dir.join("garmin-edge-500-activity.fit");
+    let fit = fixture_dir().join("garmin-edge-820-bike.fit");
     let members = strava_export(&fit);
     let j = Journal::new();
     let zip = j.dir.path().join("export_1907198.zip");
@@ -208,7 +207,7 @@ fn a_strava_export_imports_each_activity_once_from_the_zip_or_the_folder() {
 
 #[test]
 fn a_garmin_export_is_a_zip_of_zips() {
-    let Some(dir) = fit_dir() else { return };
+    let dir = fixture_dir();
     let inner = zip_bytes(&[
         (
             "a.fit",

@@ -1,5 +1,6 @@
-//! FIT import (SPEC §10) against the real device files in `../shared/fit` and the figures an
-//! independent decoder (Python fitdecode) read from them (`reference.json`).
+//! FIT import (SPEC §10) against real device files and the figures an independent decoder
+//! (Python fitdecode) read from them (`reference.json`): always the few kept in
+//! `tests/fixtures/fit`, and all of `../shared/fit` where it exists.
 //!
 //! Two files disagree with the reference for a genuine reason, checked as such below:
 //! - `antfs-dump.63.fit` and `compressed-speed-distance.fit` are `ok: false` only because
@@ -18,8 +19,19 @@ use serde_json::Value;
 
 use super::common::Journal;
 
+/// The real FIT files kept with the tests (with their licence): always there.
+pub fn fixture_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fit");
+    assert!(
+        dir.join("reference.json").is_file(),
+        "{} is missing",
+        dir.display()
+    );
+    dir
+}
+
 /// `../shared/fit` beside the project, or None (with a note) outside CI when it is missing.
-pub fn fit_dir() -> Option<PathBuf> {
+fn shared_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fit");
     if dir.join("reference.json").is_file() {
         return Some(dir);
@@ -30,10 +42,28 @@ pub fn fit_dir() -> Option<PathBuf> {
         dir.display()
     );
     eprintln!(
-        "note: {} not found; skipping the FIT file tests",
+        "note: {} not found; the FIT tests run on tests/fixtures/fit only",
         dir.display()
     );
     None
+}
+
+/// The kept files first, then the full folder where it exists.
+fn fit_dirs() -> Vec<PathBuf> {
+    std::iter::once(fixture_dir()).chain(shared_dir()).collect()
+}
+
+/// The files the reference says are broken (and fitdecode did not merely crash on).
+fn broken_count(dir: &Path) -> usize {
+    reference(dir)
+        .iter()
+        .filter(|r| {
+            r["ok"] == false
+                && !r["error"]
+                    .as_str()
+                    .is_some_and(|e| e.starts_with("AttributeError"))
+        })
+        .count()
 }
 
 fn reference(dir: &Path) -> Vec<Value> {
@@ -60,9 +90,21 @@ fn within(got: f64, want: f64, tolerance: f64) -> bool {
 
 #[test]
 fn every_reference_file_imports_as_the_reference_says() {
-    let Some(dir) = fit_dir() else { return };
+    for dir in fit_dirs() {
+        let checked = check_reference(&dir);
+        let want = if dir == fixture_dir() { 8 } else { 40 };
+        assert!(
+            checked >= want,
+            "only {checked} reference files in {}",
+            dir.display()
+        );
+    }
+}
+
+/// Imports each file of `dir` alone and compares with its reference; returns how many.
+fn check_reference(dir: &Path) -> usize {
     let mut checked = 0;
-    for r in reference(&dir) {
+    for r in reference(dir) {
         let name = r["file"].as_str().unwrap();
         let (repo, s) = import_one(&dir.join(name));
         let acts: Vec<_> = s.imported.iter().flat_map(|f| &f.activities).collect();
@@ -144,14 +186,13 @@ fn every_reference_file_imports_as_the_reference_says() {
         }
         checked += 1;
     }
-    assert!(checked >= 40, "only {checked} reference files");
+    checked
 }
 
 #[test]
 fn damaged_copies_of_a_real_file_fail_cleanly() {
     use backtrack::import::{FileFormat, read_file};
-    let Some(dir) = fit_dir() else { return };
-    let bytes = std::fs::read(dir.join("garmin-fenix-5-bike.fit")).unwrap();
+    let bytes = std::fs::read(fixture_dir().join("garmin-fenix-5-bike.fit")).unwrap();
     assert_eq!(read_file(&bytes, FileFormat::Fit).candidates.len(), 1);
     // Cut anywhere: truncated. One byte changed anywhere: a CRC (or header) error.
     for cut in (0..bytes.len()).step_by(31) {
@@ -169,9 +210,32 @@ fn damaged_copies_of_a_real_file_fail_cleanly() {
     }
 }
 
+/// The kept power ride: NP from the records, TSS from the FTP in force.
+fn kept_power_file_gets_np_and_tss_from_the_ftp() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2010, 1, 1).unwrap();
+    repo.set_dated("ftp_w", day, 250.0, backtrack::analysis::tss::load_with)
+        .unwrap();
+    let path = fixture_dir().join("elemnt-bolt-no-application-id-inside-developer-data-id.fit");
+    let s = import_paths(&mut repo, &[path], Options::default(), &mut |_| {}).unwrap();
+    let a = &s.imported[0].activities[0];
+    let (avg, np) = (a.avg_power_w.unwrap(), a.normalized_power_w.unwrap());
+    assert!(within(avg, 213.6, 0.02), "average power {avg}");
+    assert!(np >= avg, "NP {np} below the average {avg}");
+    assert_eq!(a.load_source.as_deref(), Some("power"));
+    let want = a.moving_s.unwrap() as f64 / 3600.0 * (np / 250.0).powi(2) * 100.0;
+    assert!(
+        (a.tss.unwrap() - want).abs() < 0.1,
+        "TSS {:?} vs {want}",
+        a.tss
+    );
+}
+
 #[test]
 fn power_files_get_np_and_tss_from_the_ftp_of_their_day() {
-    let Some(dir) = fit_dir() else { return };
+    kept_power_file_gets_np_and_tss_from_the_ftp();
+    // The full folder adds a long power ride whose device NP is known.
+    let Some(dir) = shared_dir() else { return };
     let mut repo = Repo::open_in_memory().unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2013, 1, 1).unwrap();
     repo.set_dated("ftp_w", day, 300.0, backtrack::analysis::tss::load_with)
@@ -194,14 +258,22 @@ fn power_files_get_np_and_tss_from_the_ftp_of_their_day() {
 
 #[test]
 fn the_folder_imports_once_and_broken_files_change_nothing() {
-    let Some(dir) = fit_dir() else { return };
+    for dir in fit_dirs() {
+        folder_imports_once(&dir);
+    }
+}
+
+fn folder_imports_once(path: &Path) {
     let j = Journal::new();
-    let dir = dir.to_str().unwrap();
+    let broken = broken_count(path);
+    let full = path != fixture_dir();
+    let dir = path.to_str().unwrap();
     let first = j.json(&["import", dir]);
     let imported = first["imported"].as_array().unwrap();
-    assert!(imported.len() >= 20, "{first}");
+    assert!(imported.len() >= if full { 20 } else { 6 }, "{first}");
     let failed = first["failed"].as_array().unwrap();
-    assert_eq!(failed.len(), 8, "the eight broken files: {first}");
+    assert_eq!(failed.len(), broken, "the broken files: {first}");
+    assert_eq!(broken, if full { 8 } else { 1 });
     for f in failed {
         assert!(f["reason"].as_str().unwrap().len() > 5);
     }
@@ -210,9 +282,14 @@ fn the_folder_imports_once_and_broken_files_change_nothing() {
     assert_eq!(again["imported"].as_array().unwrap().len(), 0, "{again}");
     assert_eq!(j.export(), before, "a second import changed the journal");
     // A broken file alone: every file failed, so exit 1; reported, the journal unchanged.
+    let name = if full {
+        "nick.fit"
+    } else {
+        "activity-unexpected-eof.fit"
+    };
     let out = j
         .cmd()
-        .args(["import", &format!("{dir}/nick.fit")])
+        .args(["import", &format!("{dir}/{name}")])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -1,6 +1,7 @@
 //! End-to-end tests of the command line against a temp journal (one test binary, modules by
 //! area). Each test drives the real `backtrack` binary.
 
+mod ahead;
 mod commands;
 mod common;
 mod concurrency;
@@ -10,10 +11,15 @@ mod import_fit;
 mod import_lang;
 mod input;
 mod insights;
+mod readme;
 mod records;
+mod remind;
 mod storage;
 mod transfer;
 mod trust;
+mod units;
+mod week;
+mod wording;
 
 // Shared with tests/torture.rs, which uses every helper; this binary needs one.
 #[allow(dead_code)]

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::domain::InputError;
 use crate::domain::error::check_hours;
 use crate::domain::records::Checkin;
-use crate::domain::vocab::{Character, Location, RedFlag, parse_tags};
+use crate::domain::vocab::{Character, Location, RedFlag, parse_tag, parse_tags, tags_field};
 use crate::tui::action::Edit;
 use crate::tui::text::TextField;
 
@@ -178,7 +178,7 @@ impl CheckinForm {
             stress: c.stress,
             energy: c.energy,
             workday: c.workday,
-            tags: TextField::new(&c.tags.join(" "), false),
+            tags: TextField::new(&tags_field(&c.tags), false),
             note: TextField::new(c.note.as_deref().unwrap_or(""), true),
             existing,
             focus: Field::Pain,
@@ -354,21 +354,26 @@ impl CheckinForm {
         }
     }
 
-    /// The word under construction at the end of the tags field.
+    /// The tag under construction at the end of the tags field (commas separate tags).
     fn tag_prefix(&self) -> &str {
         let v = self.tags.value();
-        v.rsplit([' ', ',']).next().unwrap_or("")
+        v.rsplit(',').next().unwrap_or("").trim_start()
     }
 
     fn refresh_completions(&mut self) {
-        let prefix = self.tag_prefix().to_lowercase();
-        let typed: Vec<&str> = self.tags.value().split([' ', ',']).collect();
+        let prefix = parse_tag(self.tag_prefix()).unwrap_or_default();
+        let typed: Vec<String> = self
+            .tags
+            .value()
+            .split(',')
+            .filter_map(|t| parse_tag(t).ok())
+            .collect();
         self.completions = if prefix.is_empty() {
             Vec::new()
         } else {
             self.history
                 .iter()
-                .filter(|t| t.starts_with(&prefix) && **t != prefix && !typed.contains(&t.as_str()))
+                .filter(|t| t.starts_with(&prefix) && **t != prefix && !typed.contains(t))
                 .take(5)
                 .cloned()
                 .collect()
@@ -393,7 +398,7 @@ impl CheckinForm {
         }
         let v = self.tags.value();
         let keep = &v[..v.len() - self.tag_prefix().len()];
-        let next = format!("{keep}{tag} ");
+        let next = format!("{keep}{tag}, ");
         self.tags.set(&next);
         self.completions.clear();
         true
@@ -417,13 +422,6 @@ impl CheckinForm {
             })?;
             check_hours(field, v).map(Some)
         };
-        let tags: Vec<String> = self
-            .tags
-            .value()
-            .split([' ', ','])
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
         let note = self.note.value().trim_end();
         let base = self.existing.clone().unwrap_or_default();
         Ok(Checkin {
@@ -439,7 +437,7 @@ impl CheckinForm {
             energy: self.energy,
             sitting_hours: hours("sitting_hours", &self.sitting)?,
             workday: self.workday,
-            tags: parse_tags(&tags)?,
+            tags: parse_tags(&[self.tags.value().to_string()])?,
             note: (!note.trim().is_empty()).then(|| note.to_string()),
             red_flags: self.red_flags.clone(),
             ..base

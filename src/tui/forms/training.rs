@@ -61,7 +61,7 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
             "Distance",
             &show(
                 a.and_then(|a| a.distance_m)
-                    .map(|m| format!("{}km", m / 1000.0)),
+                    .map(crate::domain::text::distance_input),
             ),
             "e.g. 42km, 26mi",
         ),

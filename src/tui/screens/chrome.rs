@@ -22,8 +22,7 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(label, style));
     }
     Line::from(spans).render(area, buf);
-    let date = app.today.format(" %a %-d %b %Y").to_string();
-    let w = date.chars().count() as u16;
+    let mut date = app.today.format(" %a %-d %b %Y").to_string();
     let used = Line::from(
         Screen::ALL
             .iter()
@@ -32,6 +31,11 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
             .collect::<String>(),
     )
     .width() as u16;
+    if area.width < used + date.chars().count() as u16 {
+        // At 80 columns the seven tabs leave room for the day without its year.
+        date = app.today.format(" %a %-d %b").to_string();
+    }
+    let w = date.chars().count() as u16;
     if area.width >= used + w {
         buf.set_string(area.right() - w, area.y, date, t.title());
     }

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::lists::list;
 use crate::analysis::meds::counter_rows;
+use crate::domain::text;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -22,14 +23,16 @@ fn today_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
         .map(|x| {
             let max = x
                 .max_daily
-                .map(|v| format!(" of max {v}"))
+                .map(|v| format!(" of max {}", text::number(v)))
                 .unwrap_or_else(|| " (no max)".into());
             let style = if x.over_max { t.error() } else { t.title() };
             let mark = if x.over_max { "! " } else { "" };
             Line::from(Span::styled(
                 format!(
-                    "{mark}{} {}{max} {} ({}×)",
-                    x.medication, x.total, x.unit, x.doses
+                    "{mark}{} {}{max} ({}×)",
+                    text::amount(x.total, &x.unit),
+                    x.medication,
+                    x.doses
                 ),
                 style,
             ))
@@ -37,11 +40,10 @@ fn today_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
         .collect();
     out.extend(m.doses.iter().map(|d| {
         Line::from(format!(
-            "  {}  {} {}{}",
+            "  {}  {} {}",
             d.taken_at.format("%H:%M"),
-            d.medication,
-            d.amount,
-            d.unit
+            text::amount(d.amount, &d.unit),
+            d.medication
         ))
     }));
     out
@@ -85,7 +87,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)]).areas(top);
     list(
         t,
-        format!("Today ({} doses)", m.doses.len()),
+        format!("Today ({})", text::plural(m.doses.len(), "dose", "doses")),
         today_lines(t, m),
         "No doses today. m takes one.",
         None,
@@ -107,7 +109,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|x| {
             let max = x
                 .max_daily
-                .map(|v| format!("max {v}/day"))
+                .map(|v| format!("max {}/day", text::amount(v, &x.unit)))
                 .unwrap_or_else(|| "no max".into());
             let how = if x.as_needed {
                 "as needed".to_string()
@@ -115,7 +117,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 format!("{}× a day", x.times_a_day.unwrap_or(1))
             };
             Line::from(format!(
-                "{:<18} {:<17} {:>6} {:<3} {:<14} {how}",
+                "{:<18} {:<17} {:>6} {:<3} {:<16} {how}",
                 clip(&x.name, 18),
                 x.class.as_str(),
                 x.usual_dose,

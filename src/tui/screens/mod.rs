@@ -12,6 +12,7 @@ mod timeline;
 mod today;
 mod training;
 mod trends;
+mod week;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -67,6 +68,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             Screen::Meds => meds::render(app, body, buf),
             Screen::Trends => trends::render(app, body, buf),
             Screen::Timeline => timeline::render(app, body, buf),
+            Screen::Week => week::render(app, body, buf),
         },
     }
     chrome::status(app, status, buf);

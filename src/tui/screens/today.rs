@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::domain::parse::format_duration;
 use crate::domain::records::Checkin;
+use crate::domain::text;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain;
@@ -34,14 +35,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     pain_panel(app, d, spark, buf);
     criteria_panel(t, d, crit, buf);
     let psfs_h = if app.psfs_due.is_some() { 2 } else { 0 };
-    let [meds, act, rehab, psfs, notable] = Layout::vertical([
+    let next_h = if d.next_event.is_some() { 2 } else { 0 };
+    let [meds, act, rehab, next, psfs, notable] = Layout::vertical([
         Constraint::Length((d.stats.meds.today.len() as u16).clamp(1, 4) + 2),
         Constraint::Length(5),
         Constraint::Length(3),
+        Constraint::Length(next_h),
         Constraint::Length(psfs_h),
         Constraint::Min(3),
     ])
     .areas(right);
+    if let Some(e) = &d.next_event {
+        let text = format!(
+            "Next: {}",
+            crate::views::journal::next_event_text(e, app.today)
+        );
+        Paragraph::new(Span::styled(text, t.accent()))
+            .wrap(Wrap { trim: true })
+            .render(next, buf);
+    }
     // SPEC §4.6: the weekly PSFS question, when a rating is due.
     if let Some(p) = &app.psfs_due {
         Paragraph::new(Span::styled(p.as_str(), t.accent()))
@@ -221,7 +233,7 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
         .map(|m| {
             let max = m
                 .max_daily
-                .map(|x| format!(" of max {x}"))
+                .map(|x| format!(" of max {}", text::number(x)))
                 .unwrap_or_default();
             let style = if m.over_max {
                 t.error()
@@ -229,7 +241,12 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
                 ratatui::style::Style::new()
             };
             Line::from(Span::styled(
-                format!("{} {}{max}{} ({}×)", m.medication, m.total, m.unit, m.doses),
+                format!(
+                    "{} {}{max} ({}×)",
+                    text::amount(m.total, &m.unit),
+                    m.medication,
+                    m.doses
+                ),
                 style,
             ))
         })
@@ -254,7 +271,8 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
     };
     let mut first = format!("{} {} · {when}", a.kind, format_duration(a.elapsed_s));
     if let Some(tss) = a.tss {
-        first.push_str(&format!(" · TSS {tss:.0}"));
+        let est = text::tss_is_estimate(a.load_source.as_deref());
+        first.push_str(&format!(" · TSS {}", text::tss(tss, est)));
     }
     let pains: Vec<String> = [
         ("before", a.pain_before),
@@ -292,9 +310,15 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let text = match target {
         Some(target) if target > 0 => {
             let pct = done * 100 / target;
-            format!("{done} of {target} sessions ({pct}%)")
+            format!(
+                "{done} of {} ({pct}%)",
+                text::plural(target, "session", "sessions")
+            )
         }
-        _ => format!("{done} sessions; no programme this week"),
+        _ => format!(
+            "{}; no programme this week",
+            text::plural(done, "session", "sessions")
+        ),
     };
     Line::from(text).render(inner, buf);
 }

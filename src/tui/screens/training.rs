@@ -27,7 +27,9 @@ fn pains(p: &[Option<u8>], sep: &str) -> String {
 /// "~54 rpe": the TSS with its source, `~` when estimated from HR or RPE.
 pub fn tss_text(a: &Activity) -> String {
     match (a.tss, a.load_source.as_deref()) {
-        (Some(v), Some(src @ ("hr" | "rpe"))) => format!("{:>4} {src:<6}", format!("~{v:.0}")),
+        (Some(v), Some(src @ ("hr" | "rpe"))) => {
+            format!("{:>4} {src:<6}", crate::domain::text::tss(v, true))
+        }
         (Some(v), Some(src)) => format!("{v:>4.0} {src:<6}"),
         (Some(v), None) => format!("{v:>4.0}       "),
         _ => format!("{:>4} {:<6}", "–", ""),
@@ -63,11 +65,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .map_or("no active programme".to_string(), |p| p.name.clone());
         let week = match s.week_target {
             Some(t) if t > 0 => format!(
-                "{} of {t} sessions ({}%)",
+                "{} of {} ({}%)",
                 s.week_sessions,
+                crate::domain::text::plural(t, "session", "sessions"),
                 s.week_sessions * 100 / t
             ),
-            _ => format!("{} sessions", s.week_sessions),
+            _ => crate::domain::text::plural(s.week_sessions, "session", "sessions"),
         };
         let four = s
             .adherence_4w

@@ -90,7 +90,7 @@ pub fn render(
             let y = top + (i - offset) as u16;
             let max = m
                 .max_daily
-                .map(|x| format!("max {x}{}/day", m.unit))
+                .map(|x| format!("max {}/day", crate::domain::text::amount(x, &m.unit)))
                 .unwrap_or_else(|| "no max".into());
             let text = format!(
                 "{} {:<20} {:<16} {}{} usual  {max}",
