@@ -280,3 +280,114 @@ fn closing_the_terminal_ends_the_app() {
     }
     assert!(!left, "the app kept running after its terminal closed");
 }
+
+#[test]
+fn keys_wait_while_the_terminal_is_too_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli(&db, &["activity", "add", "ride", "1h"]);
+    let Some(t) = Tmux::start("small", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["3"]);
+    assert!(t.wait(3.0, |s| s.contains("ride")), "{}", t.screen());
+    assert!(
+        t.cmd(&["resize-window", "-t", "t", "-x", "40", "-y", "10"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        t.wait(3.0, |s| s.contains("Terminal too small")),
+        "{}",
+        t.screen()
+    );
+    // Unseen, d would delete the ride and c open a form; both must wait.
+    t.keys(&["d"]);
+    t.keys(&["c"]);
+    sleep(Duration::from_millis(300));
+    assert!(
+        t.cmd(&["resize-window", "-t", "t", "-x", "80", "-y", "24"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        t.wait(3.0, |s| s.contains("ride")
+            && !s.contains("Terminal too small")),
+        "{}",
+        t.screen()
+    );
+    assert!(!t.screen().contains("Check-in ·"), "{}", t.screen());
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    let acts = cli(&db, &["list", "activities", "--json"]);
+    assert_eq!(acts.as_array().unwrap().len(), 1, "{acts:?}");
+}
+
+#[test]
+fn u_asks_and_takes_back_only_this_screens_last_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli(&db, &["event", "add", "imaging", "MRI lumbar"]);
+    let Some(t) = Tmux::start("undo", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["6"]);
+    assert!(t.wait(3.0, |s| s.contains("MRI lumbar")), "{}", t.screen());
+    t.keys(&["d"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("u undoes")
+            && s.contains("Events, last 2 years (0)")),
+        "{}",
+        t.screen()
+    );
+    // Training has no step of its own: u there changes nothing.
+    t.keys(&["3", "u"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Nothing to undo on Training")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["6", "u"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Bring back the deleted event")
+            && s.contains("MRI lumbar")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["y"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Brought back")
+            && s.contains("Events, last 2 years (1)")),
+        "{}",
+        t.screen()
+    );
+    // U does the delete again, after naming it.
+    t.keys(&["U"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Take back") && s.contains("MRI lumbar")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["y"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Events, last 2 years (0)")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    let events = cli(&db, &["list", "events", "--json"]);
+    assert_eq!(events.as_array().map(Vec::len), Some(0), "{events:?}");
+}

@@ -9,18 +9,13 @@ use super::forms::checkin::{CheckinForm, Field};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::{Checkin, Dose};
-use crate::repo::{Kind, RecordId, Repo};
+use crate::repo::Repo;
+use crate::repo::records::TrashItem;
+
+pub use super::app_undo::{Undo, UndoStep};
 use crate::views::insights::{self, Range, TrendsData};
 use crate::views::journal::{self, PainLog, TodayData, TrainingRow};
 use crate::views::logs::{self, MedsData, RehabData, TimelineData};
-
-/// What `u` reverses: a delete (the record comes back) or a record the app just created (it
-/// goes to the trash, from where `backtrack restore` still brings it back).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Undo {
-    Restore(RecordId),
-    Remove(RecordId),
-}
 
 /// A line in the status bar: a confirmation, or an error in the error style.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +31,9 @@ pub enum Pending {
     Quit,
     /// Store this dose although it takes the day over the medication's max.
     OverMax(Dose),
+    /// Take back this step of the undo list (its index), or redo this step of the redo list.
+    Undo(usize),
+    Redo(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -81,8 +79,16 @@ pub struct App {
     pub psfs_due: Option<String>,
     /// The selected row of each screen, by `Screen::index`.
     pub sel: [usize; 6],
-    pub(super) undo: Vec<Undo>,
+    /// What `u` can take back, newest last; each step belongs to the screen it was done on.
+    pub(super) undo: Vec<UndoStep>,
+    /// What `U` / Ctrl-R can do again, newest last.
+    pub(super) redo: Vec<UndoStep>,
+    /// The Trash view (`T`): deleted records, newest first, and the selected row.
+    pub trash: Option<Vec<TrashItem>>,
+    pub trash_sel: usize,
     pub should_quit: bool,
+    /// The terminal's width and height, from `Action::Resize`.
+    pub size: (u16, u16),
     /// An import the prompt asked for, handed to the event loop as `Effect::Import`.
     pub(super) pending_import: Option<super::forms::ImportJob>,
     /// The last import's summary, shown over the screen until Esc.
@@ -120,7 +126,11 @@ impl App {
             psfs_due: None,
             sel: [0; 6],
             undo: Vec::new(),
+            redo: Vec::new(),
+            trash: None,
+            trash_sel: 0,
             should_quit: false,
+            size: (80, 24),
             pending_import: None,
             import_summary: None,
         };
@@ -134,8 +144,16 @@ impl App {
             .is_some_and(|c| !c.red_flags.is_empty())
     }
 
+    /// Below the minimum size the screen shows only a message, so keys must not act unseen.
+    pub fn too_small(&self) -> bool {
+        let (w, h) = self.size;
+        w < super::screens::MIN_WIDTH || h < super::screens::MIN_HEIGHT
+    }
+
     pub fn key_context(&self) -> KeyContext {
-        if self.confirm.is_some() {
+        if self.too_small() && self.confirm.is_none() {
+            KeyContext::TooSmall
+        } else if self.confirm.is_some() {
             KeyContext::Confirm
         } else if self.help || self.import_summary.is_some() {
             KeyContext::Help
@@ -143,6 +161,8 @@ impl App {
             KeyContext::Form(f.focus.kind())
         } else if let Some(e) = &self.entry {
             KeyContext::Form(e.entry.kind())
+        } else if self.trash.is_some() {
+            KeyContext::Trash
         } else {
             KeyContext::Screen(self.screen)
         }
@@ -300,57 +320,6 @@ impl App {
             }
             Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
         }
-    }
-
-    /// Deletes the selected entry of the current screen; `u` restores it.
-    pub(super) fn delete_selected(&mut self) {
-        let Some(rid) = self.selected_record() else {
-            return self.info("Nothing selected to delete");
-        };
-        match crate::ops::records::delete(&mut self.repo, rid) {
-            Ok(done) => {
-                self.undo.push(Undo::Restore(rid));
-                self.refresh();
-                self.clamp_sel();
-                self.info(format!("{} · u undoes", done.summary));
-            }
-            Err(e) => self.error(format!("Delete failed: {e}")),
-        }
-    }
-
-    pub(super) fn undo(&mut self) {
-        let Some(step) = self.undo.pop() else {
-            return self.info("Nothing to undo");
-        };
-        let result = match step {
-            Undo::Restore(rid) => {
-                crate::ops::records::restore(&mut self.repo, rid).map(|done| done.summary)
-            }
-            Undo::Remove(rid) => crate::ops::records::delete(&mut self.repo, rid).map(|done| {
-                format!(
-                    "Took back {rid} ({}); it is in the trash: `backtrack restore {rid}`",
-                    done.record
-                )
-            }),
-        };
-        match result {
-            Ok(msg) => {
-                self.refresh();
-                self.clamp_sel();
-                self.info(msg);
-            }
-            Err(e) => {
-                // Kept, so a failure that passes (a busy journal) can be retried with `u`.
-                self.undo.push(step);
-                self.error(format!("Undo failed: {e}"));
-            }
-        }
-    }
-
-    /// Remembers a record the app just created, so `u` can take it back.
-    pub(super) fn created(&mut self, kind: Kind, id: i64) -> String {
-        self.undo.push(Undo::Remove(RecordId::new(kind, id)));
-        " · u undoes".to_string()
     }
 
     /// Moves the current screen's selection by `d` rows, clamped.

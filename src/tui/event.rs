@@ -77,6 +77,8 @@ pub fn draw(guard: &mut TerminalGuard, app: &App) -> Result<()> {
 
 /// Runs until the user quits or a signal arrives.
 pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> Result<()> {
+    let size = guard.term.size()?;
+    app.update(Action::Resize(size.width, size.height));
     draw(guard, app)?;
     loop {
         if stop.load(Ordering::Relaxed) {
@@ -107,7 +109,7 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
             }
             // Only presses: terminals that report releases would otherwise act twice.
             Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-            Event::Resize(..) => app.update(Action::Resize),
+            Event::Resize(w, h) => app.update(Action::Resize(w, h)),
             _ => continue,
         };
         match effect {

@@ -9,8 +9,12 @@ use super::forms::checkin::FieldKind;
 /// What has the keyboard right now; the app derives it from its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyContext {
+    /// The terminal is below the minimum size: only quit acts (resizing is not a key).
+    TooSmall,
     Help,
     Confirm,
+    /// The Trash view over a screen.
+    Trash,
     Form(FieldKind),
     Screen(Screen),
 }
@@ -97,8 +101,20 @@ pub static GLOBAL: &[Binding] = &[
     b!(
         [(Char('u'), N)],
         "u",
-        "undo the last delete, or take back what you just added",
+        "undo this screen's last step (asks first, naming it)",
         Action::Undo
+    ),
+    b!(
+        [(Char('U'), N), (Char('r'), C)],
+        "U/Ctrl-R",
+        "redo what u took back on this screen",
+        Action::Redo
+    ),
+    b!(
+        [(Char('T'), N)],
+        "T",
+        "trash: deleted records, Enter restores",
+        Action::ToggleTrash
     ),
     b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
     b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
@@ -242,6 +258,45 @@ pub static FORM_NOTES: &[(&str, &str)] = &[
     ("Enter", "in the note: a new line"),
 ];
 
+/// The Trash view.
+pub static TRASH: &[Binding] = &[
+    b!(
+        [(Enter, N), (Char('r'), N)],
+        "Enter",
+        "restore the selected record (u deletes it again)",
+        Action::OpenSelected
+    ),
+    b!(
+        [(Esc, N), (Char('T'), N)],
+        "Esc/T",
+        "close the trash",
+        Action::ToggleTrash
+    ),
+    b!(
+        [(Char('j'), N), (Down, N)],
+        "j/k ↓/↑",
+        "move the selection",
+        Action::Move(1)
+    ),
+    b!([(Char('k'), N), (Up, N)], "", "", Action::Move(-1)),
+    b!(
+        [(Char('g'), N), (Home, N)],
+        "g/G",
+        "first / last",
+        Action::Top
+    ),
+    b!([(Char('G'), N), (End, N)], "", "", Action::Bottom),
+    b!([(Char('u'), N)], "u", "undo", Action::Undo),
+    b!(
+        [(Char('U'), N), (Char('r'), C)],
+        "U/Ctrl-R",
+        "redo",
+        Action::Redo
+    ),
+    b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
+    b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
+];
+
 pub static CONFIRM: &[Binding] = &[
     b!(
         [(Char('y'), N), (Enter, N)],
@@ -277,6 +332,7 @@ pub static ENTRY_NOTES: &[(&str, &str)] = &[
 pub enum HelpFor {
     Checkin,
     Entry,
+    Trash,
     Screen(Screen),
 }
 
@@ -301,6 +357,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         ("Medications", list(MEDS)),
         ("Trends", list(TRENDS)),
         ("Timeline", list(TIMELINE)),
+        ("Trash", list(TRASH)),
         ("Check-in form", form),
         ("Forms", entry),
     ]
@@ -312,6 +369,7 @@ pub fn help_for(h: HelpFor) -> Vec<(&'static str, Vec<(&'static str, &'static st
     let wanted: &[&str] = match h {
         HelpFor::Checkin => &["Check-in form"],
         HelpFor::Entry => &["Forms"],
+        HelpFor::Trash => &["Trash"],
         HelpFor::Screen(Screen::Pain) => &["Everywhere", "Pain log"],
         HelpFor::Screen(Screen::Training) => &["Everywhere", "Training"],
         HelpFor::Screen(Screen::Meds) => &["Everywhere", "Medications"],
@@ -349,11 +407,16 @@ fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
 /// The action for a key press in a context, or None when the key means nothing there.
 pub fn map(key: KeyEvent, ctx: KeyContext) -> Option<Action> {
     match ctx {
+        KeyContext::TooSmall => match (key.code, key.modifiers.contains(KeyModifiers::CONTROL)) {
+            (Char('q'), false) | (Char('c'), true) => Some(Action::Quit),
+            _ => None,
+        },
         KeyContext::Help => match key.code {
             Esc | Char('?') | Char('q') | Enter => Some(Action::ToggleHelp),
             _ => None,
         },
         KeyContext::Confirm => lookup(CONFIRM, &key),
+        KeyContext::Trash => lookup(TRASH, &key),
         KeyContext::Screen(s) => lookup(screen_table(s), &key).or_else(|| lookup(GLOBAL, &key)),
         KeyContext::Form(kind) => lookup(FORM, &key).or_else(|| form_key(key, kind)),
     }

@@ -233,6 +233,10 @@ fn pain_log_delete_and_undo() {
     assert!(a.today_checkin.is_none());
     assert!(a.status.as_ref().unwrap().text.contains("u undoes"));
     press(&mut a, "u");
+    let q = &a.confirm.as_ref().expect("u asks first").question;
+    assert!(q.starts_with("Bring back the deleted check-in"), "{q}");
+    assert!(a.today_checkin.is_none(), "nothing happens before yes");
+    press(&mut a, "y");
     assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(4));
     // The selected past day opens its own form.
     press(&mut a, "j\n");
@@ -339,4 +343,42 @@ fn a_range_seen_before_comes_back_without_a_reload_until_a_write() {
         a.trends.as_ref().and_then(|t| t.stats.pain.latest),
         Some(7.0)
     );
+}
+
+#[test]
+fn too_small_only_quit_acts() {
+    let mut a = app();
+    press(&mut a, "a45m\n");
+    press(&mut a, "3");
+    assert_eq!(a.rows(), 1);
+    a.update(Action::Resize(40, 10));
+    assert_eq!(a.key_context(), KeyContext::TooSmall);
+    // d would delete an activity that cannot be seen; c would open an invisible form.
+    press(&mut a, "dcu2\n");
+    assert_eq!(a.rows(), 1, "nothing deleted while too small");
+    assert!(a.form.is_none() && a.entry.is_none(), "no invisible form");
+    assert_eq!(a.screen, Screen::Training, "no screen switch");
+    a.update(Action::Resize(80, 24));
+    press(&mut a, "d");
+    assert_eq!(a.rows(), 0, "d acts again once the window is big enough");
+    a.update(Action::Resize(59, 24));
+    assert_eq!(
+        a.handle_key(key(KeyCode::Char('q'))),
+        Effect::Quit,
+        "q still quits"
+    );
+}
+
+#[test]
+fn too_small_with_unsaved_input_still_asks_before_quitting() {
+    let mut a = app();
+    press(&mut a, "c7");
+    a.update(Action::Resize(50, 15));
+    press(&mut a, "3");
+    assert_eq!(a.form.as_ref().unwrap().pain, Some(7), "digits wait");
+    a.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(a.confirm.is_some(), "the unsaved check-in is asked about");
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 50, 15));
+    assert!(text.contains("Quit and discard"), "{text}");
+    assert_eq!(a.handle_key(key(KeyCode::Char('y'))), Effect::Quit);
 }

@@ -13,7 +13,7 @@ use super::keymap::{HelpFor, KeyContext, help_for, map};
 use super::theme::Theme;
 use crate::domain::records::{Medication, Programme, ProgrammeItem};
 use crate::domain::vocab::MedClass;
-use crate::repo::Repo;
+use crate::repo::{Kind, RecordId, Repo};
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -259,7 +259,7 @@ fn delete_undo_edit_filter_and_unsaved_questions() {
     assert!(a.entry.is_none(), "unchanged: closes without asking");
     press(&mut a, "d");
     assert_eq!(a.rows(), 0);
-    press(&mut a, "u");
+    press(&mut a, "uy");
     assert_eq!(a.rows(), 1);
     press(&mut a, "f");
     assert_eq!(a.rows(), 1, "ride filter");
@@ -362,15 +362,28 @@ fn u_takes_back_a_dose_taken_by_mistake_and_an_added_event() {
     assert!(!err && text.ends_with("u undoes"), "{text}");
     assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
     press(&mut a, "u");
+    let q = a.confirm.as_ref().expect("u asks first").question.clone();
+    assert!(q.starts_with("Take back ") && q.ends_with("(y/n)"), "{q}");
+    assert_eq!(
+        q,
+        format!(
+            "Take back {}? It goes to the trash (y/n)",
+            a.repo.summary(RecordId::new(Kind::Dose, 2), false).unwrap()
+        )
+    );
+    press(&mut a, "n");
+    assert_eq!(status(&a).1, "Nothing was changed");
+    assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
+    press(&mut a, "uy");
     let (_, text) = status(&a);
     assert!(
-        text.starts_with("Took back d2") && text.contains("restore d2"),
+        text.starts_with("Took back ") && text.contains("trash"),
         "{text}"
     );
     assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 1);
     // The taken-back dose is in the trash, not gone.
     assert!(a.repo.trash().unwrap().iter().any(|t| t.id == "d2"));
-    // A new event, then u: it goes too; then the first dose; then nothing is left to undo.
+    // A new event added from Meds belongs to Meds; on the Timeline there is nothing to undo.
     press(&mut a, "e");
     a.update(Action::NextField);
     a.update(Action::NextField);
@@ -380,9 +393,62 @@ fn u_takes_back_a_dose_taken_by_mistake_and_an_added_event() {
     a.update(Action::Save);
     let (err, text) = status(&a);
     assert!(!err && text.starts_with("Saved event e1"), "{text}");
-    press(&mut a, "uu");
+    press(&mut a, "6u");
+    assert!(a.confirm.is_none());
+    assert!(
+        status(&a).1.starts_with("Nothing to undo on Timeline"),
+        "{}",
+        status(&a).1
+    );
+    press(&mut a, "4u");
+    assert!(a.confirm.as_ref().unwrap().question.contains("MRI"));
+    press(&mut a, "y");
+    assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 0);
+    // U brings the event back; u again takes it back; then the first dose; then nothing.
+    press(&mut a, "U");
+    assert!(a.confirm.as_ref().unwrap().question.contains("MRI"));
+    press(&mut a, "y");
+    assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 1);
+    press(&mut a, "uyuy");
     assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 0);
     assert!(a.repo.doses_between(day(), day()).unwrap().is_empty());
     press(&mut a, "u");
-    assert_eq!(status(&a).1, "Nothing to undo");
+    assert_eq!(status(&a).1, "Nothing to undo on Meds");
+}
+
+#[test]
+fn trash_view_lists_deleted_records_and_restores() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    ibuprofen(&mut repo);
+    let mut a = app_on(repo, Screen::Timeline);
+    press(&mut a, "e");
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    for c in "physio".chars() {
+        a.update(Action::Text(super::action::Edit::Insert(c)));
+    }
+    a.update(Action::Save);
+    press(&mut a, "d");
+    assert_eq!(a.rows(), 0);
+    press(&mut a, "T");
+    let items = a.trash.as_ref().expect("T opens the trash");
+    assert_eq!(items.len(), 1);
+    assert!(items[0].summary.contains("physio"), "{:?}", items[0]);
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(
+        text.contains("Trash (1)") && text.contains("physio"),
+        "{text}"
+    );
+    press(&mut a, "\n");
+    assert!(
+        a.trash.as_ref().unwrap().is_empty(),
+        "restored: gone from the trash"
+    );
+    assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 1);
+    press(&mut a, "\x1b");
+    assert!(a.trash.is_none());
+    assert_eq!(a.rows(), 1, "the event is back on the Timeline");
+    // The restore is a step of this screen: u deletes it again.
+    press(&mut a, "uy");
+    assert_eq!(a.rows(), 0);
 }

@@ -63,6 +63,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled(s.text.clone(), style))
     } else {
         let hint = match (&app.form, &app.entry, app.screen) {
+            (None, None, _) if app.trash.is_some() => {
+                "Enter restore · j/k move · u undo · U redo · Esc close · ? help · q quit"
+            }
             (Some(_), _, _) => {
                 "0–9 pain · Tab next field · Space toggle · Enter/Ctrl-S save · Esc cancel · ? help"
             }
