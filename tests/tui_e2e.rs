@@ -391,3 +391,55 @@ fn u_asks_and_takes_back_only_this_screens_last_step() {
     let events = cli(&db, &["list", "events", "--json"]);
     assert_eq!(events.as_array().map(Vec::len), Some(0), "{events:?}");
 }
+
+#[test]
+fn a_long_note_scrolls_and_the_cursor_stays_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let Some(t) = Tmux::start("note", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    // Pain 5, then Shift-Tab twice: past the red flags to the note.
+    t.keys(&["c", "5", "BTab", "BTab"]);
+    assert!(t.wait(3.0, |s| s.contains("›Note")), "{}", t.screen());
+    // Lines enough to scroll, then one line far wider than the form.
+    for i in 0..8 {
+        t.keys(&["-l", &format!("row{i}")]);
+        t.keys(&["Enter"]);
+    }
+    let long = "sat in the car for three hours then walked the dog twice ".repeat(3);
+    t.keys(&["-l", &format!("{long}ZEND")]);
+    assert!(t.wait(3.0, |s| s.contains("ZEND")), "{}", t.screen());
+    let (x, y): (usize, usize) = (
+        t.display("#{cursor_x}").parse().unwrap(),
+        t.display("#{cursor_y}").parse().unwrap(),
+    );
+    assert!(
+        x < 79,
+        "cursor on or past the border: x={x}\n{}",
+        t.screen()
+    );
+    let screen = t.screen();
+    let row: Vec<char> = screen.lines().nth(y).unwrap_or("").chars().collect();
+    let before: String = row[x.saturating_sub(4)..x].iter().collect();
+    assert_eq!(before, "ZEND", "the cursor follows the text\n{screen}");
+    t.keys(&["C-s"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Saved check-in")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    let v = cli(&db, &["list", "checkins", "--json"]);
+    let note = v[0]["note"].as_str().unwrap_or_default().to_string();
+    assert!(
+        note.starts_with("row0\nrow1") && note.ends_with("dog twice ZEND"),
+        "{note:?}"
+    );
+}

@@ -382,3 +382,60 @@ fn too_small_with_unsaved_input_still_asks_before_quitting() {
     assert!(text.contains("Quit and discard"), "{text}");
     assert_eq!(a.handle_key(key(KeyCode::Char('y'))), Effect::Quit);
 }
+
+/// The cursor's cell and the text just before it, as drawn at `w`×`h`.
+fn drawn_cursor(a: &App, w: u16, h: u16) -> (ratatui::layout::Position, String) {
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    let p = super::screens::render(a, area, &mut buf).expect("a text field has the cursor");
+    let before: String = (p.x.saturating_sub(6)..p.x)
+        .map(|x| buf[(x, p.y)].symbol().to_string())
+        .collect();
+    (p, before)
+}
+
+#[test]
+fn a_long_note_wraps_and_the_cursor_stays_inside_the_form() {
+    let mut a = app();
+    press(&mut a, "c5");
+    a.form.as_mut().unwrap().focus(Field::Note);
+    let long = "sat in the car for three hours then walked the dog twice ".repeat(4);
+    for c in long.chars().chain("end!".chars()) {
+        a.update(Action::Text(Edit::Insert(c)));
+    }
+    let (p, before) = drawn_cursor(&a, 80, 24);
+    assert!(
+        p.x < 79 && p.y < 22,
+        "cursor inside the form's border: {p:?}"
+    );
+    assert_eq!(
+        before, "e end!",
+        "the text just typed is visible before the cursor"
+    );
+    // Many lines: the view scrolls down to the cursor's line.
+    for i in 0..12 {
+        a.update(Action::Text(Edit::Newline));
+        for c in format!("row {i}").chars() {
+            a.update(Action::Text(Edit::Insert(c)));
+        }
+    }
+    let (p, before) = drawn_cursor(&a, 80, 24);
+    assert!(p.y < 22, "{p:?}");
+    assert_eq!(before, "row 11");
+}
+
+#[test]
+fn a_long_text_field_in_a_form_keeps_its_cursor_visible() {
+    let mut a = app();
+    // The event form: kind, date, title…; the title is long.
+    press(&mut a, "e");
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    let title = "appointment with the physio about the left side and the long drive home";
+    for c in title.chars().chain(" done".chars()) {
+        a.update(Action::Text(Edit::Insert(c)));
+    }
+    let (p, before) = drawn_cursor(&a, 80, 24);
+    assert!(p.x < 79, "{p:?}");
+    assert_eq!(before, "e done");
+}
