@@ -47,14 +47,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     } else {
         0
     };
+    let status_h = chrome::status_height(app, area.width);
     let tabs = Rect { height: 1, ..area };
     let banner = Rect::new(area.x, area.y + 1, area.width, banner_h);
-    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let status = Rect::new(area.x, area.bottom() - status_h, area.width, status_h);
     let body = Rect::new(
         area.x,
         area.y + 1 + banner_h,
         area.width,
-        area.height - 2 - banner_h,
+        area.height - 1 - status_h - banner_h,
     );
     chrome::tabs(app, tabs, buf);
     if banner_h > 0 {

@@ -14,7 +14,8 @@ use crate::tui::text::TextField;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain;
 
-const LABEL_W: u16 = 10;
+/// The mark, the longest label ("Red flags") and a space before the value.
+const LABEL_W: u16 = 11;
 
 pub fn render(t: Theme, f: &CheckinForm, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let state = match &f.existing {
