@@ -97,6 +97,25 @@ pub struct LoadInputs {
     pub lthr_bpm: Option<f64>,
 }
 
+/// The thresholds in force on an activity's day, by sport (a plain domain type, so the repo
+/// can read them without depending on the statistics).
+pub use crate::domain::records::LoadThresholds as Thresholds;
+
+/// The (threshold power, threshold HR) an activity's load uses: FTP is a cycling threshold,
+/// so only rides use it; runs use the running threshold power and the running LTHR (else
+/// the LTHR); other sports have no threshold power.
+pub fn thresholds_for(
+    kind: crate::domain::vocab::ActivityKind,
+    t: &Thresholds,
+) -> (Option<f64>, Option<f64>) {
+    use crate::domain::vocab::ActivityKind as K;
+    match kind {
+        K::Ride | K::IndoorRide | K::VirtualRide => (t.ftp_w, t.lthr_bpm),
+        K::Run => (t.run_ftp_w, t.run_lthr_bpm.or(t.lthr_bpm)),
+        _ => (None, t.lthr_bpm),
+    }
+}
+
 /// TSS from the best available source: power (NP, else average power) with an FTP, then heart
 /// rate with an LTHR, then RPE. None when nothing fits.
 pub fn estimate_tss(i: &LoadInputs) -> Option<(f64, LoadSource)> {
@@ -115,6 +134,13 @@ pub fn estimate_tss(i: &LoadInputs) -> Option<(f64, LoadSource)> {
     }
     let iff = rpe_to_if(i.rpe?)?;
     Some((tss_from_if(i.seconds, iff), LoadSource::Rpe))
+}
+
+/// Fills an activity's load from the thresholds in force on its day, choosing those of its
+/// sport (`thresholds_for`). The repo recomputes past loads with this function.
+pub fn load_with(a: &mut Activity, t: &Thresholds) {
+    let (power, hr) = thresholds_for(a.kind, t);
+    compute_load(a, power, hr);
 }
 
 /// Fills an activity's TSS and its source (SPEC §7.2) unless the user gave a TSS (then
@@ -147,6 +173,30 @@ pub fn compute_load(a: &mut Activity, ftp_w: Option<f64>, lthr_bpm: Option<f64>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_sport_uses_its_own_thresholds() {
+        use crate::domain::vocab::ActivityKind as K;
+        let t = Thresholds {
+            ftp_w: Some(250.0),
+            run_ftp_w: Some(300.0),
+            lthr_bpm: Some(165.0),
+            run_lthr_bpm: Some(172.0),
+        };
+        assert_eq!(thresholds_for(K::Ride, &t), (Some(250.0), Some(165.0)));
+        assert_eq!(
+            thresholds_for(K::VirtualRide, &t),
+            (Some(250.0), Some(165.0))
+        );
+        assert_eq!(thresholds_for(K::Run, &t), (Some(300.0), Some(172.0)));
+        assert_eq!(thresholds_for(K::Walk, &t), (None, Some(165.0)));
+        let no_run = Thresholds {
+            run_ftp_w: None,
+            run_lthr_bpm: None,
+            ..t
+        };
+        assert_eq!(thresholds_for(K::Run, &no_run), (None, Some(165.0)));
+    }
 
     #[test]
     fn constant_power_np_equals_power() {

@@ -127,12 +127,12 @@ pub struct EditActivityFields {
 
 #[derive(Debug, Clone, Args)]
 pub struct SetArgs {
-    /// ftp, lthr, max_hr, weight, or a threshold (nsaid_streak_days, …)
+    /// ftp, lthr, run_ftp, run_lthr, max_hr, weight, or a threshold (nsaid_streak_days, …)
     pub key: String,
     /// The value (a number)
     #[arg(allow_negative_numbers = true)]
     pub value: String,
-    /// For ftp/lthr/max_hr/weight: in force from this day (default today)
+    /// For ftp/lthr/run_ftp/run_lthr/max_hr/weight: in force from this day (default today)
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub from: Option<String>,
 }
@@ -155,7 +155,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// .fit files, folders (searched for .fit), .csv activity lists, or one backtrack .json export
+    /// .fit/.gpx/.tcx files (also .gz), Strava or Garmin export .zip files, folders of them, .csv activity lists, or one backtrack .json export
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Show what would be imported, write nothing

@@ -226,7 +226,7 @@ fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
     let bar = (!ctx.json && std::io::stdout().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new(0);
         if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files {wide_msg}")
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} activities {wide_msg}")
         {
             b.set_style(style);
         }
@@ -245,7 +245,12 @@ fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let summary = result?;
-    ctx.out(&summary, || summary.text())
+    ctx.out(&summary, || summary.text())?;
+    if summary.all_failed() {
+        // Nothing was imported or even recognised as already there: not a success.
+        anyhow::bail!("every file failed to import (reasons above)");
+    }
+    Ok(())
 }
 
 pub fn backup(g: &Global, path: Option<PathBuf>) -> Result<()> {

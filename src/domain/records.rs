@@ -240,3 +240,13 @@ pub struct DatedSetting {
     pub from: NaiveDate,
     pub value: f64,
 }
+
+/// The load thresholds in force on an activity's day, by sport (SPEC §4.2): FTP and LTHR for
+/// rides, running threshold power and running LTHR for runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LoadThresholds {
+    pub ftp_w: Option<f64>,
+    pub run_ftp_w: Option<f64>,
+    pub lthr_bpm: Option<f64>,
+    pub run_lthr_bpm: Option<f64>,
+}

@@ -125,7 +125,7 @@ vocab!(
 vocab!(
     /// Where an activity came from; imported ones carry a hash for deduplication.
     Source, "source" {
-        Manual => "manual", Fit => "fit", StravaCsv => "strava-csv", IntervalsCsv => "intervals-csv",
+        Manual => "manual", Fit => "fit", Gpx => "gpx", Tcx => "tcx", StravaCsv => "strava-csv", IntervalsCsv => "intervals-csv",
     }
 );
 

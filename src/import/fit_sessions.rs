@@ -12,13 +12,24 @@ use crate::domain::vocab::{ActivityKind, Source};
 /// The longest activity taken from a file: 7 days, as for one typed in.
 const MAX_ELAPSED_S: f64 = 7.0 * 24.0 * 3600.0;
 
+/// Records further than this from the rest of the file (a clock glitch: a device that
+/// wrote a few timestamps from another day or year) are dropped when they are few.
+const GLITCH_GAP_S: i64 = 6 * 3600;
+
 /// Why a decoded file gives no activity: it is no activity file, or has no timed data.
 pub type SkipReason = String;
+
+/// A decoded file's activities, and how many records were dropped as clock glitches.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub activities: Vec<Activity>,
+    pub dropped_records: usize,
+}
 
 /// The activities of a decoded FIT file whose bytes hash to `hash`, without their load (that
 /// needs the FTP in force on the day). A multisport file's activities get `hash:N` (N the
 /// session's position in the file) so each stays distinct; transitions are left out.
-pub fn activities(data: &FitData, hash: &str) -> Result<Vec<Activity>, SkipReason> {
+pub fn activities(data: &FitData, hash: &str) -> Result<Outcome, SkipReason> {
     match data.file_type.as_deref() {
         Some("activity") => {}
         Some(t) => return Err(format!("not an activity file (type: {t})")),
@@ -26,6 +37,7 @@ pub fn activities(data: &FitData, hash: &str) -> Result<Vec<Activity>, SkipReaso
     }
     let mut samples = data.samples.clone();
     samples.sort_by_key(|s| s.t);
+    let dropped_records = drop_clock_glitches(&mut samples);
     let mut sessions: Vec<(usize, Session)> = data.sessions.iter().cloned().enumerate().collect();
     if sessions.is_empty() {
         let (sport, sub_sport) = data.sport.clone().unwrap_or_default();
@@ -69,7 +81,35 @@ pub fn activities(data: &FitData, hash: &str) -> Result<Vec<Activity>, SkipReaso
             "activity file without timed records or sessions (or none shorter than 7 days)".into(),
         );
     }
-    Ok(out)
+    Ok(Outcome {
+        activities: out,
+        dropped_records,
+    })
+}
+
+/// Drops the records of a clock glitch from time-sorted samples: where the timeline breaks
+/// into runs more than `GLITCH_GAP_S` apart and one run holds at least 90 % of the records,
+/// the others are the glitch. Returns how many were dropped (0 when no run dominates: then
+/// the file is left as it is, and a span over 7 days is refused as before).
+fn drop_clock_glitches(samples: &mut Vec<Sample>) -> usize {
+    let mut best = (0usize, 0usize);
+    let mut start = 0usize;
+    for i in 1..=samples.len() {
+        if i == samples.len() || samples[i].t - samples[i - 1].t > GLITCH_GAP_S {
+            if i - start > best.1 - best.0 {
+                best = (start, i);
+            }
+            start = i;
+        }
+    }
+    let kept = best.1 - best.0;
+    if kept == samples.len() || kept * 10 < samples.len() * 9 {
+        return 0;
+    }
+    let dropped = samples.len() - kept;
+    samples.truncate(best.1);
+    samples.drain(..best.0);
+    dropped
 }
 
 fn activity(
@@ -265,7 +305,7 @@ mod tests {
             ],
             ..Default::default()
         };
-        let acts = activities(&data, "h").unwrap();
+        let acts = activities(&data, "h").unwrap().activities;
         assert_eq!(acts.len(), 2, "the transition is left out");
         assert_eq!(acts[0].elapsed_s, 99);
         assert_eq!(acts[0].distance_m, Some(500.0));
@@ -273,7 +313,7 @@ mod tests {
         assert_eq!(acts[1].distance_m, Some(1010.0));
         assert_eq!(acts[0].source_hash.as_deref(), Some("h:0"));
         assert_eq!(acts[1].source_hash.as_deref(), Some("h:2"));
-        // A clock jump of 8 days inside one session is no ride.
+        // A clock jump of 8 days between two halves of a session is no ride.
         let glitch = FitData {
             file_type: Some("activity".into()),
             sessions: vec![start(100)],
@@ -281,6 +321,23 @@ mod tests {
             ..Default::default()
         };
         assert!(activities(&glitch, "h").is_err());
+        // A few records years away from 1,800 good ones are dropped and counted.
+        let mut good: Vec<Sample> = (0..1800)
+            .map(|i| sample(1_000_000 + i * 4, i as f64))
+            .collect();
+        good.insert(700, sample(50, 0.0));
+        good.insert(900, sample(900_000_000, 0.0));
+        good.push(sample(2_000_000_000, 0.0));
+        let ride = FitData {
+            file_type: Some("activity".into()),
+            sessions: vec![start(1_000_000)],
+            samples: good,
+            ..Default::default()
+        };
+        let out = activities(&ride, "h").unwrap();
+        assert_eq!(out.dropped_records, 3);
+        assert_eq!(out.activities[0].elapsed_s, 1799 * 4);
+        assert_eq!(out.activities[0].distance_m, Some(1799.0));
         let settings = FitData {
             file_type: Some("settings".into()),
             ..Default::default()

@@ -76,6 +76,7 @@ pub fn row(cols: &Columns, rec: &StringRecord, hash: &str) -> Result<Candidate, 
         activity: a,
         line: None,
         given_tss,
+        file: None,
     })
 }
 

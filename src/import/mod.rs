@@ -1,25 +1,32 @@
-//! Importing rides from files (SPEC §10): FIT files and folders, Strava's and intervals.icu's
-//! activity CSVs. `import_paths` is the one entry point (CLI and TUI): each file is decoded,
-//! de-duplicated and stored in its own transaction, and the run ends with a `Summary`.
+//! Importing rides from files (SPEC §10): FIT, GPX and TCX files (also `.gz`), Strava's
+//! export as downloaded (zip or unpacked folder) in any of its languages, Garmin's export (a
+//! zip of zips), and intervals.icu's activities CSV. `import_paths` is the one entry point
+//! (CLI and TUI): each activity file is decoded, matched with its Strava row, de-duplicated
+//! and stored in its own transaction, and the run ends with a `Summary`.
 
 pub mod fit;
 pub mod fit_sessions;
 pub mod intervals;
 mod paths;
 pub mod rows;
+mod store;
 pub mod strava;
+mod strava_date;
+pub mod strava_lang;
 mod summary;
+pub mod track;
+mod walk;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDateTime;
 use sha2::{Digest, Sha256};
 
 use crate::domain::records::Activity;
+use crate::domain::vocab::Source;
 use crate::repo::{Repo, RepoError};
-pub use paths::{FileFormat, collect_files};
+pub use paths::{FileFormat, collect_files, format_of, format_of_name};
 pub use summary::{Entry, Imported, Summary};
+pub use walk::{MAX_FILE_BYTES, merge_row};
 
 /// How to run an import.
 #[derive(Debug, Clone, Copy, Default)]
@@ -28,7 +35,8 @@ pub struct Options {
     pub dry_run: bool,
 }
 
-/// Reported after each file: `done` of `total` files are finished, the last being `path`.
+/// Reported after each activity (a file, an archive member or a CSV row): `done` of about
+/// `total` are finished, the last being `path` (archive members: `export.zip/activities/…`).
 #[derive(Debug, Clone, Copy)]
 pub struct Progress<'a> {
     pub done: usize,
@@ -44,22 +52,27 @@ pub struct Candidate {
     /// A TSS the file states (intervals.icu's training load), used when no power-based TSS
     /// can be computed here.
     pub given_tss: Option<f64>,
+    /// The activity file a Strava row names (`activities/123.fit.gz`).
+    pub file: Option<String>,
 }
 
 /// What reading one file gave: activities, or why the whole file is skipped or failed, plus
-/// per-line problems (CSV rows that cannot be read).
+/// per-line problems (CSV rows that cannot be read, rows dropped for a fuller one at the same
+/// start) and notes (records left out as a clock glitch).
 #[derive(Debug, Default)]
 pub struct FileResult {
     pub candidates: Vec<Candidate>,
     pub skip: Option<String>,
     pub fail: Option<String>,
     pub bad_lines: Vec<(u64, String)>,
+    pub dropped: Vec<(u64, String)>,
+    pub notes: Vec<String>,
 }
 
-/// Imports every file named in `paths` (folders are searched for .fit files). A path that
-/// does not exist or has an unsupported extension is refused before anything is written
-/// (`RepoError::Input`). Damaged or unsuitable files are reported in the summary and the
-/// rest go on; only a storage failure ends the run early.
+/// Imports every file named in `paths` (folders are searched for activity files, archives
+/// and activity lists). A path that does not exist or has an unsupported extension is
+/// refused before anything is written (`RepoError::Input`). Damaged or unsuitable files are
+/// reported in the summary and the rest go on; only a storage failure ends the run early.
 pub fn import_paths(
     repo: &mut Repo,
     paths: &[PathBuf],
@@ -78,57 +91,72 @@ pub fn import_files(
     opts: Options,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Summary, RepoError> {
-    let mut summary = Summary {
-        dry_run: opts.dry_run,
-        ..Default::default()
-    };
-    let mut seen = Seen::default();
-    for (i, (path, format)) in files.iter().enumerate() {
-        let result = match std::fs::read(path) {
-            Ok(bytes) => read_file(&bytes, *format),
-            Err(e) => FileResult {
-                fail: Some(format!("cannot read: {e}")),
-                ..Default::default()
-            },
-        };
-        store(repo, path, result, opts, &mut seen, &mut summary)?;
-        progress(Progress {
-            done: i + 1,
-            total: files.len(),
-            path,
-        });
-    }
-    Ok(summary)
+    walk::Run::new(repo, opts, progress).run(files)
 }
 
-/// Decodes one file's bytes into candidates (no storage involved; the fuzz target calls it).
+/// Decodes one file's bytes (already un-gzipped) into candidates, with no storage involved
+/// (the fuzz target calls it). Archives go through `import_files`.
 pub fn read_file(bytes: &[u8], format: FileFormat) -> FileResult {
     match format {
         FileFormat::Fit => read_fit(bytes),
+        FileFormat::Gpx => read_track(bytes, track::Dialect::Gpx),
+        FileFormat::Tcx => read_track(bytes, track::Dialect::Tcx),
         FileFormat::Csv => rows::read_csv(bytes),
+        FileFormat::Zip => FileResult {
+            fail: Some("an archive is read by import_files, not as one file".into()),
+            ..Default::default()
+        },
     }
 }
 
 fn read_fit(bytes: &[u8]) -> FileResult {
-    let data = match fit::decode(bytes) {
-        Ok(d) => d,
-        Err(e) => {
-            return FileResult {
-                fail: Some(e.0),
-                ..Default::default()
-            };
-        }
+    match fit::decode(bytes) {
+        Ok(data) => from_data(&data, bytes, Source::Fit),
+        Err(e) => failed(e.0),
+    }
+}
+
+fn read_track(bytes: &[u8], dialect: track::Dialect) -> FileResult {
+    let source = match dialect {
+        track::Dialect::Gpx => Source::Gpx,
+        track::Dialect::Tcx => Source::Tcx,
     };
-    match fit_sessions::activities(&data, &sha256_hex(bytes)) {
-        Ok(list) => FileResult {
-            candidates: list
+    match track::decode(bytes, dialect) {
+        Ok(data) => from_data(&data, bytes, source),
+        Err(e) => failed(e),
+    }
+}
+
+fn failed(reason: String) -> FileResult {
+    FileResult {
+        fail: Some(reason),
+        ..Default::default()
+    }
+}
+
+/// The activities of a decoded recording; records dropped as a clock glitch become a note.
+fn from_data(data: &fit::FitData, bytes: &[u8], source: Source) -> FileResult {
+    match fit_sessions::activities(data, &sha256_hex(bytes)) {
+        Ok(out) => FileResult {
+            candidates: out
+                .activities
                 .into_iter()
-                .map(|activity| Candidate {
-                    activity,
-                    line: None,
-                    given_tss: None,
+                .map(|mut activity| {
+                    activity.source = source;
+                    Candidate {
+                        activity,
+                        line: None,
+                        given_tss: None,
+                        file: None,
+                    }
                 })
                 .collect(),
+            notes: match out.dropped_records {
+                0 => vec![],
+                n => vec![format!(
+                    "{n} record(s) with timestamps far (over 6 h) from the rest were left out (a clock glitch)"
+                )],
+            },
             ..Default::default()
         },
         Err(reason) => FileResult {
@@ -146,109 +174,4 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         s.push_str(&format!("{b:02x}"));
     }
     s
-}
-
-/// Hashes and start times taken in this run, so a dry run (and two copies of one file in a
-/// single run) dedup the same way as stored activities do.
-#[derive(Default)]
-struct Seen {
-    hashes: HashSet<String>,
-    starts: HashSet<NaiveDateTime>,
-}
-
-/// Dedups one file's candidates, fills their load, and writes them in one transaction.
-fn store(
-    repo: &mut Repo,
-    path: &Path,
-    result: FileResult,
-    opts: Options,
-    seen: &mut Seen,
-    summary: &mut Summary,
-) -> Result<(), RepoError> {
-    let entry = |line: Option<u64>, reason: String| Entry {
-        path: path.to_path_buf(),
-        line,
-        reason,
-    };
-    if let Some(reason) = result.fail {
-        summary.failed.push(entry(None, reason));
-        return Ok(());
-    }
-    if let Some(reason) = result.skip {
-        summary.skipped.push(entry(None, reason));
-        return Ok(());
-    }
-    for (line, reason) in result.bad_lines {
-        summary.failed.push(entry(Some(line), reason));
-    }
-    let mut keep = Vec::new();
-    let mut skipped = Vec::new();
-    for c in result.candidates {
-        let mut a = c.activity;
-        let hash = a.source_hash.clone().unwrap_or_default();
-        if seen.hashes.contains(&hash) {
-            skipped.push(entry(c.line, "already imported (same file or row)".into()));
-            continue;
-        }
-        if let Some(found) = repo.activity_by_hash(&hash)? {
-            let reason = match found {
-                (id, true) => trashed(id),
-                (id, false) => format!("already imported (same file or row) as a{id}"),
-            };
-            skipped.push(entry(c.line, reason));
-            continue;
-        }
-        let at = a.start.format("%Y-%m-%d %H:%M:%S");
-        if seen.starts.contains(&a.start) {
-            skipped.push(entry(c.line, format!("an activity already starts at {at}")));
-            continue;
-        }
-        if let Some(found) = repo.activity_by_start(a.start)? {
-            let reason = match found {
-                (id, true) => trashed(id),
-                (id, false) => format!("an activity already starts at {at} (a{id})"),
-            };
-            skipped.push(entry(c.line, reason));
-            continue;
-        }
-        let day = a.date();
-        crate::analysis::tss::compute_load(
-            &mut a,
-            repo.dated_on("ftp_w", day)?,
-            repo.dated_on("lthr_bpm", day)?,
-        );
-        if let Some(tss) = c.given_tss
-            && a.load_source.as_deref() != Some("power")
-        {
-            a.set_manual_tss(tss);
-        }
-        seen.hashes.insert(hash);
-        seen.starts.insert(a.start);
-        keep.push(a);
-    }
-    // A FIT file whose every activity is a duplicate is one skipped file, not one per session.
-    if keep.is_empty() && !skipped.is_empty() && skipped.iter().all(|e| e.line.is_none()) {
-        skipped.truncate(1);
-    }
-    summary.skipped.extend(skipped);
-    if keep.is_empty() {
-        return Ok(());
-    }
-    let stored = if opts.dry_run {
-        keep
-    } else {
-        repo.add_activities(&keep)?
-    };
-    summary.imported.push(Imported {
-        path: path.to_path_buf(),
-        activities: stored,
-    });
-    Ok(())
-}
-
-/// Why an activity deleted earlier is not imported again.
-fn trashed(id: i64) -> String {
-    format!(
-        "already imported as a{id}, which is in the trash (`backtrack restore a{id}` brings it back)"
-    )
 }

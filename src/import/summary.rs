@@ -14,6 +14,8 @@ pub struct Summary {
     pub imported: Vec<Imported>,
     pub skipped: Vec<Entry>,
     pub failed: Vec<Entry>,
+    /// What was imported with a caveat (records left out as a clock glitch).
+    pub notes: Vec<Entry>,
 }
 
 /// A file with the activities it gave (stored ones have their id; a dry run's have id 0).
@@ -33,6 +35,11 @@ pub struct Entry {
 }
 
 impl Summary {
+    /// True when something was tried and every part of it failed: the run did nothing.
+    pub fn all_failed(&self) -> bool {
+        self.imported.is_empty() && self.skipped.is_empty() && !self.failed.is_empty()
+    }
+
     /// Activities imported (or, in a dry run, that would be).
     pub fn activity_count(&self) -> usize {
         self.imported.iter().map(|f| f.activities.len()).sum()
@@ -84,10 +91,14 @@ impl Summary {
         lines
     }
 
-    /// A line per skipped, then per failed file or CSV line, with its reason.
+    /// A line per skipped, then per failed file or CSV line, then per note, with its reason.
     pub fn problem_lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
-        for (mark, list) in [("skipped", &self.skipped), ("failed", &self.failed)] {
+        for (mark, list) in [
+            ("skipped", &self.skipped),
+            ("failed", &self.failed),
+            ("note", &self.notes),
+        ] {
             for e in list {
                 let line = e.line.map(|l| format!(" line {l}")).unwrap_or_default();
                 lines.push(format!(

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::Done;
 use super::input::{date_or_today, opt_positive, opt_scale, text};
-use crate::analysis::tss::compute_load;
+use crate::analysis::tss::load_with;
 use crate::domain::parse::{format_duration, parse_distance, parse_duration, parse_time};
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity};
@@ -106,9 +106,7 @@ pub fn checked_tss(t: f64) -> std::result::Result<f64, InputError> {
 
 /// Computes the activity's load with the FTP and LTHR in force on its date.
 pub fn with_load(repo: &Repo, a: &mut Activity) -> Result<()> {
-    let ftp = repo.dated_on("ftp_w", a.date())?;
-    let lthr = repo.dated_on("lthr_bpm", a.date())?;
-    compute_load(a, ftp, lthr);
+    load_with(a, &repo.load_thresholds(a.date())?);
     Ok(())
 }
 

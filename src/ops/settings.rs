@@ -47,7 +47,7 @@ pub fn validate(a: &SettingDraft, today: NaiveDate) -> Result<Setting> {
             return Err(InputError::new(
                 "from",
                 format!(
-                    "{key} has no history; allowed: --from only with ftp, lthr, max_hr, weight"
+                    "{key} has no history; allowed: --from only with ftp, lthr, run_ftp, run_lthr, max_hr, weight"
                 ),
             )
             .into());
@@ -63,7 +63,7 @@ pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<S
     let (key, value) = (s.key, s.value);
     let (recomputed, summary) = match s.from {
         Some(from) => {
-            let n = repo.set_dated(key, from, value, crate::analysis::tss::compute_load)?;
+            let n = repo.set_dated(key, from, value, crate::analysis::tss::load_with)?;
             let line = match n {
                 0 => format!("Set {key} = {value} from {from}"),
                 1 => format!("Set {key} = {value} from {from}; TSS recomputed for 1 activity"),

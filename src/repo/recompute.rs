@@ -6,13 +6,13 @@ use rusqlite::{Transaction, params};
 
 use super::activities::{COLS, from_row};
 use super::error::Result;
-use super::settings::dated_on_conn;
+use super::settings::load_thresholds_conn;
 use super::util::date_str;
 use crate::domain::clock::utc_stamp;
-use crate::domain::records::Activity;
+use crate::domain::records::{Activity, LoadThresholds};
 
-/// How an activity's load is computed from the FTP and LTHR in force (`analysis::tss`).
-pub type LoadFn = fn(&mut Activity, Option<f64>, Option<f64>);
+/// How an activity's load is computed from the thresholds in force (`analysis::tss::load_with`).
+pub type LoadFn = fn(&mut Activity, &LoadThresholds);
 
 /// Recomputes the TSS of every live activity from `from` on whose load was not typed in by the
 /// user, with the FTP and LTHR in force on its own date. Returns how many changed; only those
@@ -31,9 +31,8 @@ pub(super) fn recompute_loads_tx(tx: &Transaction, from: NaiveDate, load: LoadFn
     let mut changed = 0;
     for mut a in list {
         let before = (a.tss, a.load_source.clone());
-        let ftp = dated_on_conn(tx, "ftp_w", a.date())?;
-        let lthr = dated_on_conn(tx, "lthr_bpm", a.date())?;
-        load(&mut a, ftp, lthr);
+        let t = load_thresholds_conn(tx, a.date())?;
+        load(&mut a, &t);
         if (a.tss, a.load_source.clone()) != before {
             tx.execute(
                 "UPDATE activities SET tss=?1, load_source=?2, updated_at=?3 WHERE id=?4",

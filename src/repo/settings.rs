@@ -10,12 +10,14 @@ use super::recompute::LoadFn;
 use super::util::*;
 use crate::domain::InputError;
 use crate::domain::clock::utc_stamp;
-use crate::domain::records::DatedSetting;
+use crate::domain::records::{DatedSetting, LoadThresholds};
 
 /// Settings with a history, with their unit and allowed range.
 pub const DATED_KEYS: &[(&str, &str, f64, f64)] = &[
     ("ftp_w", "W", 50.0, 700.0),
     ("lthr_bpm", "bpm", 80.0, 230.0),
+    ("run_ftp_w", "W", 50.0, 700.0),
+    ("run_lthr_bpm", "bpm", 80.0, 230.0),
     ("max_hr_bpm", "bpm", 100.0, 250.0),
     ("weight_kg", "kg", 25.0, 300.0),
 ];
@@ -39,6 +41,8 @@ pub fn resolve_key(name: &str) -> Result<&'static str> {
     let alias = match n.as_str() {
         "ftp" => "ftp_w",
         "lthr" => "lthr_bpm",
+        "run_ftp" | "runftp" => "run_ftp_w",
+        "run_lthr" | "runlthr" => "run_lthr_bpm",
         "max_hr" | "maxhr" => "max_hr_bpm",
         "weight" => "weight_kg",
         other => other,
@@ -53,7 +57,7 @@ pub fn resolve_key(name: &str) -> Result<&'static str> {
             InputError::new(
                 "setting",
                 format!(
-                    "unknown setting '{name}'; allowed: ftp, lthr, max_hr, weight, {}",
+                    "unknown setting '{name}'; allowed: ftp, lthr, run_ftp, run_lthr, max_hr, weight, {}",
                     all.join(", ")
                 ),
             )
@@ -92,6 +96,23 @@ pub fn check_value(key: &str, value: f64) -> Result<f64> {
     }
 }
 
+/// Dated keys whose change recomputes the load of the activities from that day on.
+pub const LOAD_KEYS: &[&str] = &["ftp_w", "lthr_bpm", "run_ftp_w", "run_lthr_bpm"];
+
+/// Every load threshold in force on `date`, on any connection (which of them an activity
+/// uses depends on its sport: `analysis::tss::thresholds_for`).
+pub(super) fn load_thresholds_conn(
+    conn: &rusqlite::Connection,
+    date: NaiveDate,
+) -> Result<LoadThresholds> {
+    Ok(LoadThresholds {
+        ftp_w: dated_on_conn(conn, "ftp_w", date)?,
+        run_ftp_w: dated_on_conn(conn, "run_ftp_w", date)?,
+        lthr_bpm: dated_on_conn(conn, "lthr_bpm", date)?,
+        run_lthr_bpm: dated_on_conn(conn, "run_lthr_bpm", date)?,
+    })
+}
+
 /// [`Repo::dated_on`] on any connection, so a write transaction can ask it too.
 pub(super) fn dated_on_conn(
     conn: &rusqlite::Connection,
@@ -109,8 +130,8 @@ pub(super) fn dated_on_conn(
 }
 
 impl Repo {
-    /// Sets a dated value from `from` on (replacing one from the same date). A change of FTP
-    /// or LTHR recomputes, in the same transaction, the TSS of every activity from `from` on
+    /// Sets a dated value from `from` on (replacing one from the same date). A change of a
+    /// load threshold (FTP, LTHR, running FTP or LTHR) recomputes, in the same transaction, the TSS of every activity from `from` on
     /// whose load was computed (not typed in) with `load` (the analysis' estimate, passed in
     /// so that storage knows no statistics): returns how many changed.
     pub fn set_dated(
@@ -134,12 +155,17 @@ impl Repo {
                     params![new_uuid(), key, date_str(from), value, now],
                 )?;
             }
-            if matches!(key, "ftp_w" | "lthr_bpm") {
+            if LOAD_KEYS.contains(&key) {
                 super::recompute::recompute_loads_tx(tx, from, load)
             } else {
                 Ok(0)
             }
         })
+    }
+
+    /// Every load threshold in force on `date`.
+    pub fn load_thresholds(&self, date: NaiveDate) -> Result<LoadThresholds> {
+        load_thresholds_conn(&self.conn, date)
     }
 
     /// The value in force on `date`: the latest one from on or before it.

@@ -115,7 +115,7 @@ fn activity_duration_abc_is_refused_and_tss_is_live() {
         "ftp_w",
         day() - Duration::days(10),
         250.0,
-        crate::analysis::tss::compute_load,
+        crate::analysis::tss::load_with,
     )
     .unwrap();
     let mut a = app_on(repo, Screen::Training);

@@ -6,10 +6,10 @@ use serde_json::Value;
 use super::common::Journal;
 
 /// Strava's activities.csv header as exported (the first 54 columns; later ones are weather).
-const STRAVA_HEADER: &str = "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Elevation Low,Elevation High,Max Grade,Average Grade,Average Positive Grade,Average Negative Grade,Max Cadence,Average Cadence,Max Heart Rate,Average Heart Rate,Max Watts,Average Watts,Calories,Max Temperature,Average Temperature,Relative Effort,Total Work,Number of Runs,Uphill Time,Downhill Time,Other Time,Perceived Exertion,Type,Start Time,Weighted Average Power,Power Count,Prefer Perceived Exertion,Perceived Relative Effort,Commute,Total Weight Lifted,From Upload,Grade Adjusted Distance";
+pub const STRAVA_HEADER: &str = "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance,Max Speed,Average Speed,Elevation Gain,Elevation Loss,Elevation Low,Elevation High,Max Grade,Average Grade,Average Positive Grade,Average Negative Grade,Max Cadence,Average Cadence,Max Heart Rate,Average Heart Rate,Max Watts,Average Watts,Calories,Max Temperature,Average Temperature,Relative Effort,Total Work,Number of Runs,Uphill Time,Downhill Time,Other Time,Perceived Exertion,Type,Start Time,Weighted Average Power,Power Count,Prefer Perceived Exertion,Perceived Relative Effort,Commute,Total Weight Lifted,From Upload,Grade Adjusted Distance";
 
 /// A Strava row with `values` placed at the `nth` column of each name.
-fn strava_row(values: &[(&str, usize, &str)]) -> String {
+pub fn strava_row(values: &[(&str, usize, &str)]) -> String {
     let names: Vec<&str> = STRAVA_HEADER.split(',').collect();
     let mut cells = vec![String::new(); names.len()];
     for (name, nth, v) in values {
@@ -68,7 +68,7 @@ i2,2024-03-02T08:00:00,Run,Easy run,2400,2500,7000,50,,,150,170,40,false
 i3,2024-13-45T08:00:00,Ride,Bad date,600,600,,,,,,,,false
 ";
 
-fn import_json(j: &Journal, args: &[&str]) -> Value {
+pub fn import_json(j: &Journal, args: &[&str]) -> Value {
     let out = j
         .cmd()
         .env("TZ", "UTC")
@@ -195,8 +195,20 @@ fn dry_run_and_bad_paths_write_nothing() {
 
     let other = j.dir.path().join("other.csv");
     std::fs::write(&other, "a,b\n1,2\n").unwrap();
-    let out = j.ok(&["import", other.to_str().unwrap()]);
-    assert!(out.contains("not an activity CSV"), "{out}");
+    // A CSV that is not understood fails (it is not skipped), and an import where every file
+    // failed does not exit 0.
+    let out = j
+        .cmd()
+        .args(["import", other.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("failed: ")
+            && stdout.contains("not an activity CSV: its header starts 'a,b'"),
+        "{stdout}"
+    );
 }
 
 #[test]

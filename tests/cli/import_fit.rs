@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::common::Journal;
 
 /// `../shared/fit` beside the project, or None (with a note) outside CI when it is missing.
-fn fit_dir() -> Option<PathBuf> {
+pub fn fit_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fit");
     if dir.join("reference.json").is_file() {
         return Some(dir);
@@ -174,7 +174,7 @@ fn power_files_get_np_and_tss_from_the_ftp_of_their_day() {
     let Some(dir) = fit_dir() else { return };
     let mut repo = Repo::open_in_memory().unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2013, 1, 1).unwrap();
-    repo.set_dated("ftp_w", day, 300.0, backtrack::analysis::tss::compute_load)
+    repo.set_dated("ftp_w", day, 300.0, backtrack::analysis::tss::load_with)
         .unwrap();
     let path = dir.join("Edge810-Vector-2013-08-16-15-35-10.fit");
     let s = import_paths(&mut repo, &[path], Options::default(), &mut |_| {}).unwrap();
@@ -209,8 +209,14 @@ fn the_folder_imports_once_and_broken_files_change_nothing() {
     let again = j.json(&["import", dir]);
     assert_eq!(again["imported"].as_array().unwrap().len(), 0, "{again}");
     assert_eq!(j.export(), before, "a second import changed the journal");
-    // A broken file alone: exit 0, reported, the journal unchanged.
-    let out = j.ok(&["import", &format!("{dir}/nick.fit")]);
+    // A broken file alone: every file failed, so exit 1; reported, the journal unchanged.
+    let out = j
+        .cmd()
+        .args(["import", &format!("{dir}/nick.fit")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.contains("failed: ") && out.contains("truncated"),
         "{out}"

@@ -4,8 +4,10 @@
 mod commands;
 mod common;
 mod concurrency;
+mod import_archive;
 mod import_csv;
 mod import_fit;
+mod import_lang;
 mod input;
 mod insights;
 mod records;

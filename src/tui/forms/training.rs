@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{EntryForm, FormKind, number, show};
-use crate::analysis::tss::compute_load;
+use crate::analysis::tss::{Thresholds, load_with};
 use crate::domain::InputError;
 use crate::domain::parse::format_duration;
 use crate::domain::records::{Activity, DatedSetting};
@@ -159,11 +159,13 @@ pub fn activity_preview(
 ) -> Result<Activity, InputError> {
     let mut a = build_activity(&activity_draft(e)?, today)?;
     let day = a.date();
-    compute_load(
-        &mut a,
-        dated(settings, "ftp_w", day),
-        dated(settings, "lthr_bpm", day),
-    );
+    let t = Thresholds {
+        ftp_w: dated(settings, "ftp_w", day),
+        run_ftp_w: dated(settings, "run_ftp_w", day),
+        lthr_bpm: dated(settings, "lthr_bpm", day),
+        run_lthr_bpm: dated(settings, "run_lthr_bpm", day),
+    };
+    load_with(&mut a, &t);
     Ok(a)
 }
 

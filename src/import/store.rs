@@ -1,0 +1,119 @@
+//! Storing what a file gave (SPEC §10): dedup by source hash and start time (the trash
+//! included), the load from the thresholds of the activity's sport in force on its day, and
+//! one transaction per file. Everything that is not stored is put in the summary with why.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+
+use super::summary::{Entry, Imported, Summary};
+use super::{FileResult, Options};
+use crate::repo::{Repo, RepoError};
+
+/// Hashes and start times taken in this run, so a dry run (and two copies of one file in a
+/// single run) dedup the same way as stored activities do.
+#[derive(Default)]
+pub(super) struct Seen {
+    hashes: HashSet<String>,
+    starts: HashSet<NaiveDateTime>,
+}
+
+/// Dedups one file's candidates, fills their load, and writes them in one transaction.
+pub(super) fn store(
+    repo: &mut Repo,
+    path: &Path,
+    result: FileResult,
+    opts: Options,
+    seen: &mut Seen,
+    summary: &mut Summary,
+) -> Result<(), RepoError> {
+    let entry = |line: Option<u64>, reason: String| Entry {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
+    if let Some(reason) = result.fail {
+        summary.failed.push(entry(None, reason));
+        return Ok(());
+    }
+    if let Some(reason) = result.skip {
+        summary.skipped.push(entry(None, reason));
+        return Ok(());
+    }
+    for (line, reason) in result.bad_lines {
+        summary.failed.push(entry(Some(line), reason));
+    }
+    for (line, reason) in result.dropped {
+        summary.skipped.push(entry(Some(line), reason));
+    }
+    for note in result.notes {
+        summary.notes.push(entry(None, note));
+    }
+    let mut keep = Vec::new();
+    let mut skipped = Vec::new();
+    for c in result.candidates {
+        let mut a = c.activity;
+        let hash = a.source_hash.clone().unwrap_or_default();
+        if seen.hashes.contains(&hash) {
+            skipped.push(entry(c.line, "already imported (same file or row)".into()));
+            continue;
+        }
+        if let Some(found) = repo.activity_by_hash(&hash)? {
+            let reason = match found {
+                (id, true) => trashed(id),
+                (id, false) => format!("already imported (same file or row) as a{id}"),
+            };
+            skipped.push(entry(c.line, reason));
+            continue;
+        }
+        let at = a.start.format("%Y-%m-%d %H:%M:%S");
+        if seen.starts.contains(&a.start) {
+            skipped.push(entry(c.line, format!("an activity already starts at {at}")));
+            continue;
+        }
+        if let Some(found) = repo.activity_by_start(a.start)? {
+            let reason = match found {
+                (id, true) => trashed(id),
+                (id, false) => format!("an activity already starts at {at} (a{id})"),
+            };
+            skipped.push(entry(c.line, reason));
+            continue;
+        }
+        let t = repo.load_thresholds(a.date())?;
+        crate::analysis::tss::load_with(&mut a, &t);
+        if let Some(tss) = c.given_tss
+            && a.load_source.as_deref() != Some("power")
+        {
+            a.set_manual_tss(tss);
+        }
+        seen.hashes.insert(hash);
+        seen.starts.insert(a.start);
+        keep.push(a);
+    }
+    // A FIT file whose every activity is a duplicate is one skipped file, not one per session.
+    if keep.is_empty() && !skipped.is_empty() && skipped.iter().all(|e| e.line.is_none()) {
+        skipped.truncate(1);
+    }
+    summary.skipped.extend(skipped);
+    if keep.is_empty() {
+        return Ok(());
+    }
+    let stored = if opts.dry_run {
+        keep
+    } else {
+        repo.add_activities(&keep)?
+    };
+    summary.imported.push(Imported {
+        path: path.to_path_buf(),
+        activities: stored,
+    });
+    Ok(())
+}
+
+/// Why an activity deleted earlier is not imported again.
+fn trashed(id: i64) -> String {
+    format!(
+        "already imported as a{id}, which is in the trash (`backtrack restore a{id}` brings it back)"
+    )
+}
