@@ -60,6 +60,8 @@ pub struct App {
     /// How many days the pain log has loaded; grows as the user scrolls back.
     pub pain_days: i64,
     pub calendar: bool,
+    /// The whole history's pain for the calendar heat-map, loaded when the calendar is shown.
+    pub pain_map: Option<journal::PainMap>,
     pub training: Option<Vec<TrainingRow>>,
     /// Index into `TRAINING_FILTERS`: which kind the Training list shows.
     pub training_filter: usize,
@@ -113,6 +115,7 @@ impl App {
             pain_log: None,
             pain_days: journal::PAIN_BATCH,
             calendar: false,
+            pain_map: None,
             training: None,
             training_filter: 0,
             rehab_view: false,
@@ -195,6 +198,7 @@ impl App {
     pub(super) fn refresh(&mut self) {
         self.dashboard = None;
         self.pain_log = None;
+        self.pain_map = None;
         self.training = None;
         self.rehab = None;
         self.meds = None;
@@ -218,6 +222,9 @@ impl App {
         let res = match self.screen {
             Screen::Today if self.dashboard.is_none() => {
                 insights::load_dashboard(repo, t).map(|d| self.dashboard = Some(d))
+            }
+            Screen::Pain if self.calendar && self.pain_map.is_none() => {
+                journal::load_pain_map(repo, t).map(|d| self.pain_map = Some(d))
             }
             Screen::Pain if self.pain_log.is_none() => {
                 journal::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
@@ -263,7 +270,14 @@ impl App {
 
     /// Selects `date` in the pain log, loading older days when it is beyond the window.
     pub(super) fn select_day(&mut self, date: NaiveDate) {
-        let date = date.min(self.today);
+        let mut date = date.min(self.today);
+        if self.calendar {
+            // The heat-map holds the whole history: no loading, and nothing before day one.
+            let first = self.pain_map.as_ref().and_then(|m| m.first);
+            date = date.max(first.unwrap_or(self.today));
+            self.sel[Screen::Pain.index()] = (self.today - date).num_days() as usize;
+            return;
+        }
         let back = (self.today - date).num_days();
         if back + 1 > self.pain_days {
             self.pain_days = (back + 1).div_euclid(journal::PAIN_BATCH) * journal::PAIN_BATCH

@@ -256,32 +256,64 @@ fn screens_switch_by_number_and_tab() {
 }
 
 #[test]
-fn calendar_moves_by_day_and_month_and_loads_older_days() {
-    let mut a = App::new(
-        Repo::open_in_memory().unwrap(),
-        day(),
-        Theme::plain(),
-        Screen::Pain,
-    );
+fn calendar_shows_the_whole_history_from_the_first_month() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    let first = NaiveDate::from_ymd_opt(2023, 3, 14).unwrap();
+    for (date, pain) in [
+        (first, 9),
+        (NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(), 6),
+    ] {
+        repo.save_checkin(&Checkin {
+            date,
+            pain,
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Pain);
     press(&mut a, "v");
     assert!(a.calendar);
+    let map = a
+        .pain_map
+        .as_ref()
+        .expect("the calendar loads the whole history");
+    assert_eq!(map.first, Some(first));
+    assert_eq!(map.get(first), Some(9));
     press(&mut a, "h");
     assert_eq!(a.pain_selected(), day().pred_opt().unwrap());
-    for _ in 0..4 {
-        press(&mut a, "j");
-    }
+    press(&mut a, "jjjj");
     assert_eq!(
         a.pain_selected(),
         NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()
-    );
-    assert!(
-        a.pain_log.as_ref().unwrap().days.len() > 124,
-        "older days were loaded"
     );
     press(&mut a, "l");
     assert_eq!(
         a.pain_selected(),
         NaiveDate::from_ymd_opt(2026, 7, 23).unwrap()
+    );
+    // G: the first day; nothing before it, by day or by month.
+    press(&mut a, "G");
+    assert_eq!(a.pain_selected(), first);
+    press(&mut a, "hj");
+    assert_eq!(a.pain_selected(), first);
+    // Three years back, the month shows its pain without scrolling through the years between.
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(text.contains("Mar 2023"), "{text}");
+    assert!(
+        !text.contains("Feb 2023"),
+        "no month before the first: {text}"
+    );
+    assert!(text.contains(" 9"), "{text}");
+    // Back to the list, on the day the calendar chose.
+    press(&mut a, "v");
+    assert_eq!(a.pain_selected(), first);
+    assert!(
+        a.pain_log
+            .as_ref()
+            .unwrap()
+            .days
+            .iter()
+            .any(|(d, c)| *d == first && c.is_some())
     );
 }
 

@@ -51,6 +51,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 app.sel[app.screen.index()] = 0;
             }
         }
+        Action::Bottom if app.screen == Screen::Pain && app.calendar => {
+            app.select_day(chrono::NaiveDate::MIN);
+        }
         Action::Bottom => {
             let n = app.rows();
             app.sel[app.screen.index()] = n.saturating_sub(1);
@@ -84,7 +87,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Undo => app.ask_undo(),
         Action::Redo => app.ask_redo(),
         Action::ToggleTrash => app.toggle_trash(),
-        Action::ToggleCalendar if app.screen == Screen::Pain => app.calendar = !app.calendar,
+        Action::ToggleCalendar if app.screen == Screen::Pain => {
+            app.calendar = !app.calendar;
+            app.ensure_loaded();
+            // Back in the list, the day chosen on the calendar is loaded and selected.
+            app.select_day(app.pain_selected());
+        }
         Action::Range(step) if app.screen == Screen::Trends => {
             let next = app.range.step(step);
             if next != app.range {
