@@ -365,7 +365,14 @@ fn import_prompt_progress_and_summary_at_80x24() {
 
 #[test]
 fn trends_over_a_year_and_scrolled() {
-    let (_dir, repo) = fixture(false);
+    let (_dir, mut repo) = fixture(false);
+    // One check-in 500 days back, so the journal is older than the year shown.
+    repo.save_checkin(&Checkin {
+        date: today() - Duration::days(500),
+        pain: 2,
+        ..Default::default()
+    })
+    .unwrap();
     let mut app = App::new(repo, today(), Theme::plain(), Screen::Trends);
     app.update(Action::Range(1));
     let year = shot(&app, 80, 24);

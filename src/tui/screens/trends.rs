@@ -147,8 +147,13 @@ fn header(t: Theme, d: &TrendsData, area: Rect, buf: &mut Buffer) {
     let l = &d.stats.load;
     // The year only where the range spans more than one, so 60 columns hold the whole line.
     let fmt = if d.days() > 200 { "%b %Y" } else { "%-d %b" };
-    let spans = vec![
-        Span::styled(d.range.title(), t.title()),
+    // A range longer than the journal shows all of it, and says so.
+    let title = match d.range.days() {
+        Some(n) if (d.days() as i64) < n => format!("All {} days so far", d.days()),
+        _ => d.range.title(),
+    };
+    let mut spans = vec![
+        Span::styled(title, t.title()),
         Span::raw(format!(
             " ({} – {}) · CTL {:.0} ATL {:.0} TSB {:+.0}",
             d.from.format(fmt),
@@ -158,6 +163,11 @@ fn header(t: Theme, d: &TrendsData, area: Rect, buf: &mut Buffer) {
             l.tsb
         )),
     ];
+    // TSB is yesterday's CTL − ATL, not the difference of the two figures beside it.
+    let why = " (TSB = yesterday's CTL − ATL)";
+    if Line::from(spans.clone()).width() + why.chars().count() <= area.width as usize {
+        spans.push(Span::styled(why, t.dim()));
+    }
     Line::from(spans).render(area, buf);
 }
 
