@@ -111,7 +111,9 @@ fn notable_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     b.render(area, buf);
     let st = &d.stats;
     let text = crate::analysis::most_notable(st).unwrap_or_else(|| {
-        "Nothing stands out yet: no association reaches half a point or |ρ| 0.2.".to_string()
+        "Nothing stands out yet: nothing moves pain by half a point, and nothing rises or falls \
+         with it even weakly (a rank correlation of 0.2, where 1 is always together)."
+            .to_string()
     });
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
