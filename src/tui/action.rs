@@ -104,6 +104,8 @@ pub enum Action {
     OpenEvent,
     /// `p` (anywhere): rate the PSFS activities.
     OpenPsfs,
+    /// `S` (anywhere): the Settings form (FTP, LTHR, max HR, weight, thresholds).
+    OpenSettings,
     /// `n`: a new medication (Medications screen) or rehab programme (Training screen).
     New,
     /// `t` on the Medications screen: the selected medication's usual dose, now.

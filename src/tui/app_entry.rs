@@ -141,6 +141,20 @@ impl App {
         self.repo.dated_history().unwrap_or_default()
     }
 
+    /// `S`: the Settings form with the values in force today.
+    pub(super) fn open_settings(&mut self) {
+        let plain: Result<Vec<(&'static str, String)>, _> = forms::plain_keys()
+            .map(|k| self.repo.plain(k).map(|v| (k, v.unwrap_or_default())))
+            .collect();
+        match plain {
+            Ok(plain) => {
+                let form = forms::settings_form(&self.settings(), &plain, self.today);
+                self.open(form);
+            }
+            Err(e) => self.error(format!("reading the settings failed: {e}")),
+        }
+    }
+
     pub(super) fn open_activity(&mut self) {
         self.open(forms::activity_form(None, self.settings()));
     }

@@ -59,6 +59,23 @@ impl App {
         let (kind, done) = match &f.kind {
             FormKind::Activity { editing, .. } => {
                 let draft = forms::activity_draft(e)?;
+                // The FTP offered in the form: stored from the activity's date, after the
+                // activity itself validated, so its TSS is computed from it.
+                let mut ftp_line = String::new();
+                if let Some(ftp) = e.opt(forms::SET_FTP) {
+                    ops::activity::build_activity(&draft, today)?;
+                    let set = ops::settings::SettingDraft {
+                        key: "ftp".into(),
+                        value: ftp,
+                        from: draft.date.clone(),
+                    };
+                    let done = ops::settings::set(repo, &set, today).map_err(|err| {
+                        let mut i = input(err);
+                        i.field = forms::SET_FTP.into();
+                        i
+                    })?;
+                    ftp_line = format!("{}; ", done.summary);
+                }
                 let done = match editing {
                     Some(old) => ops::activity::replace(repo, old, &draft, today),
                     None => ops::activity::add(repo, &draft, today),
@@ -66,7 +83,7 @@ impl App {
                 .map_err(input)?;
                 (
                     editing.is_none().then_some(Kind::Activity),
-                    (done.record.id, done.summary),
+                    (done.record.id, ftp_line + &done.summary),
                 )
             }
             FormKind::Rehab {
@@ -143,6 +160,21 @@ impl App {
                 let n = job.files.len();
                 self.pending_import = Some(job);
                 return Ok(Some(format!("Importing {n} files…")));
+            }
+            FormKind::Settings { initial } => {
+                let drafts = forms::settings_drafts(e, initial)?;
+                if drafts.is_empty() {
+                    return Ok(Some("No setting changed".into()));
+                }
+                // All checked first, so a bad value stores none of them.
+                for d in &drafts {
+                    ops::settings::validate(d, today).map_err(input)?;
+                }
+                let mut lines = Vec::new();
+                for d in &drafts {
+                    lines.push(ops::settings::set(repo, d, today).map_err(input)?.summary);
+                }
+                return Ok(Some(lines.join("; ")));
             }
             FormKind::JumpDate => {
                 let date = match e.opt("date") {

@@ -59,6 +59,7 @@ pub static GLOBAL: &[Binding] = &[
     b!([(Char('m'), N)], "", "", Action::OpenDose),
     b!([(Char('e'), N)], "", "", Action::OpenEvent),
     b!([(Char('p'), N)], "", "", Action::OpenPsfs),
+    b!([(Char('S'), N)], "", "", Action::OpenSettings),
     b!(
         [(Char('1'), N)],
         "1–6",
@@ -100,20 +101,15 @@ pub static GLOBAL: &[Binding] = &[
     b!([(Char('G'), N), (End, N)], "", "", Action::Bottom),
     b!(
         [(Char('u'), N)],
-        "u",
-        "undo this screen's last step (asks first, naming it)",
+        "u U",
+        "undo / redo (also Ctrl-R) this screen's last step; asks first",
         Action::Undo
     ),
-    b!(
-        [(Char('U'), N), (Char('r'), C)],
-        "U/Ctrl-R",
-        "redo what u took back on this screen",
-        Action::Redo
-    ),
+    b!([(Char('U'), N), (Char('r'), C)], "", "", Action::Redo),
     b!(
         [(Char('T'), N)],
-        "T",
-        "trash: deleted records, Enter restores",
+        "T S",
+        "trash (deleted records, Enter restores) · settings (FTP, LTHR…)",
         Action::ToggleTrash
     ),
     b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),

@@ -73,3 +73,5 @@ mod tests;
 mod tests_forms;
 #[cfg(test)]
 mod tests_import;
+#[cfg(test)]
+mod tests_settings;

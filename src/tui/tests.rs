@@ -86,7 +86,9 @@ fn keymap_maps_by_context() {
 #[test]
 fn help_lists_the_keymap() {
     let all: Vec<_> = help_sections().into_iter().flat_map(|(_, v)| v).collect();
-    for k in ["c", "1–6", "v", "Ctrl-S", "+/-", "Esc", "u", "q"] {
+    for k in [
+        "c", "1–6", "v", "Ctrl-S", "+/-", "Esc", "u", "u U", "T S", "q",
+    ] {
         assert!(all.iter().any(|(l, _)| *l == k), "help lacks {k}");
     }
 }

@@ -8,14 +8,16 @@ pub mod fields;
 mod import;
 mod meds;
 mod rehab;
+mod settings;
 mod timeline;
 mod training;
 
 pub use import::{ImportJob, import_form, import_job};
 pub use meds::{dose_draft, dose_form, filtered, medication_draft, medication_form, pick_form};
 pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record};
+pub use settings::{plain_keys, settings_drafts, settings_form};
 pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores};
-pub use training::{activity_draft, activity_form};
+pub use training::{SET_FTP, activity_draft, activity_form};
 
 use crate::domain::InputError;
 use crate::domain::records::{
@@ -64,6 +66,11 @@ pub enum FormKind {
     JumpDate,
     /// Training's `i`: a path to import rides from.
     Import,
+    /// `S`: FTP, LTHR, max HR, weight and the thresholds; `initial` holds each field's value
+    /// when opened, so only what changed is stored.
+    Settings {
+        initial: Vec<(&'static str, String)>,
+    },
 }
 
 /// An open form: its kind and its inputs.
@@ -86,6 +93,7 @@ impl EntryForm {
             FormKind::Psfs { .. } => "PSFS rating",
             FormKind::JumpDate => "date",
             FormKind::Import => "import",
+            FormKind::Settings { .. } => "settings",
         }
     }
 
