@@ -26,6 +26,18 @@ fn app() -> App {
     )
 }
 
+/// A journal begun two years ago (one check-in), so every Trends range is full.
+fn app_with_history() -> App {
+    let mut repo = Repo::open_in_memory().unwrap();
+    repo.save_checkin(&Checkin {
+        date: day() - chrono::Duration::days(730),
+        pain: 2,
+        ..Default::default()
+    })
+    .unwrap();
+    App::new(repo, day(), Theme::plain(), Screen::Today)
+}
+
 fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }
@@ -332,7 +344,7 @@ fn no_color_theme_has_no_colour_but_keeps_modifiers() {
 #[test]
 fn brackets_switch_the_trends_range_and_reload_it() {
     use crate::views::insights::Range;
-    let mut a = app();
+    let mut a = app_with_history();
     // Outside Trends the brackets mean nothing.
     assert_eq!(
         map(key(KeyCode::Char(']')), KeyContext::Screen(Screen::Today)),
@@ -362,7 +374,7 @@ fn brackets_switch_the_trends_range_and_reload_it() {
 
 #[test]
 fn a_range_seen_before_comes_back_without_a_reload_until_a_write() {
-    let mut a = app();
+    let mut a = app_with_history();
     press(&mut a, "5]");
     assert_eq!(a.trends_seen.len(), 1, "12 weeks kept when 1 year loads");
     press(&mut a, "[");

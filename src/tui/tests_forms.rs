@@ -89,8 +89,8 @@ fn new_keys_map_and_show_in_help() {
 fn activity_pain_11_is_refused_naming_the_field_and_keeps_input() {
     let mut a = app();
     press(&mut a, "a1h30m");
-    // Duration is focused first; pain during is 12 fields on.
-    press(&mut a, &"\t".repeat(12));
+    // Duration is focused first; pain during is 13 fields on (past "Your FTP").
+    press(&mut a, &"\t".repeat(13));
     press(&mut a, "11\n");
     let (err, text) = status(&a);
     assert!(
