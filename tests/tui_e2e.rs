@@ -443,3 +443,62 @@ fn a_long_note_scrolls_and_the_cursor_stays_in_view() {
         "{note:?}"
     );
 }
+
+/// `--demo` with its temporary folder under `tmp`; the app's pid once it shows Today.
+fn demo_in(name: &str, tmp: &Path) -> Option<(Tmux, String)> {
+    let cmd = format!(
+        "TMPDIR={} BACKTRACK_TODAY=2026-11-23 TERM=xterm-256color {BIN} --demo; echo EXITED-$?",
+        tmp.display()
+    );
+    let t = Tmux::start(name, &cmd)?;
+    assert!(t.wait(10.0, |s| s.contains("1 Today")), "{}", t.screen());
+    let demo_dirs = std::fs::read_dir(tmp).unwrap().count();
+    assert_eq!(
+        demo_dirs, 1,
+        "the demo journal's folder exists while it runs"
+    );
+    let pid = t.app_pid();
+    Some((t, pid))
+}
+
+fn demo_dirs(tmp: &Path) -> Vec<String> {
+    std::fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("backtrack-demo-"))
+        .collect()
+}
+
+#[test]
+fn demo_folder_goes_on_quit_sigterm_and_a_closed_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    // q: the normal way out.
+    let Some((t, _)) = demo_in("demo-q", tmp.path()) else {
+        return;
+    };
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    assert_eq!(demo_dirs(tmp.path()), Vec::<String>::new(), "after q");
+    drop(t);
+    // SIGTERM.
+    let (t, pid) = demo_in("demo-term", tmp.path()).unwrap();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(t.wait(3.0, |s| s.contains("EXITED-")), "{}", t.screen());
+    assert_eq!(demo_dirs(tmp.path()), Vec::<String>::new(), "after SIGTERM");
+    drop(t);
+    // The terminal window closes (SIGHUP, input at end of file).
+    let (t, pid) = demo_in("demo-hup", tmp.path()).unwrap();
+    drop(t);
+    let start = Instant::now();
+    while !demo_dirs(tmp.path()).is_empty() && start.elapsed() < Duration::from_secs(3) {
+        sleep(Duration::from_millis(50));
+    }
+    let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    assert_eq!(demo_dirs(tmp.path()), Vec::<String>::new(), "after SIGHUP");
+}

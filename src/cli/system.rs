@@ -37,6 +37,8 @@ fn open_demo(g: &Global) -> Result<()> {
         end: ctx.today,
     };
     ctx.repo.insert_batch(&crate::demo::generate(spec))?;
+    // A quit drops `dir`; a signal (the terminal closed) ends the process without drops.
+    crate::tui::event::remove_on_signal(dir.path());
     crate::tui::run(ctx.repo, ctx.today)
 }
 

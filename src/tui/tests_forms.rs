@@ -452,3 +452,18 @@ fn trash_view_lists_deleted_records_and_restores() {
     press(&mut a, "uy");
     assert_eq!(a.rows(), 0);
 }
+
+#[test]
+fn today_marks_a_total_over_the_max_without_colour() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    ibuprofen(&mut repo);
+    let mut a = app_on(repo, Screen::Meds);
+    // 800 + 800 of a 1200 max, the second confirmed.
+    press(&mut a, "tty1");
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let line = text
+        .lines()
+        .find(|l| l.contains("ibuprofen"))
+        .unwrap_or_default();
+    assert!(line.contains("! ibuprofen"), "{text}");
+}

@@ -250,10 +250,15 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
             } else {
                 ratatui::style::Style::new()
             };
-            Line::from(Span::styled(
-                format!("{} {}{max}{} ({}×)", m.medication, m.total, m.unit, m.doses),
-                style,
-            ))
+            // "!" marks a total over the max in words too, not by colour alone (NO_COLOR).
+            let mark = if m.over_max { "! " } else { "" };
+            Line::from(vec![
+                Span::styled(mark, style),
+                Span::styled(
+                    format!("{} {}{max}{} ({}×)", m.medication, m.total, m.unit, m.doses),
+                    style,
+                ),
+            ])
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
