@@ -112,8 +112,10 @@ pub enum Action {
     TakeSelected,
     /// `f` on the Training screen: cycle the kind filter (all, ride, …, rehab).
     CycleFilter,
-    /// `/` on the Timeline: a date prompt to jump the history to.
+    /// `/` on the Timeline: a date prompt to jump the history to (or words to find).
     JumpToDate,
+    /// `/` on the pain log, Training and Medications: words to find.
+    Search,
     /// `i` on Training: the import prompt.
     OpenImport,
     /// The import the event loop ran: (headline, full summary), or why it stopped.

@@ -88,6 +88,8 @@ pub struct App {
     /// The Trash view (`T`): deleted records, newest first, and the selected row.
     pub trash: Option<Vec<TrashItem>>,
     pub trash_sel: usize,
+    /// The last words `/` looked for, offered again so `/` Enter finds the next.
+    pub search: String,
     pub should_quit: bool,
     /// The terminal's width and height, from `Action::Resize`.
     pub size: (u16, u16),
@@ -132,6 +134,7 @@ impl App {
             redo: Vec::new(),
             trash: None,
             trash_sel: 0,
+            search: String::new(),
             should_quit: false,
             size: (80, 24),
             pending_import: None,

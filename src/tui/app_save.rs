@@ -177,13 +177,24 @@ impl App {
                 return Ok(Some(lines.join("; ")));
             }
             FormKind::JumpDate => {
-                let date = match e.opt("date") {
-                    Some(t) => crate::domain::parse::parse_date("date", &t, today)?,
+                let text = e.opt("date");
+                let date = match &text {
+                    // Words (not starting like a date: a digit or a sign) find an event.
+                    Some(t)
+                        if !t.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+') =>
+                    {
+                        match crate::domain::parse::parse_date("date", t, today) {
+                            Ok(d) => d,
+                            Err(_) => return self.find(t).map(Some),
+                        }
+                    }
+                    Some(t) => crate::domain::parse::parse_date("date", t, today)?,
                     None => today,
                 };
                 self.timeline_to = date;
                 return Ok(Some(format!("Timeline history up to {date}")));
             }
+            FormKind::Search => return self.find(&e.text("text")).map(Some),
         };
         let (id, summary) = done;
         let undo = match kind {

@@ -143,6 +143,12 @@ pub static PAIN_LOG: &[Binding] = &[
         Action::MoveDays(-1)
     ),
     b!([(Char('l'), N), (Right, N)], "", "", Action::MoveDays(1)),
+    b!(
+        [(Char('/'), N)],
+        "/",
+        "find words in notes and tags, the whole history",
+        Action::Search
+    ),
 ];
 
 /// Every field of the check-in form.

@@ -8,6 +8,7 @@ pub mod app;
 mod app_entry;
 mod app_import;
 mod app_save;
+mod app_search;
 mod app_undo;
 pub mod event;
 pub mod forms;

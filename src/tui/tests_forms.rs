@@ -238,7 +238,7 @@ fn event_psfs_and_jump() {
     press(&mut a, "\n");
     assert_eq!(a.repo.psfs_items().unwrap()[0].ratings[0].score, 1);
     assert!(a.psfs_due.is_none(), "rated today");
-    press(&mut a, "6/xyz\n");
+    press(&mut a, "6/2026-13-45\n");
     assert!(
         status(&a).0 && a.entry.is_some(),
         "a bad date keeps the prompt"
@@ -466,4 +466,60 @@ fn today_marks_a_total_over_the_max_without_colour() {
         .find(|l| l.contains("ibuprofen"))
         .unwrap_or_default();
     assert!(line.contains("! ibuprofen"), "{text}");
+}
+
+#[test]
+fn slash_finds_words_in_the_lists_and_the_whole_pain_history() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    let old = day() - Duration::days(900);
+    for (date, note) in [
+        (old, "long drive to the coast"),
+        (day() - Duration::days(2), "easy day"),
+    ] {
+        repo.save_checkin(&crate::domain::records::Checkin {
+            date,
+            pain: 3,
+            note: Some(note.into()),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    ibuprofen(&mut repo);
+    let mut a = app_on(repo, Screen::Pain);
+    // Nine hundred days back, beyond the loaded list: found and selected.
+    press(&mut a, "/DRIVE\n");
+    assert_eq!(a.pain_selected(), old, "{:?}", a.status);
+    assert!(status(&a).1.starts_with("Found 'DRIVE'"));
+    // `/` Enter: the last words again; nothing older, so it wraps to the newest match.
+    press(&mut a, "/\n");
+    assert_eq!(a.pain_selected(), old);
+    press(&mut a, "/zebra\n");
+    assert!(status(&a).1.contains("No check-in has 'zebra'"));
+    // Training: two rides, the one with the bike named is found.
+    press(&mut a, "3a1h\n");
+    press(&mut a, "a45m");
+    a.entry.as_mut().unwrap().entry.focus_key("bike");
+    for c in "gravel".chars() {
+        a.update(Action::Text(super::action::Edit::Insert(c)));
+    }
+    a.update(Action::Save);
+    press(&mut a, "g/gravel\n");
+    let found = a.selected_record().unwrap();
+    let acts = a.repo.activities_between(day(), day()).unwrap();
+    let gravel = acts.iter().find(|x| x.bike.is_some()).unwrap();
+    assert_eq!(found.id, gravel.id);
+    // Medications and the timeline's events.
+    press(&mut a, "4/ibu\n");
+    assert_eq!(a.sel[Screen::Meds.index()], 0);
+    assert!(status(&a).1.starts_with("Found"));
+    press(&mut a, "e");
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    for c in "MRI lumbar".chars() {
+        a.update(Action::Text(super::action::Edit::Insert(c)));
+    }
+    a.update(Action::Save);
+    press(&mut a, "6/lumbar\n");
+    assert!(status(&a).1.starts_with("Found 'lumbar'"), "{:?}", a.status);
+    assert_eq!(a.timeline_to, day(), "words are not a date: nothing jumped");
 }

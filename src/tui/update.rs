@@ -81,6 +81,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::TakeSelected if app.screen == Screen::Meds => app.take_selected(),
         Action::CycleFilter if app.screen == Screen::Training => app.cycle_filter(),
         Action::JumpToDate if app.screen == Screen::Timeline => app.jump_prompt(),
+        Action::Search => app.search_prompt(),
         Action::OpenImport if app.screen == Screen::Training => app.import_prompt(),
         Action::ImportDone(result) => app.import_done(result),
         Action::OpenSelected => app.open_selected(),

@@ -16,7 +16,7 @@ pub use import::{ImportJob, import_form, import_job};
 pub use meds::{dose_draft, dose_form, filtered, medication_draft, medication_form, pick_form};
 pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record};
 pub use settings::{plain_keys, settings_drafts, settings_form};
-pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores};
+pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores, search_form};
 pub use training::{SET_FTP, activity_draft, activity_form};
 
 use crate::domain::InputError;
@@ -64,6 +64,8 @@ pub enum FormKind {
     },
     /// The timeline's "jump to date" prompt.
     JumpDate,
+    /// `/` on a list: words to find.
+    Search,
     /// Training's `i`: a path to import rides from.
     Import,
     /// `S`: FTP, LTHR, max HR, weight and the thresholds; `initial` holds each field's value
@@ -92,6 +94,7 @@ impl EntryForm {
             FormKind::Programme { .. } => "programme",
             FormKind::Psfs { .. } => "PSFS rating",
             FormKind::JumpDate => "date",
+            FormKind::Search => "search",
             FormKind::Import => "import",
             FormKind::Settings { .. } => "settings",
         }
@@ -102,7 +105,7 @@ impl EntryForm {
     pub fn changed(&self) -> bool {
         !matches!(
             self.kind,
-            FormKind::PickMed { .. } | FormKind::JumpDate | FormKind::Import
+            FormKind::PickMed { .. } | FormKind::JumpDate | FormKind::Search | FormKind::Import
         ) && self.entry.changed()
     }
 
