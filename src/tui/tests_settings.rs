@@ -113,3 +113,32 @@ fn activity_form_offers_an_ftp_when_power_is_typed_and_none_is_set() {
     press(&mut a, "a");
     assert!(!a.entry.as_ref().unwrap().entry.entry_has("set_ftp"));
 }
+
+#[test]
+fn training_shows_distance_power_and_hr_when_wide_enough() {
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Training,
+    );
+    press(&mut a, "a");
+    typ(&mut a, "1h30m");
+    for (key, v) in [("distance", "45km"), ("np", "215"), ("hr", "142")] {
+        focus(&mut a, key);
+        typ(&mut a, v);
+    }
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    let wide = super::screens::buffer_text(&super::render_buffer(&a, 120, 40));
+    let row = wide.lines().find(|l| l.contains("ride")).unwrap();
+    assert!(row.contains("45.0 km  NP 215 W"), "{row}");
+    assert!(row.contains("HR 142"), "{row}");
+    let narrow = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let row = narrow.lines().find(|l| l.contains("ride")).unwrap();
+    assert!(
+        !row.contains("NP 215"),
+        "80 columns keep the base columns: {row}"
+    );
+    assert!(row.contains("pain"), "{row}");
+}
