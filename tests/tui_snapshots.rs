@@ -276,12 +276,17 @@ fn training_forms_and_rehab_view_at_80x24() {
     next(&mut app, 1);
     typ(&mut app, "bird dog:3x10, side plank:3x30s");
     insta::assert_snapshot!("programme_form_80x24", shot(&app, 80, 24));
-    // An unknown exercise: the whole message shows, wrapped at word boundaries.
-    typ(&mut app, ", plank");
+    // Exercises not in the library are offered as new ones; the whole question shows,
+    // wrapped at word boundaries.
+    typ(
+        &mut app,
+        ", cat cow, dead hang:3x20s, wall sit:3x45s, pallof press:3x10",
+    );
     app.update(Action::Save);
-    let shot_err = shot(&app, 80, 24);
-    assert!(shot_err.contains("exercise add`)"), "{shot_err}");
-    insta::assert_snapshot!("programme_unknown_exercise_80x24", shot_err);
+    let shot_q = shot(&app, 80, 24);
+    assert!(shot_q.contains("and save the programme? (y/n)"), "{shot_q}");
+    insta::assert_snapshot!("programme_unknown_exercise_80x24", shot_q);
+    app.update(Action::Deny);
     app.update(Action::Cancel);
     app.update(Action::Confirm);
     app.update(Action::ToggleHelp);

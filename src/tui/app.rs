@@ -34,6 +34,9 @@ pub enum Pending {
     /// Take back this step of the undo list (its index), or redo this step of the redo list.
     Undo(usize),
     Redo(usize),
+    /// Add these exercises to the library (name, prescription, kind), then save the open
+    /// programme form that names them.
+    AddExercises(Vec<(String, Option<String>, String)>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

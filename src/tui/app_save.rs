@@ -139,8 +139,24 @@ impl App {
                     (done.record.id, done.summary),
                 )
             }
-            FormKind::Programme { .. } => {
+            FormKind::Programme { library } => {
                 let draft = forms::programme_draft(e)?;
+                // Names not in the library are offered as new exercises, not refused.
+                let new = forms::unknown_exercises(&draft, library)?;
+                if !new.is_empty() {
+                    let kind = e.text("new_kind");
+                    let names: Vec<&str> = new.iter().map(|(n, _)| n.as_str()).collect();
+                    let question = format!(
+                        "Add {} to the exercise library ({kind}) and save the programme? (y/n)",
+                        names.join(", ")
+                    );
+                    let add = new.into_iter().map(|(n, p)| (n, p, kind.clone())).collect();
+                    self.confirm = Some(Confirm {
+                        question,
+                        on_yes: Pending::AddExercises(add),
+                    });
+                    return Ok(None);
+                }
                 // The form has one field for every exercise.
                 let done = ops::rehab::add_programme(repo, &draft, today)
                     .map_err(input)
@@ -202,6 +218,34 @@ impl App {
             None => String::new(),
         };
         Ok(Some(summary + &undo))
+    }
+
+    /// Adds the exercises the open programme names (after a yes), then saves it.
+    pub(super) fn add_exercises_then_save(&mut self, add: Vec<(String, Option<String>, String)>) {
+        for (name, prescription, kind) in add {
+            let draft = ops::rehab::ExerciseDraft {
+                name,
+                kind,
+                prescription,
+                per_side: false,
+                cues: None,
+            };
+            match ops::rehab::add_exercise(&mut self.repo, &draft) {
+                Ok(done) => {
+                    if let Some(EntryForm {
+                        kind: FormKind::Programme { library },
+                        ..
+                    }) = self.entry.as_mut()
+                    {
+                        library.push(done.record.name);
+                    }
+                }
+                Err(e) => {
+                    return self.error(format!("Not saved (your input is kept): {}", input(e)));
+                }
+            }
+        }
+        self.save_entry();
     }
 
     /// Takes a dose through `ops` (the max check and the insert in one transaction), or asks

@@ -314,28 +314,64 @@ fn enter_on_a_rehab_row_edits_the_session() {
 #[test]
 fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
     let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Training);
-    press(&mut a, "ncore\tbird dog:3x10, plank\n");
-    let (err, text) = status(&a);
-    assert!(err && text.contains("plank"), "unknown exercise: {text}");
-    assert_eq!(focused_value(&a), "bird dog:3x10, plank");
-    for _ in 0..5 {
-        a.update(Action::Text(super::action::Edit::Backspace));
-    }
-    press(&mut a, "side plank:3x30s\t\t\t");
+    // "plank" is not in the library: offered as a new exercise, not refused.
+    press(&mut a, "ncore\tbird dog:3x10, plank:3x40s\n");
+    let q = a
+        .confirm
+        .as_ref()
+        .expect("asks to add the new exercise")
+        .question
+        .clone();
+    assert!(
+        q.starts_with("Add plank to the exercise library (strength)"),
+        "{q}"
+    );
+    press(&mut a, "n");
+    assert!(a.entry.is_some(), "no: the programme stays open");
+    assert!(a.repo.programmes().unwrap().is_empty());
+    assert_eq!(focused_value(&a), "bird dog:3x10, plank:3x40s");
+    press(&mut a, "\t\t\t");
     a.update(Action::Text(super::action::Edit::Backspace));
     press(&mut a, "2\n");
+    assert!(a.confirm.is_some());
+    press(&mut a, "y");
+    let (err, text) = status(&a);
+    assert!(!err && text.starts_with("Saved programme"), "{text}");
     let p = a.repo.programmes().unwrap();
     assert_eq!((p[0].name.as_str(), p[0].target_per_week), ("core", 2));
+    assert_eq!(p[0].items[1].exercise, "plank");
     assert_eq!(
         p[0].items[1].hold_s,
-        Some(30),
+        Some(40),
         "prescriptions as on the CLI"
     );
-    press(&mut a, "r\n");
+    let plank = a.repo.exercise_by_name("plank").unwrap().unwrap();
+    assert_eq!(plank.kind.as_str(), "strength");
+    // r ticks it off; "As done" changes what was done without touching the programme.
+    press(&mut a, "r");
+    a.entry.as_mut().unwrap().entry.focus_key("as_done");
+    for c in "bird dog:3x12@4kg".chars() {
+        a.update(Action::Text(super::action::Edit::Insert(c)));
+    }
+    a.update(Action::Save);
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
     assert_eq!(
         (s[0].programme.as_deref(), s[0].items.len()),
         (Some("core"), 2)
+    );
+    let bird = s[0]
+        .items
+        .iter()
+        .find(|i| i.exercise == "bird dog")
+        .unwrap();
+    assert_eq!(
+        (bird.sets, bird.reps, bird.load_kg),
+        (Some(3), Some(12), Some(4.0))
+    );
+    assert_eq!(
+        a.repo.programmes().unwrap()[0].items[0].reps,
+        Some(10),
+        "programme unchanged"
     );
 }
 

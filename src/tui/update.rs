@@ -138,6 +138,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 let f = app.entry.take();
                 app.finish(f, result);
             }
+            Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
             Some(Pending::Undo(i)) => app.apply_step(i, false),
             Some(Pending::Redo(i)) => app.apply_step(i, true),
             None => {}
@@ -145,6 +146,9 @@ fn confirm(app: &mut App, action: Action) -> Effect {
         Action::Deny => match app.confirm.take().map(|c| c.on_yes) {
             Some(Pending::OverMax(_)) => app.info("Not taken; nothing was stored"),
             Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
+            Some(Pending::AddExercises(_)) => {
+                app.info("Not saved; the programme is still open to edit")
+            }
             _ => {}
         },
         // Any other key keeps the question open: a stray key must not discard input.
