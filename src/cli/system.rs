@@ -17,7 +17,7 @@ pub fn open_tui(g: &Global) -> Result<()> {
         return open_demo(g);
     }
     let ctx = Ctx::open(g)?;
-    crate::tui::run(ctx.repo, ctx.today)
+    crate::tui::run(ctx.repo, ctx.today, None)
 }
 
 /// `--demo`: two years of demo data in a temporary directory that is removed on exit.
@@ -38,8 +38,7 @@ fn open_demo(g: &Global) -> Result<()> {
     };
     ctx.repo.insert_batch(&crate::demo::generate(spec))?;
     // A quit drops `dir`; a signal (the terminal closed) ends the process without drops.
-    crate::tui::event::remove_on_signal(dir.path());
-    crate::tui::run(ctx.repo, ctx.today)
+    crate::tui::run(ctx.repo, ctx.today, Some(dir.path()))
 }
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
