@@ -179,8 +179,15 @@ fn header(t: Theme, d: &TrendsData, area: Rect, buf: &mut Buffer) {
         )),
     ];
     // TSB is yesterday's CTL − ATL, not the difference of the two figures beside it.
-    let why = " (TSB = yesterday's CTL − ATL)";
-    if Line::from(spans.clone()).width() + why.chars().count() <= area.width as usize {
+    let used = Line::from(spans.clone()).width();
+    let why = [
+        " = yesterday's CTL − ATL",
+        " = yesterday's CTL−ATL",
+        " (yesterday's)",
+    ]
+    .into_iter()
+    .find(|w| used + w.chars().count() <= area.width as usize);
+    if let Some(why) = why {
         spans.push(Span::styled(why, t.dim()));
     }
     Line::from(spans).render(area, buf);
