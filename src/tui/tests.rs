@@ -318,7 +318,15 @@ fn calendar_shows_the_whole_history_from_the_first_month() {
         "no month before the first: {text}"
     );
     assert!(text.contains(" 9"), "{text}");
+    // d on a day far beyond the list's loaded days deletes that day's check-in.
+    press(&mut a, "d");
+    assert_eq!(a.repo.checkin_on(first).unwrap(), None);
+    let later = NaiveDate::from_ymd_opt(2025, 6, 2);
+    assert_eq!(a.pain_map.as_ref().unwrap().first, later);
+    press(&mut a, "uy");
+    assert_eq!(a.pain_map.as_ref().unwrap().first, Some(first));
     // Back to the list, on the day the calendar chose.
+    press(&mut a, "G");
     press(&mut a, "v");
     assert_eq!(a.pain_selected(), first);
     assert!(

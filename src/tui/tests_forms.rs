@@ -373,6 +373,22 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
         Some(10),
         "programme unchanged"
     );
+    // A name not in the list is refused, naming the field and the names allowed.
+    press(&mut a, "r");
+    a.entry.as_mut().unwrap().entry.focus_key("as_done");
+    for c in "dead bug:2x5".chars() {
+        a.update(Action::Text(super::action::Edit::Insert(c)));
+    }
+    a.update(Action::Save);
+    let (err, text) = status(&a);
+    assert!(
+        err && text.contains("as_done") && text.contains("bird dog, plank"),
+        "{text}"
+    );
+    assert_eq!(
+        a.repo.rehab_sessions_between(day(), day()).unwrap().len(),
+        1
+    );
 }
 
 #[test]
