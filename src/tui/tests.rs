@@ -493,3 +493,31 @@ fn a_long_text_field_in_a_form_keeps_its_cursor_visible() {
     assert!(p.x < 79, "{p:?}");
     assert_eq!(before, "e done");
 }
+
+#[test]
+fn a_long_error_under_the_check_in_form_at_60x20_keeps_every_field() {
+    let mut a = app();
+    press(&mut a, "c");
+    a.update(Action::Save);
+    a.status = Some(super::app::Status {
+        text: "Not saved (your input is kept): pain: not set; allowed: a whole number 0–10, typed as a digit or with + and -, and this message goes on long enough to need three rows".into(),
+        error: true,
+    });
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 60, 20));
+    for label in [
+        "Pain",
+        "Where",
+        "Feels",
+        "Sleep h",
+        "Mood",
+        "Tags",
+        "Note",
+        "Red flags",
+    ] {
+        assert!(text.contains(label), "{label} lost:\n{text}");
+    }
+    assert!(
+        text.contains("need three rows"),
+        "the whole message:\n{text}"
+    );
+}
