@@ -14,6 +14,10 @@ impl App {
     pub(super) fn save_entry(&mut self) {
         let Some(f) = self.entry.take() else { return };
         let result = self.store_entry(&f);
+        if let (Ok(Some(_)), Some(rid)) = (&result, f.edits()) {
+            // Edited since: taking back its adding (or its delete) would lose the edit.
+            self.forget_steps(rid);
+        }
         self.finish(Some(f), result);
     }
 

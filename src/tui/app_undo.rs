@@ -38,6 +38,13 @@ impl App {
         self.undo.push(UndoStep { op, screen });
     }
 
+    /// Drops every undo and redo step about `rid` (it was edited since).
+    pub(super) fn forget_steps(&mut self, rid: RecordId) {
+        let about = |s: &UndoStep| matches!(s.op, Undo::Restore(r) | Undo::Remove(r) if r == rid);
+        self.undo.retain(|s| !about(s));
+        self.redo.retain(|s| !about(s));
+    }
+
     /// Remembers a record the app just created, so `u` can take it back.
     pub(super) fn created(&mut self, kind: Kind, id: i64) -> String {
         self.push_step(Undo::Remove(RecordId::new(kind, id)));

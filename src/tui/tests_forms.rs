@@ -575,3 +575,34 @@ fn slash_finds_words_in_the_lists_and_the_whole_pain_history() {
     assert!(status(&a).1.starts_with("Found 'lumbar'"), "{:?}", a.status);
     assert_eq!(a.timeline_to, day(), "words are not a date: nothing jumped");
 }
+
+#[test]
+fn u_does_not_take_back_a_record_edited_since_it_was_added() {
+    let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Timeline);
+    press(&mut a, "e");
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    for c in "MRI".chars() {
+        a.update(Action::Text(super::action::Edit::Insert(c)));
+    }
+    a.update(Action::Save);
+    // Enter edits it: the title gets a word more.
+    press(&mut a, "\n");
+    a.entry.as_mut().unwrap().entry.focus_key("title");
+    for c in " lumbar".chars() {
+        a.update(Action::Text(super::action::Edit::Insert(c)));
+    }
+    a.update(Action::Save);
+    assert_eq!(
+        a.repo.events_between(day(), day()).unwrap()[0].title,
+        "MRI lumbar"
+    );
+    press(&mut a, "u");
+    assert!(a.confirm.is_none(), "nothing to take back after an edit");
+    assert!(
+        status(&a).1.starts_with("Nothing to undo on Timeline"),
+        "{:?}",
+        a.status
+    );
+    assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 1);
+}

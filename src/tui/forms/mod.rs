@@ -100,6 +100,24 @@ impl EntryForm {
         }
     }
 
+    /// The stored record this form edits, if it edits one.
+    pub fn edits(&self) -> Option<crate::repo::RecordId> {
+        use crate::repo::{Kind, RecordId};
+        match &self.kind {
+            FormKind::Activity {
+                editing: Some(a), ..
+            } => Some(RecordId::new(Kind::Activity, a.id)),
+            FormKind::Rehab {
+                editing: Some(r), ..
+            } => Some(RecordId::new(Kind::Rehab, r.id)),
+            FormKind::Medication { editing: Some(m) } => {
+                Some(RecordId::new(Kind::Medication, m.id))
+            }
+            FormKind::Event { editing: Some(e) } => Some(RecordId::new(Kind::Event, e.id)),
+            _ => None,
+        }
+    }
+
     /// Unsaved input worth a question before it is dropped; a filter or a date to jump to is
     /// not (Esc just closes them).
     pub fn changed(&self) -> bool {
