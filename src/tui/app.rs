@@ -327,6 +327,7 @@ impl App {
                 return self.error(format!("Not saved: {e}"));
             }
         };
+        let edited = form.existing.as_ref().map(|c| c.id);
         match crate::ops::checkin::save(&mut self.repo, &checkin) {
             Ok(done) => {
                 self.form = None;
@@ -335,8 +336,19 @@ impl App {
                 } else {
                     " · RED FLAG: seek urgent medical care today"
                 };
+                // A new day's check-in can be taken back with u; an edited one cannot.
+                let undo = match edited {
+                    Some(id) => {
+                        self.forget_steps(crate::repo::RecordId::new(
+                            crate::repo::Kind::Checkin,
+                            id,
+                        ));
+                        String::new()
+                    }
+                    None => self.created(crate::repo::Kind::Checkin, done.record.id),
+                };
                 self.refresh();
-                self.info(format!("{}{flag}", done.summary));
+                self.info(format!("{}{flag}{undo}", done.summary));
             }
             Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
         }

@@ -521,3 +521,21 @@ fn a_long_error_under_the_check_in_form_at_60x20_keeps_every_field() {
         "the whole message:\n{text}"
     );
 }
+
+#[test]
+fn a_new_check_in_can_be_taken_back_and_an_edited_one_cannot() {
+    let mut a = app();
+    press(&mut a, "c7\n");
+    assert!(a.status.as_ref().unwrap().text.ends_with("u undoes"));
+    press(&mut a, "u");
+    let q = a.confirm.as_ref().expect("asks first").question.clone();
+    assert!(q.starts_with("Take back"), "{q}");
+    press(&mut a, "y");
+    assert!(a.today_checkin.is_none());
+    // Logged again, then edited: u has nothing to take back.
+    press(&mut a, "c5\nc6\n");
+    assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(6));
+    press(&mut a, "u");
+    assert!(a.confirm.is_none());
+    assert!(a.status.as_ref().unwrap().text.starts_with("Nothing to undo"));
+}
