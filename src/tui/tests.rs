@@ -537,5 +537,11 @@ fn a_new_check_in_can_be_taken_back_and_an_edited_one_cannot() {
     assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(6));
     press(&mut a, "u");
     assert!(a.confirm.is_none());
-    assert!(a.status.as_ref().unwrap().text.starts_with("Nothing to undo"));
+    assert!(
+        a.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Nothing to undo")
+    );
 }
