@@ -91,6 +91,36 @@ fn benches(c: &mut Criterion) {
             black_box(render_buffer(&app, 120, 40));
         })
     });
+    // The calendar heat-map over the whole 10 years: `v` from the list (loads the history),
+    // then `j` a month back (no load), wrapping to today after the first month.
+    c.bench_function("first_frame_calendar_10y", |b| {
+        b.iter(|| {
+            let mut app = App::new(
+                Repo::open(&path).unwrap(),
+                today,
+                Theme::from_env(),
+                Screen::Pain,
+            );
+            app.update(Action::ToggleCalendar);
+            black_box(render_buffer(&app, 120, 40));
+        })
+    });
+    let mut app = App::new(
+        Repo::open(&path).unwrap(),
+        today,
+        Theme::from_env(),
+        Screen::Pain,
+    );
+    app.update(Action::ToggleCalendar);
+    c.bench_function("key_to_frame_calendar_j_10y", |b| {
+        b.iter(|| {
+            if app.pain_selected() <= app.pain_map.as_ref().and_then(|m| m.first).unwrap() {
+                app.update(Action::Top);
+            }
+            app.update(Action::Move(1));
+            black_box(render_buffer(&app, 120, 40));
+        })
+    });
     let mut app = App::new(
         Repo::open(&path).unwrap(),
         today,

@@ -50,8 +50,9 @@ fn everything_logged_in_the_app_is_listed_by_the_cli() {
     press(&mut app, "nibuprofen\t\t\t400\t1200\n");
     press(&mut app, "mtram\n\n");
     press(&mut app, "mibu\n\n");
-    // A ride of 1h30m with pain 5 during it (pain during is 12 fields after duration).
-    press(&mut app, "a1h30m\t\t\t\t\t\t\t\t\t\t\t\t5\n");
+    // A ride of 1h30m with pain 5 during it (pain during is 13 fields after duration, past
+    // the FTP the form offers while none is set).
+    press(&mut app, "a1h30m\t\t\t\t\t\t\t\t\t\t\t\t\t5\n");
     // The physio programme as prescribed: r, Enter.
     press(&mut app, "r\n");
     // Event kind doctor → physio → imaging, then the title.

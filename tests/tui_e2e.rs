@@ -280,3 +280,225 @@ fn closing_the_terminal_ends_the_app() {
     }
     assert!(!left, "the app kept running after its terminal closed");
 }
+
+#[test]
+fn keys_wait_while_the_terminal_is_too_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli(&db, &["activity", "add", "ride", "1h"]);
+    let Some(t) = Tmux::start("small", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["3"]);
+    assert!(t.wait(3.0, |s| s.contains("ride")), "{}", t.screen());
+    assert!(
+        t.cmd(&["resize-window", "-t", "t", "-x", "40", "-y", "10"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        t.wait(3.0, |s| s.contains("Terminal too small")),
+        "{}",
+        t.screen()
+    );
+    // Unseen, d would delete the ride and c open a form; both must wait.
+    t.keys(&["d"]);
+    t.keys(&["c"]);
+    sleep(Duration::from_millis(300));
+    assert!(
+        t.cmd(&["resize-window", "-t", "t", "-x", "80", "-y", "24"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        t.wait(3.0, |s| s.contains("ride")
+            && !s.contains("Terminal too small")),
+        "{}",
+        t.screen()
+    );
+    assert!(!t.screen().contains("Check-in ·"), "{}", t.screen());
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    let acts = cli(&db, &["list", "activities", "--json"]);
+    assert_eq!(acts.as_array().unwrap().len(), 1, "{acts:?}");
+}
+
+#[test]
+fn u_asks_and_takes_back_only_this_screens_last_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli(&db, &["event", "add", "imaging", "MRI lumbar"]);
+    let Some(t) = Tmux::start("undo", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["6"]);
+    assert!(t.wait(3.0, |s| s.contains("MRI lumbar")), "{}", t.screen());
+    t.keys(&["d"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("u undoes")
+            && s.contains("Events, last 2 years (0)")),
+        "{}",
+        t.screen()
+    );
+    // Training has no step of its own: u there changes nothing.
+    t.keys(&["3", "u"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Nothing to undo on Training")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["6", "u"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Bring back the deleted event")
+            && s.contains("MRI lumbar")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["y"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Brought back")
+            && s.contains("Events, last 2 years (1)")),
+        "{}",
+        t.screen()
+    );
+    // U does the delete again, after naming it.
+    t.keys(&["U"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Take back") && s.contains("MRI lumbar")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["y"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Events, last 2 years (0)")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    let events = cli(&db, &["list", "events", "--json"]);
+    assert_eq!(events.as_array().map(Vec::len), Some(0), "{events:?}");
+}
+
+#[test]
+fn a_long_note_scrolls_and_the_cursor_stays_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let Some(t) = Tmux::start("note", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s.contains("No check-in yet today")),
+        "{}",
+        t.screen()
+    );
+    // Pain 5, then Shift-Tab twice: past the red flags to the note.
+    t.keys(&["c", "5", "BTab", "BTab"]);
+    assert!(t.wait(3.0, |s| s.contains("›Note")), "{}", t.screen());
+    // Lines enough to scroll, then one line far wider than the form.
+    for i in 0..8 {
+        t.keys(&["-l", &format!("row{i}")]);
+        t.keys(&["Enter"]);
+    }
+    let long = "sat in the car for three hours then walked the dog twice ".repeat(3);
+    t.keys(&["-l", &format!("{long}ZEND")]);
+    assert!(t.wait(3.0, |s| s.contains("ZEND")), "{}", t.screen());
+    let (x, y): (usize, usize) = (
+        t.display("#{cursor_x}").parse().unwrap(),
+        t.display("#{cursor_y}").parse().unwrap(),
+    );
+    assert!(
+        x < 79,
+        "cursor on or past the border: x={x}\n{}",
+        t.screen()
+    );
+    let screen = t.screen();
+    let row: Vec<char> = screen.lines().nth(y).unwrap_or("").chars().collect();
+    let before: String = row[x.saturating_sub(4)..x].iter().collect();
+    assert_eq!(before, "ZEND", "the cursor follows the text\n{screen}");
+    t.keys(&["C-s"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Saved check-in")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    let v = cli(&db, &["list", "checkins", "--json"]);
+    let note = v[0]["note"].as_str().unwrap_or_default().to_string();
+    assert!(
+        note.starts_with("row0\nrow1") && note.ends_with("dog twice ZEND"),
+        "{note:?}"
+    );
+}
+
+/// `--demo` with its temporary folder under `tmp`; the app's pid once it shows Today.
+fn demo_in(name: &str, tmp: &Path) -> Option<(Tmux, String)> {
+    let cmd = format!(
+        "TMPDIR={} BACKTRACK_TODAY=2026-11-23 TERM=xterm-256color {BIN} --demo; echo EXITED-$?",
+        tmp.display()
+    );
+    let t = Tmux::start(name, &cmd)?;
+    assert!(t.wait(10.0, |s| s.contains("1 Today")), "{}", t.screen());
+    let demo_dirs = std::fs::read_dir(tmp).unwrap().count();
+    assert_eq!(
+        demo_dirs, 1,
+        "the demo journal's folder exists while it runs"
+    );
+    let pid = t.app_pid();
+    Some((t, pid))
+}
+
+fn demo_dirs(tmp: &Path) -> Vec<String> {
+    std::fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("backtrack-demo-"))
+        .collect()
+}
+
+#[test]
+fn demo_folder_goes_on_quit_sigterm_and_a_closed_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    // q: the normal way out.
+    let Some((t, _)) = demo_in("demo-q", tmp.path()) else {
+        return;
+    };
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    assert_eq!(demo_dirs(tmp.path()), Vec::<String>::new(), "after q");
+    drop(t);
+    // SIGTERM.
+    let (t, pid) = demo_in("demo-term", tmp.path()).unwrap();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(t.wait(3.0, |s| s.contains("EXITED-")), "{}", t.screen());
+    assert_eq!(demo_dirs(tmp.path()), Vec::<String>::new(), "after SIGTERM");
+    drop(t);
+    // The terminal window closes (SIGHUP, input at end of file).
+    let (t, pid) = demo_in("demo-hup", tmp.path()).unwrap();
+    drop(t);
+    let start = Instant::now();
+    while !demo_dirs(tmp.path()).is_empty() && start.elapsed() < Duration::from_secs(3) {
+        sleep(Duration::from_millis(50));
+    }
+    let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    assert_eq!(demo_dirs(tmp.path()), Vec::<String>::new(), "after SIGHUP");
+}

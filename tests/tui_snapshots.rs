@@ -260,7 +260,8 @@ fn training_forms_and_rehab_view_at_80x24() {
     app.update(Action::Cancel);
     app.update(Action::OpenActivity);
     typ(&mut app, "1h30m");
-    next(&mut app, 8);
+    // Past "Your FTP", offered while no FTP is set.
+    next(&mut app, 9);
     typ(&mut app, "6");
     next(&mut app, 4);
     typ(&mut app, "3");
@@ -275,6 +276,17 @@ fn training_forms_and_rehab_view_at_80x24() {
     next(&mut app, 1);
     typ(&mut app, "bird dog:3x10, side plank:3x30s");
     insta::assert_snapshot!("programme_form_80x24", shot(&app, 80, 24));
+    // Exercises not in the library are offered as new ones; the whole question shows,
+    // wrapped at word boundaries.
+    typ(
+        &mut app,
+        ", cat cow, dead hang:3x20s, wall sit:3x45s, pallof press:3x10",
+    );
+    app.update(Action::Save);
+    let shot_q = shot(&app, 80, 24);
+    assert!(shot_q.contains("and save the programme? (y/n)"), "{shot_q}");
+    insta::assert_snapshot!("programme_unknown_exercise_80x24", shot_q);
+    app.update(Action::Deny);
     app.update(Action::Cancel);
     app.update(Action::Confirm);
     app.update(Action::ToggleHelp);
@@ -359,7 +371,14 @@ fn import_prompt_progress_and_summary_at_80x24() {
 
 #[test]
 fn trends_over_a_year_and_scrolled() {
-    let (_dir, repo) = fixture(false);
+    let (_dir, mut repo) = fixture(false);
+    // One check-in 500 days back, so the journal is older than the year shown.
+    repo.save_checkin(&Checkin {
+        date: today() - Duration::days(500),
+        pain: 2,
+        ..Default::default()
+    })
+    .unwrap();
     let mut app = App::new(repo, today(), Theme::plain(), Screen::Trends);
     app.update(Action::Range(1));
     let year = shot(&app, 80, 24);

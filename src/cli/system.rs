@@ -18,7 +18,7 @@ pub fn open_tui(g: &Global) -> Result<()> {
         return open_demo(g);
     }
     let ctx = Ctx::open(g)?;
-    crate::tui::run(ctx.repo, ctx.today)
+    crate::tui::run(ctx.repo, ctx.today, None)
 }
 
 /// `--demo`: two years of demo data in a temporary directory that is removed on exit.
@@ -38,7 +38,8 @@ fn open_demo(g: &Global) -> Result<()> {
         end: ctx.today,
     };
     ctx.repo.insert_batch(&crate::demo::generate(spec))?;
-    crate::tui::run(ctx.repo, ctx.today)
+    // A quit drops `dir`; a signal (the terminal closed) ends the process without drops.
+    crate::tui::run(ctx.repo, ctx.today, Some(dir.path()))
 }
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {

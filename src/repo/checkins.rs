@@ -72,6 +72,18 @@ impl Repo {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every live check-in's date and pain up to `to`, oldest first: the whole history in two
+    /// small columns, for the pain heat-map.
+    pub fn daily_pain(&self, to: NaiveDate) -> Result<Vec<(NaiveDate, u8)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT date, pain FROM checkins WHERE deleted_at IS NULL AND date <= ?1 ORDER BY date",
+        )?;
+        let rows = st.query_map([date_str(to)], |r| {
+            Ok((parse_date_col(0, &r.get::<_, String>(0)?)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Rewrites a check-in by id (the date may move to a day without a live check-in).
     pub fn update_checkin(&mut self, c: &Checkin) -> Result<()> {
         self.write(|tx| {

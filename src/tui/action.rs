@@ -111,14 +111,18 @@ pub enum Action {
     OpenEvent,
     /// `p` (anywhere): rate the PSFS activities.
     OpenPsfs,
+    /// `S` (anywhere): the Settings form (FTP, LTHR, max HR, weight, thresholds).
+    OpenSettings,
     /// `n`: a new medication (Medications screen) or rehab programme (Training screen).
     New,
     /// `t` on the Medications screen: the selected medication's usual dose, now.
     TakeSelected,
     /// `f` on the Training screen: cycle the kind filter (all, ride, …, rehab).
     CycleFilter,
-    /// `/` on the Timeline: a date prompt to jump the history to.
+    /// `/` on the Timeline: a date prompt to jump the history to (or words to find).
     JumpToDate,
+    /// `/` on the pain log, Training and Medications: words to find.
+    Search,
     /// `i` on Training: the import prompt.
     OpenImport,
     /// The import the event loop ran: (headline, full summary), or why it stopped.
@@ -128,8 +132,12 @@ pub enum Action {
     OpenSelected,
     /// `d`: delete the selected entry (`u` undoes).
     DeleteSelected,
-    /// `u`: restore the last record deleted in this session.
+    /// `u`: take back the newest step done on this screen (asks first, naming it).
     Undo,
+    /// `U` / Ctrl-R: do again the newest step taken back on this screen (asks first).
+    Redo,
+    /// `T`: the Trash view (deleted records; Enter restores); `T` or Esc closes it.
+    ToggleTrash,
     /// `v` in the pain log: list ↔ calendar heat-map; on Training: list ↔ rehab programmes.
     ToggleCalendar,
     /// Calendar: move the selection by days (left/right).
@@ -164,8 +172,9 @@ pub enum Action {
     // --- confirmation prompt ---
     Confirm,
     Deny,
-    /// The terminal was resized; nothing to change, but the frame must redraw.
-    Resize,
+    /// The terminal's size, at start and on every resize: below the minimum only quit and
+    /// resize act, since nothing else can be seen.
+    Resize(u16, u16),
 }
 
 /// What the event loop must do after an update that the app itself cannot (terminal work).

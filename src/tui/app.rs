@@ -9,18 +9,13 @@ use super::forms::checkin::{CheckinForm, Field};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::{Checkin, Dose};
-use crate::repo::{Kind, RecordId, Repo};
+use crate::repo::Repo;
+use crate::repo::records::TrashItem;
+
+pub use super::app_undo::{Undo, UndoStep};
 use crate::views::insights::{self, Range, TrendsData};
 use crate::views::journal::{self, PainLog, TodayData, TrainingRow};
 use crate::views::logs::{self, MedsData, RehabData, TimelineData};
-
-/// What `u` reverses: a delete (the record comes back) or a record the app just created (it
-/// goes to the trash, from where `backtrack restore` still brings it back).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Undo {
-    Restore(RecordId),
-    Remove(RecordId),
-}
 
 /// A line in the status bar: a confirmation, or an error in the error style.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +31,12 @@ pub enum Pending {
     Quit,
     /// Store this dose although it takes the day over the medication's max.
     OverMax(Dose),
+    /// Take back this step of the undo list (its index), or redo this step of the redo list.
+    Undo(usize),
+    Redo(usize),
+    /// Add these exercises to the library (name, prescription, kind), then save the open
+    /// programme form that names them.
+    AddExercises(Vec<(String, Option<String>, String)>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +63,8 @@ pub struct App {
     /// How many days the pain log has loaded; grows as the user scrolls back.
     pub pain_days: i64,
     pub calendar: bool,
+    /// The whole history's pain for the calendar heat-map, loaded when the calendar is shown.
+    pub pain_map: Option<journal::PainMap>,
     pub training: Option<Vec<TrainingRow>>,
     /// Index into `TRAINING_FILTERS`: which kind the Training list shows.
     pub training_filter: usize,
@@ -83,8 +86,18 @@ pub struct App {
     pub psfs_due: Option<String>,
     /// The selected row of each screen, by `Screen::index`.
     pub sel: [usize; Screen::ALL.len()],
-    pub(super) undo: Vec<Undo>,
+    /// What `u` can take back, newest last; each step belongs to the screen it was done on.
+    pub(super) undo: Vec<UndoStep>,
+    /// What `U` / Ctrl-R can do again, newest last.
+    pub(super) redo: Vec<UndoStep>,
+    /// The Trash view (`T`): deleted records, newest first, and the selected row.
+    pub trash: Option<Vec<TrashItem>>,
+    pub trash_sel: usize,
+    /// The last words `/` looked for, offered again so `/` Enter finds the next.
+    pub search: String,
     pub should_quit: bool,
+    /// The terminal's width and height, from `Action::Resize`.
+    pub size: (u16, u16),
     /// An import the prompt asked for, handed to the event loop as `Effect::Import`.
     pub(super) pending_import: Option<super::forms::ImportJob>,
     /// The last import's summary, shown over the screen until Esc.
@@ -109,6 +122,7 @@ impl App {
             pain_log: None,
             pain_days: journal::PAIN_BATCH,
             calendar: false,
+            pain_map: None,
             training: None,
             training_filter: 0,
             rehab_view: false,
@@ -123,7 +137,12 @@ impl App {
             psfs_due: None,
             sel: [0; Screen::ALL.len()],
             undo: Vec::new(),
+            redo: Vec::new(),
+            trash: None,
+            trash_sel: 0,
+            search: String::new(),
             should_quit: false,
+            size: (80, 24),
             pending_import: None,
             import_summary: None,
         };
@@ -137,8 +156,16 @@ impl App {
             .is_some_and(|c| !c.red_flags.is_empty())
     }
 
+    /// Below the minimum size the screen shows only a message, so keys must not act unseen.
+    pub fn too_small(&self) -> bool {
+        let (w, h) = self.size;
+        w < super::screens::MIN_WIDTH || h < super::screens::MIN_HEIGHT
+    }
+
     pub fn key_context(&self) -> KeyContext {
-        if self.confirm.is_some() {
+        if self.too_small() && self.confirm.is_none() {
+            KeyContext::TooSmall
+        } else if self.confirm.is_some() {
             KeyContext::Confirm
         } else if self.help || self.import_summary.is_some() {
             KeyContext::Help
@@ -146,6 +173,8 @@ impl App {
             KeyContext::Form(f.focus.kind())
         } else if let Some(e) = &self.entry {
             KeyContext::Form(e.entry.kind())
+        } else if self.trash.is_some() {
+            KeyContext::Trash
         } else {
             KeyContext::Screen(self.screen)
         }
@@ -178,6 +207,7 @@ impl App {
     pub(super) fn refresh(&mut self) {
         self.dashboard = None;
         self.pain_log = None;
+        self.pain_map = None;
         self.training = None;
         self.rehab = None;
         self.meds = None;
@@ -202,6 +232,9 @@ impl App {
         let res = match self.screen {
             Screen::Today if self.dashboard.is_none() => {
                 insights::load_dashboard(repo, t).map(|d| self.dashboard = Some(d))
+            }
+            Screen::Pain if self.calendar && self.pain_map.is_none() => {
+                journal::load_pain_map(repo, t).map(|d| self.pain_map = Some(d))
             }
             Screen::Pain if self.pain_log.is_none() => {
                 journal::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
@@ -251,7 +284,14 @@ impl App {
 
     /// Selects `date` in the pain log, loading older days when it is beyond the window.
     pub(super) fn select_day(&mut self, date: NaiveDate) {
-        let date = date.min(self.today);
+        let mut date = date.min(self.today);
+        if self.calendar {
+            // The heat-map holds the whole history: no loading, and nothing before day one.
+            let first = self.pain_map.as_ref().and_then(|m| m.first);
+            date = date.max(first.unwrap_or(self.today));
+            self.sel[Screen::Pain.index()] = (self.today - date).num_days() as usize;
+            return;
+        }
         let back = (self.today - date).num_days();
         if back + 1 > self.pain_days {
             self.pain_days = (back + 1).div_euclid(journal::PAIN_BATCH) * journal::PAIN_BATCH
@@ -295,6 +335,7 @@ impl App {
                 return self.error(format!("Not saved: {e}"));
             }
         };
+        let edited = form.existing.as_ref().map(|c| c.id);
         match crate::ops::checkin::save(&mut self.repo, &checkin) {
             Ok(done) => {
                 self.form = None;
@@ -303,62 +344,22 @@ impl App {
                 } else {
                     " · RED FLAG: seek urgent medical care today"
                 };
+                // A new day's check-in can be taken back with u; an edited one cannot.
+                let undo = match edited {
+                    Some(id) => {
+                        self.forget_steps(crate::repo::RecordId::new(
+                            crate::repo::Kind::Checkin,
+                            id,
+                        ));
+                        String::new()
+                    }
+                    None => self.created(crate::repo::Kind::Checkin, done.record.id),
+                };
                 self.refresh();
-                self.info(format!("{}{flag}", done.summary));
+                self.info(format!("{}{flag}{undo}", done.summary));
             }
             Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
         }
-    }
-
-    /// Deletes the selected entry of the current screen; `u` restores it.
-    pub(super) fn delete_selected(&mut self) {
-        let Some(rid) = self.selected_record() else {
-            return self.info("Nothing selected to delete");
-        };
-        match crate::ops::records::delete(&mut self.repo, rid) {
-            Ok(done) => {
-                self.undo.push(Undo::Restore(rid));
-                self.refresh();
-                self.clamp_sel();
-                self.info(format!("{} · u undoes", done.summary));
-            }
-            Err(e) => self.error(format!("Delete failed: {e}")),
-        }
-    }
-
-    pub(super) fn undo(&mut self) {
-        let Some(step) = self.undo.pop() else {
-            return self.info("Nothing to undo");
-        };
-        let result = match step {
-            Undo::Restore(rid) => {
-                crate::ops::records::restore(&mut self.repo, rid).map(|done| done.summary)
-            }
-            Undo::Remove(rid) => crate::ops::records::delete(&mut self.repo, rid).map(|done| {
-                format!(
-                    "Took back {rid} ({}); it is in the trash: `backtrack restore {rid}`",
-                    done.record
-                )
-            }),
-        };
-        match result {
-            Ok(msg) => {
-                self.refresh();
-                self.clamp_sel();
-                self.info(msg);
-            }
-            Err(e) => {
-                // Kept, so a failure that passes (a busy journal) can be retried with `u`.
-                self.undo.push(step);
-                self.error(format!("Undo failed: {e}"));
-            }
-        }
-    }
-
-    /// Remembers a record the app just created, so `u` can take it back.
-    pub(super) fn created(&mut self, kind: Kind, id: i64) -> String {
-        self.undo.push(Undo::Remove(RecordId::new(kind, id)));
-        " · u undoes".to_string()
     }
 
     /// Moves the current screen's selection by `d` rows, clamped.

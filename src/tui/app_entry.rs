@@ -65,9 +65,18 @@ impl App {
         match self.screen {
             Screen::Pain => {
                 let date = self.pain_selected();
-                let log = self.pain_log.as_ref()?;
-                let (_, c) = log.days.iter().find(|(d, _)| *d == date)?;
-                c.as_ref().map(|c| RecordId::new(Kind::Checkin, c.id))
+                let loaded = self.pain_log.as_ref().and_then(|log| {
+                    log.days
+                        .iter()
+                        .find(|(d, _)| *d == date)
+                        .map(|(_, c)| c.clone())
+                });
+                // A day the calendar chose beyond the loaded list is read on its own.
+                let c = match loaded {
+                    Some(c) => c,
+                    None => self.repo.checkin_on(date).ok().flatten(),
+                };
+                c.map(|c| RecordId::new(Kind::Checkin, c.id))
             }
             Screen::Training if !self.rehab_view => self.training_rows().get(i).map(|r| match r {
                 TrainingRow::Activity(a) => RecordId::new(Kind::Activity, a.id),
@@ -130,6 +139,20 @@ impl App {
 
     fn settings(&self) -> Vec<crate::domain::records::DatedSetting> {
         self.repo.dated_history().unwrap_or_default()
+    }
+
+    /// `S`: the Settings form with the values in force today.
+    pub(super) fn open_settings(&mut self) {
+        let plain: Result<Vec<(&'static str, String)>, _> = forms::plain_keys()
+            .map(|k| self.repo.plain(k).map(|v| (k, v.unwrap_or_default())))
+            .collect();
+        match plain {
+            Ok(plain) => {
+                let form = forms::settings_form(&self.settings(), &plain, self.today);
+                self.open(form);
+            }
+            Err(e) => self.error(format!("reading the settings failed: {e}")),
+        }
     }
 
     pub(super) fn open_activity(&mut self) {

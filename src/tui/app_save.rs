@@ -14,6 +14,10 @@ impl App {
     pub(super) fn save_entry(&mut self) {
         let Some(f) = self.entry.take() else { return };
         let result = self.store_entry(&f);
+        if let (Ok(Some(_)), Some(rid)) = (&result, f.edits()) {
+            // Edited since: taking back its adding (or its delete) would lose the edit.
+            self.forget_steps(rid);
+        }
         self.finish(Some(f), result);
     }
 
@@ -59,6 +63,23 @@ impl App {
         let (kind, done) = match &f.kind {
             FormKind::Activity { editing, .. } => {
                 let draft = forms::activity_draft(e)?;
+                // The FTP offered in the form: stored from the activity's date, after the
+                // activity itself validated, so its TSS is computed from it.
+                let mut ftp_line = String::new();
+                if let Some(ftp) = e.opt(forms::SET_FTP) {
+                    ops::activity::build_activity(&draft, today)?;
+                    let set = ops::settings::SettingDraft {
+                        key: "ftp".into(),
+                        value: ftp,
+                        from: draft.date.clone(),
+                    };
+                    let done = ops::settings::set(repo, &set, today).map_err(|err| {
+                        let mut i = input(err);
+                        i.field = forms::SET_FTP.into();
+                        i
+                    })?;
+                    ftp_line = format!("{}; ", done.summary);
+                }
                 let done = match editing {
                     Some(old) => ops::activity::replace(repo, old, &draft, today),
                     None => ops::activity::add(repo, &draft, today),
@@ -66,7 +87,7 @@ impl App {
                 .map_err(input)?;
                 (
                     editing.is_none().then_some(Kind::Activity),
-                    (done.record.id, done.summary),
+                    (done.record.id, ftp_line + &done.summary),
                 )
             }
             FormKind::Rehab {
@@ -122,8 +143,24 @@ impl App {
                     (done.record.id, done.summary),
                 )
             }
-            FormKind::Programme { .. } => {
+            FormKind::Programme { library } => {
                 let draft = forms::programme_draft(e)?;
+                // Names not in the library are offered as new exercises, not refused.
+                let new = forms::unknown_exercises(&draft, library)?;
+                if !new.is_empty() {
+                    let kind = e.text("new_kind");
+                    let names: Vec<&str> = new.iter().map(|(n, _)| n.as_str()).collect();
+                    let question = format!(
+                        "Add {} to the exercise library ({kind}) and save the programme? (y/n)",
+                        names.join(", ")
+                    );
+                    let add = new.into_iter().map(|(n, p)| (n, p, kind.clone())).collect();
+                    self.confirm = Some(Confirm {
+                        question,
+                        on_yes: Pending::AddExercises(add),
+                    });
+                    return Ok(None);
+                }
                 // The form has one field for every exercise.
                 let done = ops::rehab::add_programme(repo, &draft, today)
                     .map_err(input)
@@ -147,14 +184,40 @@ impl App {
                     crate::domain::text::plural(n, "file", "files")
                 )));
             }
+            FormKind::Settings { initial } => {
+                let drafts = forms::settings_drafts(e, initial)?;
+                if drafts.is_empty() {
+                    return Ok(Some("No setting changed".into()));
+                }
+                // All checked first, so a bad value stores none of them.
+                for d in &drafts {
+                    ops::settings::validate(d, today).map_err(input)?;
+                }
+                let mut lines = Vec::new();
+                for d in &drafts {
+                    lines.push(ops::settings::set(repo, d, today).map_err(input)?.summary);
+                }
+                return Ok(Some(lines.join("; ")));
+            }
             FormKind::JumpDate => {
-                let date = match e.opt("date") {
-                    Some(t) => crate::domain::parse::parse_date("date", &t, today)?,
+                let text = e.opt("date");
+                let date = match &text {
+                    // Words (not starting like a date: a digit or a sign) find an event.
+                    Some(t)
+                        if !t.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+') =>
+                    {
+                        match crate::domain::parse::parse_date("date", t, today) {
+                            Ok(d) => d,
+                            Err(_) => return self.find(t).map(Some),
+                        }
+                    }
+                    Some(t) => crate::domain::parse::parse_date("date", t, today)?,
                     None => today,
                 };
                 self.timeline_to = date;
                 return Ok(Some(format!("Timeline history up to {date}")));
             }
+            FormKind::Search => return self.find(&e.text("text")).map(Some),
         };
         let (id, summary) = done;
         let undo = match kind {
@@ -162,6 +225,34 @@ impl App {
             None => String::new(),
         };
         Ok(Some(summary + &undo))
+    }
+
+    /// Adds the exercises the open programme names (after a yes), then saves it.
+    pub(super) fn add_exercises_then_save(&mut self, add: Vec<(String, Option<String>, String)>) {
+        for (name, prescription, kind) in add {
+            let draft = ops::rehab::ExerciseDraft {
+                name,
+                kind,
+                prescription,
+                per_side: false,
+                cues: None,
+            };
+            match ops::rehab::add_exercise(&mut self.repo, &draft) {
+                Ok(done) => {
+                    if let Some(EntryForm {
+                        kind: FormKind::Programme { library },
+                        ..
+                    }) = self.entry.as_mut()
+                    {
+                        library.push(done.record.name);
+                    }
+                }
+                Err(e) => {
+                    return self.error(format!("Not saved (your input is kept): {}", input(e)));
+                }
+            }
+        }
+        self.save_entry();
     }
 
     /// Takes a dose through `ops` (the max check and the insert in one transaction), or asks

@@ -4,8 +4,9 @@
 //! terminal is gone). SIGTSTP (`kill -TSTP`; raw mode turns Ctrl-Z into a key, handled alike)
 //! gives the terminal back and stops; SIGCONT takes it again and redraws.
 
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -24,6 +25,31 @@ const GRACE: Duration = Duration::from_millis(300);
 
 /// The signal that ends the app (0 while none has arrived).
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// A folder to delete when a signal ends the app (the `--demo` journal): that path ends the
+/// process with `exit`, where no destructor runs.
+static CLEANUP: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Deletes `dir` if a signal ends the app (a normal quit leaves it to its owner).
+pub fn remove_on_signal(dir: &Path) {
+    if let Ok(mut c) = CLEANUP.lock() {
+        *c = Some(dir.to_path_buf());
+    }
+}
+
+/// Restores the terminal, deletes the folder registered for it and exits with 128 + `sig`.
+/// The lock is held until the exit, so the loop and the watcher never both delete.
+fn exit_on_signal(sig: i32) -> ! {
+    super::terminal::restore();
+    let guard = CLEANUP.lock();
+    if let Ok(mut c) = guard {
+        if let Some(dir) = c.take() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        std::process::exit(128 + sig);
+    }
+    std::process::exit(128 + sig)
+}
 
 /// Set after a stop and continue: the screen needs a full redraw.
 static REDRAW: AtomicBool = AtomicBool::new(false);
@@ -55,8 +81,7 @@ pub fn signal_flag() -> Result<Arc<AtomicBool>> {
                     SIGNAL.store(sig, Ordering::Relaxed);
                     seen.store(true, Ordering::Relaxed);
                     std::thread::sleep(GRACE);
-                    super::terminal::restore();
-                    std::process::exit(128 + sig);
+                    exit_on_signal(sig);
                 }
             }
         }
@@ -77,14 +102,15 @@ pub fn draw(guard: &mut TerminalGuard, app: &App) -> Result<()> {
 
 /// Runs until the user quits or a signal arrives.
 pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> Result<()> {
+    let size = guard.term.size()?;
+    app.update(Action::Resize(size.width, size.height));
     draw(guard, app)?;
     loop {
         if stop.load(Ordering::Relaxed) {
             // Ended by a signal: the exit status says which, as the default action would.
             let sig = SIGNAL.load(Ordering::Relaxed);
             if sig > 0 {
-                super::terminal::restore();
-                std::process::exit(128 + sig);
+                exit_on_signal(sig);
             }
             break;
         }
@@ -107,7 +133,7 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
             }
             // Only presses: terminals that report releases would otherwise act twice.
             Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-            Event::Resize(..) => app.update(Action::Resize),
+            Event::Resize(w, h) => app.update(Action::Resize(w, h)),
             _ => continue,
         };
         match effect {

@@ -9,8 +9,12 @@ use super::forms::checkin::FieldKind;
 /// What has the keyboard right now; the app derives it from its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyContext {
+    /// The terminal is below the minimum size: only quit acts (resizing is not a key).
+    TooSmall,
     Help,
     Confirm,
+    /// The Trash view over a screen.
+    Trash,
     Form(FieldKind),
     Screen(Screen),
 }
@@ -55,6 +59,7 @@ pub static GLOBAL: &[Binding] = &[
     b!([(Char('m'), N)], "", "", Action::OpenDose),
     b!([(Char('e'), N)], "", "", Action::OpenEvent),
     b!([(Char('p'), N)], "", "", Action::OpenPsfs),
+    b!([(Char('S'), N)], "", "", Action::OpenSettings),
     b!(
         [(Char('1'), N)],
         "1–7",
@@ -97,9 +102,16 @@ pub static GLOBAL: &[Binding] = &[
     b!([(Char('G'), N), (End, N)], "", "", Action::Bottom),
     b!(
         [(Char('u'), N)],
-        "u",
-        "undo the last delete, or take back what you just added",
+        "u U",
+        "undo / redo (also Ctrl-R) this screen's last step; asks first",
         Action::Undo
+    ),
+    b!([(Char('U'), N), (Char('r'), C)], "", "", Action::Redo),
+    b!(
+        [(Char('T'), N)],
+        "T S",
+        "trash (deleted records, Enter restores) · settings (FTP, LTHR…)",
+        Action::ToggleTrash
     ),
     b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
     b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
@@ -132,6 +144,12 @@ pub static PAIN_LOG: &[Binding] = &[
         Action::MoveDays(-1)
     ),
     b!([(Char('l'), N), (Right, N)], "", "", Action::MoveDays(1)),
+    b!(
+        [(Char('/'), N)],
+        "/",
+        "find words in notes and tags, the whole history",
+        Action::Search
+    ),
 ];
 
 /// Every field of the check-in form.
@@ -243,6 +261,45 @@ pub static FORM_NOTES: &[(&str, &str)] = &[
     ("Enter", "in the note: a new line"),
 ];
 
+/// The Trash view.
+pub static TRASH: &[Binding] = &[
+    b!(
+        [(Enter, N), (Char('r'), N)],
+        "Enter",
+        "restore the selected record (u deletes it again)",
+        Action::OpenSelected
+    ),
+    b!(
+        [(Esc, N), (Char('T'), N)],
+        "Esc/T",
+        "close the trash",
+        Action::ToggleTrash
+    ),
+    b!(
+        [(Char('j'), N), (Down, N)],
+        "j/k ↓/↑",
+        "move the selection",
+        Action::Move(1)
+    ),
+    b!([(Char('k'), N), (Up, N)], "", "", Action::Move(-1)),
+    b!(
+        [(Char('g'), N), (Home, N)],
+        "g/G",
+        "first / last",
+        Action::Top
+    ),
+    b!([(Char('G'), N), (End, N)], "", "", Action::Bottom),
+    b!([(Char('u'), N)], "u", "undo", Action::Undo),
+    b!(
+        [(Char('U'), N), (Char('r'), C)],
+        "U/Ctrl-R",
+        "redo",
+        Action::Redo
+    ),
+    b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
+    b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
+];
+
 pub static CONFIRM: &[Binding] = &[
     b!(
         [(Char('y'), N), (Enter, N)],
@@ -278,6 +335,7 @@ pub static ENTRY_NOTES: &[(&str, &str)] = &[
 pub enum HelpFor {
     Checkin,
     Entry,
+    Trash,
     Screen(Screen),
 }
 
@@ -302,6 +360,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         ("Medications", list(MEDS)),
         ("Trends", list(TRENDS)),
         ("Timeline", list(TIMELINE)),
+        ("Trash", list(TRASH)),
         ("Check-in form", form),
         ("Forms", entry),
     ]
@@ -313,6 +372,7 @@ pub fn help_for(h: HelpFor) -> Vec<(&'static str, Vec<(&'static str, &'static st
     let wanted: &[&str] = match h {
         HelpFor::Checkin => &["Check-in form"],
         HelpFor::Entry => &["Forms"],
+        HelpFor::Trash => &["Trash"],
         HelpFor::Screen(Screen::Pain) => &["Everywhere", "Pain log"],
         HelpFor::Screen(Screen::Training) => &["Everywhere", "Training"],
         HelpFor::Screen(Screen::Meds) => &["Everywhere", "Medications"],
@@ -350,11 +410,16 @@ fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
 /// The action for a key press in a context, or None when the key means nothing there.
 pub fn map(key: KeyEvent, ctx: KeyContext) -> Option<Action> {
     match ctx {
+        KeyContext::TooSmall => match (key.code, key.modifiers.contains(KeyModifiers::CONTROL)) {
+            (Char('q'), false) | (Char('c'), true) => Some(Action::Quit),
+            _ => None,
+        },
         KeyContext::Help => match key.code {
             Esc | Char('?') | Char('q') | Enter => Some(Action::ToggleHelp),
             _ => None,
         },
         KeyContext::Confirm => lookup(CONFIRM, &key),
+        KeyContext::Trash => lookup(TRASH, &key),
         KeyContext::Screen(s) => lookup(screen_table(s), &key).or_else(|| lookup(GLOBAL, &key)),
         KeyContext::Form(kind) => lookup(FORM, &key).or_else(|| form_key(key, kind)),
     }

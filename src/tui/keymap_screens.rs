@@ -39,6 +39,12 @@ pub static TRAINING: &[Binding] = &[
         Action::ToggleCalendar
     ),
     b!([(Char('n'), N)], "n", "new rehab programme", Action::New),
+    b!(
+        [(Char('/'), N)],
+        "/",
+        "find words (kind, date, bike, note)",
+        Action::Search
+    ),
 ];
 
 /// The Medications screen, before the global keys.
@@ -67,6 +73,7 @@ pub static MEDS: &[Binding] = &[
         "delete the selected medication (u undoes)",
         Action::DeleteSelected
     ),
+    b!([(Char('/'), N)], "/", "find a medication", Action::Search),
 ];
 
 /// The Timeline screen, before the global keys.
@@ -86,7 +93,7 @@ pub static TIMELINE: &[Binding] = &[
     b!(
         [(Char('/'), N)],
         "/",
-        "jump the history to a date (today, -3, mon, MM-DD…)",
+        "jump to a date (today, -3, mon, MM-DD…), or find an event",
         Action::JumpToDate
     ),
 ];

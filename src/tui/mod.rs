@@ -8,6 +8,8 @@ pub mod app;
 mod app_entry;
 mod app_import;
 mod app_save;
+mod app_search;
+mod app_undo;
 pub mod event;
 pub mod forms;
 pub mod keymap;
@@ -30,9 +32,17 @@ pub use theme::Theme;
 use crate::repo::Repo;
 
 /// Runs the app on an open journal until the user quits or SIGTERM/SIGHUP arrives; the
-/// terminal is restored in every case, including a panic.
-pub fn run(repo: Repo, today: NaiveDate) -> anyhow::Result<()> {
+/// terminal is restored in every case, including a panic. `remove_on_signal` is a folder to
+/// delete when a signal ends the app (the `--demo` journal; a quit leaves it to its owner).
+pub fn run(
+    repo: Repo,
+    today: NaiveDate,
+    remove_on_signal: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     let stop = event::signal_flag()?;
+    if let Some(dir) = remove_on_signal {
+        event::remove_on_signal(dir);
+    }
     let mut app = App::new(repo, today, Theme::from_env(), Screen::Today);
     let mut guard = terminal::TerminalGuard::new()?;
     let result = event::run_loop(&mut guard, &mut app, &stop);
@@ -72,3 +82,5 @@ mod tests;
 mod tests_forms;
 #[cfg(test)]
 mod tests_import;
+#[cfg(test)]
+mod tests_settings;

@@ -26,6 +26,18 @@ fn app() -> App {
     )
 }
 
+/// A journal begun two years ago (one check-in), so every Trends range is full.
+fn app_with_history() -> App {
+    let mut repo = Repo::open_in_memory().unwrap();
+    repo.save_checkin(&Checkin {
+        date: day() - chrono::Duration::days(730),
+        pain: 2,
+        ..Default::default()
+    })
+    .unwrap();
+    App::new(repo, day(), Theme::plain(), Screen::Today)
+}
+
 fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }
@@ -86,7 +98,9 @@ fn keymap_maps_by_context() {
 #[test]
 fn help_lists_the_keymap() {
     let all: Vec<_> = help_sections().into_iter().flat_map(|(_, v)| v).collect();
-    for k in ["c", "1–7", "v", "Ctrl-S", "+/-", "Esc", "u", "q"] {
+    for k in [
+        "c", "1–7", "v", "Ctrl-S", "+/-", "Esc", "u", "u U", "T S", "q",
+    ] {
         assert!(all.iter().any(|(l, _)| *l == k), "help lacks {k}");
     }
 }
@@ -244,6 +258,10 @@ fn pain_log_delete_and_undo() {
     assert!(a.today_checkin.is_none());
     assert!(a.status.as_ref().unwrap().text.contains("u undoes"));
     press(&mut a, "u");
+    let q = &a.confirm.as_ref().expect("u asks first").question;
+    assert!(q.starts_with("Bring back the deleted check-in"), "{q}");
+    assert!(a.today_checkin.is_none(), "nothing happens before yes");
+    press(&mut a, "y");
     assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(4));
     // The selected past day opens its own form.
     press(&mut a, "j\n");
@@ -263,32 +281,72 @@ fn screens_switch_by_number_and_tab() {
 }
 
 #[test]
-fn calendar_moves_by_day_and_month_and_loads_older_days() {
-    let mut a = App::new(
-        Repo::open_in_memory().unwrap(),
-        day(),
-        Theme::plain(),
-        Screen::Pain,
-    );
+fn calendar_shows_the_whole_history_from_the_first_month() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    let first = NaiveDate::from_ymd_opt(2023, 3, 14).unwrap();
+    for (date, pain) in [
+        (first, 9),
+        (NaiveDate::from_ymd_opt(2025, 6, 2).unwrap(), 6),
+    ] {
+        repo.save_checkin(&Checkin {
+            date,
+            pain,
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Pain);
     press(&mut a, "v");
     assert!(a.calendar);
+    let map = a
+        .pain_map
+        .as_ref()
+        .expect("the calendar loads the whole history");
+    assert_eq!(map.first, Some(first));
+    assert_eq!(map.get(first), Some(9));
     press(&mut a, "h");
     assert_eq!(a.pain_selected(), day().pred_opt().unwrap());
-    for _ in 0..4 {
-        press(&mut a, "j");
-    }
+    press(&mut a, "jjjj");
     assert_eq!(
         a.pain_selected(),
         NaiveDate::from_ymd_opt(2026, 7, 22).unwrap()
-    );
-    assert!(
-        a.pain_log.as_ref().unwrap().days.len() > 124,
-        "older days were loaded"
     );
     press(&mut a, "l");
     assert_eq!(
         a.pain_selected(),
         NaiveDate::from_ymd_opt(2026, 7, 23).unwrap()
+    );
+    // G: the first day; nothing before it, by day or by month.
+    press(&mut a, "G");
+    assert_eq!(a.pain_selected(), first);
+    press(&mut a, "hj");
+    assert_eq!(a.pain_selected(), first);
+    // Three years back, the month shows its pain without scrolling through the years between.
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(text.contains("Mar 2023"), "{text}");
+    assert!(
+        !text.contains("Feb 2023"),
+        "no month before the first: {text}"
+    );
+    assert!(text.contains(" 9"), "{text}");
+    // d on a day far beyond the list's loaded days deletes that day's check-in.
+    press(&mut a, "d");
+    assert_eq!(a.repo.checkin_on(first).unwrap(), None);
+    let later = NaiveDate::from_ymd_opt(2025, 6, 2);
+    assert_eq!(a.pain_map.as_ref().unwrap().first, later);
+    press(&mut a, "uy");
+    assert_eq!(a.pain_map.as_ref().unwrap().first, Some(first));
+    // Back to the list, on the day the calendar chose.
+    press(&mut a, "G");
+    press(&mut a, "v");
+    assert_eq!(a.pain_selected(), first);
+    assert!(
+        a.pain_log
+            .as_ref()
+            .unwrap()
+            .days
+            .iter()
+            .any(|(d, c)| *d == first && c.is_some())
     );
 }
 
@@ -305,7 +363,7 @@ fn no_color_theme_has_no_colour_but_keeps_modifiers() {
 #[test]
 fn brackets_switch_the_trends_range_and_reload_it() {
     use crate::views::insights::Range;
-    let mut a = app();
+    let mut a = app_with_history();
     // Outside Trends the brackets mean nothing.
     assert_eq!(
         map(key(KeyCode::Char(']')), KeyContext::Screen(Screen::Today)),
@@ -335,7 +393,7 @@ fn brackets_switch_the_trends_range_and_reload_it() {
 
 #[test]
 fn a_range_seen_before_comes_back_without_a_reload_until_a_write() {
-    let mut a = app();
+    let mut a = app_with_history();
     press(&mut a, "5]");
     assert_eq!(a.trends_seen.len(), 1, "12 weeks kept when 1 year loads");
     press(&mut a, "[");
@@ -364,5 +422,152 @@ fn seven_opens_the_week_beside_the_week_before() {
     assert!(
         text.contains("mean 4.0 over 1 day (week before no check-ins)"),
         "{text}"
+    );
+}
+
+#[test]
+fn too_small_only_quit_acts() {
+    let mut a = app();
+    press(&mut a, "a45m\n");
+    press(&mut a, "3");
+    assert_eq!(a.rows(), 1);
+    a.update(Action::Resize(40, 10));
+    assert_eq!(a.key_context(), KeyContext::TooSmall);
+    // d would delete an activity that cannot be seen; c would open an invisible form.
+    press(&mut a, "dcu2\n");
+    assert_eq!(a.rows(), 1, "nothing deleted while too small");
+    assert!(a.form.is_none() && a.entry.is_none(), "no invisible form");
+    assert_eq!(a.screen, Screen::Training, "no screen switch");
+    a.update(Action::Resize(80, 24));
+    press(&mut a, "d");
+    assert_eq!(a.rows(), 0, "d acts again once the window is big enough");
+    a.update(Action::Resize(59, 24));
+    assert_eq!(
+        a.handle_key(key(KeyCode::Char('q'))),
+        Effect::Quit,
+        "q still quits"
+    );
+}
+
+#[test]
+fn too_small_with_unsaved_input_still_asks_before_quitting() {
+    let mut a = app();
+    press(&mut a, "c7");
+    a.update(Action::Resize(50, 15));
+    press(&mut a, "3");
+    assert_eq!(a.form.as_ref().unwrap().pain, Some(7), "digits wait");
+    a.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(a.confirm.is_some(), "the unsaved check-in is asked about");
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 50, 15));
+    assert!(text.contains("Quit and discard"), "{text}");
+    assert_eq!(a.handle_key(key(KeyCode::Char('y'))), Effect::Quit);
+}
+
+/// The cursor's cell and the text just before it, as drawn at `w`×`h`.
+fn drawn_cursor(a: &App, w: u16, h: u16) -> (ratatui::layout::Position, String) {
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    let p = super::screens::render(a, area, &mut buf).expect("a text field has the cursor");
+    let before: String = (p.x.saturating_sub(6)..p.x)
+        .map(|x| buf[(x, p.y)].symbol().to_string())
+        .collect();
+    (p, before)
+}
+
+#[test]
+fn a_long_note_wraps_and_the_cursor_stays_inside_the_form() {
+    let mut a = app();
+    press(&mut a, "c5");
+    a.form.as_mut().unwrap().focus(Field::Note);
+    let long = "sat in the car for three hours then walked the dog twice ".repeat(4);
+    for c in long.chars().chain("end!".chars()) {
+        a.update(Action::Text(Edit::Insert(c)));
+    }
+    let (p, before) = drawn_cursor(&a, 80, 24);
+    assert!(
+        p.x < 79 && p.y < 22,
+        "cursor inside the form's border: {p:?}"
+    );
+    assert_eq!(
+        before, "e end!",
+        "the text just typed is visible before the cursor"
+    );
+    // Many lines: the view scrolls down to the cursor's line.
+    for i in 0..12 {
+        a.update(Action::Text(Edit::Newline));
+        for c in format!("row {i}").chars() {
+            a.update(Action::Text(Edit::Insert(c)));
+        }
+    }
+    let (p, before) = drawn_cursor(&a, 80, 24);
+    assert!(p.y < 22, "{p:?}");
+    assert_eq!(before, "row 11");
+}
+
+#[test]
+fn a_long_text_field_in_a_form_keeps_its_cursor_visible() {
+    let mut a = app();
+    // The event form: kind, date, title…; the title is long.
+    press(&mut a, "e");
+    a.update(Action::NextField);
+    a.update(Action::NextField);
+    let title = "appointment with the physio about the left side and the long drive home";
+    for c in title.chars().chain(" done".chars()) {
+        a.update(Action::Text(Edit::Insert(c)));
+    }
+    let (p, before) = drawn_cursor(&a, 80, 24);
+    assert!(p.x < 79, "{p:?}");
+    assert_eq!(before, "e done");
+}
+
+#[test]
+fn a_long_error_under_the_check_in_form_at_60x20_keeps_every_field() {
+    let mut a = app();
+    press(&mut a, "c");
+    a.update(Action::Save);
+    a.status = Some(super::app::Status {
+        text: "Not saved (your input is kept): pain: not set; allowed: a whole number 0–10, typed as a digit or with + and -, and this message goes on long enough to need three rows".into(),
+        error: true,
+    });
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 60, 20));
+    for label in [
+        "Pain",
+        "Where",
+        "Feels",
+        "Sleep h",
+        "Mood",
+        "Tags",
+        "Note",
+        "Red flags",
+    ] {
+        assert!(text.contains(label), "{label} lost:\n{text}");
+    }
+    assert!(
+        text.contains("need three rows"),
+        "the whole message:\n{text}"
+    );
+}
+
+#[test]
+fn a_new_check_in_can_be_taken_back_and_an_edited_one_cannot() {
+    let mut a = app();
+    press(&mut a, "c7\n");
+    assert!(a.status.as_ref().unwrap().text.ends_with("u undoes"));
+    press(&mut a, "u");
+    let q = a.confirm.as_ref().expect("asks first").question.clone();
+    assert!(q.starts_with("Take back"), "{q}");
+    press(&mut a, "y");
+    assert!(a.today_checkin.is_none());
+    // Logged again, then edited: u has nothing to take back.
+    press(&mut a, "c5\nc6\n");
+    assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(6));
+    press(&mut a, "u");
+    assert!(a.confirm.is_none());
+    assert!(
+        a.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Nothing to undo")
     );
 }

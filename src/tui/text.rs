@@ -113,9 +113,61 @@ impl TextField {
     }
 }
 
+/// A text wrapped to `width` columns for display: its rows (broken after a space where one
+/// fits, else mid-word) and the row and column of the cursor at `(line, col)`. The cursor
+/// always lands inside the width, on a row of its own when a full row ends where it is.
+pub fn wrap(value: &str, width: usize, cursor: (usize, usize)) -> (Vec<String>, (usize, usize)) {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let mut at = (0, 0);
+    for (li, line) in value.split('\n').enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        let mut start = 0;
+        let mut segs = Vec::new();
+        while chars.len() - start > width {
+            let end = (start + 1..=start + width)
+                .rev()
+                .find(|&i| chars[i - 1] == ' ')
+                .unwrap_or(start + width);
+            segs.push((start, end));
+            start = end;
+        }
+        segs.push((start, chars.len()));
+        for (si, &(a, b)) in segs.iter().enumerate() {
+            let last = si + 1 == segs.len();
+            rows.push(chars[a..b].iter().collect::<String>());
+            if li == cursor.0 && cursor.1 >= a && (cursor.1 < b || last) {
+                at = (rows.len() - 1, cursor.1 - a);
+                if at.1 >= width {
+                    rows.push(String::new());
+                    at = (rows.len() - 1, 0);
+                }
+            }
+        }
+    }
+    (rows, at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_keeps_the_cursor_inside() {
+        let (rows, at) = wrap("long drive to the coast", 10, (0, 23));
+        assert_eq!(rows, vec!["long ", "drive to ", "the coast"]);
+        assert_eq!(at, (2, 9));
+        // A word longer than the width breaks mid-word.
+        let (rows, at) = wrap("abcdefghijkl", 5, (0, 7));
+        assert_eq!(rows, vec!["abcde", "fghij", "kl"]);
+        assert_eq!(at, (1, 2));
+        // A full last row: the cursor goes to a fresh row rather than past the edge.
+        let (rows, at) = wrap("abcde\nx", 5, (0, 5));
+        assert_eq!(rows, vec!["abcde", "", "x"]);
+        assert_eq!(at, (1, 0));
+        let (rows, at) = wrap("", 5, (0, 0));
+        assert_eq!((rows, at), (vec![String::new()], (0, 0)));
+    }
 
     #[test]
     fn multiline_moves_between_lines() {

@@ -6,14 +6,32 @@ use super::app::{App, Confirm, Pending};
 use super::forms::checkin::Field;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
-    if action != Action::Resize {
-        app.status = None;
+    if let Action::Resize(w, h) = action {
+        app.size = (w, h);
+        return Effect::None;
     }
+    // While too small only quit (and its question) act; results of work the loop already did
+    // (editor, import) still land. Nothing else may change what the user cannot see.
+    let allowed = matches!(
+        action,
+        Action::Quit
+            | Action::Confirm
+            | Action::Deny
+            | Action::EditorDone(_)
+            | Action::ImportDone(_)
+    );
+    if app.too_small() && !allowed {
+        return Effect::None;
+    }
+    app.status = None;
     if app.confirm.is_some() {
         return confirm(app, action);
     }
     if app.form.is_some() || app.entry.is_some() {
         return form(app, action);
+    }
+    if app.trash.is_some() && !app.help {
+        return trash(app, action);
     }
     match action {
         Action::Quit => {
@@ -32,6 +50,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             } else {
                 app.sel[app.screen.index()] = 0;
             }
+        }
+        Action::Bottom if app.screen == Screen::Pain && app.calendar => {
+            app.select_day(chrono::NaiveDate::MIN);
         }
         Action::Bottom => {
             let n = app.rows();
@@ -54,17 +75,26 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenDose => app.open_dose(),
         Action::OpenEvent => app.open_event(),
         Action::OpenPsfs => app.open_psfs(),
+        Action::OpenSettings => app.open_settings(),
         Action::New if app.screen == Screen::Meds => app.open_medication(),
         Action::New if app.screen == Screen::Training => app.open_programme(),
         Action::TakeSelected if app.screen == Screen::Meds => app.take_selected(),
         Action::CycleFilter if app.screen == Screen::Training => app.cycle_filter(),
         Action::JumpToDate if app.screen == Screen::Timeline => app.jump_prompt(),
+        Action::Search => app.search_prompt(),
         Action::OpenImport if app.screen == Screen::Training => app.import_prompt(),
         Action::ImportDone(result) => app.import_done(result),
         Action::OpenSelected => app.open_selected(),
         Action::DeleteSelected => app.delete_selected(),
-        Action::Undo => app.undo(),
-        Action::ToggleCalendar if app.screen == Screen::Pain => app.calendar = !app.calendar,
+        Action::Undo => app.ask_undo(),
+        Action::Redo => app.ask_redo(),
+        Action::ToggleTrash => app.toggle_trash(),
+        Action::ToggleCalendar if app.screen == Screen::Pain => {
+            app.calendar = !app.calendar;
+            app.ensure_loaded();
+            // Back in the list, the day chosen on the calendar is loaded and selected.
+            app.select_day(app.pain_selected());
+        }
         Action::Range(step) if app.screen == Screen::Trends => {
             let next = app.range.step(step);
             if next != app.range {
@@ -108,14 +138,40 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 let f = app.entry.take();
                 app.finish(f, result);
             }
+            Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
+            Some(Pending::Undo(i)) => app.apply_step(i, false),
+            Some(Pending::Redo(i)) => app.apply_step(i, true),
             None => {}
         },
-        Action::Deny => {
-            if let Some(Pending::OverMax(_)) = app.confirm.take().map(|c| c.on_yes) {
-                app.info("Not taken; nothing was stored");
+        Action::Deny => match app.confirm.take().map(|c| c.on_yes) {
+            Some(Pending::OverMax(_)) => app.info("Not taken; nothing was stored"),
+            Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
+            Some(Pending::AddExercises(_)) => {
+                app.info("Not saved; the programme is still open to edit")
             }
-        }
+            _ => {}
+        },
         // Any other key keeps the question open: a stray key must not discard input.
+        _ => {}
+    }
+    Effect::None
+}
+
+/// Keys in the Trash view: move, restore, undo/redo, close, help and quit.
+fn trash(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Quit => {
+            app.should_quit = true;
+            return Effect::Quit;
+        }
+        Action::Move(d) => app.move_trash(d as i64),
+        Action::Top => app.move_trash(i64::MIN / 2),
+        Action::Bottom => app.move_trash(i64::MAX / 2),
+        Action::OpenSelected => app.restore_selected(),
+        Action::Undo => app.ask_undo(),
+        Action::Redo => app.ask_redo(),
+        Action::ToggleTrash | Action::Cancel => app.trash = None,
+        Action::ToggleHelp => app.help = true,
         _ => {}
     }
     Effect::None

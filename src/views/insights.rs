@@ -136,8 +136,26 @@ impl TrendsData {
 
 /// The whole journal up to `today`: CTL and the baseline need all of it.
 pub fn load_history(repo: &mut Repo, today: NaiveDate) -> Result<JournalData> {
-    let from = repo.first_day()?.unwrap_or(today);
-    repo.journal_data(from, today)
+    load_window(repo, today, None)
+}
+
+/// What figures over `[since, today]` need: from [`LEAD_DAYS`] before `since` (the baseline),
+/// never before the journal's first day, with older training folded into the load history
+/// (None: the whole journal). Trends, the dashboard and `stats --since` all load through
+/// here, so on a sparse or young journal they count the same days: a window reaching back
+/// before day one would add days of "no training" that the whole history does not have.
+pub fn load_window(
+    repo: &mut Repo,
+    today: NaiveDate,
+    since: Option<NaiveDate>,
+) -> Result<JournalData> {
+    let first = repo.first_day()?.unwrap_or(today).min(today);
+    match since {
+        Some(since) if since - Duration::days(LEAD_DAYS) > first => {
+            repo.journal_window(since - Duration::days(LEAD_DAYS), today)
+        }
+        _ => repo.journal_data(first, today),
+    }
 }
 
 /// The journal and the figures of `backtrack stats --since SINCE` (None: all history).
@@ -156,18 +174,20 @@ pub fn load_stats(
     today: NaiveDate,
     since: Option<NaiveDate>,
 ) -> Result<StatsView> {
-    let data = load_history(repo, today)?;
+    let data = load_window(repo, today, since)?;
     let stats = stats(&data, today, since);
     Ok(StatsView { data, stats })
 }
 
 /// Loads the range ending `today`.
 pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<TrendsData> {
+    // A range longer than the journal starts at its first day, as `stats --since` does.
+    let first = repo.first_day()?.unwrap_or(today).min(today);
     let from = match range.days() {
-        Some(n) => today - Duration::days(n - 1),
-        None => repo.first_day()?.unwrap_or(today).min(today),
+        Some(n) => (today - Duration::days(n - 1)).max(first),
+        None => first,
     };
-    let data = repo.journal_window(from - Duration::days(LEAD_DAYS), today)?;
+    let data = load_window(repo, today, Some(from))?;
     let ix = DayIndex::new(&data, today);
     let all = Series::new(&data, &ix);
     let series = Series {
@@ -201,7 +221,7 @@ pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<Tr
 /// [`DASHBOARD_DAYS`] every figure (the same as `stats --since 365d`).
 pub fn load_dashboard(repo: &mut Repo, today: NaiveDate) -> Result<TodayData> {
     let since = today - Duration::days(DASHBOARD_DAYS);
-    let data = repo.journal_window(since - Duration::days(LEAD_DAYS), today)?;
+    let data = load_window(repo, today, Some(since))?;
     let bars_from = today - Duration::days(SPARK_DAYS - 1);
     let mut recent: Vec<Checkin> = data
         .checkins
@@ -287,6 +307,49 @@ mod tests {
         }
         let all = load_trends(&mut repo, today, Range::All).unwrap();
         assert_eq!(Some(all.from), repo.first_day().unwrap());
+    }
+
+    #[test]
+    fn a_young_sparse_journal_counts_the_same_days_in_trends_and_stats() {
+        use crate::domain::records::Activity;
+        use crate::domain::vocab::ActivityKind;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let mut repo = Repo::open_in_memory().unwrap();
+        for (i, pain) in [(0, 4), (1, 5), (2, 3)] {
+            let date = today - Duration::days(i);
+            repo.save_checkin(&Checkin {
+                date,
+                pain,
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        for i in [1i64, 2] {
+            let start = (today - Duration::days(i)).and_hms_opt(8, 0, 0).unwrap();
+            let mut a = Activity::new(ActivityKind::Ride, start, 3600);
+            a.rpe = Some(6);
+            crate::ops::activity::with_load(&repo, &mut a).unwrap();
+            repo.add_activity(&a).unwrap();
+        }
+        let first = repo.first_day().unwrap();
+        let cli = load_stats(&mut repo, today, first).unwrap().stats;
+        let cli = crate::analysis::stats::sentences(&cli);
+        // "the next day": 2 pairs (the day before the first has no training logged, not 0).
+        assert!(
+            cli.iter()
+                .any(|s| s.contains("the next day: not enough data (2 days")),
+            "{cli:?}"
+        );
+        for range in Range::ALL {
+            let t = load_trends(&mut repo, today, range).unwrap();
+            assert_eq!(Some(t.from), first, "{}", range.label());
+            assert_eq!(
+                crate::analysis::stats::sentences(&t.stats),
+                cli,
+                "{}",
+                range.label()
+            );
+        }
     }
 
     #[test]

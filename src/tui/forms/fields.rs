@@ -172,6 +172,11 @@ impl Entry {
         self.opt(key).unwrap_or_default()
     }
 
+    /// Whether the form has a field `key`.
+    pub fn entry_has(&self, key: &str) -> bool {
+        self.fields.iter().any(|f| f.key == key)
+    }
+
     pub fn flag(&self, key: &str) -> bool {
         matches!(self.field(key).map(|f| &f.input), Some(Input::Flag(true)))
     }

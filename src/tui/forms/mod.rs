@@ -8,14 +8,16 @@ pub mod fields;
 mod import;
 mod meds;
 mod rehab;
+mod settings;
 mod timeline;
 mod training;
 
 pub use import::{ImportJob, import_form, import_job};
 pub use meds::{dose_draft, dose_form, filtered, medication_draft, medication_form, pick_form};
-pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record};
-pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores};
-pub use training::{activity_draft, activity_form};
+pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record, unknown_exercises};
+pub use settings::{plain_keys, settings_drafts, settings_form};
+pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores, search_form};
+pub use training::{SET_FTP, activity_draft, activity_form};
 
 use crate::domain::InputError;
 use crate::domain::records::{
@@ -62,8 +64,15 @@ pub enum FormKind {
     },
     /// The timeline's "jump to date" prompt.
     JumpDate,
+    /// `/` on a list: words to find.
+    Search,
     /// Training's `i`: a path to import rides from.
     Import,
+    /// `S`: FTP, LTHR, max HR, weight and the thresholds; `initial` holds each field's value
+    /// when opened, so only what changed is stored.
+    Settings {
+        initial: Vec<(&'static str, String)>,
+    },
 }
 
 /// An open form: its kind and its inputs.
@@ -85,7 +94,27 @@ impl EntryForm {
             FormKind::Programme { .. } => "programme",
             FormKind::Psfs { .. } => "PSFS rating",
             FormKind::JumpDate => "date",
+            FormKind::Search => "search",
             FormKind::Import => "import",
+            FormKind::Settings { .. } => "settings",
+        }
+    }
+
+    /// The stored record this form edits, if it edits one.
+    pub fn edits(&self) -> Option<crate::repo::RecordId> {
+        use crate::repo::{Kind, RecordId};
+        match &self.kind {
+            FormKind::Activity {
+                editing: Some(a), ..
+            } => Some(RecordId::new(Kind::Activity, a.id)),
+            FormKind::Rehab {
+                editing: Some(r), ..
+            } => Some(RecordId::new(Kind::Rehab, r.id)),
+            FormKind::Medication { editing: Some(m) } => {
+                Some(RecordId::new(Kind::Medication, m.id))
+            }
+            FormKind::Event { editing: Some(e) } => Some(RecordId::new(Kind::Event, e.id)),
+            _ => None,
         }
     }
 
@@ -94,7 +123,7 @@ impl EntryForm {
     pub fn changed(&self) -> bool {
         !matches!(
             self.kind,
-            FormKind::PickMed { .. } | FormKind::JumpDate | FormKind::Import
+            FormKind::PickMed { .. } | FormKind::JumpDate | FormKind::Search | FormKind::Import
         ) && self.entry.changed()
     }
 

@@ -8,7 +8,9 @@ use super::{EntryForm, FormKind, show};
 use crate::domain::InputError;
 use crate::domain::parse::parse_date;
 use crate::domain::prescription::format_spec;
+use crate::domain::prescription::parse_done;
 use crate::domain::records::{Exercise, Programme, RehabSession, SessionItem};
+use crate::domain::vocab::ExerciseKind;
 use crate::ops::rehab::ProgrammeDraft;
 use crate::tui::forms::fields::{Entry, EntryField};
 
@@ -75,6 +77,12 @@ pub fn rehab_form(
             &s.map_or("today".into(), |s| s.date.to_string()),
             "today, -1, mon",
         ),
+        EntryField::text(
+            "as_done",
+            "As done",
+            "",
+            "changes only: bird dog:3x12, plank:3x45s@5kg",
+        ),
         EntryField::note("note", &show(s.and_then(|s| s.note.clone()))),
     ];
     let name = programme
@@ -131,7 +139,7 @@ pub fn rehab_record(
                 })
         })
         .transpose()?;
-    let items: Vec<SessionItem> = e
+    let mut items: Vec<SessionItem> = e
         .ticked("done")
         .into_iter()
         .filter_map(|i| exercises.get(i))
@@ -144,6 +152,7 @@ pub fn rehab_record(
             hold_s: t.hold_s,
         })
         .collect();
+    apply_as_done(e, exercises, &mut items)?;
     if items.is_empty() {
         return Err(InputError::new(
             "done",
@@ -170,6 +179,7 @@ pub fn rehab_record(
 
 /// The new-programme form: exercises typed as on the CLI, in order.
 pub fn programme_form(library: &[Exercise]) -> EntryForm {
+    let kinds: Vec<&str> = ExerciseKind::ALL.iter().map(|k| k.as_str()).collect();
     let fields = vec![
         EntryField::text("name", "Name", "", "e.g. physio core"),
         EntryField::text(
@@ -181,6 +191,7 @@ pub fn programme_form(library: &[Exercise]) -> EntryForm {
         EntryField::text("from", "From", "today", "today, mon, YYYY-MM-DD"),
         EntryField::text("to", "To", "", "open-ended if empty"),
         EntryField::text("target", "Per week", "3", "sessions, 0–21"),
+        EntryField::choice("new_kind", "New kind", &kinds, "strength"),
         EntryField::note("note", ""),
     ];
     EntryForm {
@@ -241,4 +252,85 @@ pub fn programme_draft(e: &Entry) -> Result<ProgrammeDraft, InputError> {
         target,
         note: e.opt("note"),
     })
+}
+
+/// The programme's exercises not in the library (names compared case aside), each with its
+/// prescription as typed: (name, prescription), to be added before the programme is saved.
+pub fn unknown_exercises(
+    draft: &ProgrammeDraft,
+    library: &[String],
+) -> Result<Vec<(String, Option<String>)>, InputError> {
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    for text in &draft.exercises {
+        let (name, _) = parse_done("exercises", text)?;
+        let known = library.iter().any(|l| l.eq_ignore_ascii_case(&name));
+        let listed = out.iter().any(|(n, _)| n.eq_ignore_ascii_case(&name));
+        if !known && !listed {
+            let spec = text
+                .rsplit_once(':')
+                .map(|(_, s)| s.trim().to_string())
+                .filter(|s| !s.is_empty());
+            out.push((name, spec));
+        }
+    }
+    Ok(out)
+}
+
+/// The "as done" field of the rehab form: `bird dog:3x12, plank:3x45s@5kg` changes the sets,
+/// reps, hold or load of those exercises (ticking them), leaving the rest as prescribed.
+fn apply_as_done(
+    e: &Entry,
+    exercises: &[Tick],
+    items: &mut Vec<SessionItem>,
+) -> Result<(), InputError> {
+    let Some(text) = e.opt("as_done") else {
+        return Ok(());
+    };
+    for part in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let (name, p) = parse_done("as_done", part)?;
+        let Some(t) = exercises
+            .iter()
+            .find(|t| t.name.eq_ignore_ascii_case(&name))
+        else {
+            let names: Vec<&str> = exercises.iter().map(|t| t.name.as_str()).collect();
+            return Err(InputError::new(
+                "as_done",
+                format!(
+                    "'{name}' is not in this list; allowed: {}",
+                    names.join(", ")
+                ),
+            ));
+        };
+        let item = match items.iter().position(|i| i.exercise_id == t.exercise_id) {
+            Some(i) => &mut items[i],
+            None => {
+                items.push(SessionItem {
+                    exercise_id: t.exercise_id,
+                    exercise: t.name.clone(),
+                    sets: t.sets,
+                    reps: t.reps,
+                    load_kg: None,
+                    hold_s: t.hold_s,
+                });
+                items.last_mut().expect("just pushed")
+            }
+        };
+        if p.sets.is_some() {
+            item.sets = p.sets;
+        }
+        if p.reps.is_some() {
+            item.reps = p.reps;
+        }
+        if p.hold_s.is_some() {
+            item.hold_s = p.hold_s;
+        }
+        if p.load_kg.is_some() {
+            item.load_kg = p.load_kg;
+        }
+    }
+    Ok(())
 }

@@ -131,13 +131,41 @@ pub fn psfs_scores(e: &Entry, items: &[PsfsItem]) -> Result<Vec<(String, u8)>, I
     Ok(out)
 }
 
-/// The date prompt, empty: Enter alone goes back to today.
+/// The date prompt, empty: Enter alone goes back to today; words that are not a date find
+/// the next event that has them.
 pub fn jump_form() -> EntryForm {
     EntryForm {
         kind: FormKind::JumpDate,
         entry: Entry::new(
-            "Jump to a date",
-            vec![EntryField::text("date", "Date", "", DATES)],
+            "Jump to a date, or find an event",
+            vec![EntryField::text(
+                "date",
+                "Date or words",
+                "",
+                "today, -3, mon, MM-DD · or words: MRI",
+            )],
+        ),
+    }
+}
+
+/// `/` on the pain log, Training and Medications: words to find; Enter alone finds the last
+/// words again (the next match).
+pub fn search_form(last: &str) -> EntryForm {
+    let title = if last.is_empty() {
+        "Find (the next match below the selection)".to_string()
+    } else {
+        format!("Find (Enter alone: '{last}' again)")
+    };
+    EntryForm {
+        kind: FormKind::Search,
+        entry: Entry::new(
+            title,
+            vec![EntryField::text(
+                "text",
+                "Find",
+                "",
+                "words from a note, tag, name or title",
+            )],
         ),
     }
 }

@@ -73,6 +73,7 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
             "W",
         ),
         EntryField::text("np", "NP", &num(a.and_then(|a| a.normalized_power_w)), "W"),
+        EntryField::text(SET_FTP, "Your FTP", "", "none yet (W): TSS from power"),
         EntryField::text("hr", "Avg HR", &num(a.and_then(|a| a.avg_hr)), "bpm"),
         EntryField::text("max_hr", "Max HR", &num(a.and_then(|a| a.max_hr)), "bpm"),
         EntryField::text("rpe", "RPE", &show(a.and_then(|a| a.rpe)), "1–10"),
@@ -99,6 +100,12 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
         EntryField::text("bike", "Bike", &show(a.and_then(|a| a.bike.clone())), ""),
         EntryField::note("note", &show(a.and_then(|a| a.note.clone()))),
     ];
+    // The FTP field is offered only while no FTP was ever set.
+    let fields = if settings.iter().any(|s| s.key == "ftp_w") {
+        fields.into_iter().filter(|f| f.key != SET_FTP).collect()
+    } else {
+        fields
+    };
     let title = match a {
         Some(a) => format!("Activity a{} (editing)", a.id),
         None => "New activity".into(),
@@ -112,6 +119,24 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
         kind: FormKind::Activity { editing, settings },
         entry,
     }
+}
+
+/// The activity form's offer of an FTP, while none is set: saved with the activity (from its
+/// date), so a ride with power gets its TSS at once.
+pub const SET_FTP: &str = "set_ftp";
+
+/// The FTP typed in the form's offer, as a setting from the first day, so the preview
+/// computes TSS with it.
+fn with_typed_ftp(e: &Entry, settings: &[DatedSetting]) -> Vec<DatedSetting> {
+    let mut all = settings.to_vec();
+    if let Some(v) = e.opt(SET_FTP).and_then(|s| s.trim().parse::<f64>().ok()) {
+        all.push(DatedSetting {
+            key: "ftp_w".into(),
+            from: NaiveDate::MIN,
+            value: v,
+        });
+    }
+    all
 }
 
 /// The value of a dated setting in force on `date`.
@@ -158,6 +183,7 @@ pub fn activity_preview(
     today: NaiveDate,
 ) -> Result<Activity, InputError> {
     let mut a = build_activity(&activity_draft(e)?, today)?;
+    let settings = &with_typed_ftp(e, settings)[..];
     let day = a.date();
     let t = Thresholds {
         ftp_w: dated(settings, "ftp_w", day),
@@ -175,6 +201,7 @@ pub fn tss_preview(e: &Entry, settings: &[DatedSetting], today: NaiveDate) -> St
         Ok(a) => a,
         Err(err) => return format!("TSS – (waiting for a valid {})", err.field),
     };
+    let settings = &with_typed_ftp(e, settings)[..];
     let ftp = dated(settings, "ftp_w", a.date())
         .map(|v| format!("FTP {v} W"))
         .unwrap_or_else(|| "no FTP set".into());
@@ -186,5 +213,15 @@ pub fn tss_preview(e: &Entry, settings: &[DatedSetting], today: NaiveDate) -> St
         (Some(t), Some(src)) => format!("TSS {t:.0} ({src})"),
         _ => "TSS – (needs power, HR, RPE or a TSS)".into(),
     };
+    let power = a.normalized_power_w.or(a.avg_power_w).is_some();
+    if power && dated(settings, "ftp_w", a.date()).is_none() {
+        // Power without an FTP gives no TSS from power: point at what fixes it.
+        let fix = if e.entry_has(SET_FTP) {
+            "type yours in \"Your FTP\""
+        } else {
+            "S (Settings) sets one"
+        };
+        return format!("{tss} · no FTP on this date: {fix} for TSS from power");
+    }
     format!("{tss} · {ftp} · {lthr}")
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::domain::vocab::URGENT_CARE;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
+use crate::tui::text::wrap;
 
 pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -57,18 +58,50 @@ pub fn banner(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
+/// The most rows a message takes at the bottom, so the screen above keeps most of its room.
+pub const STATUS_MAX_ROWS: u16 = 4;
+
+/// Rows the bottom line needs at `width`: a question or message wraps whole (up to
+/// [`STATUS_MAX_ROWS`]); the key hints fit one row.
+pub fn status_height(app: &App, width: u16) -> u16 {
+    let text = match (&app.confirm, &app.status) {
+        (Some(c), _) => c.question.as_str(),
+        (None, Some(s)) => s.text.as_str(),
+        (None, None) => return 1,
+    };
+    let rows = wrap(text, width as usize, (0, 0)).0.len() as u16;
+    rows.clamp(1, STATUS_MAX_ROWS)
+}
+
 /// The bottom line: an open question, else the latest message, else the main keys.
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let line = if let Some(c) = &app.confirm {
-        Line::from(Span::styled(c.question.clone(), t.error()))
-    } else if let Some(s) = &app.status {
-        let style = if s.error { t.error() } else { t.ok() };
-        Line::from(Span::styled(s.text.clone(), style))
-    } else {
+    let message = match (&app.confirm, &app.status) {
+        (Some(c), _) => Some((c.question.as_str(), t.error())),
+        (None, Some(s)) => Some((s.text.as_str(), if s.error { t.error() } else { t.ok() })),
+        (None, None) => None,
+    };
+    if let Some((text, style)) = message {
+        // Whole words on as many rows as it takes, never cut mid-word.
+        let rows = wrap(text, area.width as usize, (0, 0)).0;
+        let h = area.height as usize;
+        for (i, row) in rows.iter().take(h).enumerate() {
+            let row = if i + 1 == h && rows.len() > h {
+                format!("{}…", row.trim_end())
+            } else {
+                row.trim_end().to_string()
+            };
+            buf.set_stringn(area.x, area.y + i as u16, row, area.width as usize, style);
+        }
+        return;
+    }
+    let line = {
         let hint = match (&app.form, &app.entry, app.screen) {
+            (None, None, _) if app.trash.is_some() => {
+                "Enter restore · j/k move · u undo · U redo · Esc close · ? help · q quit"
+            }
             (Some(_), _, _) => {
-                "0–9 pain · Tab next field · Space toggle · Enter/Ctrl-S save · Esc cancel · ? help"
+                "0–9 pain · Tab field · Space toggle · Enter/Ctrl-S save · Esc cancel · ? help"
             }
             (None, Some(e), _) if matches!(e.kind, crate::tui::forms::FormKind::PickMed { .. }) => {
                 "type to filter · ↑/↓ choose · Enter picks · Esc cancels"
@@ -93,7 +126,26 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             }
             _ => "c check in · a activity · r rehab · m dose · e event · p PSFS · ? help · q quit",
         };
-        Line::from(Span::styled(hint, t.dim()))
+        Line::from(Span::styled(fit_hint(hint, area.width as usize), t.dim()))
     };
     line.render(area, buf);
+}
+
+/// The key hints that fit `width`: whole "key action" items, dropping from the end.
+fn fit_hint(hint: &str, width: usize) -> String {
+    let mut items: Vec<&str> = hint.split(" · ").collect();
+    while items.len() > 1 && items.join(" · ").chars().count() > width {
+        items.pop();
+    }
+    items.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hints_drop_whole_items_to_fit() {
+        let h = "c check in · a activity · ? help · q quit";
+        assert_eq!(super::fit_hint(h, 80), h);
+        assert_eq!(super::fit_hint(h, 30), "c check in · a activity");
+    }
 }

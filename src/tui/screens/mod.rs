@@ -11,6 +11,7 @@ mod pain;
 mod timeline;
 mod today;
 mod training;
+mod trash;
 mod trends;
 mod week;
 
@@ -30,10 +31,13 @@ pub const MIN_HEIGHT: u16 = 20;
 /// Draws the whole frame. Returns where the text cursor belongs, if a text field has focus.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
-            "Terminal too small: {}×{}. backtrack needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window (q quits).",
+        let mut msg = format!(
+            "Terminal too small: {}×{}. backtrack needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window (q quits; other keys wait).",
             area.width, area.height
         );
+        if let Some(c) = &app.confirm {
+            msg = format!("{}\n\n{msg}", c.question);
+        }
         Paragraph::new(msg)
             .wrap(Wrap { trim: true })
             .render(area, buf);
@@ -44,14 +48,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     } else {
         0
     };
+    let status_h = chrome::status_height(app, area.width);
     let tabs = Rect { height: 1, ..area };
     let banner = Rect::new(area.x, area.y + 1, area.width, banner_h);
-    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let status = Rect::new(area.x, area.bottom() - status_h, area.width, status_h);
     let body = Rect::new(
         area.x,
         area.y + 1 + banner_h,
         area.width,
-        area.height - 2 - banner_h,
+        area.height - 1 - status_h - banner_h,
     );
     chrome::tabs(app, tabs, buf);
     if banner_h > 0 {
@@ -61,6 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     match (&app.form, &app.entry) {
         (Some(f), _) => cursor = forms::checkin::render(app.theme, f, body, buf),
         (None, Some(e)) => cursor = forms::fields::render(app.theme, e, app.today, body, buf),
+        (None, None) if app.trash.is_some() => trash::render(app, body, buf),
         (None, None) => match app.screen {
             Screen::Today => today::render(app, body, buf),
             Screen::Pain => pain::render(app, body, buf),
@@ -76,6 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let which = match (&app.form, &app.entry) {
             (Some(_), _) => HelpFor::Checkin,
             (None, Some(_)) => HelpFor::Entry,
+            _ if app.trash.is_some() => HelpFor::Trash,
             _ => HelpFor::Screen(app.screen),
         };
         help::render(app.theme, which, area, buf);

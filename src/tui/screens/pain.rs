@@ -9,11 +9,10 @@ use ratatui::widgets::{Block, Widget};
 use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::widgets::{calendar, pain};
-use crate::views::journal::tag_text;
+use crate::views::journal::{PainMap, tag_text};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(log) = &app.pain_log else { return };
     let sel = app.sel[Screen::Pain.index()];
     let title = if app.calendar {
         " Pain calendar (v: list · h/l day · j/k month) "
@@ -24,12 +23,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = b.inner(area);
     b.render(area, buf);
     if app.calendar {
+        let Some(map) = &app.pain_map else { return };
         let [cal, detail] =
             Layout::vertical([Constraint::Min(2), Constraint::Length(1)]).areas(inner);
-        calendar::render(t, &log.days, app.pain_selected(), app.today, cal, buf);
-        detail_line(app, sel, detail, buf);
+        calendar::render(t, map, app.pain_selected(), app.today, cal, buf);
+        detail_line(app, map, detail, buf);
         return;
     }
+    let Some(log) = &app.pain_log else { return };
     let h = inner.height as usize;
     let offset = sel.saturating_sub(h.saturating_sub(1));
     for (row, (date, c)) in log.days.iter().enumerate().skip(offset).take(h) {
@@ -57,24 +58,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Under the calendar: the selected day's date and pain, so the number is always readable.
-fn detail_line(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
+/// Under the calendar: the selected day's date and pain, so the number is always readable,
+/// and its tags when the list has that day loaded.
+fn detail_line(app: &App, map: &PainMap, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(log) = &app.pain_log else { return };
-    let Some((date, c)) = log.days.get(sel) else {
-        return;
-    };
+    let date = app.pain_selected();
     let mut spans = vec![Span::styled(
         format!("{}  ", date.format("%a %-d %b %Y")),
         t.title(),
     )];
-    match c {
-        Some(c) => {
+    match map.get(date) {
+        Some(p) => {
             spans.push(Span::raw("pain "));
-            spans.push(pain::number(t, c.pain));
-            spans.push(Span::raw(tag_text(&c.tags)));
+            spans.push(pain::number(t, p));
+            let tags = app.pain_log.as_ref().and_then(|log| {
+                log.days
+                    .iter()
+                    .find(|(d, _)| *d == date)
+                    .and_then(|(_, c)| c.as_ref())
+                    .map(|c| tag_text(&c.tags))
+            });
+            spans.push(Span::raw(tags.unwrap_or_default()));
         }
         None => spans.push(Span::styled("no check-in · c adds one", t.dim())),
+    }
+    if let Some(first) = map.first {
+        spans.push(Span::styled(
+            format!("  · since {} · G first day", first.format("%-d %b %Y")),
+            t.dim(),
+        ));
     }
     Line::from(spans).render(area, buf);
 }

@@ -24,7 +24,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
-    let crit_rows = d.stats.criteria.len().clamp(1, 5) as u16;
+    let crit_rows = criteria_lines(app.theme, d, left.width.saturating_sub(2))
+        .len()
+        .clamp(1, 7) as u16;
     let [check, spark, crit] = Layout::vertical([
         Constraint::Length(8),
         Constraint::Min(6),
@@ -38,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let next_h = if d.next_event.is_some() { 2 } else { 0 };
     let [meds, act, rehab, next, psfs, notable] = Layout::vertical([
         Constraint::Length((d.stats.meds.today.len() as u16).clamp(1, 4) + 2),
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Length(3),
         Constraint::Length(next_h),
         Constraint::Length(psfs_h),
@@ -80,25 +82,38 @@ fn criteria_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
         .render(inner, buf);
         return;
     }
-    let lines: Vec<Line> = st
-        .criteria
-        .iter()
-        .map(|c| {
-            // The mark and the figure first, so a narrow panel cuts only the rule's words.
-            let (mark, style) = if c.met {
-                ("✓ ", t.ok())
+    Paragraph::new(criteria_lines(t, d, inner.width)).render(inner, buf);
+}
+
+/// Each criterion as a mark, its figure and the rule, the rule wrapped under itself so a
+/// narrow panel never loses its end ("≤ +1").
+fn criteria_lines(t: Theme, d: &TodayData, width: u16) -> Vec<Line<'static>> {
+    const FIGURE_W: usize = 7;
+    let rule_w = (width as usize).saturating_sub(FIGURE_W).max(10);
+    let mut lines = Vec::new();
+    for c in &d.stats.criteria {
+        let (mark, style) = if c.met {
+            ("✓ ", t.ok())
+        } else {
+            ("✗ ", t.error())
+        };
+        let value = c.value.map_or("n/a".to_string(), |v| format!("{v}"));
+        let rows = crate::tui::text::wrap(&c.label, rule_w, (0, 0)).0;
+        for (i, row) in rows.into_iter().enumerate() {
+            let head = if i == 0 {
+                vec![
+                    Span::styled(mark, style),
+                    Span::styled(format!("{value:<5}"), t.title()),
+                ]
             } else {
-                ("✗ ", t.error())
+                vec![Span::raw(" ".repeat(FIGURE_W))]
             };
-            let value = c.value.map_or("n/a".to_string(), |v| format!("{v}"));
-            Line::from(vec![
-                Span::styled(mark, style),
-                Span::styled(format!("{value:<5}"), t.title()),
-                Span::raw(c.label.clone()),
-            ])
-        })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+            let mut spans = head;
+            spans.push(Span::raw(row.trim_end().to_string()));
+            lines.push(Line::from(spans));
+        }
+    }
+    lines
 }
 
 /// The one most notable association of the last 12 months, or why there is none.
@@ -181,7 +196,10 @@ fn checkin_panel(t: Theme, c: Option<&Checkin>, area: Rect, buf: &mut Buffer) {
             t.dim(),
         )));
     }
-    Paragraph::new(lines).render(inner, buf);
+    // Long days ("slept 7.5 h · sat 9 h · workday · mood 3/5…") wrap rather than lose words.
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
 }
 
 fn pain_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
@@ -240,15 +258,20 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
             } else {
                 ratatui::style::Style::new()
             };
-            Line::from(Span::styled(
-                format!(
-                    "{} {}{max} ({}×)",
-                    text::amount(m.total, &m.unit),
-                    m.medication,
-                    m.doses
+            // "!" marks a total over the max in words too, not by colour alone (NO_COLOR).
+            let mark = if m.over_max { "! " } else { "" };
+            Line::from(vec![
+                Span::styled(mark, style),
+                Span::styled(
+                    format!(
+                        "{} {}{max} ({}×)",
+                        text::amount(m.total, &m.unit),
+                        m.medication,
+                        m.doses
+                    ),
+                    style,
                 ),
-                style,
-            ))
+            ])
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
@@ -269,10 +292,12 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
         1 => "yesterday".to_string(),
         n => format!("{n} days ago"),
     };
-    let mut first = format!("{} {} · {when}", a.kind, format_duration(a.elapsed_s));
+    let first = format!("{} {} · {when}", a.kind, format_duration(a.elapsed_s));
+    let mut second: Vec<String> = Vec::new();
     if let Some(tss) = a.tss {
+        // `~` marks an estimate (from HR or RPE), as on Training and in `list`.
         let est = text::tss_is_estimate(a.load_source.as_deref());
-        first.push_str(&format!(" · TSS {}", text::tss(tss, est)));
+        second.push(format!("TSS {}", text::tss(tss, est)));
     }
     let pains: Vec<String> = [
         ("before", a.pain_before),
@@ -282,24 +307,24 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
     .iter()
     .filter_map(|(n, p)| p.map(|p| format!("{n} {p}")))
     .collect();
-    let mut second = if pains.is_empty() {
-        String::new()
-    } else {
-        format!("pain {}", pains.join(", "))
-    };
-    if a.stopped_for_pain {
-        second.push_str(" · stopped for pain");
+    if !pains.is_empty() {
+        second.push(format!("pain {}", pains.join(", ")));
     }
-    let mut lines = vec![
-        Line::from(first),
-        Line::from(second.trim_start_matches(" · ").to_string()),
-    ];
+    if a.stopped_for_pain {
+        second.push("stopped for pain".into());
+    }
     let l = &d.stats.load;
-    lines.push(Line::from(format!(
-        "CTL {:.0} · ATL {:.0} · TSB {:+.0}",
-        l.ctl, l.atl, l.tsb
-    )));
-    Paragraph::new(lines).render(inner, buf);
+    // TSB is the form coming into today: yesterday's CTL − ATL, so it is not today's
+    // CTL minus today's ATL; the line says so.
+    let text = vec![
+        Line::from(first),
+        Line::from(second.join(" · ")),
+        Line::from(format!("CTL {:.0} · ATL {:.0} (today)", l.ctl, l.atl)),
+        Line::from(format!("TSB {:+.0} = yesterday's CTL − ATL", l.tsb)),
+    ];
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
 }
 
 fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {

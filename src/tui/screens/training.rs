@@ -36,7 +36,28 @@ pub fn tss_text(a: &Activity) -> String {
     }
 }
 
-fn activity_line(t: Theme, a: &Activity) -> Line<'static> {
+/// Width of the extra columns (distance, power, HR) shown when the list is wide enough.
+const EXTRA_W: usize = 32;
+/// The list's width from which they show: the base line (about 74 columns) plus them.
+const EXTRA_FROM: u16 = 108;
+
+/// Distance, NP (else average power) and average HR, in fixed columns: `45.0 km  NP 215 W
+/// HR 142`; a missing figure leaves its column blank.
+fn extra_columns(a: &Activity) -> String {
+    let dist = a
+        .distance_m
+        .map(|m| format!("{:.1} km", m / 1000.0))
+        .unwrap_or_default();
+    let power = match (a.normalized_power_w, a.avg_power_w) {
+        (Some(np), _) => format!("NP {np:.0} W"),
+        (None, Some(avg)) => format!("avg {avg:.0} W"),
+        _ => String::new(),
+    };
+    let hr = a.avg_hr.map(|h| format!("HR {h:.0}")).unwrap_or_default();
+    format!("{dist:>9}  {power:<11} {hr:<7}")
+}
+
+fn activity_line(t: Theme, a: &Activity, wide: bool) -> Line<'static> {
     let mut spans = vec![Span::raw(format!(
         "{} {:<12} {:>6}  TSS {}  pain {}",
         a.start.format("%a %e %b %H:%M"),
@@ -45,6 +66,9 @@ fn activity_line(t: Theme, a: &Activity) -> Line<'static> {
         tss_text(a),
         pains(&[a.pain_before, a.pain_during, a.pain_after], "/"),
     ))];
+    if wide {
+        spans.push(Span::raw(format!("{:<w$}", extra_columns(a), w = EXTRA_W)));
+    }
     if a.stopped_for_pain {
         spans.push(Span::styled("  STOPPED", t.error()));
     }
@@ -83,10 +107,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return rehab_view(app, rest, buf);
     }
     let rows = app.training_rows();
+    let wide = rest.width.saturating_sub(2) >= EXTRA_FROM;
     let lines = rows
         .iter()
         .map(|r| match r {
-            TrainingRow::Activity(a) => activity_line(t, a),
+            TrainingRow::Activity(a) => activity_line(t, a, wide),
             TrainingRow::Rehab(s) => Line::from(format!(
                 "{:<16} {:<12} {:>6}  {}, {} ex.  pain {}",
                 s.date.format("%a %e %b").to_string(),

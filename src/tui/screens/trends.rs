@@ -54,8 +54,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Pain: a dot a day (the max of a bucket) in its pain colour; mean7 and baseline lines.
     let pain = &d.series.pain.values;
     // Dots last: where a dot and a line share a cell, the day's own figure wins.
+    // Each series has its own glyph, so the legend reads without colour (NO_COLOR).
     let mut layers = vec![
-        line(pts(&d.series.baseline.values, Agg::Mean), t.dim()),
+        Layer::new(
+            pts(&d.series.baseline.values, Agg::Mean),
+            GraphType::Line,
+            Marker::HalfBlock,
+            t.dim(),
+        ),
         line(pts(&d.series.mean7.values, Agg::Mean), t.accent()),
     ];
     for (lo, hi) in [(0.0, 3.5), (3.5, 6.5), (6.5, 10.5)] {
@@ -68,8 +74,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let gutter = vec![
         scale("pain", 10.0),
-        Line::styled("━ mean7", t.accent()),
-        Line::styled("─ base", t.dim()),
+        Line::styled("• day", Style::new()),
+        Line::styled("⠤ mean7", t.accent()),
+        Line::styled("▄ base", t.dim()),
     ];
     draw(gutter, 10.0, layers, pain_r, buf);
 
@@ -80,20 +87,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let load: Vec<Option<f64>> = d.series.load.values.iter().map(|v| Some(*v)).collect();
     let top = load.iter().chain(&ctl).chain(&atl).flatten();
     let max = nice_max(top.fold(0.0, |a: f64, b| a.max(*b)), 50.0);
+    // Over a year or more a cell holds many days: the bars go thin (braille) and dim, so
+    // CTL and ATL read as lines over them rather than drowning in solid blocks.
+    let many = days > plot_w;
+    let (bar, bar_style) = if many {
+        (Marker::Braille, t.dim())
+    } else {
+        (Marker::HalfBlock, Style::new())
+    };
     let layers = vec![
+        Layer::new(pts(&load, Agg::Max), GraphType::Bar, bar, bar_style),
         Layer::new(
-            pts(&load, Agg::Max),
-            GraphType::Bar,
-            Marker::HalfBlock,
+            pts(&atl, Agg::Mean),
+            GraphType::Line,
+            Marker::Dot,
             Style::new(),
         ),
-        line(pts(&atl, Agg::Mean), t.dim()),
         line(pts(&ctl, Agg::Mean), t.accent()),
     ];
     let gutter = vec![
         scale("TSS", max),
-        Line::styled("━ CTL", t.accent()),
-        Line::styled("─ ATL", t.dim()),
+        Line::styled("⠤ CTL", t.accent()),
+        Line::styled("• ATL", Style::new()),
     ];
     draw(gutter, max, layers, load_r, buf);
 
@@ -147,8 +162,13 @@ fn header(t: Theme, d: &TrendsData, area: Rect, buf: &mut Buffer) {
     let l = &d.stats.load;
     // The year only where the range spans more than one, so 60 columns hold the whole line.
     let fmt = if d.days() > 200 { "%b %Y" } else { "%-d %b" };
-    let spans = vec![
-        Span::styled(d.range.title(), t.title()),
+    // A range longer than the journal shows all of it, and says so.
+    let title = match d.range.days() {
+        Some(n) if (d.days() as i64) < n => format!("All {} days so far", d.days()),
+        _ => d.range.title(),
+    };
+    let mut spans = vec![
+        Span::styled(title, t.title()),
         Span::raw(format!(
             " ({} – {}) · CTL {:.0} ATL {:.0} TSB {:+.0}",
             d.from.format(fmt),
@@ -158,6 +178,18 @@ fn header(t: Theme, d: &TrendsData, area: Rect, buf: &mut Buffer) {
             l.tsb
         )),
     ];
+    // TSB is yesterday's CTL − ATL, not the difference of the two figures beside it.
+    let used = Line::from(spans.clone()).width();
+    let why = [
+        " = yesterday's CTL − ATL",
+        " = yesterday's CTL−ATL",
+        " (yesterday's)",
+    ]
+    .into_iter()
+    .find(|w| used + w.chars().count() <= area.width as usize);
+    if let Some(why) = why {
+        spans.push(Span::styled(why, t.dim()));
+    }
     Line::from(spans).render(area, buf);
 }
 

@@ -1,18 +1,19 @@
-//! The pain calendar heat-map: one row per month (newest on top), one cell per day, each cell
-//! the day's pain number on its pain colour; the selected day is reversed.
+//! The pain calendar heat-map over the whole history: one row per month (newest on top, down
+//! to the month of the first check-in), one cell per day, each cell the day's pain number on
+//! its pain colour; the selected day is reversed. Only the visible months are drawn.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::domain::records::Checkin;
 use crate::tui::theme::Theme;
+use crate::views::journal::PainMap;
 
 /// Draws as many months as fit, starting with the selected day's month at the top when it is
 /// older than fits, so the selection is always visible.
 pub fn render(
     theme: Theme,
-    days: &[(NaiveDate, Option<Checkin>)],
+    map: &PainMap,
     selected: NaiveDate,
     today: NaiveDate,
     area: Rect,
@@ -40,10 +41,11 @@ pub fn render(
         );
     }
     let months = ((area.height - 1) as i64 / sub_rows).max(1);
+    // Months from today's back to the first check-in's; none before the journal began.
+    let total = months_between(map.first.unwrap_or(today).min(today), today) + 1;
     let months_back = months_between(selected, today);
-    let top = (months_back - months + 1).max(0);
-    let first_loaded = days.last().map(|(d, _)| *d);
-    for r in 0..months {
+    let top = (months_back - months + 1).clamp(0, (total - months).max(0));
+    for r in 0..months.min(total - top) {
         let m = first_of_month(today, -(top + r));
         let y0 = area.y + 1 + (r * sub_rows) as u16;
         buf.set_string(area.x, y0, m.format("%b %Y").to_string(), theme.title());
@@ -55,20 +57,16 @@ pub fn render(
             let idx = d.day() - 1;
             let (sub, col) = (idx / per_row, idx % per_row);
             let (x, y) = (area.x + label_w + col as u16 * cell_w, y0 + sub as u16);
-            let back = (today - d).num_days() as usize;
-            let loaded = first_loaded.is_none_or(|f| d >= f);
-            let pain = days.get(back).and_then(|(_, c)| c.as_ref()).map(|c| c.pain);
-            if loaded {
-                let text = match pain {
-                    Some(p) => format!("{p:>2}"),
-                    None => " ·".to_string(),
-                };
-                let mut style = pain.map_or(theme.dim(), |p| theme.pain_cell(p));
-                if d == selected {
-                    style = style.patch(theme.selected());
-                }
-                buf.set_string(x, y, text, style);
+            let pain = map.get(d);
+            let text = match pain {
+                Some(p) => format!("{p:>2}"),
+                None => " ·".to_string(),
+            };
+            let mut style = pain.map_or(theme.dim(), |p| theme.pain_cell(p));
+            if d == selected {
+                style = style.patch(theme.selected());
             }
+            buf.set_string(x, y, text, style);
             d += Duration::days(1);
         }
     }

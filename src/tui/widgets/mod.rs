@@ -4,3 +4,6 @@
 pub mod calendar;
 pub mod pain;
 pub mod strip;
+pub mod wrapped;
+
+pub use wrapped::wrapped;

@@ -14,7 +14,8 @@ use crate::tui::text::TextField;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pain;
 
-const LABEL_W: u16 = 10;
+/// The mark, the longest label ("Red flags") and a space before the value.
+const LABEL_W: u16 = 11;
 
 pub fn render(t: Theme, f: &CheckinForm, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let state = match &f.existing {
@@ -306,14 +307,7 @@ fn note(t: Theme, f: &CheckinForm, area: Rect, buf: &mut Buffer) -> Option<Posit
         LABEL_W,
     );
     let focused = f.focus == Field::Note;
-    let (cl, cc) = f.note.line_col();
-    let top = if focused {
-        cl.saturating_sub(area.height as usize - 1)
-    } else {
-        0
-    };
     let w = area.width.saturating_sub(LABEL_W) as usize;
-    let lines: Vec<&str> = f.note.value().split('\n').collect();
     if f.note.value().is_empty() && !focused {
         buf.set_string(
             area.x + LABEL_W,
@@ -322,19 +316,13 @@ fn note(t: Theme, f: &CheckinForm, area: Rect, buf: &mut Buffer) -> Option<Posit
             t.dim(),
         );
     }
-    for (i, l) in lines
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(area.height as usize)
-    {
-        let y = area.y + (i - top) as u16;
-        buf.set_stringn(area.x + LABEL_W, y, l, w, Style::new());
-    }
-    focused.then(|| {
-        Position::new(
-            area.x + LABEL_W + (cc as u16).min(w.saturating_sub(1) as u16),
-            area.y + (cl - top) as u16,
-        )
-    })
+    let (row, col) = crate::tui::widgets::wrapped(
+        f.note.value(),
+        f.note.line_col(),
+        focused,
+        Rect::new(area.x + LABEL_W, area.y, w as u16, area.height),
+        Style::new(),
+        buf,
+    );
+    focused.then(|| Position::new(area.x + LABEL_W + col, area.y + row))
 }

@@ -155,13 +155,6 @@ fn draw_field(
     match &f.input {
         Input::Text(tf) => {
             let v = tf.value();
-            let (cl, cc) = tf.line_col();
-            let lines: Vec<&str> = v.split('\n').collect();
-            let top = if focused {
-                cl.saturating_sub(r.height as usize - 1)
-            } else {
-                0
-            };
             if v.is_empty() {
                 let style = if focused {
                     t.dim().add_modifier(Modifier::UNDERLINED)
@@ -177,17 +170,10 @@ fn draw_field(
             } else {
                 Style::new()
             };
-            for (i, l) in lines.iter().enumerate().skip(top).take(r.height as usize) {
-                if !l.is_empty() {
-                    buf.set_stringn(vx, r.y + (i - top) as u16, l, vw, style);
-                }
-            }
-            focused.then(|| {
-                Position::new(
-                    vx + (cc as u16).min(vw.saturating_sub(1) as u16),
-                    r.y + (cl - top) as u16,
-                )
-            })
+            let area = Rect::new(vx, r.y, vw as u16, r.height);
+            let (row, col) =
+                crate::tui::widgets::wrapped(v, tf.line_col(), focused, area, style, buf);
+            focused.then(|| Position::new(vx + col, r.y + row))
         }
         Input::Choice { options, at } => {
             let v = options.get(*at).map_or("", String::as_str);

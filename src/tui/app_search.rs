@@ -1,0 +1,136 @@
+//! `/` on the lists: the next row below the selection (wrapping to the top) whose words hold
+//! the text, case aside. The pain log searches the whole history's notes and tags, older days
+//! first, so a match years back is found without scrolling there.
+
+use super::action::Screen;
+use super::app::App;
+use crate::domain::InputError;
+use crate::views::journal::{TrainingRow, find_checkin};
+
+/// The index of the first of `rows` after `from` (wrapping) that contains `needle`.
+fn next_match(rows: &[String], from: usize, needle: &str) -> Option<usize> {
+    let n = rows.len();
+    (1..=n)
+        .map(|k| (from + k) % n)
+        .find(|&i| rows[i].to_lowercase().contains(needle))
+}
+
+fn training_words(r: &TrainingRow) -> String {
+    match r {
+        TrainingRow::Activity(a) => format!(
+            "{} {} {} {}",
+            a.kind,
+            a.date(),
+            a.bike.as_deref().unwrap_or(""),
+            a.note.as_deref().unwrap_or("")
+        ),
+        TrainingRow::Rehab(s) => format!(
+            "rehab {} {} {}",
+            s.date,
+            s.programme.as_deref().unwrap_or(""),
+            s.note.as_deref().unwrap_or("")
+        ),
+    }
+}
+
+impl App {
+    pub(super) fn search_prompt(&mut self) {
+        let form = super::forms::search_form(&self.search);
+        self.open(form);
+    }
+
+    /// Selects the next match of `text` on the current screen; the message says what was
+    /// found, or that nothing was.
+    pub(super) fn find(&mut self, text: &str) -> Result<String, InputError> {
+        // Enter alone: the last words again.
+        let text = if text.trim().is_empty() {
+            self.search.clone()
+        } else {
+            text.trim().to_string()
+        };
+        let needle = text.to_lowercase();
+        if needle.is_empty() {
+            return Err(InputError::new(
+                "text",
+                "nothing to find; allowed: words from a note, tag, name or title",
+            ));
+        }
+        self.search = text;
+        let sel = self.sel[self.screen.index()];
+        let hit = match self.screen {
+            Screen::Pain => return self.find_day(&needle),
+            Screen::Training => {
+                let rows: Vec<String> = self
+                    .training_rows()
+                    .into_iter()
+                    .map(training_words)
+                    .collect();
+                next_match(&rows, sel, &needle)
+            }
+            Screen::Meds => {
+                let rows: Vec<String> = self
+                    .meds
+                    .iter()
+                    .flat_map(|m| &m.catalogue)
+                    .map(|m| {
+                        format!(
+                            "{} {} {}",
+                            m.name,
+                            m.class.as_str(),
+                            m.note.as_deref().unwrap_or("")
+                        )
+                    })
+                    .collect();
+                next_match(&rows, sel, &needle)
+            }
+            Screen::Timeline => {
+                let rows: Vec<String> = self
+                    .timeline
+                    .iter()
+                    .flat_map(|t| &t.events)
+                    .map(|e| {
+                        format!(
+                            "{} {} {} {}",
+                            e.date,
+                            e.kind.as_str(),
+                            e.title,
+                            e.note.as_deref().unwrap_or("")
+                        )
+                    })
+                    .collect();
+                next_match(&rows, sel, &needle)
+            }
+            _ => None,
+        };
+        Ok(match hit {
+            Some(i) => {
+                self.sel[self.screen.index()] = i;
+                format!("Found '{}' · / then Enter finds the next", self.search)
+            }
+            None => format!("Nothing here has '{}'", self.search),
+        })
+    }
+
+    /// The pain log: the newest day before the selected one whose note or tags match,
+    /// else the newest from today.
+    fn find_day(&mut self, needle: &str) -> Result<String, InputError> {
+        let before = self.pain_selected();
+        let found = find_checkin(&self.repo, before, needle)
+            .and_then(|d| match d {
+                Some(d) => Ok(Some(d)),
+                None => find_checkin(&self.repo, self.today + chrono::Duration::days(1), needle),
+            })
+            .map_err(|e| InputError::new("journal", e.to_string()))?;
+        Ok(match found {
+            Some(d) => {
+                self.select_day(d);
+                format!(
+                    "Found '{}' on {} · / then Enter finds an older one",
+                    self.search,
+                    d.format("%-d %b %Y")
+                )
+            }
+            None => format!("No check-in has '{}' in its note or tags", self.search),
+        })
+    }
+}

@@ -1,0 +1,106 @@
+//! The Settings form (`S`): FTP, LTHR, max HR and weight (in force today; a new value applies
+//! from the date typed), and the thresholds of SPEC §4.4 and §7.3. Only the fields changed are
+//! stored, each through `ops::settings` as `backtrack set` does.
+
+use chrono::NaiveDate;
+
+use super::training::dated;
+use super::{EntryForm, FormKind};
+use crate::domain::InputError;
+use crate::domain::records::DatedSetting;
+use crate::ops::settings::SettingDraft;
+use crate::repo::settings::{DATED_KEYS, PLAIN_KEYS};
+use crate::tui::forms::fields::{Entry, EntryField};
+
+/// What each stored key is called in the form.
+fn label(key: &str) -> &'static str {
+    match key {
+        "ftp_w" => "FTP (W)",
+        "lthr_bpm" => "LTHR (bpm)",
+        "run_ftp_w" => "Run FTP (W)",
+        "run_lthr_bpm" => "Run LTHR (bpm)",
+        "max_hr_bpm" => "Max HR (bpm)",
+        "weight_kg" => "Weight (kg)",
+        "nsaid_streak_days" => "NSAID days in a row",
+        "opioid_days_7" => "Opioid days in 7",
+        "opioid_days_30" => "Opioid days in 30",
+        "opioid_streak_days" => "Opioid days in a row",
+        "injections_12m" => "Injections in 12 months",
+        "min_pairs" => "Days for a pattern",
+        "min_group" => "Days in each group",
+        "psfs_interval_days" => "PSFS every (days)",
+        _ => "",
+    }
+}
+
+/// A number as the form shows it: `250`, `72.5`.
+fn num(v: f64) -> String {
+    let s = format!("{v:.1}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The form, each field holding the value in force today (blank when a dated one was never
+/// set); `plain` holds each threshold's current value.
+pub fn settings_form(
+    history: &[DatedSetting],
+    plain: &[(&'static str, String)],
+    today: NaiveDate,
+) -> EntryForm {
+    let mut fields: Vec<EntryField> = DATED_KEYS
+        .iter()
+        .map(|(key, ..)| {
+            let v = dated(history, key, today).map(num).unwrap_or_default();
+            EntryField::text(key, label(key), &v, "not set")
+        })
+        .collect();
+    fields.push(EntryField::text(
+        "from",
+        "New values from",
+        "today",
+        "today, -3, YYYY-MM-DD",
+    ));
+    fields.extend(
+        plain
+            .iter()
+            .map(|(key, v)| EntryField::text(key, label(key), v, "a number")),
+    );
+    let initial = fields.iter().map(|f| (f.key, f.value())).collect();
+    EntryForm {
+        kind: FormKind::Settings { initial },
+        entry: Entry::new("Settings (Ctrl-S saves what you changed)", fields),
+    }
+}
+
+/// The settings the person changed, as drafts for `ops::settings` (a dated one from the
+/// "from" field). A field emptied is refused: a setting is changed, never unset, here.
+pub fn settings_drafts(
+    e: &Entry,
+    initial: &[(&'static str, String)],
+) -> Result<Vec<SettingDraft>, InputError> {
+    let from = e.opt("from");
+    let mut out = Vec::new();
+    for (key, was) in initial.iter().filter(|(k, _)| *k != "from") {
+        let now = e.text(key);
+        if now.trim() == was.trim() {
+            continue;
+        }
+        if now.trim().is_empty() {
+            return Err(InputError::new(
+                *key,
+                format!("{} cannot be emptied here; allowed: a number", label(key)),
+            ));
+        }
+        let dated = DATED_KEYS.iter().any(|d| d.0 == *key);
+        out.push(SettingDraft {
+            key: key.to_string(),
+            value: now.trim().to_string(),
+            from: if dated { from.clone() } else { None },
+        });
+    }
+    Ok(out)
+}
+
+/// The thresholds' keys, for loading their values.
+pub fn plain_keys() -> impl Iterator<Item = &'static str> {
+    PLAIN_KEYS.iter().map(|k| k.0)
+}

@@ -1,0 +1,144 @@
+//! Action → state tests of the Settings form (`S`) and the activity form's FTP offer.
+
+use chrono::{Duration, NaiveDate};
+
+use super::action::{Action, Edit, Screen};
+use super::app::App;
+use super::tests::press;
+use super::theme::Theme;
+use crate::repo::Repo;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn typ(a: &mut App, text: &str) {
+    for c in text.chars() {
+        a.update(Action::Text(Edit::Insert(c)));
+    }
+}
+
+fn focus(a: &mut App, key: &str) {
+    a.entry.as_mut().unwrap().entry.focus_key(key);
+}
+
+fn clear(a: &mut App) {
+    for _ in 0..12 {
+        a.update(Action::Text(Edit::Backspace));
+    }
+}
+
+#[test]
+fn settings_form_stores_only_what_changed_and_refuses_a_bad_value() {
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Today,
+    );
+    press(&mut a, "S");
+    let e = &a.entry.as_ref().expect("S opens the settings").entry;
+    assert_eq!(e.text("ftp_w"), "", "no FTP yet");
+    assert_eq!(
+        e.text("opioid_days_7"),
+        "3",
+        "a threshold shows its default"
+    );
+    focus(&mut a, "ftp_w");
+    typ(&mut a, "2500");
+    focus(&mut a, "max_hr_bpm");
+    typ(&mut a, "185");
+    a.update(Action::Save);
+    let s = a.status.as_ref().unwrap();
+    assert!(s.error && s.text.contains("ftp_w"), "{}", s.text);
+    assert!(a.entry.is_some(), "the form keeps its input");
+    assert_eq!(
+        a.repo.dated_on("max_hr_bpm", day()).unwrap(),
+        None,
+        "nothing stored"
+    );
+    focus(&mut a, "ftp_w");
+    clear(&mut a);
+    typ(&mut a, "250");
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert_eq!(a.repo.dated_on("ftp_w", day()).unwrap(), Some(250.0));
+    assert_eq!(a.repo.dated_on("max_hr_bpm", day()).unwrap(), Some(185.0));
+    // Opened again: the values in force; a threshold changed alone stores only it.
+    press(&mut a, "S");
+    assert_eq!(a.entry.as_ref().unwrap().entry.text("ftp_w"), "250");
+    focus(&mut a, "opioid_days_7");
+    clear(&mut a);
+    typ(&mut a, "2");
+    a.update(Action::Save);
+    let s = a.status.as_ref().unwrap();
+    assert!(!s.error && s.text.contains("opioid_days_7"), "{}", s.text);
+    assert!(
+        !s.text.contains("ftp"),
+        "unchanged FTP not stored again: {}",
+        s.text
+    );
+    assert_eq!(a.repo.plain("opioid_days_7").unwrap().as_deref(), Some("2"));
+}
+
+#[test]
+fn activity_form_offers_an_ftp_when_power_is_typed_and_none_is_set() {
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Training,
+    );
+    press(&mut a, "a");
+    typ(&mut a, "1h");
+    focus(&mut a, "date");
+    clear(&mut a);
+    typ(&mut a, "-1");
+    focus(&mut a, "np");
+    typ(&mut a, "200");
+    let info = a.entry.as_ref().unwrap().info(day()).join(" ");
+    assert!(info.contains("Your FTP"), "{info}");
+    focus(&mut a, "set_ftp");
+    typ(&mut a, "250");
+    let info = a.entry.as_ref().unwrap().info(day()).join(" ");
+    assert!(info.contains("TSS 64 (power)"), "{info}");
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    // Yesterday's ride got its TSS from the FTP typed with it.
+    let yesterday = day() - Duration::days(1);
+    let acts = a.repo.activities_between(yesterday, yesterday).unwrap();
+    assert_eq!(acts[0].tss.map(|t| t.round()), Some(64.0));
+    assert_eq!(a.repo.dated_on("ftp_w", yesterday).unwrap(), Some(250.0));
+    // With an FTP set the offer is gone.
+    press(&mut a, "a");
+    assert!(!a.entry.as_ref().unwrap().entry.entry_has("set_ftp"));
+}
+
+#[test]
+fn training_shows_distance_power_and_hr_when_wide_enough() {
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Training,
+    );
+    press(&mut a, "a");
+    typ(&mut a, "1h30m");
+    for (key, v) in [("distance", "45km"), ("np", "215"), ("hr", "142")] {
+        focus(&mut a, key);
+        typ(&mut a, v);
+    }
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    let wide = super::screens::buffer_text(&super::render_buffer(&a, 120, 40));
+    let row = wide.lines().find(|l| l.contains("ride")).unwrap();
+    assert!(row.contains("45.0 km  NP 215 W"), "{row}");
+    assert!(row.contains("HR 142"), "{row}");
+    let narrow = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let row = narrow.lines().find(|l| l.contains("ride")).unwrap();
+    assert!(
+        !row.contains("NP 215"),
+        "80 columns keep the base columns: {row}"
+    );
+    assert!(row.contains("pain"), "{row}");
+}
