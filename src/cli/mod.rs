@@ -36,19 +36,31 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind as K;
-            // A bad value is one line, like every other error; usage errors keep their usage.
-            if matches!(e.kind(), K::ValueValidation | K::InvalidValue) {
-                let text = e.render().to_string();
-                let first = text.lines().next().unwrap_or_default();
-                // The allowed values sit on a later line of clap's message: keep them.
-                match e.get(clap::error::ContextKind::ValidValue) {
-                    Some(clap::error::ContextValue::Strings(v)) if !v.is_empty() => {
-                        eprintln!("{first}; allowed: {}", v.join(", "))
-                    }
-                    _ => eprintln!("{first}"),
-                }
-            } else {
+            if !e.use_stderr() || e.kind() == K::DisplayHelpOnMissingArgumentOrSubcommand {
+                // --help, --version, or a command group named alone: the whole text.
                 let _ = e.print();
+                return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            }
+            // Every refusal is one line plus at most one more: where to read the usage.
+            let text = e.render().to_string();
+            // The first paragraph: the message and, for a missing argument, its name.
+            let first = text
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" ");
+            match e.kind() {
+                // Clap's own paragraph already names the allowed values.
+                K::ValueValidation | K::InvalidValue => eprintln!("{first}"),
+                _ => {
+                    let more = text
+                        .lines()
+                        .rev()
+                        .find(|l| l.contains("--help"))
+                        .unwrap_or("For more information, try 'backtrack --help'.");
+                    eprintln!("{first}\n{more}");
+                }
             }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }

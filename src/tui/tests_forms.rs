@@ -606,3 +606,23 @@ fn u_does_not_take_back_a_record_edited_since_it_was_added() {
     );
     assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 1);
 }
+
+#[test]
+fn the_timeline_title_counts_appointments_ahead() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    for (date, title) in [("2026-11-20", "physio"), ("2026-12-01", "MRI")] {
+        let draft = crate::ops::events::EventDraft {
+            kind: "imaging".into(),
+            title: title.into(),
+            date: Some(date.into()),
+            note: None,
+        };
+        crate::ops::events::add_event(&mut repo, &draft, day()).unwrap();
+    }
+    let a = app_on(repo, Screen::Timeline);
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(
+        text.contains("Events: 1 ahead, 1 in the last 2 years"),
+        "{text}"
+    );
+}

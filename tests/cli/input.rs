@@ -100,8 +100,22 @@ fn dose_over_max_is_stored_only_with_force() {
 #[test]
 fn usage_errors_exit_2_and_help_exits_0() {
     let j = Journal::new();
-    j.fails(&["checkin"], 2);
-    j.fails(&["frobnicate"], 2);
+    let err = j.fails(&["checkin"], 2);
+    assert!(
+        err.contains("<PAIN>"),
+        "the missing argument is named: {err}"
+    );
+    for args in [
+        &["checkin"][..],
+        &["frobnicate"],
+        &["checkin", "4", "--foo"],
+    ] {
+        let err = j.fails(args, 2);
+        assert!(
+            err.lines().count() <= 2 && err.starts_with("error: "),
+            "one line plus at most one: {err}"
+        );
+    }
     let help = j.ok(&["checkin", "--help"]);
     assert!(
         help.contains("Examples:") && help.contains("--sleep"),

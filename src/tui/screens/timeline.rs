@@ -31,7 +31,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     list(
         t,
-        format!("Events, last 2 years ({}) · e adds", d.events.len()),
+        // Appointments ahead are listed too, so the title says both directions.
+        {
+            let ahead = d.events.iter().filter(|e| e.date > app.today).count();
+            match ahead {
+                0 => format!("Events, last 2 years ({}) · e adds", d.events.len()),
+                n => format!(
+                    "Events: {n} ahead, {} in the last 2 years · e adds",
+                    d.events.len() - n
+                ),
+            }
+        },
         events,
         "No events yet. e adds one (MRI, physio, new saddle…).",
         Some(app.sel[Screen::Timeline.index()]),
