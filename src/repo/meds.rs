@@ -130,6 +130,13 @@ impl Repo {
         drug_day_total(&self.conn, &ids, date)
     }
 
+    /// The day's total of a medication's drug and the max in force for it (the strictest
+    /// among the live rows of that drug), as [`Repo::add_dose_checked`] counts them.
+    pub fn drug_day(&self, medication_id: i64, date: NaiveDate) -> Result<(f64, Option<f64>)> {
+        let (ids, max) = drug_rows(&self.conn, medication_id)?;
+        Ok((drug_day_total(&self.conn, &ids, date)?, max))
+    }
+
     /// A catalogue row, live or in the trash, whose drug name matches `name`
     /// (case- and space-insensitive); `true` when it is in the trash. Live rows come first.
     pub fn medication_same_drug(&self, name: &str) -> Result<Option<(i64, bool)>> {
