@@ -118,7 +118,7 @@ fn med_add_refuses_a_drug_already_in_the_catalogue_or_the_trash() {
         ],
         2,
     );
-    assert!(err.contains("name"), "{err}");
+    assert!(err.contains("name: "), "the field is named: {err}");
     assert!(err.contains("exists already as m1"), "{err}");
     assert_eq!(j.export(), before, "nothing written");
     j.ok(&["delete", "m1"]);
@@ -134,7 +134,7 @@ fn med_add_refuses_a_drug_already_in_the_catalogue_or_the_trash() {
         ],
         2,
     );
-    assert!(err.contains("name"), "{err}");
+    assert!(err.contains("name: "), "the field is named: {err}");
     assert!(
         err.contains("`backtrack restore m1` brings it back"),
         "{err}"
