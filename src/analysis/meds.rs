@@ -8,7 +8,7 @@ use chrono::{Duration, Months, NaiveDate};
 use serde::Serialize;
 
 use super::data::{JournalData, Thresholds};
-use crate::domain::records::Dose;
+use crate::domain::records::{Dose, drug_key};
 use crate::domain::vocab::MedClass;
 
 /// One medication's total today.
@@ -73,17 +73,24 @@ pub fn current_streak(days: &HashSet<NaiveDate>, today: NaiveDate) -> u32 {
     n
 }
 
-/// Today's totals per medication against the catalogue's max daily total.
+/// Today's totals per drug against the catalogue's max daily total: doses of every row with
+/// the same name (ignoring case and spaces) and unit add up, trashed rows' doses included,
+/// and the max is the strictest among the live rows, as the repo's dose check counts them.
 pub fn today_totals(data: &JournalData, today: NaiveDate) -> Vec<MedToday> {
-    let mut by_med: BTreeMap<&str, MedToday> = BTreeMap::new();
+    let key = |name: &str, unit: &str| (drug_key(name), unit.trim().to_lowercase());
+    let mut by_drug: BTreeMap<(String, String), MedToday> = BTreeMap::new();
     for d in data.doses.iter().filter(|d| d.taken_at.date() == today) {
-        let max_daily = data
+        let k = key(&d.medication, &d.unit);
+        let live: Vec<_> = data
             .medications
             .iter()
-            .find(|m| m.id == d.medication_id || m.name == d.medication)
-            .and_then(|m| m.max_daily);
-        let e = by_med.entry(d.medication.as_str()).or_insert(MedToday {
-            medication: d.medication.clone(),
+            .filter(|m| key(&m.name, &m.unit) == k)
+            .collect();
+        let max_daily = live.iter().filter_map(|m| m.max_daily).reduce(f64::min);
+        let e = by_drug.entry(k).or_insert_with(|| MedToday {
+            medication: live
+                .first()
+                .map_or_else(|| d.medication.clone(), |m| m.name.clone()),
             class: d.class.as_str().to_string(),
             unit: d.unit.clone(),
             total: 0.0,
@@ -94,7 +101,7 @@ pub fn today_totals(data: &JournalData, today: NaiveDate) -> Vec<MedToday> {
         e.total += d.amount;
         e.doses += 1;
     }
-    let mut out: Vec<MedToday> = by_med.into_values().collect();
+    let mut out: Vec<MedToday> = by_drug.into_values().collect();
     for m in &mut out {
         m.over_max = m.max_daily.is_some_and(|max| m.total > max + 1e-9);
     }

@@ -182,6 +182,15 @@ pub struct Medication {
     pub note: Option<String>,
 }
 
+/// The drug a catalogue name stands for: lower-case, whitespace trimmed and collapsed, so
+/// "Ibuprofen" and " ibuprofen " are one drug and share one daily total.
+pub fn drug_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// A dose taken.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dose {

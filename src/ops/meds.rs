@@ -99,9 +99,31 @@ pub fn add_medication(
     a: &MedicationDraft,
     today: NaiveDate,
 ) -> Result<Done<Medication>> {
-    let m = repo.add_medication(&build_medication(a, today)?)?;
+    let m = build_medication(a, today)?;
+    if let Some(err) = same_drug_refusal(repo, &m.name)? {
+        return Err(err.into());
+    }
+    let m = repo.add_medication(&m)?;
     let summary = medication_line("Saved", &m);
     Ok(Done::new(m, summary))
+}
+
+/// Refuses a new catalogue entry for a drug already there, live or in the trash (same name
+/// ignoring case and spaces): a second row would split the daily history, so the existing
+/// one is reused or restored instead. The CLI and the app's form both come through here.
+pub fn same_drug_refusal(repo: &Repo, name: &str) -> Result<Option<InputError>> {
+    Ok(repo.medication_same_drug(name)?.map(|(id, trashed)| {
+        let msg = if trashed {
+            format!(
+                "'{name}' is in the trash as m{id}; `backtrack restore m{id}` brings it back; allowed: a new name, or restore m{id}"
+            )
+        } else {
+            format!(
+                "'{name}' exists already as m{id}; allowed: a new name, or use the existing one (m{id})"
+            )
+        };
+        InputError::new("name", msg)
+    }))
 }
 
 /// Replaces a catalogue entry with the draft (the app's edit form holds every field).

@@ -136,3 +136,110 @@ fn an_activity_stores_the_load_of_the_ftp_in_force_on_its_date() {
             > 150.0
     );
 }
+
+/// A catalogue row as stored by a merge from another device, which skips the ops refusal.
+fn stored_row(repo: &mut Repo, name: &str, max: f64) -> i64 {
+    let m = meds::build_medication(
+        &MedicationDraft {
+            name: name.into(),
+            class: "nsaid".into(),
+            unit: "mg".into(),
+            dose: 400.0,
+            max_daily: Some(max),
+            ..Default::default()
+        },
+        day(),
+    )
+    .unwrap();
+    let mut m = repo.add_medication(&m).unwrap();
+    m.name = name.into(); // the repo trims; a merged row may keep its spaces
+    repo.update_medication(&m).unwrap();
+    m.id
+}
+
+fn take_of(repo: &mut Repo, med_id: i64, h: u32) -> Taken {
+    let m = repo.medication_by_id(med_id).unwrap().unwrap();
+    let dose = crate::domain::records::Dose {
+        id: 0,
+        uuid: String::new(),
+        taken_at: at(h),
+        medication_id: m.id,
+        medication: m.name,
+        class: m.class,
+        unit: m.unit,
+        amount: 400.0,
+        pain_before: None,
+        note: None,
+    };
+    meds::store_dose(repo, dose, false).unwrap()
+}
+
+#[test]
+fn the_daily_max_counts_every_row_of_the_same_drug_trashed_included() {
+    use crate::repo::{Kind, RecordId};
+    let mut repo = Repo::open_in_memory().unwrap();
+    // The trashed row's own max is retired with it; its doses still count.
+    let old = stored_row(&mut repo, " ibuprofen ", 1000.0);
+    for h in [7, 9] {
+        assert!(matches!(take_of(&mut repo, old, h), Taken::Saved(_)));
+    }
+    repo.delete(RecordId {
+        kind: Kind::Medication,
+        id: old,
+    })
+    .unwrap();
+    let new = stored_row(&mut repo, "Ibuprofen", 1800.0);
+    assert!(matches!(take_of(&mut repo, new, 12), Taken::Saved(_)));
+    let Taken::Saved(done) = take_of(&mut repo, new, 14) else {
+        panic!("1600 mg is under 1800 mg");
+    };
+    assert!(
+        done.summary.ends_with("1600 mg of max 1800 mg"),
+        "{}",
+        done.summary
+    );
+    let Taken::OverMax(o) = take_of(&mut repo, new, 18) else {
+        panic!("800 mg under the trashed row and 800 mg under the new one make 1600 mg");
+    };
+    assert_eq!((o.before, o.after, o.max), (1600.0, 2000.0, 1800.0));
+    assert_eq!(
+        repo.day_total(new, day()).unwrap(),
+        1600.0,
+        "nothing stored"
+    );
+    let data = repo.journal_data(day(), day()).unwrap();
+    let totals = crate::analysis::meds::today_totals(&data, day());
+    assert_eq!(totals.len(), 1, "one drug, one panel row: {totals:?}");
+    assert_eq!(
+        (totals[0].total, totals[0].max_daily, totals[0].doses),
+        (1600.0, Some(1800.0), 4)
+    );
+}
+
+#[test]
+fn adding_a_drug_already_in_the_catalogue_or_trash_names_the_row() {
+    use crate::repo::{Kind, RecordId};
+    let mut repo = with_ibuprofen();
+    let again = MedicationDraft {
+        name: "  IBUprofen ".into(),
+        class: "nsaid".into(),
+        unit: "mg".into(),
+        dose: 200.0,
+        ..Default::default()
+    };
+    let refusal = |repo: &mut Repo| match meds::add_medication(repo, &again, day()) {
+        Err(RepoError::Input(e)) => e,
+        other => panic!("a second ibuprofen row is refused: {other:?}"),
+    };
+    let e = refusal(&mut repo);
+    assert_eq!(e.field, "name");
+    assert!(e.message.contains("exists already as m1"), "{e}");
+    repo.delete(RecordId {
+        kind: Kind::Medication,
+        id: 1,
+    })
+    .unwrap();
+    let e = refusal(&mut repo);
+    assert!(e.message.contains("`backtrack restore m1`"), "{e}");
+    assert_eq!(repo.medications().unwrap().len(), 0, "nothing written");
+}

@@ -8,7 +8,7 @@ use super::connection::Repo;
 use super::error::{RepoError, Result};
 use super::util::*;
 use crate::domain::clock::utc_stamp;
-use crate::domain::records::{Dose, Medication};
+use crate::domain::records::{Dose, Medication, drug_key};
 use crate::domain::vocab::MedClass;
 
 const MED_COLS: &str = "id, uuid, name, class, unit, usual_dose, max_daily, as_needed, \
@@ -123,39 +123,55 @@ impl Repo {
         Ok(self.conn.query_row(&sql, [id], med_from_row).optional()?)
     }
 
-    /// Total amount of a medication taken on a date (live doses only).
+    /// Total amount of a medication's drug taken on a date: live doses of every catalogue row
+    /// with the same drug name and unit, trashed rows included (see [`drug_rows`]).
     pub fn day_total(&self, medication_id: i64, date: NaiveDate) -> Result<f64> {
-        Ok(self.conn.query_row(
-            "SELECT coalesce(sum(amount), 0) FROM doses
-             WHERE medication_id=?1 AND date=?2 AND deleted_at IS NULL",
-            params![medication_id, date_str(date)],
-            |r| r.get(0),
-        )?)
+        let (ids, _) = drug_rows(&self.conn, medication_id)?;
+        drug_day_total(&self.conn, &ids, date)
+    }
+
+    /// The day's total of a medication's drug and the max in force for it (the strictest
+    /// among the live rows of that drug), as [`Repo::add_dose_checked`] counts them.
+    pub fn drug_day(&self, medication_id: i64, date: NaiveDate) -> Result<(f64, Option<f64>)> {
+        let (ids, max) = drug_rows(&self.conn, medication_id)?;
+        Ok((drug_day_total(&self.conn, &ids, date)?, max))
+    }
+
+    /// A catalogue row, live or in the trash, whose drug name matches `name`
+    /// (case- and space-insensitive); `true` when it is in the trash. Live rows come first.
+    pub fn medication_same_drug(&self, name: &str) -> Result<Option<(i64, bool)>> {
+        let key = drug_key(name);
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, name, deleted_at IS NOT NULL FROM medications ORDER BY deleted_at IS NOT NULL, id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, n, trashed) = row?;
+            if drug_key(&n) == key {
+                return Ok(Some((id, trashed)));
+            }
+        }
+        Ok(None)
     }
 
     pub fn add_dose(&mut self, d: &Dose) -> Result<Dose> {
         self.write(|tx| insert_dose(tx, d))
     }
 
-    /// Adds a dose unless it takes the day's total of its medication over the max daily
-    /// total (`force` stores it anyway). The total is read and the dose inserted in one
+    /// Adds a dose unless it takes the day's total of its drug (every catalogue row with the
+    /// same name and unit, see [`drug_rows`]) over the max daily total (`force` stores it
+    /// anyway). The total is read and the dose inserted in one
     /// IMMEDIATE transaction, so two takes at once cannot both pass the max.
     pub fn add_dose_checked(&mut self, d: &Dose, force: bool) -> Result<DoseWrite> {
         self.write(|tx| {
-            let max: Option<f64> = tx
-                .query_row(
-                    "SELECT max_daily FROM medications WHERE id=?1 AND deleted_at IS NULL",
-                    [d.medication_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .flatten();
-            let before: f64 = tx.query_row(
-                "SELECT coalesce(sum(amount), 0) FROM doses
-                 WHERE medication_id=?1 AND date=?2 AND deleted_at IS NULL",
-                params![d.medication_id, date_str(d.taken_at.date())],
-                |r| r.get(0),
-            )?;
+            let (ids, max) = drug_rows(tx, d.medication_id)?;
+            let before = drug_day_total(tx, &ids, d.taken_at.date())?;
             let after = before + d.amount;
             if let Some(max) = max
                 && after > max + 1e-9
@@ -209,6 +225,54 @@ pub enum DoseWrite {
     },
     /// Refused, nothing written: the day's total before it would pass `max`.
     OverMax { before: f64, max: f64 },
+}
+
+/// The catalogue rows that are the same drug as `medication_id`: same [`drug_key`] name and
+/// same unit (amounts in different units cannot be added), live or in the trash, since a
+/// dose logged under a trashed or merged-in duplicate was still taken. The max in force is
+/// the strictest max among the *live* rows: a trashed row's settings are retired with it,
+/// while its doses still count.
+fn drug_rows(conn: &rusqlite::Connection, medication_id: i64) -> Result<(Vec<i64>, Option<f64>)> {
+    let mut st = conn
+        .prepare_cached("SELECT id, name, unit, max_daily, deleted_at IS NULL FROM medications")?;
+    let rows: Vec<(i64, String, String, Option<f64>, bool)> = st
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let Some((_, name, unit, own_max, _)) = rows.iter().find(|r| r.0 == medication_id) else {
+        return Ok((vec![medication_id], None));
+    };
+    let (key, unit) = (drug_key(name), unit.trim().to_lowercase());
+    let mut ids = Vec::new();
+    let mut max = *own_max;
+    for (id, n, u, m, live) in &rows {
+        if drug_key(n) == key && u.trim().to_lowercase() == unit {
+            ids.push(*id);
+            if *live && let Some(m) = m {
+                max = Some(max.map_or(*m, |x: f64| x.min(*m)));
+            }
+        }
+    }
+    Ok((ids, max))
+}
+
+/// Live doses of `ids` on `date`, summed.
+fn drug_day_total(conn: &rusqlite::Connection, ids: &[i64], date: NaiveDate) -> Result<f64> {
+    let mut st = conn.prepare_cached(
+        "SELECT medication_id, amount FROM doses WHERE date=?1 AND deleted_at IS NULL",
+    )?;
+    let rows = st.query_map([date_str(date)], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+    })?;
+    let mut total = 0.0;
+    for row in rows {
+        let (id, amount) = row?;
+        if ids.contains(&id) {
+            total += amount;
+        }
+    }
+    Ok(total)
 }
 
 fn insert_dose(tx: &rusqlite::Transaction, d: &Dose) -> Result<Dose> {

@@ -186,8 +186,9 @@ impl App {
     }
 
     pub(super) fn open_dose_for(&mut self, med: Medication) {
-        match self.repo.day_total(med.id, self.today) {
-            Ok(t) => self.open(forms::dose_form(med, t)),
+        // The form's "of max" is the drug's, which the save checks against.
+        match self.repo.drug_day(med.id, self.today) {
+            Ok((t, max_daily)) => self.open(forms::dose_form(Medication { max_daily, ..med }, t)),
             Err(e) => self.error(format!("reading today's total failed: {e}")),
         }
     }

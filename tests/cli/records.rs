@@ -92,3 +92,54 @@ fn a_new_ftp_recomputes_the_computed_tss_from_its_date_on() {
     assert_eq!((tss("a1"), tss("a2")), (100.0.into(), 64.0.into()));
     assert_eq!(j.json(&["info", "a2"])["load_source"], "power");
 }
+
+#[test]
+fn med_add_refuses_a_drug_already_in_the_catalogue_or_the_trash() {
+    let j = Journal::new();
+    j.ok(&[
+        "med",
+        "add",
+        "Ibuprofen",
+        "--class",
+        "nsaid",
+        "--dose",
+        "400",
+    ]);
+    let before = j.export();
+    let err = j.fails(
+        &[
+            "med",
+            "add",
+            " ibuprofen ",
+            "--class",
+            "nsaid",
+            "--dose",
+            "200",
+        ],
+        2,
+    );
+    assert!(err.contains("name: "), "the field is named: {err}");
+    assert!(err.contains("exists already as m1"), "{err}");
+    assert_eq!(j.export(), before, "nothing written");
+    j.ok(&["delete", "m1"]);
+    let err = j.fails(
+        &[
+            "med",
+            "add",
+            "IBUPROFEN",
+            "--class",
+            "nsaid",
+            "--dose",
+            "200",
+        ],
+        2,
+    );
+    assert!(err.contains("name: "), "the field is named: {err}");
+    assert!(
+        err.contains("`backtrack restore m1` brings it back"),
+        "{err}"
+    );
+    j.ok(&["restore", "m1"]);
+    let out = j.ok(&["med", "take", "ibuprofen"]);
+    assert!(out.contains("400 mg"), "{out}");
+}
