@@ -110,7 +110,7 @@ pub static TRENDS: &[Binding] = &[
     b!(
         [(Char('w'), N)],
         "w",
-        "write the care-team report for this range (HTML, current folder)",
+        "write the care-team report for this range",
         Action::WriteReport
     ),
 ];
