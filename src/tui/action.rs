@@ -144,6 +144,8 @@ pub enum Action {
     MoveDays(i32),
     /// `[` / `]` on Trends: the previous / next time range.
     Range(i32),
+    /// `w` on Trends: write the care-team report for the range shown.
+    WriteReport,
     // --- check-in form ---
     /// A digit on a scale field: set it directly.
     SetValue(u8),

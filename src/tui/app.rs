@@ -102,6 +102,8 @@ pub struct App {
     pub(super) pending_import: Option<super::forms::ImportJob>,
     /// The last import's summary, shown over the screen until Esc.
     pub import_summary: Option<String>,
+    /// The folder `w` on Trends writes the report to: the current one unless a test sets it.
+    pub report_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -145,6 +147,7 @@ impl App {
             size: (80, 24),
             pending_import: None,
             import_summary: None,
+            report_dir: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         };
         app.refresh();
         app

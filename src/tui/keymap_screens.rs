@@ -107,4 +107,10 @@ pub static TRENDS: &[Binding] = &[
         Action::Range(-1)
     ),
     b!([(Char(']'), N)], "", "", Action::Range(1)),
+    b!(
+        [(Char('w'), N)],
+        "w",
+        "write the care-team report for this range",
+        Action::WriteReport
+    ),
 ];

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 mod app_entry;
 mod app_import;
+mod app_report;
 mod app_save;
 mod app_search;
 mod app_undo;
@@ -82,5 +83,7 @@ mod tests;
 mod tests_forms;
 #[cfg(test)]
 mod tests_import;
+#[cfg(test)]
+mod tests_report;
 #[cfg(test)]
 mod tests_settings;

@@ -110,6 +110,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::ToggleCalendar if app.screen == Screen::Training => app.toggle_rehab_view(),
+        Action::WriteReport if app.screen == Screen::Trends => app.write_trends_report(),
         _ => {}
     }
     Effect::None

@@ -119,7 +119,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
                 "m take a dose · t take selected · n new · Enter edit · d delete · u undo · ?"
             }
             (None, None, Screen::Trends) => {
-                "[ ] range: 4 weeks · 12 weeks · 1 year · all · j/k scroll the sentences · ? help"
+                "[ ] range: 4 weeks · 12 weeks · 1 year · all · w report · j/k scroll · ? help"
             }
             (None, None, Screen::Timeline) => {
                 "e add event · Enter edit · d delete · u undo · / jump to date · p PSFS · ?"
