@@ -6,13 +6,14 @@ use chrono::NaiveDate;
 use super::activity::{activity_line, checked_tss, with_load};
 use super::checkin::{CheckinDraft, apply_fields, check_free_day};
 use super::input::{opt_positive, opt_scale, text};
-use super::{Done, editor};
+use super::{Done, editor, meds_same};
 use crate::domain::InputError;
 use crate::domain::error::parse_scale;
 use crate::domain::parse::{
     parse_date, parse_date_any, parse_datetime, parse_distance, parse_duration, parse_time,
 };
 use crate::domain::vocab::{ActivityKind, EventKind, ExerciseKind, Intensity, MedClass};
+use crate::repo::meds::MedWrite;
 use crate::repo::{Kind, RecordId, Repo, RepoError, Result};
 
 /// The fields to change, as typed; None (or empty, false) leaves a field as it is.
@@ -230,7 +231,9 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             if a.checkin.note.is_some() {
                 m.note = note;
             }
-            repo.update_medication(&m)?;
+            if let MedWrite::SameDrug(other) = repo.update_medication_checked(&m)? {
+                return Err(meds_same::rename_refusal(&m.name, &other).into());
+            }
             Ok(format!(
                 "Updated medication {rid}: {} ({}), usual {} {}",
                 m.name, m.class, m.usual_dose, m.unit

@@ -3,13 +3,13 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::Done;
 use super::input::{opt_positive, opt_scale, text};
+use super::{Done, meds_same};
 use crate::domain::InputError;
 use crate::domain::parse::parse_datetime;
 use crate::domain::records::{Dose, Medication};
 use crate::domain::vocab::MedClass;
-use crate::repo::meds::DoseWrite;
+use crate::repo::meds::{DoseWrite, MedWrite};
 use crate::repo::{Repo, Result};
 
 /// A catalogue entry as typed (the amounts already numbers).
@@ -94,39 +94,26 @@ pub fn medication_line(verb: &str, m: &Medication) -> String {
     )
 }
 
+/// Adds a catalogue entry; a name that is a drug already in the catalogue or the trash
+/// stores nothing and the refusal names the row and the commands to use or restore it (a
+/// second row would split that drug's settings).
 pub fn add_medication(
     repo: &mut Repo,
     a: &MedicationDraft,
     today: NaiveDate,
 ) -> Result<Done<Medication>> {
     let m = build_medication(a, today)?;
-    if let Some(err) = same_drug_refusal(repo, &m.name)? {
-        return Err(err.into());
+    match repo.add_medication_checked(&m)? {
+        MedWrite::Saved(m) => {
+            let summary = medication_line("Saved", &m);
+            Ok(Done::new(m, summary))
+        }
+        MedWrite::SameDrug(other) => Err(meds_same::add_refusal(&m, &other).into()),
     }
-    let m = repo.add_medication(&m)?;
-    let summary = medication_line("Saved", &m);
-    Ok(Done::new(m, summary))
 }
 
-/// Refuses a new catalogue entry for a drug already there, live or in the trash (same name
-/// ignoring case and spaces): a second row would split the daily history, so the existing
-/// one is reused or restored instead. The CLI and the app's form both come through here.
-pub fn same_drug_refusal(repo: &Repo, name: &str) -> Result<Option<InputError>> {
-    Ok(repo.medication_same_drug(name)?.map(|(id, trashed)| {
-        let msg = if trashed {
-            format!(
-                "'{name}' is in the trash as m{id}; `backtrack restore m{id}` brings it back; allowed: a new name, or restore m{id}"
-            )
-        } else {
-            format!(
-                "'{name}' exists already as m{id}; allowed: a new name, or use the existing one (m{id})"
-            )
-        };
-        InputError::new("name", msg)
-    }))
-}
-
-/// Replaces a catalogue entry with the draft (the app's edit form holds every field).
+/// Replaces a catalogue entry with the draft (the app's edit form holds every field). A new
+/// name that is another row's drug is refused, naming that row.
 pub fn replace_medication(
     repo: &mut Repo,
     old: &Medication,
@@ -136,9 +123,13 @@ pub fn replace_medication(
     let mut m = build_medication(a, today)?;
     m.id = old.id;
     m.uuid = old.uuid.clone();
-    repo.update_medication(&m)?;
-    let summary = medication_line("Updated", &m);
-    Ok(Done::new(m, summary))
+    match repo.update_medication_checked(&m)? {
+        MedWrite::Saved(m) => {
+            let summary = medication_line("Updated", &m);
+            Ok(Done::new(m, summary))
+        }
+        MedWrite::SameDrug(other) => Err(meds_same::rename_refusal(&m.name, &other).into()),
+    }
 }
 
 /// A dose as typed. `amount` None takes the usual dose; `at` None is now.

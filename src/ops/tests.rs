@@ -215,31 +215,3 @@ fn the_daily_max_counts_every_row_of_the_same_drug_trashed_included() {
         (1600.0, Some(1800.0), 4)
     );
 }
-
-#[test]
-fn adding_a_drug_already_in_the_catalogue_or_trash_names_the_row() {
-    use crate::repo::{Kind, RecordId};
-    let mut repo = with_ibuprofen();
-    let again = MedicationDraft {
-        name: "  IBUprofen ".into(),
-        class: "nsaid".into(),
-        unit: "mg".into(),
-        dose: 200.0,
-        ..Default::default()
-    };
-    let refusal = |repo: &mut Repo| match meds::add_medication(repo, &again, day()) {
-        Err(RepoError::Input(e)) => e,
-        other => panic!("a second ibuprofen row is refused: {other:?}"),
-    };
-    let e = refusal(&mut repo);
-    assert_eq!(e.field, "name");
-    assert!(e.message.contains("exists already as m1"), "{e}");
-    repo.delete(RecordId {
-        kind: Kind::Medication,
-        id: 1,
-    })
-    .unwrap();
-    let e = refusal(&mut repo);
-    assert!(e.message.contains("`backtrack restore m1`"), "{e}");
-    assert_eq!(repo.medications().unwrap().len(), 0, "nothing written");
-}

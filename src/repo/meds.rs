@@ -50,7 +50,9 @@ fn dose_from_row(r: &Row) -> rusqlite::Result<Dose> {
 }
 
 impl Repo {
-    /// Adds a medication; names are unique (case-insensitive) among live ones.
+    /// Adds a medication; names are unique (case-insensitive) among live ones. Rows of the
+    /// same drug in the trash are not checked here: [`Repo::add_medication_checked`] is the
+    /// front ends' way in; this one stands for a row arriving as it was (a merge).
     pub fn add_medication(&mut self, m: &Medication) -> Result<Medication> {
         if self.medication_by_name(&m.name)?.is_some() {
             return Err(RepoError::Conflict(format!(
@@ -58,43 +60,48 @@ impl Repo {
                 m.name
             )));
         }
-        self.write(|tx| {
-            let uuid = if m.uuid.is_empty() {
-                new_uuid()
-            } else {
-                m.uuid.clone()
-            };
-            tx.execute(
-                "INSERT INTO medications (uuid, name, class, unit, usual_dose, max_daily, as_needed,
-                 times_a_day, course_start, course_end, note, created_at, updated_at)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12)",
-                params![
-                    uuid, m.name, m.class.as_str(), m.unit, m.usual_dose, m.max_daily, m.as_needed,
-                    m.times_a_day, m.course_start.map(date_str), m.course_end.map(date_str), m.note,
-                    utc_stamp()
-                ],
-            )?;
-            Ok(Medication {
-                id: tx.last_insert_rowid(),
-                uuid,
-                ..m.clone()
-            })
+        self.write(|tx| insert_medication(tx, m))
+    }
+
+    /// Adds a medication unless a row of the same drug ([`drug_key`]) is in the catalogue or
+    /// the trash; the check and the insert are one IMMEDIATE transaction, so two adds at once
+    /// cannot both pass.
+    pub fn add_medication_checked(&mut self, m: &Medication) -> Result<MedWrite> {
+        self.write(|tx| match same_drug(tx, &m.name, None)? {
+            Some(other) => Ok(MedWrite::SameDrug(other)),
+            None => Ok(MedWrite::Saved(insert_medication(tx, m)?)),
         })
     }
 
     pub fn update_medication(&mut self, m: &Medication) -> Result<()> {
+        self.write(|tx| update_row(tx, m).map(|_| ()))
+    }
+
+    /// Replaces a live catalogue row, refusing a rename onto another row's drug (live or
+    /// trashed). Rows that already share a drug (merged from another device) can still be
+    /// edited as long as the name keeps its drug.
+    pub fn update_medication_checked(&mut self, m: &Medication) -> Result<MedWrite> {
         self.write(|tx| {
-            tx.execute(
-                "UPDATE medications SET name=?1, class=?2, unit=?3, usual_dose=?4, max_daily=?5,
-                 as_needed=?6, times_a_day=?7, course_start=?8, course_end=?9, note=?10, updated_at=?11
-                 WHERE id=?12 AND deleted_at IS NULL",
-                params![
-                    m.name, m.class.as_str(), m.unit, m.usual_dose, m.max_daily, m.as_needed,
-                    m.times_a_day, m.course_start.map(date_str), m.course_end.map(date_str), m.note,
-                    utc_stamp(), m.id
-                ],
-            )?;
-            Ok(())
+            let old: Option<String> = tx
+                .query_row(
+                    "SELECT name FROM medications WHERE id=?1 AND deleted_at IS NULL",
+                    [m.id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let Some(old) = old else {
+                return Err(RepoError::NotFound(format!(
+                    "no live medication m{}; `backtrack list` shows IDs",
+                    m.id
+                )));
+            };
+            if drug_key(&old) != drug_key(&m.name)
+                && let Some(other) = same_drug(tx, &m.name, Some(m.id))?
+            {
+                return Ok(MedWrite::SameDrug(other));
+            }
+            update_row(tx, m)?;
+            Ok(MedWrite::Saved(m.clone()))
         })
     }
 
@@ -137,27 +144,14 @@ impl Repo {
         Ok((drug_day_total(&self.conn, &ids, date)?, max))
     }
 
-    /// A catalogue row, live or in the trash, whose drug name matches `name`
-    /// (case- and space-insensitive); `true` when it is in the trash. Live rows come first.
-    pub fn medication_same_drug(&self, name: &str) -> Result<Option<(i64, bool)>> {
-        let key = drug_key(name);
-        let mut st = self.conn.prepare_cached(
-            "SELECT id, name, deleted_at IS NOT NULL FROM medications ORDER BY deleted_at IS NOT NULL, id",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, bool>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, n, trashed) = row?;
-            if drug_key(&n) == key {
-                return Ok(Some((id, trashed)));
-            }
-        }
-        Ok(None)
+    /// A catalogue row other than `except`, live or in the trash, whose drug name matches
+    /// `name` (case- and space-insensitive). Live rows come first.
+    pub fn medication_same_drug(
+        &self,
+        name: &str,
+        except: Option<i64>,
+    ) -> Result<Option<SameDrug>> {
+        same_drug(&self.conn, name, except)
     }
 
     pub fn add_dose(&mut self, d: &Dose) -> Result<Dose> {
@@ -212,6 +206,118 @@ impl Repo {
         let rows = st.query_map(params![date_str(from), date_str(to)], dose_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// A catalogue row of the same drug as a name being added or renamed to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SameDrug {
+    pub med: Medication,
+    pub trashed: bool,
+}
+
+/// What a checked catalogue write did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MedWrite {
+    Saved(Medication),
+    /// Refused, nothing written: this row is the same drug already.
+    SameDrug(SameDrug),
+}
+
+fn same_drug(
+    conn: &rusqlite::Connection,
+    name: &str,
+    except: Option<i64>,
+) -> Result<Option<SameDrug>> {
+    let key = drug_key(name);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    let sql = format!(
+        "SELECT {MED_COLS}, deleted_at IS NOT NULL FROM medications
+         ORDER BY deleted_at IS NOT NULL, id"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map([], |r| {
+        Ok(SameDrug {
+            med: med_from_row(r)?,
+            trashed: r.get(12)?,
+        })
+    })?;
+    for row in rows {
+        let row = row?;
+        if Some(row.med.id) != except && drug_key(&row.med.name) == key {
+            return Ok(Some(row));
+        }
+    }
+    Ok(None)
+}
+
+/// The live row of the same drug as trashed medication `id`, which restoring `id` would
+/// duplicate (see `Repo::restore`).
+pub(super) fn live_same_drug(conn: &rusqlite::Connection, id: i64) -> Result<Option<Medication>> {
+    let name: Option<String> = conn
+        .query_row("SELECT name FROM medications WHERE id=?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(name) = name else { return Ok(None) };
+    Ok(same_drug(conn, &name, Some(id))?
+        .filter(|s| !s.trashed)
+        .map(|s| s.med))
+}
+
+fn insert_medication(tx: &rusqlite::Transaction, m: &Medication) -> Result<Medication> {
+    let uuid = if m.uuid.is_empty() {
+        new_uuid()
+    } else {
+        m.uuid.clone()
+    };
+    tx.execute(
+        "INSERT INTO medications (uuid, name, class, unit, usual_dose, max_daily, as_needed,
+         times_a_day, course_start, course_end, note, created_at, updated_at)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12)",
+        params![
+            uuid,
+            m.name,
+            m.class.as_str(),
+            m.unit,
+            m.usual_dose,
+            m.max_daily,
+            m.as_needed,
+            m.times_a_day,
+            m.course_start.map(date_str),
+            m.course_end.map(date_str),
+            m.note,
+            utc_stamp()
+        ],
+    )?;
+    Ok(Medication {
+        id: tx.last_insert_rowid(),
+        uuid,
+        ..m.clone()
+    })
+}
+
+fn update_row(tx: &rusqlite::Transaction, m: &Medication) -> Result<usize> {
+    Ok(tx.execute(
+        "UPDATE medications SET name=?1, class=?2, unit=?3, usual_dose=?4, max_daily=?5,
+         as_needed=?6, times_a_day=?7, course_start=?8, course_end=?9, note=?10, updated_at=?11
+         WHERE id=?12 AND deleted_at IS NULL",
+        params![
+            m.name,
+            m.class.as_str(),
+            m.unit,
+            m.usual_dose,
+            m.max_daily,
+            m.as_needed,
+            m.times_a_day,
+            m.course_start.map(date_str),
+            m.course_end.map(date_str),
+            m.note,
+            utc_stamp(),
+            m.id
+        ],
+    )?)
 }
 
 /// What [`Repo::add_dose_checked`] did.

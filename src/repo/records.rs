@@ -207,7 +207,8 @@ impl Repo {
         Ok(summary)
     }
 
-    /// Restores a deleted record. A check-in whose date has a newer live one stays in the trash.
+    /// Restores a deleted record. A check-in whose date has a newer live one stays in the trash,
+    /// and so does a medication whose drug has a live row.
     pub fn restore(&mut self, rid: RecordId) -> Result<String> {
         let summary = self.summary(rid, true)?;
         self.write(|tx| {
@@ -225,6 +226,18 @@ impl Repo {
                         "{rid} cannot be restored: that date has a newer check-in c{live}; delete c{live} first"
                     )));
                 }
+            }
+            if rid.kind == Kind::Medication
+                && let Some(live) = super::meds::live_same_drug(tx, rid.id)?
+            {
+                // A second live row of one drug would split its catalogue entry; the doses
+                // under the trashed row already count toward the live row's daily total.
+                return Err(RepoError::Conflict(format!(
+                    "{rid} cannot be restored: m{id} {} is the same drug and is not in the \
+                     trash; {rid} stays in the trash. Keep using m{id}, or `backtrack delete m{id}` first",
+                    live.name,
+                    id = live.id
+                )));
             }
             let sql = format!("UPDATE {} SET deleted_at=NULL, updated_at=?1 WHERE id=?2", rid.kind.table());
             tx.execute(&sql, params![utc_stamp(), rid.id])?;

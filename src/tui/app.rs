@@ -37,6 +37,10 @@ pub enum Pending {
     /// Add these exercises to the library (name, prescription, kind), then save the open
     /// programme form that names them.
     AddExercises(Vec<(String, Option<String>, String)>),
+    /// The new medication's name is this live row's drug: open that row's form instead.
+    OpenMed(i64),
+    /// The new medication's name is this trashed row's drug: restore it instead.
+    RestoreMed(i64),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,5 +1,6 @@
 //! Saving the forms besides the check-in through `ops`: the input stays open with the field
-//! at fault focused on any error, and a dose over the daily max asks first (SPEC §4.4).
+//! at fault focused on any error; a dose over the daily max asks first (SPEC §4.4), and so
+//! does a new medication whose drug has a row already (use it, or restore it from the trash).
 
 use super::app::{App, Confirm, Pending};
 use super::forms::{self, EntryForm, FormKind};
@@ -7,7 +8,8 @@ use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::ops;
 use crate::ops::meds::{DoseDraft, Taken};
-use crate::repo::{Kind, RepoError};
+use crate::repo::meds::SameDrug;
+use crate::repo::{Kind, RecordId, RepoError};
 
 impl App {
     /// Validates and stores the open form; on any error it stays open with its input.
@@ -104,6 +106,15 @@ impl App {
                 )
             }
             FormKind::Medication { editing } => {
+                // A drug already in the catalogue or the trash is offered before the rest of
+                // the form is checked: its row is what the person wants, not a second one.
+                if editing.is_none()
+                    && let Some(other) =
+                        ops::meds_same::same_drug(repo, &e.text("name"), None).map_err(input)?
+                {
+                    self.offer_same_drug(&e.text("name"), other);
+                    return Ok(None);
+                }
                 let draft = forms::medication_draft(e)?;
                 let done = match editing {
                     Some(old) => ops::meds::replace_medication(repo, old, &draft, today),
@@ -292,6 +303,70 @@ impl App {
                 Ok(None)
             }
         }
+    }
+}
+
+impl App {
+    /// Asks whether to use (open) or restore the row of the drug the new medication names;
+    /// the new form stays behind the question.
+    fn offer_same_drug(&mut self, typed: &str, other: SameDrug) {
+        let (id, what) = (other.med.id, ops::meds_same::describe(&other.med));
+        let typed = typed.trim();
+        let (question, on_yes) = if other.trashed {
+            (
+                format!(
+                    "'{typed}' is {what} in the trash. Enter: restore m{id} · Esc: back to the form"
+                ),
+                Pending::RestoreMed(id),
+            )
+        } else {
+            (
+                format!(
+                    "'{typed}' is already {what}. Enter: open m{id} to edit · Esc: back to the form"
+                ),
+                Pending::OpenMed(id),
+            )
+        };
+        self.confirm = Some(Confirm { question, on_yes });
+    }
+
+    /// Enter on "already m3": m3's own form replaces the new one (the typed values are not
+    /// carried over: what m3 stores is shown, to change or keep).
+    pub(super) fn open_same_drug(&mut self, id: i64) {
+        match self.repo.medication_by_id(id) {
+            Ok(Some(m)) => {
+                let name = m.name.clone();
+                self.entry = Some(forms::medication_form(Some(m)));
+                self.info(format!("Editing m{id} {name}; the new entry was not saved"));
+            }
+            Ok(None) => self.error(format!("m{id} is no longer there; your new entry is kept")),
+            Err(e) => self.error(format!("reading m{id} failed: {e}")),
+        }
+    }
+
+    /// Enter on "m3 is in the trash": restores it like the Trash view does (`u` takes it
+    /// back) and closes the new form.
+    pub(super) fn restore_same_drug(&mut self, id: i64) {
+        match ops::records::restore(&mut self.repo, RecordId::new(Kind::Medication, id)) {
+            Ok(done) => {
+                let undo = self.created(Kind::Medication, id);
+                self.entry = None;
+                self.refresh();
+                self.clamp_sel();
+                self.info(done.summary + &undo);
+            }
+            Err(e) => self.error(format!("Not restored (your new entry is kept): {e}")),
+        }
+    }
+
+    /// Esc on the question: back to the new form as typed, at its name.
+    pub(super) fn back_to_new_med(&mut self) {
+        if let Some(f) = self.entry.as_mut() {
+            f.entry.focus_key("name");
+        }
+        self.info(
+            "Not saved; your new medication is still open (a name no other medication has adds it)",
+        );
     }
 }
 

@@ -84,6 +84,8 @@ mod tests_forms;
 #[cfg(test)]
 mod tests_import;
 #[cfg(test)]
+mod tests_meds;
+#[cfg(test)]
 mod tests_report;
 #[cfg(test)]
 mod tests_settings;

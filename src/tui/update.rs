@@ -140,6 +140,8 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 app.finish(f, result);
             }
             Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
+            Some(Pending::OpenMed(id)) => app.open_same_drug(id),
+            Some(Pending::RestoreMed(id)) => app.restore_same_drug(id),
             Some(Pending::Undo(i)) => app.apply_step(i, false),
             Some(Pending::Redo(i)) => app.apply_step(i, true),
             None => {}
@@ -150,6 +152,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
             Some(Pending::AddExercises(_)) => {
                 app.info("Not saved; the programme is still open to edit")
             }
+            Some(Pending::OpenMed(_) | Pending::RestoreMed(_)) => app.back_to_new_med(),
             _ => {}
         },
         // Any other key keeps the question open: a stray key must not discard input.

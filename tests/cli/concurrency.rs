@@ -59,3 +59,44 @@ fn sixteen_concurrent_takes_store_exactly_the_daily_max() {
         .sum();
     assert_eq!(total, 1200.0, "{doses}");
 }
+
+/// Eight `med add` of one drug at once (names differing in case and spacing): one row is
+/// stored, the others are refused naming it, since the check and the insert are one
+/// transaction.
+#[test]
+fn concurrent_adds_of_one_drug_store_one_row() {
+    let j = Journal::new();
+    j.ok(&["status"]);
+    let bin = assert_cmd::cargo::cargo_bin("backtrack");
+    let start = Arc::new(Barrier::new(8));
+    let runs: Vec<_> = (0..8)
+        .map(|i| {
+            let (bin, db, start) = (bin.clone(), j.db.clone(), start.clone());
+            let name = if i % 2 == 0 {
+                "Vitamin D"
+            } else {
+                "vitamin  d"
+            };
+            std::thread::spawn(move || {
+                let mut cmd = std::process::Command::new(bin);
+                cmd.args(["med", "add", name, "--class", "other", "--dose", "1"])
+                    .env("BACKTRACK_DB", db)
+                    .env("BACKTRACK_TODAY", TODAY)
+                    .env("NO_COLOR", "1");
+                start.wait();
+                cmd.output().expect("runs")
+            })
+        })
+        .collect();
+    let outs: Vec<_> = runs.into_iter().map(|t| t.join().unwrap()).collect();
+    let codes: Vec<Option<i32>> = outs.iter().map(|o| o.status.code()).collect();
+    let stored = codes.iter().filter(|c| **c == Some(0)).count();
+    let refused: Vec<_> = outs.iter().filter(|o| o.status.code() == Some(2)).collect();
+    assert_eq!((stored, refused.len()), (1, 7), "exit codes {codes:?}");
+    for o in refused {
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("is already m1 "), "{err}");
+    }
+    let list = j.json(&["med", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+}

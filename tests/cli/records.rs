@@ -93,53 +93,101 @@ fn a_new_ftp_recomputes_the_computed_tss_from_its_date_on() {
     assert_eq!(j.json(&["info", "a2"])["load_source"], "power");
 }
 
-#[test]
-fn med_add_refuses_a_drug_already_in_the_catalogue_or_the_trash() {
-    let j = Journal::new();
-    j.ok(&[
+fn med_add<'a>(name: &'a str, dose: &'a str) -> [&'a str; 9] {
+    [
         "med",
         "add",
-        "Ibuprofen",
+        name,
         "--class",
         "nsaid",
         "--dose",
-        "400",
-    ]);
+        dose,
+        "--max-daily",
+        "1200",
+    ]
+}
+
+#[test]
+fn med_add_refuses_a_drug_already_in_the_catalogue_or_the_trash() {
+    let j = Journal::new();
+    j.ok(&med_add("Ibuprofen", "400"));
     let before = j.export();
-    let err = j.fails(
-        &[
-            "med",
-            "add",
-            " ibuprofen ",
-            "--class",
-            "nsaid",
-            "--dose",
-            "200",
-        ],
-        2,
-    );
-    assert!(err.contains("name: "), "the field is named: {err}");
-    assert!(err.contains("exists already as m1"), "{err}");
-    assert_eq!(j.export(), before, "nothing written");
-    j.ok(&["delete", "m1"]);
-    let err = j.fails(
-        &[
-            "med",
-            "add",
-            "IBUPROFEN",
-            "--class",
-            "nsaid",
-            "--dose",
-            "200",
-        ],
-        2,
-    );
-    assert!(err.contains("name: "), "the field is named: {err}");
+    let err = j.fails(&med_add(" ibuprofen ", "200"), 2);
     assert!(
-        err.contains("`backtrack restore m1` brings it back"),
+        err.contains(
+            "name: 'ibuprofen' is already m1 Ibuprofen (400 mg, max 1200 mg/day); nothing was saved"
+        ),
+        "the field and the row are named: {err}"
+    );
+    assert!(err.contains("`backtrack med take Ibuprofen`"), "{err}");
+    assert!(err.contains("`backtrack edit m1 --amount 200`"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert_eq!(j.export(), before, "nothing written");
+    // The commands it names work as given.
+    assert!(j.ok(&["med", "take", "Ibuprofen"]).contains("400 mg"));
+    j.ok(&["edit", "m1", "--amount", "200"]);
+    j.ok(&["delete", "m1"]);
+    let before = j.export();
+    let err = j.fails(&med_add("IBUPROFEN", "200"), 2);
+    assert!(
+        err.contains(
+            "'IBUPROFEN' is m1 Ibuprofen (200 mg, max 1200 mg/day) in the trash; nothing was saved. \
+             Bring it back: `backtrack restore m1`;"
+        ),
         "{err}"
     );
+    assert_eq!(j.export(), before, "nothing written");
     j.ok(&["restore", "m1"]);
     let out = j.ok(&["med", "take", "ibuprofen"]);
-    assert!(out.contains("400 mg"), "{out}");
+    assert!(out.contains("200 mg"), "{out}");
+}
+
+#[test]
+fn renaming_onto_a_drug_with_a_row_is_refused_naming_it() {
+    let j = Journal::new();
+    j.ok(&med_add("ibuprofen", "400"));
+    j.ok(&med_add("paracetamol", "500"));
+    let before = j.export();
+    let err = j.fails(&["edit", "m2", "--title", "Ibuprofen"], 2);
+    assert!(
+        err.contains("name: 'Ibuprofen' is already m1 ibuprofen (400 mg, max 1200 mg/day)"),
+        "{err}"
+    );
+    assert_eq!(j.export(), before, "nothing written");
+    j.ok(&["delete", "m1"]);
+    let before = j.export();
+    let err = j.fails(&["edit", "m2", "--title", "Ibuprofen"], 2);
+    assert!(err.contains("in the trash"), "{err}");
+    assert!(err.contains("`backtrack restore m1`"), "{err}");
+    assert_eq!(j.export(), before, "nothing written");
+}
+
+/// Another device's row of the same drug arrives by import (its name differs only in
+/// spacing, so the journal keeps both): every command still works, and the trashed one of
+/// the pair cannot come back beside the live one.
+#[test]
+fn a_merged_duplicate_works_and_cannot_be_restored_beside_the_live_row() {
+    let (a, b) = (Journal::new(), Journal::new());
+    a.ok(&med_add("vitamin d", "400"));
+    b.ok(&med_add("vitamin d", "200"));
+    b.ok(&["med", "take", "vitamin d"]);
+    let file = b.dir.path().join("b.json");
+    let text = b.export().replace("\"vitamin d\"", "\"vitamin  d\"");
+    std::fs::write(&file, text).unwrap();
+    a.ok(&["import", file.to_str().unwrap()]);
+    let list = a.json(&["med", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 2, "{list}");
+    a.ok(&["med", "take", "vitamin d"]);
+    a.ok(&["edit", "m2", "--max-daily", "1000"]);
+    let err = a.fails(&med_add("Vitamin D", "400"), 2);
+    assert!(err.contains("is already m1 vitamin d"), "{err}");
+    a.ok(&["delete", "m1"]);
+    let before = a.export();
+    let err = a.fails(&["restore", "m1"], 2);
+    assert!(
+        err.contains("m1 cannot be restored: m2 vitamin  d is the same drug"),
+        "{err}"
+    );
+    assert!(err.contains("`backtrack delete m2`"), "{err}");
+    assert_eq!(a.export(), before, "m1 stays in the trash");
 }
