@@ -110,10 +110,7 @@ pub fn settings(g: &Global) -> Result<()> {
         }
         for d in &dated {
             let from = crate::ops::settings::from_words(d.from, ctx.today);
-            let value = match d.key.as_str() {
-                "weight_kg" => crate::domain::text::weight(d.value),
-                _ => d.value.to_string(),
-            };
+            let value = crate::ops::settings::value_text(&d.key, d.value);
             lines.push(format!("  {:<12} {value:>8}  {from}", d.key));
         }
         lines.push(format!("Units: {}", units.as_str()));
