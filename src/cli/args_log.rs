@@ -177,7 +177,7 @@ pub struct RehabLogArgs {
     /// Minutes spent
     #[arg(allow_negative_numbers = true, long, value_name = "M")]
     pub minutes: Option<u32>,
-    /// An exercise done, NAME or NAME:3x10 / NAME:3x30s / NAME:3x8@16kg (repeatable)
+    /// An exercise done, NAME or NAME:3x10 / NAME:3x30s / NAME:3x8@16kg / NAME:3x8@35lb (repeatable)
     #[arg(long, value_name = "EXERCISE")]
     pub done: Vec<String>,
     /// Pain before, 0–10
