@@ -111,7 +111,8 @@ pub fn settings(g: &Global) -> Result<()> {
         for d in &dated {
             let from = crate::ops::settings::from_words(d.from, ctx.today);
             let value = crate::ops::settings::value_text(&d.key, d.value);
-            lines.push(format!("  {:<12} {value:>8}  {from}", d.key));
+            let key = crate::ops::settings::key_text(&d.key);
+            lines.push(format!("  {key:<12} {value:>8}  {from}"));
         }
         lines.push(format!("Units: {}", units.as_str()));
         lines.push("Thresholds:".into());

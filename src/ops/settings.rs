@@ -12,6 +12,15 @@ use crate::repo::settings::{DATED_KEYS, check_text, check_value, is_dated, resol
 /// The body weight's key: typed in kilograms or pounds, stored in kilograms.
 pub const WEIGHT: &str = "weight_kg";
 
+/// A setting's name as people read it: `weight` (its value may be in pounds), the rest as
+/// stored (`ftp_w`).
+pub fn key_text(key: &str) -> &str {
+    match key {
+        WEIGHT => "weight",
+        k => k,
+    }
+}
+
 /// A setting's value as people read it: the weight in the display units, the rest as stored.
 pub fn value_text(key: &str, value: f64) -> String {
     match key {
@@ -140,14 +149,15 @@ pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<S
     }
     let (key, value) = (s.key, s.value);
     let shown = value_text(key, value);
+    let name = key_text(key);
     let (recomputed, summary) = match s.from {
         Some(from) => {
             let n = repo.set_dated(key, from, value, crate::analysis::tss::load_with)?;
             let from = from_words(from, today);
             let line = match n {
-                0 => format!("Set {key} = {shown} {from}"),
+                0 => format!("Set {name} = {shown} {from}"),
                 n => format!(
-                    "Set {key} = {shown} {from}; TSS recomputed for {}",
+                    "Set {name} = {shown} {from}; TSS recomputed for {}",
                     crate::domain::text::plural(n, "activity", "activities")
                 ),
             };
@@ -155,7 +165,7 @@ pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<S
         }
         None => {
             repo.set_plain(key, &value.to_string())?;
-            (0, format!("Set {key} = {shown}"))
+            (0, format!("Set {name} = {shown}"))
         }
     };
     Ok(Done::new(

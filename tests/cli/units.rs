@@ -110,10 +110,12 @@ fn weight_takes_pounds_stores_kilograms_and_shows_in_the_display_units() {
     assert!(j.ok(&["settings"]).contains("74.8 kg"));
     j.ok(&["set", "units", "imperial"]);
     let out = j.ok(&["set", "weight", "160lb", "--from", "2026-11-20"]);
-    assert!(out.contains("160.0 lb"), "{out}");
+    assert!(out.contains("Set weight = 160.0 lb"), "{out}");
     let settings = j.ok(&["settings"]);
     assert!(
-        settings.contains("160.0 lb") && settings.contains("165.0 lb"),
+        settings.contains("160.0 lb")
+            && settings.contains("165.0 lb")
+            && !settings.contains("weight_kg"),
         "{settings}"
     );
     assert_eq!(
