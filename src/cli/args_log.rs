@@ -104,9 +104,9 @@ pub struct ActivityFields {
     /// Distance: 42km, 42.2 (km), 26mi, 800m
     #[arg(long, value_name = "DIST", allow_hyphen_values = true)]
     pub distance: Option<String>,
-    /// Climbing in metres
-    #[arg(allow_negative_numbers = true, long, value_name = "M")]
-    pub ascent: Option<f64>,
+    /// Climbing: 800 (metres), 800m, 2600ft
+    #[arg(long, value_name = "HEIGHT", allow_hyphen_values = true)]
+    pub ascent: Option<String>,
     /// Average power in watts
     #[arg(allow_negative_numbers = true, long, value_name = "W")]
     pub power: Option<f64>,
@@ -177,7 +177,7 @@ pub struct RehabLogArgs {
     /// Minutes spent
     #[arg(allow_negative_numbers = true, long, value_name = "M")]
     pub minutes: Option<u32>,
-    /// An exercise done, NAME or NAME:3x10 / NAME:3x30s / NAME:3x8@16kg (repeatable)
+    /// An exercise done, NAME or NAME:3x10 / NAME:3x30s / NAME:3x8@16kg / NAME:3x8@35lb (repeatable)
     #[arg(long, value_name = "EXERCISE")]
     pub done: Vec<String>,
     /// Pain before, 0–10

@@ -90,9 +90,9 @@ pub struct EditActivityFields {
     /// Activity distance: 42km, 26mi, 800m
     #[arg(long, value_name = "DIST", allow_hyphen_values = true)]
     pub distance: Option<String>,
-    /// Activity climbing in metres
-    #[arg(allow_negative_numbers = true, long, value_name = "M")]
-    pub ascent: Option<f64>,
+    /// Activity climbing: 800 (metres), 800m, 2600ft
+    #[arg(long, value_name = "HEIGHT", allow_hyphen_values = true)]
+    pub ascent: Option<String>,
     /// Activity average power in watts
     #[arg(allow_negative_numbers = true, long, value_name = "W")]
     pub power: Option<f64>,
@@ -135,7 +135,7 @@ pub struct EditActivityFields {
 pub struct SetArgs {
     /// ftp, lthr, run_ftp, run_lthr, max_hr, weight, units (metric|imperial), or a threshold (nsaid_streak_days, …)
     pub key: String,
-    /// The value (a number; for units: metric or imperial)
+    /// The value: a number; weight 72.5 (kg), 72.5kg or 160lb; units metric or imperial
     #[arg(allow_negative_numbers = true)]
     pub value: String,
     /// For ftp/lthr/run_ftp/run_lthr/max_hr/weight: in force from this day (default today)

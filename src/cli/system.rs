@@ -110,11 +110,9 @@ pub fn settings(g: &Global) -> Result<()> {
         }
         for d in &dated {
             let from = crate::ops::settings::from_words(d.from, ctx.today);
-            let value = match d.key.as_str() {
-                "weight_kg" => crate::domain::text::weight(d.value),
-                _ => d.value.to_string(),
-            };
-            lines.push(format!("  {:<12} {value:>8}  {from}", d.key));
+            let value = crate::ops::settings::value_text(&d.key, d.value);
+            let key = crate::ops::settings::key_text(&d.key);
+            lines.push(format!("  {key:<12} {value:>8}  {from}"));
         }
         lines.push(format!("Units: {}", units.as_str()));
         lines.push("Thresholds:".into());

@@ -1,8 +1,9 @@
 //! Plain domain types: the journal's records, their closed vocabularies and validation, and the
-//! parsing of what users type (dates, durations, distances). No SQL and no terminal code here.
+//! parsing of what users type (dates, durations, distances, heights and weights). No SQL and no terminal code here.
 
 pub mod clock;
 pub mod error;
+pub mod measure;
 pub mod parse;
 pub mod prescription;
 pub mod records;

@@ -1,6 +1,7 @@
 //! Rehab prescriptions as typed on the command line: `bird dog:3x10`, `side plank:3x30s`,
-//! `goblet squat:3x8@16kg`, `hip-flexor stretch:2x30s`. The name part is optional where the
-//! exercise is known from context.
+//! `goblet squat:3x8@16kg` (or `@35lb`), `hip-flexor stretch:2x30s`. The name part is optional
+//! where the exercise is known from context. A load is stored in kilograms (a bare `@16` is kg)
+//! and shown in the display units.
 
 use super::InputError;
 
@@ -13,7 +14,7 @@ pub struct Prescription {
     pub load_kg: Option<f64>,
 }
 
-const FORMS: &str = "allowed: NAME, NAME:3x10, NAME:3x30s (hold), NAME:30s, NAME:3x8@16kg";
+const FORMS: &str = "allowed: NAME, NAME:3x10, NAME:3x30s (hold), NAME:30s, NAME:3x8@16kg, NAME:3x8@35lb (load 0–500 kg)";
 
 /// Splits `name:spec` and parses the spec. A bare name means "as prescribed".
 pub fn parse_done(field: &str, text: &str) -> Result<(String, Prescription), InputError> {
@@ -34,16 +35,13 @@ pub fn parse_done(field: &str, text: &str) -> Result<(String, Prescription), Inp
     Ok((name.to_string(), p))
 }
 
-/// Parses `3x10`, `3x30s`, `30s`, `10` (reps), with an optional `@16kg`.
+/// Parses `3x10`, `3x30s`, `30s`, `10` (reps), with an optional `@16kg`, `@35lb` or `@16` (kg).
 pub fn parse_spec(field: &str, spec: &str) -> Result<Prescription, InputError> {
     let bad = || InputError::new(field, format!("'{spec}' is not a prescription; {FORMS}"));
     let s = spec.trim().to_ascii_lowercase();
     let (body, load) = match s.split_once('@') {
         Some((b, l)) => {
-            let kg: f64 = l.trim_end_matches("kg").trim().parse().map_err(|_| bad())?;
-            if !(0.0..=500.0).contains(&kg) {
-                return Err(bad());
-            }
+            let kg = super::measure::parse_weight(field, l, 0.0, 500.0).map_err(|_| bad())?;
             (b.trim().to_string(), Some(kg))
         }
         None => (s.clone(), None),
@@ -72,7 +70,7 @@ pub fn parse_spec(field: &str, spec: &str) -> Result<Prescription, InputError> {
     Ok(p)
 }
 
-/// Formats a prescription back: `3x10`, `3x30s`, `3x8@16kg`.
+/// Formats a prescription back: `3x10`, `3x30s`, `3x8@16kg` (`3x8@35.5lb` in imperial units).
 pub fn format_spec(
     sets: Option<u32>,
     reps: Option<u32>,
@@ -91,7 +89,8 @@ pub fn format_spec(
         }
     }
     if let Some(kg) = load {
-        s.push_str(&format!("@{kg}kg"));
+        s.push('@');
+        s.push_str(&super::text::load(kg));
     }
     s
 }
@@ -115,5 +114,36 @@ mod tests {
         assert!(parse_done("done", ":3x10").is_err());
         assert_eq!(format_spec(Some(3), None, Some(30), None), "3x30s");
         assert_eq!(format_spec(Some(3), Some(8), None, Some(16.0)), "3x8@16kg");
+    }
+
+    #[test]
+    fn loads_in_pounds_are_stored_in_kilograms_and_shown_in_the_display_units() {
+        let (_, p) = parse_done("done", "goblet squat:3x8@35lb").unwrap();
+        // 35 × 0.45359237 = 15.876 kg.
+        assert_eq!(
+            (p.sets, p.reps, p.load_kg),
+            (Some(3), Some(8), Some(15.876))
+        );
+        let (_, p) = parse_done("done", "goblet squat:3x8@16").unwrap();
+        assert_eq!(p.load_kg, Some(16.0), "a bare load is kilograms");
+        for bad in ["squat:3x8@heavy", "squat:3x8@-5kg", "squat:3x8@1200lb"] {
+            let e = parse_done("done", bad).unwrap_err();
+            assert!(e.message.contains("@35lb"), "{bad}: {e}");
+        }
+        assert_eq!(
+            format_spec(Some(3), Some(8), None, Some(15.876)),
+            "3x8@15.88kg"
+        );
+        crate::domain::text::set_units(crate::domain::text::Units::Imperial);
+        assert_eq!(
+            format_spec(Some(3), Some(8), None, Some(15.876)),
+            "3x8@35lb"
+        );
+        assert_eq!(
+            format_spec(Some(3), Some(8), None, Some(16.0)),
+            "3x8@35.5lb"
+        );
+        assert_eq!(format_spec(Some(3), None, Some(30), None), "3x30s");
+        crate::domain::text::set_units(crate::domain::text::Units::Metric);
     }
 }

@@ -121,9 +121,7 @@ pub fn units() -> Units {
     UNITS.with(|c| c.get())
 }
 
-const M_PER_MI: f64 = 1609.344;
-const M_PER_FT: f64 = 0.3048;
-const KG_PER_LB: f64 = 0.453_592_37;
+use super::measure::{KG_PER_LB, M_PER_FT, M_PER_MI};
 
 /// A distance in the display units: `45.0 km` or `28.0 mi`.
 pub fn distance(metres: f64) -> String {
@@ -154,6 +152,37 @@ pub fn distance_input(metres: f64) -> String {
     match units() {
         Units::Metric => format!("{}km", number((metres / 10.0).round() / 100.0)),
         Units::Imperial => format!("{}mi", number((metres / M_PER_MI * 100.0).round() / 100.0)),
+    }
+}
+
+/// A tenth of the figure: what the forms show back, close enough that saving an edit
+/// unchanged moves a climb by centimetres at most.
+fn tenths(v: f64) -> String {
+    number((v * 10.0).round() / 10.0)
+}
+
+/// A climb as the user would type it back into a form: `800m` or `2600ft`.
+pub fn elevation_input(metres: f64) -> String {
+    match units() {
+        Units::Metric => format!("{}m", tenths(metres)),
+        Units::Imperial => format!("{}ft", tenths(metres / M_PER_FT)),
+    }
+}
+
+/// A body weight as the user would type it back into a form: `72.5kg` or `159.8lb`.
+pub fn weight_input(kg: f64) -> String {
+    match units() {
+        Units::Metric => format!("{}kg", tenths(kg)),
+        Units::Imperial => format!("{}lb", tenths(kg / KG_PER_LB)),
+    }
+}
+
+/// A rehab load as in a prescription (`3x8@16kg`): kilograms to the hundredth (plates come in
+/// 1.25 kg), pounds to the half pound (`35lb`, `35.5lb`).
+pub fn load(kg: f64) -> String {
+    match units() {
+        Units::Metric => format!("{}kg", number((kg * 100.0).round() / 100.0)),
+        Units::Imperial => format!("{}lb", number((kg / KG_PER_LB * 2.0).round() / 2.0)),
     }
 }
 
@@ -207,5 +236,25 @@ mod tests {
         assert_eq!(weight(72.5), "159.8 lb");
         set_units(Units::Metric);
         assert_eq!(elevation(350.0), "350 m");
+    }
+
+    #[test]
+    fn form_values_and_loads_follow_the_setting() {
+        assert_eq!(elevation_input(792.48), "792.5m");
+        assert_eq!(weight_input(72.5), "72.5kg");
+        assert_eq!(load(16.0), "16kg");
+        assert_eq!(load(1.25), "1.25kg");
+        assert_eq!(load(15.876), "15.88kg");
+        set_units(Units::Imperial);
+        // 792.48 m / 0.3048 = 2600 ft; 350 m = 1148.29 ft.
+        assert_eq!(elevation_input(792.48), "2600ft");
+        assert_eq!(elevation_input(350.0), "1148.3ft");
+        // 72.5 kg / 0.45359237 = 159.84 lb.
+        assert_eq!(weight_input(72.5), "159.8lb");
+        // 15.876 kg = 35.0004 lb; 16 kg = 35.27 lb, to the half pound 35.5.
+        assert_eq!(load(15.876), "35lb");
+        assert_eq!(load(16.0), "35.5lb");
+        assert_eq!(load(4.0), "9lb");
+        set_units(Units::Metric);
     }
 }

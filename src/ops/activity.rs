@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::Done;
 use super::input::{date_or_today, opt_positive, opt_scale, text};
 use crate::analysis::tss::load_with;
+use crate::domain::measure::parse_height;
 use crate::domain::parse::{format_duration, parse_distance, parse_duration, parse_time};
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity};
@@ -22,7 +23,8 @@ pub struct ActivityDraft {
     pub start: Option<String>,
     pub moving: Option<String>,
     pub distance: Option<String>,
-    pub ascent: Option<f64>,
+    /// `800`, `800m`, `2600ft`: a bare number is metres.
+    pub ascent: Option<String>,
     pub power: Option<f64>,
     pub np: Option<f64>,
     pub hr: Option<f64>,
@@ -37,6 +39,9 @@ pub struct ActivityDraft {
     pub bike: Option<String>,
     pub note: Option<String>,
 }
+
+/// The highest climb an activity may have, in metres (as the import check allows).
+pub const MAX_ASCENT_M: f64 = 20_000.0;
 
 /// The validated activity (its load not yet computed).
 pub fn build_activity(
@@ -72,7 +77,8 @@ pub fn build_activity(
         .transpose()?;
     a.ascent_m = f
         .ascent
-        .map(|x| crate::domain::error::check_positive("ascent", x, 20_000.0))
+        .as_deref()
+        .map(|t| parse_height("ascent", t, MAX_ASCENT_M))
         .transpose()?;
     a.avg_power_w = opt_positive("power", f.power, 2500.0)?;
     a.normalized_power_w = opt_positive("np", f.np, 2500.0)?;

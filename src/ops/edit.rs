@@ -3,12 +3,13 @@
 
 use chrono::NaiveDate;
 
-use super::activity::{activity_line, checked_tss, with_load};
+use super::activity::{MAX_ASCENT_M, activity_line, checked_tss, with_load};
 use super::checkin::{CheckinDraft, apply_fields, check_free_day};
 use super::input::{opt_positive, opt_scale, text};
 use super::{Done, editor, meds_same};
 use crate::domain::InputError;
 use crate::domain::error::parse_scale;
+use crate::domain::measure::parse_height;
 use crate::domain::parse::{
     parse_date, parse_date_any, parse_datetime, parse_distance, parse_duration, parse_time,
 };
@@ -40,7 +41,7 @@ pub struct ActivityPatch {
     pub start: Option<String>,
     pub moving: Option<String>,
     pub distance: Option<String>,
-    pub ascent: Option<f64>,
+    pub ascent: Option<String>,
     pub power: Option<f64>,
     pub np: Option<f64>,
     pub hr: Option<f64>,
@@ -116,8 +117,8 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             if let Some(d) = &f.distance {
                 x.distance_m = Some(parse_distance("distance", d)?);
             }
-            if f.ascent.is_some() {
-                x.ascent_m = opt_positive("ascent", f.ascent, 20_000.0)?;
+            if let Some(t) = &f.ascent {
+                x.ascent_m = Some(parse_height("ascent", t, MAX_ASCENT_M)?);
             }
             if f.power.is_some() {
                 x.avg_power_w = opt_positive("power", f.power, 2500.0)?;

@@ -5,8 +5,29 @@ use chrono::NaiveDate;
 
 use super::Done;
 use crate::domain::InputError;
+use crate::domain::measure::parse_weight;
 use crate::domain::parse::parse_date_any;
-use crate::repo::settings::{check_text, check_value, is_dated, resolve_key};
+use crate::repo::settings::{DATED_KEYS, check_text, check_value, is_dated, resolve_key};
+
+/// The body weight's key: typed in kilograms or pounds, stored in kilograms.
+pub const WEIGHT: &str = "weight_kg";
+
+/// A setting's name as people read it: `weight` (its value may be in pounds), the rest as
+/// stored (`ftp_w`).
+pub fn key_text(key: &str) -> &str {
+    match key {
+        WEIGHT => "weight",
+        k => k,
+    }
+}
+
+/// A setting's value as people read it: the weight in the display units, the rest as stored.
+pub fn value_text(key: &str, value: f64) -> String {
+    match key {
+        WEIGHT => crate::domain::text::weight(value),
+        _ => value.to_string(),
+    }
+}
 use crate::repo::{Repo, Result};
 
 /// A setting as typed: `ftp 250 --from 2026-03-01`.
@@ -34,12 +55,22 @@ pub struct SettingSet {
 
 pub fn validate(a: &SettingDraft, today: NaiveDate) -> Result<Setting> {
     let key = resolve_key(&a.key)?;
-    let value: f64 = a.value.trim().parse().map_err(|_| {
-        InputError::new(
-            key,
-            format!("'{}' is not a number; allowed: a number", a.value),
-        )
-    })?;
+    let value = if key == WEIGHT {
+        // Pounds are converted here; a bare number is kilograms, whatever the display units.
+        let (.., lo, hi) = DATED_KEYS
+            .iter()
+            .find(|k| k.0 == WEIGHT)
+            .copied()
+            .unwrap_or(("", "", 25.0, 300.0));
+        parse_weight(key, &a.value, lo, hi)?
+    } else {
+        a.value.trim().parse().map_err(|_| {
+            InputError::new(
+                key,
+                format!("'{}' is not a number; allowed: a number", a.value),
+            )
+        })?
+    };
     let value = check_value(key, value)?;
     let from = match &a.from {
         Some(d) if is_dated(key) => Some(parse_date_any("from", d, today)?),
@@ -117,14 +148,16 @@ pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<S
         s.from = Some(FROM_START);
     }
     let (key, value) = (s.key, s.value);
+    let shown = value_text(key, value);
+    let name = key_text(key);
     let (recomputed, summary) = match s.from {
         Some(from) => {
             let n = repo.set_dated(key, from, value, crate::analysis::tss::load_with)?;
             let from = from_words(from, today);
             let line = match n {
-                0 => format!("Set {key} = {value} {from}"),
+                0 => format!("Set {name} = {shown} {from}"),
                 n => format!(
-                    "Set {key} = {value} {from}; TSS recomputed for {}",
+                    "Set {name} = {shown} {from}; TSS recomputed for {}",
                     crate::domain::text::plural(n, "activity", "activities")
                 ),
             };
@@ -132,7 +165,7 @@ pub fn set(repo: &mut Repo, a: &SettingDraft, today: NaiveDate) -> Result<Done<S
         }
         None => {
             repo.set_plain(key, &value.to_string())?;
-            (0, format!("Set {key} = {value}"))
+            (0, format!("Set {name} = {shown}"))
         }
     };
     Ok(Done::new(

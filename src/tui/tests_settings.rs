@@ -142,3 +142,164 @@ fn training_shows_distance_power_and_hr_when_wide_enough() {
     );
     assert!(row.contains("pain"), "{row}");
 }
+
+/// Resets the display units when a test ends, even by a failed assertion.
+struct ImperialForThisTest;
+
+impl ImperialForThisTest {
+    fn new() -> Self {
+        crate::domain::text::set_units(crate::domain::text::Units::Imperial);
+        ImperialForThisTest
+    }
+}
+
+impl Drop for ImperialForThisTest {
+    fn drop(&mut self) {
+        crate::domain::text::set_units(crate::domain::text::Units::Metric);
+    }
+}
+
+#[test]
+fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
+    let _units = ImperialForThisTest::new();
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Training,
+    );
+    press(&mut a, "a");
+    typ(&mut a, "2h");
+    for (key, v) in [("distance", "26mi"), ("ascent", "2600ft")] {
+        focus(&mut a, key);
+        typ(&mut a, v);
+    }
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    let stored = a.repo.activities_between(day(), day()).unwrap();
+    assert_eq!(stored[0].ascent_m, Some(792.48), "2600 ft stored as metres");
+    let wide = super::screens::buffer_text(&super::render_buffer(&a, 120, 40));
+    let row = wide.lines().find(|l| l.contains("ride")).unwrap();
+    assert!(row.contains("26.0 mi"), "{row}");
+    // Editing shows the figures back in feet and miles, and saving unchanged keeps them.
+    a.update(Action::OpenSelected);
+    let e = &a.entry.as_ref().expect("Enter opens the activity").entry;
+    assert_eq!(
+        (e.text("ascent"), e.text("distance")),
+        ("2600ft".into(), "26mi".into())
+    );
+    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(shown.contains("│ Ascent    2600ft "), "{shown}");
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    let again = a.repo.activities_between(day(), day()).unwrap();
+    assert_eq!(again[0].ascent_m, Some(792.48));
+    assert_eq!(again[0].distance_m, stored[0].distance_m);
+    // A bad climb names the field and the forms, and keeps the form open.
+    a.update(Action::OpenSelected);
+    focus(&mut a, "ascent");
+    clear(&mut a);
+    typ(&mut a, "2600yd");
+    a.update(Action::Save);
+    let s = a.status.as_ref().unwrap();
+    assert!(
+        s.error && s.text.contains("ascent") && s.text.contains("800m, 2600ft"),
+        "{}",
+        s.text
+    );
+    assert!(a.entry.is_some());
+}
+
+#[test]
+fn imperial_settings_take_and_show_pounds_and_store_kilograms() {
+    let _units = ImperialForThisTest::new();
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Today,
+    );
+    press(&mut a, "S");
+    focus(&mut a, "weight_kg");
+    typ(&mut a, "700lb");
+    a.update(Action::Save);
+    let s = a.status.as_ref().unwrap();
+    assert!(
+        s.error && s.text.contains("weight_kg") && s.text.contains("160lb"),
+        "{}",
+        s.text
+    );
+    assert_eq!(
+        a.repo.dated_on("weight_kg", day()).unwrap(),
+        None,
+        "nothing stored"
+    );
+    clear(&mut a);
+    typ(&mut a, "165lb");
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    // 165 lb = 74.843 kg.
+    assert_eq!(a.repo.dated_on("weight_kg", day()).unwrap(), Some(74.843));
+    assert!(
+        a.status.as_ref().unwrap().text.contains("165.0 lb"),
+        "{:?}",
+        a.status
+    );
+    press(&mut a, "S");
+    assert_eq!(a.entry.as_ref().unwrap().entry.text("weight_kg"), "165lb");
+    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(
+        shown.contains("Weight") && shown.contains("165lb"),
+        "{shown}"
+    );
+    assert!(!shown.contains("(kg)"), "{shown}");
+}
+
+#[test]
+fn rehab_loads_show_in_pounds_and_an_edited_session_keeps_them() {
+    let _units = ImperialForThisTest::new();
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Training,
+    );
+    press(&mut a, "r");
+    focus(&mut a, "as_done");
+    typ(&mut a, "goblet squat:3x8@35lb");
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(
+        a.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("goblet squat 3x8@35lb"),
+        "{:?}",
+        a.status
+    );
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!(s[0].items[0].load_kg, Some(15.876));
+    // The session's form lists the load as done; saving it unchanged keeps the load.
+    a.open(super::forms::rehab_form(
+        None,
+        &[],
+        Some(s[0].clone()),
+        day(),
+    ));
+    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(shown.contains("[x] goblet squat 3x8@35lb"), "{shown}");
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    let said = &a.status.as_ref().unwrap().text;
+    assert!(
+        said.contains("Updated") && said.contains("goblet squat 3x8@35lb"),
+        "{said}"
+    );
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!(
+        s[0].items[0].load_kg,
+        Some(15.876),
+        "the edit kept the load"
+    );
+}

@@ -35,7 +35,7 @@ pub enum FormKind {
     },
     Rehab {
         programme: Option<Programme>,
-        /// The exercises the ticks stand for, in order: (id, name, sets, reps, hold_s).
+        /// The exercises the ticks stand for, in order, with sets, reps, hold and load.
         exercises: Vec<rehab::Tick>,
         editing: Option<RehabSession>,
     },

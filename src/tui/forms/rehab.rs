@@ -10,6 +10,7 @@ use crate::domain::parse::parse_date;
 use crate::domain::prescription::format_spec;
 use crate::domain::prescription::parse_done;
 use crate::domain::records::{Exercise, Programme, RehabSession, SessionItem};
+use crate::domain::text::Units;
 use crate::domain::vocab::ExerciseKind;
 use crate::ops::rehab::ProgrammeDraft;
 use crate::tui::forms::fields::{Entry, EntryField};
@@ -22,6 +23,8 @@ pub struct Tick {
     pub sets: Option<u32>,
     pub reps: Option<u32>,
     pub hold_s: Option<u32>,
+    /// The load as done, kept when a session is edited (a programme holds none).
+    pub load_kg: Option<f64>,
 }
 
 /// The rehab form: the programme's exercises all ticked, or the library unticked when no
@@ -38,12 +41,16 @@ pub fn rehab_form(
         sets,
         reps,
         hold_s,
+        load_kg: None,
     };
     let exercises: Vec<Tick> = match (&editing, &programme) {
         (Some(s), _) => s
             .items
             .iter()
-            .map(|i| tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s))
+            .map(|i| Tick {
+                load_kg: i.load_kg,
+                ..tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s)
+            })
             .collect(),
         (None, Some(p)) => p
             .items
@@ -57,7 +64,10 @@ pub fn rehab_form(
     };
     let names = exercises
         .iter()
-        .map(|t| format!("{} {}", t.name, format_spec(t.sets, t.reps, t.hold_s, None)))
+        .map(|t| {
+            let spec = format_spec(t.sets, t.reps, t.hold_s, t.load_kg);
+            format!("{} {spec}", t.name)
+        })
         .collect();
     let all_on = editing.is_some() || programme.is_some();
     let s = editing.as_ref();
@@ -81,7 +91,10 @@ pub fn rehab_form(
             "as_done",
             "As done",
             "",
-            "changes only: bird dog:3x12, plank:3x45s@5kg",
+            match crate::domain::text::units() {
+                Units::Metric => "changes only: bird dog:3x12, plank:3x45s@5kg",
+                Units::Imperial => "changes only: bird dog:3x12, plank:3x45s@10lb",
+            },
         ),
         EntryField::note("note", &show(s.and_then(|s| s.note.clone()))),
     ];
@@ -148,7 +161,7 @@ pub fn rehab_record(
             exercise: t.name.clone(),
             sets: t.sets,
             reps: t.reps,
-            load_kg: None,
+            load_kg: t.load_kg,
             hold_s: t.hold_s,
         })
         .collect();
@@ -313,7 +326,7 @@ fn apply_as_done(
                     exercise: t.name.clone(),
                     sets: t.sets,
                     reps: t.reps,
-                    load_kg: None,
+                    load_kg: t.load_kg,
                     hold_s: t.hold_s,
                 });
                 items.last_mut().expect("just pushed")

@@ -1,6 +1,7 @@
 //! The Settings form (`S`): FTP, LTHR, max HR and weight (in force today; a new value applies
 //! from the date typed), and the thresholds of SPEC §4.4 and §7.3. Only the fields changed are
-//! stored, each through `ops::settings` as `backtrack set` does.
+//! stored, each through `ops::settings` as `backtrack set` does. The weight shows in the display
+//! units with its suffix (`72.5kg`, `159.8lb`) and takes either, as `set weight` does.
 
 use chrono::NaiveDate;
 
@@ -8,7 +9,7 @@ use super::training::dated;
 use super::{EntryForm, FormKind};
 use crate::domain::InputError;
 use crate::domain::records::DatedSetting;
-use crate::ops::settings::SettingDraft;
+use crate::ops::settings::{SettingDraft, WEIGHT};
 use crate::repo::settings::{DATED_KEYS, PLAIN_KEYS};
 use crate::tui::forms::fields::{Entry, EntryField};
 
@@ -20,7 +21,7 @@ fn label(key: &str) -> &'static str {
         "run_ftp_w" => "Run FTP (W)",
         "run_lthr_bpm" => "Run LTHR (bpm)",
         "max_hr_bpm" => "Max HR (bpm)",
-        "weight_kg" => "Weight (kg)",
+        WEIGHT => "Weight",
         "nsaid_streak_days" => "NSAID days in a row",
         "opioid_days_7" => "Opioid days in 7",
         "opioid_days_30" => "Opioid days in 30",
@@ -49,8 +50,16 @@ pub fn settings_form(
     let mut fields: Vec<EntryField> = DATED_KEYS
         .iter()
         .map(|(key, ..)| {
-            let v = dated(history, key, today).map(num).unwrap_or_default();
-            EntryField::text(key, label(key), &v, "not set")
+            let v = dated(history, key, today);
+            match *key {
+                WEIGHT => EntryField::text(
+                    key,
+                    label(key),
+                    &v.map(crate::domain::text::weight_input).unwrap_or_default(),
+                    "not set: e.g. 72.5kg, 160lb",
+                ),
+                _ => EntryField::text(key, label(key), &v.map(num).unwrap_or_default(), "not set"),
+            }
         })
         .collect();
     fields.push(EntryField::text(
@@ -85,9 +94,13 @@ pub fn settings_drafts(
             continue;
         }
         if now.trim().is_empty() {
+            let allowed = match *key {
+                WEIGHT => "a weight: 72.5 (kg), 72.5kg, 160lb",
+                _ => "a number",
+            };
             return Err(InputError::new(
                 *key,
-                format!("{} cannot be emptied here; allowed: a number", label(key)),
+                format!("{} cannot be emptied here; allowed: {allowed}", label(key)),
             ));
         }
         let dated = DATED_KEYS.iter().any(|d| d.0 == *key);

@@ -65,7 +65,15 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
             ),
             "e.g. 42km, 26mi",
         ),
-        EntryField::text("ascent", "Ascent m", &num(a.and_then(|a| a.ascent_m)), "m"),
+        EntryField::text(
+            "ascent",
+            "Ascent",
+            &show(
+                a.and_then(|a| a.ascent_m)
+                    .map(crate::domain::text::elevation_input),
+            ),
+            "e.g. 800m, 2600ft",
+        ),
         EntryField::text(
             "power",
             "Avg power",
@@ -158,7 +166,7 @@ pub fn activity_draft(e: &Entry) -> Result<ActivityDraft, InputError> {
         start: e.opt("start"),
         moving: e.opt("moving"),
         distance: e.opt("distance"),
-        ascent: number(e, "ascent", "ascent")?,
+        ascent: e.opt("ascent"),
         power: number(e, "power", "power")?,
         np: number(e, "np", "np")?,
         hr: number(e, "hr", "hr")?,

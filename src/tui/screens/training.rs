@@ -41,12 +41,12 @@ const EXTRA_W: usize = 32;
 /// The list's width from which they show: the base line (about 74 columns) plus them.
 const EXTRA_FROM: u16 = 108;
 
-/// Distance, NP (else average power) and average HR, in fixed columns: `45.0 km  NP 215 W
-/// HR 142`; a missing figure leaves its column blank.
+/// Distance (in the display units), NP (else average power) and average HR, in fixed columns:
+/// `45.0 km  NP 215 W  HR 142`; a missing figure leaves its column blank.
 fn extra_columns(a: &Activity) -> String {
     let dist = a
         .distance_m
-        .map(|m| format!("{:.1} km", m / 1000.0))
+        .map(crate::domain::text::distance)
         .unwrap_or_default();
     let power = match (a.normalized_power_w, a.avg_power_w) {
         (Some(np), _) => format!("NP {np:.0} W"),
