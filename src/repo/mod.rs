@@ -18,6 +18,7 @@ pub mod psfs;
 pub mod recompute;
 pub mod records;
 pub mod rehab;
+mod rehab_items;
 pub mod restore;
 pub mod settings;
 pub mod transfer;
