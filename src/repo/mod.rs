@@ -19,6 +19,8 @@ pub mod recompute;
 pub mod records;
 pub mod rehab;
 mod rehab_items;
+#[cfg(test)]
+mod rehab_tests;
 pub mod restore;
 pub mod settings;
 pub mod transfer;
