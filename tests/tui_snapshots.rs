@@ -69,6 +69,7 @@ fn fixture(red_flag_today: bool) -> (tempfile::TempDir, Repo) {
         kind: ExerciseKind::Strength,
         sets: Some(3),
         reps: Some(10),
+        load_kg: None,
         hold_s: None,
         per_side: true,
         cues: None,
@@ -86,6 +87,7 @@ fn fixture(red_flag_today: bool) -> (tempfile::TempDir, Repo) {
             exercise: "bird dog".into(),
             sets: Some(3),
             reps: Some(10),
+            load_kg: None,
             hold_s: None,
         }],
     });

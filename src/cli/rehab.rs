@@ -67,7 +67,7 @@ fn list_exercises(g: &Global) -> Result<()> {
                     e.id,
                     e.name,
                     e.kind.as_str(),
-                    format_spec(e.sets, e.reps, e.hold_s, None),
+                    format_spec(e.sets, e.reps, e.hold_s, e.load_kg),
                     if e.per_side { " per side" } else { "" }
                 )
             })
@@ -102,7 +102,7 @@ fn list_programmes(g: &Global) -> Result<()> {
             let until = p.active_to.map(|t| format!(" to {t}")).unwrap_or_default();
             out.push(format!("p{:<4} {} (from {}{until}, {}/week)", p.id, p.name, p.active_from, p.target_per_week));
             for it in &p.items {
-                out.push(format!("       - {} {}", it.exercise, format_spec(it.sets, it.reps, it.hold_s, None)));
+                out.push(format!("       - {} {}", it.exercise, format_spec(it.sets, it.reps, it.hold_s, it.load_kg)));
             }
         }
         out.join("\n")

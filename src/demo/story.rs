@@ -218,6 +218,7 @@ pub fn rehab_library(p: &Plot, b: &mut Batch) {
             kind: *kind,
             sets: *sets,
             reps: *reps,
+            load_kg: None,
             hold_s: *hold,
             per_side: *per_side,
             cues: None,
@@ -228,6 +229,7 @@ pub fn rehab_library(p: &Plot, b: &mut Batch) {
         exercise: n.into(),
         sets,
         reps,
+        load_kg: None,
         hold_s: hold,
     };
     let block1 = vec![
@@ -320,7 +322,7 @@ pub fn rehab_for_day(d: NaiveDate, pain: u8, rng: &mut ChaCha8Rng, b: &mut Batch
                 exercise: i.exercise.clone(),
                 sets: i.sets,
                 reps: i.reps,
-                load_kg: None,
+                load_kg: i.load_kg,
                 hold_s: i.hold_s,
             })
             .collect(),

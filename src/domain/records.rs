@@ -111,6 +111,9 @@ pub struct Exercise {
     pub kind: ExerciseKind,
     pub sets: Option<u32>,
     pub reps: Option<u32>,
+    /// The default load in kilograms (`3x8@16kg`).
+    #[serde(default)]
+    pub load_kg: Option<f64>,
     pub hold_s: Option<u32>,
     pub per_side: bool,
     pub cues: Option<String>,
@@ -123,6 +126,9 @@ pub struct ProgrammeItem {
     pub exercise: String,
     pub sets: Option<u32>,
     pub reps: Option<u32>,
+    /// The prescribed load in kilograms (`3x8@16kg`); a session logged as prescribed gets it.
+    #[serde(default)]
+    pub load_kg: Option<f64>,
     pub hold_s: Option<u32>,
 }
 

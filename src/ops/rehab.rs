@@ -94,7 +94,7 @@ pub fn log(repo: &mut Repo, a: &RehabLogDraft, today: NaiveDate) -> Result<Done<
                 exercise: it.exercise.clone(),
                 sets: it.sets,
                 reps: it.reps,
-                load_kg: None,
+                load_kg: it.load_kg,
                 hold_s: it.hold_s,
             })
             .collect()
@@ -105,19 +105,21 @@ pub fn log(repo: &mut Repo, a: &RehabLogDraft, today: NaiveDate) -> Result<Done<
             let prescribed = programme
                 .as_ref()
                 .and_then(|pr| pr.items.iter().find(|i| i.exercise_id == ex.id));
-            let (sets, reps, hold) = if is_bare(p) {
+            // A bare name is "as prescribed", load included; a load typed alone (`@20kg`)
+            // changes only the load.
+            let (sets, reps, hold, load) = if is_bare(p) {
                 prescribed
-                    .map(|i| (i.sets, i.reps, i.hold_s))
-                    .unwrap_or((ex.sets, ex.reps, ex.hold_s))
+                    .map(|i| (i.sets, i.reps, i.hold_s, i.load_kg))
+                    .unwrap_or((ex.sets, ex.reps, ex.hold_s, ex.load_kg))
             } else {
-                (p.sets, p.reps, p.hold_s)
+                (p.sets, p.reps, p.hold_s, None)
             };
             v.push(SessionItem {
                 exercise_id: ex.id,
                 exercise: ex.name.clone(),
                 sets,
                 reps,
-                load_kg: p.load_kg,
+                load_kg: p.load_kg.or(load),
                 hold_s: hold,
             });
         }
@@ -209,6 +211,7 @@ pub fn build_exercise(a: &ExerciseDraft) -> std::result::Result<Exercise, InputE
         kind,
         sets: p.sets,
         reps: p.reps,
+        load_kg: p.load_kg,
         hold_s: p.hold_s,
         per_side: a.per_side,
         cues: text(&a.cues),
@@ -219,7 +222,9 @@ pub fn add_exercise(repo: &mut Repo, a: &ExerciseDraft) -> Result<Done<Exercise>
     let e = build_exercise(a)?;
     repo.ensure_exercise_library()?;
     let e = repo.add_exercise(&e)?;
-    let summary = format!("Saved exercise x{}: {} ({})", e.id, e.name, e.kind);
+    let spec = format_spec(e.sets, e.reps, e.hold_s, e.load_kg);
+    let summary = format!("Saved exercise x{}: {} ({}) {spec}", e.id, e.name, e.kind);
+    let summary = summary.trim_end().to_string();
     Ok(Done::new(e, summary))
 }
 
@@ -286,21 +291,23 @@ pub fn programme_draft(
     Ok((p, specs))
 }
 
-/// The programme's items from the library; a bare name takes the exercise's default.
+/// The programme's items from the library; a bare name takes the exercise's default (its
+/// load too, unless one is typed: `goblet squat:@20kg`).
 pub fn programme_items(repo: &Repo, specs: Specs) -> Result<Vec<ProgrammeItem>> {
     let mut items = Vec::new();
     for (ex_name, p) in specs {
         let ex = exercise_named(repo, &ex_name)?;
-        let (sets, reps, hold) = if is_bare(&p) {
-            (ex.sets, ex.reps, ex.hold_s)
+        let (sets, reps, hold, load) = if is_bare(&p) {
+            (ex.sets, ex.reps, ex.hold_s, ex.load_kg)
         } else {
-            (p.sets, p.reps, p.hold_s)
+            (p.sets, p.reps, p.hold_s, None)
         };
         items.push(ProgrammeItem {
             exercise_id: ex.id,
             exercise: ex.name,
             sets,
             reps,
+            load_kg: p.load_kg.or(load),
             hold_s: hold,
         });
     }
@@ -316,13 +323,22 @@ pub fn add_programme(
     repo.ensure_exercise_library()?;
     p.items = programme_items(repo, specs)?;
     let p = repo.add_programme(&p)?;
+    let listed: Vec<String> = p
+        .items
+        .iter()
+        .map(|i| {
+            let spec = format_spec(i.sets, i.reps, i.hold_s, i.load_kg);
+            format!("{} {spec}", i.exercise).trim_end().to_string()
+        })
+        .collect();
     let summary = format!(
-        "Saved programme p{}: {} from {}, {}, {}/week",
+        "Saved programme p{}: {} from {}, {}, {}/week: {}",
         p.id,
         p.name,
         p.active_from,
         crate::domain::text::plural(p.items.len(), "exercise", "exercises"),
-        crate::domain::text::plural(p.target_per_week, "session", "sessions")
+        crate::domain::text::plural(p.target_per_week, "session", "sessions"),
+        listed.join(", ")
     );
     Ok(Done::new(p, summary))
 }

@@ -107,9 +107,9 @@ impl Repo {
                 programmes.insert(p.name.clone(), pid);
                 for (pos, it) in p.items.iter().enumerate() {
                     tx.execute(
-                        "INSERT INTO programme_items (uuid, programme_id, exercise_id, position, sets, reps, hold_s, created_at, updated_at)
-                         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)",
-                        params![new_uuid(), pid, ex_id(&it.exercise)?, pos as i64, it.sets, it.reps, it.hold_s, now],
+                        "INSERT INTO programme_items (uuid, programme_id, exercise_id, position, sets, reps, hold_s, load_kg, created_at, updated_at)
+                         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
+                        params![new_uuid(), pid, ex_id(&it.exercise)?, pos as i64, it.sets, it.reps, it.hold_s, it.load_kg, now],
                     )?;
                 }
             }

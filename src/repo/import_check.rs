@@ -82,7 +82,7 @@ fn rule(table: &str, col: &str) -> Rule {
         ("exercises" | "programme_items" | "rehab_session_items", "sets") => Int(1, 50),
         ("exercises" | "programme_items" | "rehab_session_items", "reps") => Int(1, 500),
         ("exercises" | "programme_items" | "rehab_session_items", "hold_s") => Int(1, 3600),
-        ("rehab_session_items", "load_kg") => num(0.0, 500.0),
+        ("exercises" | "programme_items" | "rehab_session_items", "load_kg") => num(0.0, 500.0),
         ("programme_items" | "criteria", "position") => Int(0, 10_000),
         ("programmes", "target_per_week") => Int(0, 21),
         ("rehab_sessions", "minutes") => Int(0, 1440),

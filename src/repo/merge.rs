@@ -295,7 +295,10 @@ impl TableCtx<'_> {
                     self.settle_natural_clash(&names, &mut values, &uuid, &updated_at, trashed)?;
                 values.push(SqlValue::Text(uuid.clone()));
                 self.tx.execute(&sql, params_from_iter(values))?;
-                if (incoming_deleted || lands_in_trash) && !local_deleted {
+                // A session's exercise dropped by an edit on the other device goes with that
+                // edit (counted as updated); it is no record `restore` could bring back alone.
+                let part_of_edit = table == "rehab_session_items";
+                if (incoming_deleted || lands_in_trash) && !local_deleted && !part_of_edit {
                     trashed.push(self.trashed(id, &uuid)?);
                 }
                 Ok(Merge::Updated)

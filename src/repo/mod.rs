@@ -18,6 +18,9 @@ pub mod psfs;
 pub mod recompute;
 pub mod records;
 pub mod rehab;
+mod rehab_items;
+#[cfg(test)]
+mod rehab_tests;
 pub mod restore;
 pub mod settings;
 pub mod transfer;

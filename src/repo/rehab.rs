@@ -114,7 +114,7 @@ pub const DEFAULT_EXERCISES: &[DefaultExercise] = &[
     ("swimming", ExerciseKind::Cardio, None, None, None, false),
 ];
 
-const EX_COLS: &str = "id, uuid, name, kind, sets, reps, hold_s, per_side, cues";
+const EX_COLS: &str = "id, uuid, name, kind, sets, reps, hold_s, per_side, cues, load_kg";
 
 fn exercise_from_row(r: &Row) -> rusqlite::Result<Exercise> {
     Ok(Exercise {
@@ -127,6 +127,7 @@ fn exercise_from_row(r: &Row) -> rusqlite::Result<Exercise> {
         hold_s: r.get(6)?,
         per_side: r.get(7)?,
         cues: r.get(8)?,
+        load_kg: r.get(9)?,
     })
 }
 
@@ -143,7 +144,7 @@ impl Repo {
                 for (name, kind, sets, reps, hold, per_side) in DEFAULT_EXERCISES {
                     let e = Exercise {
                         id: 0, uuid: String::new(), name: name.to_string(), kind: *kind,
-                        sets: *sets, reps: *reps, hold_s: *hold, per_side: *per_side, cues: None,
+                        sets: *sets, reps: *reps, load_kg: None, hold_s: *hold, per_side: *per_side, cues: None,
                     };
                     insert_exercise_tx(tx, &e)?;
                 }
@@ -195,8 +196,8 @@ impl Repo {
         self.write(|tx| {
             tx.execute(
                 "UPDATE exercises SET name=?1, kind=?2, sets=?3, reps=?4, hold_s=?5, per_side=?6, cues=?7,
-                 updated_at=?8 WHERE id=?9 AND deleted_at IS NULL",
-                params![e.name, e.kind.as_str(), e.sets, e.reps, e.hold_s, e.per_side, e.cues, utc_stamp(), e.id],
+                 updated_at=?8, load_kg=?10 WHERE id=?9 AND deleted_at IS NULL",
+                params![e.name, e.kind.as_str(), e.sets, e.reps, e.hold_s, e.per_side, e.cues, utc_stamp(), e.id, e.load_kg],
             )?;
             Ok(())
         })
@@ -215,9 +216,9 @@ impl Repo {
             let id = tx.last_insert_rowid();
             for (pos, it) in p.items.iter().enumerate() {
                 tx.execute(
-                    "INSERT INTO programme_items (uuid, programme_id, exercise_id, position, sets, reps, hold_s, created_at, updated_at)
-                     VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)",
-                    params![new_uuid(), id, it.exercise_id, pos as i64, it.sets, it.reps, it.hold_s, now],
+                    "INSERT INTO programme_items (uuid, programme_id, exercise_id, position, sets, reps, hold_s, load_kg, created_at, updated_at)
+                     VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
+                    params![new_uuid(), id, it.exercise_id, pos as i64, it.sets, it.reps, it.hold_s, it.load_kg, now],
                 )?;
             }
             Ok(Programme { id, uuid, ..p.clone() })
@@ -255,7 +256,7 @@ impl Repo {
         })?;
         let mut list: Vec<Programme> = rows.collect::<rusqlite::Result<_>>()?;
         let mut items = self.conn.prepare_cached(
-            "SELECT pi.exercise_id, e.name, pi.sets, pi.reps, pi.hold_s FROM programme_items pi
+            "SELECT pi.exercise_id, e.name, pi.sets, pi.reps, pi.hold_s, pi.load_kg FROM programme_items pi
              JOIN exercises e ON e.id = pi.exercise_id
              WHERE pi.programme_id=?1 AND pi.deleted_at IS NULL ORDER BY pi.position",
         )?;
@@ -267,6 +268,7 @@ impl Repo {
                     sets: r.get(2)?,
                     reps: r.get(3)?,
                     hold_s: r.get(4)?,
+                    load_kg: r.get(5)?,
                 })
             })?;
             p.items = rows.collect::<rusqlite::Result<_>>()?;
@@ -292,14 +294,23 @@ impl Repo {
         Ok(v.pop())
     }
 
+    /// Stores an edited session whole: its own fields and its exercises, in one transaction
+    /// (see `rehab_items` for how the exercise rows keep their uuids).
     pub fn update_rehab_session(&mut self, s: &RehabSession) -> Result<()> {
         self.write(|tx| {
-            tx.execute(
+            let now = utc_stamp();
+            let n = tx.execute(
                 "UPDATE rehab_sessions SET date=?1, minutes=?2, pain_before=?3, pain_after=?4, note=?5, updated_at=?6
                  WHERE id=?7 AND deleted_at IS NULL",
-                params![date_str(s.date), s.minutes, s.pain_before, s.pain_after, s.note, utc_stamp(), s.id],
+                params![date_str(s.date), s.minutes, s.pain_before, s.pain_after, s.note, now, s.id],
             )?;
-            Ok(())
+            if n == 0 {
+                return Err(RepoError::NotFound(format!(
+                    "no rehab session r{} live (deleted elsewhere?); nothing was saved; `backtrack trash` lists deleted records",
+                    s.id
+                )));
+            }
+            super::rehab_items::replace_items_tx(tx, s.id, &s.items, &now)
         })
     }
 
@@ -365,9 +376,9 @@ pub(crate) fn insert_exercise_tx(tx: &Transaction, e: &Exercise) -> Result<Exerc
         e.uuid.clone()
     };
     tx.execute(
-        "INSERT INTO exercises (uuid, name, kind, sets, reps, hold_s, per_side, cues, created_at, updated_at)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
-        params![uuid, e.name, e.kind.as_str(), e.sets, e.reps, e.hold_s, e.per_side, e.cues, utc_stamp()],
+        "INSERT INTO exercises (uuid, name, kind, sets, reps, hold_s, per_side, cues, load_kg, created_at, updated_at)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?10)",
+        params![uuid, e.name, e.kind.as_str(), e.sets, e.reps, e.hold_s, e.per_side, e.cues, e.load_kg, utc_stamp()],
     )?;
     Ok(Exercise {
         id: tx.last_insert_rowid(),
@@ -389,21 +400,8 @@ pub(crate) fn insert_session_tx(tx: &Transaction, s: &RehabSession) -> Result<Re
     )?
     .execute(params![uuid, date_str(s.date), s.programme_id, s.minutes, s.pain_before, s.pain_after, s.note, now])?;
     let id = tx.last_insert_rowid();
-    let mut st = tx.prepare_cached(
-        "INSERT INTO rehab_session_items (uuid, session_id, exercise_id, sets, reps, load_kg, hold_s, created_at, updated_at)
-         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)",
-    )?;
     for it in &s.items {
-        st.execute(params![
-            new_uuid(),
-            id,
-            it.exercise_id,
-            it.sets,
-            it.reps,
-            it.load_kg,
-            it.hold_s,
-            now
-        ])?;
+        super::rehab_items::insert_item_tx(tx, id, it, &now)?;
     }
     Ok(RehabSession {
         id,

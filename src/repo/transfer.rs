@@ -13,8 +13,9 @@ use serde_json::{Map, Value};
 use super::connection::Repo;
 use super::error::{RepoError, Result};
 
-/// The export format this build writes and reads.
-pub const FORMAT_VERSION: i64 = 1;
+/// The export format this build writes and reads. 2 added `load_kg` to `exercises` and
+/// `programme_items`; a format-1 export (without it) still imports, its loads empty.
+pub const FORMAT_VERSION: i64 = 2;
 
 /// Tables in parent-before-child order, with their foreign keys (column, parent table) and the
 /// natural key that must be unique among live rows.

@@ -86,6 +86,8 @@ mod tests_import;
 #[cfg(test)]
 mod tests_meds;
 #[cfg(test)]
+mod tests_rehab;
+#[cfg(test)]
 mod tests_report;
 #[cfg(test)]
 mod tests_settings;

@@ -189,6 +189,7 @@ fn rehab_enter_logs_the_programme_and_space_unticks() {
         exercise: lib[i].name.clone(),
         sets: Some(3),
         reps: Some(10),
+        load_kg: None,
         hold_s: None,
     };
     repo.add_programme(&Programme {

@@ -13,6 +13,7 @@ mod input;
 mod insights;
 mod readme;
 mod records;
+mod rehab;
 mod remind;
 mod storage;
 mod transfer;

@@ -23,7 +23,7 @@ pub struct Tick {
     pub sets: Option<u32>,
     pub reps: Option<u32>,
     pub hold_s: Option<u32>,
-    /// The load as done, kept when a session is edited (a programme holds none).
+    /// The load: as prescribed (programme or library default), or as done when editing.
     pub load_kg: Option<f64>,
 }
 
@@ -35,31 +35,46 @@ pub fn rehab_form(
     editing: Option<RehabSession>,
     today: NaiveDate,
 ) -> EntryForm {
-    let tick = |exercise_id, name: &str, sets, reps, hold_s| Tick {
+    let tick = |exercise_id, name: &str, sets, reps, hold_s, load_kg| Tick {
         exercise_id,
         name: name.to_string(),
         sets,
         reps,
         hold_s,
-        load_kg: None,
+        load_kg,
     };
     let exercises: Vec<Tick> = match (&editing, &programme) {
         (Some(s), _) => s
             .items
             .iter()
-            .map(|i| Tick {
-                load_kg: i.load_kg,
-                ..tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s)
+            .map(|i| {
+                tick(
+                    i.exercise_id,
+                    &i.exercise,
+                    i.sets,
+                    i.reps,
+                    i.hold_s,
+                    i.load_kg,
+                )
             })
             .collect(),
         (None, Some(p)) => p
             .items
             .iter()
-            .map(|i| tick(i.exercise_id, &i.exercise, i.sets, i.reps, i.hold_s))
+            .map(|i| {
+                tick(
+                    i.exercise_id,
+                    &i.exercise,
+                    i.sets,
+                    i.reps,
+                    i.hold_s,
+                    i.load_kg,
+                )
+            })
             .collect(),
         (None, None) => library
             .iter()
-            .map(|x| tick(x.id, &x.name, x.sets, x.reps, x.hold_s))
+            .map(|x| tick(x.id, &x.name, x.sets, x.reps, x.hold_s, x.load_kg))
             .collect(),
     };
     let names = exercises
@@ -199,7 +214,10 @@ pub fn programme_form(library: &[Exercise]) -> EntryForm {
             "exercises",
             "Exercises",
             "",
-            "bird dog:3x10, side plank:3x30s, …",
+            match crate::domain::text::units() {
+                Units::Metric => "bird dog:3x10, side plank:3x30s, goblet squat:3x8@16kg",
+                Units::Imperial => "bird dog:3x10, side plank:3x30s, goblet squat:3x8@35lb",
+            },
         ),
         EntryField::text("from", "From", "today", "today, mon, YYYY-MM-DD"),
         EntryField::text("to", "To", "", "open-ended if empty"),

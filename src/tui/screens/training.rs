@@ -158,7 +158,7 @@ fn rehab_view(app: &App, area: Rect, buf: &mut Buffer) {
                 "  {}. {} {}",
                 i + 1,
                 it.exercise,
-                format_spec(it.sets, it.reps, it.hold_s, None)
+                format_spec(it.sets, it.reps, it.hold_s, it.load_kg)
             )));
         }
     }
@@ -171,7 +171,13 @@ fn rehab_view(app: &App, area: Rect, buf: &mut Buffer) {
     let lib: Vec<String> = r
         .library
         .iter()
-        .map(|e| format!("{} {}", e.name, format_spec(e.sets, e.reps, e.hold_s, None)))
+        .map(|e| {
+            format!(
+                "{} {}",
+                e.name,
+                format_spec(e.sets, e.reps, e.hold_s, e.load_kg)
+            )
+        })
         .collect();
     lines.push(Line::from(Span::styled("Exercise library", t.title())));
     let text = if lib.is_empty() {
