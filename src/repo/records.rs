@@ -198,7 +198,9 @@ impl Repo {
         let summary = self.summary(rid, false)?;
         self.write(|tx| {
             let sql = format!(
-                "UPDATE {} SET deleted_at=?1 WHERE id=?2 AND deleted_at IS NULL",
+                // `updated_at` too, so the delete is the newer edit when another device
+                // imports this journal's export (newer wins by uuid).
+                "UPDATE {} SET deleted_at=?1, updated_at=?1 WHERE id=?2 AND deleted_at IS NULL",
                 rid.kind.table()
             );
             tx.execute(&sql, params![utc_stamp(), rid.id])?;

@@ -359,3 +359,58 @@ fn huge_stored_figures_do_not_panic_any_screen() {
     }
     j.ok(&["stats"]);
 }
+
+#[test]
+fn a_delete_and_a_restore_travel_to_the_other_device_through_export() {
+    // Two devices with the same journal: b starts as a copy of a's export.
+    let a = filled();
+    let b = Journal::new();
+    let first = write_doc(
+        &b,
+        "first.json",
+        &serde_json::from_str(&a.export()).unwrap(),
+    );
+    b.ok(&["import", &first]);
+    assert_eq!(
+        b.json(&["list", "checkins", "--all"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    a.ok(&["delete", "c1"]);
+    let deleted = write_doc(
+        &b,
+        "deleted.json",
+        &serde_json::from_str(&a.export()).unwrap(),
+    );
+    let v = b.json(&["import", &deleted]);
+    assert_eq!(v[0]["tables"]["checkins"]["updated"], 1, "{v}");
+    assert_eq!(
+        v[0]["trashed"][0]["id"], "c1",
+        "the import names what it trashed: {v}"
+    );
+    assert!(
+        b.json(&["list", "checkins", "--all"])
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "the delete made on a is in b's trash too"
+    );
+
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    a.ok(&["restore", "c1"]);
+    let restored = write_doc(
+        &b,
+        "restored.json",
+        &serde_json::from_str(&a.export()).unwrap(),
+    );
+    b.ok(&["import", &restored]);
+    let list = b.json(&["list", "checkins", "--all"]);
+    assert_eq!(
+        list[0]["note"], "stiff",
+        "the restore on a brings it back on b: {list}"
+    );
+}
