@@ -189,4 +189,17 @@ fn a_journal_imported_from_json_shows_in_the_units_it_carries() {
         shown.contains("28.0 mi") && !shown.contains(" km"),
         "{shown}"
     );
+    // A units value no build can show is refused, naming it; nothing is written.
+    let bad = theirs.export().replace("\"imperial\"", "\"furlongs\"");
+    assert!(bad.contains("furlongs"));
+    std::fs::write(&path, bad).unwrap();
+    let fresh = Journal::new();
+    fresh.ok(&["init"]);
+    let before = fresh.export();
+    let err = fresh.fails(&["import", path.to_str().unwrap()], 2);
+    assert!(
+        err.contains("settings.value") && err.contains("metric, imperial"),
+        "{err}"
+    );
+    assert_eq!(fresh.export(), before);
 }
