@@ -156,25 +156,34 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
                 )
             })
             .unzip(),
-        ListKind::Rehab => r
-            .rehab_sessions_between(from, to)?
-            .iter()
-            .rev()
-            .filter(|s| grep_hit(grep, &[s.note.as_deref(), s.programme.as_deref()]))
-            .map(|s| {
-                let pain = [s.pain_before, s.pain_after]
-                    .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
-                    .join("→");
-                let l = format!(
-                    "r{:<5} {}  {:<20} {}  pain {pain}",
-                    s.id,
-                    s.date,
-                    s.programme.as_deref().unwrap_or("-"),
-                    crate::domain::text::plural(s.items.len(), "exercise", "exercises")
-                );
-                (with_ref(Kind::Rehab, s.id, s), l)
-            })
-            .unzip(),
+        ListKind::Rehab => {
+            let sessions = r.rehab_sessions_between(from, to)?;
+            let count = |n: usize| crate::domain::text::plural(n, "exercise", "exercises");
+            // As wide as the widest count, so "pain" lines up after "1 exercise" too.
+            let w = sessions
+                .iter()
+                .map(|s| count(s.items.len()).len())
+                .max()
+                .unwrap_or(0);
+            sessions
+                .iter()
+                .rev()
+                .filter(|s| grep_hit(grep, &[s.note.as_deref(), s.programme.as_deref()]))
+                .map(|s| {
+                    let pain = [s.pain_before, s.pain_after]
+                        .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
+                        .join("→");
+                    let l = format!(
+                        "r{:<5} {}  {:<20} {:<w$}  pain {pain}",
+                        s.id,
+                        s.date,
+                        s.programme.as_deref().unwrap_or("-"),
+                        count(s.items.len())
+                    );
+                    (with_ref(Kind::Rehab, s.id, s), l)
+                })
+                .unzip()
+        }
     };
     ctx.out(&rows, || {
         if lines.is_empty() {

@@ -60,16 +60,32 @@ fn list_exercises(g: &Global) -> Result<()> {
         .map(|e| with_ref(Kind::Exercise, e.id, e))
         .collect();
     ctx.out(&rows, || {
-        list.iter()
+        let cells: Vec<[String; 4]> = list
+            .iter()
             .map(|e| {
-                format!(
-                    "x{:<4} {:<22} {:<9} {:<8}{}",
-                    e.id,
-                    e.name,
-                    e.kind.as_str(),
+                [
+                    format!("x{}", e.id),
+                    e.name.clone(),
+                    e.kind.as_str().to_string(),
                     format_spec(e.sets, e.reps, e.hold_s, e.load_kg),
-                    if e.per_side { " per side" } else { "" }
-                )
+                ]
+            })
+            .collect();
+        // Each column as wide as its widest cell (`3x8@35.5lb`, a long name), and never
+        // narrower than the usual library needs, so "per side" stays in one column.
+        let mut widths = [5, 22, 9, 8];
+        for row in &cells {
+            for (w, c) in widths.iter_mut().zip(row) {
+                *w = (*w).max(c.chars().count());
+            }
+        }
+        let [wi, wn, wk, ws] = widths;
+        list.iter()
+            .zip(&cells)
+            .map(|(e, [id, name, kind, spec])| {
+                let side = if e.per_side { " per side" } else { "" };
+                let line = format!("{id:<wi$} {name:<wn$} {kind:<wk$} {spec:<ws$}{side}");
+                line.trim_end().to_string()
             })
             .collect::<Vec<_>>()
             .join("\n")

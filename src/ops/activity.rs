@@ -144,7 +144,8 @@ pub fn replace(
     Ok(Done::new(a, summary))
 }
 
-/// "Saved activity a3: ride on 2026-11-23, 1h30m, TSS 84 (power)".
+/// "Saved activity a3: ride on 2026-11-23, 1h30m, 45.0 km, ascent 350 m, TSS 84 (power)",
+/// the distance and climb in the display units when the activity has them.
 pub fn activity_line(verb: &str, a: &Activity) -> String {
     let mut s = format!(
         "{verb} activity a{}: {} on {}, {}",
@@ -155,6 +156,9 @@ pub fn activity_line(verb: &str, a: &Activity) -> String {
     );
     if let Some(d) = a.distance_m {
         s.push_str(&format!(", {}", crate::domain::text::distance(d)));
+    }
+    if let Some(m) = a.ascent_m {
+        s.push_str(&format!(", ascent {}", crate::domain::text::elevation(m)));
     }
     match (a.tss, a.load_source.as_deref()) {
         (Some(t), Some(src)) if src == "hr" || src == "rpe" => {

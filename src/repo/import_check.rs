@@ -283,6 +283,16 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
         }
         "settings" => {
             let key = s("key").unwrap_or_default();
+            // A units value this build cannot show would silently read as metric.
+            if key == "units" {
+                let v = s("value").unwrap_or_default();
+                if crate::domain::text::Units::parse(v).is_none() {
+                    return err(
+                        "value",
+                        format!("units '{v}' is not a unit system; allowed: metric, imperial"),
+                    );
+                }
+            }
             if PLAIN_KEYS.iter().any(|k| k.0 == key) {
                 let text = s("value").unwrap_or_default();
                 let value: f64 = text.trim().parse().unwrap_or(f64::NAN);

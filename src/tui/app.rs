@@ -153,6 +153,11 @@ impl App {
             import_summary: None,
             report_dir: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         };
+        // Whoever opens the app, it draws in the journal's units from the first frame.
+        match crate::ops::settings::units(&app.repo) {
+            Ok(u) => crate::domain::text::set_units(u),
+            Err(e) => app.error(format!("reading the units setting failed: {e}")),
+        }
         app.refresh();
         app
     }

@@ -196,16 +196,22 @@ impl App {
                 )));
             }
             FormKind::Settings { initial } => {
-                let drafts = forms::settings_drafts(e, initial)?;
-                if drafts.is_empty() {
+                let change = forms::settings_drafts(e, initial)?;
+                if change.is_empty() {
                     return Ok(Some("No setting changed".into()));
                 }
                 // All checked first, so a bad value stores none of them.
-                for d in &drafts {
+                for d in &change.drafts {
                     ops::settings::validate(d, today).map_err(input)?;
                 }
                 let mut lines = Vec::new();
-                for d in &drafts {
+                // The units first: they switch the display at once, so every line after
+                // (and every screen, reloaded on close) reads in them.
+                if let Some(u) = change.units {
+                    let done = ops::settings::set_units(repo, u.as_str()).map_err(input)?;
+                    lines.push(done.summary);
+                }
+                for d in &change.drafts {
                     lines.push(ops::settings::set(repo, d, today).map_err(input)?.summary);
                 }
                 return Ok(Some(lines.join("; ")));

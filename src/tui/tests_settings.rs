@@ -143,12 +143,13 @@ fn training_shows_distance_power_and_hr_when_wide_enough() {
     assert!(row.contains("pain"), "{row}");
 }
 
-/// Resets the display units when a test ends, even by a failed assertion.
-struct ImperialForThisTest;
+/// Stores imperial units in the journal (the app shows them from its start) and resets this
+/// thread's display units when the test ends, even by a failed assertion.
+pub(super) struct ImperialForThisTest;
 
 impl ImperialForThisTest {
-    fn new() -> Self {
-        crate::domain::text::set_units(crate::domain::text::Units::Imperial);
+    pub(super) fn new(repo: &mut Repo) -> Self {
+        crate::ops::settings::set_units(repo, "imperial").unwrap();
         ImperialForThisTest
     }
 }
@@ -161,13 +162,9 @@ impl Drop for ImperialForThisTest {
 
 #[test]
 fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
-    let _units = ImperialForThisTest::new();
-    let mut a = App::new(
-        Repo::open_in_memory().unwrap(),
-        day(),
-        Theme::plain(),
-        Screen::Training,
-    );
+    let mut repo = Repo::open_in_memory().unwrap();
+    let _units = ImperialForThisTest::new(&mut repo);
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Training);
     press(&mut a, "a");
     typ(&mut a, "2h");
     for (key, v) in [("distance", "26mi"), ("ascent", "2600ft")] {
@@ -212,13 +209,9 @@ fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
 
 #[test]
 fn imperial_settings_take_and_show_pounds_and_store_kilograms() {
-    let _units = ImperialForThisTest::new();
-    let mut a = App::new(
-        Repo::open_in_memory().unwrap(),
-        day(),
-        Theme::plain(),
-        Screen::Today,
-    );
+    let mut repo = Repo::open_in_memory().unwrap();
+    let _units = ImperialForThisTest::new(&mut repo);
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Today);
     press(&mut a, "S");
     focus(&mut a, "weight_kg");
     typ(&mut a, "700lb");
@@ -257,13 +250,9 @@ fn imperial_settings_take_and_show_pounds_and_store_kilograms() {
 
 #[test]
 fn rehab_loads_show_in_pounds_and_an_edited_session_keeps_them() {
-    let _units = ImperialForThisTest::new();
-    let mut a = App::new(
-        Repo::open_in_memory().unwrap(),
-        day(),
-        Theme::plain(),
-        Screen::Training,
-    );
+    let mut repo = Repo::open_in_memory().unwrap();
+    let _units = ImperialForThisTest::new(&mut repo);
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Training);
     press(&mut a, "r");
     focus(&mut a, "as_done");
     typ(&mut a, "goblet squat:3x8@35lb");

@@ -158,3 +158,54 @@ fn an_export_from_before_loads_still_imports() {
     let err = b.fails(&["import", path.to_str().unwrap()], 2);
     assert!(err.contains("format 3"), "{err}");
 }
+
+/// The column each line's `what` starts at, for every line that has it.
+fn columns_of(list: &str, what: &str) -> Vec<usize> {
+    list.lines()
+        .filter_map(|l| l.find(what).map(|i| l[..i].chars().count()))
+        .collect()
+}
+
+#[test]
+fn exercise_and_session_lists_keep_their_columns_with_loads() {
+    let j = with_loads();
+    j.ok(&[
+        "rehab",
+        "exercise",
+        "add",
+        "suitcase carry",
+        "--kind",
+        "strength",
+        "--prescription",
+        "3x8@35.5lb",
+        "--per-side",
+    ]);
+    for units in ["metric", "imperial"] {
+        j.ok(&["set", "units", units]);
+        let list = j.ok(&["rehab", "exercise", "list"]);
+        let want = if units == "metric" {
+            ["3x15@12kg", "3x8@16.1kg"]
+        } else {
+            ["3x15@26.5lb", "3x8@35.5lb"]
+        };
+        assert!(want.iter().all(|w| list.contains(w)), "{list}");
+        // "per side" in one column, the suitcase carry's too, and no trailing spaces.
+        let per_side = columns_of(&list, "per side");
+        assert!(per_side.len() >= 5, "{list}");
+        assert!(per_side.iter().all(|c| *c == per_side[0]), "{list}");
+        assert!(list.lines().all(|l| l == l.trim_end()), "{list:?}");
+        // Each prescription starts in the same column, the loaded ones included.
+        let specs: Vec<usize> = ["3x10", "3x15@", "3x8@", "2x30s"]
+            .iter()
+            .flat_map(|s| columns_of(&list, s))
+            .collect();
+        assert!(specs.iter().all(|c| *c == specs[0]), "{list}");
+    }
+    // `list rehab`: "pain" lines up after "1 exercise" and "3 exercises".
+    j.ok(&["rehab", "log"]);
+    j.ok(&["rehab", "log", "--done", "bird dog:3x10"]);
+    let list = j.ok(&["list", "rehab"]);
+    let pain = columns_of(&list, "pain");
+    assert_eq!(pain.len(), 2, "{list}");
+    assert_eq!(pain[0], pain[1], "{list}");
+}

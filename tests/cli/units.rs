@@ -133,3 +133,73 @@ fn weight_takes_pounds_stores_kilograms_and_shows_in_the_display_units() {
     }
     assert_eq!(j.export(), before);
 }
+
+#[test]
+fn the_activity_summary_line_shows_the_ascent_in_the_display_units() {
+    let j = Journal::new();
+    let out = j.ok(&["ride", "1h", "--distance", "32.2km", "--ascent", "350"]);
+    assert!(
+        out.contains("Saved activity a1: ride on 2026-11-23, 1h, 32.2 km, ascent 350 m, "),
+        "{out}"
+    );
+    let out = j.ok(&["ride", "1h", "--distance", "30km"]);
+    assert!(!out.contains("ascent"), "no climb, no ascent: {out}");
+    j.ok(&["set", "units", "imperial"]);
+    let out = j.ok(&[
+        "activity",
+        "add",
+        "ride",
+        "2h",
+        "--distance",
+        "20mi",
+        "--ascent",
+        "2600ft",
+    ]);
+    assert!(
+        out.contains("Saved activity a3: ride on 2026-11-23, 2h, 20.0 mi, ascent 2600 ft, "),
+        "{out}"
+    );
+    // An edit says the same; 350 m is 1148 ft.
+    let out = j.ok(&["edit", "a1", "--rpe", "6"]);
+    assert!(out.contains("20.0 mi, ascent 1148 ft, "), "{out}");
+    assert_eq!(
+        j.json(&["info", "a1"])["ascent_m"],
+        350.0,
+        "JSON stays metric"
+    );
+}
+
+#[test]
+fn a_journal_imported_from_json_shows_in_the_units_it_carries() {
+    let theirs = Journal::new();
+    theirs.ok(&["ride", "1h30m", "--distance", "45km", "--ascent", "800"]);
+    theirs.ok(&["set", "units", "imperial"]);
+    let path = theirs.dir.path().join("export.json");
+    std::fs::write(&path, theirs.export()).unwrap();
+    let ours = Journal::new();
+    ours.ok(&["import", path.to_str().unwrap()]);
+    assert_eq!(ours.json(&["settings"])["units"], "imperial");
+    let info = ours.ok(&["info", "a1"]);
+    assert!(
+        info.contains("28.0 mi") && info.contains("2625 ft"),
+        "{info}"
+    );
+    let shown = ours.ok(&["show", "training", "--width", "120", "--height", "30"]);
+    assert!(
+        shown.contains("28.0 mi") && !shown.contains(" km"),
+        "{shown}"
+    );
+    // A units value no build can show is refused, naming it; nothing is written.
+    let bad = theirs.export().replace("\"imperial\"", "\"furlongs\"");
+    assert!(bad.contains("furlongs"));
+    std::fs::write(&path, bad).unwrap();
+    let fresh = Journal::new();
+    fresh.ok(&["init"]);
+    let before = fresh.export();
+    let err = fresh.fails(&["import", path.to_str().unwrap()], 2);
+    assert!(
+        err.contains("settings.value") && err.contains("metric, imperial"),
+        "{err}"
+    );
+    assert_eq!(fresh.export(), before);
+}

@@ -1,7 +1,9 @@
-//! The Settings form (`S`): FTP, LTHR, max HR and weight (in force today; a new value applies
-//! from the date typed), and the thresholds of SPEC §4.4 and §7.3. Only the fields changed are
-//! stored, each through `ops::settings` as `backtrack set` does. The weight shows in the display
-//! units with its suffix (`72.5kg`, `159.8lb`) and takes either, as `set weight` does.
+//! The Settings form (`S`): the display units, FTP, LTHR, max HR and weight (in force today; a
+//! new value applies from the date typed), and the thresholds of SPEC §4.4 and §7.3. Only the
+//! fields changed are stored, each through `ops::settings` as `backtrack set` does. The weight
+//! shows in the display units with its suffix (`72.5kg`, `159.8lb`) and takes either; a bare
+//! number is read in the units the form opened in, and refused when Units changes in the same
+//! save (`165` could then mean either).
 
 use chrono::NaiveDate;
 
@@ -9,6 +11,7 @@ use super::training::dated;
 use super::{EntryForm, FormKind};
 use crate::domain::InputError;
 use crate::domain::records::DatedSetting;
+use crate::domain::text::Units;
 use crate::ops::settings::{SettingDraft, WEIGHT};
 use crate::repo::settings::{DATED_KEYS, PLAIN_KEYS};
 use crate::tui::forms::fields::{Entry, EntryField};
@@ -16,6 +19,7 @@ use crate::tui::forms::fields::{Entry, EntryField};
 /// What each stored key is called in the form.
 fn label(key: &str) -> &'static str {
     match key {
+        UNITS => "Units",
         "ftp_w" => "FTP (W)",
         "lthr_bpm" => "LTHR (bpm)",
         "run_ftp_w" => "Run FTP (W)",
@@ -34,6 +38,9 @@ fn label(key: &str) -> &'static str {
     }
 }
 
+/// The Units field's key, as `backtrack set units` names the setting.
+const UNITS: &str = "units";
+
 /// A number as the form shows it: `250`, `72.5`.
 fn num(v: f64) -> String {
     let s = format!("{v:.1}");
@@ -41,7 +48,8 @@ fn num(v: f64) -> String {
 }
 
 /// The form, each field holding the value in force today (blank when a dated one was never
-/// set); `plain` holds each threshold's current value.
+/// set); `plain` holds each threshold's current value. Units shows the display units in force,
+/// which the weight is shown in.
 pub fn settings_form(
     history: &[DatedSetting],
     plain: &[(&'static str, String)],
@@ -68,6 +76,12 @@ pub fn settings_form(
         "today",
         "today, -3, YYYY-MM-DD",
     ));
+    fields.push(EntryField::choice(
+        UNITS,
+        label(UNITS),
+        &[Units::Metric.as_str(), Units::Imperial.as_str()],
+        crate::domain::text::units().as_str(),
+    ));
     fields.extend(
         plain
             .iter()
@@ -80,22 +94,49 @@ pub fn settings_form(
     }
 }
 
-/// The settings the person changed, as drafts for `ops::settings` (a dated one from the
-/// "from" field). A field emptied is refused: a setting is changed, never unset, here.
+/// What the person changed in the form: the display units when switched, and the other
+/// settings as drafts for `ops::settings`.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsChange {
+    pub units: Option<Units>,
+    pub drafts: Vec<SettingDraft>,
+}
+
+impl SettingsChange {
+    pub fn is_empty(&self) -> bool {
+        self.units.is_none() && self.drafts.is_empty()
+    }
+}
+
+/// The settings the person changed (a dated one from the "from" field). A field emptied is
+/// refused: a setting is changed, never unset, here.
 pub fn settings_drafts(
     e: &Entry,
     initial: &[(&'static str, String)],
-) -> Result<Vec<SettingDraft>, InputError> {
+) -> Result<SettingsChange, InputError> {
     let from = e.opt("from");
-    let mut out = Vec::new();
-    for (key, was) in initial.iter().filter(|(k, _)| *k != "from") {
+    let opened = initial
+        .iter()
+        .find(|(k, _)| *k == UNITS)
+        .and_then(|(_, v)| Units::parse(v))
+        .unwrap_or_default();
+    let chosen = Units::parse(&e.text(UNITS)).unwrap_or(opened);
+    let mut out = SettingsChange {
+        units: (chosen != opened).then_some(chosen),
+        drafts: Vec::new(),
+    };
+    for (key, was) in initial
+        .iter()
+        .filter(|(k, _)| !matches!(*k, "from" | UNITS))
+    {
         let now = e.text(key);
         if now.trim() == was.trim() {
             continue;
         }
         if now.trim().is_empty() {
-            let allowed = match *key {
-                WEIGHT => "a weight: 72.5 (kg), 72.5kg, 160lb",
+            let allowed = match (*key, opened) {
+                (WEIGHT, Units::Metric) => "a weight: 72.5 (kg), 72.5kg, 160lb",
+                (WEIGHT, Units::Imperial) => "a weight: 160 (lb), 160lb, 72.5kg",
                 _ => "a number",
             };
             return Err(InputError::new(
@@ -103,14 +144,42 @@ pub fn settings_drafts(
                 format!("{} cannot be emptied here; allowed: {allowed}", label(key)),
             ));
         }
+        let value = match *key {
+            WEIGHT => weight_text(now.trim(), opened, chosen)?,
+            _ => now.trim().to_string(),
+        };
         let dated = DATED_KEYS.iter().any(|d| d.0 == *key);
-        out.push(SettingDraft {
+        out.drafts.push(SettingDraft {
             key: key.to_string(),
-            value: now.trim().to_string(),
+            value,
             from: if dated { from.clone() } else { None },
         });
     }
     Ok(out)
+}
+
+/// The weight as `ops::settings` reads it. The field shows the weight in the units the form
+/// opened in, so a bare number typed over it is in those units (`165` is pounds in an
+/// imperial form). When Units is switched in the same save a bare number could mean either,
+/// so it is refused rather than guessed; a number with its unit is passed on as typed.
+fn weight_text(typed: &str, opened: Units, chosen: Units) -> Result<String, InputError> {
+    if !typed.parse::<f64>().is_ok_and(f64::is_finite) {
+        return Ok(typed.to_string());
+    }
+    if opened != chosen {
+        return Err(InputError::new(
+            WEIGHT,
+            format!(
+                "'{typed}' has no unit while Units changes from {} to {} in this save; allowed: {typed}kg or {typed}lb",
+                opened.as_str(),
+                chosen.as_str()
+            ),
+        ));
+    }
+    Ok(match opened {
+        Units::Metric => typed.to_string(),
+        Units::Imperial => format!("{typed}lb"),
+    })
 }
 
 /// The thresholds' keys, for loading their values.
