@@ -186,12 +186,77 @@ pub fn load(kg: f64) -> String {
     }
 }
 
+/// What a bare number typed in one of the app's forms means: the display unit's suffix is
+/// added, so an imperial user's `30` in the distance field is 30 miles, as the form's own
+/// figures read. Text with a unit, and anything that is not a plain number, passes unchanged
+/// (the parser names the field and the allowed forms). The command line does not use this:
+/// there a bare number is always metric, so a script never changes meaning with the setting.
+pub fn typed_in_form(text: &str, quantity: Quantity) -> String {
+    let t = text.trim();
+    if units() == Units::Metric || t.is_empty() || t.parse::<f64>().is_err() {
+        return text.to_string();
+    }
+    let suffix = match quantity {
+        Quantity::Distance => "mi",
+        Quantity::Height => "ft",
+        Quantity::Weight => "lb",
+    };
+    format!("{t}{suffix}")
+}
+
+/// The exercise part of a prescription typed in a form (`goblet squat:3x8@35`): a bare load
+/// after `@` is in the display unit, as [`typed_in_form`] does for a single figure.
+pub fn prescription_in_form(text: &str) -> String {
+    match text.rsplit_once('@') {
+        Some((body, load)) => format!("{body}@{}", typed_in_form(load, Quantity::Weight)),
+        None => text.to_string(),
+    }
+}
+
+/// The kinds of figure [`typed_in_form`] completes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    Distance,
+    Height,
+    Weight,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_bare_number_in_a_form_takes_the_display_unit() {
+        set_units(Units::Imperial);
+        let imperial = (
+            typed_in_form("30", Quantity::Distance),
+            typed_in_form(" 2600 ", Quantity::Height),
+            typed_in_form("42km", Quantity::Distance),
+            typed_in_form("abc", Quantity::Height),
+            prescription_in_form("goblet squat:3x8@35"),
+            prescription_in_form("goblet squat:3x8@16kg"),
+            prescription_in_form("bird dog:3x10"),
+        );
+        set_units(Units::Metric);
+        assert_eq!(
+            imperial,
+            (
+                "30mi".to_string(),
+                "2600ft".to_string(),
+                "42km".to_string(),
+                "abc".to_string(),
+                "goblet squat:3x8@35lb".to_string(),
+                "goblet squat:3x8@16kg".to_string(),
+                "bird dog:3x10".to_string(),
+            )
+        );
+        // Metric: unchanged, so the parsers' bare-number rule (km, m, kg) applies.
+        assert_eq!(typed_in_form("30", Quantity::Distance), "30");
+        assert_eq!(prescription_in_form("squat:3x8@35"), "squat:3x8@35");
     }
 
     #[test]

@@ -207,3 +207,35 @@ fn the_app_opens_in_the_units_an_imported_journal_carries() {
     assert_eq!(units(), Units::Imperial);
     assert!(ride_row(&a).contains("28.0 mi"), "{}", ride_row(&a));
 }
+
+#[test]
+fn a_bare_number_in_an_imperial_form_is_miles_feet_or_pounds() {
+    let _reset = MetricAfter;
+    let mut a = App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Training,
+    );
+    switch_units(&mut a);
+    press(&mut a, "a");
+    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(shown.contains("miles: 26, or 42km"), "{shown}");
+    typ(&mut a, "1h30m");
+    for (key, v) in [("distance", "30"), ("ascent", "2600")] {
+        focus(&mut a, key);
+        typ(&mut a, v);
+    }
+    a.update(Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    let rides = a.repo.activities_between(day(), day()).unwrap();
+    // 30 mi = 48,280.32 m; 2600 ft = 792.48 m, as the form's own figures read.
+    let d = rides[0].distance_m.unwrap();
+    assert!((d - 48_280.32).abs() < 0.01, "{d}");
+    assert_eq!(rides[0].ascent_m, Some(792.48));
+    // A programme's load typed bare is pounds: 35 lb = 15.876 kg.
+    press(&mut a, "ncore\tgoblet squat:3x8@35\n");
+    let p = a.repo.programmes().unwrap();
+    let load = p[0].items[0].load_kg.unwrap();
+    assert!((load - 15.876).abs() < 0.001, "{load}");
+}

@@ -11,6 +11,7 @@ use crate::domain::prescription::format_spec;
 use crate::domain::prescription::parse_done;
 use crate::domain::records::{Exercise, Programme, RehabSession, SessionItem};
 use crate::domain::text::Units;
+use crate::domain::text::prescription_in_form;
 use crate::domain::vocab::ExerciseKind;
 use crate::ops::rehab::ProgrammeDraft;
 use crate::tui::forms::fields::{Entry, EntryField};
@@ -267,7 +268,7 @@ pub fn programme_draft(e: &Entry) -> Result<ProgrammeDraft, InputError> {
         .split([',', ';'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(str::to_string)
+        .map(prescription_in_form)
         .collect();
     if exercises.is_empty() {
         return Err(InputError::new(
@@ -322,7 +323,7 @@ fn apply_as_done(
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        let (name, p) = parse_done("as_done", part)?;
+        let (name, p) = parse_done("as_done", &prescription_in_form(part))?;
         let Some(t) = exercises
             .iter()
             .find(|t| t.name.eq_ignore_ascii_case(&name))

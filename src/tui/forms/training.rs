@@ -8,6 +8,7 @@ use crate::analysis::tss::{Thresholds, load_with};
 use crate::domain::InputError;
 use crate::domain::parse::format_duration;
 use crate::domain::records::{Activity, DatedSetting};
+use crate::domain::text::{Quantity, Units, typed_in_form};
 use crate::domain::vocab::{ActivityKind, Intensity};
 use crate::ops::activity::{ActivityDraft, build_activity};
 use crate::tui::forms::fields::{Entry, EntryField};
@@ -63,7 +64,7 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
                 a.and_then(|a| a.distance_m)
                     .map(crate::domain::text::distance_input),
             ),
-            "e.g. 42km, 26mi",
+            hint_for(Quantity::Distance),
         ),
         EntryField::text(
             "ascent",
@@ -72,7 +73,7 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
                 a.and_then(|a| a.ascent_m)
                     .map(crate::domain::text::elevation_input),
             ),
-            "e.g. 800m, 2600ft",
+            hint_for(Quantity::Height),
         ),
         EntryField::text(
             "power",
@@ -156,6 +157,16 @@ pub fn dated(settings: &[DatedSetting], key: &str, date: NaiveDate) -> Option<f6
         .map(|s| s.value)
 }
 
+/// The hint beside a measured field: a bare number is in the display unit there.
+fn hint_for(q: Quantity) -> &'static str {
+    match (crate::domain::text::units(), q) {
+        (Units::Metric, Quantity::Distance) => "e.g. 42km, 26mi",
+        (Units::Metric, _) => "e.g. 800m, 2600ft",
+        (Units::Imperial, Quantity::Distance) => "miles: 26, or 42km",
+        (Units::Imperial, _) => "feet: 2600, or 800m",
+    }
+}
+
 /// The activity the form's text stands for, as the draft `ops` validates and stores.
 pub fn activity_draft(e: &Entry) -> Result<ActivityDraft, InputError> {
     let intensity = e.opt("intensity").filter(|s| s != "–");
@@ -165,8 +176,10 @@ pub fn activity_draft(e: &Entry) -> Result<ActivityDraft, InputError> {
         date: e.opt("date"),
         start: e.opt("start"),
         moving: e.opt("moving"),
-        distance: e.opt("distance"),
-        ascent: e.opt("ascent"),
+        distance: e
+            .opt("distance")
+            .map(|t| typed_in_form(&t, Quantity::Distance)),
+        ascent: e.opt("ascent").map(|t| typed_in_form(&t, Quantity::Height)),
         power: number(e, "power", "power")?,
         np: number(e, "np", "np")?,
         hr: number(e, "hr", "hr")?,
