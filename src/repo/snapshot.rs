@@ -4,7 +4,7 @@
 //! deleted, or changed by anything but the step that expects it, since that step ran.
 
 use rusqlite::types::Value;
-use rusqlite::{Connection, ErrorCode, OptionalExtension, params_from_iter};
+use rusqlite::{Connection, ErrorCode, params_from_iter};
 
 use super::connection::Repo;
 use super::error::{RepoError, Result};
@@ -24,12 +24,13 @@ pub struct Snapshot {
     summary: String,
 }
 
-/// When a record and each of its child rows were last written. A step that wrote the record
-/// remembers the stamp it left; a different stamp means something else wrote it since.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The record and its child rows exactly as a step left them, `updated_at` included. A
+/// put-back expects the record to be just so: a different `updated_at` (or, within the same
+/// millisecond, different values) means something else wrote it since.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stamp {
-    record: String,
-    children: Vec<(i64, String)>,
+    row: Row,
+    children: Vec<Row>,
 }
 
 /// The child table an edit of `kind` rewrites, and its column naming the parent.
@@ -46,13 +47,6 @@ const BOOKKEEPING: [&str; 2] = ["updated_at", "deleted_at"];
 
 fn get<'a>(row: &'a Row, col: &str) -> Option<&'a Value> {
     row.iter().find(|(c, _)| c == col).map(|(_, v)| v)
-}
-
-fn text(row: &Row, col: &str) -> String {
-    match get(row, col) {
-        Some(Value::Text(s)) => s.clone(),
-        _ => String::new(),
-    }
 }
 
 fn id_of(row: &Row) -> i64 {
@@ -86,12 +80,8 @@ impl Snapshot {
     /// The stamp the record had when the snapshot was taken.
     pub fn stamp(&self) -> Stamp {
         Stamp {
-            record: text(&self.row, "updated_at"),
-            children: self
-                .children
-                .iter()
-                .map(|r| (id_of(r), text(r, "updated_at")))
-                .collect(),
+            row: self.row.clone(),
+            children: self.children.clone(),
         }
     }
 
@@ -129,24 +119,17 @@ fn read_rows(conn: &Connection, table: &str, col: &str, key: i64) -> Result<Vec<
 
 /// The record's stamp, or None when it is not live (deleted, or purged from the trash).
 fn stamp_of(conn: &Connection, rid: RecordId) -> Result<Option<Stamp>> {
-    let sql = format!(
-        "SELECT updated_at FROM {} WHERE id=?1 AND deleted_at IS NULL",
-        rid.kind.table()
-    );
-    let Some(record) = conn
-        .query_row(&sql, [rid.id], |r| r.get::<_, String>(0))
-        .optional()?
-    else {
+    let Some(row) = read_rows(conn, rid.kind.table(), "id", rid.id)?.pop() else {
         return Ok(None);
     };
-    let mut children = Vec::new();
-    if let Some((table, parent)) = child_table(rid.kind) {
-        let sql = format!("SELECT id, updated_at FROM {table} WHERE {parent}=?1 ORDER BY id");
-        let mut st = conn.prepare_cached(&sql)?;
-        let rows = st.query_map([rid.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        children = rows.collect::<rusqlite::Result<_>>()?;
+    if !matches!(get(&row, "deleted_at"), Some(Value::Null)) {
+        return Ok(None);
     }
-    Ok(Some(Stamp { record, children }))
+    let children = match child_table(rid.kind) {
+        Some((table, parent)) => read_rows(conn, table, parent, rid.id)?,
+        None => Vec::new(),
+    };
+    Ok(Some(Stamp { row, children }))
 }
 
 /// `UPDATE table SET every column but id = the row's value, updated_at = now WHERE id`.
@@ -178,13 +161,7 @@ impl Repo {
     /// The live record as stored now, with its child rows (live and trashed).
     pub fn snapshot(&self, rid: RecordId) -> Result<Snapshot> {
         let summary = self.summary(rid, false)?;
-        let row = read_rows(&self.conn, rid.kind.table(), "id", rid.id)?
-            .pop()
-            .ok_or_else(|| RepoError::NotFound(format!("no {} {rid}", rid.kind.noun())))?;
-        let children = match child_table(rid.kind) {
-            Some((table, parent)) => read_rows(&self.conn, table, parent, rid.id)?,
-            None => Vec::new(),
-        };
+        let Stamp { row, children } = stamp_of(&self.conn, rid)?.ok_or_else(|| gone(rid))?;
         Ok(Snapshot {
             rid,
             row,

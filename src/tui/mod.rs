@@ -91,3 +91,5 @@ mod tests_rehab;
 mod tests_report;
 #[cfg(test)]
 mod tests_settings;
+#[cfg(test)]
+mod tests_undo;
