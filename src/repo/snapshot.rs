@@ -11,6 +11,7 @@ use super::error::{RepoError, Result};
 use super::records::{Kind, RecordId};
 use super::transfer::columns;
 use crate::domain::clock::utc_stamp;
+use crate::domain::records::drug_key;
 
 /// One stored row: column names as the schema has them, with their values.
 type Row = Vec<(String, Value)>;
@@ -47,6 +48,13 @@ const BOOKKEEPING: [&str; 2] = ["updated_at", "deleted_at"];
 
 fn get<'a>(row: &'a Row, col: &str) -> Option<&'a Value> {
     row.iter().find(|(c, _)| c == col).map(|(_, v)| v)
+}
+
+fn name(row: &Row) -> String {
+    match get(row, "name") {
+        Some(Value::Text(s)) => s.clone(),
+        _ => String::new(),
+    }
 }
 
 fn id_of(row: &Row) -> i64 {
@@ -186,11 +194,11 @@ impl Repo {
     pub fn put_back(&mut self, snap: &Snapshot, expect: &Stamp) -> Result<Stamp> {
         let rid = snap.rid;
         self.write(|tx| {
-            match stamp_of(tx, rid)? {
+            let stored = match stamp_of(tx, rid)? {
                 None => return Err(gone(rid)),
                 Some(s) if s != *expect => return Err(changed(rid)),
-                Some(_) => {}
-            }
+                Some(s) => s,
+            };
             let now = utc_stamp();
             write_row(tx, rid.kind.table(), &snap.row, &now).map_err(|e| clash(rid, e))?;
             if let Some((table, parent)) = child_table(rid.kind) {
@@ -212,7 +220,10 @@ impl Repo {
                     tx.execute(&sql, rusqlite::params![now, id_of(extra)])?;
                 }
             }
+            // Rows merged from two devices may share a drug already; only a rename back
+            // onto another row's drug is refused, as the form refuses it.
             if rid.kind == Kind::Medication
+                && drug_key(&name(&stored.row)) != drug_key(&name(&snap.row))
                 && let Some(other) = super::meds::live_same_drug(tx, rid.id)?
             {
                 return Err(RepoError::Conflict(format!(
