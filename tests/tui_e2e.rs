@@ -1,6 +1,7 @@
 //! End-to-end: the real binary in a tmux pseudo-terminal. `c`, `7`, Enter, `q` stores pain 7
 //! and leaves the alternate screen; SIGTERM with a form open exits within a second and
-//! restores the terminal; an edit is put back with `u`. Skipped with a note when tmux is missing (outside CI).
+//! restores the terminal; an edit is put back with `u`. Skipped with a note when tmux is
+//! missing (outside CI).
 
 use std::path::Path;
 use std::process::Command;
