@@ -73,8 +73,9 @@ impl App {
         let step = before.map(|b| records::edited(&self.repo, b));
         match step {
             Some(Ok(None)) => {
-                // Rewritten as it was: the step beneath expects the new stamp.
+                // Rewritten as it was: the steps about it expect the new stamp.
                 self.rearm(rid, false);
+                self.rearm(rid, true);
                 String::new()
             }
             Some(Ok(Some(step))) => {
