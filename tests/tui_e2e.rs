@@ -1,6 +1,7 @@
 //! End-to-end: the real binary in a tmux pseudo-terminal. `c`, `7`, Enter, `q` stores pain 7
 //! and leaves the alternate screen; SIGTERM with a form open exits within a second and
-//! restores the terminal. Skipped with a note when tmux is missing (outside CI).
+//! restores the terminal; an edit is put back with `u`. Skipped with a note when tmux is
+//! missing (outside CI).
 
 use std::path::Path;
 use std::process::Command;
@@ -390,6 +391,48 @@ fn u_asks_and_takes_back_only_this_screens_last_step() {
     assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
     let events = cli(&db, &["list", "events", "--json"]);
     assert_eq!(events.as_array().map(Vec::len), Some(0), "{events:?}");
+}
+
+#[test]
+fn u_puts_back_an_edited_check_in_after_a_one_line_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli(&db, &["checkin", "4"]);
+    let Some(t) = Tmux::start("undo-edit", &app_cmd(&db)) else {
+        return;
+    };
+    assert!(t.wait(5.0, |s| s.contains("Today")), "{}", t.screen());
+    t.keys(&["c"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Check-in · Mon 23 Nov 2026")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["7", "Enter"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Updated check-in c1")
+            && s.contains("u undoes")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["u"]);
+    let question = "Take back your edit of check-in c1, 23 Nov, pain (4 → 7)? (y/n)";
+    assert!(
+        t.wait(3.0, |s| s.lines().any(|l| l.trim_end() == question)),
+        "the question on one line of 80 columns:\n{}",
+        t.screen()
+    );
+    t.keys(&["y"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Put back check-in c1")
+            && s.contains("U redoes")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    let list = cli(&db, &["list", "checkins", "--json"]);
+    assert_eq!(list[0]["pain"], 4, "{list}");
 }
 
 #[test]

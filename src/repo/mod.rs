@@ -1,6 +1,7 @@
 //! The thin repository (SPEC §6): the only module that runs SQL, always with bound parameters.
 //! One file per aggregate; `connection` owns opening and migrating, `backup` the copies,
-//! `records` the typed IDs, trash and undo, `transfer` the JSON/CSV export and import.
+//! `records` the typed IDs, trash and undo, `snapshot` whole records for taking back an edit,
+//! `transfer` the JSON/CSV export and import.
 
 pub mod activities;
 pub mod backup;
@@ -23,6 +24,9 @@ mod rehab_items;
 mod rehab_tests;
 pub mod restore;
 pub mod settings;
+pub mod snapshot;
+#[cfg(test)]
+mod snapshot_tests;
 pub mod transfer;
 mod util;
 

@@ -9,8 +9,8 @@ use super::forms::checkin::{CheckinForm, Field};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::{Checkin, Dose};
-use crate::repo::Repo;
 use crate::repo::records::TrashItem;
+use crate::repo::{Kind, RecordId, Repo};
 
 pub use super::app_undo::{Undo, UndoStep};
 use crate::views::insights::{self, Range, TrendsData};
@@ -347,7 +347,11 @@ impl App {
                 return self.error(format!("Not saved: {e}"));
             }
         };
-        let edited = form.existing.as_ref().map(|c| c.id);
+        let edited = form
+            .existing
+            .as_ref()
+            .map(|c| RecordId::new(Kind::Checkin, c.id));
+        let before = edited.map(|rid| self.before_edit(rid));
         match crate::ops::checkin::save(&mut self.repo, &checkin) {
             Ok(done) => {
                 self.form = None;
@@ -356,16 +360,10 @@ impl App {
                 } else {
                     " · RED FLAG: seek urgent medical care today"
                 };
-                // A new day's check-in can be taken back with u; an edited one cannot.
+                // u takes back a new day's check-in, or puts an edited one back as it was.
                 let undo = match edited {
-                    Some(id) => {
-                        self.forget_steps(crate::repo::RecordId::new(
-                            crate::repo::Kind::Checkin,
-                            id,
-                        ));
-                        String::new()
-                    }
-                    None => self.created(crate::repo::Kind::Checkin, done.record.id),
+                    Some(rid) => self.edited(rid, before.flatten()),
+                    None => self.created(Kind::Checkin, done.record.id),
                 };
                 self.refresh();
                 self.info(format!("{}{flag}{undo}", done.summary));

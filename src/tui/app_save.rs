@@ -15,10 +15,10 @@ impl App {
     /// Validates and stores the open form; on any error it stays open with its input.
     pub(super) fn save_entry(&mut self) {
         let Some(f) = self.entry.take() else { return };
-        let result = self.store_entry(&f);
-        if let (Ok(Some(_)), Some(rid)) = (&result, f.edits()) {
-            // Edited since: taking back its adding (or its delete) would lose the edit.
-            self.forget_steps(rid);
+        let before = f.edits().map(|rid| (rid, self.before_edit(rid)));
+        let mut result = self.store_entry(&f);
+        if let (Ok(Some(msg)), Some((rid, before))) = (&mut result, before) {
+            msg.push_str(&self.edited(rid, before));
         }
         self.finish(Some(f), result);
     }

@@ -4,30 +4,47 @@
 
 use super::action::Screen;
 use super::app::{App, Confirm, Pending};
+use crate::ops::records::{self, EditStep};
 use crate::repo::{Kind, RecordId};
 
-/// What one step changed: a delete (undo brings the record back) or a record the app just
-/// created or restored (undo moves it to the trash, from where Trash still restores it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What one step changed: a delete (undo brings the record back), a record the app just
+/// created or restored (undo moves it to the trash, from where Trash still restores it), or
+/// an edit (undo puts the record back as it was before, redo as the edit left it).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
     Restore(RecordId),
     Remove(RecordId),
+    PutBack(Box<EditStep>),
 }
 
 impl Undo {
-    /// The step that does what this one undoes.
-    fn inverse(self) -> Undo {
+    fn rid(&self) -> RecordId {
         match self {
-            Undo::Restore(r) => Undo::Remove(r),
-            Undo::Remove(r) => Undo::Restore(r),
+            Undo::Restore(r) | Undo::Remove(r) => *r,
+            Undo::PutBack(e) => e.rid(),
         }
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UndoStep {
     pub op: Undo,
     pub screen: Screen,
+}
+
+/// The widest question that stays on one status line of an 80-column terminal.
+const LINE: usize = 80;
+
+/// `{head}{what}{tail}`, `what` cut with … so the whole fits on one line.
+fn one_line(head: &str, what: &str, tail: &str) -> String {
+    let room = LINE.saturating_sub(head.chars().count() + tail.chars().count());
+    let what = if what.chars().count() > room {
+        let cut: String = what.chars().take(room.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        what.to_string()
+    };
+    format!("{head}{what}{tail}")
 }
 
 impl App {
@@ -38,11 +55,60 @@ impl App {
         self.undo.push(UndoStep { op, screen });
     }
 
-    /// Drops every undo and redo step about `rid` (it was edited since).
-    pub(super) fn forget_steps(&mut self, rid: RecordId) {
-        let about = |s: &UndoStep| matches!(s.op, Undo::Restore(r) | Undo::Remove(r) if r == rid);
-        self.undo.retain(|s| !about(s));
-        self.redo.retain(|s| !about(s));
+    /// Before an edit of `rid` is written: the record as stored, for its undo step. None when
+    /// it cannot be read (the edit still goes ahead; it just cannot be taken back).
+    pub(super) fn before_edit(&self, rid: RecordId) -> Option<crate::repo::snapshot::Snapshot> {
+        records::before_edit(&self.repo, rid).ok()
+    }
+
+    /// After an edit of `rid` was written: its step, so `u` can put the record back. Steps
+    /// about its adding or deleting are dropped (taking one back would lose the edit), and
+    /// so is any redo of an older edit of it; older edits stay on the undo list beneath this
+    /// one. An edit that changed nothing stored adds no step.
+    pub(super) fn edited(
+        &mut self,
+        rid: RecordId,
+        before: Option<crate::repo::snapshot::Snapshot>,
+    ) -> String {
+        let step = before.map(|b| records::edited(&self.repo, b));
+        match step {
+            Some(Ok(None)) => {
+                // Rewritten as it was: the steps about it expect the new stamp.
+                self.rearm(rid, false);
+                self.rearm(rid, true);
+                String::new()
+            }
+            Some(Ok(Some(step))) => {
+                self.forget_steps(rid);
+                self.push_step(Undo::PutBack(Box::new(step)));
+                " · u undoes".to_string()
+            }
+            None | Some(Err(_)) => {
+                self.forget_steps(rid);
+                self.undo.retain(|s| s.op.rid() != rid);
+                String::new()
+            }
+        }
+    }
+
+    /// Drops the add and delete steps about `rid`, and any redo of an edit of it.
+    fn forget_steps(&mut self, rid: RecordId) {
+        let add_or_delete =
+            |s: &UndoStep| matches!(s.op, Undo::Restore(r) | Undo::Remove(r) if r == rid);
+        self.undo.retain(|s| !add_or_delete(s));
+        self.redo.retain(|s| s.op.rid() != rid);
+    }
+
+    /// The newest step about `rid` on the undo (or redo) list, if it is an edit, now expects
+    /// the record's present stamp, provided the record holds what that step would find.
+    fn rearm(&mut self, rid: RecordId, redo: bool) {
+        let list = if redo { &mut self.redo } else { &mut self.undo };
+        if let Some(s) = list.iter_mut().rev().find(|s| s.op.rid() == rid)
+            && let Undo::PutBack(e) = &mut s.op
+        {
+            // A failed read leaves the step as it was: it is refused, in words, when asked.
+            let _ = records::rearm(&self.repo, e, redo);
+        }
     }
 
     /// Remembers a record the app just created, so `u` can take it back.
@@ -56,7 +122,7 @@ impl App {
         let Some(rid) = self.selected_record() else {
             return self.info("Nothing selected to delete");
         };
-        match crate::ops::records::delete(&mut self.repo, rid) {
+        match records::delete(&mut self.repo, rid) {
             Ok(done) => {
                 self.push_step(Undo::Restore(rid));
                 self.refresh();
@@ -101,17 +167,27 @@ impl App {
                 self.screen.title()
             ));
         };
-        let step = if redo { self.redo[i] } else { self.undo[i] };
-        let op = if redo { step.op.inverse() } else { step.op };
-        let question = match op {
-            Undo::Remove(rid) => self
+        let op = if redo {
+            &self.redo[i].op
+        } else {
+            &self.undo[i].op
+        };
+        // What the answer does: a redo of a delete removes, of an add restores.
+        let question = match (op, redo) {
+            (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => self
                 .repo
-                .summary(rid, false)
+                .summary(*rid, false)
                 .map(|w| format!("Take back {w}? It goes to the trash (y/n)")),
-            Undo::Restore(rid) => self
+            (Undo::Restore(rid), false) | (Undo::Remove(rid), true) => self
                 .repo
-                .summary(rid, true)
+                .summary(*rid, true)
                 .map(|w| format!("Bring back the deleted {} {w}? (y/n)", rid.kind.noun())),
+            (Undo::PutBack(e), _) => records::check_edit(&self.repo, e).map(|()| {
+                let rid = e.rid();
+                let verb = if redo { "Redo" } else { "Take back" };
+                let head = format!("{verb} your edit of {} {rid}, ", rid.kind.noun());
+                one_line(&head, &e.change(), "? (y/n)")
+            }),
         };
         match question {
             Ok(question) => {
@@ -143,12 +219,13 @@ impl App {
         if i >= from.len() {
             return;
         }
-        let step = from.remove(i);
-        let op = if redo { step.op.inverse() } else { step.op };
-        match self.apply(op) {
+        let mut step = from.remove(i);
+        match self.apply(&mut step.op, redo) {
             Ok(msg) => {
+                let rid = step.op.rid();
                 let to = if redo { &mut self.undo } else { &mut self.redo };
                 to.push(step);
+                self.rearm(rid, redo);
                 let again = if redo { "u undoes" } else { "U redoes" };
                 self.info(format!("{msg} · {again}"));
             }
@@ -164,12 +241,17 @@ impl App {
         }
     }
 
-    fn apply(&mut self, op: Undo) -> crate::repo::Result<String> {
-        let msg = match op {
-            Undo::Restore(rid) => crate::ops::records::restore(&mut self.repo, rid)
-                .map(|d| format!("Brought back {}", d.record))?,
-            Undo::Remove(rid) => crate::ops::records::delete(&mut self.repo, rid)
+    /// Takes back `op` (or, with `redo`, does it again).
+    fn apply(&mut self, op: &mut Undo, redo: bool) -> crate::repo::Result<String> {
+        let repo = &mut self.repo;
+        let msg = match (op, redo) {
+            (Undo::Restore(rid), false) | (Undo::Remove(rid), true) => {
+                records::restore(repo, *rid).map(|d| format!("Brought back {}", d.record))?
+            }
+            (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => records::delete(repo, *rid)
                 .map(|d| format!("Took back {}; it is in the trash (T)", d.record))?,
+            (Undo::PutBack(e), false) => records::undo_edit(repo, e)?.summary,
+            (Undo::PutBack(e), true) => records::redo_edit(repo, e)?.summary,
         };
         self.refresh();
         self.clamp_sel();
@@ -210,7 +292,7 @@ impl App {
         let Ok(rid) = RecordId::parse(&item.id) else {
             return;
         };
-        match self.apply(Undo::Restore(rid)) {
+        match self.apply(&mut Undo::Restore(rid), false) {
             Ok(msg) => {
                 self.push_step(Undo::Remove(rid));
                 self.info(format!("{msg} · u undoes"));

@@ -92,4 +92,6 @@ mod tests_report;
 #[cfg(test)]
 mod tests_settings;
 #[cfg(test)]
+mod tests_undo;
+#[cfg(test)]
 mod tests_units;

@@ -549,7 +549,7 @@ fn a_long_error_under_the_check_in_form_at_60x20_keeps_every_field() {
 }
 
 #[test]
-fn a_new_check_in_can_be_taken_back_and_an_edited_one_cannot() {
+fn a_new_check_in_can_be_taken_back_and_an_edit_is_put_back() {
     let mut a = app();
     press(&mut a, "c7\n");
     assert!(a.status.as_ref().unwrap().text.ends_with("u undoes"));
@@ -558,9 +558,15 @@ fn a_new_check_in_can_be_taken_back_and_an_edited_one_cannot() {
     assert!(q.starts_with("Take back"), "{q}");
     press(&mut a, "y");
     assert!(a.today_checkin.is_none());
-    // Logged again, then edited: u has nothing to take back.
+    // Logged again, then edited: u puts the edit back, and no longer takes back the adding
+    // (that would lose the edit).
     press(&mut a, "c5\nc6\n");
     assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(6));
+    press(&mut a, "u");
+    let q = a.confirm.as_ref().expect("asks first").question.clone();
+    assert!(q.starts_with("Take back your edit of check-in c2"), "{q}");
+    press(&mut a, "y");
+    assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(5));
     press(&mut a, "u");
     assert!(a.confirm.is_none());
     assert!(

@@ -578,7 +578,7 @@ fn slash_finds_words_in_the_lists_and_the_whole_pain_history() {
 }
 
 #[test]
-fn u_does_not_take_back_a_record_edited_since_it_was_added() {
+fn u_puts_back_an_edit_but_not_the_adding_of_a_record_edited_since() {
     let mut a = app_on(Repo::open_in_memory().unwrap(), Screen::Timeline);
     press(&mut a, "e");
     a.update(Action::NextField);
@@ -598,8 +598,20 @@ fn u_does_not_take_back_a_record_edited_since_it_was_added() {
         a.repo.events_between(day(), day()).unwrap()[0].title,
         "MRI lumbar"
     );
+    // u puts the edit back; the adding is no longer offered (taking it back would lose
+    // the edit).
     press(&mut a, "u");
-    assert!(a.confirm.is_none(), "nothing to take back after an edit");
+    let q = a
+        .confirm
+        .as_ref()
+        .expect("the edit is offered")
+        .question
+        .clone();
+    assert!(q.starts_with("Take back your edit of event e1"), "{q}");
+    press(&mut a, "y");
+    assert_eq!(a.repo.events_between(day(), day()).unwrap()[0].title, "MRI");
+    press(&mut a, "u");
+    assert!(a.confirm.is_none(), "nothing to take back but the edit");
     assert!(
         status(&a).1.starts_with("Nothing to undo on Timeline"),
         "{:?}",

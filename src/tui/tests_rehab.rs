@@ -92,11 +92,13 @@ fn editing_a_session_with_as_done_stores_the_exercise() {
     assert_eq!(names, vec!["bird dog"]);
     assert_eq!(s[0].items[0].load_kg, Some(4.0));
 
-    // The app's undo never takes back an edit, nor the adding of a session edited since:
-    // u offers the programme's adding, the step before it.
+    // u offers the newest edit (tests_undo takes edits back); n keeps it.
     press(&mut a, "u");
     let q = &a.confirm.as_ref().expect("asks").question;
-    assert!(q.starts_with("Take back core from 23 Nov?"), "{q}");
+    assert!(
+        q.starts_with("Take back your edit of rehab session r1"),
+        "{q}"
+    );
     press(&mut a, "n");
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
     assert_eq!((s.len(), s[0].items.len()), (1, 1));
