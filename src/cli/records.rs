@@ -382,6 +382,7 @@ pub fn trash(g: &Global, empty: bool) -> Result<()> {
         });
     }
     let items = ctx.repo.trash()?;
+    let today = clock::today();
     ctx.out(&items, || {
         if items.is_empty() {
             return "The trash is empty.".into();
@@ -394,7 +395,7 @@ pub fn trash(g: &Global, empty: bool) -> Result<()> {
                     t.id,
                     t.kind_noun(),
                     t.summary,
-                    t.deleted_at
+                    crate::domain::text::stamp(&t.deleted_at, today)
                 )
             })
             .collect::<Vec<_>>()

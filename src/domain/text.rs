@@ -58,6 +58,18 @@ pub fn date(d: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// A stored UTC stamp (`2026-11-30T20:13:21.075Z`) as people read it: the local day and time,
+/// `30 Nov 20:13` (with the year when it is not the current year). Text that is not a stamp
+/// is shown as it is.
+pub fn stamp(utc: &str, today: NaiveDate) -> String {
+    chrono::DateTime::parse_from_rfc3339(utc)
+        .map(|d| {
+            let local = d.with_timezone(&chrono::Local).naive_local();
+            format!("{} {}", date(local.date(), today), local.format("%H:%M"))
+        })
+        .unwrap_or_else(|_| utc.to_string())
+}
+
 /// A span of days: `13 Sep–15 Sep`, or one day when they are the same.
 pub fn date_span(a: NaiveDate, b: NaiveDate, today: NaiveDate) -> String {
     if a == b {
@@ -257,6 +269,20 @@ mod tests {
         // Metric: unchanged, so the parsers' bare-number rule (km, m, kg) applies.
         assert_eq!(typed_in_form("30", Quantity::Distance), "30");
         assert_eq!(prescription_in_form("squat:3x8@35"), "squat:3x8@35");
+    }
+
+    #[test]
+    fn a_stamp_reads_as_a_local_day_and_time() {
+        let utc = "2026-11-30T20:13:21.075Z";
+        let local = chrono::DateTime::parse_from_rfc3339(utc)
+            .unwrap()
+            .with_timezone(&chrono::Local)
+            .naive_local();
+        let shown = stamp(utc, d("2026-12-01"));
+        assert_eq!(shown, local.format("%-d %b %H:%M").to_string());
+        assert!(!shown.contains('T') && !shown.contains('Z'), "{shown}");
+        assert!(stamp(utc, d("2027-01-05")).contains("2026"));
+        assert_eq!(stamp("zzz", d("2026-12-01")), "zzz");
     }
 
     #[test]

@@ -40,6 +40,14 @@ fn delete_and_trash_name_the_dose_in_words() {
     assert!(!out.contains("medication #"), "{out}");
     let trash = j.ok(&["trash"]);
     assert!(trash.contains("400 mg ibuprofen at 20:13"), "{trash}");
+    // When it was deleted reads as a day and a time, not the stored UTC stamp.
+    let when = trash.split("(deleted ").nth(1).unwrap_or_default();
+    assert!(
+        !when.contains('T') && !when.contains('Z') && when.contains(':'),
+        "{trash}"
+    );
+    let v = j.json(&["trash"]);
+    assert!(v[0]["deleted_at"].as_str().unwrap().ends_with('Z'), "{v}");
 }
 
 #[test]

@@ -17,7 +17,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::styled(format!("{:<14}", item.kind.noun()), t.dim()),
                 Span::raw(item.summary.clone()),
-                Span::styled(format!("  deleted {}", when(&item.deleted_at)), t.dim()),
+                Span::styled(
+                    format!(
+                        "  deleted {}",
+                        crate::domain::text::stamp(&item.deleted_at, app.today)
+                    ),
+                    t.dim(),
+                ),
             ])
         })
         .collect();
@@ -30,15 +36,4 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         area,
         buf,
     );
-}
-
-/// A deletion stamp (UTC) as the local day and time: `30 Nov 20:13`.
-fn when(stamp: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(stamp)
-        .map(|d| {
-            d.with_timezone(&chrono::Local)
-                .format("%-d %b %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| stamp.to_string())
 }
