@@ -1,0 +1,32 @@
+//! What a new user of the command line ran into: each test is a defect found by using the
+//! binary as the README says, fixed, and kept fixed.
+
+use super::common::Journal;
+
+#[test]
+fn the_report_lists_an_event_logged_before_the_first_check_in() {
+    // A new user records the MRI from weeks ago, then starts checking in: the MRI is in the
+    // report's period and the physio must see it.
+    let j = Journal::new();
+    j.ok(&[
+        "event",
+        "add",
+        "imaging",
+        "MRI L4/L5",
+        "--date",
+        "2026-10-02",
+    ]);
+    j.ok(&["checkin", "4", "--date", "2026-11-20"]);
+    j.ok(&["checkin", "5"]);
+    let out = j.dir.path().join("r.html");
+    let v = j.json(&["report", "-o", out.to_str().unwrap()]);
+    let events = v["figures"]["events"].as_array().expect("events");
+    assert_eq!(events.len(), 1, "{v}");
+    assert_eq!(events[0]["title"], "MRI L4/L5");
+    assert_eq!(events[0]["date"], "2026-10-02");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("MRI L4/L5"),
+        "the report's event list names the MRI"
+    );
+}
