@@ -30,3 +30,33 @@ fn the_report_lists_an_event_logged_before_the_first_check_in() {
         "the report's event list names the MRI"
     );
 }
+
+#[test]
+fn rehab_minutes_past_a_day_are_refused_so_every_export_imports_again() {
+    // 5000 minutes used to be stored, and then the journal's export was refused whole by
+    // `import` (rehab_sessions.minutes allows 0–1440).
+    let j = Journal::new();
+    j.ok(&[
+        "rehab",
+        "programme",
+        "add",
+        "P",
+        "--exercise",
+        "bird dog:3x10",
+    ]);
+    let before = j.export();
+    let err = j.fails(&["rehab", "log", "--minutes", "5000"], 2);
+    assert!(err.contains("minutes") && err.contains("0–1440"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(j.export(), before, "nothing written");
+    j.ok(&["rehab", "log", "--minutes", "1440"]);
+    let before = j.export();
+    let err = j.fails(&["edit", "r1", "--minutes", "1441"], 2);
+    assert!(err.contains("minutes") && err.contains("0–1440"), "{err}");
+    assert_eq!(j.export(), before, "nothing written");
+
+    let file = j.dir.path().join("x.json");
+    j.ok(&["export", "--format", "json", "-o", file.to_str().unwrap()]);
+    let other = Journal::new();
+    other.ok(&["import", file.to_str().unwrap()]);
+}
