@@ -60,3 +60,31 @@ fn rehab_minutes_past_a_day_are_refused_so_every_export_imports_again() {
     let other = Journal::new();
     other.ok(&["import", file.to_str().unwrap()]);
 }
+
+#[test]
+fn an_export_with_an_appointment_ahead_imports_again() {
+    // `event add doctor GP --date +8` is documented; its export was refused whole by
+    // `import` ("events.date: … is in the future"), so the journal could not be moved.
+    let j = Journal::new();
+    j.ok(&["checkin", "3"]);
+    j.ok(&["event", "add", "doctor", "GP", "--date", "+8"]);
+    let file = j.dir.path().join("x.json");
+    j.ok(&["export", "--format", "json", "-o", file.to_str().unwrap()]);
+    let other = Journal::new();
+    other.ok(&["import", file.to_str().unwrap()]);
+    let events = other.json(&["list", "events"]);
+    assert_eq!(events[0]["title"], "GP", "{events}");
+    assert_eq!(events[0]["date"], "2026-12-01", "{events}");
+
+    // More than five years ahead is still refused, naming the field and the last day.
+    let doc = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("\"2026-12-01\"", "\"2032-01-01\"");
+    std::fs::write(&file, doc).unwrap();
+    let third = Journal::new();
+    let err = third.fails(&["import", file.to_str().unwrap()], 2);
+    assert!(
+        err.contains("events.date") && err.contains("five years"),
+        "{err}"
+    );
+}
