@@ -1,7 +1,7 @@
 //! The checks a JSON import puts every row through: the same limits as a value typed on the
-//! command line (real, non-future dates, an event up to five years ahead; scales in range; finite numbers within the CLI's
-//! bounds; uuids and UTC timestamps; vocabularies), so a tampered export cannot store what a
-//! person could not type.
+//! command line (real, non-future dates, an event's up to five years ahead; scales in range;
+//! finite numbers within the CLI's bounds; uuids and UTC timestamps; vocabularies), so a
+//! tampered export cannot store what a person could not type.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde_json::{Map, Value};
