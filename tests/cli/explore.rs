@@ -88,3 +88,33 @@ fn an_export_with_an_appointment_ahead_imports_again() {
         "{err}"
     );
 }
+
+#[test]
+fn settings_read_in_the_names_people_type_with_their_units() {
+    // `set ftp 250` answered "Set ftp_w = 250", and `settings` listed ftp_w, lthr_bpm and
+    // whole-number thresholds as 3.0.
+    let j = Journal::new();
+    let out = j.ok(&["set", "ftp", "250"]);
+    assert_eq!(
+        out.trim(),
+        "Set ftp = 250 W from the journal's first day",
+        "{out}"
+    );
+    let out = j.ok(&["set", "max_hr", "190"]);
+    assert!(out.starts_with("Set max_hr = 190 bpm from "), "{out}");
+    let out = j.ok(&["set", "nsaid_streak_days", "7"]);
+    assert_eq!(out.trim(), "Set nsaid_streak_days = 7", "{out}");
+    let out = j.ok(&["settings"]);
+    assert!(out.contains("  ftp ") && out.contains("250 W"), "{out}");
+    assert!(
+        out.contains("  max_hr ") && out.contains("190 bpm"),
+        "{out}"
+    );
+    for internal in ["ftp_w", "_bpm", ".0\n", ".0 "] {
+        assert!(!out.contains(internal), "{internal:?} in {out}");
+    }
+    assert!(out.contains("nsaid_streak_days    7\n"), "{out}");
+    // JSON keeps the stored keys.
+    let v = j.json(&["settings"]);
+    assert_eq!(v["dated"][0]["key"], "ftp_w", "{v}");
+}
