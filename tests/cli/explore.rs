@@ -118,3 +118,80 @@ fn settings_read_in_the_names_people_type_with_their_units() {
     let v = j.json(&["settings"]);
     assert_eq!(v["dated"][0]["key"], "ftp_w", "{v}");
 }
+
+#[test]
+fn numbers_clap_cannot_read_are_refused_naming_the_field_not_rusts_parser() {
+    let j = Journal::new();
+    j.ok(&["checkin", "3"]);
+    let before = j.export();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["checkin", "4", "--sleep", "7,5"],
+            "error: sleep: '7,5' is not a number; allowed: a number with a decimal point (7.5, not 7,5)",
+        ),
+        (
+            &["ride", "1h", "--np", "abc"],
+            "error: np: 'abc' is not a number; allowed: a number, e.g. 7.5",
+        ),
+        (
+            &["med", "take", "ibuprofen", "2,5"],
+            "error: amount: '2,5' is not a number; allowed: a number with a decimal point (2.5, not 2,5)",
+        ),
+        (
+            &["rehab", "log", "--minutes", "2.5"],
+            "error: minutes: '2.5' is not a whole number; allowed: whole numbers, e.g. 20",
+        ),
+        (
+            &["rehab", "log", "--minutes", "-3"],
+            "error: minutes: -3 is out of range; allowed: whole numbers 0–1440",
+        ),
+        (
+            &["rehab", "programme", "add", "X", "--target", "99999999999"],
+            "error: target: 99999999999 is out of range; allowed: whole numbers 0–21",
+        ),
+        (
+            &["chart", "pain", "--width", "99999"],
+            "error: width: 99999 is out of range; allowed: whole numbers 30–1000",
+        ),
+        (
+            &[
+                "med",
+                "add",
+                "x",
+                "--class",
+                "other",
+                "--unit",
+                "mg",
+                "--dose",
+                "1",
+                "--times-a-day",
+                "-1",
+            ],
+            "error: times_a_day: -1 is out of range; allowed: whole numbers 1–24",
+        ),
+    ];
+    for (args, want) in cases {
+        let err = j.fails(args, 2);
+        assert_eq!(err.trim_end(), *want, "{args:?}");
+        for leak in ["literal", "digit", "4294967295", "..="] {
+            assert!(!err.contains(leak), "{args:?}: {err}");
+        }
+    }
+    assert_eq!(j.export(), before, "nothing written");
+}
+
+#[test]
+fn a_typo_in_a_command_or_flag_names_the_likely_one() {
+    let j = Journal::new();
+    let err = j.fails(&["chekin", "4"], 2);
+    assert!(
+        err.contains("'chekin'") && err.contains("did you mean 'checkin'?"),
+        "{err}"
+    );
+    let err = j.fails(&["checkin", "4", "--slep", "7"], 2);
+    assert!(err.contains("did you mean '--sleep'?"), "{err}");
+    assert!(err.lines().count() <= 2, "{err}");
+    let err = j.fails(&["show", "todya"], 2);
+    assert!(err.contains("did you mean 'today'?"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
