@@ -197,8 +197,8 @@ pub enum Command {
         after_help = "Examples:\n  backtrack --db /tmp/demo.db demo --years 2\n  backtrack --db /tmp/big.db demo --years 10 --seed 1"
     )]
     Demo {
-        /// Years of history
-        #[arg(long, default_value_t = 1)]
+        /// Years of history, 1–30
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=30))]
         years: u32,
         /// Random seed: the same seed gives the same journal
         #[arg(long, default_value_t = 1)]

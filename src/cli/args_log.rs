@@ -174,8 +174,8 @@ pub struct RehabLogArgs {
     /// Day of the session (default today)
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
-    /// Minutes spent
-    #[arg(allow_negative_numbers = true, long, value_name = "M")]
+    /// Minutes spent, 0–1440
+    #[arg(allow_negative_numbers = true, long, value_name = "M", value_parser = clap::value_parser!(u32).range(0..=crate::ops::input::MAX_SESSION_MINUTES as i64))]
     pub minutes: Option<u32>,
     /// An exercise done, NAME or NAME:3x10 / NAME:3x30s / NAME:3x8@16kg / NAME:3x8@35lb (repeatable)
     #[arg(long, value_name = "EXERCISE")]
@@ -246,8 +246,8 @@ pub struct ProgrammeArgs {
     /// Active until
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
-    /// Target sessions per week
-    #[arg(allow_negative_numbers = true, long, default_value_t = 3)]
+    /// Target sessions per week, 0–21
+    #[arg(allow_negative_numbers = true, long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=21))]
     pub target: u32,
     /// A note (what the physio said)
     #[arg(long, allow_hyphen_values = true)]

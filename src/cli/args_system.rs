@@ -63,14 +63,14 @@ pub struct EditArgs {
     /// Medication maximum per day
     #[arg(allow_negative_numbers = true, long)]
     pub max_daily: Option<f64>,
-    /// Rehab session minutes
-    #[arg(allow_negative_numbers = true, long)]
+    /// Rehab session minutes, 0–1440
+    #[arg(allow_negative_numbers = true, long, value_parser = clap::value_parser!(u32).range(0..=crate::ops::input::MAX_SESSION_MINUTES as i64))]
     pub minutes: Option<u32>,
     /// Programme active until
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
-    /// Programme target sessions per week
-    #[arg(allow_negative_numbers = true, long)]
+    /// Programme target sessions per week, 0–21
+    #[arg(allow_negative_numbers = true, long, value_parser = clap::value_parser!(u32).range(0..=21))]
     pub target: Option<u32>,
     #[command(flatten)]
     pub checkin: CheckinFields,
@@ -176,11 +176,11 @@ pub struct ChartArgs {
     /// From this day (default 12 weeks ago); `all` for everything
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub since: Option<String>,
-    /// Columns (default: the terminal width, or 80)
-    #[arg(long)]
+    /// Columns, 30–1000 (default: the terminal width, or 80)
+    #[arg(long, value_parser = clap::value_parser!(u16).range(30..=1000))]
     pub width: Option<u16>,
-    /// Rows of the plot (default 12)
-    #[arg(long)]
+    /// Rows of the plot, 4–200 (default 12)
+    #[arg(long, value_parser = clap::value_parser!(u16).range(4..=200))]
     pub height: Option<u16>,
 }
 

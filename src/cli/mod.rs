@@ -19,6 +19,7 @@ mod report;
 mod show;
 mod status;
 mod system;
+mod usage;
 
 use std::process::ExitCode;
 
@@ -42,6 +43,10 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
             }
             // Every refusal is one line plus at most one more: where to read the usage.
+            if let Some(line) = usage::number_refusal(&e) {
+                eprintln!("{line}");
+                return ExitCode::from(2);
+            }
             let text = e.render().to_string();
             // The first paragraph: the message and, for a missing argument, its name.
             let first = text
@@ -50,6 +55,11 @@ pub fn main() -> ExitCode {
                 .map(str::trim)
                 .collect::<Vec<_>>()
                 .join(" ");
+            // Clap's "a similar … exists" tip is the likeliest fix of a typo: keep it.
+            let first = match usage::suggestion(&e) {
+                Some(tip) => format!("{first}; {tip}"),
+                None => first,
+            };
             match e.kind() {
                 // Clap's own paragraph already names the allowed values.
                 K::ValueValidation | K::InvalidValue => eprintln!("{first}"),

@@ -117,7 +117,12 @@ pub fn settings(g: &Global) -> Result<()> {
         lines.push(format!("Units: {}", units.as_str()));
         lines.push("Thresholds:".into());
         for (k, val) in &plain {
-            lines.push(format!("  {k:<20} {val}"));
+            // f64 in JSON; every threshold is a whole number, shown as typed (7, not 7.0).
+            let shown = val
+                .as_f64()
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "not set".into());
+            lines.push(format!("  {k:<20} {shown}"));
         }
         lines.join("\n")
     })

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::activity::{MAX_ASCENT_M, activity_line, checked_tss, with_load};
 use super::checkin::{CheckinDraft, apply_fields, check_free_day};
-use super::input::{opt_positive, opt_scale, text};
+use super::input::{opt_minutes, opt_positive, opt_scale, text};
 use super::{Done, editor, meds_same};
 use crate::domain::InputError;
 use crate::domain::error::parse_scale;
@@ -248,7 +248,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 s.date = parse_date("date", d, today)?;
             }
             if a.minutes.is_some() {
-                s.minutes = a.minutes;
+                s.minutes = opt_minutes(a.minutes)?;
             }
             if a.activity.pain_before.is_some() {
                 s.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;

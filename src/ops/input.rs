@@ -44,3 +44,18 @@ pub fn text(v: &Option<String>) -> Option<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
 }
+
+/// The most minutes a rehab session may last: a day, the bound an import of an export checks,
+/// so every journal the command line writes can be imported again.
+pub const MAX_SESSION_MINUTES: u32 = 1440;
+
+/// A rehab session's minutes, 0 up to [`MAX_SESSION_MINUTES`].
+pub fn opt_minutes(v: Option<u32>) -> std::result::Result<Option<u32>, InputError> {
+    match v {
+        Some(m) if m > MAX_SESSION_MINUTES => Err(InputError::new(
+            "minutes",
+            format!("{m} is out of range; allowed: whole numbers 0–{MAX_SESSION_MINUTES}"),
+        )),
+        _ => Ok(v),
+    }
+}

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::Done;
-use super::input::{date_or_today, opt_scale, text};
+use super::input::{date_or_today, opt_minutes, opt_scale, text};
 use crate::domain::InputError;
 use crate::domain::prescription::{Prescription, format_spec, parse_done, parse_spec};
 use crate::domain::records::{Exercise, Programme, ProgrammeItem, RehabSession, SessionItem};
@@ -36,6 +36,7 @@ pub fn validate_log(
     a: &RehabLogDraft,
     today: NaiveDate,
 ) -> std::result::Result<RehabInput, InputError> {
+    opt_minutes(a.minutes)?;
     Ok(RehabInput {
         date: date_or_today("date", &a.date, today)?,
         pain_before: opt_scale("pain_before", &a.pain_before, 0, 10)?,

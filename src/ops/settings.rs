@@ -12,21 +12,30 @@ use crate::repo::settings::{DATED_KEYS, check_text, check_value, is_dated, resol
 /// The body weight's key: typed in kilograms or pounds, stored in kilograms.
 pub const WEIGHT: &str = "weight_kg";
 
-/// A setting's name as people read it: `weight` (its value may be in pounds), the rest as
-/// stored (`ftp_w`).
+/// A setting's name as people type it (`ftp`, `max_hr`, `weight`); JSON keeps the stored key
+/// (`ftp_w`), whose suffix is the unit.
 pub fn key_text(key: &str) -> &str {
     match key {
         WEIGHT => "weight",
-        k => k,
+        k => k
+            .strip_suffix("_bpm")
+            .or_else(|| k.strip_suffix("_w"))
+            .unwrap_or(k),
     }
 }
 
-/// A setting's value as people read it: the weight in the display units, the rest as stored.
+/// A setting's value as people read it: the weight in the display units, a dated one with
+/// its unit (`250 W`), a whole number without a fraction.
 pub fn value_text(key: &str, value: f64) -> String {
-    match key {
-        WEIGHT => crate::domain::text::weight(value),
-        _ => value.to_string(),
+    if key == WEIGHT {
+        return crate::domain::text::weight(value);
     }
+    let unit = DATED_KEYS
+        .iter()
+        .find(|k| k.0 == key)
+        .map(|k| k.1)
+        .unwrap_or("");
+    format!("{value} {unit}").trim_end().to_string()
 }
 use crate::repo::{Repo, Result};
 

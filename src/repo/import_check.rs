@@ -1,14 +1,14 @@
 //! The checks a JSON import puts every row through: the same limits as a value typed on the
-//! command line (real, non-future dates; scales in range; finite numbers within the CLI's
-//! bounds; uuids and UTC timestamps; vocabularies), so a tampered export cannot store what a
-//! person could not type.
+//! command line (real, non-future dates, an event's up to five years ahead; scales in range;
+//! finite numbers within the CLI's bounds; uuids and UTC timestamps; vocabularies), so a
+//! tampered export cannot store what a person could not type.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde_json::{Map, Value};
 
 use super::settings::{DATED_KEYS, PLAIN_KEYS, check_value};
 use crate::domain::InputError;
-use crate::domain::parse::MIN_YEAR;
+use crate::domain::parse::{AHEAD_DAYS, MIN_YEAR};
 use crate::domain::vocab::*;
 
 /// A week: the longest duration the command line takes.
@@ -21,6 +21,8 @@ enum Rule {
     PastDate,
     /// A day that may be ahead (course and programme ends, a setting from a date).
     AnyDate,
+    /// A day up to five years ahead: an event may be an appointment, as `event add` takes.
+    AheadDate,
     PastDateTime,
     Int(i64, i64),
     /// A finite number in `lo..=hi`; `above` means strictly above `lo`.
@@ -49,6 +51,7 @@ fn rule(table: &str, col: &str) -> Rule {
     };
     match (table, col) {
         (_, "uuid") => Uuid,
+        ("events", "date") => AheadDate,
         (_, "created_at" | "updated_at" | "deleted_at") => Stamp,
         ("checkins", "pain" | "worst_pain")
         | ("activities", "pain_before" | "pain_during" | "pain_after")
@@ -62,10 +65,9 @@ fn rule(table: &str, col: &str) -> Rule {
         | ("exercises", "per_side")
         | ("medications", "as_needed")
         | ("criteria", "enabled") => Bool,
-        (
-            "checkins" | "activities" | "rehab_sessions" | "events" | "psfs_ratings" | "doses",
-            "date",
-        ) => PastDate,
+        ("checkins" | "activities" | "rehab_sessions" | "psfs_ratings" | "doses", "date") => {
+            PastDate
+        }
         ("activities", "start_at") | ("doses", "taken_at") => PastDateTime,
         ("programmes", "active_from" | "active_to")
         | ("medications", "course_start" | "course_end")
@@ -130,10 +132,14 @@ pub fn check_value_of(
                 "{shown} is not a timestamp; allowed: UTC as 2026-11-23T08:15:00.000Z"
             )),
         },
-        Rule::PastDate | Rule::AnyDate => {
-            let past = matches!(rule(table, col), Rule::PastDate);
+        r @ (Rule::PastDate | Rule::AnyDate | Rule::AheadDate) => {
+            let last = match r {
+                Rule::PastDate => Some(today),
+                Rule::AheadDate => Some(today + chrono::Duration::days(AHEAD_DAYS)),
+                _ => None,
+            };
             match v.as_str().map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d")) {
-                Some(Ok(d)) => check_day(&field, d, today, past),
+                Some(Ok(d)) => check_day(&field, d, today, last),
                 _ => bad(format!(
                     "{shown} is not a date; allowed: a real day as YYYY-MM-DD"
                 )),
@@ -144,7 +150,7 @@ pub fn check_value_of(
                 .as_str()
                 .map(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
             {
-                Some(Ok(dt)) => check_day(&field, dt.date(), today, true),
+                Some(Ok(dt)) => check_day(&field, dt.date(), today, Some(today)),
                 _ => bad(format!(
                     "{shown} is not a date-time; allowed: YYYY-MM-DDTHH:MM:SS"
                 )),
@@ -201,7 +207,13 @@ pub fn check_value_of(
     }
 }
 
-fn check_day(field: &str, d: NaiveDate, today: NaiveDate, past: bool) -> Result<(), InputError> {
+/// `last`: the latest day allowed (today for what has happened), None for any.
+fn check_day(
+    field: &str,
+    d: NaiveDate,
+    today: NaiveDate,
+    last: Option<NaiveDate>,
+) -> Result<(), InputError> {
     use chrono::Datelike;
     if d.year() < MIN_YEAR {
         return Err(InputError::new(
@@ -209,13 +221,17 @@ fn check_day(field: &str, d: NaiveDate, today: NaiveDate, past: bool) -> Result<
             format!("{d} is out of range; allowed: {MIN_YEAR}-01-01 or later"),
         ));
     }
-    if past && d > today {
-        return Err(InputError::new(
+    match last {
+        Some(l) if d > l && l == today => Err(InputError::new(
             field,
             format!("{d} is in the future (today is {today}); allowed: a day that has happened"),
-        ));
+        )),
+        Some(l) if d > l => Err(InputError::new(
+            field,
+            format!("{d} is more than five years ahead; allowed: up to {l}"),
+        )),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Checks that hold between the columns of one row.

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::analysis::series::Series;
 use crate::analysis::{JournalData, Stats, stats};
+use crate::domain::records::Event;
 use crate::repo::{Repo, Result};
 
 /// The settings key of the patient's name, printed in the header only when set.
@@ -25,6 +26,9 @@ pub struct ReportData {
     pub stats: Stats,
     /// The day series over the whole history as of `to` (the charts take the period's part).
     pub series: Series,
+    /// The events of `[from, to]`, also those before the first check-in, activity or dose
+    /// (an MRI logged before the journal began): `journal` starts at that first day.
+    pub events: Vec<Event>,
 }
 
 /// Loads the period exactly as `stats` does: all history from the journal's first day to `to`,
@@ -41,7 +45,11 @@ pub fn load(
         .plain(NAME_KEY)?
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
-    Ok(ReportData::new(journal, from, to, today, name))
+    let mut data = ReportData::new(journal, from, to, today, name);
+    if from < first {
+        data.events = repo.events_between(from, to)?;
+    }
+    Ok(data)
 }
 
 impl ReportData {
@@ -55,6 +63,12 @@ impl ReportData {
     ) -> ReportData {
         let stats = stats(&journal, to, Some(from));
         let series = Series::build(&journal, to);
+        let events = journal
+            .events
+            .iter()
+            .filter(|e| e.date >= from && e.date <= to)
+            .cloned()
+            .collect();
         ReportData {
             from,
             to,
@@ -63,6 +77,7 @@ impl ReportData {
             journal,
             stats,
             series,
+            events,
         }
     }
 }

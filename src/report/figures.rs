@@ -273,12 +273,7 @@ fn red_flag_days(r: &ReportData) -> Vec<RedFlagDay> {
 }
 
 fn events(r: &ReportData) -> Vec<EventMark> {
-    let mut ev: Vec<_> = r
-        .journal
-        .events
-        .iter()
-        .filter(|e| e.date >= r.from && e.date <= r.to)
-        .collect();
+    let mut ev: Vec<_> = r.events.iter().collect();
     ev.sort_by_key(|e| (e.date, e.id));
     ev.iter()
         .enumerate()
