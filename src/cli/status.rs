@@ -25,6 +25,8 @@ pub struct DoseCount {
     pub total: f64,
     pub max_daily: Option<f64>,
     pub unit: String,
+    /// Today's total is over the medication's max daily total.
+    pub over_max: bool,
 }
 
 pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
@@ -49,8 +51,12 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
                     .find(|m| m.id == d.medication_id)
                     .and_then(|m| m.max_daily),
                 unit: d.unit.clone(),
+                over_max: false,
             }),
         }
+    }
+    for c in &mut counts {
+        c.over_max = c.max_daily.is_some_and(|m| c.total > m + 1e-9);
     }
     let flags: Vec<String> = checkin
         .iter()
@@ -74,8 +80,18 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
         parts.push(format!("mean7 {m:.1}{arrow}"));
     }
     for c in &counts {
-        let max = c.max_daily.map(|m| format!("/{m}")).unwrap_or_default();
-        parts.push(format!("{} {}{max} {}", c.medication, c.total, c.unit));
+        let max = c
+            .max_daily
+            .map(|m| format!("/{}", crate::domain::text::number(m)))
+            .unwrap_or_default();
+        // In words, not colour: a prompt may have none.
+        let over = if c.over_max { " (over max)" } else { "" };
+        parts.push(format!(
+            "{} {}{max} {}{over}",
+            c.medication,
+            crate::domain::text::number(c.total),
+            c.unit
+        ));
     }
     Ok(StatusLine {
         date: today,

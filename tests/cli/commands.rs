@@ -318,6 +318,12 @@ fn status_line_reports_pain_and_doses() {
     assert_eq!(v["mean7"], 4.75);
     assert_eq!(v["mean7_prev"], 2.0);
     assert!(j.ok(&["status"]).contains("mean7 4.8↑"));
+    assert!(!j.ok(&["status"]).contains("over max"));
+    // Over the max (with --force): said in words, and in the JSON.
+    j.ok(&["med", "take", "ibuprofen", "1000", "--force"]);
+    let s = j.ok(&["status"]);
+    assert!(s.contains("ibuprofen 1400/1200 mg (over max)"), "{s}");
+    assert_eq!(j.json(&["status"])["doses_today"][0]["over_max"], true);
 }
 
 #[test]
