@@ -59,7 +59,10 @@ fn exercise_named(repo: &Repo, name: &str) -> Result<Exercise> {
 /// Logs a session: the named programme (else the first active one) with the exercises done.
 pub fn log(repo: &mut Repo, a: &RehabLogDraft, today: NaiveDate) -> Result<Done<RehabSession>> {
     let input = validate_log(a, today)?;
-    repo.ensure_exercise_library()?;
+    repo.with_exercise_library(|repo| log_valid(repo, a, input))
+}
+
+fn log_valid(repo: &mut Repo, a: &RehabLogDraft, input: RehabInput) -> Result<Done<RehabSession>> {
     let active = repo.active_programmes(input.date)?;
     let programme = match &a.programme {
         Some(name) => Some(
@@ -221,8 +224,7 @@ pub fn build_exercise(a: &ExerciseDraft) -> std::result::Result<Exercise, InputE
 
 pub fn add_exercise(repo: &mut Repo, a: &ExerciseDraft) -> Result<Done<Exercise>> {
     let e = build_exercise(a)?;
-    repo.ensure_exercise_library()?;
-    let e = repo.add_exercise(&e)?;
+    let e = repo.with_exercise_library(|repo| repo.add_exercise(&e))?;
     let spec = format_spec(e.sets, e.reps, e.hold_s, e.load_kg);
     let summary = format!("Saved exercise x{}: {} ({}) {spec}", e.id, e.name, e.kind);
     let summary = summary.trim_end().to_string();
@@ -321,9 +323,10 @@ pub fn add_programme(
     today: NaiveDate,
 ) -> Result<Done<Programme>> {
     let (mut p, specs) = programme_draft(a, today)?;
-    repo.ensure_exercise_library()?;
-    p.items = programme_items(repo, specs)?;
-    let p = repo.add_programme(&p)?;
+    let p = repo.with_exercise_library(|repo| {
+        p.items = programme_items(repo, specs)?;
+        repo.add_programme(&p)
+    })?;
     let listed: Vec<String> = p
         .items
         .iter()

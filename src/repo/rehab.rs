@@ -135,10 +135,17 @@ impl Repo {
     /// Seeds the default library once, the first time rehab is used; a library the user has
     /// emptied on purpose stays empty (the marker is a setting).
     pub fn ensure_exercise_library(&mut self) -> Result<()> {
+        self.seed_exercise_library().map(|_| ())
+    }
+
+    /// Seeds the library if it was never seeded; returns the uuids written (the exercises and
+    /// the marker), empty when there was nothing to do.
+    fn seed_exercise_library(&mut self) -> Result<Vec<String>> {
         if self.plain("exercise_library_seeded")?.is_some() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         self.write(|tx| {
+            let mut written = Vec::new();
             let n: i64 = tx.query_row("SELECT count(*) FROM exercises", [], |r| r.get(0))?;
             if n == 0 {
                 for (name, kind, sets, reps, hold, per_side) in DEFAULT_EXERCISES {
@@ -146,15 +153,47 @@ impl Repo {
                         id: 0, uuid: String::new(), name: name.to_string(), kind: *kind,
                         sets: *sets, reps: *reps, load_kg: None, hold_s: *hold, per_side: *per_side, cues: None,
                     };
-                    insert_exercise_tx(tx, &e)?;
+                    written.push(insert_exercise_tx(tx, &e)?.uuid);
                 }
             }
+            let marker = new_uuid();
             tx.execute(
                 "INSERT INTO settings (uuid, key, value, created_at, updated_at) VALUES (?1, 'exercise_library_seeded', '1', ?2, ?2)",
-                params![new_uuid(), utc_stamp()],
+                params![marker, utc_stamp()],
             )?;
-            Ok(())
+            written.push(marker);
+            Ok(written)
         })
+    }
+
+    /// Runs `f` with the default library in place (seeding it the first time rehab is used);
+    /// when `f` fails, a library seeded for it is taken out again, so a refused command leaves
+    /// the journal as it found it. Only the rows this call wrote are removed, and only while
+    /// nothing refers to them.
+    pub fn with_exercise_library<T, E: From<RepoError>>(
+        &mut self,
+        f: impl FnOnce(&mut Repo) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let seeded = self.seed_exercise_library()?;
+        let out = f(self);
+        if out.is_err() && !seeded.is_empty() {
+            self.write(|tx| {
+                for uuid in &seeded {
+                    tx.execute(
+                        "DELETE FROM exercises WHERE uuid=?1
+                           AND id NOT IN (SELECT exercise_id FROM programme_items)
+                           AND id NOT IN (SELECT exercise_id FROM rehab_session_items)",
+                        [uuid],
+                    )?;
+                    tx.execute(
+                        "DELETE FROM settings WHERE uuid=?1 AND key='exercise_library_seeded'",
+                        [uuid],
+                    )?;
+                }
+                Ok(())
+            })?;
+        }
+        out
     }
 
     pub fn exercises(&self) -> Result<Vec<Exercise>> {

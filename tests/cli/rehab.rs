@@ -209,3 +209,31 @@ fn exercise_and_session_lists_keep_their_columns_with_loads() {
     assert_eq!(pain.len(), 2, "{list}");
     assert_eq!(pain[0], pain[1], "{list}");
 }
+
+#[test]
+fn a_refused_rehab_command_on_a_fresh_journal_writes_nothing() {
+    // The default library is written the first time rehab is used, but only when the command
+    // goes through: a refusal leaves the journal exactly as it was.
+    let j = Journal::new();
+    j.ok(&["checkin", "3"]);
+    let before = j.export();
+    let err = j.fails(&["rehab", "log", "no such programme"], 2);
+    assert!(err.contains("programme"), "{err}");
+    j.fails(&["rehab", "log", "--done", "moon walk:3x10"], 2);
+    j.fails(
+        &[
+            "rehab",
+            "programme",
+            "add",
+            "block",
+            "--exercise",
+            "moon walk:3x10",
+        ],
+        2,
+    );
+    assert_eq!(j.export(), before, "nothing was written");
+    // The first command that goes through still gets the library.
+    j.ok(&["rehab", "log", "--done", "bird dog:3x10"]);
+    let lib = j.json(&["rehab", "exercise", "list"]);
+    assert!(lib.as_array().unwrap().len() >= 10, "{lib}");
+}
