@@ -308,8 +308,14 @@ pub fn parse_distance(field: &str, text: &str) -> Result<f64, InputError> {
         (t.as_str(), 1000.0)
     };
     let v: f64 = num.trim().parse().map_err(|_| bad())?;
-    if !v.is_finite() || v < 0.0 || v * factor > 5_000_000.0 {
+    if !v.is_finite() {
         return Err(bad());
+    }
+    if v < 0.0 || v * factor > 5_000_000.0 {
+        return Err(InputError::new(
+            field,
+            format!("'{text}' is out of range; allowed: 0 to 5000 km (3107 mi)"),
+        ));
     }
     Ok(v * factor)
 }
@@ -317,6 +323,17 @@ pub fn parse_distance(field: &str, text: &str) -> Result<f64, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_distance_past_the_limit_says_out_of_range() {
+        let e = parse_distance("distance", "5001km")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("out of range") && e.contains("5000 km"), "{e}");
+        let e = parse_distance("distance", "far").unwrap_err().to_string();
+        assert!(e.contains("not a distance"), "{e}");
+        assert_eq!(parse_distance("distance", "26mi").unwrap(), 26.0 * 1609.344);
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

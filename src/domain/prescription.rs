@@ -41,7 +41,16 @@ pub fn parse_spec(field: &str, spec: &str) -> Result<Prescription, InputError> {
     let s = spec.trim().to_ascii_lowercase();
     let (body, load) = match s.split_once('@') {
         Some((b, l)) => {
-            let kg = super::measure::parse_weight(field, l, 0.0, 500.0).map_err(|_| bad())?;
+            let kg = super::measure::parse_weight(field, l, 0.0, 500.0).map_err(|e| {
+                if e.message.contains("out of range") {
+                    InputError::new(
+                        field,
+                        format!("'{spec}' is out of range; loads from 0 to 500 kg; {FORMS}"),
+                    )
+                } else {
+                    bad()
+                }
+            })?;
             (b.trim().to_string(), Some(kg))
         }
         None => (s.clone(), None),
@@ -65,7 +74,10 @@ pub fn parse_spec(field: &str, spec: &str) -> Result<Prescription, InputError> {
     }
     let in_range = |v: Option<u32>, max| v.is_none_or(|v| v >= 1 && v <= max);
     if !(in_range(p.sets, 50) && in_range(p.reps, 500) && in_range(p.hold_s, 3600)) {
-        return Err(bad());
+        return Err(InputError::new(
+            field,
+            format!("'{spec}' is out of range: 1–50 sets, 1–500 reps, holds of 1–3600 s; {FORMS}"),
+        ));
     }
     Ok(p)
 }
@@ -98,6 +110,16 @@ pub fn format_spec(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_past_the_limits_say_out_of_range() {
+        let e = parse_spec("done", "3x4000s").unwrap_err().to_string();
+        assert!(e.contains("out of range") && e.contains("3600 s"), "{e}");
+        let e = parse_spec("done", "3x8@600kg").unwrap_err().to_string();
+        assert!(e.contains("out of range"), "{e}");
+        let e = parse_spec("done", "3xten").unwrap_err().to_string();
+        assert!(e.contains("not a prescription"), "{e}");
+    }
 
     #[test]
     fn parses_common_forms() {
