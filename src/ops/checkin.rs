@@ -110,7 +110,8 @@ pub fn log(
     today: NaiveDate,
 ) -> Result<Done<Checkin>> {
     let draft = validate(pain, f, today)?;
-    let mut c = match repo.checkin_on(draft.date)? {
+    let before = repo.checkin_on(draft.date)?;
+    let mut c = match before.clone() {
         Some(mut existing) => {
             existing.pain = draft.pain;
             apply_fields(&mut existing, f, today)?;
@@ -122,7 +123,18 @@ pub fn log(
         let note = editor::edit_in_editor(c.note.as_deref().unwrap_or(""))?;
         c.note = text(&Some(note));
     }
-    save(repo, &c)
+    let mut done = save(repo, &c)?;
+    // An empty `--note ""` or `--tag ""` clears what was stored: say so, since the line
+    // would otherwise read as if nothing but the pain changed.
+    if let Some(b) = before {
+        if b.note.is_some() && done.record.note.is_none() {
+            done.summary.push_str("; note cleared");
+        }
+        if !b.tags.is_empty() && done.record.tags.is_empty() {
+            done.summary.push_str("; tags cleared");
+        }
+    }
+    Ok(done)
 }
 
 /// Saves a whole check-in (the app's form): its day's stored one is replaced.

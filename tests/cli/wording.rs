@@ -185,3 +185,32 @@ fn info_names_a_sessions_exercises_with_their_prescription() {
     );
     assert!(!info.contains("exercise_id"), "{info}");
 }
+
+#[test]
+fn an_empty_note_or_tag_clears_it_and_says_so() {
+    let j = Journal::new();
+    j.ok(&[
+        "checkin",
+        "4",
+        "--note",
+        "stiff after the drive",
+        "--tag",
+        "drive",
+    ]);
+    let out = j.ok(&["checkin", "5", "--note", ""]);
+    assert!(
+        out.contains("note cleared") && !out.contains("tags cleared"),
+        "{out}"
+    );
+    let out = j.ok(&["checkin", "5", "--tag", ""]);
+    assert!(out.contains("tags cleared"), "{out}");
+    let v = j.json(&["info", "c1"]);
+    assert!(
+        v["note"].is_null() && v["tags"].as_array().is_none_or(|t| t.is_empty()),
+        "{v}"
+    );
+    // Logging again without them keeps what is stored and says nothing of clearing.
+    j.ok(&["checkin", "5", "--note", "better"]);
+    let out = j.ok(&["checkin", "3"]);
+    assert!(!out.contains("cleared"), "{out}");
+}
