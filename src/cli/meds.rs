@@ -84,7 +84,9 @@ fn doses(g: &Global, since: Option<String>) -> Result<()> {
         None => today - chrono::Duration::days(30),
     };
     let ctx = Ctx::open(g)?;
-    let list = ctx.repo.doses_between(from, today)?;
+    let mut list = ctx.repo.doses_between(from, today)?;
+    // Newest first, as `list doses` and every other list.
+    list.reverse();
     let rows: Vec<_> = list.iter().map(|d| with_ref(Kind::Dose, d.id, d)).collect();
     ctx.out(&rows, || {
         if list.is_empty() {

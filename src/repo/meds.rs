@@ -200,7 +200,7 @@ impl Repo {
     /// Live doses with a date in [from, to], oldest first.
     pub fn doses_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Dose>> {
         let sql = format!(
-            "{DOSE_SELECT} WHERE d.date BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL ORDER BY d.taken_at"
+            "{DOSE_SELECT} WHERE d.date BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL ORDER BY d.taken_at, d.id"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map(params![date_str(from), date_str(to)], dose_from_row)?;

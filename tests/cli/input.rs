@@ -95,6 +95,9 @@ fn dose_over_max_is_stored_only_with_force() {
     assert_eq!(d["amount"], 800.0);
     let doses = j.json(&["med", "doses"]);
     assert_eq!(doses.as_array().unwrap().len(), 2);
+    // Newest first, as `list doses`.
+    assert_eq!(doses[0]["amount"], 800.0, "{doses}");
+    assert_eq!(doses, j.json(&["list", "doses"]), "the two lists agree");
 }
 
 #[test]
