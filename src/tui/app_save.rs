@@ -48,11 +48,12 @@ impl App {
                 } else {
                     ""
                 };
+                let said = f.as_ref().map_or(e.to_string(), |f| f.entry.describe(&e));
                 if let Some(mut f) = f {
                     f.entry.focus_key(&e.field);
                     self.entry = Some(f);
                 }
-                self.error(format!("Not saved{kept}: {e}"));
+                self.error(format!("Not saved{kept}: {said}"));
             }
         }
     }
@@ -80,7 +81,7 @@ impl App {
                         i.field = forms::SET_FTP.into();
                         i
                     })?;
-                    ftp_line = format!("{}; ", done.summary);
+                    ftp_line = format!("{}; ", forms::said(&done.record, today));
                 }
                 let done = match editing {
                     Some(old) => ops::activity::replace(repo, old, &draft, today),
@@ -209,10 +210,11 @@ impl App {
                 // (and every screen, reloaded on close) reads in them.
                 if let Some(u) = change.units {
                     let done = ops::settings::set_units(repo, u.as_str()).map_err(input)?;
-                    lines.push(done.summary);
+                    lines.push(forms::said_units(done.record));
                 }
                 for d in &change.drafts {
-                    lines.push(ops::settings::set(repo, d, today).map_err(input)?.summary);
+                    let done = ops::settings::set(repo, d, today).map_err(input)?;
+                    lines.push(forms::said(&done.record, today));
                 }
                 return Ok(Some(lines.join("; ")));
             }

@@ -191,7 +191,7 @@ fn renaming_in_the_edit_form_to_another_rows_drug_is_refused_naming_it() {
     assert!(err, "{text}");
     assert!(
         text.starts_with(
-            "Not saved (your input is kept): name: 'Ibuprofen' is already m1 ibuprofen"
+            "Not saved (your input is kept): Name: 'Ibuprofen' is already m1 ibuprofen"
         ),
         "{text}"
     );

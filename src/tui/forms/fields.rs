@@ -172,6 +172,20 @@ impl Entry {
         self.opt(key).unwrap_or_default()
     }
 
+    /// An input error as the form shows it: named by the field's label ("FTP (W)", "Weight"),
+    /// not its stored key (`ftp_w`, `weight_kg`), when the form has that field.
+    pub fn describe(&self, e: &crate::domain::InputError) -> String {
+        format!("{}: {}", self.name_of(&e.field), e.message)
+    }
+
+    /// The label of the field `key`, or `key` itself when the form has no such field.
+    pub fn name_of<'a>(&'a self, key: &'a str) -> &'a str {
+        self.field(key)
+            .map(|f| f.label.trim())
+            .filter(|l| !l.is_empty())
+            .unwrap_or(key)
+    }
+
     /// Whether the form has a field `key`.
     pub fn entry_has(&self, key: &str) -> bool {
         self.fields.iter().any(|f| f.key == key)
