@@ -299,12 +299,12 @@ impl App {
                 let (d, u) = (&o.dose, &o.dose.unit);
                 self.confirm = Some(Confirm {
                     question: format!(
-                        "{}: {} {u} makes {} {u} on {}, over your max {}. Take it? (y/n)",
+                        "{}: {} {u} makes {} {u} on {}, over your max of {}/day. Take it? (y/n)",
                         d.medication,
                         d.amount,
                         o.after,
                         d.taken_at.format("%-d %b"),
-                        o.max
+                        crate::domain::text::amount(o.max, u)
                     ),
                     on_yes: Pending::OverMax(o.dose),
                 });
