@@ -1,0 +1,48 @@
+//! What a new user met at 80×24 and 60×20: hints and live lines cut at the edge, and the
+//! status lines' words. Rendered through the same code as the terminal.
+
+use chrono::NaiveDate;
+
+use super::action::Screen;
+use super::app::App;
+use super::tests::press;
+use super::theme::Theme;
+use crate::repo::Repo;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn app() -> App {
+    App::new(
+        Repo::open_in_memory().unwrap(),
+        day(),
+        Theme::plain(),
+        Screen::Today,
+    )
+}
+
+fn shown(a: &App, w: u16, h: u16) -> String {
+    super::screens::buffer_text(&super::render_buffer(a, w, h))
+}
+
+#[test]
+fn a_hint_cut_by_two_columns_shows_whole_below_them_and_the_tss_line_wraps() {
+    let mut a = app();
+    press(&mut a, "a");
+    let s = shown(&a, 80, 24);
+    // Beside its label the hint is cut ("(requ…"); the focused field's shows whole below.
+    assert!(s.contains("Duration: 1h30m, 90m, 1:30 (required)"), "{s}");
+    press(&mut a, "1h");
+    let s = shown(&a, 80, 24);
+    assert!(
+        !s.contains("Duration: "),
+        "a filled field needs no hint: {s}"
+    );
+    // At 60 columns the live TSS line does not fit on one row; its end still shows.
+    let narrow = shown(&a, 60, 20);
+    assert!(
+        narrow.contains("needs power, HR, RPE or a TSS") && narrow.contains("LTHR set"),
+        "{narrow}"
+    );
+}
