@@ -46,3 +46,21 @@ fn a_hint_cut_by_two_columns_shows_whole_below_them_and_the_tss_line_wraps() {
         "{narrow}"
     );
 }
+
+#[test]
+fn the_calendars_key_line_offers_the_list_and_its_own_moves() {
+    let mut a = app();
+    press(&mut a, "2");
+    let list = shown(&a, 80, 24);
+    assert!(
+        list.lines().last().unwrap().contains("v calendar"),
+        "{list}"
+    );
+    press(&mut a, "v");
+    let cal = shown(&a, 80, 24);
+    let keys = cal.lines().last().unwrap();
+    assert!(
+        keys.contains("v list") && keys.contains("h/l day") && !keys.contains("v calendar"),
+        "{keys}"
+    );
+}

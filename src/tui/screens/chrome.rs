@@ -109,6 +109,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             (None, Some(_), _) => {
                 "Tab/↑↓ fields · Space/h/l choose · Enter/Ctrl-S save · Esc cancel · Ctrl-E note"
             }
+            (None, None, Screen::Pain) if app.calendar => {
+                "c check in · Enter open · h/l day · j/k month · v list · / find · ? help · q quit"
+            }
             (None, None, Screen::Pain) => {
                 "c check in · Enter open · d delete · u undo · v calendar · ? help · q quit"
             }
