@@ -64,3 +64,12 @@ fn the_calendars_key_line_offers_the_list_and_its_own_moves() {
         "{keys}"
     );
 }
+
+#[test]
+fn the_training_lists_count_says_what_it_counts() {
+    let mut a = app();
+    press(&mut a, "3a45m\n");
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    let s = shown(&a, 80, 24);
+    assert!(s.contains("· all (f) · 1 session · pain"), "{s}");
+}

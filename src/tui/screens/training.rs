@@ -126,7 +126,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title = format!(
         "Last {TRAINING_DAYS} days · {} (f) · {} · pain before/during/after",
         training_filter(app.training_filter),
-        rows.len()
+        crate::domain::text::plural(rows.len(), "session", "sessions")
     );
     list(
         t,
