@@ -128,6 +128,22 @@ fn notable_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
         .render(inner, buf);
 }
 
+/// Items joined with " · " on as few rows of `width` as they fit, each item whole on one row
+/// ("sat 9.9 h", never "sat 9.9" and "h" below it).
+fn pack(items: &[String], width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    for item in items {
+        match rows.last_mut() {
+            Some(row) if row.chars().count() + 3 + item.chars().count() <= width => {
+                row.push_str(" · ");
+                row.push_str(item);
+            }
+            _ => rows.push(item.clone()),
+        }
+    }
+    rows
+}
+
 fn block(t: Theme, title: &str) -> Block<'static> {
     Block::bordered().title(Span::styled(format!(" {title} "), t.title()))
 }
@@ -184,9 +200,7 @@ fn checkin_panel(t: Theme, c: Option<&Checkin>, area: Rect, buf: &mut Buffer) {
             day.push(format!("{name} {v}/5"));
         }
     }
-    if !day.is_empty() {
-        lines.push(Line::from(day.join(" · ")));
-    }
+    lines.extend(pack(&day, inner.width as usize).into_iter().map(Line::from));
     if !c.tags.is_empty() {
         lines.push(Line::from(tag_text(&c.tags).trim().to_string()));
     }
@@ -346,4 +360,20 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
         ),
     };
     Line::from(text).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pack_keeps_each_item_whole_on_its_row() {
+        let items: Vec<String> = ["slept 6.2 h", "sleep quality 2/5", "sat 9.9 h", "workday"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            super::pack(&items, 40),
+            vec!["slept 6.2 h · sleep quality 2/5", "sat 9.9 h · workday"]
+        );
+        assert_eq!(super::pack(&items[..1], 5), vec!["slept 6.2 h"]);
+        assert!(super::pack(&[], 40).is_empty());
+    }
 }
