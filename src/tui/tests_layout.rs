@@ -91,3 +91,44 @@ fn todays_check_in_card_wraps_between_items_not_inside_them() {
         assert!(s.contains(item), "'{item}' cut across rows:\n{s}");
     }
 }
+
+/// Today and Medications after four 1000 mg doses of a drug with a 3000 mg max.
+fn over_max_app(screen: Screen) -> App {
+    use crate::domain::records::Medication;
+    use crate::domain::vocab::MedClass;
+    let mut repo = Repo::open_in_memory().unwrap();
+    repo.add_medication(&Medication {
+        id: 0,
+        uuid: String::new(),
+        name: "acetaminophen".into(),
+        class: MedClass::Acetaminophen,
+        unit: "mg".into(),
+        usual_dose: 1000.0,
+        max_daily: Some(3000.0),
+        as_needed: true,
+        times_a_day: None,
+        course_start: None,
+        course_end: None,
+        note: None,
+    })
+    .unwrap();
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Meds);
+    press(&mut a, "tttty");
+    press(&mut a, &(screen.index() + 1).to_string());
+    a
+}
+
+#[test]
+fn a_medication_total_is_never_cut_inside_its_max() {
+    for (screen, w, h) in [
+        (Screen::Today, 80, 24),
+        (Screen::Today, 60, 20),
+        (Screen::Meds, 60, 20),
+    ] {
+        let s = shown(&over_max_app(screen), w, h);
+        assert!(
+            s.contains("! 4000 mg acetaminophen") && s.contains("of max 3000 mg"),
+            "{screen:?} at {w}×{h}:\n{s}"
+        );
+    }
+}

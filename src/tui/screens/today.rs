@@ -14,7 +14,7 @@ use crate::domain::records::Checkin;
 use crate::domain::text;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::pain;
+use crate::tui::widgets::{pack, pain};
 use crate::views::journal::{SPARK_DAYS, TodayData, tag_text};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -39,7 +39,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let psfs_h = if app.psfs_due.is_some() { 2 } else { 0 };
     let next_h = if d.next_event.is_some() { 2 } else { 0 };
     let [meds, act, rehab, next, psfs, notable] = Layout::vertical([
-        Constraint::Length((d.stats.meds.today.len() as u16).clamp(1, 4) + 2),
+        Constraint::Length(
+            (meds_lines(t, d, right.width.saturating_sub(2)).len() as u16).clamp(1, 4) + 2,
+        ),
         Constraint::Length(6),
         Constraint::Length(3),
         Constraint::Length(next_h),
@@ -128,22 +130,6 @@ fn notable_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
         .render(inner, buf);
 }
 
-/// Items joined with " · " on as few rows of `width` as they fit, each item whole on one row
-/// ("sat 9.9 h", never "sat 9.9" and "h" below it).
-fn pack(items: &[String], width: usize) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
-    for item in items {
-        match rows.last_mut() {
-            Some(row) if row.chars().count() + 3 + item.chars().count() <= width => {
-                row.push_str(" · ");
-                row.push_str(item);
-            }
-            _ => rows.push(item.clone()),
-        }
-    }
-    rows
-}
-
 fn block(t: Theme, title: &str) -> Block<'static> {
     Block::bordered().title(Span::styled(format!(" {title} "), t.title()))
 }
@@ -200,7 +186,11 @@ fn checkin_panel(t: Theme, c: Option<&Checkin>, area: Rect, buf: &mut Buffer) {
             day.push(format!("{name} {v}/5"));
         }
     }
-    lines.extend(pack(&day, inner.width as usize).into_iter().map(Line::from));
+    lines.extend(
+        pack(&day, " · ", inner.width as usize)
+            .into_iter()
+            .map(Line::from),
+    );
     if !c.tags.is_empty() {
         lines.push(Line::from(tag_text(&c.tags).trim().to_string()));
     }
@@ -255,18 +245,22 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Medication today");
     let inner = b.inner(area);
     b.render(area, buf);
-    let today = &d.stats.meds.today;
-    if today.is_empty() {
+    if d.stats.meds.today.is_empty() {
         Line::from(Span::styled("No doses taken today.", t.dim())).render(inner, buf);
         return;
     }
-    let lines: Vec<Line> = today
+    Paragraph::new(meds_lines(t, d, inner.width))
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}
+
+/// Each medication's total today against its max, wrapped between parts to `width`.
+fn meds_lines(t: Theme, d: &TodayData, width: u16) -> Vec<Line<'static>> {
+    d.stats
+        .meds
+        .today
         .iter()
-        .map(|m| {
-            let max = m
-                .max_daily
-                .map(|x| format!(" of max {}", text::number(x)))
-                .unwrap_or_default();
+        .flat_map(|m| {
             let style = if m.over_max {
                 t.error()
             } else {
@@ -274,21 +268,22 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
             };
             // "!" marks a total over the max in words too, not by colour alone (NO_COLOR).
             let mark = if m.over_max { "! " } else { "" };
-            Line::from(vec![
-                Span::styled(mark, style),
-                Span::styled(
-                    format!(
-                        "{} {}{max} ({}×)",
-                        text::amount(m.total, &m.unit),
-                        m.medication,
-                        m.doses
-                    ),
-                    style,
-                ),
-            ])
+            let mut parts = vec![format!(
+                "{mark}{} {}",
+                text::amount(m.total, &m.unit),
+                m.medication
+            )];
+            parts.extend(
+                m.max_daily
+                    .map(|x| format!("of max {}", text::amount(x, &m.unit))),
+            );
+            parts.push(format!("({}×)", m.doses));
+            // A narrow panel wraps between parts, never inside "of max 3000 mg".
+            pack(&parts, " ", width as usize)
+                .into_iter()
+                .map(move |row| Line::from(Span::styled(row, style)))
         })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+        .collect()
 }
 
 fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
@@ -360,20 +355,4 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
         ),
     };
     Line::from(text).render(inner, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn pack_keeps_each_item_whole_on_its_row() {
-        let items: Vec<String> = ["slept 6.2 h", "sleep quality 2/5", "sat 9.9 h", "workday"]
-            .map(String::from)
-            .to_vec();
-        assert_eq!(
-            super::pack(&items, 40),
-            vec!["slept 6.2 h · sleep quality 2/5", "sat 9.9 h · workday"]
-        );
-        assert_eq!(super::pack(&items[..1], 5), vec!["slept 6.2 h"]);
-        assert!(super::pack(&[], 40).is_empty());
-    }
 }
