@@ -132,3 +132,10 @@ fn a_medication_total_is_never_cut_inside_its_max() {
         );
     }
 }
+
+#[test]
+fn doses_by_day_write_amounts_as_the_rest_of_the_app_does() {
+    let s = shown(&over_max_app(Screen::Meds), 80, 24);
+    // "4000 mg" as in "! 4000 mg acetaminophen" above it, not "4000mg".
+    assert!(s.contains("acetaminophen 4000 mg (4×)"), "{s}");
+}

@@ -161,7 +161,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             let text: Vec<String> = per
                 .iter()
-                .map(|(n, a, u, k)| format!("{n} {a}{u} ({k}×)"))
+                .map(|(n, a, u, k)| format!("{n} {} ({k}×)", text::amount(*a, u)))
                 .collect();
             Line::from(format!("{}  {}", day.format("%a %e %b"), text.join(" · ")))
         })
