@@ -55,6 +55,8 @@ pub struct App {
     pub theme: Theme,
     pub screen: Screen,
     pub help: bool,
+    /// The first row of the help shown: a help longer than the window scrolls (j/k).
+    pub help_top: u16,
     pub status: Option<Status>,
     pub confirm: Option<Confirm>,
     pub form: Option<CheckinForm>,
@@ -119,6 +121,7 @@ impl App {
             theme,
             screen,
             help: false,
+            help_top: 0,
             status: None,
             confirm: None,
             form: None,

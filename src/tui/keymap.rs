@@ -416,6 +416,12 @@ pub fn map(key: KeyEvent, ctx: KeyContext) -> Option<Action> {
         },
         KeyContext::Help => match key.code {
             Esc | Char('?') | Char('q') | Enter => Some(Action::ToggleHelp),
+            Char('j') | Down => Some(Action::Move(1)),
+            Char('k') | Up => Some(Action::Move(-1)),
+            PageDown => Some(Action::Move(10)),
+            PageUp => Some(Action::Move(-10)),
+            Char('g') | Home => Some(Action::Top),
+            Char('G') | End => Some(Action::Bottom),
             _ => None,
         },
         KeyContext::Confirm => lookup(CONFIRM, &key),

@@ -139,3 +139,21 @@ fn doses_by_day_write_amounts_as_the_rest_of_the_app_does() {
     // "4000 mg" as in "! 4000 mg acetaminophen" above it, not "4000mg".
     assert!(s.contains("acetaminophen 4000 mg (4×)"), "{s}");
 }
+
+#[test]
+fn help_longer_than_the_window_scrolls_to_its_last_key() {
+    let mut a = app();
+    a.update(super::action::Action::Resize(60, 20));
+    press(&mut a, "3?");
+    let first = shown(&a, 60, 20);
+    assert!(first.contains("j/k scroll"), "{first}");
+    assert!(!first.contains("find words (kind, date, bike"), "{first}");
+    // j past the end stops at the last page, which holds the screen's last key.
+    press(&mut a, &"j".repeat(40));
+    let last = shown(&a, 60, 20);
+    assert!(last.contains("find words (kind, date, bike"), "{last}");
+    assert!(a.help, "j scrolls, it does not close the help");
+    // Closed and opened again, it starts at the top.
+    press(&mut a, "??");
+    assert!(shown(&a, 60, 20).contains("Everywhere"));
+}
