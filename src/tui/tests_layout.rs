@@ -157,3 +157,26 @@ fn help_longer_than_the_window_scrolls_to_its_last_key() {
     press(&mut a, "??");
     assert!(shown(&a, 60, 20).contains("Everywhere"));
 }
+
+/// Logs an activity through the form: `duration`, `days_ago`, a typed TSS.
+fn log_activity(a: &mut App, duration: &str, days_ago: u32, tss: &str) {
+    press(a, "a");
+    press(a, duration);
+    let e = &mut a.entry.as_mut().unwrap().entry;
+    e.set_text("date", &format!("-{days_ago}"));
+    e.set_text("tss", tss);
+    a.update(super::action::Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+}
+
+#[test]
+fn the_week_wraps_a_long_comparison_rather_than_cut_its_figures() {
+    let mut a = app();
+    // 23 Nov 2026 is a Monday: one session this week, one the week before.
+    log_activity(&mut a, "1h30m", 0, "123");
+    log_activity(&mut a, "2h15m", 7, "606");
+    press(&mut a, "7");
+    let s = shown(&a, 60, 20);
+    assert!(s.contains("(week before"), "{s}");
+    assert!(s.contains("TSS 606)"), "the week before's TSS whole:\n{s}");
+}
