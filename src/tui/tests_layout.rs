@@ -180,3 +180,20 @@ fn the_week_wraps_a_long_comparison_rather_than_cut_its_figures() {
     assert!(s.contains("(week before"), "{s}");
     assert!(s.contains("TSS 606)"), "the week before's TSS whole:\n{s}");
 }
+
+#[test]
+fn a_rated_psfs_activity_shows_its_last_score_and_date_whole() {
+    let mut a = app();
+    press(&mut a, "p");
+    let e = &mut a.entry.as_mut().expect("p opens PSFS").entry;
+    e.set_text("new", "ride 3h with climbing");
+    e.set_text("new_score", "8");
+    a.update(super::action::Action::Save);
+    assert!(a.entry.is_none(), "{:?}", a.status);
+    press(&mut a, "p");
+    let s = shown(&a, 80, 24);
+    assert!(
+        s.contains("ride 3h with climbing (last 8 on 23 Nov)"),
+        "{s}"
+    );
+}

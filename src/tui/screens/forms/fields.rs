@@ -46,7 +46,9 @@ pub fn render(
     let want: u16 = fields.iter().map(|x| rows_of(x).max(1)).sum();
     let mut cursor = None;
     if want <= body.height {
-        let lw = label_width(fields, body.width / 2);
+        // One column: a long label (a PSFS activity with its last score and date) may take all
+        // but the room a value needs.
+        let lw = label_width(fields, body.width.saturating_sub(VALUE_ROOM));
         let mut y = body.y;
         for (i, field) in fields.iter().enumerate() {
             let rest = body.bottom().saturating_sub(y);
@@ -150,6 +152,9 @@ fn full_hint(t: Theme, f: &EntryForm, below: Rect, room: usize, buf: &mut Buffer
         t.dim(),
     );
 }
+
+/// Columns kept for a value beside the widest label in one column.
+const VALUE_ROOM: u16 = 16;
 
 fn rows_of(f: &EntryField) -> u16 {
     match &f.input {
