@@ -234,7 +234,10 @@ impl App {
                     None => today,
                 };
                 self.timeline_to = date;
-                return Ok(Some(format!("Timeline history up to {date}")));
+                return Ok(Some(format!(
+                    "Timeline history up to {}",
+                    crate::domain::text::date(date, today)
+                )));
             }
             FormKind::Search => return self.find(&e.text("text")).map(Some),
         };
