@@ -197,3 +197,27 @@ fn a_rated_psfs_activity_shows_its_last_score_and_date_whole() {
         "{s}"
     );
 }
+
+#[test]
+fn every_check_in_field_shows_at_60_columns() {
+    let mut a = app();
+    // Sleep 6.5 h, quality 3, sitting 9.5 h, a workday: the row is then 66 columns wide.
+    press(&mut a, "c5\t\t\t\t6.5\t3\t9.5\t ");
+    let wide = shown(&a, 80, 24);
+    assert!(
+        wide.lines()
+            .any(|l| l.contains("Sleep h") && l.contains("Workday")),
+        "one row at 80 columns:\n{wide}"
+    );
+    let narrow = shown(&a, 60, 20);
+    for label in [
+        "Sleep h",
+        "Sleep quality",
+        "Sitting h",
+        "Workday",
+        "Energy",
+        "Tags",
+    ] {
+        assert!(narrow.contains(label), "'{label}' at 60×20:\n{narrow}");
+    }
+}
