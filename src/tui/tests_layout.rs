@@ -221,3 +221,25 @@ fn every_check_in_field_shows_at_60_columns() {
         assert!(narrow.contains(label), "'{label}' at 60×20:\n{narrow}");
     }
 }
+
+#[test]
+fn a_bad_psfs_score_names_its_activity_and_takes_the_focus_there() {
+    let mut a = app();
+    press(&mut a, "p");
+    let e = &mut a.entry.as_mut().unwrap().entry;
+    e.set_text("new", "lift my kid");
+    e.set_text("new_score", "6");
+    a.update(super::action::Action::Save);
+    press(&mut a, "p");
+    a.entry.as_mut().unwrap().entry.set_text("s0", "11");
+    a.entry.as_mut().unwrap().entry.focus_key("new");
+    a.update(super::action::Action::Save);
+    let s = a.status.as_ref().unwrap();
+    assert!(
+        s.error && s.text.contains("lift my kid (last 6 on 23 Nov): 11"),
+        "{}",
+        s.text
+    );
+    let e = &a.entry.as_ref().expect("the form keeps its input").entry;
+    assert_eq!(e.focused().unwrap().key, "s0");
+}
