@@ -243,3 +243,18 @@ fn a_bad_psfs_score_names_its_activity_and_takes_the_focus_there() {
     let e = &a.entry.as_ref().expect("the form keeps its input").entry;
     assert_eq!(e.focused().unwrap().key, "s0");
 }
+
+#[test]
+fn ctrl_e_is_offered_only_where_there_is_a_note() {
+    let mut a = app();
+    press(&mut a, "S");
+    let keys = shown(&a, 80, 24).lines().last().unwrap().to_string();
+    assert!(
+        keys.contains("Esc cancel") && !keys.contains("Ctrl-E"),
+        "{keys}"
+    );
+    a.update(super::action::Action::Cancel);
+    press(&mut a, "e");
+    let keys = shown(&a, 80, 24).lines().last().unwrap().to_string();
+    assert!(keys.contains("Ctrl-E note"), "{keys}");
+}

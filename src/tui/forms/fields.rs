@@ -281,6 +281,11 @@ impl Entry {
         }
     }
 
+    /// Whether the form has a note (which Ctrl-E opens in $EDITOR).
+    pub fn has_note(&self) -> bool {
+        self.fields.iter().any(|f| f.kind() == FieldKind::Note)
+    }
+
     pub fn focus_note(&mut self) -> bool {
         match self.fields.iter().position(|f| f.kind() == FieldKind::Note) {
             Some(i) => {
