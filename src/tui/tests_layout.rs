@@ -258,3 +258,23 @@ fn ctrl_e_is_offered_only_where_there_is_a_note() {
     let keys = shown(&a, 80, 24).lines().last().unwrap().to_string();
     assert!(keys.contains("Ctrl-E note"), "{keys}");
 }
+
+#[test]
+fn a_discarded_form_says_so_as_a_sentence() {
+    let mut a = app();
+    press(&mut a, "c4");
+    a.update(super::action::Action::Cancel);
+    a.update(super::action::Action::Confirm);
+    assert_eq!(
+        a.status.as_ref().unwrap().text,
+        "Discarded the check-in; nothing was saved"
+    );
+    press(&mut a, "e");
+    a.entry.as_mut().unwrap().entry.set_text("title", "MRI");
+    a.update(super::action::Action::Cancel);
+    a.update(super::action::Action::Confirm);
+    assert_eq!(
+        a.status.as_ref().unwrap().text,
+        "Discarded the event; nothing was saved"
+    );
+}

@@ -155,10 +155,10 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 return Effect::Quit;
             }
             Some(Pending::Discard) => {
-                let noun = app.entry.as_ref().map_or("Check-in", |e| e.noun());
+                let noun = app.entry.as_ref().map_or("check-in", |e| e.noun());
                 app.form = None;
                 app.entry = None;
-                app.info(format!("{noun} discarded; nothing was saved"));
+                app.info(format!("Discarded the {noun}; nothing was saved"));
             }
             Some(Pending::OverMax(d)) => {
                 let result = app.force_dose(d);
