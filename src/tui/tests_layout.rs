@@ -278,3 +278,12 @@ fn a_discarded_form_says_so_as_a_sentence() {
         "Discarded the event; nothing was saved"
     );
 }
+
+#[test]
+fn no_programme_yet_points_at_n_not_a_command_line() {
+    let mut a = app();
+    press(&mut a, "3v");
+    let s = shown(&a, 80, 24);
+    assert!(s.contains("No programme yet: n adds one"), "{s}");
+    assert!(!s.contains("backtrack rehab"), "{s}");
+}
