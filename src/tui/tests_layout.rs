@@ -287,3 +287,23 @@ fn no_programme_yet_points_at_n_not_a_command_line() {
     assert!(s.contains("No programme yet: n adds one"), "{s}");
     assert!(!s.contains("backtrack rehab"), "{s}");
 }
+
+#[test]
+fn ctrl_u_empties_a_one_line_field_but_never_the_note() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let mut a = app();
+    press(&mut a, "e");
+    let e = &mut a.entry.as_mut().unwrap().entry;
+    e.focus_key("date");
+    assert_eq!(e.focused().unwrap().value(), "today");
+    a.handle_key(ctrl_u);
+    press(&mut a, "-3");
+    let e = &mut a.entry.as_mut().unwrap().entry;
+    assert_eq!(e.text("date"), "-3", "emptied, then typed over");
+    e.focus_note();
+    e.set_note("two\nlines");
+    a.handle_key(ctrl_u);
+    let e = &a.entry.as_ref().unwrap().entry;
+    assert_eq!(e.note_text().as_deref(), Some("two\nlines"));
+}

@@ -49,6 +49,8 @@ impl TextField {
             Edit::Left => InputRequest::GoToPrevChar,
             Edit::Right => InputRequest::GoToNextChar,
             Edit::DeleteWord => InputRequest::DeletePrevWord,
+            Edit::Clear if self.multiline => return false,
+            Edit::Clear => InputRequest::DeleteLine,
             Edit::Home => InputRequest::SetCursor(self.line_start(self.cursor())),
             Edit::End => InputRequest::SetCursor(self.line_end(self.cursor())),
             Edit::Up | Edit::Down if !self.multiline => return false,
