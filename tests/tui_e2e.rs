@@ -223,7 +223,8 @@ fn m_picks_a_medication_and_the_max_asks_first() {
     // A second 800 mg would make 1600 of 1200: asked, and "n" stores nothing.
     t.keys(&["m", "Enter", "Enter"]);
     assert!(
-        t.wait(3.0, |s| s.contains("1600 mg") && s.contains("max 1200")),
+        t.wait(3.0, |s| s.contains("1600 mg")
+            && s.contains("max of 1200 mg")),
         "{}",
         t.screen()
     );

@@ -83,6 +83,8 @@ pub enum Edit {
     Down,
     Newline,
     DeleteWord,
+    /// Ctrl-U: empty a one-line field (a note is never emptied by one key).
+    Clear,
 }
 
 /// One user intent. Produced by `keymap::map`, applied by `App::update`.

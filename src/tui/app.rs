@@ -55,6 +55,8 @@ pub struct App {
     pub theme: Theme,
     pub screen: Screen,
     pub help: bool,
+    /// The first row of the help shown: a help longer than the window scrolls (j/k).
+    pub help_top: u16,
     pub status: Option<Status>,
     pub confirm: Option<Confirm>,
     pub form: Option<CheckinForm>,
@@ -119,6 +121,7 @@ impl App {
             theme,
             screen,
             help: false,
+            help_top: 0,
             status: None,
             confirm: None,
             form: None,
@@ -202,7 +205,7 @@ impl App {
 
     pub(super) fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: text.into(),
+            text: in_app_words(text.into()),
             error: false,
         });
     }
@@ -401,4 +404,19 @@ pub fn add_months(d: NaiveDate, n: i64) -> NaiveDate {
         .rev()
         .find_map(|day| NaiveDate::from_ymd_opt(y, m, day))
         .unwrap_or(d)
+}
+
+/// The lines `ops` writes for the CLI, in the app's words: no command-line flags to type
+/// (`--rpe`), and no "forced" for a dose the person said yes to.
+fn in_app_words(text: String) -> String {
+    const CLI_TO_APP: &[(&str, &str)] = &[
+        (
+            "no TSS (set ftp or lthr, or give --rpe/--tss)",
+            "no TSS (an FTP or LTHR in Settings (S), or an RPE or TSS in the form, gives one)",
+        ),
+        ("OVER the daily max (forced)", "OVER the daily max"),
+    ];
+    CLI_TO_APP
+        .iter()
+        .fold(text, |t, (cli, app)| t.replace(cli, app))
 }

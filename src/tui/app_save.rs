@@ -48,11 +48,12 @@ impl App {
                 } else {
                     ""
                 };
+                let said = f.as_ref().map_or(e.to_string(), |f| f.entry.describe(&e));
                 if let Some(mut f) = f {
                     f.entry.focus_key(&e.field);
                     self.entry = Some(f);
                 }
-                self.error(format!("Not saved{kept}: {e}"));
+                self.error(format!("Not saved{kept}: {said}"));
             }
         }
     }
@@ -80,7 +81,7 @@ impl App {
                         i.field = forms::SET_FTP.into();
                         i
                     })?;
-                    ftp_line = format!("{}; ", done.summary);
+                    ftp_line = format!("{}; ", forms::said(&done.record, today));
                 }
                 let done = match editing {
                     Some(old) => ops::activity::replace(repo, old, &draft, today),
@@ -209,10 +210,11 @@ impl App {
                 // (and every screen, reloaded on close) reads in them.
                 if let Some(u) = change.units {
                     let done = ops::settings::set_units(repo, u.as_str()).map_err(input)?;
-                    lines.push(done.summary);
+                    lines.push(forms::said_units(done.record));
                 }
                 for d in &change.drafts {
-                    lines.push(ops::settings::set(repo, d, today).map_err(input)?.summary);
+                    let done = ops::settings::set(repo, d, today).map_err(input)?;
+                    lines.push(forms::said(&done.record, today));
                 }
                 return Ok(Some(lines.join("; ")));
             }
@@ -232,7 +234,10 @@ impl App {
                     None => today,
                 };
                 self.timeline_to = date;
-                return Ok(Some(format!("Timeline history up to {date}")));
+                return Ok(Some(format!(
+                    "Timeline history up to {}",
+                    crate::domain::text::date(date, today)
+                )));
             }
             FormKind::Search => return self.find(&e.text("text")).map(Some),
         };
@@ -297,12 +302,12 @@ impl App {
                 let (d, u) = (&o.dose, &o.dose.unit);
                 self.confirm = Some(Confirm {
                     question: format!(
-                        "{}: {} {u} makes {} {u} on {}, over your max {}. Take it? (y/n)",
+                        "{}: {} {u} makes {} {u} on {}, over your max of {}/day. Take it? (y/n)",
                         d.medication,
                         d.amount,
                         o.after,
                         d.taken_at.format("%-d %b"),
-                        o.max
+                        crate::domain::text::amount(o.max, u)
                     ),
                     on_yes: Pending::OverMax(o.dose),
                 });

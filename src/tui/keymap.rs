@@ -259,6 +259,10 @@ pub static FORM_TAGS: &[Binding] = &[
 pub static FORM_NOTES: &[(&str, &str)] = &[
     ("0–9", "set pain (or the focused scale) directly"),
     ("Enter", "in the note: a new line"),
+    (
+        "Ctrl-W/U",
+        "in tags and hours: delete a word / empty the field",
+    ),
 ];
 
 /// The Trash view.
@@ -327,6 +331,7 @@ pub static ENTRY_NOTES: &[(&str, &str)] = &[
         "typing",
         "text takes the CLI's syntax: 1h30m, 42km, today, -3, 14:30",
     ),
+    ("Ctrl-W/U", "delete a word / empty the field (not the note)"),
     ("?", "this help (outside text fields)"),
 ];
 
@@ -416,6 +421,12 @@ pub fn map(key: KeyEvent, ctx: KeyContext) -> Option<Action> {
         },
         KeyContext::Help => match key.code {
             Esc | Char('?') | Char('q') | Enter => Some(Action::ToggleHelp),
+            Char('j') | Down => Some(Action::Move(1)),
+            Char('k') | Up => Some(Action::Move(-1)),
+            PageDown => Some(Action::Move(10)),
+            PageUp => Some(Action::Move(-10)),
+            Char('g') | Home => Some(Action::Top),
+            Char('G') | End => Some(Action::Bottom),
             _ => None,
         },
         KeyContext::Confirm => lookup(CONFIRM, &key),
@@ -463,6 +474,7 @@ fn text_key(key: KeyEvent, multiline: bool) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let e = match key.code {
         Char('w') if ctrl => Edit::DeleteWord,
+        Char('u') if ctrl && !multiline => Edit::Clear,
         Char('a') if ctrl => Edit::Home,
         Char(c) if !ctrl => Edit::Insert(c),
         Backspace => Edit::Backspace,

@@ -84,6 +84,8 @@ mod tests_forms;
 #[cfg(test)]
 mod tests_import;
 #[cfg(test)]
+mod tests_layout;
+#[cfg(test)]
 mod tests_meds;
 #[cfg(test)]
 mod tests_rehab;

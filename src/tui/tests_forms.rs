@@ -94,7 +94,7 @@ fn activity_pain_11_is_refused_naming_the_field_and_keeps_input() {
     press(&mut a, "11\n");
     let (err, text) = status(&a);
     assert!(
-        err && text.contains("pain_during") && text.contains("0–10"),
+        err && text.contains("Pain during: ") && text.contains("0–10"),
         "{text}"
     );
     assert_eq!(focused_value(&a), "11", "the input is kept and focused");
@@ -383,7 +383,7 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
     a.update(Action::Save);
     let (err, text) = status(&a);
     assert!(
-        err && text.contains("as_done") && text.contains("bird dog, plank"),
+        err && text.contains("As done: ") && text.contains("bird dog, plank"),
         "{text}"
     );
     assert_eq!(

@@ -61,7 +61,7 @@ fn a_missing_path_is_refused_in_the_prompt() {
     type_path(&mut a, "/no/such/rides");
     assert_eq!(a.update(Action::Save), Effect::None);
     let (err, text) = status(&a);
-    assert!(err && text.contains("path: /no/such/rides"), "{text}");
+    assert!(err && text.contains("Path: /no/such/rides"), "{text}");
     assert_eq!(
         a.entry.as_ref().unwrap().entry.text("path"),
         "/no/such/rides"

@@ -191,7 +191,7 @@ fn renaming_in_the_edit_form_to_another_rows_drug_is_refused_naming_it() {
     assert!(err, "{text}");
     assert!(
         text.starts_with(
-            "Not saved (your input is kept): name: 'Ibuprofen' is already m1 ibuprofen"
+            "Not saved (your input is kept): Name: 'Ibuprofen' is already m1 ibuprofen"
         ),
         "{text}"
     );
@@ -200,5 +200,35 @@ fn renaming_in_the_edit_form_to_another_rows_drug_is_refused_naming_it() {
     assert_eq!(
         a.repo.medication_by_id(2).unwrap().unwrap().name,
         "paracetamol"
+    );
+}
+
+#[test]
+fn a_dose_over_the_max_asks_with_units_and_says_so_in_the_apps_words() {
+    let mut a = meds_app(false);
+    press(&mut a, "ttt");
+    press(&mut a, "t");
+    assert_eq!(
+        question(&a),
+        "ibuprofen: 400 mg makes 1600 mg on 23 Nov, over your max of 1200 mg/day. Take it? (y/n)"
+    );
+    press(&mut a, "y");
+    let (err, text) = status(&a);
+    assert!(!err && text.contains("OVER the daily max"), "{text}");
+    // "forced" is the CLI's --force; here the person answered y.
+    assert!(!text.contains("forced"), "{text}");
+}
+
+#[test]
+fn an_activity_without_tss_says_what_gives_one_in_the_apps_words() {
+    let mut a = meds_app(false);
+    press(&mut a, "a45m");
+    a.update(Action::Save);
+    let (err, text) = status(&a);
+    assert!(!err && text.contains("no TSS"), "{text}");
+    assert!(!text.contains("--"), "no CLI flags in the app: {text}");
+    assert!(
+        text.contains("Settings (S)") && text.contains("RPE"),
+        "{text}"
     );
 }

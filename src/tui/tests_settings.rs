@@ -50,7 +50,12 @@ fn settings_form_stores_only_what_changed_and_refuses_a_bad_value() {
     typ(&mut a, "185");
     a.update(Action::Save);
     let s = a.status.as_ref().unwrap();
-    assert!(s.error && s.text.contains("ftp_w"), "{}", s.text);
+    // Named as the form names it, not by its stored key.
+    assert!(
+        s.error && s.text.contains("FTP (W): 2500") && !s.text.contains("ftp_w"),
+        "{}",
+        s.text
+    );
     assert!(a.entry.is_some(), "the form keeps its input");
     assert_eq!(
         a.repo.dated_on("max_hr_bpm", day()).unwrap(),
@@ -72,7 +77,11 @@ fn settings_form_stores_only_what_changed_and_refuses_a_bad_value() {
     typ(&mut a, "2");
     a.update(Action::Save);
     let s = a.status.as_ref().unwrap();
-    assert!(!s.error && s.text.contains("opioid_days_7"), "{}", s.text);
+    assert!(
+        !s.error && s.text == "Set Opioid days in 7 to 2",
+        "{}",
+        s.text
+    );
     assert!(
         !s.text.contains("ftp"),
         "unchanged FTP not stored again: {}",
@@ -104,6 +113,8 @@ fn activity_form_offers_an_ftp_when_power_is_typed_and_none_is_set() {
     assert!(info.contains("TSS 64 (power)"), "{info}");
     a.update(Action::Save);
     assert!(a.entry.is_none(), "{:?}", a.status);
+    let said = &a.status.as_ref().unwrap().text;
+    assert!(said.starts_with("Set FTP (W) to 250 from "), "{said}");
     // Yesterday's ride got its TSS from the FTP typed with it.
     let yesterday = day() - Duration::days(1);
     let acts = a.repo.activities_between(yesterday, yesterday).unwrap();
@@ -200,7 +211,7 @@ fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
     a.update(Action::Save);
     let s = a.status.as_ref().unwrap();
     assert!(
-        s.error && s.text.contains("ascent") && s.text.contains("800m, 2600ft"),
+        s.error && s.text.contains("Ascent: ") && s.text.contains("800m, 2600ft"),
         "{}",
         s.text
     );
@@ -218,7 +229,7 @@ fn imperial_settings_take_and_show_pounds_and_store_kilograms() {
     a.update(Action::Save);
     let s = a.status.as_ref().unwrap();
     assert!(
-        s.error && s.text.contains("weight_kg") && s.text.contains("160lb"),
+        s.error && s.text.contains("Weight: ") && s.text.contains("160lb"),
         "{}",
         s.text
     );

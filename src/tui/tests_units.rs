@@ -90,7 +90,7 @@ fn switching_units_in_settings_stores_them_and_redraws_at_once() {
     a.update(Action::Cancel);
     switch_units(&mut a);
     let said = &a.status.as_ref().unwrap().text;
-    assert!(said.contains("Set units = imperial"), "{said}");
+    assert!(said.contains("Set Units to imperial"), "{said}");
     assert_eq!(a.repo.plain("units").unwrap().as_deref(), Some("imperial"));
     assert_eq!(units(), Units::Imperial);
     // The same screen, without a restart: miles in the list, feet and miles in the ride's form.
@@ -137,7 +137,7 @@ fn a_bare_weight_is_read_in_the_units_the_form_opened_in() {
     a.update(Action::Save);
     let s = a.status.as_ref().unwrap();
     assert!(
-        s.error && s.text.contains("weight_kg") && s.text.contains("165kg or 165lb"),
+        s.error && s.text.contains("Weight: ") && s.text.contains("165kg or 165lb"),
         "{}",
         s.text
     );
@@ -157,7 +157,7 @@ fn a_bare_weight_is_read_in_the_units_the_form_opened_in() {
     assert_eq!(weight(&a), Some(74.843));
     let said = &a.status.as_ref().unwrap().text;
     assert!(
-        said.contains("Set units = imperial") && said.contains("Set weight = 165.0 lb"),
+        said.contains("Set Units to imperial") && said.contains("Set Weight to 165.0 lb"),
         "{said}"
     );
     // Opened in imperial: the field shows pounds, and a bare number typed over it is pounds.
@@ -175,7 +175,7 @@ fn a_bare_weight_is_read_in_the_units_the_form_opened_in() {
     switch_units(&mut a);
     let said = &a.status.as_ref().unwrap().text;
     assert!(
-        said.contains("Set units = metric") && !said.contains("weight"),
+        said.contains("Set Units to metric") && !said.contains("Weight"),
         "{said}"
     );
     assert_eq!(a.repo.dated_history().unwrap().len(), history);

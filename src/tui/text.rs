@@ -49,6 +49,8 @@ impl TextField {
             Edit::Left => InputRequest::GoToPrevChar,
             Edit::Right => InputRequest::GoToNextChar,
             Edit::DeleteWord => InputRequest::DeletePrevWord,
+            Edit::Clear if self.multiline => return false,
+            Edit::Clear => InputRequest::DeleteLine,
             Edit::Home => InputRequest::SetCursor(self.line_start(self.cursor())),
             Edit::End => InputRequest::SetCursor(self.line_end(self.cursor())),
             Edit::Up | Edit::Down if !self.multiline => return false,
@@ -148,6 +150,26 @@ pub fn wrap(value: &str, width: usize, cursor: (usize, usize)) -> (Vec<String>, 
     (rows, at)
 }
 
+/// A line wrapped at spaces to `width`, its continuation rows indented by `indent` so they
+/// read under the line's text, not its label ("training 2 sessions, … (week before" /
+/// "         6 sessions, 10h04m, TSS 606)").
+pub fn wrap_indented(line: &str, width: usize, indent: usize) -> Vec<String> {
+    let rows = wrap(line, width, (0, 0)).0;
+    let Some(first) = rows.first().filter(|_| rows.len() > 1) else {
+        return vec![line.trim_end().to_string()];
+    };
+    let rest: String = line.chars().skip(first.chars().count()).collect();
+    let pad = " ".repeat(indent.min(width / 2));
+    let mut out = vec![first.trim_end().to_string()];
+    out.extend(
+        wrap(rest.trim_start(), width - pad.len(), (0, 0))
+            .0
+            .into_iter()
+            .map(|r| format!("{pad}{}", r.trim_end())),
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +189,26 @@ mod tests {
         assert_eq!(at, (1, 0));
         let (rows, at) = wrap("", 5, (0, 0));
         assert_eq!((rows, at), (vec![String::new()], (0, 0)));
+    }
+
+    #[test]
+    fn wrap_indented_keeps_continuations_under_the_text() {
+        assert_eq!(
+            wrap_indented("doses    3 (week before 17)", 80, 9),
+            vec!["doses    3 (week before 17)"]
+        );
+        assert_eq!(
+            wrap_indented(
+                "training 1 session, TSS 121 (week before 6 sessions)",
+                30,
+                9
+            ),
+            vec![
+                "training 1 session, TSS 121",
+                "         (week before 6",
+                "         sessions)"
+            ]
+        );
     }
 
     #[test]

@@ -27,6 +27,29 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if app.confirm.is_some() {
         return confirm(app, action);
     }
+    let scroll = matches!(action, Action::Move(_) | Action::Top | Action::Bottom);
+    if app.import_summary.is_some() && !app.help && scroll {
+        // The summary covers the screen: moving the selection under it would act unseen.
+        return Effect::None;
+    }
+    if app.help {
+        // The help scrolls when it is longer than the window; the row is clamped as drawn.
+        match action {
+            Action::Move(d) => {
+                app.help_top = (i32::from(app.help_top) + d).clamp(0, i32::from(u16::MAX)) as u16;
+                return Effect::None;
+            }
+            Action::Top => {
+                app.help_top = 0;
+                return Effect::None;
+            }
+            Action::Bottom => {
+                app.help_top = u16::MAX;
+                return Effect::None;
+            }
+            _ => {}
+        }
+    }
     if app.form.is_some() || app.entry.is_some() {
         return form(app, action);
     }
@@ -39,7 +62,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             return Effect::Quit;
         }
         Action::ToggleHelp if app.import_summary.is_some() => app.import_summary = None,
-        Action::ToggleHelp => app.help = !app.help,
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_top = 0;
+        }
         Action::GoTo(s) => go(app, s),
         Action::NextScreen => go(app, app.screen.step(1)),
         Action::PrevScreen => go(app, app.screen.step(-1)),
@@ -129,10 +155,10 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 return Effect::Quit;
             }
             Some(Pending::Discard) => {
-                let noun = app.entry.as_ref().map_or("Check-in", |e| e.noun());
+                let noun = app.entry.as_ref().map_or("check-in", |e| e.noun());
                 app.form = None;
                 app.entry = None;
-                app.info(format!("{noun} discarded; nothing was saved"));
+                app.info(format!("Discarded the {noun}; nothing was saved"));
             }
             Some(Pending::OverMax(d)) => {
                 let result = app.force_dose(d);
@@ -175,7 +201,10 @@ fn trash(app: &mut App, action: Action) -> Effect {
         Action::Undo => app.ask_undo(),
         Action::Redo => app.ask_redo(),
         Action::ToggleTrash | Action::Cancel => app.trash = None,
-        Action::ToggleHelp => app.help = true,
+        Action::ToggleHelp => {
+            app.help = true;
+            app.help_top = 0;
+        }
         _ => {}
     }
     Effect::None
@@ -224,7 +253,10 @@ fn form(app: &mut App, action: Action) -> Effect {
             app.should_quit = true;
             return Effect::Quit;
         }
-        Action::ToggleHelp => app.help = true,
+        Action::ToggleHelp => {
+            app.help = true;
+            app.help_top = 0;
+        }
         a if app.form.is_some() => return checkin(app, a),
         a => return entry(app, a),
     }

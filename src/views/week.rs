@@ -177,8 +177,12 @@ pub fn summary_lines(w: &WeekView) -> Vec<String> {
     };
     vec![
         format!(
-            "pain     mean {} (week before {}{change})",
-            mean(a),
+            "pain     {} (week before {}{change})",
+            // "mean" leads a figure; "mean no check-ins" would not read.
+            match a.mean_pain {
+                Some(_) => format!("mean {}", mean(a)),
+                None => mean(a),
+            },
             mean(b)
         ),
         format!("training {} (week before {})", load(a), load(b)),
@@ -232,5 +236,15 @@ mod tests {
             "{lines:?}"
         );
         assert!(day_line(&w.days[1], d("2026-11-19")).contains("1 session 1h30m TSS 90"));
+    }
+
+    #[test]
+    fn a_week_without_check_ins_says_so_without_a_mean() {
+        let repo = Repo::open_in_memory().unwrap();
+        let w = load_week(&repo, d("2026-11-19"), d("2026-11-19")).unwrap();
+        assert_eq!(
+            summary_lines(&w)[0],
+            "pain     no check-ins (week before no check-ins)"
+        );
     }
 }

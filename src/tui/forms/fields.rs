@@ -172,6 +172,20 @@ impl Entry {
         self.opt(key).unwrap_or_default()
     }
 
+    /// An input error as the form shows it: named by the field's label ("FTP (W)", "Weight"),
+    /// not its stored key (`ftp_w`, `weight_kg`), when the form has that field.
+    pub fn describe(&self, e: &crate::domain::InputError) -> String {
+        format!("{}: {}", self.name_of(&e.field), e.message)
+    }
+
+    /// The label of the field `key`, or `key` itself when the form has no such field.
+    pub fn name_of<'a>(&'a self, key: &'a str) -> &'a str {
+        self.field(key)
+            .map(|f| f.label.trim())
+            .filter(|l| !l.is_empty())
+            .unwrap_or(key)
+    }
+
     /// Whether the form has a field `key`.
     pub fn entry_has(&self, key: &str) -> bool {
         self.fields.iter().any(|f| f.key == key)
@@ -265,6 +279,11 @@ impl Entry {
             Some(Input::Text(t)) if t.multiline => Some(t.value().to_string()),
             _ => None,
         }
+    }
+
+    /// Whether the form has a note (which Ctrl-E opens in $EDITOR).
+    pub fn has_note(&self) -> bool {
+        self.fields.iter().any(|f| f.kind() == FieldKind::Note)
     }
 
     pub fn focus_note(&mut self) -> bool {

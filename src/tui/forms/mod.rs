@@ -15,7 +15,7 @@ mod training;
 pub use import::{ImportJob, import_form, import_job};
 pub use meds::{dose_draft, dose_form, filtered, medication_draft, medication_form, pick_form};
 pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record, unknown_exercises};
-pub use settings::{plain_keys, settings_drafts, settings_form};
+pub use settings::{plain_keys, said, said_units, settings_drafts, settings_form};
 pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores, search_form};
 pub use training::{SET_FTP, activity_draft, activity_form};
 

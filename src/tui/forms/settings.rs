@@ -182,6 +182,32 @@ fn weight_text(typed: &str, opened: Units, chosen: Units) -> Result<String, Inpu
     })
 }
 
+/// The line for a stored setting, naming it as the form does ("Set FTP (W) to 260 from 1 Dec;
+/// TSS recomputed for 2 activities"), where `backtrack set` names the stored key.
+pub fn said(s: &crate::ops::settings::SettingSet, today: NaiveDate) -> String {
+    use crate::ops::settings::{from_words, value_text};
+    let key = s.setting.key;
+    let mut line = format!("Set {} to {}", label(key), value_text(key, s.setting.value));
+    if let Some(from) = s.setting.from {
+        line.push_str(&format!(" {}", from_words(from, today)));
+    }
+    if s.recomputed > 0 {
+        line.push_str(&format!(
+            "; TSS recomputed for {}",
+            crate::domain::text::plural(s.recomputed, "activity", "activities")
+        ));
+    }
+    line
+}
+
+/// The line for switched display units, in the form's words.
+pub fn said_units(u: Units) -> String {
+    match u {
+        Units::Metric => "Set Units to metric: km, m and kg".into(),
+        Units::Imperial => "Set Units to imperial: miles, feet and pounds".into(),
+    }
+}
+
 /// The thresholds' keys, for loading their values.
 pub fn plain_keys() -> impl Iterator<Item = &'static str> {
     PLAIN_KEYS.iter().map(|k| k.0)

@@ -103,7 +103,7 @@ pub fn psfs_scores(e: &Entry, items: &[PsfsItem]) -> Result<Vec<(String, u8)>, I
     let mut out = Vec::new();
     for (item, key) in items.iter().zip(SCORE_KEYS) {
         if let Some(t) = e.opt(key) {
-            out.push((item.name.clone(), parse_scale("score", &t, 0, 10)?));
+            out.push((item.name.clone(), parse_scale(key, &t, 0, 10)?));
         }
     }
     match (e.opt("new"), e.opt("new_score")) {

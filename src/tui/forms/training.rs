@@ -220,7 +220,7 @@ pub fn activity_preview(
 pub fn tss_preview(e: &Entry, settings: &[DatedSetting], today: NaiveDate) -> String {
     let a = match activity_preview(e, settings, today) {
         Ok(a) => a,
-        Err(err) => return format!("TSS – (waiting for a valid {})", err.field),
+        Err(err) => return format!("TSS – (waiting for a valid {})", e.name_of(&err.field)),
     };
     let settings = &with_typed_ftp(e, settings)[..];
     let ftp = dated(settings, "ftp_w", a.date())

@@ -106,8 +106,15 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             (None, Some(e), _) if matches!(e.kind, crate::tui::forms::FormKind::PickMed { .. }) => {
                 "type to filter · ↑/↓ choose · Enter picks · Esc cancels"
             }
-            (None, Some(_), _) => {
+            (None, Some(e), _) if e.entry.has_note() => {
                 "Tab/↑↓ fields · Space/h/l choose · Enter/Ctrl-S save · Esc cancel · Ctrl-E note"
+            }
+            // Settings, PSFS, the import path: no note, so Ctrl-E is not offered.
+            (None, Some(_), _) => {
+                "Tab/↑↓ fields · Space/h/l choose · Enter/Ctrl-S save · Esc cancel"
+            }
+            (None, None, Screen::Pain) if app.calendar => {
+                "c check in · Enter open · h/l day · j/k month · v list · / find · ? help · q quit"
             }
             (None, None, Screen::Pain) => {
                 "c check in · Enter open · d delete · u undo · v calendar · ? help · q quit"

@@ -13,29 +13,31 @@ use crate::domain::text;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::pack;
 use crate::views::logs::{DOSE_DAYS, MedsData};
 
-fn today_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
+/// Each medication's total against its max, wrapped between parts to `width` so a figure is
+/// never cut ("of max 3000 mg", not "of max 30"), then the doses.
+fn today_lines(t: Theme, m: &MedsData, width: usize) -> Vec<Line<'static>> {
     let mut out: Vec<Line> = m
         .counters
         .today
         .iter()
-        .map(|x| {
+        .flat_map(|x| {
             let max = x
                 .max_daily
-                .map(|v| format!(" of max {}", text::number(v)))
-                .unwrap_or_else(|| " (no max)".into());
+                .map(|v| format!("of max {}", text::amount(v, &x.unit)))
+                .unwrap_or_else(|| "(no max)".into());
             let style = if x.over_max { t.error() } else { t.title() };
             let mark = if x.over_max { "! " } else { "" };
-            Line::from(Span::styled(
-                format!(
-                    "{mark}{} {}{max} ({}×)",
-                    text::amount(x.total, &x.unit),
-                    x.medication,
-                    x.doses
-                ),
-                style,
-            ))
+            let parts = [
+                format!("{mark}{} {}", text::amount(x.total, &x.unit), x.medication),
+                max,
+                format!("({}×)", x.doses),
+            ];
+            pack(&parts, " ", width)
+                .into_iter()
+                .map(move |row| Line::from(Span::styled(row, style)))
         })
         .collect();
     out.extend(m.doses.iter().map(|d| {
@@ -77,8 +79,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let Some(m) = &app.meds else { return };
     let cat_h = (m.catalogue.len() as u16).clamp(1, 6) + 2;
+    // Today's box is as wide as its share of the row; a total wrapped onto a second row grows
+    // it (up to 10 rows) rather than hiding a dose, while the history keeps 3.
+    let today_w = (area.width as u32 * 48 / 100) as u16;
+    let today_rows = today_lines(t, m, today_w.saturating_sub(2) as usize).len() as u16;
+    let top_h = (today_rows + 2).clamp(7, 10);
     let [top, cat, hist] = Layout::vertical([
-        Constraint::Length(7),
+        Constraint::Length(top_h),
         Constraint::Length(cat_h),
         Constraint::Min(3),
     ])
@@ -88,7 +95,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     list(
         t,
         format!("Today ({})", text::plural(m.doses.len(), "dose", "doses")),
-        today_lines(t, m),
+        today_lines(t, m, today.width.saturating_sub(2) as usize),
         "No doses today. m takes one.",
         None,
         today,
@@ -154,7 +161,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             let text: Vec<String> = per
                 .iter()
-                .map(|(n, a, u, k)| format!("{n} {a}{u} ({k}×)"))
+                .map(|(n, a, u, k)| format!("{n} {} ({k}×)", text::amount(*a, u)))
                 .collect();
             Line::from(format!("{}  {}", day.format("%a %e %b"), text.join(" · ")))
         })

@@ -85,7 +85,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             _ if app.trash.is_some() => HelpFor::Trash,
             _ => HelpFor::Screen(app.screen),
         };
-        help::render(app.theme, which, area, buf);
+        help::render(app.theme, which, app.help_top, area, buf);
         cursor = None;
     }
     if let Some(text) = &app.import_summary {

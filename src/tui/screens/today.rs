@@ -14,7 +14,7 @@ use crate::domain::records::Checkin;
 use crate::domain::text;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::pain;
+use crate::tui::widgets::{pack, pain};
 use crate::views::journal::{SPARK_DAYS, TodayData, tag_text};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -39,7 +39,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let psfs_h = if app.psfs_due.is_some() { 2 } else { 0 };
     let next_h = if d.next_event.is_some() { 2 } else { 0 };
     let [meds, act, rehab, next, psfs, notable] = Layout::vertical([
-        Constraint::Length((d.stats.meds.today.len() as u16).clamp(1, 4) + 2),
+        Constraint::Length(
+            (meds_lines(t, d, right.width.saturating_sub(2)).len() as u16).clamp(1, 4) + 2,
+        ),
         Constraint::Length(6),
         Constraint::Length(3),
         Constraint::Length(next_h),
@@ -184,9 +186,11 @@ fn checkin_panel(t: Theme, c: Option<&Checkin>, area: Rect, buf: &mut Buffer) {
             day.push(format!("{name} {v}/5"));
         }
     }
-    if !day.is_empty() {
-        lines.push(Line::from(day.join(" · ")));
-    }
+    lines.extend(
+        pack(&day, " · ", inner.width as usize)
+            .into_iter()
+            .map(Line::from),
+    );
     if !c.tags.is_empty() {
         lines.push(Line::from(tag_text(&c.tags).trim().to_string()));
     }
@@ -241,18 +245,22 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Medication today");
     let inner = b.inner(area);
     b.render(area, buf);
-    let today = &d.stats.meds.today;
-    if today.is_empty() {
+    if d.stats.meds.today.is_empty() {
         Line::from(Span::styled("No doses taken today.", t.dim())).render(inner, buf);
         return;
     }
-    let lines: Vec<Line> = today
+    Paragraph::new(meds_lines(t, d, inner.width))
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}
+
+/// Each medication's total today against its max, wrapped between parts to `width`.
+fn meds_lines(t: Theme, d: &TodayData, width: u16) -> Vec<Line<'static>> {
+    d.stats
+        .meds
+        .today
         .iter()
-        .map(|m| {
-            let max = m
-                .max_daily
-                .map(|x| format!(" of max {}", text::number(x)))
-                .unwrap_or_default();
+        .flat_map(|m| {
             let style = if m.over_max {
                 t.error()
             } else {
@@ -260,21 +268,22 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
             };
             // "!" marks a total over the max in words too, not by colour alone (NO_COLOR).
             let mark = if m.over_max { "! " } else { "" };
-            Line::from(vec![
-                Span::styled(mark, style),
-                Span::styled(
-                    format!(
-                        "{} {}{max} ({}×)",
-                        text::amount(m.total, &m.unit),
-                        m.medication,
-                        m.doses
-                    ),
-                    style,
-                ),
-            ])
+            let mut parts = vec![format!(
+                "{mark}{} {}",
+                text::amount(m.total, &m.unit),
+                m.medication
+            )];
+            parts.extend(
+                m.max_daily
+                    .map(|x| format!("of max {}", text::amount(x, &m.unit))),
+            );
+            parts.push(format!("({}×)", m.doses));
+            // A narrow panel wraps between parts, never inside "of max 3000 mg".
+            pack(&parts, " ", width as usize)
+                .into_iter()
+                .map(move |row| Line::from(Span::styled(row, style)))
         })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+        .collect()
 }
 
 fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {

@@ -86,7 +86,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let prog = r
             .active
             .as_ref()
-            .map_or("no active programme".to_string(), |p| p.name.clone());
+            .map_or("No active programme".to_string(), |p| p.name.clone());
         let week = match s.week_target {
             Some(t) if t > 0 => format!(
                 "{} of {} ({}%)",
@@ -126,7 +126,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title = format!(
         "Last {TRAINING_DAYS} days · {} (f) · {} · pain before/during/after",
         training_filter(app.training_filter),
-        rows.len()
+        crate::domain::text::plural(rows.len(), "session", "sessions")
     );
     list(
         t,
@@ -164,7 +164,7 @@ fn rehab_view(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if r.programmes.is_empty() {
         lines.push(Line::from(Span::styled(
-            "No programme yet: `backtrack rehab programme add NAME --exercise \"bird dog:3x10\" --target 3`",
+            "No programme yet: n adds one (exercises as bird dog:3x10, side plank:3x30s).",
             t.dim(),
         )));
     }

@@ -6,4 +6,4 @@ pub mod pain;
 pub mod strip;
 pub mod wrapped;
 
-pub use wrapped::wrapped;
+pub use wrapped::{pack, wrapped};

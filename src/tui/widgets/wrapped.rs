@@ -39,3 +39,36 @@ pub fn wrapped(
     }
     ((cr - top) as u16, cc as u16)
 }
+
+/// Items joined with `sep` on as few rows of `width` as they fit, each item whole on one row
+/// ("sat 9.9 h", never "sat 9.9" and "h" below it; "of max 3000 mg", never "of max 30").
+pub fn pack(items: &[String], sep: &str, width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let gap = sep.chars().count();
+    for item in items {
+        match rows.last_mut() {
+            Some(row) if row.chars().count() + gap + item.chars().count() <= width => {
+                row.push_str(sep);
+                row.push_str(item);
+            }
+            _ => rows.push(item.clone()),
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pack_keeps_each_item_whole_on_its_row() {
+        let items: Vec<String> = ["slept 6.2 h", "sleep quality 2/5", "sat 9.9 h", "workday"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            super::pack(&items, " · ", 40),
+            vec!["slept 6.2 h · sleep quality 2/5", "sat 9.9 h · workday"]
+        );
+        assert_eq!(super::pack(&items[..1], " · ", 5), vec!["slept 6.2 h"]);
+        assert!(super::pack(&[], " ", 40).is_empty());
+    }
+}

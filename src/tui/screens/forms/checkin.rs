@@ -31,10 +31,12 @@ pub fn render(t: Theme, f: &CheckinForm, area: Rect, buf: &mut Buffer) -> Option
     let bottom = inner.bottom();
     let row = |fields: &[Field], y: &mut u16, buf: &mut Buffer, cursor: &mut Option<Position>| {
         if *y < bottom {
-            if let Some(c) = inline_row(t, f, fields, Rect::new(inner.x, *y, inner.width, 1), buf) {
-                *cursor = Some(c);
+            let r = Rect::new(inner.x, *y, inner.width, (bottom - *y).min(2));
+            let (c, rows) = inline_rows(t, f, fields, r, buf);
+            if c.is_some() {
+                *cursor = c;
             }
-            *y += 1;
+            *y += rows;
         }
     };
     row(&[Field::Pain, Field::Worst], &mut y, buf, &mut cursor);
@@ -140,7 +142,38 @@ fn text_value(t: Theme, field: &TextField, focused: bool) -> Span<'static> {
     Span::styled(shown, style)
 }
 
-/// Several small fields on one line; returns the cursor if a text field there has focus.
+/// Several small fields on one line, or on two when they do not fit the width (at 60 columns
+/// Workday would be past the edge, focusable but unseen); returns the cursor if a text field
+/// there has focus, and the rows used.
+fn inline_rows(
+    t: Theme,
+    f: &CheckinForm,
+    fields: &[Field],
+    area: Rect,
+    buf: &mut Buffer,
+) -> (Option<Position>, u16) {
+    let fits = |n: usize| {
+        let (spans, _) = inline_spans(t, f, &fields[..n]);
+        spans.iter().map(|s| s.width()).sum::<usize>() <= area.width as usize
+    };
+    let split = (1..fields.len())
+        .rev()
+        .find(|&n| fits(n))
+        .filter(|_| !fits(fields.len()) && area.height >= 2);
+    let Some(n) = split else {
+        return (inline_row(t, f, fields, area, buf), 1);
+    };
+    let first = inline_row(t, f, &fields[..n], Rect { height: 1, ..area }, buf);
+    let below = Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    };
+    let second = inline_row(t, f, &fields[n..], below, buf);
+    (first.or(second), 2)
+}
+
+/// One line of small fields; the cursor if a text field there has focus.
 fn inline_row(
     t: Theme,
     f: &CheckinForm,
@@ -148,6 +181,23 @@ fn inline_row(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<Position> {
+    let (spans, x) = inline_spans(t, f, fields);
+    let cursor = x.map(|x| {
+        Position::new(
+            area.x + (x as u16).min(area.width.saturating_sub(1)),
+            area.y,
+        )
+    });
+    Line::from(spans).render(area, buf);
+    cursor
+}
+
+/// The spans of a line of small fields and the focused text field's cursor column.
+fn inline_spans(
+    t: Theme,
+    f: &CheckinForm,
+    fields: &[Field],
+) -> (Vec<Span<'static>>, Option<usize>) {
     let mut spans: Vec<Span> = Vec::new();
     let mut cursor = None;
     for (i, field) in fields.iter().copied().enumerate() {
@@ -170,11 +220,7 @@ fn inline_row(
                     _ => &f.tags,
                 };
                 if focused {
-                    let x: usize = spans.iter().map(|s| s.width()).sum::<usize>() + tf.cursor();
-                    cursor = Some(Position::new(
-                        area.x + (x as u16).min(area.width.saturating_sub(1)),
-                        area.y,
-                    ));
+                    cursor = Some(spans.iter().map(|s| s.width()).sum::<usize>() + tf.cursor());
                 }
                 spans.push(text_value(t, tf, focused));
                 if field == Field::Tags && focused {
@@ -199,8 +245,7 @@ fn inline_row(
             FieldKind::Set | FieldKind::Note | FieldKind::Text | FieldKind::Ticks => {}
         }
     }
-    Line::from(spans).render(area, buf);
-    cursor
+    (spans, cursor)
 }
 
 fn items(field: Field) -> Vec<&'static str> {

@@ -25,7 +25,13 @@ pub fn render(
     let b = Block::bordered().title(Span::styled(format!(" {} ", f.entry.title), t.title()));
     let inner = b.inner(area);
     b.render(area, buf);
-    let info = f.info(today);
+    // The live figures wrap at spaces: on a narrow terminal their end (what is missing for a
+    // TSS) is the part that matters.
+    let info: Vec<String> = f
+        .info(today)
+        .iter()
+        .flat_map(|l| crate::tui::text::wrap(l, inner.width as usize, (0, 0)).0)
+        .collect();
     let info_h = (info.len() as u16).min(inner.height.saturating_sub(1));
     let body = Rect {
         height: inner.height - info_h,
@@ -40,7 +46,9 @@ pub fn render(
     let want: u16 = fields.iter().map(|x| rows_of(x).max(1)).sum();
     let mut cursor = None;
     if want <= body.height {
-        let lw = label_width(fields, body.width / 2);
+        // One column: a long label (a PSFS activity with its last score and date) may take all
+        // but the room a value needs.
+        let lw = label_width(fields, body.width.saturating_sub(VALUE_ROOM));
         let mut y = body.y;
         for (i, field) in fields.iter().enumerate() {
             let rest = body.bottom().saturating_sub(y);
@@ -65,6 +73,7 @@ pub fn render(
         // Two columns of single rows.
         let per = fields.len().div_ceil(2) as u16;
         let cw = body.width / 2;
+        let mut room = usize::MAX;
         for (i, field) in fields.iter().enumerate() {
             let (col, row) = ((i as u16) / per, (i as u16) % per);
             if row >= body.height {
@@ -73,10 +82,20 @@ pub fn render(
             let r = Rect::new(body.x + col * cw, body.y + row, cw.saturating_sub(1), 1);
             let col_fields = &fields[(col * per) as usize..];
             let lw = label_width(&col_fields[..col_fields.len().min(per as usize)], cw / 2);
+            if i == f.entry.focus {
+                room = r.width.saturating_sub(lw) as usize;
+            }
             if let Some(c) = draw_field(t, field, i == f.entry.focus, lw, r, buf) {
                 cursor = Some(c);
             }
         }
+        let below = Rect::new(
+            body.x,
+            body.y + per,
+            body.width,
+            body.height.saturating_sub(per),
+        );
+        full_hint(t, f, below, room, buf);
     }
     if let FormKind::PickMed { meds, pick } = &f.kind {
         let list = filtered(meds, &f.entry.text("filter"));
@@ -110,6 +129,32 @@ pub fn render(
     }
     cursor
 }
+
+/// In two columns a hint may not fit beside its label ("1h30m, 90m, 1:30 (requ"): the focused
+/// field's whole hint goes on the free row below the columns, where there is one.
+fn full_hint(t: Theme, f: &EntryForm, below: Rect, room: usize, buf: &mut Buffer) {
+    let Some(field) = f.entry.focused() else {
+        return;
+    };
+    let Input::Text(tf) = &field.input else {
+        return;
+    };
+    let hint = format!("· {}", field.hint);
+    if below.height < 2 || !tf.value().is_empty() || hint.chars().count() <= room {
+        return;
+    }
+    let line = format!("{}: {}", field.label, field.hint);
+    buf.set_stringn(
+        below.x + 1,
+        below.y + 1,
+        line,
+        below.width as usize - 1,
+        t.dim(),
+    );
+}
+
+/// Columns kept for a value beside the widest label in one column.
+const VALUE_ROOM: u16 = 16;
 
 fn rows_of(f: &EntryField) -> u16 {
     match &f.input {
