@@ -114,7 +114,7 @@ fn activity_form_offers_an_ftp_when_power_is_typed_and_none_is_set() {
     a.update(Action::Save);
     assert!(a.entry.is_none(), "{:?}", a.status);
     let said = &a.status.as_ref().unwrap().text;
-    assert!(said.starts_with("Set FTP (W) to 250 from "), "{said}");
+    assert!(said.starts_with("Set FTP to 250 W from "), "{said}");
     // Yesterday's ride got its TSS from the FTP typed with it.
     let yesterday = day() - Duration::days(1);
     let acts = a.repo.activities_between(yesterday, yesterday).unwrap();

@@ -182,12 +182,19 @@ fn weight_text(typed: &str, opened: Units, chosen: Units) -> Result<String, Inpu
     })
 }
 
-/// The line for a stored setting, naming it as the form does ("Set FTP (W) to 260 from 1 Dec;
+/// The line for a stored setting, naming it as the form does ("Set FTP to 260 W from 1 Dec;
 /// TSS recomputed for 2 activities"), where `backtrack set` names the stored key.
 pub fn said(s: &crate::ops::settings::SettingSet, today: NaiveDate) -> String {
     use crate::ops::settings::{from_words, value_text};
     let key = s.setting.key;
-    let mut line = format!("Set {} to {}", label(key), value_text(key, s.setting.value));
+    // A value that carries its unit ("250 W") takes the label without its own ("FTP (W)" →
+    // "FTP"); a bare one ("7") keeps it ("PSFS every (days)").
+    let value = value_text(key, s.setting.value);
+    let name = match value.contains(' ') {
+        true => label(key).split(" (").next().unwrap_or_default(),
+        false => label(key),
+    };
+    let mut line = format!("Set {name} to {value}");
     if let Some(from) = s.setting.from {
         line.push_str(&format!(" {}", from_words(from, today)));
     }
