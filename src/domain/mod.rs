@@ -1,6 +1,7 @@
 //! Plain domain types: the journal's records, their closed vocabularies and validation, and the
 //! parsing of what users type (dates, durations, distances, heights and weights). No SQL and no terminal code here.
 
+pub mod ahead;
 pub mod clock;
 pub mod error;
 pub mod measure;

@@ -57,40 +57,7 @@ fn check_year(field: &str, date: NaiveDate) -> Result<NaiveDate, InputError> {
 /// How far ahead an appointment may be dated.
 pub const AHEAD_DAYS: i64 = 5 * 366;
 
-/// A day that may be ahead (an appointment): what [`parse_date`] takes, plus `tomorrow`,
-/// `+N` (days ahead) and a `YYYY-MM-DD` up to five years ahead.
-pub fn parse_date_ahead(
-    field: &str,
-    text: &str,
-    today: NaiveDate,
-) -> Result<NaiveDate, InputError> {
-    let t = text.trim().to_ascii_lowercase();
-    let ahead = if t == "tomorrow" {
-        Some(1)
-    } else {
-        t.strip_prefix('+').and_then(|n| n.parse::<i64>().ok())
-    };
-    let d = match ahead {
-        Some(n) if (0..=AHEAD_DAYS).contains(&n) => today + Duration::days(n),
-        Some(_) => {
-            return Err(InputError::new(
-                field,
-                format!("'{text}' is out of range; allowed: +0 to +{AHEAD_DAYS} days ahead"),
-            ));
-        }
-        None => parse_date_any(field, text, today)?,
-    };
-    if d > today + Duration::days(AHEAD_DAYS) {
-        return Err(InputError::new(
-            field,
-            format!(
-                "{d} is more than five years ahead; allowed: up to {}",
-                today + Duration::days(AHEAD_DAYS)
-            ),
-        ));
-    }
-    Ok(d)
-}
+pub use super::ahead::parse_date_ahead;
 
 /// Like [`parse_date`] but allows future dates (course ends, programme end dates).
 pub fn parse_date_any(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
@@ -106,7 +73,7 @@ fn days_ago(t: &str) -> Option<i64> {
     (0..=36_500).contains(&n).then_some(n)
 }
 
-fn weekday(t: &str) -> Option<Weekday> {
+pub(super) fn weekday(t: &str) -> Option<Weekday> {
     const NAMES: [(&str, Weekday); 7] = [
         ("mon", Weekday::Mon),
         ("tue", Weekday::Tue),
@@ -135,7 +102,7 @@ fn weekday(t: &str) -> Option<Weekday> {
 }
 
 /// `MM-DD` means the most recent such day: this year, or last year if that is still to come.
-fn month_day(t: &str, today: NaiveDate) -> Option<NaiveDate> {
+pub(super) fn month_day(t: &str, today: NaiveDate) -> Option<NaiveDate> {
     let (m, d) = t.split_once('-')?;
     let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
     let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);

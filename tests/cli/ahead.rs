@@ -41,3 +41,21 @@ fn the_timeline_lists_an_appointment_ahead() {
     let out = j.ok(&["show", "timeline", "--width", "100", "--height", "30"]);
     assert!(out.contains("Tue  1 Dec 2026  imaging"), "{out}");
 }
+
+#[test]
+fn an_appointment_typed_as_month_and_day_or_next_weekday_lands_ahead() {
+    // Today is Monday 23 Nov 2026: "12-01" is next week, not last December.
+    let j = Journal::new();
+    let out = j.ok(&["event", "add", "imaging", "MRI", "--date", "12-01"]);
+    assert!(out.contains("2026-12-01"), "{out}");
+    let out = j.ok(&["event", "add", "physio", "Review", "--date", "next mon"]);
+    assert!(out.contains("2026-11-30"), "{out}");
+    // A recent month and day stays in the past, as for a check-in.
+    let out = j.ok(&["event", "add", "doctor", "GP", "--date", "11-20"]);
+    assert!(out.contains("2026-11-20"), "{out}");
+    let err = j.fails(&["event", "add", "doctor", "GP", "--date", "someday"], 2);
+    assert!(
+        err.contains("date") && err.contains("next mon") && !err.contains("not in the future"),
+        "{err}"
+    );
+}

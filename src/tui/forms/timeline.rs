@@ -12,7 +12,8 @@ use crate::ops::events::EventDraft;
 use crate::repo::psfs::PSFS_MAX_ITEMS;
 use crate::tui::forms::fields::{Entry, EntryField};
 
-const DATES: &str = "today, -3, 3d, mon, YYYY-MM-DD, MM-DD";
+/// An event may be an appointment ahead.
+const EVENT_DATES: &str = "today, -3, +8, next tue, YYYY-MM-DD, MM-DD";
 
 pub fn event_form(editing: Option<Event>) -> EntryForm {
     let kinds: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -28,7 +29,7 @@ pub fn event_form(editing: Option<Event>) -> EntryForm {
             "date",
             "Date",
             &ev.map_or("today".into(), |e| e.date.to_string()),
-            DATES,
+            EVENT_DATES,
         ),
         EntryField::text(
             "title",
