@@ -123,7 +123,9 @@ pub fn log(
         let note = editor::edit_in_editor(c.note.as_deref().unwrap_or(""))?;
         c.note = text(&Some(note));
     }
+    let lifted = lift_worst(&mut c, f.worst.is_some());
     let mut done = save(repo, &c)?;
+    done.summary.push_str(&lifted);
     // An empty `--note ""` or `--tag ""` clears what was stored: say so, since the line
     // would otherwise read as if nothing but the pain changed.
     if let Some(b) = before {
@@ -137,8 +139,39 @@ pub fn log(
     Ok(done)
 }
 
+/// The day's peak is at least its pain: a higher pain logged over a stored worst (one not
+/// typed in this command) lifts the worst with it. Returns the words for the summary line,
+/// empty when nothing was lifted; a worst typed below the pain is refused by [`check_worst`].
+pub fn lift_worst(c: &mut Checkin, worst_typed: bool) -> String {
+    match c.worst_pain {
+        Some(w) if !worst_typed && w < c.pain => {
+            c.worst_pain = Some(c.pain);
+            format!(
+                "; worst raised from {w} to {} (the day's peak is at least its pain)",
+                c.pain
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+/// Refuses a worst below the day's pain.
+pub fn check_worst(c: &Checkin) -> std::result::Result<(), InputError> {
+    match c.worst_pain {
+        Some(w) if w < c.pain => Err(InputError::new(
+            "worst",
+            format!(
+                "{w} is below the day's pain {}; allowed: {}–10 (the day's peak), or none",
+                c.pain, c.pain
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Saves a whole check-in (the app's form): its day's stored one is replaced.
 pub fn save(repo: &mut Repo, c: &Checkin) -> Result<Done<Checkin>> {
+    check_worst(c)?;
     let (saved, how) = repo.save_checkin(c)?;
     let verb = if how == Saved::Created {
         "Saved"

@@ -89,10 +89,12 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                     c.note.as_deref().unwrap_or(""),
                 )?));
             }
+            let lifted = super::checkin::lift_worst(&mut c, a.checkin.worst.is_some());
+            super::checkin::check_worst(&c)?;
             check_free_day(repo, &c, old_date)?;
             repo.update_checkin(&c)?;
             Ok(format!(
-                "Updated check-in {rid} for {}: pain {}",
+                "Updated check-in {rid} for {}: pain {}{lifted}",
                 c.date, c.pain
             ))
         }

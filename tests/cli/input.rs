@@ -140,3 +140,23 @@ fn a_damaged_file_is_refused_and_left_alone() {
     assert!(err.contains("not a backtrack journal"), "{err}");
     assert_eq!(before, std::fs::read(&j.db).unwrap());
 }
+
+#[test]
+fn a_worst_below_the_days_pain_is_refused_and_a_higher_pain_lifts_the_stored_worst() {
+    let j = Journal::new();
+    let err = j.fails(&["checkin", "4", "--worst", "2"], 2);
+    assert!(err.contains("worst") && err.contains("4–10"), "{err}");
+    assert!(j.json(&["list", "checkins"]).as_array().unwrap().is_empty());
+    j.ok(&["checkin", "4", "--worst", "5"]);
+    // A higher pain later that day: the stored peak of 5 cannot stand below it.
+    let out = j.ok(&["checkin", "6"]);
+    assert!(out.contains("worst raised from 5 to 6"), "{out}");
+    assert_eq!(j.json(&["info", "c1"])["worst_pain"], 6);
+    let before = j.export();
+    let err = j.fails(&["edit", "c1", "--worst", "2"], 2);
+    assert!(err.contains("worst") && err.contains("6–10"), "{err}");
+    j.fails(&["checkin", "7", "--worst", "6"], 2);
+    assert_eq!(j.export(), before, "a refusal writes nothing");
+    let out = j.ok(&["edit", "c1", "--pain", "8"]);
+    assert!(out.contains("worst raised from 6 to 8"), "{out}");
+}
