@@ -103,3 +103,27 @@ fn editing_a_session_with_as_done_stores_the_exercise() {
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
     assert_eq!((s.len(), s[0].items.len()), (1, 1));
 }
+
+#[test]
+fn a_sessions_minutes_take_the_command_lines_limits() {
+    let mut a = logged();
+    // Enter opens the session; 900 minutes (a long day of rehab) is within 0–1440.
+    press(&mut a, "\n");
+    type_in(&mut a, "minutes", "900");
+    a.update(Action::Save);
+    let (err, text) = status(&a);
+    assert!(!err, "{text}");
+    let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
+    assert_eq!(s[0].minutes, Some(900));
+    // A 0 typed after the stored 900 makes 9000, past a day: refused naming the field, and
+    // the form stays open with the input.
+    press(&mut a, "\n");
+    type_in(&mut a, "minutes", "0");
+    a.update(Action::Save);
+    let (err, text) = status(&a);
+    assert!(
+        err && text.contains("out of range") && text.contains("1440"),
+        "{text}"
+    );
+    assert!(a.entry.is_some(), "the form keeps the input");
+}

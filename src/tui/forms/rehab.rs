@@ -154,20 +154,22 @@ pub fn rehab_record(
             .map(|t| crate::domain::error::parse_scale(k, &t, 0, 10))
             .transpose()
     };
+    // The same limits as `rehab log --minutes` and the import: 0 up to a day.
     let minutes = e
         .opt("minutes")
         .map(|t| {
-            t.parse::<u32>()
-                .ok()
-                .filter(|m| (1..=600).contains(m))
-                .ok_or_else(|| {
-                    InputError::new(
-                        "minutes",
-                        format!("'{t}' is not valid; allowed: whole minutes 1–600"),
-                    )
-                })
+            t.trim().parse::<u32>().map_err(|_| {
+                InputError::new(
+                    "minutes",
+                    format!(
+                        "'{t}' is not a number; allowed: whole minutes 0–{}",
+                        crate::ops::input::MAX_SESSION_MINUTES
+                    ),
+                )
+            })
         })
         .transpose()?;
+    let minutes = crate::ops::input::opt_minutes(minutes)?;
     let mut items: Vec<SessionItem> = e
         .ticked("done")
         .into_iter()
