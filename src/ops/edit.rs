@@ -200,7 +200,10 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 d.amount = crate::domain::error::check_positive("amount", x, 100_000.0)?;
             }
             if let Some(t) = &a.at {
-                d.taken_at = parse_datetime("at", t, today)?;
+                d.taken_at = super::meds::not_ahead(
+                    parse_datetime("at", t, today)?,
+                    crate::domain::clock::now_local(),
+                )?;
             }
             if a.activity.pain_before.is_some() {
                 d.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;

@@ -153,13 +153,32 @@ pub struct DoseInput {
     pub note: Option<String>,
 }
 
+/// Refuses a dose time later than now: a dose at 23:30 logged at 03:00 would count toward
+/// today's maximum before it is taken.
+pub fn not_ahead(
+    at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> std::result::Result<NaiveDateTime, InputError> {
+    if at > crate::domain::clock::latest_moment(now) {
+        return Err(InputError::new(
+            "at",
+            format!(
+                "{} is later than now ({}); allowed: a time up to now",
+                at.format("%Y-%m-%d %H:%M"),
+                now.format("%H:%M")
+            ),
+        ));
+    }
+    Ok(at)
+}
+
 pub fn validate_dose(
     d: &DoseDraft,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> std::result::Result<DoseInput, InputError> {
     let taken_at = match &d.at {
-        Some(t) => parse_datetime("at", t, today)?,
+        Some(t) => not_ahead(parse_datetime("at", t, today)?, now)?,
         None => now,
     };
     let pain_before = opt_scale("pain", &d.pain, 0, 10)?;

@@ -246,3 +246,25 @@ fn the_offer_describes_the_row_in_one_short_phrase() {
     assert_eq!(describe(&no_max), "m3 ibuprofen (400 mg)");
     assert_eq!(shell_word("o'brien mix"), r"'o'\''brien mix'");
 }
+
+#[test]
+fn a_dose_later_than_now_is_refused_naming_the_time() {
+    // Without BACKTRACK_TODAY (as the unit tests run), "now" is the real one.
+    if std::env::var_os("BACKTRACK_TODAY").is_some() {
+        return;
+    }
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+        .unwrap()
+        .and_hms_opt(3, 0, 0)
+        .unwrap();
+    let later = now + chrono::Duration::hours(20);
+    let e = crate::ops::meds::not_ahead(later, now).unwrap_err();
+    assert_eq!(e.field, "at");
+    assert!(
+        e.message.contains("2026-12-01 23:00") && e.message.contains("03:00"),
+        "{}",
+        e.message
+    );
+    let just = now + chrono::Duration::minutes(4);
+    assert_eq!(crate::ops::meds::not_ahead(just, now).unwrap(), just);
+}
