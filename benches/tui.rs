@@ -181,6 +181,26 @@ fn benches(c: &mut Criterion) {
             black_box(render_buffer(&app, 80, 24));
         })
     });
+
+    // `/` on the pain log searches the notes and tags of the whole history: Enter on words
+    // no day has is the worst case (every day read, twice: before the selection, then from
+    // today).
+    let mut app = App::new(
+        Repo::open(&path).unwrap(),
+        today,
+        Theme::from_env(),
+        Screen::Pain,
+    );
+    c.bench_function("key_to_frame_pain_search_no_match_10y", |b| {
+        b.iter(|| {
+            app.update(Action::Search);
+            for ch in "zzzq".chars() {
+                app.update(Action::Text(backtrack::tui::action::Edit::Insert(ch)));
+            }
+            app.update(Action::Save);
+            black_box(render_buffer(&app, 120, 40));
+        })
+    });
 }
 
 criterion_group! {

@@ -72,6 +72,33 @@ impl Repo {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The newest live check-in before `before` whose note or one of whose tags contains
+    /// `needle` (already lower-cased; compared with Rust's Unicode lower-casing). Only the
+    /// date, note and tags of days that have either are read, newest first, stopping at the
+    /// first match: a search through ten years reads three small columns, not whole rows.
+    pub fn find_checkin_words(&self, before: NaiveDate, needle: &str) -> Result<Option<NaiveDate>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT date, note, tags FROM checkins
+             WHERE date < ?1 AND deleted_at IS NULL AND (note IS NOT NULL OR tags <> '')
+             ORDER BY date DESC",
+        )?;
+        let mut rows = st.query(params![date_str(before)])?;
+        while let Some(r) = rows.next()? {
+            let note: Option<String> = r.get(1)?;
+            let tags: String = r.get(2)?;
+            let hit = note
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(needle))
+                || split_tags(&tags)
+                    .iter()
+                    .any(|t| t.to_lowercase().contains(needle));
+            if hit {
+                return Ok(Some(parse_date_col(0, &r.get::<_, String>(0)?)?));
+            }
+        }
+        Ok(None)
+    }
+
     /// Every live check-in's date and pain up to `to`, oldest first: the whole history in two
     /// small columns, for the pain heat-map.
     pub fn daily_pain(&self, to: NaiveDate) -> Result<Vec<(NaiveDate, u8)>> {
@@ -186,4 +213,55 @@ pub(crate) fn save_checkin_tx(tx: &Transaction, c: &Checkin) -> Result<(Checkin,
         }
     };
     Ok((out, saved))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn finding_words_takes_the_newest_live_day_before_the_one_given() {
+        let mut r = Repo::open_in_memory().unwrap();
+        for (date, note, tags) in [
+            ("2020-03-01", Some("Rücken steif nach der Fahrt"), vec![]),
+            (
+                "2024-05-01",
+                None,
+                vec!["long-drive".to_string(), "hike".to_string()],
+            ),
+            ("2025-01-10", Some("long drive, back tight"), vec![]),
+            ("2026-11-01", Some("easy"), vec![]),
+        ] {
+            r.save_checkin(&Checkin {
+                date: day(date),
+                pain: 3,
+                note: note.map(str::to_string),
+                tags,
+                ..Default::default()
+            })
+            .unwrap();
+        }
+        let find = |r: &Repo, before: &str, needle: &str| {
+            r.find_checkin_words(day(before), needle).unwrap()
+        };
+        assert_eq!(find(&r, "2026-12-01", "drive"), Some(day("2025-01-10")));
+        assert_eq!(
+            find(&r, "2025-01-10", "drive"),
+            Some(day("2024-05-01")),
+            "a tag"
+        );
+        // Unicode lower-casing, as the app lower-cases what is typed.
+        assert_eq!(find(&r, "2026-12-01", "rücken"), Some(day("2020-03-01")));
+        assert_eq!(find(&r, "2026-12-01", "zebra"), None);
+        // Words across two tags are not a match; a deleted day is not found.
+        assert_eq!(find(&r, "2026-12-01", "drive,hike"), None);
+        let id = r.checkin_on(day("2025-01-10")).unwrap().unwrap().id;
+        r.delete(crate::repo::RecordId::new(crate::repo::Kind::Checkin, id))
+            .unwrap();
+        assert_eq!(find(&r, "2026-12-01", "back tight"), None);
+    }
 }

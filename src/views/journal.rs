@@ -108,20 +108,7 @@ pub fn load_pain_map(repo: &Repo, today: NaiveDate) -> Result<PainMap> {
 /// The newest day before `before` whose check-in's note or tags contain `needle` (lower
 /// case), over the whole history.
 pub fn find_checkin(repo: &Repo, before: NaiveDate, needle: &str) -> Result<Option<NaiveDate>> {
-    let Some(to) = before.pred_opt() else {
-        return Ok(None);
-    };
-    let all = repo.checkins_between(NaiveDate::MIN, to)?;
-    Ok(all
-        .iter()
-        .rev()
-        .find(|c| {
-            c.note
-                .as_deref()
-                .is_some_and(|n| n.to_lowercase().contains(needle))
-                || c.tags.iter().any(|t| t.to_lowercase().contains(needle))
-        })
-        .map(|c| c.date))
+    repo.find_checkin_words(before, needle)
 }
 
 /// Appends older days so the log covers `days` days back from today; only the new range is
