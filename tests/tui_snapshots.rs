@@ -322,6 +322,17 @@ fn medication_forms_at_80x24() {
 }
 
 #[test]
+fn meds_doses_view_and_dose_edit_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Meds);
+    app.update(Action::ToggleCalendar);
+    app.update(Action::Move(1));
+    insta::assert_snapshot!("meds_doses_80x24", shot(&app, 80, 24));
+    app.update(Action::OpenSelected);
+    insta::assert_snapshot!("dose_edit_80x24", shot(&app, 80, 24));
+}
+
+#[test]
 fn timeline_forms_at_80x24() {
     let (_dir, repo) = fixture(false);
     let mut app = App::new(repo, today(), Theme::plain(), Screen::Timeline);

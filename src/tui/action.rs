@@ -140,7 +140,8 @@ pub enum Action {
     Redo,
     /// `T`: the Trash view (deleted records; Enter restores); `T` or Esc closes it.
     ToggleTrash,
-    /// `v` in the pain log: list ↔ calendar heat-map; on Training: list ↔ rehab programmes.
+    /// `v` in the pain log: list ↔ calendar heat-map; on Training: list ↔ rehab programmes;
+    /// on Medications: catalogue ↔ recent doses.
     ToggleCalendar,
     /// Calendar: move the selection by days (left/right).
     MoveDays(i32),

@@ -31,6 +31,8 @@ pub enum Pending {
     Quit,
     /// Store this dose although it takes the day over the medication's max.
     OverMax(Dose),
+    /// Save the open dose correction although it takes its day over the max.
+    EditOverMax,
     /// Take back this step of the undo list (its index), or redo this step of the redo list.
     Undo(usize),
     Redo(usize),
@@ -78,6 +80,9 @@ pub struct App {
     pub rehab_view: bool,
     pub rehab: Option<RehabData>,
     pub meds: Option<MedsData>,
+    /// Medications lists the doses of the last 30 days (newest first) instead of the
+    /// catalogue, to select one (`v`).
+    pub meds_doses: bool,
     pub trends: Option<TrendsData>,
     /// Ranges already loaded since the last write, so `[`/`]` back and forth only redraws.
     pub(super) trends_seen: Vec<TrendsData>,
@@ -137,6 +142,7 @@ impl App {
             rehab_view: false,
             rehab: None,
             meds: None,
+            meds_doses: false,
             trends: None,
             trends_seen: Vec::new(),
             range: Range::default(),
@@ -285,6 +291,7 @@ impl App {
             Screen::Pain => self.pain_log.as_ref().map_or(0, |p| p.days.len()),
             Screen::Training if self.rehab_view => 0,
             Screen::Training => self.training_rows().len(),
+            Screen::Meds if self.meds_doses => self.recent_doses().len(),
             Screen::Meds => self.meds.as_ref().map_or(0, |m| m.catalogue.len()),
             Screen::Trends => self.trends.as_ref().map_or(0, |v| v.sentences().len()),
             Screen::Timeline => self.timeline.as_ref().map_or(0, |t| t.events.len()),

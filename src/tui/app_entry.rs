@@ -82,6 +82,10 @@ impl App {
                 TrainingRow::Activity(a) => RecordId::new(Kind::Activity, a.id),
                 TrainingRow::Rehab(s) => RecordId::new(Kind::Rehab, s.id),
             }),
+            Screen::Meds if self.meds_doses => {
+                let d = self.recent_doses().into_iter().nth(i)?;
+                Some(RecordId::new(Kind::Dose, d.id))
+            }
             Screen::Meds => {
                 let m = self.meds.as_ref()?.catalogue.get(i)?;
                 Some(RecordId::new(Kind::Medication, m.id))
@@ -125,6 +129,7 @@ impl App {
             Kind::Medication => r
                 .medication_by_id(rid.id)
                 .map(|m| m.map(|m| forms::medication_form(Some(m)))),
+            Kind::Dose => r.dose_by_id(rid.id).map(|d| d.map(forms::dose_edit_form)),
             Kind::Event => r
                 .event_by_id(rid.id)
                 .map(|e| e.map(|e| forms::event_form(Some(e)))),
@@ -225,6 +230,9 @@ impl App {
 
     /// `t`: the selected medication's usual dose now, through the same max check as a form.
     pub(super) fn take_selected(&mut self) {
+        if self.meds_doses {
+            return self.info("t takes from the catalogue: v shows it");
+        }
         let Some(m) = self
             .meds
             .as_ref()

@@ -143,6 +143,10 @@ impl App {
                 let d = forms::dose_draft(e, med)?;
                 return self.take_dose(&d);
             }
+            FormKind::DoseEdit { dose, confirmed } => {
+                let draft = forms::dose_edit_draft(e, dose)?;
+                return self.edit_dose(dose, &draft, *confirmed);
+            }
             FormKind::Event { editing } => {
                 let draft = forms::event_draft(e);
                 let done = match editing {

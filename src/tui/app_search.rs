@@ -67,6 +67,22 @@ impl App {
                     .collect();
                 next_match(&rows, sel, &needle)
             }
+            Screen::Meds if self.meds_doses => {
+                let rows: Vec<String> = self
+                    .recent_doses()
+                    .into_iter()
+                    .map(|d| {
+                        format!(
+                            "d{} {} {} {}",
+                            d.id,
+                            d.taken_at.format("%Y-%m-%d %H:%M"),
+                            d.medication,
+                            d.note.as_deref().unwrap_or("")
+                        )
+                    })
+                    .collect();
+                next_match(&rows, sel, &needle)
+            }
             Screen::Meds => {
                 let rows: Vec<String> = self
                     .meds

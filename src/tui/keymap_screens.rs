@@ -58,7 +58,7 @@ pub static MEDS: &[Binding] = &[
     b!(
         [(Enter, N)],
         "Enter",
-        "edit the selected medication",
+        "edit the selected medication, or dose (time, amount)",
         Action::OpenSelected
     ),
     b!(
@@ -70,10 +70,21 @@ pub static MEDS: &[Binding] = &[
     b!(
         [(Char('d'), N), (Delete, N)],
         "d",
-        "delete the selected medication (u undoes)",
+        "delete the selected medication or dose (u undoes)",
         Action::DeleteSelected
     ),
-    b!([(Char('/'), N)], "/", "find a medication", Action::Search),
+    b!(
+        [(Char('v'), N)],
+        "v",
+        "catalogue ↔ doses of the last 30 days, newest first",
+        Action::ToggleCalendar
+    ),
+    b!(
+        [(Char('/'), N)],
+        "/",
+        "find a medication or dose",
+        Action::Search
+    ),
 ];
 
 /// The Timeline screen, before the global keys.

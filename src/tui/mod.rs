@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+mod app_dose;
 mod app_entry;
 mod app_import;
 mod app_report;
@@ -79,6 +80,8 @@ pub fn render_once(
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_doses;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]

@@ -136,6 +136,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::ToggleCalendar if app.screen == Screen::Training => app.toggle_rehab_view(),
+        Action::ToggleCalendar if app.screen == Screen::Meds => app.toggle_dose_view(),
         Action::WriteReport if app.screen == Screen::Trends => app.write_trends_report(),
         _ => {}
     }
@@ -165,6 +166,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 let f = app.entry.take();
                 app.finish(f, result);
             }
+            Some(Pending::EditOverMax) => app.save_over_max(),
             Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
             Some(Pending::OpenMed(id)) => app.open_same_drug(id),
             Some(Pending::RestoreMed(id)) => app.restore_same_drug(id),
@@ -174,6 +176,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
         },
         Action::Deny => match app.confirm.take().map(|c| c.on_yes) {
             Some(Pending::OverMax(_)) => app.info("Not taken; nothing was stored"),
+            Some(Pending::EditOverMax) => app.info("Not saved; the dose is still open to edit"),
             Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
             Some(Pending::AddExercises(_)) => {
                 app.info("Not saved; the programme is still open to edit")

@@ -1,12 +1,13 @@
 //! The medication forms: the catalogue entry (add/edit), the quick picker of `m`, and the
-//! dose with its live total against the max daily total.
+//! dose with its live total against the max daily total, and a logged dose's correction.
 
 use chrono::NaiveDate;
 
 use super::{EntryForm, FormKind, number, show};
 use crate::domain::InputError;
-use crate::domain::records::Medication;
+use crate::domain::records::{Dose, Medication};
 use crate::domain::vocab::MedClass;
+use crate::ops::edit::EditDraft;
 use crate::ops::meds::{DoseDraft, MedicationDraft};
 use crate::tui::forms::fields::{Entry, EntryField};
 
@@ -166,4 +167,72 @@ pub fn dose_draft(e: &Entry, med: &Medication) -> Result<DoseDraft, InputError> 
         note: e.opt("note"),
         force: false,
     })
+}
+
+/// The form of a logged dose (Enter in the doses view): its time, amount, pain before and
+/// note as stored, to correct.
+pub fn dose_edit_form(dose: Dose) -> EntryForm {
+    let fields = vec![
+        EntryField::text(
+            "at",
+            "At",
+            &dose.taken_at.format("%Y-%m-%d %H:%M").to_string(),
+            "YYYY-MM-DD HH:MM or HH:MM (today)",
+        ),
+        EntryField::text(
+            "amount",
+            &format!("Amount {}", dose.unit),
+            &dose.amount.to_string(),
+            "a number above 0",
+        ),
+        EntryField::text(
+            "pain_before",
+            "Pain before",
+            &show(dose.pain_before),
+            "0–10",
+        ),
+        EntryField::note("note", &show(dose.note.clone())),
+    ];
+    let title = format!("Dose d{} of {} (editing)", dose.id, dose.medication);
+    EntryForm {
+        kind: FormKind::DoseEdit {
+            dose,
+            confirmed: false,
+        },
+        entry: Entry::new(title, fields),
+    }
+}
+
+/// The fields of the dose form that differ from the stored dose, as the draft `backtrack
+/// edit dN` builds (the same validation applies). A field left as it was is not sent.
+pub fn dose_edit_draft(e: &Entry, d: &Dose) -> Result<EditDraft, InputError> {
+    let mut draft = EditDraft::default();
+    let at = e.opt("at").ok_or_else(|| {
+        InputError::new("at", "empty; allowed: YYYY-MM-DD HH:MM, or HH:MM for today")
+    })?;
+    if at != d.taken_at.format("%Y-%m-%d %H:%M").to_string() {
+        draft.at = Some(at);
+    }
+    let amount = number(e, "amount", "amount")?
+        .ok_or_else(|| InputError::new("amount", "empty; allowed: a number above 0"))?;
+    if amount != d.amount {
+        draft.amount = Some(amount);
+    }
+    match (e.opt("pain_before"), d.pain_before) {
+        (None, Some(_)) => {
+            return Err(InputError::new(
+                "pain_before",
+                "a stored pain cannot be emptied; allowed: 0–10",
+            ));
+        }
+        (Some(p), old) if Some(p.as_str()) != old.map(|o| o.to_string()).as_deref() => {
+            draft.activity.pain_before = Some(p);
+        }
+        _ => {}
+    }
+    let note = e.text("note");
+    if note != d.note.clone().unwrap_or_default() {
+        draft.checkin.note = Some(note);
+    }
+    Ok(draft)
 }

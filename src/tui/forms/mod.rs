@@ -13,7 +13,10 @@ mod timeline;
 mod training;
 
 pub use import::{ImportJob, import_form, import_job};
-pub use meds::{dose_draft, dose_form, filtered, medication_draft, medication_form, pick_form};
+pub use meds::{
+    dose_draft, dose_edit_draft, dose_edit_form, dose_form, filtered, medication_draft,
+    medication_form, pick_form,
+};
 pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record, unknown_exercises};
 pub use settings::{plain_keys, said, said_units, settings_drafts, settings_form};
 pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores, search_form};
@@ -21,7 +24,7 @@ pub use training::{SET_FTP, activity_draft, activity_form};
 
 use crate::domain::InputError;
 use crate::domain::records::{
-    Activity, DatedSetting, Event, Medication, Programme, PsfsItem, RehabSession,
+    Activity, DatedSetting, Dose, Event, Medication, Programme, PsfsItem, RehabSession,
 };
 use fields::Entry;
 
@@ -51,6 +54,11 @@ pub enum FormKind {
         med: Medication,
         /// Already taken today, for the live total against the max.
         taken_today: f64,
+    },
+    /// A logged dose to correct; `confirmed` once the person said yes to a day over the max.
+    DoseEdit {
+        dose: Dose,
+        confirmed: bool,
     },
     Event {
         editing: Option<Event>,
@@ -89,7 +97,7 @@ impl EntryForm {
             FormKind::Activity { .. } => "activity",
             FormKind::Rehab { .. } => "rehab session",
             FormKind::Medication { .. } => "medication",
-            FormKind::PickMed { .. } | FormKind::Dose { .. } => "dose",
+            FormKind::PickMed { .. } | FormKind::Dose { .. } | FormKind::DoseEdit { .. } => "dose",
             FormKind::Event { .. } => "event",
             FormKind::Programme { .. } => "programme",
             FormKind::Psfs { .. } => "PSFS rating",
@@ -114,6 +122,7 @@ impl EntryForm {
                 Some(RecordId::new(Kind::Medication, m.id))
             }
             FormKind::Event { editing: Some(e) } => Some(RecordId::new(Kind::Event, e.id)),
+            FormKind::DoseEdit { dose, .. } => Some(RecordId::new(Kind::Dose, dose.id)),
             _ => None,
         }
     }

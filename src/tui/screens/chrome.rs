@@ -122,6 +122,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             (None, None, Screen::Training) => {
                 "a add · r rehab · Enter edit · d/u delete/undo · f filter · v/n programmes · ?"
             }
+            (None, None, Screen::Meds) if app.meds_doses => {
+                "Enter edit dose · d delete · u undo · v catalogue · m take a dose · ? help"
+            }
             (None, None, Screen::Meds) => {
                 "m take a dose · t take selected · n new · Enter edit · d delete · u undo · ?"
             }

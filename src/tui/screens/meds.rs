@@ -1,6 +1,7 @@
 //! The Medications screen (SPEC §8.1 #4): today's doses with each medication's total against
 //! its max, the safety counters of SPEC §4.4 beside their thresholds, the catalogue (`t`
-//! takes the selected one's usual dose) and the doses of the last 30 days by day.
+//! takes the selected one's usual dose) and the doses of the last 30 days by day; `v` swaps
+//! the last two for the doses one a row, to select one to correct or delete.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -75,10 +76,52 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// The doses of the last 30 days, newest first, one a row with its ID, to select.
+fn dose_list(app: &App, m: &MedsData, area: Rect, buf: &mut Buffer) {
+    let lines = app
+        .recent_doses()
+        .into_iter()
+        .map(|d| {
+            let pain = d
+                .pain_before
+                .map(|p| format!("pain {p}"))
+                .unwrap_or_default();
+            let note = d
+                .note
+                .as_deref()
+                .and_then(|n| n.lines().next())
+                .unwrap_or("");
+            Line::from(format!(
+                "{} {}  {:<5} {:>9} {:<18} {pain:<7} {note}",
+                d.taken_at.format("%a %e %b"),
+                d.taken_at.format("%H:%M"),
+                format!("d{}", d.id),
+                text::amount(d.amount, &d.unit),
+                clip(&d.medication, 18),
+            ))
+        })
+        .collect();
+    let n = m.history.iter().map(|(_, v)| v.len()).sum::<usize>();
+    list(
+        app.theme,
+        format!("Doses, last {DOSE_DAYS} days ({n}) · Enter edit · d delete · v catalogue"),
+        lines,
+        "No doses in the last 30 days. m takes one.",
+        Some(app.sel[Screen::Meds.index()]),
+        area,
+        buf,
+    );
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let Some(m) = &app.meds else { return };
-    let cat_h = (m.catalogue.len() as u16).clamp(1, 6) + 2;
+    // The doses view trades the catalogue and the by-day history for one selectable list.
+    let cat_h = if app.meds_doses {
+        0
+    } else {
+        (m.catalogue.len() as u16).clamp(1, 6) + 2
+    };
     // Today's box is as wide as its share of the row; a total wrapped onto a second row grows
     // it (up to 10 rows) rather than hiding a dose, while the history keeps 3.
     let today_w = (area.width as u32 * 48 / 100) as u16;
@@ -110,6 +153,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         counters,
         buf,
     );
+    if app.meds_doses {
+        return dose_list(app, m, hist.union(cat), buf);
+    }
     let cat_lines = m
         .catalogue
         .iter()
@@ -168,7 +214,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     list(
         t,
-        format!("Doses by day, last {DOSE_DAYS} days"),
+        format!("Doses by day, last {DOSE_DAYS} days · v to edit one"),
         hist_lines,
         "No doses in the last 30 days.",
         None,

@@ -1,0 +1,203 @@
+//! The Medications screen's doses view: `v` lists the recent doses, Enter corrects one through
+//! `ops::edit` (a day over the max asks first), `d` deletes it, and `u` takes either back.
+//! Keys go through the keymap.
+
+use chrono::NaiveDate;
+
+use super::action::{Action, Edit, Screen};
+use super::app::{App, Pending};
+use super::forms::FormKind;
+use super::tests::press;
+use super::theme::Theme;
+use crate::domain::records::Medication;
+use crate::domain::vocab::MedClass;
+use crate::ops::meds::{DoseDraft, take_dose};
+use crate::repo::{Kind, RecordId, Repo};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// Ibuprofen (max 1200 mg a day) with d1 800 mg at 08:00 and d2 400 mg at 14:00 today.
+fn app() -> App {
+    let mut repo = Repo::open_in_memory().unwrap();
+    repo.add_medication(&Medication {
+        id: 0,
+        uuid: String::new(),
+        name: "ibuprofen".into(),
+        class: MedClass::Nsaid,
+        unit: "mg".into(),
+        usual_dose: 400.0,
+        max_daily: Some(1200.0),
+        as_needed: true,
+        times_a_day: None,
+        course_start: None,
+        course_end: None,
+        note: None,
+    })
+    .unwrap();
+    let now = day().and_hms_opt(20, 0, 0).unwrap();
+    for (amount, at) in [(800.0, "08:00"), (400.0, "14:00")] {
+        let d = DoseDraft {
+            medication: "ibuprofen".into(),
+            amount: Some(amount),
+            at: Some(at.into()),
+            pain: None,
+            note: None,
+            force: false,
+        };
+        take_dose(&mut repo, &d, day(), now).unwrap();
+    }
+    App::new(repo, day(), Theme::plain(), Screen::Meds)
+}
+
+fn amount(a: &App, id: i64) -> Option<f64> {
+    a.repo.dose_by_id(id).unwrap().map(|d| d.amount)
+}
+
+fn status(a: &App) -> (bool, String) {
+    let s = a.status.as_ref().expect("a status line");
+    (s.error, s.text.clone())
+}
+
+/// Opens d1's form: the doses view lists d2 (14:00) first, d1 below it.
+fn open_d1(a: &mut App) {
+    press(a, "vj\n");
+    let f = a.entry.as_ref().expect("the dose form");
+    assert!(matches!(&f.kind, FormKind::DoseEdit { dose, .. } if dose.id == 1));
+    assert_eq!(f.entry.text("at"), "2026-11-23 08:00");
+    assert_eq!(f.entry.text("amount"), "800");
+}
+
+/// Replaces the focused field's text.
+fn retype(a: &mut App, text: &str) {
+    a.update(Action::Text(Edit::Clear));
+    press(a, text);
+}
+
+#[test]
+fn v_lists_the_doses_newest_first_and_selects_them() {
+    let mut a = app();
+    assert_eq!(
+        a.selected_record(),
+        Some(RecordId::new(Kind::Medication, 1))
+    );
+    press(&mut a, "v");
+    assert!(a.meds_doses);
+    assert_eq!(a.rows(), 2);
+    assert_eq!(a.selected_record(), Some(RecordId::new(Kind::Dose, 2)));
+    press(&mut a, "j");
+    assert_eq!(a.selected_record(), Some(RecordId::new(Kind::Dose, 1)));
+    // `t` takes from the catalogue, which is not shown: nothing is taken.
+    press(&mut a, "t");
+    assert!(status(&a).1.contains("v shows it"), "{:?}", a.status);
+    assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
+    press(&mut a, "v");
+    assert_eq!(
+        a.selected_record(),
+        Some(RecordId::new(Kind::Medication, 1))
+    );
+}
+
+#[test]
+fn an_amount_corrected_800_to_400_is_stored_and_u_puts_it_back() {
+    let mut a = app();
+    open_d1(&mut a);
+    press(&mut a, "\t");
+    retype(&mut a, "400");
+    press(&mut a, "\n");
+    assert!(a.entry.is_none(), "saved and closed");
+    assert_eq!(amount(&a, 1), Some(400.0));
+    let (err, text) = status(&a);
+    assert!(!err, "{text}");
+    assert!(
+        text.starts_with("Updated dose d1: 400 mg ibuprofen at 2026-11-23 08:00"),
+        "{text}"
+    );
+    assert!(
+        text.contains("total on 2026-11-23: 800 mg of max 1200 mg"),
+        "{text}"
+    );
+    assert!(text.ends_with("u undoes"), "{text}");
+    press(&mut a, "u");
+    let c = a.confirm.as_ref().expect("the undo question");
+    assert_eq!(c.on_yes, Pending::Undo(0));
+    assert!(
+        c.question.starts_with("Take back your edit of dose d1"),
+        "{}",
+        c.question
+    );
+    press(&mut a, "y");
+    assert_eq!(amount(&a, 1), Some(800.0));
+}
+
+#[test]
+fn a_time_corrected_moves_the_dose() {
+    let mut a = app();
+    open_d1(&mut a);
+    retype(&mut a, "07:15");
+    press(&mut a, "\n");
+    let d = a.repo.dose_by_id(1).unwrap().unwrap();
+    assert_eq!(d.taken_at, day().and_hms_opt(7, 15, 0).unwrap());
+    assert_eq!(d.amount, 800.0);
+}
+
+#[test]
+fn a_bad_or_later_time_is_refused_naming_the_field_and_keeps_the_input() {
+    let mut a = app();
+    open_d1(&mut a);
+    for bad in ["8:7x", "2099-01-01 08:00"] {
+        retype(&mut a, bad);
+        press(&mut a, "\n");
+        let (err, text) = status(&a);
+        assert!(err, "{text}");
+        assert!(
+            text.starts_with("Not saved (your input is kept): At: "),
+            "{text}"
+        );
+        let e = &a.entry.as_ref().expect("still open").entry;
+        assert_eq!(e.text("at"), bad);
+        assert_eq!(e.focused().unwrap().key, "at");
+    }
+    assert!(status(&a).1.contains("in the future"), "{:?}", a.status);
+    let d = a.repo.dose_by_id(1).unwrap().unwrap();
+    assert_eq!(d.taken_at, day().and_hms_opt(8, 0, 0).unwrap());
+}
+
+#[test]
+fn a_correction_over_the_max_asks_and_stores_only_on_yes() {
+    let mut a = app();
+    open_d1(&mut a);
+    press(&mut a, "\t");
+    retype(&mut a, "1200");
+    press(&mut a, "\n");
+    let q = &a.confirm.as_ref().expect("a question").question;
+    assert_eq!(
+        q,
+        "ibuprofen: 1200 mg makes 1600 mg on 23 Nov, over your max of 1200 mg/day. Save it? (y/n)"
+    );
+    press(&mut a, "n");
+    assert_eq!(amount(&a, 1), Some(800.0), "nothing stored on no");
+    assert_eq!(a.entry.as_ref().unwrap().entry.text("amount"), "1200");
+    press(&mut a, "\n");
+    press(&mut a, "y");
+    assert_eq!(amount(&a, 1), Some(1200.0));
+    assert!(
+        status(&a).1.contains("OVER the daily max"),
+        "{:?}",
+        a.status
+    );
+}
+
+#[test]
+fn d_deletes_the_selected_dose_and_u_restores_it() {
+    let mut a = app();
+    press(&mut a, "vjd");
+    assert_eq!(amount(&a, 1), None, "in the trash");
+    assert_eq!(amount(&a, 2), Some(400.0), "the other dose stays");
+    assert!(status(&a).1.ends_with("u undoes"));
+    assert_eq!(a.rows(), 1);
+    press(&mut a, "uy");
+    assert_eq!(amount(&a, 1), Some(800.0));
+    assert_eq!(a.rows(), 2);
+}
