@@ -72,6 +72,9 @@ pub struct EditArgs {
     /// Programme target sessions per week, 0–21
     #[arg(allow_negative_numbers = true, long, value_parser = clap::value_parser!(u32).range(0..=21))]
     pub target: Option<u32>,
+    /// A dose: store the correction even when it takes the day over the medication's max
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub checkin: CheckinFields,
     #[command(flatten)]

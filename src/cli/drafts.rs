@@ -147,6 +147,7 @@ pub fn edit(a: &EditArgs) -> EditDraft {
         minutes: a.minutes,
         to: a.to.clone(),
         target: a.target,
+        force: a.force,
         checkin: checkin(&a.checkin),
         activity: ActivityPatch {
             start: x.start.clone(),

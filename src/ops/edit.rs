@@ -30,6 +30,8 @@ pub struct EditDraft {
     pub minutes: Option<u32>,
     pub to: Option<String>,
     pub target: Option<u32>,
+    /// A dose: store a correction that takes its day over the max (after asking, or `--force`).
+    pub force: bool,
     /// The check-in's fields; `date` and `note` also apply to other records.
     pub checkin: CheckinDraft,
     pub activity: ActivityPatch,
@@ -196,6 +198,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
         }
         Kind::Dose => {
             let mut d = repo.dose_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            let old = d.clone();
             if let Some(x) = a.amount {
                 d.amount = crate::domain::error::check_positive("amount", x, 100_000.0)?;
             }
@@ -210,6 +213,9 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             }
             if a.checkin.note.is_some() {
                 d.note = note;
+            }
+            if !a.force {
+                check_dose_max(repo, &old, &d)?;
             }
             repo.update_dose(&d)?;
             Ok(format!(
@@ -316,4 +322,40 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             Err(InputError::new("id", "this record cannot be edited here").into())
         }
     }
+}
+
+/// Refuses a dose correction that takes its day's total of the drug over the max, as taking a
+/// dose does; a correction that lowers or keeps a day already over it passes.
+fn check_dose_max(
+    repo: &Repo,
+    old: &crate::domain::records::Dose,
+    new: &crate::domain::records::Dose,
+) -> Result<()> {
+    let day = new.taken_at.date();
+    let (total, max) = repo.drug_day(new.medication_id, day)?;
+    let own = if old.taken_at.date() == day {
+        old.amount
+    } else {
+        0.0
+    };
+    let after = total - own + new.amount;
+    if let Some(max) = max
+        && after > max + 1e-9
+        && after > total + 1e-9
+    {
+        let u = &new.unit;
+        return Err(InputError::new(
+            "amount",
+            format!(
+                "{} {u} makes {} {u} of {} on {day}, over the max of {} {u}/day; allowed: up to {} {u}, or --force to store it anyway",
+                crate::domain::text::number(new.amount),
+                crate::domain::text::number(after),
+                new.medication,
+                crate::domain::text::number(max),
+                crate::domain::text::number((max - (total - own)).max(0.0)),
+            ),
+        )
+        .into());
+    }
+    Ok(())
 }

@@ -82,7 +82,12 @@ impl App {
             });
             return Ok(None);
         }
-        let done = ops::edit::apply(&mut self.repo, rid, draft, self.today).map_err(input)?;
+        // Asked above (or not over the max): the op's own max check has been answered.
+        let draft = EditDraft {
+            force: true,
+            ..draft.clone()
+        };
+        let done = ops::edit::apply(&mut self.repo, rid, &draft, self.today).map_err(input)?;
         let over = if max.is_some_and(|m| after > m + 1e-9) {
             " — OVER the daily max"
         } else {

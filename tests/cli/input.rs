@@ -160,3 +160,34 @@ fn a_worst_below_the_days_pain_is_refused_and_a_higher_pain_lifts_the_stored_wor
     let out = j.ok(&["edit", "c1", "--pain", "8"]);
     assert!(out.contains("worst raised from 6 to 8"), "{out}");
 }
+
+#[test]
+fn a_dose_corrected_over_the_daily_max_is_refused_unless_forced() {
+    let j = Journal::new();
+    j.ok(&[
+        "med",
+        "add",
+        "ibuprofen",
+        "--class",
+        "nsaid",
+        "--dose",
+        "400",
+        "--max-daily",
+        "1200",
+    ]);
+    j.ok(&["med", "take", "ibuprofen", "--at", "08:00"]);
+    j.ok(&["med", "take", "ibuprofen", "--at", "09:00"]);
+    let before = j.export();
+    // 400 + 1000 = 1400 > 1200: the same rule as taking a dose.
+    let err = j.fails(&["edit", "d2", "--amount", "1000"], 2);
+    assert!(
+        err.contains("amount") && err.contains("1400 mg") && err.contains("up to 800 mg"),
+        "{err}"
+    );
+    assert_eq!(j.export(), before, "nothing was written");
+    j.ok(&["edit", "d2", "--amount", "800"]);
+    let out = j.ok(&["edit", "d2", "--amount", "1000", "--force"]);
+    assert!(out.contains("1000 mg"), "{out}");
+    // Lowering a day that is over the max is always allowed.
+    j.ok(&["edit", "d2", "--amount", "900"]);
+}
