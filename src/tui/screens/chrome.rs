@@ -10,28 +10,51 @@ use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::text::wrap;
 
+/// The tab labels at a width: ` 1 Today ` each where all seven fit so, else one space
+/// between them, else numbers with only the current screen named, so no tab is ever cut off.
+fn tab_labels(current: Screen, width: u16) -> Vec<String> {
+    let wide: Vec<String> = Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!(" {} {} ", i + 1, s.title()))
+        .collect();
+    let fits = |v: &[String]| v.iter().map(|l| l.chars().count()).sum::<usize>() <= width as usize;
+    if fits(&wide) {
+        return wide;
+    }
+    let tight: Vec<String> = Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{} {} ", i + 1, s.title()))
+        .collect();
+    if fits(&tight) {
+        return tight;
+    }
+    Screen::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match *s == current {
+            true => format!(" {} {} ", i + 1, s.title()),
+            false => format!(" {} ", i + 1),
+        })
+        .collect()
+}
+
 pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
+    let labels = tab_labels(app.screen, area.width);
     let mut spans = Vec::new();
-    for (i, s) in Screen::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, s.title());
+    for (s, label) in Screen::ALL.iter().zip(&labels) {
         let style = if *s == app.screen && app.form.is_none() && app.entry.is_none() {
             t.selected().patch(t.title())
         } else {
             t.dim()
         };
-        spans.push(Span::styled(label, style));
+        spans.push(Span::styled(label.clone(), style));
     }
     Line::from(spans).render(area, buf);
     let mut date = app.today.format(" %a %-d %b %Y").to_string();
-    let used = Line::from(
-        Screen::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!(" {} {} ", i + 1, s.title()))
-            .collect::<String>(),
-    )
-    .width() as u16;
+    let used = labels.iter().map(|l| l.chars().count()).sum::<usize>() as u16;
     if area.width < used + date.chars().count() as u16 {
         // At 80 columns the seven tabs leave room for the day without its year.
         date = app.today.format(" %a %-d %b").to_string();
@@ -157,5 +180,28 @@ mod tests {
         let h = "c check in · a activity · ? help · q quit";
         assert_eq!(super::fit_hint(h, 80), h);
         assert_eq!(super::fit_hint(h, 30), "c check in · a activity");
+    }
+
+    #[test]
+    fn every_tab_shows_its_number_at_any_supported_width() {
+        use super::{Screen, tab_labels};
+        let joined = |w| tab_labels(Screen::Week, w).concat();
+        let wide = joined(80);
+        assert!(
+            wide.contains(" 7 Week ") && wide.contains(" 1 Today "),
+            "{wide}"
+        );
+        for w in [60u16, 50, 40] {
+            let line = joined(w);
+            assert!(line.chars().count() <= w as usize, "{w}: {line}");
+            for n in 1..=7 {
+                assert!(line.contains(&n.to_string()), "{w}: {line}");
+            }
+            assert!(line.contains("Week"), "the current screen is named: {line}");
+        }
+        assert!(
+            joined(60).contains("6 Timeline"),
+            "at 60 all names fit tightly"
+        );
     }
 }
