@@ -37,27 +37,23 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
     let m7 = mean7(&series);
     let at = |d| m7.get(d).copied().flatten();
     let (mean7_now, mean7_prev) = (at(today), at(today - chrono::Duration::days(7)));
-    let doses = repo.doses_between(today, today)?;
-    let meds = repo.medications()?;
-    let mut counts: Vec<DoseCount> = Vec::new();
-    for d in &doses {
-        match counts.iter_mut().find(|c| c.medication == d.medication) {
-            Some(c) => c.total += d.amount,
-            None => counts.push(DoseCount {
-                medication: d.medication.clone(),
-                total: d.amount,
-                max_daily: meds
-                    .iter()
-                    .find(|m| m.id == d.medication_id)
-                    .and_then(|m| m.max_daily),
-                unit: d.unit.clone(),
-                over_max: false,
-            }),
-        }
-    }
-    for c in &mut counts {
-        c.over_max = c.max_daily.is_some_and(|m| c.total > m + 1e-9);
-    }
+    // Today's totals per drug, as Today and the dose check count them (every catalogue row
+    // of one drug adds up, against the strictest max).
+    let data = crate::analysis::data::JournalData {
+        doses: repo.doses_between(today, today)?,
+        medications: repo.medications()?,
+        ..Default::default()
+    };
+    let counts: Vec<DoseCount> = crate::analysis::meds::today_totals(&data, today)
+        .into_iter()
+        .map(|m| DoseCount {
+            medication: m.medication,
+            total: m.total,
+            max_daily: m.max_daily,
+            unit: m.unit,
+            over_max: m.over_max,
+        })
+        .collect();
     let flags: Vec<String> = checkin
         .iter()
         .flat_map(|c| c.red_flags.iter().map(|f| f.to_string()))
@@ -102,4 +98,50 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
         red_flags_today: flags,
         text: parts.join(" · "),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::meds::{
+        DoseDraft, MedicationDraft, add_medication, build_medication, take_dose,
+    };
+
+    #[test]
+    fn a_drug_is_counted_across_its_catalogue_rows() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let med = |name: &str, max: f64| MedicationDraft {
+            name: name.into(),
+            class: "nsaid".into(),
+            unit: "mg".into(),
+            dose: 400.0,
+            max_daily: Some(max),
+            ..Default::default()
+        };
+        let mut repo = Repo::open_in_memory().unwrap();
+        add_medication(&mut repo, &med("vitamin d", 1200.0), day).unwrap();
+        // A second row of the same drug, as a merge from another device stores it.
+        let mut merged = build_medication(&med("x", 800.0), day).unwrap();
+        merged.name = "vitamin  d".into();
+        repo.add_medication(&merged).unwrap();
+        let now = day.and_hms_opt(9, 0, 0).unwrap();
+        for name in ["vitamin d", "vitamin  d"] {
+            let d = DoseDraft {
+                medication: name.into(),
+                amount: Some(500.0),
+                force: true,
+                ..Default::default()
+            };
+            take_dose(&mut repo, &d, day, now).unwrap();
+        }
+        let s = status_line(&repo, day).unwrap();
+        // 1000 mg of one drug against its strictest max, 800: one entry, over the max.
+        assert_eq!(s.doses_today.len(), 1, "{:?}", s.doses_today);
+        let c = &s.doses_today[0];
+        assert_eq!(
+            (c.total, c.max_daily, c.over_max),
+            (1000.0, Some(800.0), true)
+        );
+        assert!(s.text.contains("1000/800 mg (over max)"), "{}", s.text);
+    }
 }

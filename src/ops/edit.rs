@@ -11,7 +11,7 @@ use crate::domain::InputError;
 use crate::domain::error::parse_scale;
 use crate::domain::measure::parse_height;
 use crate::domain::parse::{
-    parse_date, parse_date_any, parse_datetime, parse_distance, parse_duration, parse_time,
+    parse_date, parse_date_any, parse_distance, parse_duration, parse_time,
 };
 use crate::domain::vocab::{ActivityKind, EventKind, ExerciseKind, Intensity, MedClass};
 use crate::repo::meds::MedWrite;
@@ -197,34 +197,8 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             ))
         }
         Kind::Dose => {
-            let mut d = repo.dose_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
-            let old = d.clone();
-            if let Some(x) = a.amount {
-                d.amount = crate::domain::error::check_positive("amount", x, 100_000.0)?;
-            }
-            if let Some(t) = &a.at {
-                d.taken_at = super::meds::not_ahead(
-                    parse_datetime("at", t, today)?,
-                    crate::domain::clock::now_local(),
-                )?;
-            }
-            if a.activity.pain_before.is_some() {
-                d.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;
-            }
-            if a.checkin.note.is_some() {
-                d.note = note;
-            }
-            if !a.force {
-                check_dose_max(repo, &old, &d)?;
-            }
-            repo.update_dose(&d)?;
-            Ok(format!(
-                "Updated dose {rid}: {} {} {} at {}",
-                d.amount,
-                d.unit,
-                d.medication,
-                d.taken_at.format("%Y-%m-%d %H:%M")
-            ))
+            let c = super::dose_edit::correct(repo, rid, a, today)?;
+            super::dose_edit::store(repo, &c, a.force)
         }
         Kind::Medication => {
             let mut m = repo.medication_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
@@ -322,40 +296,4 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             Err(InputError::new("id", "this record cannot be edited here").into())
         }
     }
-}
-
-/// Refuses a dose correction that takes its day's total of the drug over the max, as taking a
-/// dose does; a correction that lowers or keeps a day already over it passes.
-fn check_dose_max(
-    repo: &Repo,
-    old: &crate::domain::records::Dose,
-    new: &crate::domain::records::Dose,
-) -> Result<()> {
-    let day = new.taken_at.date();
-    let (total, max) = repo.drug_day(new.medication_id, day)?;
-    let own = if old.taken_at.date() == day {
-        old.amount
-    } else {
-        0.0
-    };
-    let after = total - own + new.amount;
-    if let Some(max) = max
-        && after > max + 1e-9
-        && after > total + 1e-9
-    {
-        let u = &new.unit;
-        return Err(InputError::new(
-            "amount",
-            format!(
-                "{} {u} makes {} {u} of {} on {day}, over the max of {} {u}/day; allowed: up to {} {u}, or --force to store it anyway",
-                crate::domain::text::number(new.amount),
-                crate::domain::text::number(after),
-                new.medication,
-                crate::domain::text::number(max),
-                crate::domain::text::number((max - (total - own)).max(0.0)),
-            ),
-        )
-        .into());
-    }
-    Ok(())
 }

@@ -44,61 +44,37 @@ impl App {
         if untouched {
             return Ok(Some(format!("Nothing changed in dose {rid}")));
         }
-        // Checked as `ops` will check them, so a bad time or amount is refused before the
-        // max question rather than after a yes.
-        let at = match &draft.at {
-            Some(t) => ops::meds::not_ahead(
-                crate::domain::parse::parse_datetime("at", t, self.today)?,
-                crate::domain::clock::now_local(),
-            )?,
-            None => old.taken_at,
-        };
-        let amount = match draft.amount {
-            Some(x) => crate::domain::error::check_positive("amount", x, 100_000.0)?,
-            None => old.amount,
-        };
-        let day = at.date();
-        let (before, max) = self.repo.drug_day(old.medication_id, day).map_err(input)?;
-        let own = if old.taken_at.date() == day {
-            old.amount
-        } else {
-            0.0
-        };
-        let after = before - own + amount;
-        if let Some(max) = max
-            && !confirmed
-            && after > max + 1e-9
-            && after > before + 1e-9
-        {
-            let u = &old.unit;
+        // The figures `backtrack edit dN` refuses by: here they ask first.
+        let c = ops::dose_edit::correct(&self.repo, rid, draft, self.today).map_err(input)?;
+        let u = &old.unit;
+        if let (true, false, Some(max)) = (c.over_max, confirmed, c.max) {
             self.confirm = Some(Confirm {
                 question: format!(
-                    "{}: {amount} {u} makes {after} {u} on {}, over your max of {}/day. Save it? (y/n)",
+                    "{}: {} {u} makes {} {u} on {}, over your max of {}/day. Save it? (y/n)",
                     old.medication,
-                    day.format("%-d %b"),
+                    text::number(c.new.amount),
+                    text::number(c.after),
+                    c.new.taken_at.format("%-d %b"),
                     text::amount(max, u)
                 ),
                 on_yes: Pending::EditOverMax,
             });
             return Ok(None);
         }
-        // Asked above (or not over the max): the op's own max check has been answered.
-        let draft = EditDraft {
-            force: true,
-            ..draft.clone()
-        };
-        let done = ops::edit::apply(&mut self.repo, rid, &draft, self.today).map_err(input)?;
-        let over = if max.is_some_and(|m| after > m + 1e-9) {
+        let done = ops::dose_edit::store(&mut self.repo, &c, true).map_err(input)?;
+        let over = if c.max.is_some_and(|m| c.after > m + 1e-9) {
             " — OVER the daily max"
         } else {
             ""
         };
-        let of_max = max
-            .map(|m| format!(" of max {}", text::amount(m, &old.unit)))
+        let of_max = c
+            .max
+            .map(|m| format!(" of max {}", text::amount(m, u)))
             .unwrap_or_default();
         Ok(Some(format!(
-            "{}; total on {day}: {after} {}{of_max}{over}",
-            done.summary, old.unit
+            "{done}; total on {}: {} {u}{of_max}{over}",
+            c.new.taken_at.date(),
+            text::number(c.after)
         )))
     }
 

@@ -1,0 +1,107 @@
+//! Correcting a dose (`edit dN`, the app's dose form): the dose as the correction would leave
+//! it, checked as a typed value is, with its day's total of the drug against the max, so the
+//! command line refuses and the app asks by the same figures.
+
+use chrono::NaiveDate;
+
+use super::edit::EditDraft;
+use super::input::{opt_scale, text};
+use crate::domain::InputError;
+use crate::domain::parse::parse_datetime;
+use crate::domain::records::Dose;
+use crate::domain::text::number;
+use crate::repo::{RecordId, Repo, RepoError, Result};
+
+/// A checked correction; nothing is written until [`store`].
+#[derive(Debug, Clone)]
+pub struct DoseCorrection {
+    pub old: Dose,
+    pub new: Dose,
+    /// The day's total of the drug with the corrected dose, and the strictest live max.
+    pub after: f64,
+    pub max: Option<f64>,
+    /// The correction raises its day's total over the max (lowering a day already over it,
+    /// or keeping it, is not).
+    pub over_max: bool,
+}
+
+impl DoseCorrection {
+    /// What the day's total allows this dose to be, for a refusal.
+    fn allowed(&self, max: f64) -> f64 {
+        (max - (self.after - self.new.amount)).max(0.0)
+    }
+}
+
+/// Reads dose `rid` and applies the draft's time, amount, pain and note to it.
+pub fn correct(
+    repo: &Repo,
+    rid: RecordId,
+    a: &EditDraft,
+    today: NaiveDate,
+) -> Result<DoseCorrection> {
+    let old = repo.dose_by_id(rid.id)?.ok_or_else(|| {
+        RepoError::NotFound(format!("no live dose {rid}; `backtrack list` shows IDs"))
+    })?;
+    let mut d = old.clone();
+    if let Some(x) = a.amount {
+        d.amount = crate::domain::error::check_positive("amount", x, 100_000.0)?;
+    }
+    if let Some(t) = &a.at {
+        d.taken_at = super::meds::not_ahead(
+            parse_datetime("at", t, today)?,
+            crate::domain::clock::now_local(),
+        )?;
+    }
+    if a.activity.pain_before.is_some() {
+        d.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;
+    }
+    if a.checkin.note.is_some() {
+        d.note = text(&a.checkin.note);
+    }
+    let day = d.taken_at.date();
+    let (total, max) = repo.drug_day(d.medication_id, day)?;
+    let own = if old.taken_at.date() == day {
+        old.amount
+    } else {
+        0.0
+    };
+    let after = total - own + d.amount;
+    let over_max = max.is_some_and(|m| after > m + 1e-9 && after > total + 1e-9);
+    Ok(DoseCorrection {
+        old,
+        new: d,
+        after,
+        max,
+        over_max,
+    })
+}
+
+/// Stores a correction; one over the max only with `force` (after a yes, or `--force`).
+pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String> {
+    if let (true, false, Some(max)) = (c.over_max, force, c.max) {
+        let (d, u) = (&c.new, &c.new.unit);
+        return Err(InputError::new(
+            "amount",
+            format!(
+                "{} {u} makes {} {u} of {} on {}, over the max of {} {u}/day; allowed: up to {} {u}, or --force to store it anyway",
+                number(d.amount),
+                number(c.after),
+                d.medication,
+                d.taken_at.date(),
+                number(max),
+                number(c.allowed(max)),
+            ),
+        )
+        .into());
+    }
+    repo.update_dose(&c.new)?;
+    let d = &c.new;
+    Ok(format!(
+        "Updated dose d{}: {} {} {} at {}",
+        d.id,
+        d.amount,
+        d.unit,
+        d.medication,
+        d.taken_at.format("%Y-%m-%d %H:%M")
+    ))
+}
