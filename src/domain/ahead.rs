@@ -4,7 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::InputError;
-use super::parse::{AHEAD_DAYS, month_day, parse_date_any, weekday};
+use super::parse::{AHEAD_DAYS, check_year, day_as_typed, month_day, weekday};
 
 const AHEAD_FORMS: &str = "allowed: today, tomorrow, +8 (days ahead), next mon…sun, -3 or 3d \
      (days ago), mon…sun (the last one), YYYY-MM-DD, MM-DD (the nearest), up to five years ahead";
@@ -33,16 +33,13 @@ pub fn parse_date_ahead(
                 format!("'{text}' is out of range; allowed: +0 to +{AHEAD_DAYS} days ahead"),
             ));
         }
-        None => match nearest_month_day(&t, today) {
-            Some(d) => d,
-            None => parse_date_any(field, text, today).map_err(|e| {
-                if e.message.contains("is not a date") {
-                    InputError::new(field, format!("'{text}' is not a date; {AHEAD_FORMS}"))
-                } else {
-                    e
-                }
-            })?,
-        },
+        None => {
+            let day = nearest_month_day(&t, today).or_else(|| day_as_typed(&t, today));
+            let day = day.ok_or_else(|| {
+                InputError::new(field, format!("'{text}' is not a date; {AHEAD_FORMS}"))
+            })?;
+            check_year(field, day)?
+        }
     };
     if d > today + Duration::days(AHEAD_DAYS) {
         return Err(InputError::new(

@@ -13,26 +13,11 @@ const DATE_FORMS: &str =
 
 /// Parses a date relative to `today`. Future dates are refused: a journal records what happened.
 pub fn parse_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
-    let t = text.trim().to_ascii_lowercase();
-    let bad = || InputError::new(field, format!("'{text}' is not a date; {DATE_FORMS}"));
-    let date = match t.as_str() {
-        "today" | "now" | "0" => today,
-        "yesterday" => today - Duration::days(1),
-        _ => {
-            if let Some(days) = days_ago(&t) {
-                today - Duration::days(days)
-            } else if let Some(wd) = weekday(&t) {
-                let back =
-                    (today.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
-                today - Duration::days(back as i64)
-            } else if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
-                d
-            } else if let Some(d) = month_day(&t, today) {
-                d
-            } else {
-                return Err(bad());
-            }
-        }
+    let Some(date) = day_as_typed(&text.trim().to_ascii_lowercase(), today) else {
+        return Err(InputError::new(
+            field,
+            format!("'{text}' is not a date; {DATE_FORMS}"),
+        ));
     };
     if date > today {
         return Err(InputError::new(
@@ -43,8 +28,30 @@ pub fn parse_date(field: &str, text: &str, today: NaiveDate) -> Result<NaiveDate
     check_year(field, date)
 }
 
+/// The day a lower-cased text names: `today`, `yesterday`, `-3`/`3d`, `mon`…`sun` (the last
+/// one), `YYYY-MM-DD`, `MM-DD` (the last one); None when it names none. Nothing is checked.
+pub(super) fn day_as_typed(t: &str, today: NaiveDate) -> Option<NaiveDate> {
+    match t {
+        "today" | "now" | "0" => Some(today),
+        "yesterday" => Some(today - Duration::days(1)),
+        _ => {
+            if let Some(days) = days_ago(t) {
+                Some(today - Duration::days(days))
+            } else if let Some(wd) = weekday(t) {
+                let back =
+                    (today.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+                Some(today - Duration::days(back as i64))
+            } else if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                Some(d)
+            } else {
+                month_day(t, today)
+            }
+        }
+    }
+}
+
 /// Refuses days before [`MIN_YEAR`]: `0000-01-01` is a typo, not a day in a journal.
-fn check_year(field: &str, date: NaiveDate) -> Result<NaiveDate, InputError> {
+pub(super) fn check_year(field: &str, date: NaiveDate) -> Result<NaiveDate, InputError> {
     if date.year() < MIN_YEAR {
         return Err(InputError::new(
             field,

@@ -41,16 +41,15 @@ pub fn parse_spec(field: &str, spec: &str) -> Result<Prescription, InputError> {
     let s = spec.trim().to_ascii_lowercase();
     let (body, load) = match s.split_once('@') {
         Some((b, l)) => {
-            let kg = super::measure::parse_weight(field, l, 0.0, 500.0).map_err(|e| {
-                if e.message.contains("out of range") {
-                    InputError::new(
-                        field,
-                        format!("'{spec}' is out of range; loads from 0 to 500 kg; {FORMS}"),
-                    )
-                } else {
-                    bad()
-                }
-            })?;
+            // Any finite weight parses; the load's own limit is checked here, in its words.
+            let kg = super::measure::parse_weight(field, l, f64::NEG_INFINITY, f64::INFINITY)
+                .map_err(|_| bad())?;
+            if !(0.0..=500.0).contains(&kg) {
+                return Err(InputError::new(
+                    field,
+                    format!("'{spec}' is out of range; loads from 0 to 500 kg; {FORMS}"),
+                ));
+            }
             (b.trim().to_string(), Some(kg))
         }
         None => (s.clone(), None),

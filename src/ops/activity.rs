@@ -165,7 +165,8 @@ pub fn activity_line(verb: &str, a: &Activity) -> String {
             s.push_str(&format!(", TSS ~{t:.0} (estimated from {src})"))
         }
         (Some(t), Some(src)) => s.push_str(&format!(", TSS {t:.0} ({src})")),
-        _ => s.push_str(", no TSS (set ftp or lthr, or give --rpe/--tss)"),
+        // Words for both front ends: `set ftp` / Settings, `--rpe` / the form's RPE field.
+        _ => s.push_str(", no TSS (an FTP or LTHR in force, or an RPE or TSS, gives one)"),
     }
     if a.stopped_for_pain {
         s.push_str(", stopped for pain");

@@ -413,17 +413,8 @@ pub fn add_months(d: NaiveDate, n: i64) -> NaiveDate {
         .unwrap_or(d)
 }
 
-/// The lines `ops` writes for the CLI, in the app's words: no command-line flags to type
-/// (`--rpe`), and no "forced" for a dose the person said yes to.
+/// The lines `ops` writes, in the app's words: no "forced" for a dose the person said yes to
+/// (the command line's `--force`).
 fn in_app_words(text: String) -> String {
-    const CLI_TO_APP: &[(&str, &str)] = &[
-        (
-            "no TSS (set ftp or lthr, or give --rpe/--tss)",
-            "no TSS (an FTP or LTHR in Settings (S), or an RPE or TSS in the form, gives one)",
-        ),
-        ("OVER the daily max (forced)", "OVER the daily max"),
-    ];
-    CLI_TO_APP
-        .iter()
-        .fold(text, |t, (cli, app)| t.replace(cli, app))
+    text.replace("OVER the daily max (forced)", "OVER the daily max")
 }

@@ -88,9 +88,14 @@ impl App {
                     None => ops::activity::add(repo, &draft, today),
                 }
                 .map_err(input)?;
+                // Where the app sets what gives a TSS (the CLI's line names no front end).
+                let settings = match done.record.tss {
+                    None => " · Settings (S) sets an FTP or LTHR",
+                    Some(_) => "",
+                };
                 (
                     editing.is_none().then_some(Kind::Activity),
-                    (done.record.id, ftp_line + &done.summary),
+                    (done.record.id, ftp_line + &done.summary + settings),
                 )
             }
             FormKind::Rehab {

@@ -176,10 +176,11 @@ fn weight_text(typed: &str, opened: Units, chosen: Units) -> Result<String, Inpu
             ),
         ));
     }
-    Ok(match opened {
-        Units::Metric => typed.to_string(),
-        Units::Imperial => format!("{typed}lb"),
-    })
+    // The form opened in the display units still in force: a bare number takes their unit.
+    Ok(crate::domain::text::typed_in_form(
+        typed,
+        crate::domain::text::Quantity::Weight,
+    ))
 }
 
 /// The line for a stored setting, naming it as the form does ("Set FTP to 260 W from 1 Dec;
