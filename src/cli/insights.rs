@@ -156,13 +156,17 @@ pub fn demo(g: &Global, years: u32, seed: u64, effects: &str) -> Result<()> {
     if !ctx.repo.is_empty()? {
         return Err(InputError::new("db", "this journal already has data; the demo only writes into an empty journal (use --db /tmp/demo.db)").into());
     }
-    let batch = generate_with(
+    let mut batch = generate_with(
         DemoSpec {
             years,
             seed,
             end: ctx.today,
         },
         effects,
+    );
+    crate::demo::up_to(
+        &mut batch,
+        crate::domain::clock::latest_moment(crate::domain::clock::now_local()),
     );
     ctx.repo.insert_batch(&batch)?;
     let none = effects == Effects::None;

@@ -37,7 +37,9 @@ fn open_demo(g: &Global) -> Result<()> {
         seed: 1,
         end: ctx.today,
     };
-    ctx.repo.insert_batch(&crate::demo::generate(spec))?;
+    let mut batch = crate::demo::generate(spec);
+    crate::demo::up_to(&mut batch, clock::latest_moment(clock::now_local()));
+    ctx.repo.insert_batch(&batch)?;
     // A quit drops `dir`; a signal (the terminal closed) ends the process without drops.
     crate::tui::run(ctx.repo, ctx.today, Some(dir.path()))
 }

@@ -91,6 +91,13 @@ pub fn generate(spec: DemoSpec) -> Batch {
     generate_with(spec, Effects::Planted)
 }
 
+/// Drops what the demo would log later than `moment` on its last day (a dose at 21:15 when
+/// it is 03:00), as a real journal cannot hold it: see `clock::latest_moment`.
+pub fn up_to(batch: &mut Batch, moment: chrono::NaiveDateTime) {
+    batch.doses.retain(|d| d.taken_at <= moment);
+    batch.activities.retain(|a| a.start <= moment);
+}
+
 /// Builds the whole journal in memory, with or without the planted effects.
 pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
     let planted = effects == Effects::Planted;
@@ -260,3 +267,27 @@ fn checkin(
 
 #[cfg(test)]
 mod seeds_tests;
+
+#[cfg(test)]
+mod up_to_tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_left_after_the_moment_and_everything_before_stays() {
+        let end = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut batch = generate(DemoSpec {
+            years: 1,
+            seed: 1,
+            end,
+        });
+        let (doses, rides) = (batch.doses.len(), batch.activities.len());
+        let moment = end.and_hms_opt(3, 0, 0).unwrap();
+        let later = batch.doses.iter().filter(|d| d.taken_at > moment).count();
+        assert!(later > 0, "the demo logs doses later on its last day");
+        up_to(&mut batch, moment);
+        assert_eq!(batch.doses.len(), doses - later);
+        assert!(batch.doses.iter().all(|d| d.taken_at <= moment));
+        assert!(batch.activities.iter().all(|a| a.start <= moment));
+        assert!(batch.activities.len() <= rides);
+    }
+}

@@ -201,3 +201,38 @@ fn d_deletes_the_selected_dose_and_u_restores_it() {
     assert_eq!(amount(&a, 1), Some(800.0));
     assert_eq!(a.rows(), 2);
 }
+
+#[test]
+fn a_dose_row_never_ends_in_a_cut_pain_or_note() {
+    let mut a = app();
+    let d = DoseDraft {
+        medication: "ibuprofen".into(),
+        amount: Some(200.0),
+        at: Some("15:00".into()),
+        pain: Some("4".into()),
+        note: Some("after the long drive home".into()),
+        force: true,
+    };
+    take_dose(&mut a.repo, &d, day(), day().and_hms_opt(20, 0, 0).unwrap()).unwrap();
+    a.refresh();
+    press(&mut a, "v");
+    let row = |w, h| {
+        let shown = super::screens::buffer_text(&super::render_buffer(&a, w, h));
+        let line = shown
+            .lines()
+            .find(|l| l.contains(" d3 "))
+            .map(str::to_string);
+        line.unwrap_or_else(|| panic!("no d3 row at {w}: {shown}"))
+    };
+    let wide = row(80, 24);
+    assert!(
+        wide.contains("pain 4") && wide.contains("after the"),
+        "{wide}"
+    );
+    let narrow = row(60, 20);
+    assert!(narrow.contains("200 mg ibuprofen"), "{narrow}");
+    assert!(
+        !narrow.contains("pain") || narrow.contains("pain 4"),
+        "{narrow}"
+    );
+}

@@ -78,27 +78,32 @@ fn clip(s: &str, n: usize) -> String {
 
 /// The doses of the last 30 days, newest first, one a row with its ID, to select.
 fn dose_list(app: &App, m: &MedsData, area: Rect, buf: &mut Buffer) {
+    // Inside the box's borders; the pain and the note come only where they fit, so no row
+    // ends in a cut "pain" without its figure.
+    let room = area.width.saturating_sub(2) as usize;
     let lines = app
         .recent_doses()
         .into_iter()
         .map(|d| {
-            let pain = d
-                .pain_before
-                .map(|p| format!("pain {p}"))
-                .unwrap_or_default();
-            let note = d
-                .note
-                .as_deref()
-                .and_then(|n| n.lines().next())
-                .unwrap_or("");
-            Line::from(format!(
-                "{} {}  {:<5} {:>9} {:<18} {pain:<7} {note}",
+            let mut row = format!(
+                "{} {}  {:<5} {:>9} {:<18}",
                 d.taken_at.format("%a %e %b"),
                 d.taken_at.format("%H:%M"),
                 format!("d{}", d.id),
                 text::amount(d.amount, &d.unit),
                 clip(&d.medication, 18),
-            ))
+            );
+            let pain = d.pain_before.map(|p| format!(" pain {p:<2}"));
+            if let Some(p) = pain.filter(|p| row.chars().count() + p.chars().count() <= room) {
+                row.push_str(&p);
+            }
+            let note = d.note.as_deref().and_then(|n| n.lines().next());
+            let left = room.saturating_sub(row.chars().count() + 1);
+            if let Some(n) = note.filter(|_| left >= 4) {
+                row.push(' ');
+                row.push_str(&clip(n, left));
+            }
+            Line::from(row)
         })
         .collect();
     let n = m.history.iter().map(|(_, v)| v.len()).sum::<usize>();
