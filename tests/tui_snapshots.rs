@@ -401,5 +401,8 @@ fn trends_over_a_year_and_scrolled() {
     app.update(Action::Move(1));
     let scrolled = shot(&app, 80, 24);
     assert!(!scrolled.contains("• Events"), "{scrolled}");
-    assert!(scrolled.contains("• Pain the same day"), "{scrolled}");
+    assert!(
+        scrolled.contains("• Training load and pain the same day"),
+        "{scrolled}"
+    );
 }

@@ -113,20 +113,24 @@ pub fn p_text(p: f64) -> String {
     }
 }
 
-/// The plain words for one tested association out of `tested`.
+/// The plain words for one tested association out of `tested`. The p shown is the one the
+/// verdict rests on: Holm's adjusted p when more than one pattern was tested (issue 19: the
+/// sentence once showed the raw p beside a verdict taken on the adjusted one).
 pub fn chance_words(v: &Verdict, tested: usize) -> Option<String> {
-    let p = v.p?;
+    let (p, adj) = (v.p?, v.p_holm?);
+    let shown = if tested > 1 {
+        format!("adjusted {}", p_text(adj))
+    } else {
+        p_text(adj)
+    };
     Some(if v.unlikely() {
-        format!("unlikely to be chance ({})", p_text(p))
+        format!("unlikely to be chance ({shown})")
     } else if p <= ALPHA && tested > 1 {
         // Small on its own, but one of many looked at: that many patterns make one this
         // small now and then with nothing behind it.
-        format!(
-            "could well be chance ({}, but {tested} patterns were looked at)",
-            p_text(p)
-        )
+        format!("could well be chance ({shown}; {tested} patterns were looked at)")
     } else {
-        format!("could well be chance ({})", p_text(p))
+        format!("could well be chance ({shown})")
     })
 }
 
@@ -140,7 +144,7 @@ pub fn judge(verdicts: &mut [&mut Verdict], offset: usize) {
             idx.push(i);
         }
     }
-    let ps = p_values(&designs, offset, super::permute::SEED);
+    let ps = p_values(&designs, offset, super::permute::SEED, designs.len());
     let adj = holm(&ps);
     for (k, &i) in idx.iter().enumerate() {
         verdicts[i].p = Some(ps[k]);
@@ -211,17 +215,26 @@ mod tests {
         assert_eq!(p_text(0.003), "p = 0.003");
         assert_eq!(p_text(0.0149), "p = 0.01");
         assert_eq!(p_text(0.412), "p = 0.41");
+        // The verdict and the p shown are the adjusted one's.
         assert_eq!(
             chance_words(&v(Some(0.003), Some(0.03)), 10).unwrap(),
-            "unlikely to be chance (p = 0.003)"
+            "unlikely to be chance (adjusted p = 0.03)"
+        );
+        assert_eq!(
+            chance_words(&v(Some(0.002), Some(0.05)), 25).unwrap(),
+            "unlikely to be chance (adjusted p = 0.05)"
         );
         assert_eq!(
             chance_words(&v(Some(0.02), Some(0.2)), 10).unwrap(),
-            "could well be chance (p = 0.02, but 10 patterns were looked at)"
+            "could well be chance (adjusted p = 0.20; 10 patterns were looked at)"
         );
         assert_eq!(
             chance_words(&v(Some(0.4), Some(1.0)), 10).unwrap(),
-            "could well be chance (p = 0.40)"
+            "could well be chance (adjusted p = 1.00)"
+        );
+        assert_eq!(
+            chance_words(&v(Some(0.004), Some(0.004)), 1).unwrap(),
+            "unlikely to be chance (p = 0.004)"
         );
         assert_eq!(chance_words(&v(None, None), 10), None);
     }

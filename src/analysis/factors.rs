@@ -1,22 +1,24 @@
 //! The other factors of SPEC §7.3: tags and workdays at lag 0 and 1, sleep against next-day
 //! pain, sitting against same-day and next-day pain, and medication classes with/without.
-//! Facts with n; the sentences never say "because".
+//! Each is shown as logged and judged among days that started from the same pain (SPEC §7.5,
+//! `adjust.rs`); same-day ones say that either may have steered the other and are never
+//! headlined; one set by the weekday says it cannot be told from the weekly rhythm. Facts with
+//! n; the sentences never say "because".
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::assoc::first_index;
+use super::adjust::{Frames, allows, ranked};
 use super::chance::{Strength, Verdict, diff_score, rho_score, strength};
-use super::data::{DayIndex, DaySeries, JournalData, round1};
-use super::designs::{comparison, correlation};
+use super::data::{DayIndex, JournalData, round1};
+use super::designs::correlation;
 use super::words::{days, one, two};
 use crate::domain::records::Checkin;
 use crate::domain::vocab::MedClass;
 
-/// Mean pain with a tag and without it. JSON keys (SPEC §7.4) and p, p_holm. `tag` is
-/// "workday" for the workday comparison (workdays against days logged as days off).
+/// Mean pain with a tag and without it. JSON keys (SPEC §7.4) and `adjusted`, p, p_holm.
+/// `tag` is "workday" for the workday comparison (workdays against days logged as days off).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TagAssoc {
     pub tag: String,
@@ -25,157 +27,224 @@ pub struct TagAssoc {
     pub without_mean: f64,
     pub n_with: usize,
     pub n_without: usize,
+    /// The difference among days that started from the same pain (see `adjust.rs`); None
+    /// when not tested.
+    pub adjusted: Option<f64>,
     #[serde(flatten)]
     pub verdict: Verdict,
 }
 
-/// The window's days from `since`: their positions in `ix` and the pain `lag` days later.
-struct Days<'a> {
-    ix: &'a DayIndex,
+/// Fewest days with and without a tag before the tag is tested for chance (issue 19, item 5):
+/// a tag logged on a handful of days cannot be told from chance anyway, and every tag tested
+/// makes the bar higher for all the others. Tags with fewer are shown as facts.
+pub const TAG_TEST_MIN: usize = 8;
+
+/// The check-in of each window day of `fr` (window day 0 is `ix` day `from`).
+fn checkins<'d>(
+    data: &'d JournalData,
+    ix: &DayIndex,
     from: usize,
-    pain: &'a DaySeries<Option<f64>>,
+    len: usize,
+) -> Vec<Option<&'d Checkin>> {
+    (0..len)
+        .map(|i| {
+            ix.checkin
+                .get(from + i)
+                .copied()
+                .flatten()
+                .map(|c| &data.checkins[c])
+        })
+        .collect()
 }
 
-impl Days<'_> {
-    fn len(&self) -> usize {
-        self.ix.len() - self.from.min(self.ix.len())
-    }
-
-    fn checkin<'d>(&self, data: &'d JournalData, i: usize) -> Option<&'d Checkin> {
-        self.ix.checkin[self.from + i].map(|c| &data.checkins[c])
-    }
-
-    /// Pain `lag` days after window day i, None when not logged (or past the end).
-    fn pain_after(&self, lag: usize) -> Vec<Option<f64>> {
-        (0..self.len())
-            .map(|i| self.pain.values.get(self.from + i + lag).copied().flatten())
-            .collect()
-    }
-
-    /// A value of each window day's check-in.
-    fn of_checkin(
-        &self,
-        data: &JournalData,
-        f: impl Fn(&Checkin) -> Option<f64>,
-    ) -> Vec<Option<f64>> {
-        (0..self.len())
-            .map(|i| self.checkin(data, i).and_then(&f))
-            .collect()
-    }
+/// Mean of `y` over the days where `x` is `v` (both present), with the count.
+fn group_mean(x: &[Option<f64>], y: &[Option<f64>], v: f64) -> (Option<f64>, usize) {
+    let ys: Vec<f64> = (0..x.len())
+        .filter(|&i| x[i] == Some(v))
+        .filter_map(|i| y.get(i).copied().flatten())
+        .collect();
+    (super::data::mean(&ys), ys.len())
 }
 
-/// For lag 0 and 1: over logged days d (on or after `since`) whose day d + lag is logged, the
-/// mean pain on d + lag when d carried the tag against when it did not. Only tags with at least
-/// `min_group` days in each group are returned, sorted by tag then lag.
+/// The weekly-rhythm sentence for an exposure set by the day of the week (issue 19, item 7).
+fn weekly(days_word: &str) -> String {
+    format!(
+        "your {days_word} fall on the same weekdays every week, so this cannot be told apart \
+         from the weekly rhythm"
+    )
+}
+
+/// For lag 0 and 1, over the window of `fr`: the pain on d + lag when day d's check-in
+/// carried the tag against when it did not. Tags with at least `min_group` days in each group
+/// are shown; those with [`TAG_TEST_MIN`] are tested. Sorted by tag then lag; the workday
+/// comparison (from the check-in's flag) comes with them.
 pub fn tag_assocs(
+    fr: &mut Frames,
     data: &JournalData,
     ix: &DayIndex,
-    pain: &DaySeries<Option<f64>>,
-    since: Option<NaiveDate>,
+    from: usize,
     min_group: usize,
 ) -> Vec<TagAssoc> {
-    let w = Days {
-        ix,
-        from: first_index(ix.start, since),
-        pain,
-    };
-    let mut tags: BTreeSet<&str> = (0..w.len())
-        .filter_map(|i| w.checkin(data, i))
+    let cs = checkins(data, ix, from, fr.len());
+    let mut tags: BTreeSet<&str> = cs
+        .iter()
+        .flatten()
         .flat_map(|c| c.tags.iter().map(String::as_str))
         .collect();
-    // The workday comparison comes from the check-in's flag, whatever the tags say.
     tags.remove("workday");
     let mut out = Vec::new();
     for tag in tags.into_iter().chain(["workday"]) {
-        let group = |c: &Checkin| -> Option<bool> {
-            if tag == "workday" {
-                c.workday
-            } else {
-                Some(c.tags.iter().any(|t| t == tag))
-            }
-        };
-        let labels: Vec<Option<bool>> = (0..w.len())
-            .map(|i| w.checkin(data, i).and_then(group))
-            .collect();
-        let with: Vec<u32> = labels.iter().map(|l| u32::from(*l == Some(true))).collect();
-        let without: Vec<u32> = labels
+        let x: Vec<Option<f64>> = cs
             .iter()
-            .map(|l| u32::from(*l == Some(false)))
+            .map(|c| {
+                let c = (*c)?;
+                let v = if tag == "workday" {
+                    c.workday?
+                } else {
+                    c.tags.iter().any(|t| t == tag)
+                };
+                Some(f64::from(u8::from(v)))
+            })
             .collect();
         for lag in 0..=1u32 {
-            let c = comparison(&with, &without, &w.pain_after(lag as usize));
-            let (Some(wm), Some(wom)) = (c.mean_a, c.mean_b) else {
-                continue;
-            };
-            if c.n_a < min_group || c.n_b < min_group {
-                continue;
+            if let Some(t) = one_tag(fr, tag, &x, lag, min_group) {
+                out.push(t);
             }
-            let (n_with, n_without) = (c.n_a, c.n_b);
-            let (a, b) = (one(wm), one(wom));
-            let fact = match (tag, lag) {
-                ("workday", 0) => format!(
-                    "On workdays, pain was {a} against {b} on days off ({n_with} vs {n_without} days)"
-                ),
-                ("workday", _) => format!(
-                    "On days after workdays, pain was {a} against {b} after days off \
-                     ({n_with} vs {n_without} days)"
-                ),
-                (_, 0) => format!(
-                    "On days tagged {tag}, pain was {a} against {b} on other days \
-                     ({n_with} vs {n_without} days)"
-                ),
-                _ => format!(
-                    "On days after {tag}, pain was {a} against {b} after other days \
-                     ({n_with} vs {n_without} days)"
-                ),
-            };
-            let what = if tag == "workday" {
-                format!("workday lag {lag}")
-            } else {
-                format!("tag {tag} lag {lag}")
-            };
-            out.push(TagAssoc {
-                tag: tag.to_string(),
-                lag,
-                with_mean: round1(wm),
-                without_mean: round1(wom),
-                n_with,
-                n_without,
-                verdict: Verdict::tested(what, fact, diff_score(wm - wom), c.design),
-            });
         }
     }
     out.sort_by(|a, b| a.tag.cmp(&b.tag).then(a.lag.cmp(&b.lag)));
     out
 }
 
+fn one_tag(
+    fr: &mut Frames,
+    tag: &str,
+    x: &[Option<f64>],
+    lag: u32,
+    min_group: usize,
+) -> Option<TagAssoc> {
+    let y = fr.outcome(lag as usize).raw.clone();
+    let (wm, n_with) = group_mean(x, &y, 1.0);
+    let (wom, n_without) = group_mean(x, &y, 0.0);
+    let (wm, wom) = (wm?, wom?);
+    if n_with < min_group || n_without < min_group {
+        return None;
+    }
+    let (a, b) = (one(wm), one(wom));
+    let work = tag == "workday";
+    let seen = match (work, lag) {
+        (true, 0) => format!("On workdays, pain was {a} against {b} on days off"),
+        (true, _) => format!("On days after workdays, pain was {a} against {b} after days off"),
+        (false, 0) => format!("On days tagged {tag}, pain was {a} against {b} on other days"),
+        _ => format!("On days after {tag}, pain was {a} against {b} after other days"),
+    };
+    let counts = format!("{n_with} vs {n_without} days");
+    let what = if work {
+        format!("workday lag {lag}")
+    } else {
+        format!("tag {tag} lag {lag}")
+    };
+    let untested = |fact: String| TagAssoc {
+        tag: tag.to_string(),
+        lag,
+        with_mean: round1(wm),
+        without_mean: round1(wom),
+        n_with,
+        n_without,
+        adjusted: None,
+        verdict: Verdict::untested(what.clone(), fact),
+    };
+    if n_with < TAG_TEST_MIN || n_without < TAG_TEST_MIN {
+        return Some(untested(format!(
+            "{seen} ({counts}); too few days to tell from chance (needs {TAG_TEST_MIN} with and \
+             without)"
+        )));
+    }
+    let adj = fr.adjust(lag as usize, x);
+    if adj.locked {
+        let days_word = if work {
+            "workdays".to_string()
+        } else {
+            format!("days tagged {tag}")
+        };
+        return Some(untested(format!(
+            "{seen} ({counts}); {}",
+            weekly(&days_word)
+        )));
+    }
+    let Some(diff) = adj.slope else {
+        return Some(untested(format!(
+            "{seen} ({counts}); too little varied once the pain before was allowed for"
+        )));
+    };
+    let k = lag as usize;
+    let fact = if lag == 0 {
+        format!(
+            "{seen}, or the other way round: pain can steer the day as well; among days that \
+             started from the same pain, {} ({}; {counts})",
+            points(diff),
+            allows(k)
+        )
+    } else {
+        format!(
+            "{seen}; {} among days that started from the same pain ({}; {counts})",
+            points(diff),
+            allows(k)
+        )
+    };
+    let score = if lag == 0 { None } else { diff_score(diff) };
+    let base = untested(String::new());
+    Some(TagAssoc {
+        adjusted: Some(round1(diff)),
+        verdict: Verdict::tested(what, fact, score, adj.design),
+        ..base
+    })
+}
+
+/// "1.6 points higher", "0.4 points lower", "about the same".
+fn points(diff: f64) -> String {
+    let r = round1(diff);
+    if r.abs() < 0.05 {
+        "about the same".to_string()
+    } else if r > 0.0 {
+        format!("{} points higher", one(r))
+    } else {
+        format!("{} points lower", one(-r))
+    }
+}
+
 /// A day value (sleep or sitting hours) against pain `lag` days later. JSON keys: lag,
-/// spearman, n, p, p_holm.
+/// spearman (plain), partial (allowing for the pain before), n, p, p_holm.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HoursAssoc {
     pub lag: u32,
     pub spearman: Option<f64>,
+    pub partial: Option<f64>,
     pub n: usize,
     #[serde(flatten)]
     pub verdict: Verdict,
 }
 
-/// Spearman between hours logged on day d (from the check-in) and pain on day d + lag.
-/// `name` is "sleep" or "sitting"; `more` says what more of it is ("more sleep").
+/// Hours logged on day d (from the check-in) against pain on day d + lag. `name` is "sleep" or
+/// "sitting".
 fn hours_assoc(
-    w: &Days,
+    fr: &mut Frames,
     hours: &[Option<f64>],
     lag: u32,
     name: &str,
     min_pairs: usize,
 ) -> HoursAssoc {
-    let c = correlation(hours, &w.pain_after(lag as usize));
+    let k = lag as usize;
+    let y = fr.outcome(k).raw.clone();
+    let c = correlation(hours, &y);
     let when = if lag == 0 { "same-day" } else { "next-day" };
     let what = format!("{name} lag {lag}");
     let n = c.n;
+    let rho = c.rho.map(|r| (r * 100.0).round() / 100.0 + 0.0);
     let untested = |fact: String| HoursAssoc {
         lag,
-        spearman: None,
+        spearman: rho,
+        partial: None,
         n,
         verdict: Verdict::untested(what.clone(), fact),
     };
@@ -186,36 +255,57 @@ fn hours_assoc(
             days(n)
         ));
     }
-    let Some(r) = c.rho else {
+    let adj = fr.adjust(k, &ranked(hours));
+    if adj.locked {
         return untested(format!(
-            "{} and {when} pain: nothing varied ({})",
+            "{} and {when} pain ({}): {}",
+            capitalise(name),
+            days(n),
+            weekly(&format!("{name} hours"))
+        ));
+    }
+    let Some(r) = adj.r.filter(|_| rho.is_some()) else {
+        return untested(format!(
+            "{} and {when} pain: too little varied once the pain before was allowed for ({})",
             capitalise(name),
             days(n)
         ));
     };
     let r = (r * 100.0).round() / 100.0 + 0.0;
-    let after = if lag == 0 { "with" } else { "after" };
     let dir = if r > 0.0 { "higher" } else { "lower" };
-    let how = match strength(r) {
-        Strength::None => format!("about the same whatever the {name}"),
-        Strength::Slight => format!("slightly {dir} {after} more {name}"),
-        Strength::Clear => format!("{dir} {after} more {name}"),
+    let fact = if lag == 0 {
+        let how = match strength(r) {
+            Strength::None => format!("about the same whatever the {name}"),
+            Strength::Slight => format!("slightly {dir} with more {name}"),
+            Strength::Clear => format!("{dir} with more {name}"),
+        };
+        format!(
+            "Same-day pain was {how}, or the other way round: pain can steer the day as well \
+             (correlation {}, {}; {})",
+            two(r),
+            allows(k),
+            days(n)
+        )
+    } else {
+        let how = match strength(r) {
+            Strength::None => format!("about the same whatever the {name}"),
+            Strength::Slight => format!("slightly {dir} after more {name}"),
+            Strength::Clear => format!("{dir} after more {name}"),
+        };
+        format!(
+            "Next-day pain was {how} (correlation {}, {}; {})",
+            two(r),
+            allows(k),
+            days(n)
+        )
     };
-    let day = if lag == 0 { "Same-day" } else { "Next-day" };
+    let score = if lag == 0 { None } else { rho_score(r) };
     HoursAssoc {
         lag,
-        spearman: Some(r),
+        spearman: rho,
+        partial: Some(r),
         n,
-        verdict: Verdict::tested(
-            what,
-            format!(
-                "{day} pain was {how} (rank correlation {}, {})",
-                two(r),
-                days(n)
-            ),
-            rho_score(r),
-            c.design,
-        ),
+        verdict: Verdict::tested(what, fact, score, adj.design),
     }
 }
 
@@ -225,44 +315,41 @@ fn capitalise(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-/// Sleep hours logged on day d against pain on day d + 1.
+/// Sleep hours logged on day d (the night after it, as the check-in records it) against pain
+/// on day d + 1, allowing for the pain of day d.
 pub fn sleep_assoc(
+    fr: &mut Frames,
     data: &JournalData,
     ix: &DayIndex,
-    pain: &DaySeries<Option<f64>>,
-    since: Option<NaiveDate>,
+    from: usize,
     min_pairs: usize,
 ) -> HoursAssoc {
-    let w = Days {
-        ix,
-        from: first_index(ix.start, since),
-        pain,
-    };
-    let hours = w.of_checkin(data, |c| c.sleep_hours);
-    hours_assoc(&w, &hours, 1, "sleep", min_pairs)
+    let hours: Vec<Option<f64>> = checkins(data, ix, from, fr.len())
+        .iter()
+        .map(|c| c.and_then(|c| c.sleep_hours))
+        .collect();
+    hours_assoc(fr, &hours, 1, "sleep", min_pairs)
 }
 
 /// Sitting hours logged on day d against pain the same day and the next.
 pub fn sitting_assocs(
+    fr: &mut Frames,
     data: &JournalData,
     ix: &DayIndex,
-    pain: &DaySeries<Option<f64>>,
-    since: Option<NaiveDate>,
+    from: usize,
     min_pairs: usize,
 ) -> Vec<HoursAssoc> {
-    let w = Days {
-        ix,
-        from: first_index(ix.start, since),
-        pain,
-    };
-    let hours = w.of_checkin(data, |c| c.sitting_hours);
+    let hours: Vec<Option<f64>> = checkins(data, ix, from, fr.len())
+        .iter()
+        .map(|c| c.and_then(|c| c.sitting_hours))
+        .collect();
     (0..=1)
-        .map(|lag| hours_assoc(&w, &hours, lag, "sitting", min_pairs))
+        .map(|lag| hours_assoc(fr, &hours, lag, "sitting", min_pairs))
         .collect()
 }
 
 /// Mean pain on logged days with a dose of a class against logged days without. JSON keys:
-/// class, with_mean, without_mean, n_with, n_without, p, p_holm.
+/// class, with_mean, without_mean, n_with, n_without, adjusted, p, p_holm.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MedAssoc {
     pub class: String,
@@ -270,6 +357,8 @@ pub struct MedAssoc {
     pub without_mean: f64,
     pub n_with: usize,
     pub n_without: usize,
+    /// The difference among days that started from the same pain.
+    pub adjusted: Option<f64>,
     #[serde(flatten)]
     pub verdict: Verdict,
 }
@@ -279,55 +368,63 @@ pub const MED_CAVEAT: &str =
     "Doses tend to be taken on worse days, so a difference here is not the medicine's effect.";
 
 pub fn med_assocs(
+    fr: &mut Frames,
     data: &JournalData,
     ix: &DayIndex,
-    pain: &DaySeries<Option<f64>>,
-    since: Option<NaiveDate>,
+    from: usize,
     min_group: usize,
 ) -> Vec<MedAssoc> {
-    let w = Days {
-        ix,
-        from: first_index(ix.start, since),
-        pain,
-    };
-    let classes: BTreeSet<MedClass> = (0..w.len())
-        .flat_map(|i| ix.doses[w.from + i].iter().map(|&k| data.doses[k].class))
+    let len = fr.len();
+    let doses = |i: usize| ix.doses.get(from + i).map_or(&[][..], |v| v.as_slice());
+    let classes: BTreeSet<MedClass> = (0..len)
+        .flat_map(|i| doses(i).iter().map(|&k| data.doses[k].class))
         .collect();
-    let today = w.pain_after(0);
+    let y = fr.outcome(0).raw.clone();
     let mut out = Vec::new();
     for class in classes {
-        let with: Vec<u32> = (0..w.len())
+        let x: Vec<Option<f64>> = (0..len)
             .map(|i| {
-                u32::from(
-                    ix.doses[w.from + i]
-                        .iter()
-                        .any(|&k| data.doses[k].class == class),
-                )
+                Some(f64::from(u8::from(
+                    doses(i).iter().any(|&k| data.doses[k].class == class),
+                )))
             })
             .collect();
-        let without: Vec<u32> = with.iter().map(|x| 1 - x).collect();
-        let c = comparison(&with, &without, &today);
-        let (Some(wm), Some(wom)) = (c.mean_a, c.mean_b) else {
+        let (Some(wm), n_a) = group_mean(&x, &y, 1.0) else {
             continue;
         };
-        if c.n_a < min_group || c.n_b < min_group {
+        let (Some(wom), n_b) = group_mean(&x, &y, 0.0) else {
+            continue;
+        };
+        if n_a < min_group || n_b < min_group {
             continue;
         }
-        let fact = format!(
-            "On days with any {class} dose, pain was {} against {} on days without ({} vs {} days)",
+        let seen = format!(
+            "On days with any {class} dose, pain was {} against {} on days without",
             one(wm),
-            one(wom),
-            c.n_a,
-            c.n_b
+            one(wom)
         );
-        let mut verdict = Verdict::tested(format!("medication {class}"), fact, None, c.design);
+        let adj = fr.adjust(0, &x);
+        let what = format!("medication {class}");
+        // Doses follow the day's pain: a difference is expected with nothing behind it, so
+        // it is shown (as logged and allowed for), never tested for chance.
+        let fact = match adj.slope {
+            Some(diff) => format!(
+                "{seen}; {} among days that started from the same pain ({}; {n_a} vs {n_b} days)",
+                points(diff),
+                allows(0)
+            ),
+            None => format!("{seen} ({n_a} vs {n_b} days)"),
+        };
+        let adjusted = adj.slope.map(round1);
+        let mut verdict = Verdict::untested(what, fact);
         verdict.caveat = Some(MED_CAVEAT.to_string());
         out.push(MedAssoc {
             class: class.as_str().to_string(),
             with_mean: round1(wm),
             without_mean: round1(wom),
-            n_with: c.n_a,
-            n_without: c.n_b,
+            n_with: n_a,
+            n_without: n_b,
+            adjusted,
             verdict,
         });
     }

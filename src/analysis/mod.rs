@@ -2,7 +2,9 @@
 //! so the TUI, the CLI and the report all compute the same numbers. `stats::stats` is the one
 //! entry point that computes everything; `series::Series` holds the day series charts draw.
 
+pub mod adjust;
 pub mod assoc;
+pub mod before_after;
 pub mod chance;
 pub mod criteria;
 pub mod criteria_eval;
@@ -15,6 +17,7 @@ pub mod load;
 pub mod meds;
 pub mod pain;
 pub mod permute;
+mod permute_kernel;
 pub mod psfs;
 pub mod rehab;
 pub mod samples;

@@ -6,7 +6,9 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
+use super::adjust::Frames;
 use super::assoc::{HardVsRest, PushThrough, first_index, hard_vs_rest, push_through};
+use super::before_after::{EventChange, before_after};
 use super::chance::{Notable, Verdict, judge, notable};
 use super::criteria_eval::{CriteriaInput, CriterionResult, evaluate_all};
 use super::data::{DayIndex, JournalData, round1};
@@ -78,6 +80,9 @@ pub struct Stats {
     pub med_days: Vec<MedAssoc>,
     /// The most notable association, or null when none survives Holm's correction.
     pub notable: Option<Notable>,
+    /// Pain before and after each bike fit, injection, procedure, equipment change, other
+    /// event and programme start (judged among themselves; never the headline).
+    pub events: Vec<EventChange>,
     #[serde(skip)]
     pub today: NaiveDate,
     #[serde(skip)]
@@ -144,6 +149,13 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
                 .collect()
         })
         .unwrap_or_default();
+    // Every association covers the window's days from its first day; weeks start on Monday.
+    let wfrom = first_index(ix.start, since).min(ix.len());
+    let first = ix.start + Duration::days(wfrom as i64);
+    let offset = first.weekday().num_days_from_monday() as usize;
+    let hints = pain_hints(data, &ix);
+    let mut fr = Frames::with_hints(&s.pain.values, &hints, &s.load.values, wfrom, offset);
+    let wload = &s.load.values[wfrom.min(s.load.len())..];
     let mut st = Stats {
         pain,
         flares: flares(data, &ix, &s.pain, &s.baseline)
@@ -151,26 +163,24 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
             .filter(|f| f.start >= from)
             .collect(),
         load,
-        load_pain: load_pain_lags(&s.load, &s.pain, since, t.min_pairs),
-        hard_vs_rest: hard_vs_rest(&s.load, &s.pain, since, hard, t.min_pairs),
-        push_through: push_through(data, &s.pain, since, t.min_pairs),
-        tags: tag_assocs(data, &ix, &s.pain, since, t.min_group),
+        load_pain: load_pain_lags(&mut fr, wload, t.min_pairs),
+        hard_vs_rest: hard_vs_rest(&mut fr, wload, hard, t.min_pairs),
+        push_through: push_through(&mut fr, data, first, t.min_pairs),
+        tags: tag_assocs(&mut fr, data, &ix, wfrom, t.min_group),
         meds: med_counters(data, today),
         rehab: rehab_summary(&data.programmes, &data.rehab_sessions, today),
         psfs: psfs_summary(&data.psfs_items, today),
         criteria: evaluate_all(&data.criteria, &x, today),
         red_flags_today,
-        sleep: sleep_assoc(data, &ix, &s.pain, since, t.min_pairs),
-        sitting: sitting_assocs(data, &ix, &s.pain, since, t.min_pairs),
-        med_days: med_assocs(data, &ix, &s.pain, since, t.min_group),
+        sleep: sleep_assoc(&mut fr, data, &ix, wfrom, t.min_pairs),
+        sitting: sitting_assocs(&mut fr, data, &ix, wfrom, t.min_pairs),
+        med_days: med_assocs(&mut fr, data, &ix, wfrom, t.min_group),
         notable: None,
+        events: before_after(data, &s.pain.values, ix.start, wfrom, today),
         today,
         since,
         tested: 0,
     };
-    // Every design covers the window's days from its first day; weeks start on Monday.
-    let first = ix.start + Duration::days(first_index(ix.start, since) as i64);
-    let offset = first.weekday().num_days_from_monday() as usize;
     st.tested = verdicts_mut(&mut st)
         .iter()
         .filter(|v| v.design.is_some())
@@ -178,6 +188,21 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
     judge(&mut verdicts_mut(&mut st), offset);
     st.notable = notable(verdicts(&st));
     st
+}
+
+/// The highest pain logged before a session or a dose on each day (see `Frames::with_hints`).
+fn pain_hints(data: &JournalData, ix: &DayIndex) -> Vec<Option<f64>> {
+    (0..ix.len())
+        .map(|i| {
+            let a = ix.activities[i]
+                .iter()
+                .filter_map(|&k| data.activities[k].pain_before);
+            let d = ix.doses[i]
+                .iter()
+                .filter_map(|&k| data.doses[k].pain_before);
+            a.chain(d).max().map(f64::from)
+        })
+        .collect()
 }
 
 /// Every association's verdict in the fixed order of [`sentences`]: load → pain by lag, hard

@@ -110,6 +110,7 @@ fn json_has_exactly_the_stable_keys() {
         keys(&v),
         vec![
             "criteria",
+            "events",
             "flares",
             "hard_vs_rest",
             "load",
@@ -150,6 +151,7 @@ fn json_has_exactly_the_stable_keys() {
     assert_eq!(
         keys(&v["hard_vs_rest"]),
         vec![
+            "adjusted",
             "hard_delta",
             "n_hard",
             "n_rest",
@@ -161,6 +163,7 @@ fn json_has_exactly_the_stable_keys() {
     assert_eq!(
         keys(&v["push_through"]),
         vec![
+            "adjusted",
             "easy_delta",
             "n_easy",
             "n_pushed",
@@ -171,15 +174,16 @@ fn json_has_exactly_the_stable_keys() {
     );
     assert_eq!(
         keys(&v["sleep"]),
-        vec!["lag", "n", "p", "p_holm", "spearman"]
+        vec!["lag", "n", "p", "p_holm", "partial", "spearman"]
     );
     assert_eq!(
         keys(&v["sitting"][1]),
-        vec!["lag", "n", "p", "p_holm", "spearman"]
+        vec!["lag", "n", "p", "p_holm", "partial", "spearman"]
     );
     assert_eq!(
         keys(&v["med_days"][0]),
         vec![
+            "adjusted",
             "class",
             "n_with",
             "n_without",
@@ -194,6 +198,7 @@ fn json_has_exactly_the_stable_keys() {
     assert_eq!(
         keys(&v["tags"][0]),
         vec![
+            "adjusted",
             "lag",
             "n_with",
             "n_without",

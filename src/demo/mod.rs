@@ -1,16 +1,20 @@
 //! The demo journal (`backtrack demo`): a deterministic, realistic history of a rider with a
-//! back injury and a slow recovery, with effects planted on purpose so the insights have
+//! back injury and a slow recovery. It is built the way a real journal is (SPEC §7.5): pain
+//! runs in spells with flares and a slow healing drift, and it steers what the rider does — he
+//! trains less and easier on bad days and the day after, rides through pain mostly on days
+//! that are already bad, sleeps worse after a bad day, takes pills on bad days — and now and
+//! then a day or a few go unlogged. On top of that, effects are planted so the insights have
 //! something true to find:
-//! - pain the day after a session rises by about 1 point per 100 TSS above 50;
+//! - pain the day after a session rises by 1.5 points per 100 TSS above the usual (the mean
+//!   daily load of the 4 weeks before);
 //! - a short night (under 7 h) adds 0.5 point per missing hour to the next day;
 //! - shovelling snow adds 2 points the next day and 1 the day after;
-//! - long sitting on work days adds 0.1 point per hour above 6.
+//! - long sitting on work days adds 0.1 point per hour above 6; a long drive 0.8 the same day.
 //!
-//! With [`Effects::None`] (`backtrack demo --effects none`) the journal has the same shape
-//! (the same kinds and numbers of records, flares, doses, rehab and events) but pain is
-//! independent of everything else in it: a steady level with flares at random times, while
-//! training, sleep, sitting, tags and doses never look at it. Whatever the insights find there
-//! is chance.
+//! With [`Effects::None`] (`backtrack demo --effects none`) the journal is the same in every
+//! other way — the same spells, the same steering, the same gaps — but nothing in it changes
+//! the pain. Whatever the insights find there is chance or the steering, and they must not
+//! headline it.
 //!
 //! The same seed, effects and end date always give the same journal.
 
@@ -52,28 +56,43 @@ impl Effects {
     }
 }
 
-/// A pain level with flares at random times, for the journal without effects: its own
-/// persistence (a flare lasts days) but no link to anything else.
-struct Drift {
-    flare_left: u32,
-    flare_size: f64,
+/// Flares at random times on top of the healing drift: a flare builds for a day or two, holds
+/// and fades, and lasts 3–9 days.
+struct Flares {
+    left: u32,
+    size: f64,
 }
 
-impl Drift {
-    fn next(&mut self, rng: &mut ChaCha8Rng) -> u8 {
-        if self.flare_left == 0 && rng.gen_bool(1.0 / 45.0) {
-            self.flare_left = rng.gen_range(3..9);
-            self.flare_size = rng.gen_range(2.5..4.5);
+impl Flares {
+    fn next(&mut self, rng: &mut ChaCha8Rng) -> f64 {
+        if self.left == 0 && rng.gen_bool(1.0 / 40.0) {
+            self.left = rng.gen_range(3..10);
+            self.size = rng.gen_range(2.0..4.0);
         }
-        let flare = if self.flare_left > 0 {
-            self.flare_left -= 1;
-            self.flare_size
-        } else {
-            0.0
-        };
-        (2.0 + flare + rng.gen_range(-1.2..1.2_f64))
-            .clamp(0.0, 10.0)
-            .round() as u8
+        if self.left == 0 {
+            return 0.0;
+        }
+        self.left -= 1;
+        self.size * if self.left <= 1 { 0.5 } else { 1.0 }
+    }
+}
+
+/// Days the rider does not log: now and then one, and a few runs of several (travel, a bad
+/// week, forgetting).
+struct Gaps {
+    left: u32,
+}
+
+impl Gaps {
+    fn skip(&mut self, rng: &mut ChaCha8Rng) -> bool {
+        if self.left == 0 && rng.gen_bool(1.0 / 90.0) {
+            self.left = rng.gen_range(3..9);
+        }
+        if self.left > 0 {
+            self.left -= 1;
+            return true;
+        }
+        rng.gen_bool(0.05)
     }
 }
 
@@ -102,16 +121,8 @@ pub fn up_to(batch: &mut Batch, moment: chrono::NaiveDateTime) {
 pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
     let planted = effects == Effects::Planted;
     let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
-    let (mut own, mut other) = (
-        Drift {
-            flare_left: 0,
-            flare_size: 0.0,
-        },
-        Drift {
-            flare_left: 0,
-            flare_size: 0.0,
-        },
-    );
+    let mut flares = Flares { left: 0, size: 0.0 };
+    let mut gaps = Gaps { left: 0 };
     let days = (spec.years.max(1) as i64) * 365;
     let start = spec.end - Duration::days(days - 1);
     let plot = story::Plot::new(start, spec.end);
@@ -126,9 +137,16 @@ pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
         shovel_lag2: false,
         pain: 2,
     };
+    // The last 28 days' loads, for "the usual".
+    let mut recent: std::collections::VecDeque<f64> = std::collections::VecDeque::new();
+    let mut noise = 0.0;
     let mut d = start;
     while d <= spec.end {
-        let base = plot.baseline(d);
+        let usual = if recent.is_empty() {
+            0.0
+        } else {
+            recent.iter().sum::<f64>() / recent.len() as f64
+        };
         let workday = d.weekday().num_days_from_monday() < 5 && rng.gen_bool(0.95);
         let sitting = if workday {
             rng.gen_range(6.0..10.5_f64)
@@ -138,31 +156,26 @@ pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
         let winter = matches!(d.month(), 12 | 1 | 2);
         let shovel = winter && rng.gen_bool(0.07);
         let long_drive = rng.gen_bool(0.03);
-        // The planted effects, each from the day before except sitting and driving.
-        let mut pain = base
-            + 0.010 * (prev.load - 50.0).max(0.0)
-            + 0.5 * (7.0 - prev.sleep).max(0.0)
-            + if prev.shovel_lag1 { 2.0 } else { 0.0 }
-            + if prev.shovel_lag2 { 1.0 } else { 0.0 }
-            + if workday {
-                0.1 * (sitting - 6.0).max(0.0)
-            } else {
-                0.0
-            }
-            + if long_drive { 0.8 } else { 0.0 }
-            + rng.gen_range(-0.8..0.8);
-        pain = pain.clamp(0.0, 10.0);
-        // Without effects, pain is its own drifting level, and the doses, rehab and training
-        // follow another one, independent of it: as many doses on as bad days, none tied to
-        // the pain logged.
-        let (pain_u, acts_on) = if planted {
-            (pain.round() as u8, pain.round() as u8)
-        } else {
-            (own.next(&mut rng), other.next(&mut rng))
-        };
-        let short_night = if planted && pain_u >= 6 { 1.0 } else { 0.0 };
-        let sleep = (rng.gen_range(6.0..8.6_f64) - short_night).clamp(3.5, 10.0);
-        let sleep = (sleep * 10.0).round() / 10.0;
+        // Pain of its own: the healing drift, flares, and day-to-day noise that lingers.
+        noise = 0.4 * noise + rng.gen_range(-0.9..0.9);
+        let mut pain = plot.baseline(d) + flares.next(&mut rng) + noise;
+        if planted {
+            // The planted effects, each from the day before except sitting and driving.
+            pain += 0.015 * (prev.load - usual).max(0.0)
+                + 0.5 * (7.0 - prev.sleep).max(0.0)
+                + if prev.shovel_lag1 { 2.0 } else { 0.0 }
+                + if prev.shovel_lag2 { 1.0 } else { 0.0 }
+                + if workday {
+                    0.1 * (sitting - 6.0).max(0.0)
+                } else {
+                    0.0
+                }
+                + if long_drive { 0.8 } else { 0.0 };
+        }
+        let pain_u = pain.clamp(0.0, 10.0).round() as u8;
+        // A bad day costs sleep the night after, with or without effects.
+        let sleep = rng.gen_range(6.2..8.8_f64) - 0.3 * (f64::from(pain_u) - 3.0).max(0.0);
+        let sleep = (sleep.clamp(3.5, 10.0) * 10.0).round() / 10.0;
         let mut tags = Vec::new();
         if shovel {
             tags.push("shoveling".to_string());
@@ -173,30 +186,17 @@ pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
         let ride = training::Ride {
             prev_pain: prev.pain,
             pain: pain_u,
-            planted,
         };
         let load = training::day(&plot, d, ride, &mut rng, &mut b, &mut tags);
-        story::meds_for_day(d, acts_on, &mut rng, &mut b);
-        story::rehab_for_day(d, acts_on, &mut rng, &mut b);
-        if !planted {
-            // The doses and sessions record the pain logged that day, as a real one would.
-            let today = d;
-            for x in b
-                .doses
-                .iter_mut()
-                .rev()
-                .take_while(|x| x.taken_at.date() == today)
-            {
-                x.pain_before = Some(pain_u);
-            }
-            for r in b.sessions.iter_mut().rev().take_while(|r| r.date == today) {
-                r.pain_before = Some(pain_u);
-                r.pain_after = Some(pain_u.saturating_sub(1));
-            }
-        }
-        if rng.gen_bool(0.99) {
+        story::meds_for_day(d, pain_u, &mut rng, &mut b);
+        story::rehab_for_day(d, pain_u, &mut rng, &mut b);
+        if !gaps.skip(&mut rng) {
             b.checkins
                 .push(checkin(d, pain_u, sleep, workday, sitting, tags, &mut rng));
+        }
+        recent.push_back(load);
+        if recent.len() > 28 {
+            recent.pop_front();
         }
         prev = Day {
             load,

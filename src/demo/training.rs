@@ -1,5 +1,5 @@
 //! The demo rider's training: a weekly pattern of rides and strength work, held back when
-//! yesterday hurt and during the weeks after an injury.
+//! today or yesterday hurt and during the weeks after an injury.
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use rand::Rng;
@@ -10,14 +10,12 @@ use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity};
 use crate::repo::bulk::Batch;
 
-/// What the day's training may look at.
+/// What the day's training looks at: the pain he woke up with and yesterday's. Pain steers
+/// training in every demo, with or without effects (SPEC §7.5).
 #[derive(Debug, Clone, Copy)]
 pub struct Ride {
     pub prev_pain: u8,
     pub pain: u8,
-    /// False for the journal without effects: the plan ignores pain and the injuries, and
-    /// pain during a session is drawn on its own.
-    pub planted: bool,
 }
 
 /// Plans and records day `d`'s training; returns the day's load (TSS).
@@ -33,8 +31,8 @@ pub fn day(
         prev_pain, pain, ..
     } = r;
     let since_injury = (d - plot.last_injury(d)).num_days();
-    let acute = r.planted && (0..21).contains(&since_injury);
-    let careful = r.planted && ((0..60).contains(&since_injury) || prev_pain >= 6);
+    let acute = (0..21).contains(&since_injury);
+    let careful = (0..60).contains(&since_injury) || prev_pain >= 6 || pain >= 6;
     let winter = matches!(d.month(), 11 | 12 | 1 | 2 | 3);
     let plan: Option<(Intensity, u32, f64)> = match d.weekday().num_days_from_monday() {
         _ if acute => rng.gen_bool(0.3).then_some((Intensity::Recovery, 40, 0.55)),
@@ -79,8 +77,9 @@ pub fn day(
         .unwrap_or(230.0);
     let mut load = 0.0;
     if let Some((intensity, minutes, iff)) = plan {
-        // Skip a planned day now and then, as people do.
-        if rng.gen_bool(0.9) {
+        // Skip a planned day now and then, as people do; a bad day is mostly skipped.
+        let go = if pain >= 7 { 0.35 } else { 0.9 };
+        if rng.gen_bool(go) {
             let kind = if winter {
                 if rng.gen_bool(0.3) {
                     ActivityKind::VirtualRide
@@ -116,7 +115,8 @@ pub fn day(
                 a.ascent_m = Some((minutes as f64 * rng.gen_range(3.0..9.0)).round());
             }
             a.pain_before = Some(pain);
-            let felt = if r.planted { pain } else { rng.gen_range(0..6) };
+            // Pain during follows the day's pain, give or take, and more on hard efforts.
+            let felt = (i32::from(pain) + rng.gen_range(-1..=1)).clamp(0, 10) as u8;
             let during = (felt + if iff > 0.85 { rng.gen_range(1..3) } else { 0 }).min(10);
             a.pain_during = Some(during);
             a.pain_after = Some(during.saturating_sub(1));

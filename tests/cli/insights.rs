@@ -7,7 +7,7 @@ use super::common::Journal;
 fn demo_planted_load_effect_is_recovered_by_stats() {
     let j = Journal::new();
     let d = j.json(&["demo", "--years", "2", "--seed", "7"]);
-    assert!(d["checkins"].as_u64().unwrap() > 650, "{d}");
+    assert!(d["checkins"].as_u64().unwrap() > 600, "{d}");
     let s = j.json(&["stats"]);
     for key in [
         "pain",
@@ -25,12 +25,13 @@ fn demo_planted_load_effect_is_recovered_by_stats() {
     ] {
         assert!(s.get(key).is_some(), "stats --json lacks {key}");
     }
-    // The generator adds ~1 point of next-day pain per 100 TSS above 50: after the hardest
-    // quarter of days (≥ ~150 TSS), next-day change must exceed that after rest by 0.7–2.5.
+    // The generator adds 1.5 points of next-day pain per 100 TSS above the usual: after the
+    // hardest quarter of days, among days that started from the same pain, next-day pain must
+    // be 0.5–2.5 points above that after rest days.
     let hvr = &s["hard_vs_rest"];
-    let effect = hvr["hard_delta"].as_f64().unwrap() - hvr["rest_delta"].as_f64().unwrap();
+    let effect = hvr["adjusted"].as_f64().unwrap();
     assert!(
-        (0.7..2.5).contains(&effect),
+        (0.5..2.5).contains(&effect),
         "planted load effect not recovered: {hvr}"
     );
     assert!(
@@ -166,15 +167,20 @@ fn the_dashboard_headlines_what_stats_since_365d_does() {
     let sentence = s["notable"]["sentence"]
         .as_str()
         .expect("a notable association");
-    assert!(sentence.contains("unlikely to be chance (p "), "{sentence}");
+    assert!(
+        sentence.contains("unlikely to be chance (adjusted p "),
+        "{sentence}"
+    );
     let frame = j.ok(&["show", "today", "--width", "160", "--height", "40"]);
     assert_eq!(notable_panel(&frame), sentence, "{frame}");
     // Its p survives Holm's correction, and every association has a p beside its n.
     assert!(s["notable"]["p_holm"].as_f64().unwrap() <= 0.05, "{s}");
-    for l in s["load_pain"].as_array().unwrap() {
+    // Lags 1–3 have a p beside their n; the same day (which pain steers) is never tested.
+    for l in &s["load_pain"].as_array().unwrap()[1..] {
         assert!(l["p"].is_number() && l["n"].is_number(), "{l}");
     }
-    assert!(s["sleep"]["p"].is_number() && s["sitting"][0]["p"].is_number());
+    assert!(s["load_pain"][0]["p"].is_null());
+    assert!(s["sleep"]["p"].is_number() && s["sitting"][1]["p"].is_number());
 }
 
 #[test]
@@ -182,12 +188,15 @@ fn a_demo_without_effects_has_nothing_that_stands_out() {
     let j = Journal::new();
     let d = j.json(&["demo", "--years", "2", "--seed", "4", "--effects", "none"]);
     assert_eq!(d["effects"], "none");
-    assert!(d["checkins"].as_u64().unwrap() > 650, "{d}");
+    assert!(d["checkins"].as_u64().unwrap() > 600, "{d}");
     let s = j.json(&["stats"]);
     assert!(s["notable"].is_null(), "{}", s["notable"]);
     let text = j.ok(&["stats"]);
     assert!(text.contains("Nothing stands out yet ("), "{text}");
-    assert!(text.contains("could well be chance (p = "), "{text}");
+    assert!(
+        text.contains("could well be chance (adjusted p = "),
+        "{text}"
+    );
     let frame = j.ok(&["show", "today", "--width", "160", "--height", "40"]);
     assert!(
         notable_panel(&frame).starts_with("Nothing stands out yet ("),

@@ -1,0 +1,304 @@
+//! Before and after an event (SPEC §7.5, issue 19): did the bike fit, the injection or the new
+//! programme go with less pain? For each such event, the mean pain over the 14 and 28 days
+//! after it against the same number of days before. Events tend to come at a peak (the
+//! injection is booked in the worst week), and after a peak pain usually falls anyway, so the
+//! change is compared with the change after every other day that started from the same pain:
+//! a least-squares fit of the change on the pain of the last 4 days, of the last week and of
+//! the days before, over all other days. The p is a permutation of the event's date: how many other days
+//! (further than the window from the event) show a change at least as far from that line.
+//! Events are judged among themselves with Holm's correction and are never the headline.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::chance::{Verdict, p_text};
+use super::data::JournalData;
+use super::permute::holm;
+use super::words::{days, one, signed};
+use crate::domain::vocab::EventKind;
+
+/// The windows compared, in days; the verdict rests on the longest one that has passed.
+pub const WINDOWS: [usize; 2] = [14, 28];
+/// Share of a window's days that must be logged for its mean.
+const MIN_SHARE: f64 = 0.5;
+/// Other days needed to judge an event against.
+const MIN_REFERENCE: usize = 30;
+
+/// The event kinds whose before/after is shown: interventions and changes, not visits.
+pub fn compared(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Injection
+            | EventKind::Procedure
+            | EventKind::BikeFit
+            | EventKind::Equipment
+            | EventKind::Other
+    )
+}
+
+/// One window's figures. JSON keys: days, before, after, change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Window {
+    pub days: usize,
+    pub before: f64,
+    pub after: f64,
+    pub change: f64,
+}
+
+/// One event's before and after. JSON keys: date, kind, title, windows, expected (the change
+/// after other days that started from the same pain, over the tested window), p, p_holm.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventChange {
+    pub date: NaiveDate,
+    pub kind: String,
+    pub title: String,
+    pub windows: Vec<Window>,
+    pub expected: Option<f64>,
+    #[serde(flatten)]
+    pub verdict: Verdict,
+}
+
+/// Running sums of the logged pain, so any window's mean is O(1).
+struct Sums {
+    sum: Vec<f64>,
+    n: Vec<usize>,
+}
+
+impl Sums {
+    fn new(pain: &[Option<f64>]) -> Sums {
+        let (mut sum, mut n) = (vec![0.0], vec![0]);
+        for p in pain {
+            sum.push(sum[sum.len() - 1] + p.unwrap_or(0.0));
+            n.push(n[n.len() - 1] + usize::from(p.is_some()));
+        }
+        Sums { sum, n }
+    }
+
+    /// Mean over series days [a, b) when at least `need` are logged.
+    fn mean(&self, a: isize, b: isize, need: usize) -> Option<f64> {
+        if a < 0 || b as usize >= self.sum.len() || a >= b {
+            return None;
+        }
+        let (a, b) = (a as usize, b as usize);
+        let n = self.n[b] - self.n[a];
+        (n >= need.max(1)).then(|| (self.sum[b] - self.sum[a]) / n as f64)
+    }
+}
+
+/// Change, "where it started" (the pain of the last 4 days and of the last week, the
+/// days-before mean) and the after mean of day t for window w.
+fn figures(s: &Sums, t: isize, w: usize) -> Option<(f64, [f64; 3], f64)> {
+    let need = (w as f64 * MIN_SHARE).ceil() as usize;
+    let w = w as isize;
+    let before = s.mean(t - w, t, need)?;
+    let after = s.mean(t + 1, t + 1 + w, need)?;
+    let start = s.mean(t - 3, t + 1, 1)?;
+    let week = s.mean(t - 7, t, 3)?;
+    Some((after - before, [start, week, before], after))
+}
+
+/// Least squares of change ~ 1 + start + week + before; None when singular.
+fn line(rows: &[(f64, [f64; 3])]) -> Option<[f64; 4]> {
+    const P: usize = 4;
+    let mut m = [[0.0; P + 1]; P];
+    for (y, z) in rows {
+        let x = [1.0, z[0], z[1], z[2]];
+        for i in 0..P {
+            for j in 0..P {
+                m[i][j] += x[i] * x[j];
+            }
+            m[i][P] += x[i] * y;
+        }
+    }
+    for c in 0..P {
+        let piv = (c..P).max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))?;
+        if m[piv][c].abs() < 1e-9 {
+            return None;
+        }
+        m.swap(c, piv);
+        let pivot = m[c];
+        for (r, row) in m.iter_mut().enumerate() {
+            if r != c {
+                let f = row[c] / pivot[c];
+                for (x, p) in row.iter_mut().zip(pivot).skip(c) {
+                    *x -= f * p;
+                }
+            }
+        }
+    }
+    Some(std::array::from_fn(|i| m[i][P] / m[i][i]))
+}
+
+fn predict(k: &[f64; 4], z: &[f64; 3]) -> f64 {
+    k[0] + k[1] * z[0] + k[2] * z[1] + k[3] * z[2]
+}
+
+/// Every day's (change, where it started) for window w, computed once.
+type Table = Vec<Option<(f64, [f64; 3])>>;
+
+fn table(s: &Sums, len: usize, w: usize) -> Table {
+    (0..len as isize)
+        .map(|t| figures(s, t, w).map(|(c, z, _)| (c, z)))
+        .collect()
+}
+
+/// The test of one event at series day `e` over window `w`: (expected change, p).
+fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
+    let (change, z) = (*tab.get(usize::try_from(e).ok()?)?)?;
+    let rows: Vec<(f64, [f64; 3])> = tab
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| (*t as isize - e).unsigned_abs() > w)
+        .filter_map(|(_, r)| *r)
+        .collect();
+    if rows.len() < MIN_REFERENCE {
+        return None;
+    }
+    let k = line(&rows)?;
+    let expected = predict(&k, &z);
+    let gap = (change - expected).abs() * (1.0 - 1e-9);
+    let hits = rows
+        .iter()
+        .filter(|(c, z)| (c - predict(&k, z)).abs() >= gap)
+        .count();
+    Some((expected, (hits + 1) as f64 / (rows.len() + 1) as f64))
+}
+
+/// Every compared event and programme start from `from` (series day index) on, in date
+/// order, with `pain` the whole series starting on `start`. Judged among themselves.
+pub fn before_after(
+    data: &JournalData,
+    pain: &[Option<f64>],
+    start: NaiveDate,
+    from: usize,
+    today: NaiveDate,
+) -> Vec<EventChange> {
+    let mut items: Vec<(NaiveDate, String, String)> = data
+        .events
+        .iter()
+        .filter(|e| compared(e.kind))
+        .map(|e| (e.date, e.kind.as_str().to_string(), e.title.clone()))
+        .collect();
+    items.extend(
+        data.programmes
+            .iter()
+            .map(|p| (p.active_from, "programme".to_string(), p.name.clone())),
+    );
+    items.sort();
+    let s = Sums::new(pain);
+    let mut tables: Vec<Option<Table>> = vec![None; WINDOWS.len()];
+    let mut out: Vec<EventChange> = Vec::new();
+    let mut tested: Vec<(usize, f64)> = Vec::new();
+    for (date, kind, title) in items {
+        let e = (date - start).num_days() as isize;
+        if e < from as isize || date > today {
+            continue;
+        }
+        let windows: Vec<Window> = WINDOWS
+            .iter()
+            .filter_map(|&w| {
+                let (change, z, after) = figures(&s, e, w)?;
+                Some(Window {
+                    days: w,
+                    before: z[2],
+                    after,
+                    change,
+                })
+            })
+            .collect();
+        let what = format!("event {date} {kind}");
+        let head = format!(
+            "{title} ({kind}, {})",
+            crate::domain::text::date(date, today)
+        );
+        let since = (today - date).num_days();
+        let judged = windows.last().and_then(|w| {
+            let slot = WINDOWS.iter().position(|&x| x == w.days)?;
+            let tab = tables[slot].get_or_insert_with(|| table(&s, pain.len(), w.days));
+            Some((w.days, judge_one(tab, e, w.days)?))
+        });
+        let fact = match (windows.is_empty(), judged) {
+            (true, _) if since < WINDOWS[0] as i64 => format!(
+                "{head}: too soon to compare ({} since; needs {})",
+                days(since as usize),
+                days(WINDOWS[0])
+            ),
+            (true, _) => format!(
+                "{head}: too few check-ins around it to compare (needs half the days of {} \
+                 before and after)",
+                days(WINDOWS[0])
+            ),
+            (false, j) => {
+                let w = windows.last().map_or(0, |w| w.days);
+                let shown: Vec<String> = windows
+                    .iter()
+                    .map(|x| format!("{} over {}", signed(x.change), days(x.days)))
+                    .collect();
+                let main = windows.last().map_or(String::new(), |x| {
+                    format!(
+                        "pain over the {} after was {} against {} before",
+                        days(x.days),
+                        one(x.after),
+                        one(x.before)
+                    )
+                });
+                match j {
+                    Some((_, (exp, _))) => format!(
+                        "{head}: {main} ({}); after other days that started from the same pain \
+                         it changed {} over {}",
+                        shown.join(", "),
+                        signed(exp),
+                        days(w)
+                    ),
+                    None => format!("{head}: {main} ({})", shown.join(", ")),
+                }
+            }
+        };
+        let mut verdict = Verdict::untested(what, fact);
+        let expected = judged.map(|(_, (exp, p))| {
+            tested.push((out.len(), p));
+            verdict.p = Some(p);
+            (exp * 10.0).round() / 10.0
+        });
+        out.push(EventChange {
+            date,
+            kind,
+            title,
+            windows,
+            expected,
+            verdict,
+        });
+    }
+    let adj = holm(&tested.iter().map(|t| t.1).collect::<Vec<_>>());
+    for (k, &(i, _)) in tested.iter().enumerate() {
+        out[i].verdict.p_holm = Some(adj[k]);
+    }
+    for e in &mut out {
+        e.verdict.sentence = sentence(&e.verdict, tested.len());
+    }
+    out
+}
+
+/// The facts and, when tested, whether the change could be chance (events only count events).
+fn sentence(v: &Verdict, tested: usize) -> String {
+    match (v.p, v.p_holm) {
+        (Some(_), Some(adj)) => {
+            let shown = if tested > 1 {
+                format!("adjusted {}", p_text(adj))
+            } else {
+                p_text(adj)
+            };
+            let words = if v.unlikely() {
+                "unlikely to be chance"
+            } else {
+                "could well be chance"
+            };
+            format!("{}; {words} ({shown}).", v.fact)
+        }
+        _ => format!("{}.", v.fact),
+    }
+}
+
+#[cfg(test)]
+#[path = "before_after_tests.rs"]
+mod tests;

@@ -1,0 +1,129 @@
+//! Before and after an event, on hand-made pain series.
+
+use chrono::Duration;
+
+use super::*;
+use crate::analysis::permute::tests::Lcg;
+use crate::domain::records::Event;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn event(date: NaiveDate, kind: EventKind, title: &str) -> Event {
+    Event {
+        id: 0,
+        uuid: String::new(),
+        date,
+        kind,
+        title: title.into(),
+        note: None,
+    }
+}
+
+#[test]
+fn a_step_down_after_a_bike_fit_is_found() {
+    // 200 days at about 4 (noise ±0.5), then about 2 from the day after the fit on day 100.
+    let start = d("2024-01-01");
+    let mut g = Lcg(1);
+    let pain: Vec<Option<f64>> = (0..200)
+        .map(|i| Some(if i > 100 { 2.0 } else { 4.0 } + g.next() - 0.5))
+        .collect();
+    let mut data = JournalData::default();
+    data.events.push(event(
+        start + Duration::days(100),
+        EventKind::BikeFit,
+        "bike fit",
+    ));
+    data.events
+        .push(event(start + Duration::days(50), EventKind::Doctor, "GP"));
+    let today = start + Duration::days(199);
+    let e = before_after(&data, &pain, start, 0, today);
+    assert_eq!(e.len(), 1, "a GP visit is not compared");
+    let e = &e[0];
+    assert_eq!(
+        e.windows.iter().map(|w| w.days).collect::<Vec<_>>(),
+        vec![14, 28]
+    );
+    let w28 = &e.windows[1];
+    assert!((w28.change + 2.0).abs() < 0.3, "{w28:?}");
+    assert!(e.expected.unwrap().abs() < 0.3, "{e:?}");
+    assert!(e.verdict.unlikely(), "{}", e.verdict.sentence);
+    assert!(
+        e.verdict.sentence.starts_with("bike fit (bike-fit, ")
+            && e.verdict.sentence.contains("): pain over the 28 days after was 2.0 against 4.0 before (-2.0 over 14 days, -2.0 over 28 days); after other days that started from the same pain it changed 0.0 over 28 days; unlikely to be chance (p ="),
+        "{}",
+        e.verdict.sentence
+    );
+}
+
+#[test]
+fn an_injection_at_a_peak_is_not_credited_with_the_fall_that_follows() {
+    // Flares every five weeks or so build up over 5 days and fade fast; the injection comes
+    // on the worst day of one. Pain falls a lot after it — as it does after every peak.
+    let start = d("2024-01-01");
+    let mut g = Lcg(77);
+    let mut pain = Vec::new();
+    let mut flare: f64 = 0.0;
+    for i in 0..730 {
+        let t = i % 37;
+        flare = if (15..20).contains(&t) {
+            flare + 1.2
+        } else {
+            flare * 0.6
+        };
+        pain.push(Some((2.0 + flare + g.next() * 1.5).round()));
+    }
+    // The top of the flare that builds from day 385.
+    let peak = 389;
+    let mut data = JournalData::default();
+    data.events.push(event(
+        start + Duration::days(peak),
+        EventKind::Injection,
+        "epidural",
+    ));
+    let e = &before_after(&data, &pain, start, 0, start + Duration::days(729))[0];
+    assert!(e.windows[0].change < -0.3, "{e:?}");
+    assert!(e.expected.unwrap() < 0.0, "{e:?}");
+    assert!(!e.verdict.unlikely(), "{}", e.verdict.sentence);
+}
+
+#[test]
+fn too_soon_and_too_few() {
+    let start = d("2024-01-01");
+    let pain: Vec<Option<f64>> = (0..100).map(|i| Some(f64::from(i % 4))).collect();
+    let mut data = JournalData::default();
+    data.events.push(event(
+        start + Duration::days(95),
+        EventKind::Equipment,
+        "new saddle",
+    ));
+    data.programmes.push(crate::domain::records::Programme {
+        id: 0,
+        uuid: String::new(),
+        name: "Core".into(),
+        active_from: start + Duration::days(2),
+        active_to: None,
+        target_per_week: 3,
+        note: None,
+        items: Vec::new(),
+    });
+    let e = before_after(&data, &pain, start, 0, start + Duration::days(99));
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[0].kind, "programme");
+    assert!(
+        e[0].verdict
+            .sentence
+            .contains("too few check-ins around it"),
+        "{}",
+        e[0].verdict.sentence
+    );
+    assert!(
+        e[1].verdict
+            .sentence
+            .ends_with(": too soon to compare (4 days since; needs 14 days)."),
+        "{}",
+        e[1].verdict.sentence
+    );
+    assert_eq!((e[1].verdict.p, e[1].expected), (None, None));
+}
