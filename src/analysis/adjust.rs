@@ -332,7 +332,7 @@ pub fn ranked(x: &[Option<f64>]) -> Vec<Option<f64>> {
 /// What an association at lag k allows for, in the words of its sentence.
 pub fn allows(k: usize) -> &'static str {
     if k >= 2 {
-        "allowing for that day's pain and the days' between, the pain and training of the days \
+        "allowing for that day's pain and the days between, the pain and training of the days \
          before, the 4 weeks before and the weekday"
     } else if k == 0 {
         "allowing for the pain and training of the days before, the 4 weeks before and the weekday"

@@ -106,6 +106,16 @@ pub fn stats_text(st: &Stats) -> String {
         let _ = writeln!(o, "  {s}");
     }
 
+    if !st.events.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nBefore and after events (each against other days that started from the same pain)"
+        );
+        for e in &st.events {
+            let _ = writeln!(o, "  {}", e.verdict.sentence);
+        }
+    }
+
     let m = &st.meds;
     let _ = writeln!(o, "\nMedications");
     for t in &m.today {
@@ -145,8 +155,9 @@ pub fn stats_text(st: &Stats) -> String {
 /// associations by `stats` and the report).
 pub fn chance_note(st: &Stats) -> String {
     format!(
-        "({} tested. p is how often shuffling whole weeks gives a pattern at least as \
-         strong; \"unlikely to be chance\" allows for the number tested.)",
+        "({} tested. Each allows for the pain before it; p is how often shuffling whole \
+         weeks gives a pattern at least as strong, adjusted for the number tested, and \
+         \"unlikely to be chance\" rests on that adjusted p.)",
         count(st.tested, "pattern")
     )
 }
