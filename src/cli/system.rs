@@ -317,10 +317,8 @@ pub fn backup(g: &Global, path: Option<PathBuf>) -> Result<()> {
                 .map(|p| p.join("backups"))
                 .unwrap_or_else(|| PathBuf::from("backups"));
             crate::repo::connection::create_private_dir(&dir)?;
-            dir.join(format!(
-                "journal-manual-{}.db",
-                clock::now_local().format("%Y%m%d-%H%M%S")
-            ))
+            let stamp = clock::now_local().format("%Y%m%d-%H%M%S").to_string();
+            dir.join(crate::repo::backup_owner::manual_name(&db, &stamp))
         }
     };
     ctx.repo.backup(&dest)?;

@@ -2,6 +2,7 @@
 //! area). Each test drives the real `backtrack` binary.
 
 mod ahead;
+mod backups;
 mod commands;
 mod common;
 mod concurrency;
