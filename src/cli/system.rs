@@ -91,7 +91,7 @@ fn set_text(g: &Global, a: &SetArgs) -> Result<()> {
 }
 
 pub fn settings(g: &Global) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let dated = ctx.repo.dated_history()?;
     let mut plain = serde_json::Map::new();
     for (k, ..) in crate::repo::settings::PLAIN_KEYS {
@@ -131,13 +131,13 @@ pub fn settings(g: &Global) -> Result<()> {
 }
 
 pub fn status(g: &Global) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let s = super::status::status_line(&ctx.repo, ctx.today)?;
     ctx.out(&s, || s.text.clone())
 }
 
 pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let unreadable = match a.format {
         ExportFormat::Json => {
             let (doc, unreadable) = ctx.repo.export_readable()?;
@@ -307,7 +307,7 @@ fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
 }
 
 pub fn backup(g: &Global, path: Option<PathBuf>) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let dest = match path {
         Some(p) => p,
         None => {

@@ -7,6 +7,7 @@ mod commands;
 mod common;
 mod concurrency;
 mod explore;
+mod firstweek;
 mod import_archive;
 mod import_csv;
 mod import_fit;

@@ -116,6 +116,7 @@ fn show_refuses_a_size_it_cannot_draw_instead_of_printing_the_app_notice() {
     let j = Journal::new();
     let err = j.fails(&["show", "meds", "--width", "40", "--height", "10"], 2);
     assert!(err.contains("--width at least"), "{err}");
+    j.ok(&["init"]);
     let out = j.ok(&["show", "meds"]);
     assert!(!out.contains("q quits"), "{out}");
 }

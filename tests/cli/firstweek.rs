@@ -1,0 +1,45 @@
+//! What a new user's first week broke (issue 20), on the command line: each test drives the
+//! real binary the way the user did.
+
+use super::common::Journal;
+
+#[test]
+fn a_mistyped_journal_path_is_named_and_nothing_is_created() {
+    let j = Journal::new();
+    j.ok(&["checkin", "4"]);
+    let typo = j.db.with_file_name("jurnal.db");
+    let typo_s = typo.to_str().unwrap();
+    for args in [
+        &["status"][..],
+        &["list"],
+        &["stats"],
+        &["week"],
+        &["info", "c1"],
+        &["show", "today"],
+        &["edit", "c1", "--pain", "3"],
+        &["delete", "c1"],
+        &["trash"],
+        &["med", "list"],
+        &["export", "--format", "json"],
+        &["settings"],
+    ] {
+        let mut a = vec!["--db", typo_s];
+        a.extend_from_slice(args);
+        let err = j.fails(&a, 2);
+        assert!(
+            err.contains(&format!("no journal at {typo_s}")),
+            "{args:?}: {err}"
+        );
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    // The folder holds only the real journal (and its files), no new one.
+    let names: Vec<String> = std::fs::read_dir(j.db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("jurnal"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+    // A command that records something starts a journal there, as before.
+    j.ok(&["--db", typo_s, "checkin", "2"]);
+    assert!(typo.exists());
+}
