@@ -83,6 +83,8 @@ mod tests;
 #[cfg(test)]
 mod tests_doses;
 #[cfg(test)]
+mod tests_firstweek;
+#[cfg(test)]
 mod tests_forms;
 #[cfg(test)]
 mod tests_import;

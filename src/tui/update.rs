@@ -270,6 +270,9 @@ fn checkin(app: &mut App, action: Action) -> Effect {
     let Some(f) = app.form.as_mut() else {
         return Effect::None;
     };
+    if !matches!(action, Action::SetValue(_)) {
+        f.forget_digit();
+    }
     match action {
         Action::SetValue(v) => {
             if let Err(e) = f.set_value(v) {

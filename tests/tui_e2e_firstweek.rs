@@ -1,0 +1,62 @@
+//! End-to-end, in tmux: what a new user's first week broke in the app (issue 20). Pain 10
+//! from the keys the screen names, and pasting into a form. Skipped with a note when tmux is
+//! missing (outside CI).
+
+use std::path::Path;
+
+mod support;
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use support::cli;
+use tmux::{Tmux, app_cmd};
+
+fn today_pain(db: &Path) -> Option<i64> {
+    let v = cli(db, &["list", "checkins", "--json"]);
+    v.as_array()?.iter().find(|c| c["date"] == "2026-11-23")?["pain"].as_i64()
+}
+
+fn open(name: &str, db: &Path) -> Option<Tmux> {
+    let t = Tmux::start(name, &app_cmd(db))?;
+    assert!(
+        t.wait(5.0, |s| s.contains("Check-in") || s.contains("check-in")),
+        "{}",
+        t.screen()
+    );
+    Some(t)
+}
+
+#[test]
+fn plus_and_one_zero_save_pain_ten() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let Some(t) = open("ten", &db) else {
+        return;
+    };
+    assert!(t.screen().contains("+ for 10"), "{}", t.screen());
+    t.keys(&["c"]);
+    assert!(t.wait(3.0, |s| s.contains("(new)")), "{}", t.screen());
+    t.keys(&["+"]);
+    t.keys(&["Enter"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Saved check-in")),
+        "{}",
+        t.screen()
+    );
+    assert_eq!(today_pain(&db), Some(10), "c + Enter");
+    // Pain 4, then 1 and 0 typed as two keys: 10.
+    cli(&db, &["edit", "c1", "--pain", "4"]);
+    t.keys(&["c"]);
+    assert!(t.wait(3.0, |s| s.contains("Check-in ·")), "{}", t.screen());
+    t.keys(&["1"]);
+    t.keys(&["0"]);
+    t.keys(&["Enter"]);
+    assert!(
+        t.wait(3.0, |_| today_pain(&db) == Some(10)),
+        "1 then 0 saved {:?}: {}",
+        today_pain(&db),
+        t.screen()
+    );
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+}
