@@ -60,3 +60,36 @@ fn plus_and_one_zero_save_pain_ten() {
     t.keys(&["q"]);
     assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
 }
+
+#[test]
+fn a_paste_goes_into_the_field_whole_and_never_acts_as_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let Some(t) = open("paste", &db) else {
+        return;
+    };
+    t.keys(&["e"]);
+    assert!(t.wait(3.0, |s| s.contains("New event")), "{}", t.screen());
+    t.keys(&["Tab", "Tab"]);
+    // Before: the line break saved the form and "m" opened "Take a dose".
+    t.paste("MRI at\nthe clinic m");
+    assert!(
+        t.wait(3.0, |s| s.contains("MRI at the clinic m")),
+        "{}",
+        t.screen()
+    );
+    assert!(!t.screen().contains("Take a dose"), "{}", t.screen());
+    // A long paste into the note arrives whole, with no key pressed after it.
+    t.keys(&["Tab"]);
+    let long = format!("{}END", "word ".repeat(600));
+    t.paste(&long);
+    assert!(t.wait(3.0, |s| s.contains("END")), "{}", t.screen());
+    t.keys(&["C-s"]);
+    assert!(t.wait(3.0, |s| s.contains("Saved")), "{}", t.screen());
+    let v = cli(&db, &["list", "events", "--json"]);
+    let ev = &v.as_array().unwrap()[0];
+    assert_eq!(ev["title"], "MRI at the clinic m");
+    assert!(ev["note"].as_str().unwrap().ends_with("word END"), "{ev}");
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+}

@@ -134,6 +134,7 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
             // Only presses: terminals that report releases would otherwise act twice.
             Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
             Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+            Event::Paste(text) => app.update(Action::Paste(text)),
             _ => continue,
         };
         match effect {

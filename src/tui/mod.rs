@@ -16,6 +16,7 @@ pub mod event;
 pub mod forms;
 pub mod keymap;
 mod keymap_screens;
+mod paste;
 pub mod screens;
 pub mod terminal;
 pub mod text;

@@ -54,3 +54,32 @@ fn plus_on_an_empty_one_to_five_scale_still_starts_at_one() {
     press(&mut a, "+");
     assert_eq!(a.form.as_ref().unwrap().sleep_quality, Some(1));
 }
+
+#[test]
+fn a_paste_is_text_for_the_field_and_never_keys() {
+    use super::action::Action;
+    let mut a = app();
+    // The event form, on its title: a pasted line break is a space, and the "m" after it
+    // is a letter of the title, not the dose picker.
+    press(&mut a, "e\t\t");
+    a.update(Action::Paste("MRI at\r\nthe clinic m".into()));
+    let e = a.entry.as_ref().expect("the form is still open");
+    assert_eq!(e.entry.text("title"), "MRI at the clinic m");
+    assert!(a.repo.events_between(day(), day()).unwrap().is_empty());
+    // The note keeps its lines.
+    press(&mut a, "\t");
+    a.update(Action::Paste("line one\nline two".into()));
+    assert_eq!(
+        a.entry.as_ref().unwrap().entry.text("note"),
+        "line one\nline two"
+    );
+    // On a screen a paste is not keys: "q" does not quit, "c" opens nothing.
+    press(&mut a, "\x1by");
+    assert!(a.entry.is_none());
+    a.update(Action::Paste("cq".into()));
+    assert!(a.form.is_none() && a.entry.is_none() && !a.should_quit);
+    // On a scale it changes nothing either.
+    press(&mut a, "c");
+    a.update(Action::Paste("7".into()));
+    assert_eq!(a.form.as_ref().unwrap().pain, None);
+}

@@ -24,6 +24,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     }
     app.status = None;
+    if let Action::Paste(text) = &action {
+        return super::paste::paste(app, text);
+    }
     if app.confirm.is_some() {
         return confirm(app, action);
     }

@@ -45,6 +45,19 @@ impl Tmux {
         assert!(self.cmd(&args).status().unwrap().success());
     }
 
+    /// Pastes `text` as a terminal does: in bracketed-paste marks when the app asked for
+    /// them (tmux turns line breaks into CR, as terminals send them).
+    pub fn paste(&self, text: &str) {
+        assert!(
+            self.cmd(&["set-buffer", "-b", "p", text])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let args = ["paste-buffer", "-p", "-b", "p", "-t", "t"];
+        assert!(self.cmd(&args).status().unwrap().success());
+    }
+
     pub fn display(&self, fmt: &str) -> String {
         let out = self
             .cmd(&["display", "-p", "-t", "t", fmt])
