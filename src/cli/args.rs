@@ -104,6 +104,9 @@ pub enum Command {
     Restore {
         /// Record ID from `trash`, e.g. c12
         id: String,
+        /// Restore a dose even though it takes its day over the medication's max daily total
+        #[arg(long)]
+        force: bool,
     },
     /// List deleted records; --empty purges them for good
     #[command(after_help = "Examples:\n  backtrack trash\n  backtrack trash --empty")]

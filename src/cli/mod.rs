@@ -147,7 +147,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Info { id } => records::info(g, &id),
         Command::Edit(a) => records::edit(g, *a),
         Command::Delete { id } => records::delete(g, &id),
-        Command::Restore { id } => records::restore(g, &id),
+        Command::Restore { id, force } => records::restore(g, &id, force),
         Command::Trash { empty } => records::trash(g, empty),
         Command::Set(a) => system::set(g, a),
         Command::Settings => system::settings(g),

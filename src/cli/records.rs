@@ -356,10 +356,13 @@ pub fn delete(g: &Global, id: &str) -> Result<()> {
     })
 }
 
-pub fn restore(g: &Global, id: &str) -> Result<()> {
+pub fn restore(g: &Global, id: &str, force: bool) -> Result<()> {
     let rid = RecordId::parse(id)?;
     let mut ctx = Ctx::open_existing(g)?;
-    let done = ops::records::restore(&mut ctx.repo, rid)?;
+    let done = match ops::records::restore(&mut ctx.repo, rid, force)? {
+        ops::records::Restore::Done(done) => done,
+        ops::records::Restore::OverMax(over) => return Err(over.restore_refusal().into()),
+    };
     let v = serde_json::json!({"restored": rid.to_string(), "summary": done.record});
     ctx.out(&v, || done.summary.clone())
 }

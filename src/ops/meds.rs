@@ -210,6 +210,23 @@ pub struct OverMax {
 }
 
 impl OverMax {
+    /// The refusal of `restore dN` as an input error on the dose's ID: it stays in the trash.
+    pub fn restore_refusal(&self) -> InputError {
+        let d = &self.dose;
+        InputError::new(
+            format!("d{}", d.id),
+            format!(
+                "{amount} {u} {} would bring {} to {after} {u}, over your max daily total of {max} {u}; it stays in the trash. Use --force to restore it anyway",
+                d.medication,
+                d.taken_at.date(),
+                amount = d.amount,
+                after = self.after,
+                max = self.max,
+                u = d.unit
+            ),
+        )
+    }
+
     /// The refusal as an input error on `amount` (SPEC §5).
     pub fn refusal(&self) -> InputError {
         let d = &self.dose;

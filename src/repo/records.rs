@@ -9,6 +9,18 @@ use super::error::{RepoError, Result};
 use crate::domain::InputError;
 use crate::domain::clock::utc_stamp;
 
+/// What a restore did: the record is back (its description), or a dose stayed in the trash
+/// because it would take its day's total over the max (nothing written).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    Done(String),
+    DoseOverMax {
+        dose: crate::domain::records::Dose,
+        before: f64,
+        max: f64,
+    },
+}
+
 /// The kinds of record a user can address, with their ID prefix and table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -210,10 +222,20 @@ impl Repo {
     }
 
     /// Restores a deleted record. A check-in whose date has a newer live one stays in the trash,
-    /// and so does a medication whose drug has a live row.
-    pub fn restore(&mut self, rid: RecordId) -> Result<String> {
+    /// and so does a medication whose drug has a live row. A dose that would take its day over
+    /// the max stays too unless `force`: the check of taking a dose, in the same transaction.
+    pub fn restore(&mut self, rid: RecordId, force: bool) -> Result<Restored> {
         let summary = self.summary(rid, true)?;
         self.write(|tx| {
+            if rid.kind == Kind::Dose {
+                return match super::meds::restore_dose(tx, rid.id, force)? {
+                    Some((dose, super::meds::DoseWrite::OverMax { before, max })) => {
+                        Ok(Restored::DoseOverMax { dose, before, max })
+                    }
+                    Some(_) => Ok(Restored::Done(summary.clone())),
+                    None => Err(RepoError::NotFound(format!("no dose {rid} in the trash"))),
+                };
+            }
             if rid.kind == Kind::Checkin {
                 let clash: Option<i64> = tx
                     .query_row(
@@ -243,9 +265,8 @@ impl Repo {
             }
             let sql = format!("UPDATE {} SET deleted_at=NULL, updated_at=?1 WHERE id=?2", rid.kind.table());
             tx.execute(&sql, params![utc_stamp(), rid.id])?;
-            Ok(())
-        })?;
-        Ok(summary)
+            Ok(Restored::Done(summary.clone()))
+        })
     }
 
     /// A one-line description; `deleted` chooses whether the record must be in the trash.

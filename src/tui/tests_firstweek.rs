@@ -83,3 +83,90 @@ fn a_paste_is_text_for_the_field_and_never_keys() {
     a.update(Action::Paste("7".into()));
     assert_eq!(a.form.as_ref().unwrap().pain, None);
 }
+
+fn ibuprofen_dose(repo: &mut Repo, hour: u32) -> i64 {
+    use crate::domain::records::{Dose, Medication};
+    use crate::domain::vocab::MedClass;
+    let m = match repo.medication_by_name("ibuprofen").unwrap() {
+        Some(m) => m,
+        None => repo
+            .add_medication(&Medication {
+                id: 0,
+                uuid: String::new(),
+                name: "ibuprofen".into(),
+                class: MedClass::Nsaid,
+                unit: "mg".into(),
+                usual_dose: 800.0,
+                max_daily: Some(1200.0),
+                as_needed: true,
+                times_a_day: None,
+                course_start: None,
+                course_end: None,
+                note: None,
+            })
+            .unwrap(),
+    };
+    repo.add_dose(&Dose {
+        id: 0,
+        uuid: String::new(),
+        taken_at: day().and_hms_opt(hour, 0, 0).unwrap(),
+        medication_id: m.id,
+        medication: m.name.clone(),
+        class: m.class,
+        unit: m.unit.clone(),
+        amount: 800.0,
+        pain_before: None,
+        note: None,
+    })
+    .unwrap()
+    .id
+}
+
+#[test]
+fn bringing_a_dose_back_from_the_trash_asks_over_the_max() {
+    use crate::repo::{Kind, RecordId};
+    let mut repo = Repo::open_in_memory().unwrap();
+    let early = ibuprofen_dose(&mut repo, 8);
+    repo.delete(RecordId::new(Kind::Dose, early)).unwrap();
+    ibuprofen_dose(&mut repo, 12);
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Meds);
+    press(&mut a, "T\n");
+    let q = a.confirm.as_ref().expect("asked first").question.clone();
+    assert!(
+        q.contains("1600 mg") && q.contains("max of 1200 mg/day") && q.contains("Bring it back?"),
+        "{q}"
+    );
+    press(&mut a, "n");
+    assert_eq!(
+        a.repo.day_total(1, day()).unwrap(),
+        800.0,
+        "n restores nothing"
+    );
+    assert_eq!(a.trash.as_ref().unwrap().len(), 1);
+    press(&mut a, "\ny");
+    assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0);
+    assert!(a.trash.as_ref().unwrap().is_empty());
+}
+
+#[test]
+fn undoing_a_dose_delete_asks_over_the_max() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    ibuprofen_dose(&mut repo, 8);
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Meds);
+    // The doses view, the 08:00 dose deleted here; another dose taken elsewhere since.
+    press(&mut a, "vdy");
+    assert_eq!(a.repo.day_total(1, day()).unwrap(), 0.0, "deleted");
+    ibuprofen_dose(&mut a.repo, 12);
+    press(&mut a, "uy");
+    let q = a
+        .confirm
+        .as_ref()
+        .expect("asked about the max")
+        .question
+        .clone();
+    assert!(q.contains("1600 mg") && q.contains("Bring it back?"), "{q}");
+    press(&mut a, "n");
+    assert_eq!(a.repo.day_total(1, day()).unwrap(), 800.0);
+    press(&mut a, "uyy");
+    assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0);
+}

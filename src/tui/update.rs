@@ -173,14 +173,19 @@ fn confirm(app: &mut App, action: Action) -> Effect {
             Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
             Some(Pending::OpenMed(id)) => app.open_same_drug(id),
             Some(Pending::RestoreMed(id)) => app.restore_same_drug(id),
-            Some(Pending::Undo(i)) => app.apply_step(i, false),
-            Some(Pending::Redo(i)) => app.apply_step(i, true),
+            Some(Pending::Undo(i)) => app.apply_step(i, false, false),
+            Some(Pending::Redo(i)) => app.apply_step(i, true, false),
+            Some(Pending::ForceStep(i, redo)) => app.apply_step(i, redo, true),
+            Some(Pending::RestoreOverMax(rid)) => app.restore_trashed(rid, true),
             None => {}
         },
         Action::Deny => match app.confirm.take().map(|c| c.on_yes) {
             Some(Pending::OverMax(_)) => app.info("Not taken; nothing was stored"),
             Some(Pending::EditOverMax) => app.info("Not saved; the dose is still open to edit"),
             Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
+            Some(Pending::ForceStep(..) | Pending::RestoreOverMax(_)) => {
+                app.info("Not brought back; the dose stays in the trash")
+            }
             Some(Pending::AddExercises(_)) => {
                 app.info("Not saved; the programme is still open to edit")
             }

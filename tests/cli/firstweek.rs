@@ -43,3 +43,34 @@ fn a_mistyped_journal_path_is_named_and_nothing_is_created() {
     j.ok(&["--db", typo_s, "checkin", "2"]);
     assert!(typo.exists());
 }
+
+#[test]
+fn restoring_a_dose_over_the_max_is_refused_unless_forced() {
+    let j = Journal::new();
+    j.ok(&[
+        "med",
+        "add",
+        "ibuprofen",
+        "--class",
+        "nsaid",
+        "--dose",
+        "800",
+        "--max-daily",
+        "1200",
+    ]);
+    j.ok(&["med", "take", "ibuprofen", "--at", "08:00"]);
+    j.ok(&["delete", "d1"]);
+    j.ok(&["med", "take", "ibuprofen", "--at", "09:00"]);
+    let before = j.export();
+    let err = j.fails(&["restore", "d1"], 2);
+    assert!(
+        err.contains("d1") && err.contains("1600 mg") && err.contains("stays in the trash"),
+        "{err}"
+    );
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(before, j.export(), "a refused restore wrote something");
+    let out = j.ok(&["restore", "d1", "--force"]);
+    assert!(out.contains("Restored dose d1"), "{out}");
+    let doses = j.json(&["list", "doses"]);
+    assert_eq!(doses.as_array().unwrap().len(), 2);
+}
