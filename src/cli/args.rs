@@ -109,11 +109,16 @@ pub enum Command {
         force: bool,
     },
     /// List deleted records; --empty purges them for good
-    #[command(after_help = "Examples:\n  backtrack trash\n  backtrack trash --empty")]
+    #[command(
+        after_help = "Examples:\n  backtrack trash\n  backtrack trash --empty\n  backtrack trash --empty --yes"
+    )]
     Trash {
-        /// Purge everything in the trash (cannot be undone)
+        /// Purge everything in the trash for good, after a question and a backup
         #[arg(long)]
         empty: bool,
+        /// With --empty: purge without the question (needed without a terminal)
+        #[arg(long, requires = "empty")]
+        yes: bool,
     },
     /// Set a setting; ftp, lthr, max_hr and weight keep a dated history
     #[command(

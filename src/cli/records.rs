@@ -367,22 +367,10 @@ pub fn restore(g: &Global, id: &str, force: bool) -> Result<()> {
     ctx.out(&v, || done.summary.clone())
 }
 
-pub fn trash(g: &Global, empty: bool) -> Result<()> {
+pub fn trash(g: &Global, empty: bool, yes: bool) -> Result<()> {
     let mut ctx = Ctx::open_existing(g)?;
     if empty {
-        let (purged, kept) = ctx.repo.empty_trash()?;
-        let v = serde_json::json!({"purged": purged, "kept": kept});
-        return ctx.out(&v, || {
-            let kept = if kept > 0 {
-                format!("; kept {kept} still referenced by live records")
-            } else {
-                String::new()
-            };
-            format!(
-                "Purged {} for good{kept}.",
-                crate::domain::text::plural(purged, "record", "records")
-            )
-        });
+        return super::trash::empty(g, &mut ctx, yes);
     }
     let items = ctx.repo.trash()?;
     let today = clock::today();

@@ -9,6 +9,18 @@ use super::error::{RepoError, Result};
 use crate::domain::InputError;
 use crate::domain::clock::utc_stamp;
 
+/// What emptying the trash purged: the records `trash` listed, and apart the rows that went
+/// with them (a session's or programme's exercise rows, PSFS ratings, replaced settings);
+/// `kept`: records still referenced by live ones, left in the trash.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Purged {
+    pub records: usize,
+    pub exercise_rows: usize,
+    pub psfs_ratings: usize,
+    pub settings: usize,
+    pub kept: usize,
+}
+
 /// What a restore did: the record is back (its description), or a dose stayed in the trash
 /// because it would take its day's total over the max (nothing written).
 #[derive(Debug, Clone, PartialEq)]
@@ -320,42 +332,46 @@ impl Repo {
         Ok(out)
     }
 
-    /// Purges the trash for good. Medications, exercises and programmes still referenced by live records
-    /// are kept (their history would break); returns (purged, kept).
-    pub fn empty_trash(&mut self) -> Result<(usize, usize)> {
+    /// Purges the trash for good. Medications, exercises and programmes still referenced by
+    /// live records are kept (their history would break). Counted as `trash` lists them: the
+    /// records, and apart the rows that go with them.
+    pub fn empty_trash(&mut self) -> Result<Purged> {
         self.write(|tx| {
-            let mut purged = 0;
+            let mut p = Purged::default();
             // Children first, so foreign keys hold.
-            purged += tx.execute(
+            p.exercise_rows += tx.execute(
                 "DELETE FROM rehab_session_items WHERE deleted_at IS NOT NULL
                  OR session_id IN (SELECT id FROM rehab_sessions WHERE deleted_at IS NOT NULL)",
                 [],
             )?;
-            purged += tx.execute(
+            p.exercise_rows += tx.execute(
                 "DELETE FROM programme_items WHERE deleted_at IS NOT NULL
                  OR programme_id IN (SELECT id FROM programmes WHERE deleted_at IS NOT NULL)",
                 [],
             )?;
-            purged += tx.execute(
+            p.psfs_ratings += tx.execute(
                 "DELETE FROM psfs_ratings WHERE deleted_at IS NOT NULL
                  OR item_id IN (SELECT id FROM psfs_items WHERE deleted_at IS NOT NULL)",
                 [],
             )?;
-            purged += tx.execute("DELETE FROM rehab_sessions WHERE deleted_at IS NOT NULL", [])?;
-            purged += tx.execute(
+            p.records += tx.execute("DELETE FROM rehab_sessions WHERE deleted_at IS NOT NULL", [])?;
+            p.records += tx.execute(
                 "DELETE FROM programmes WHERE deleted_at IS NOT NULL
                  AND id NOT IN (SELECT programme_id FROM rehab_sessions WHERE programme_id IS NOT NULL)",
                 [],
             )?;
-            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria", "dated_settings", "settings"] {
-                purged += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
+            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria"] {
+                p.records += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
             }
-            purged += tx.execute(
+            for t in ["dated_settings", "settings"] {
+                p.settings += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
+            }
+            p.records += tx.execute(
                 "DELETE FROM medications WHERE deleted_at IS NOT NULL
                  AND id NOT IN (SELECT medication_id FROM doses)",
                 [],
             )?;
-            purged += tx.execute(
+            p.records += tx.execute(
                 "DELETE FROM exercises WHERE deleted_at IS NOT NULL
                  AND id NOT IN (SELECT exercise_id FROM programme_items UNION SELECT exercise_id FROM rehab_session_items)",
                 [],
@@ -367,7 +383,8 @@ impl Repo {
                 [],
                 |r| r.get(0),
             )?;
-            Ok((purged, kept as usize))
+            p.kept = kept as usize;
+            Ok(p)
         })
     }
 }

@@ -74,3 +74,40 @@ fn restoring_a_dose_over_the_max_is_refused_unless_forced() {
     let doses = j.json(&["list", "doses"]);
     assert_eq!(doses.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn emptying_the_trash_asks_backs_up_first_and_counts_what_it_listed() {
+    let j = Journal::new();
+    j.ok(&["checkin", "4"]);
+    j.ok(&["rehab", "log", "--done", "bird dog:3x10", "--minutes", "15"]);
+    j.ok(&["delete", "c1"]);
+    j.ok(&["delete", "r1"]);
+    assert_eq!(j.json(&["trash"]).as_array().unwrap().len(), 2);
+    // No terminal to ask: refused, naming --yes, nothing purged.
+    let err = j.fails(&["trash", "--empty"], 2);
+    assert!(err.contains("--yes") && err.contains("2 records"), "{err}");
+    assert_eq!(j.json(&["trash"]).as_array().unwrap().len(), 2);
+    let out = j.ok(&["trash", "--empty", "--yes"]);
+    assert!(
+        out.contains("Purged 2 records, with 1 exercise row, for good"),
+        "{out}"
+    );
+    assert!(j.json(&["trash"]).as_array().unwrap().is_empty());
+    // The backup written first still holds what was purged.
+    let backups = j.db.parent().unwrap().join("backups");
+    let copy = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("journal-manual-"))
+        .expect("a backup before the purge");
+    assert!(out.contains(&copy.display().to_string()), "{out}");
+    let c = rusqlite::Connection::open(&copy).unwrap();
+    let trashed: i64 = c
+        .query_row(
+            "SELECT count(*) FROM checkins WHERE deleted_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(trashed, 1);
+}
