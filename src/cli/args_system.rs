@@ -57,7 +57,7 @@ pub struct EditArgs {
     /// Dose amount, or a medication's usual dose
     #[arg(long, allow_hyphen_values = true)]
     pub amount: Option<f64>,
-    /// Dose time "YYYY-MM-DD HH:MM"
+    /// Dose time "YYYY-MM-DD HH:MM", or HH:MM on the dose's own day
     #[arg(long)]
     pub at: Option<String>,
     /// Medication maximum per day

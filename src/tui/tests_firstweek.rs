@@ -85,6 +85,10 @@ fn a_paste_is_text_for_the_field_and_never_keys() {
 }
 
 fn ibuprofen_dose(repo: &mut Repo, hour: u32) -> i64 {
+    ibuprofen_dose_at(repo, day().and_hms_opt(hour, 0, 0).unwrap())
+}
+
+fn ibuprofen_dose_at(repo: &mut Repo, at: chrono::NaiveDateTime) -> i64 {
     use crate::domain::records::{Dose, Medication};
     use crate::domain::vocab::MedClass;
     let m = match repo.medication_by_name("ibuprofen").unwrap() {
@@ -109,7 +113,7 @@ fn ibuprofen_dose(repo: &mut Repo, hour: u32) -> i64 {
     repo.add_dose(&Dose {
         id: 0,
         uuid: String::new(),
-        taken_at: day().and_hms_opt(hour, 0, 0).unwrap(),
+        taken_at: at,
         medication_id: m.id,
         medication: m.name.clone(),
         class: m.class,
@@ -169,4 +173,20 @@ fn undoing_a_dose_delete_asks_over_the_max() {
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 800.0);
     press(&mut a, "uyy");
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0);
+}
+
+#[test]
+fn a_time_alone_in_the_dose_form_keeps_the_dose_on_its_own_day() {
+    use super::action::{Action, Edit};
+    let mut repo = Repo::open_in_memory().unwrap();
+    let yesterday = day().pred_opt().unwrap();
+    let id = ibuprofen_dose_at(&mut repo, yesterday.and_hms_opt(20, 0, 0).unwrap());
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Meds);
+    press(&mut a, "v\n");
+    assert!(a.entry.is_some(), "the dose form");
+    a.update(Action::Text(Edit::Clear));
+    press(&mut a, "08:00\n");
+    assert!(a.entry.is_none(), "saved: {:?}", a.status);
+    let d = a.repo.dose_by_id(id).unwrap().unwrap();
+    assert_eq!(d.taken_at, yesterday.and_hms_opt(8, 0, 0).unwrap());
 }

@@ -111,3 +111,23 @@ fn emptying_the_trash_asks_backs_up_first_and_counts_what_it_listed() {
         .unwrap();
     assert_eq!(trashed, 1);
 }
+
+#[test]
+fn a_dose_time_alone_keeps_the_dose_on_its_own_day() {
+    let j = Journal::new();
+    j.ok(&[
+        "med",
+        "add",
+        "paracetamol",
+        "--class",
+        "other",
+        "--dose",
+        "500",
+    ]);
+    j.ok(&["med", "take", "paracetamol", "--at", "2026-11-20 21:00"]);
+    let d = j.json(&["edit", "d1", "--at", "08:00"]);
+    assert_eq!(d["taken_at"], "2026-11-20T08:00:00", "{d}");
+    // A full date-time still moves it.
+    let d = j.json(&["edit", "d1", "--at", "2026-11-21 09:30"]);
+    assert_eq!(d["taken_at"], "2026-11-21T09:30:00", "{d}");
+}
