@@ -190,3 +190,36 @@ fn a_time_alone_in_the_dose_form_keeps_the_dose_on_its_own_day() {
     let d = a.repo.dose_by_id(id).unwrap().unwrap();
     assert_eq!(d.taken_at, yesterday.and_hms_opt(8, 0, 0).unwrap());
 }
+
+#[test]
+fn training_counts_the_programmes_own_sessions_and_rounds_the_percent() {
+    use crate::ops::rehab::{ProgrammeDraft, RehabLogDraft, add_programme, log};
+    // Wednesday 25 Nov; "core" (target 3) began on Tuesday. Monday's 20 minutes had no
+    // programme: counted apart, not toward core's target.
+    let wed = day() + chrono::Duration::days(2);
+    let mut repo = Repo::open_in_memory().unwrap();
+    let at = |d: &str, programme: Option<&str>, minutes| RehabLogDraft {
+        programme: programme.map(String::from),
+        date: Some(d.into()),
+        minutes,
+        ..Default::default()
+    };
+    log(&mut repo, &at("2026-11-23", None, Some(20)), wed).unwrap();
+    let core = ProgrammeDraft {
+        name: "core".into(),
+        exercises: vec!["bird dog:3x10".into()],
+        from: Some("2026-11-24".into()),
+        target: 3,
+        ..Default::default()
+    };
+    add_programme(&mut repo, &core, wed).unwrap();
+    for d in ["2026-11-24", "2026-11-25"] {
+        log(&mut repo, &at(d, Some("core"), None), wed).unwrap();
+    }
+    let a = App::new(repo, wed, Theme::plain(), Screen::Training);
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(
+        text.contains("core: 2 of 3 sessions (67%) + 1 other"),
+        "{text}"
+    );
+}

@@ -131,3 +131,79 @@ fn a_dose_time_alone_keeps_the_dose_on_its_own_day() {
     let d = j.json(&["edit", "d1", "--at", "2026-11-21 09:30"]);
     assert_eq!(d["taken_at"], "2026-11-21T09:30:00", "{d}");
 }
+
+#[test]
+fn rehab_counts_per_programme_and_week_and_stats_agree() {
+    let j = Journal::new();
+    // Thursday 26 Nov: a new programme began on Wednesday, the old one is still active.
+    let run = |args: &[&str]| {
+        let out = j
+            .cmd()
+            .env("BACKTRACK_TODAY", "2026-11-26")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ex = ["--exercise", "bird dog:3x10"];
+    run(&[
+        &[
+            "rehab",
+            "programme",
+            "add",
+            "Old plan",
+            "--from",
+            "2026-11-01",
+            "--target",
+            "2",
+        ][..],
+        &ex,
+    ]
+    .concat());
+    run(&[
+        &[
+            "rehab",
+            "programme",
+            "add",
+            "Physio block 1",
+            "--from",
+            "2026-11-25",
+            "--target",
+            "3",
+        ][..],
+        &ex,
+    ]
+    .concat());
+    run(&["rehab", "log", "Old plan", "--date", "2026-11-23"]);
+    run(&["rehab", "log", "Physio block 1", "--date", "2026-11-25"]);
+    run(&["rehab", "log", "Physio block 1", "--date", "2026-11-26"]);
+    let stats: serde_json::Value = serde_json::from_str(&run(&["stats", "--json"])).unwrap();
+    let r = &stats["rehab"];
+    assert_eq!(
+        (
+            &r["week_sessions"],
+            &r["week_target"],
+            &r["week_other_sessions"]
+        ),
+        (&2.into(), &3.into(), &1.into()),
+        "{r}"
+    );
+    assert_eq!(r["week_programme"], "Physio block 1");
+    let week: serde_json::Value = serde_json::from_str(&run(&["week", "--json"])).unwrap();
+    let w = &week["this_week"];
+    assert_eq!(
+        (
+            &w["rehab_counted"],
+            &w["rehab_target"],
+            &w["rehab_sessions"]
+        ),
+        (&2.into(), &3.into(), &3.into()),
+        "{w}"
+    );
+    let text = run(&["week"]);
+    assert!(
+        text.contains("rehab    2 of 3 sessions + 1 other"),
+        "{text}"
+    );
+}

@@ -343,7 +343,7 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let (done, target) = (d.stats.rehab.week_sessions, d.stats.rehab.week_target);
     let text = match target {
         Some(target) if target > 0 => {
-            let pct = done * 100 / target;
+            let pct = crate::analysis::rehab::percent(done, target);
             format!(
                 "{done} of {} ({pct}%)",
                 text::plural(target, "session", "sessions")
