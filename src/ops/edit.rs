@@ -115,6 +115,11 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             if let Some(t) = &f.start {
                 x.start = x.start.date().and_time(parse_time("start", t)?);
             }
+            if f.start.is_some() || a.checkin.date.is_some() {
+                // The rule of adding one: an activity never starts later than now.
+                let field = if f.start.is_some() { "start" } else { "date" };
+                crate::domain::clock::not_ahead(field, x.start, crate::domain::clock::now_local())?;
+            }
             if let Some(m) = &f.moving {
                 x.moving_s = Some(parse_duration("moving", m)?);
             }

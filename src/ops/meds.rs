@@ -153,23 +153,12 @@ pub struct DoseInput {
     pub note: Option<String>,
 }
 
-/// Refuses a dose time later than now: a dose at 23:30 logged at 03:00 would count toward
-/// today's maximum before it is taken.
+/// Refuses a dose time later than now: the one rule of [`clock::not_ahead`], on `at`.
 pub fn not_ahead(
     at: NaiveDateTime,
     now: NaiveDateTime,
 ) -> std::result::Result<NaiveDateTime, InputError> {
-    if at > crate::domain::clock::latest_moment(now) {
-        return Err(InputError::new(
-            "at",
-            format!(
-                "{} is later than now ({}); allowed: a time up to now",
-                at.format("%Y-%m-%d %H:%M"),
-                now.format("%H:%M")
-            ),
-        ));
-    }
-    Ok(at)
+    crate::domain::clock::not_ahead("at", at, now)
 }
 
 pub fn validate_dose(

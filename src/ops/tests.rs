@@ -255,3 +255,33 @@ fn restoring_a_dose_passes_the_same_max_check_as_taking_it() {
     );
     assert_eq!(repo.day_total(1, day()).unwrap(), 1600.0);
 }
+
+#[test]
+fn a_ride_later_today_is_refused_like_a_dose_and_one_without_start_ends_by_now() {
+    // Without BACKTRACK_TODAY (as the unit tests run), "now" is the one given.
+    if std::env::var_os("BACKTRACK_TODAY").is_some() {
+        return;
+    }
+    use super::activity::{ActivityDraft, build_activity};
+    let now = at(9) + chrono::Duration::minutes(30);
+    let ride = |start: Option<&str>| ActivityDraft {
+        kind: "ride".into(),
+        duration: "1h".into(),
+        start: start.map(String::from),
+        ..Default::default()
+    };
+    let e = build_activity(&ride(Some("18:00")), day(), now).unwrap_err();
+    assert_eq!(e.field, "start");
+    assert!(
+        e.message
+            .contains("2026-11-23 18:00 is later than now (09:30)"),
+        "{e}"
+    );
+    // The same words as a dose's refusal: one rule.
+    let dose = meds::not_ahead(at(18), now).unwrap_err();
+    assert_eq!(dose.message, e.message);
+    let a = build_activity(&ride(None), day(), now).unwrap();
+    assert_eq!(a.start, at(8) + chrono::Duration::minutes(30), "not noon");
+    let a = build_activity(&ride(Some("07:00")), day(), now).unwrap();
+    assert_eq!(a.start, at(7));
+}

@@ -70,7 +70,11 @@ impl App {
                 // activity itself validated, so its TSS is computed from it.
                 let mut ftp_line = String::new();
                 if let Some(ftp) = e.opt(forms::SET_FTP) {
-                    ops::activity::build_activity(&draft, today)?;
+                    ops::activity::build_activity(
+                        &draft,
+                        today,
+                        crate::domain::clock::now_local(),
+                    )?;
                     let set = ops::settings::SettingDraft {
                         key: "ftp".into(),
                         value: ftp,

@@ -207,3 +207,48 @@ fn rehab_counts_per_programme_and_week_and_stats_agree() {
         "{text}"
     );
 }
+
+#[test]
+fn a_ride_later_today_is_refused_and_one_without_start_is_not_put_ahead() {
+    use chrono::Timelike;
+    // The real clock: "later today" needs a now.
+    let j = Journal::new();
+    let real = |args: &[&str]| {
+        j.cmd()
+            .env_remove("BACKTRACK_TODAY")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let now = chrono::Local::now().naive_local();
+    let out = real(&["ride", "30m", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let start =
+        chrono::NaiveDateTime::parse_from_str(v["start"].as_str().unwrap(), "%Y-%m-%dT%H:%M:%S")
+            .unwrap();
+    assert!(
+        start <= now + chrono::Duration::minutes(1),
+        "{start} is after {now}"
+    );
+    // An hour and a half ahead, when that is still today.
+    if now.hour() < 22 {
+        let later = (now + chrono::Duration::minutes(90))
+            .format("%H:%M")
+            .to_string();
+        let out = real(&["ride", "30m", "--start", &later]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("start:") && err.contains("is later than now"),
+            "{err}"
+        );
+        let listed = real(&["list", "activities", "--json"]);
+        let v: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+        assert_eq!(
+            v.as_array().unwrap().len(),
+            1,
+            "the refused ride was stored"
+        );
+    }
+}
