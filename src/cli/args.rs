@@ -90,7 +90,7 @@ pub enum Command {
     },
     /// Change a record by ID; give only the fields to change
     #[command(
-        after_help = "Examples:\n  backtrack edit c12 --pain 5 --note \"after the ride\"\n  backtrack edit a7 --tss 95\n  backtrack edit e3 --title \"MRI L4/L5\""
+        after_help = "Examples:\n  backtrack edit c12 --pain 5 --note \"after the ride\"\n  backtrack edit a7 --tss 95\n  backtrack edit a7 --tss auto\n  backtrack edit e3 --title \"MRI L4/L5\""
     )]
     Edit(Box<EditArgs>),
     /// Move a record to the trash (undo with `restore`)

@@ -252,3 +252,25 @@ fn a_ride_later_today_is_refused_and_one_without_start_is_not_put_ahead() {
         );
     }
 }
+
+#[test]
+fn a_manual_tss_goes_back_to_the_computed_one_with_tss_auto() {
+    let j = Journal::new();
+    j.ok(&["set", "ftp", "250"]);
+    let a = j.json(&["ride", "1h", "--power", "200", "--np", "210"]);
+    let computed = a["tss"].as_f64().unwrap();
+    assert_eq!(a["load_source"], "power");
+    let a = j.json(&["edit", "a1", "--tss", "95"]);
+    assert_eq!(
+        (a["tss"].as_f64(), &a["load_source"]),
+        (Some(95.0), &"manual".into())
+    );
+    let a = j.json(&["edit", "a1", "--tss", "auto"]);
+    assert_eq!(
+        (a["tss"].as_f64(), &a["load_source"]),
+        (Some(computed), &"power".into()),
+        "{a}"
+    );
+    let err = j.fails(&["edit", "a1", "--tss", "lots"], 2);
+    assert!(err.contains("tss") && err.contains("auto"), "{err}");
+}
