@@ -75,10 +75,12 @@ impl App {
                         today,
                         crate::domain::clock::now_local(),
                     )?;
+                    // Offered only while no FTP is set: a first FTP, which applies from the
+                    // journal's first day (the rule of `backtrack set ftp`), this ride's too.
                     let set = ops::settings::SettingDraft {
                         key: "ftp".into(),
                         value: ftp,
-                        from: draft.date.clone(),
+                        from: None,
                     };
                     let done = ops::settings::set(repo, &set, today).map_err(|err| {
                         let mut i = input(err);

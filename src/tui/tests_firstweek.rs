@@ -223,3 +223,31 @@ fn training_counts_the_programmes_own_sessions_and_rounds_the_percent() {
         "{text}"
     );
 }
+
+#[test]
+fn a_first_ftp_in_settings_applies_from_the_journals_first_day() {
+    use super::action::{Action, Edit};
+    use crate::domain::records::Activity;
+    use crate::domain::vocab::ActivityKind;
+    let mut repo = Repo::open_in_memory().unwrap();
+    let ten_days_ago = day() - chrono::Duration::days(10);
+    let mut ride = Activity::new(
+        ActivityKind::Ride,
+        ten_days_ago.and_hms_opt(9, 0, 0).unwrap(),
+        3600,
+    );
+    ride.normalized_power_w = Some(200.0);
+    repo.add_activity(&ride).unwrap();
+    let mut a = App::new(repo, day(), Theme::plain(), Screen::Today);
+    press(&mut a, "S");
+    a.entry.as_mut().unwrap().entry.focus_key("ftp_w");
+    for c in "250".chars() {
+        a.update(Action::Text(Edit::Insert(c)));
+    }
+    a.update(Action::Save);
+    let said = a.status.as_ref().unwrap().text.clone();
+    assert!(said.contains("from the journal's first day"), "{said}");
+    assert_eq!(a.repo.dated_on("ftp_w", ten_days_ago).unwrap(), Some(250.0));
+    let acts = a.repo.activities_between(ten_days_ago, ten_days_ago).unwrap();
+    assert_eq!(acts[0].tss.map(f64::round), Some(64.0), "the old ride got its TSS");
+}
