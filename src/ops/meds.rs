@@ -201,35 +201,32 @@ pub struct OverMax {
 impl OverMax {
     /// The refusal of `restore dN` as an input error on the dose's ID: it stays in the trash.
     pub fn restore_refusal(&self) -> InputError {
-        let d = &self.dose;
         InputError::new(
-            format!("d{}", d.id),
-            format!(
-                "{amount} {u} {} would bring {} to {after} {u}, over your max daily total of {max} {u}; it stays in the trash. Use --force to restore it anyway",
-                d.medication,
-                d.taken_at.date(),
-                amount = d.amount,
-                after = self.after,
-                max = self.max,
-                u = d.unit
-            ),
+            format!("d{}", self.dose.id),
+            self.words("it stays in the trash. Use --force to restore it anyway"),
         )
     }
 
     /// The refusal as an input error on `amount` (SPEC §5).
     pub fn refusal(&self) -> InputError {
-        let d = &self.dose;
         InputError::new(
             "amount",
-            format!(
-                "{amount} {u} would bring {} on {} to {after} {u}, over your max daily total of {max} {u}; nothing was saved. Use --force to log it anyway",
-                d.medication,
-                d.taken_at.date(),
-                amount = d.amount,
-                after = self.after,
-                max = self.max,
-                u = d.unit
-            ),
+            self.words("nothing was saved. Use --force to log it anyway"),
+        )
+    }
+
+    /// "400 mg would bring ibuprofen on 2026-11-23 to 1600 mg, over your max daily total of
+    /// 1200 mg; " and what happened.
+    fn words(&self, outcome: &str) -> String {
+        let d = &self.dose;
+        format!(
+            "{amount} {u} would bring {} on {} to {after} {u}, over your max daily total of {max} {u}; {outcome}",
+            d.medication,
+            d.taken_at.date(),
+            amount = d.amount,
+            after = self.after,
+            max = self.max,
+            u = d.unit
         )
     }
 }

@@ -89,26 +89,10 @@ fn ibuprofen_dose(repo: &mut Repo, hour: u32) -> i64 {
 }
 
 fn ibuprofen_dose_at(repo: &mut Repo, at: chrono::NaiveDateTime) -> i64 {
-    use crate::domain::records::{Dose, Medication};
-    use crate::domain::vocab::MedClass;
+    use crate::domain::records::Dose;
     let m = match repo.medication_by_name("ibuprofen").unwrap() {
         Some(m) => m,
-        None => repo
-            .add_medication(&Medication {
-                id: 0,
-                uuid: String::new(),
-                name: "ibuprofen".into(),
-                class: MedClass::Nsaid,
-                unit: "mg".into(),
-                usual_dose: 800.0,
-                max_daily: Some(1200.0),
-                as_needed: true,
-                times_a_day: None,
-                course_start: None,
-                course_end: None,
-                note: None,
-            })
-            .unwrap(),
+        None => super::tests_forms::ibuprofen(repo),
     };
     repo.add_dose(&Dose {
         id: 0,
@@ -248,6 +232,13 @@ fn a_first_ftp_in_settings_applies_from_the_journals_first_day() {
     let said = a.status.as_ref().unwrap().text.clone();
     assert!(said.contains("from the journal's first day"), "{said}");
     assert_eq!(a.repo.dated_on("ftp_w", ten_days_ago).unwrap(), Some(250.0));
-    let acts = a.repo.activities_between(ten_days_ago, ten_days_ago).unwrap();
-    assert_eq!(acts[0].tss.map(f64::round), Some(64.0), "the old ride got its TSS");
+    let acts = a
+        .repo
+        .activities_between(ten_days_ago, ten_days_ago)
+        .unwrap();
+    assert_eq!(
+        acts[0].tss.map(f64::round),
+        Some(64.0),
+        "the old ride got its TSS"
+    );
 }
