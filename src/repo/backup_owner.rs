@@ -26,13 +26,18 @@ const RECORD_TABLES: &[&str] = &[
     "medications",
 ];
 
-/// The name the journal's copies start with: its file name without `.db`.
+/// The name the journal's copies start with: its file name without `.db` (`sam.sqlite`
+/// keeps its extension, so it never shares names with `sam.db`).
 pub fn stem(journal: &Path) -> String {
-    journal
-        .file_stem()
+    let name = journal
+        .file_name()
         .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| LEGACY_STEM.to_string())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".db").unwrap_or(&name);
+    match stem.is_empty() {
+        true => LEGACY_STEM.to_string(),
+        false => stem.to_string(),
+    }
 }
 
 /// The day's automatic copy of `journal` in `dir`.
@@ -199,6 +204,10 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
         let sam = Path::new("/x/sam.db");
         assert_eq!(daily_name(sam, d), "sam-2026-12-04.db");
+        assert_eq!(
+            daily_name(Path::new("/x/sam.sqlite"), d),
+            "sam.sqlite-2026-12-04.db"
+        );
         assert_eq!(parse_name("sam", "sam-2026-12-04.db"), Some((d, false)));
         assert_eq!(
             parse_name("sam", &manual_name(sam, "20261204-101500")),

@@ -200,12 +200,15 @@ fn training_counts_the_programmes_own_sessions_and_rounds_the_percent() {
     for d in ["2026-11-24", "2026-11-25"] {
         log(&mut repo, &at(d, Some("core"), None), wed).unwrap();
     }
-    let a = App::new(repo, wed, Theme::plain(), Screen::Training);
+    let mut a = App::new(repo, wed, Theme::plain(), Screen::Training);
     let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
     assert!(
         text.contains("core: 2 of 3 sessions (67%) + 1 other"),
         "{text}"
     );
+    a.update(super::action::Action::GoTo(Screen::Today));
+    let text = super::screens::buffer_text(&super::render_buffer(&a, 120, 40));
+    assert!(text.contains("2 of 3 sessions (67%) + 1 other"), "{text}");
 }
 
 #[test]

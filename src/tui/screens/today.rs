@@ -344,8 +344,13 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let text = match target {
         Some(target) if target > 0 => {
             let pct = crate::analysis::rehab::percent(done, target);
+            // Sessions of another programme or of none count apart, as on Training.
+            let other = match d.stats.rehab.week_other_sessions {
+                0 => String::new(),
+                n => format!(" + {n} other"),
+            };
             format!(
-                "{done} of {} ({pct}%)",
+                "{done} of {} ({pct}%){other}",
                 text::plural(target, "session", "sessions")
             )
         }
