@@ -93,3 +93,51 @@ fn a_paste_goes_into_the_field_whole_and_never_acts_as_keys() {
     t.keys(&["q"]);
     assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
 }
+
+#[test]
+fn trash_empty_asks_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    cli(&db, &["checkin", "4"]);
+    cli(&db, &["delete", "c1"]);
+    let cmd = format!(
+        "BACKTRACK_TODAY=2026-11-23 {} --db {} trash --empty; echo EXITED-$?",
+        support::BIN,
+        db.display()
+    );
+    let Some(t) = Tmux::start("trash", &cmd) else {
+        return;
+    };
+    assert!(
+        t.wait(5.0, |s| s
+            .contains("Purge the 1 record in the trash for good?")),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["n", "Enter"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Nothing was purged")
+            && s.contains("EXITED-0")),
+        "{}",
+        t.screen()
+    );
+    assert_eq!(cli(&db, &["trash", "--json"]).as_array().unwrap().len(), 1);
+    t.keys(&[&cmd, "Enter"]);
+    assert!(
+        t.wait(5.0, |s| s.matches("Purge the 1 record").count() == 2),
+        "{}",
+        t.screen()
+    );
+    t.keys(&["y", "Enter"]);
+    assert!(
+        t.wait(3.0, |s| s.contains("Purged 1 record for good")),
+        "{}",
+        t.screen()
+    );
+    assert!(
+        cli(&db, &["trash", "--json"])
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
