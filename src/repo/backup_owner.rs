@@ -118,6 +118,11 @@ impl Identity {
     /// Without an id on either side, the copy is ours when this journal holds at least half
     /// of its records.
     pub fn owner_of(&self, path: &Path) -> Owner {
+        // A journal with no record at all (just started again with `init --force`) has
+        // nothing to mix up and everything to get back: the name decides.
+        if self.records.as_ref().is_some_and(|r| r.is_empty()) {
+            return Owner::Unknown;
+        }
         let Ok(copy) = open_immutable(path) else {
             return Owner::Unknown;
         };
@@ -131,7 +136,7 @@ impl Identity {
         let (Some(mine), Some(theirs)) = (&self.records, record_uuids(&copy)) else {
             return Owner::Unknown;
         };
-        if mine.is_empty() || theirs.is_empty() {
+        if theirs.is_empty() {
             return Owner::Unknown;
         }
         let shared = theirs.iter().filter(|u| mine.contains(*u)).count();
@@ -221,5 +226,35 @@ mod tests {
             parse_name("journal", "journal-2026-12-04.db"),
             Some((d, false))
         );
+    }
+
+    #[test]
+    fn a_journal_started_again_empty_gets_its_backup_back_and_another_journal_does_not() {
+        use crate::domain::records::Checkin;
+        use crate::repo::Repo;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        let backups = super::super::backup::backups_dir(&path);
+        fs::create_dir_all(&backups).unwrap();
+        let copy = backups.join("journal-2026-11-20.db");
+        let mut repo = Repo::open(&path).unwrap();
+        let pain4 = Checkin {
+            date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            pain: 4,
+            ..Default::default()
+        };
+        repo.save_checkin(&pain4).unwrap();
+        repo.backup(&copy).unwrap();
+        drop(repo);
+        // Started again (a new, empty journal with a new id): the copy is restorable.
+        fs::remove_file(&path).unwrap();
+        let mut fresh = Repo::open(&path).unwrap();
+        assert_eq!(Identity::at(&path).owner_of(&copy), Owner::Unknown);
+        // Once it holds a record of its own, another journal's copy is refused.
+        fresh.save_checkin(&pain4).unwrap();
+        drop(fresh);
+        assert_eq!(Identity::at(&path).owner_of(&copy), Owner::Other);
+        let err = super::super::restore::restore(&path, None).unwrap_err();
+        assert!(err.to_string().contains("holds another journal"), "{err}");
     }
 }
