@@ -165,7 +165,11 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
             }
             Effect::None => {}
         }
-        draw(guard, app)?;
+        // Keys already waiting (fast typing, a paste from a terminal without bracketed
+        // paste) are applied before the next frame: a frame per key would fall behind.
+        if !event::poll(Duration::ZERO)? {
+            draw(guard, app)?;
+        }
     }
     Ok(())
 }
