@@ -141,3 +141,19 @@ fn trash_empty_asks_on_a_terminal() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_burst_of_typed_keys_shows_whole_without_another_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let Some(t) = open("burst", &db) else {
+        return;
+    };
+    t.keys(&["e"]);
+    assert!(t.wait(3.0, |s| s.contains("New event")), "{}", t.screen());
+    t.keys(&["Tab", "Tab", "Tab"]);
+    // Sent as keys (a terminal without bracketed paste), no key after them.
+    let long = format!("{}END", "word ".repeat(400));
+    t.keys(&["-l", &long]);
+    assert!(t.wait(5.0, |s| s.contains("END")), "{}", t.screen());
+}
