@@ -191,6 +191,8 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
         None
     };
     fs::rename(&tmp, journal)?;
+    // Any -wal/-shm that giving an old copy its id left beside the temp name.
+    remove_with_sidecars(&tmp);
     sync_dir(dir);
     Ok(Restored {
         from: b.path.clone(),

@@ -133,4 +133,10 @@ fn old_shared_backups_are_sorted_out_and_a_restore_refuses_another_journal() {
         listed.contains(&format!("alex-{TODAY}.db")) && listed.contains("alex-2026-11-21.db"),
         "{listed}"
     );
+    let leftovers: Vec<String> = std::fs::read_dir(j.db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
