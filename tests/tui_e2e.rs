@@ -9,95 +9,11 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 mod support;
+#[path = "support/tmux.rs"]
+mod tmux;
 
 use support::{BIN, cli};
-
-/// A tmux server on its own socket, killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, cmd: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-            eprintln!("note: tmux not installed; skipping the end-to-end TUI test");
-            return None;
-        }
-        let socket = format!("bt-{name}-{}", std::process::id());
-        let t = Tmux { socket };
-        let ok = t
-            .cmd(&["new-session", "-d", "-x", "80", "-y", "24", "-s", "t", "sh"])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tmux new-session failed");
-        t.keys(&[cmd, "Enter"]);
-        Some(t)
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-L", &self.socket]).args(args);
-        c
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status().unwrap().success());
-    }
-
-    fn display(&self, fmt: &str) -> String {
-        let out = self
-            .cmd(&["display", "-p", "-t", "t", fmt])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn screen(&self) -> String {
-        let out = self
-            .cmd(&["capture-pane", "-p", "-t", "t"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).to_string()
-    }
-
-    /// Waits up to `secs` for `pred` on the pane text.
-    /// The app's process: the child of the pane's shell.
-    fn app_pid(&self) -> String {
-        let pid = self.display("#{pane_pid}");
-        let out = Command::new("pgrep").args(["-P", &pid]).output().unwrap();
-        let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        assert!(!child.is_empty(), "the app process was not found");
-        child
-    }
-
-    fn wait(&self, secs: f64, pred: impl Fn(&str) -> bool) -> bool {
-        let end = Instant::now() + Duration::from_secs_f64(secs);
-        while Instant::now() < end {
-            if pred(&self.screen()) {
-                return true;
-            }
-            sleep(Duration::from_millis(50));
-        }
-        false
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]).status();
-    }
-}
-
-fn app_cmd(db: &Path) -> String {
-    format!(
-        "BACKTRACK_TODAY=2026-11-23 TERM=xterm-256color {BIN} --db {}; echo EXITED-$?",
-        db.display()
-    )
-}
+use tmux::{Tmux, app_cmd};
 
 #[test]
 fn check_in_with_three_keys_and_quit() {

@@ -222,7 +222,13 @@ fn json_has_exactly_the_stable_keys() {
     );
     assert_eq!(
         keys(&v["rehab"]),
-        vec!["adherence_4w", "week_sessions", "week_target"]
+        vec![
+            "adherence_4w",
+            "week_other_sessions",
+            "week_programme",
+            "week_sessions",
+            "week_target"
+        ]
     );
     assert_eq!(keys(&v["psfs"]), vec!["change", "previous", "score"]);
     assert_eq!(keys(&v["criteria"][0]), vec!["met", "rule", "value"]);

@@ -90,7 +90,7 @@ pub enum Command {
     },
     /// Change a record by ID; give only the fields to change
     #[command(
-        after_help = "Examples:\n  backtrack edit c12 --pain 5 --note \"after the ride\"\n  backtrack edit a7 --tss 95\n  backtrack edit e3 --title \"MRI L4/L5\""
+        after_help = "Examples:\n  backtrack edit c12 --pain 5 --note \"after the ride\"\n  backtrack edit a7 --tss 95\n  backtrack edit a7 --tss auto\n  backtrack edit e3 --title \"MRI L4/L5\""
     )]
     Edit(Box<EditArgs>),
     /// Move a record to the trash (undo with `restore`)
@@ -104,13 +104,21 @@ pub enum Command {
     Restore {
         /// Record ID from `trash`, e.g. c12
         id: String,
+        /// Restore a dose even though it takes its day over the medication's max daily total
+        #[arg(long)]
+        force: bool,
     },
     /// List deleted records; --empty purges them for good
-    #[command(after_help = "Examples:\n  backtrack trash\n  backtrack trash --empty")]
+    #[command(
+        after_help = "Examples:\n  backtrack trash\n  backtrack trash --empty\n  backtrack trash --empty --yes"
+    )]
     Trash {
-        /// Purge everything in the trash (cannot be undone)
+        /// Purge everything in the trash for good, after a question and a backup
         #[arg(long)]
         empty: bool,
+        /// With --empty: purge without the question (needed without a terminal)
+        #[arg(long, requires = "empty")]
+        yes: bool,
     },
     /// Set a setting; ftp, lthr, max_hr and weight keep a dated history
     #[command(

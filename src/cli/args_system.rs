@@ -57,7 +57,7 @@ pub struct EditArgs {
     /// Dose amount, or a medication's usual dose
     #[arg(long, allow_hyphen_values = true)]
     pub amount: Option<f64>,
-    /// Dose time "YYYY-MM-DD HH:MM"
+    /// Dose time "YYYY-MM-DD HH:MM", or HH:MM on the dose's own day
     #[arg(long)]
     pub at: Option<String>,
     /// Medication maximum per day
@@ -111,9 +111,9 @@ pub struct EditActivityFields {
     /// Activity perceived exertion 1–10
     #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub rpe: Option<String>,
-    /// Activity TSS (kept as given)
-    #[arg(allow_negative_numbers = true, long, value_name = "N")]
-    pub tss: Option<f64>,
+    /// Activity TSS: N (kept as given), or auto to compute it again from power, HR or RPE
+    #[arg(allow_negative_numbers = true, long, value_name = "N|auto")]
+    pub tss: Option<String>,
     /// Activity intensity: recovery … anaerobic
     #[arg(long, value_name = "I")]
     pub intensity: Option<String>,

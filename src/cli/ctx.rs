@@ -54,6 +54,25 @@ impl Ctx {
         })
     }
 
+    /// Opens a journal that must exist: commands that read, or change records already there,
+    /// never leave an empty journal at a mistyped `--db` path.
+    pub fn open_existing(g: &Global) -> anyhow::Result<Ctx> {
+        let path = db_path(g)?;
+        if let Err(e) = std::fs::metadata(&path)
+            && e.kind() == std::io::ErrorKind::NotFound
+        {
+            return Err(crate::domain::InputError::new(
+                "db",
+                format!(
+                    "no journal at {}; nothing was created. Check --db or BACKTRACK_DB; allowed: the path of an existing journal (`backtrack init` or a first `checkin` starts one there)",
+                    path.display()
+                ),
+            )
+            .into());
+        }
+        Ctx::open(g)
+    }
+
     /// Prints `value` as JSON, or `text` otherwise.
     pub fn out<T: Serialize>(
         &self,

@@ -159,7 +159,7 @@ pub fn edit(a: &EditArgs) -> EditDraft {
             hr: x.hr,
             max_hr: x.max_hr,
             rpe: x.rpe.clone(),
-            tss: x.tss,
+            tss: x.tss.clone(),
             intensity: x.intensity.clone(),
             pain_before: x.pain_before.clone(),
             pain_during: x.pain_during.clone(),

@@ -22,7 +22,7 @@ pub fn stats(g: &Global, since: Option<String>) -> Result<()> {
         .as_deref()
         .map(|s| parse_date("since", s, today))
         .transpose()?;
-    let mut ctx = Ctx::open(g)?;
+    let mut ctx = Ctx::open_existing(g)?;
     let st = load_stats(&mut ctx.repo, ctx.today, since)?.stats;
     ctx.out(&st, || stats_text(&st))
 }
@@ -48,7 +48,7 @@ pub fn chart(g: &Global, a: ChartArgs) -> Result<()> {
         )
         .into());
     }
-    let mut ctx = Ctx::open(g)?;
+    let mut ctx = Ctx::open_existing(g)?;
     let data = load_history(&mut ctx.repo, ctx.today)?;
     let series = Series::build(&data, ctx.today);
     let lines = draw_chart(kind, &series, since, width, height);
@@ -72,7 +72,7 @@ fn parse_since(s: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
 pub fn criteria(g: &Global, action: Option<CriteriaCmd>) -> Result<()> {
     match action.unwrap_or(CriteriaCmd::List) {
         CriteriaCmd::List => {
-            let mut ctx = Ctx::open(g)?;
+            let mut ctx = Ctx::open_existing(g)?;
             let StatsView { data, stats: st } = load_stats(&mut ctx.repo, ctx.today, None)?;
             // Results come for enabled rules in position order, as criteria_list returns them.
             let enabled: Vec<_> = data.criteria.iter().filter(|c| c.enabled).collect();
@@ -188,7 +188,7 @@ pub fn week(g: &Global, date: Option<String>) -> Result<()> {
         Some(d) => crate::domain::parse::parse_date("date", d, today)?,
         None => today,
     };
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let w = crate::views::week::load_week(&ctx.repo, day, today)?;
     ctx.out(&w, || {
         let t = &w.this_week;

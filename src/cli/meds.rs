@@ -48,7 +48,7 @@ fn take(g: &Global, a: MedTakeArgs) -> Result<()> {
 }
 
 fn list(g: &Global) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let meds = ctx.repo.medications()?;
     let mut rows = Vec::new();
     let mut lines = Vec::new();
@@ -83,7 +83,7 @@ fn doses(g: &Global, since: Option<String>) -> Result<()> {
         Some(s) => crate::domain::parse::parse_date("since", s, today)?,
         None => today - chrono::Duration::days(30),
     };
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let mut list = ctx.repo.doses_between(from, today)?;
     // Newest first, as `list doses` and every other list.
     list.reverse();

@@ -19,6 +19,7 @@ mod report;
 mod show;
 mod status;
 mod system;
+mod trash;
 mod usage;
 
 use std::process::ExitCode;
@@ -147,8 +148,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Info { id } => records::info(g, &id),
         Command::Edit(a) => records::edit(g, *a),
         Command::Delete { id } => records::delete(g, &id),
-        Command::Restore { id } => records::restore(g, &id),
-        Command::Trash { empty } => records::trash(g, empty),
+        Command::Restore { id, force } => records::restore(g, &id, force),
+        Command::Trash { empty, yes } => records::trash(g, empty, yes),
         Command::Set(a) => system::set(g, a),
         Command::Settings => system::settings(g),
         Command::Status => system::status(g),

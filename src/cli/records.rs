@@ -57,7 +57,7 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
         Some(t) => Some(crate::domain::vocab::parse_tag(t)?),
         None => None,
     };
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let r = &ctx.repo;
     let grep = &a.grep;
     let (rows, lines): (Vec<Value>, Vec<String>) = match a.kind {
@@ -242,7 +242,7 @@ fn record_json(ctx: &Ctx, rid: RecordId) -> Result<Value> {
 
 pub fn info(g: &Global, id: &str) -> Result<()> {
     let rid = RecordId::parse(id)?;
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let v = record_json(&ctx, rid)?;
     ctx.out(&v, || {
         let mut lines = vec![format!("{} {rid}", rid.kind.noun())];
@@ -348,7 +348,7 @@ fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (Stri
 
 pub fn delete(g: &Global, id: &str) -> Result<()> {
     let rid = RecordId::parse(id)?;
-    let mut ctx = Ctx::open(g)?;
+    let mut ctx = Ctx::open_existing(g)?;
     let done = ops::records::delete(&mut ctx.repo, rid)?;
     let v = serde_json::json!({"deleted": rid.to_string(), "summary": done.record});
     ctx.out(&v, || {
@@ -356,30 +356,21 @@ pub fn delete(g: &Global, id: &str) -> Result<()> {
     })
 }
 
-pub fn restore(g: &Global, id: &str) -> Result<()> {
+pub fn restore(g: &Global, id: &str, force: bool) -> Result<()> {
     let rid = RecordId::parse(id)?;
-    let mut ctx = Ctx::open(g)?;
-    let done = ops::records::restore(&mut ctx.repo, rid)?;
+    let mut ctx = Ctx::open_existing(g)?;
+    let done = match ops::records::restore(&mut ctx.repo, rid, force)? {
+        ops::records::Restore::Done(done) => done,
+        ops::records::Restore::OverMax(over) => return Err(over.restore_refusal().into()),
+    };
     let v = serde_json::json!({"restored": rid.to_string(), "summary": done.record});
     ctx.out(&v, || done.summary.clone())
 }
 
-pub fn trash(g: &Global, empty: bool) -> Result<()> {
-    let mut ctx = Ctx::open(g)?;
+pub fn trash(g: &Global, empty: bool, yes: bool) -> Result<()> {
+    let mut ctx = Ctx::open_existing(g)?;
     if empty {
-        let (purged, kept) = ctx.repo.empty_trash()?;
-        let v = serde_json::json!({"purged": purged, "kept": kept});
-        return ctx.out(&v, || {
-            let kept = if kept > 0 {
-                format!("; kept {kept} still referenced by live records")
-            } else {
-                String::new()
-            };
-            format!(
-                "Purged {} for good{kept}.",
-                crate::domain::text::plural(purged, "record", "records")
-            )
-        });
+        return super::trash::empty(g, &mut ctx, yes);
     }
     let items = ctx.repo.trash()?;
     let today = clock::today();
@@ -417,7 +408,7 @@ pub fn edit(g: &Global, a: EditArgs) -> Result<()> {
         return Err(InputError::new("flags", "nothing to change; give the fields to edit, e.g. --pain 5 (see `backtrack edit --help`)").into());
     }
     super::edit::check_applicable(rid.kind, &given)?;
-    let mut ctx = Ctx::open(g)?;
+    let mut ctx = Ctx::open_existing(g)?;
     let done = ops::edit::apply(&mut ctx.repo, rid, &super::drafts::edit(&a), today)?;
     let v = record_json(&ctx, rid)?;
     ctx.out(&v, || done.summary)

@@ -30,7 +30,10 @@ fn out(g: &Global, v: &serde_json::Value, text: impl FnOnce() -> String) -> Resu
 
 fn list(g: &Global) -> Result<()> {
     let db = db_path(g)?;
-    let rows: Vec<_> = restore::list(&db)
+    let found = restore::find(&db);
+    let others = found.others.len();
+    let rows: Vec<_> = found
+        .own
         .into_iter()
         .map(|b| {
             let verified = verify(&b.path).is_ok();
@@ -42,9 +45,17 @@ fn list(g: &Global) -> Result<()> {
         .map(|(b, ok)| json!({"date": b.date, "path": b.path, "bytes": b.bytes, "manual": b.manual, "verified": ok}))
         .collect();
     out(g, &json!(v), || {
+        let not_listed = match others {
+            0 => String::new(),
+            n => format!(
+                "\n({n} file{} named like this journal's copies hold another journal and are not listed)",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
         if rows.is_empty() {
             return format!(
-                "No backups in {} yet (the first open of each day writes one)",
+                "No backups of {} in {} yet (the first open of each day writes one){not_listed}",
+                db.display(),
                 crate::repo::backup::backups_dir(&db).display()
             );
         }
@@ -61,7 +72,7 @@ fn list(g: &Global) -> Result<()> {
                 b.bytes
             )
         });
-        lines.collect::<Vec<_>>().join("\n")
+        lines.collect::<Vec<_>>().join("\n") + &not_listed
     })
 }
 

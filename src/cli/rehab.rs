@@ -103,7 +103,7 @@ fn add_programme(g: &Global, a: ProgrammeArgs) -> Result<()> {
 }
 
 fn list_programmes(g: &Global) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let list = ctx.repo.programmes()?;
     let rows: Vec<_> = list
         .iter()
@@ -146,7 +146,7 @@ pub fn psfs(g: &Global, cmd: PsfsCmd) -> Result<()> {
             ctx.out(&v, || done.summary.clone())
         }
         PsfsCmd::List => {
-            let ctx = Ctx::open(g)?;
+            let ctx = Ctx::open_existing(g)?;
             let items = ctx.repo.psfs_items()?;
             let rows: Vec<_> = items
                 .iter()

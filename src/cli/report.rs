@@ -93,7 +93,7 @@ pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
         )
         .into());
     }
-    let mut ctx = Ctx::open(g)?;
+    let mut ctx = Ctx::open_existing(g)?;
     let data = load(&mut ctx.repo, from, to, ctx.today)?;
     let (html, figures) = build(&data, a.notes)?;
     write_private(&path, html.as_bytes())?;

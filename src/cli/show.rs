@@ -51,7 +51,7 @@ pub fn show(g: &Global, a: ShowArgs) -> Result<()> {
         )
         .into());
     }
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let text = render_once(ctx.repo, ctx.today, screen, range, a.width, a.height);
     emit(text.trim_end_matches('\n'));
     Ok(())

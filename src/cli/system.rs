@@ -91,7 +91,7 @@ fn set_text(g: &Global, a: &SetArgs) -> Result<()> {
 }
 
 pub fn settings(g: &Global) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let dated = ctx.repo.dated_history()?;
     let mut plain = serde_json::Map::new();
     for (k, ..) in crate::repo::settings::PLAIN_KEYS {
@@ -131,13 +131,13 @@ pub fn settings(g: &Global) -> Result<()> {
 }
 
 pub fn status(g: &Global) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let s = super::status::status_line(&ctx.repo, ctx.today)?;
     ctx.out(&s, || s.text.clone())
 }
 
 pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let unreadable = match a.format {
         ExportFormat::Json => {
             let (doc, unreadable) = ctx.repo.export_readable()?;
@@ -306,22 +306,21 @@ fn import_activities(g: &Global, a: &ImportArgs) -> Result<()> {
     Ok(())
 }
 
+/// Where `backup` without a path writes: `backups/NAME-manual-STAMP.db` beside the journal
+/// (the folder made 0700 when needed).
+pub fn manual_backup_path(g: &Global) -> Result<PathBuf> {
+    let db = db_path(g)?;
+    let dir = crate::repo::backup::backups_dir(&db);
+    crate::repo::connection::create_private_dir(&dir)?;
+    let stamp = clock::now_local().format("%Y%m%d-%H%M%S").to_string();
+    Ok(dir.join(crate::repo::backup_owner::manual_name(&db, &stamp)))
+}
+
 pub fn backup(g: &Global, path: Option<PathBuf>) -> Result<()> {
-    let ctx = Ctx::open(g)?;
+    let ctx = Ctx::open_existing(g)?;
     let dest = match path {
         Some(p) => p,
-        None => {
-            let db = db_path(g)?;
-            let dir = db
-                .parent()
-                .map(|p| p.join("backups"))
-                .unwrap_or_else(|| PathBuf::from("backups"));
-            crate::repo::connection::create_private_dir(&dir)?;
-            dir.join(format!(
-                "journal-manual-{}.db",
-                clock::now_local().format("%Y%m%d-%H%M%S")
-            ))
-        }
+        None => manual_backup_path(g)?,
     };
     ctx.repo.backup(&dest)?;
     let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);

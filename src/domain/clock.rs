@@ -37,6 +37,49 @@ pub fn noon(d: NaiveDate) -> NaiveDateTime {
     d.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("valid time"))
 }
 
+/// The one rule for what happened "later": a dose taken, or an activity started, after
+/// [`latest_moment`] is refused naming `field` (a dose at 23:30 logged at 03:00 would count
+/// toward today's maximum before it is taken; a ride at 18:00 logged at 09:00 has not begun).
+pub fn not_ahead(
+    field: &str,
+    at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<NaiveDateTime, crate::domain::InputError> {
+    if at > latest_moment(now) {
+        return Err(crate::domain::InputError::new(
+            field,
+            format!(
+                "{} is later than now ({}); allowed: a time up to now",
+                at.format("%Y-%m-%d %H:%M"),
+                now.format("%H:%M")
+            ),
+        ));
+    }
+    Ok(at)
+}
+
+/// Where an activity of `elapsed_s` seconds with no start time goes on `date`: noon, unless
+/// that is later than now; then it ends now (not before the day began), so it is never put
+/// in the future. With `BACKTRACK_TODAY` set the fixed day has no "now": noon.
+pub fn default_start(date: NaiveDate, elapsed_s: u32, now: NaiveDateTime) -> NaiveDateTime {
+    default_start_with(date, elapsed_s, now, fixed_today())
+}
+
+fn default_start_with(
+    date: NaiveDate,
+    elapsed_s: u32,
+    now: NaiveDateTime,
+    fixed: Option<NaiveDate>,
+) -> NaiveDateTime {
+    let ends = match fixed {
+        Some(_) => latest_moment_with(now, fixed),
+        None => now,
+    };
+    let start =
+        (ends - chrono::Duration::seconds(i64::from(elapsed_s))).max(date.and_time(NaiveTime::MIN));
+    noon(date).min(start)
+}
+
 /// A UTC timestamp for created_at/updated_at/deleted_at, with milliseconds so that "newer wins"
 /// on import can tell quick successive edits apart.
 pub fn utc_stamp() -> String {
@@ -64,5 +107,22 @@ mod tests {
             latest_moment_with(now, Some(d)),
             d.and_hms_opt(23, 59, 59).unwrap()
         );
+    }
+
+    #[test]
+    fn an_activity_without_a_start_is_never_put_in_the_future() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let at = |h, m| d.and_hms_opt(h, m, 0).unwrap();
+        // Logged at 09:30 after a 1 h ride: it ended now, not at 13:00.
+        assert_eq!(default_start_with(d, 3600, at(9, 30), None), at(8, 30));
+        // Logged in the evening: noon, as before.
+        assert_eq!(default_start_with(d, 3600, at(19, 0), None), at(12, 0));
+        // A yesterday's ride: noon of its day.
+        let y = d.pred_opt().unwrap();
+        assert_eq!(default_start_with(y, 3600, at(9, 30), None), noon(y));
+        // Logged at 00:20 after a 2 h ride: the start of the day, not yesterday.
+        assert_eq!(default_start_with(d, 7200, at(0, 20), None), at(0, 0));
+        // A fixed day has no "now": noon.
+        assert_eq!(default_start_with(d, 3600, at(9, 30), Some(d)), at(12, 0));
     }
 }

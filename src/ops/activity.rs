@@ -2,7 +2,7 @@
 //! CLI and the app's form, with the TSS computed by the analysis from the FTP/LTHR in force on
 //! the activity's date before it is stored.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Done;
 use super::input::{date_or_today, opt_positive, opt_scale, text};
@@ -43,17 +43,20 @@ pub struct ActivityDraft {
 /// The highest climb an activity may have, in metres (as the import check allows).
 pub const MAX_ASCENT_M: f64 = 20_000.0;
 
-/// The validated activity (its load not yet computed).
+/// The validated activity (its load not yet computed). A start later than `now` is refused
+/// by the rule doses follow (`clock::not_ahead`); without a start the activity goes at noon,
+/// or, before noon today, so that it ends by now (`clock::default_start`).
 pub fn build_activity(
     f: &ActivityDraft,
     today: NaiveDate,
+    now: NaiveDateTime,
 ) -> std::result::Result<Activity, InputError> {
     let kind = ActivityKind::parse(&f.kind)?;
     let elapsed = parse_duration("duration", &f.duration)?;
     let date = date_or_today("date", &f.date, today)?;
     let start = match &f.start {
-        Some(t) => date.and_time(parse_time("start", t)?),
-        None => clock::noon(date),
+        Some(t) => clock::not_ahead("start", date.and_time(parse_time("start", t)?), now)?,
+        None => clock::default_start(date, elapsed, now),
     };
     let mut a = Activity::new(kind, start, elapsed);
     if let Some(m) = &f.moving {
@@ -118,7 +121,7 @@ pub fn with_load(repo: &Repo, a: &mut Activity) -> Result<()> {
 
 /// Adds the activity.
 pub fn add(repo: &mut Repo, f: &ActivityDraft, today: NaiveDate) -> Result<Done<Activity>> {
-    let mut a = build_activity(f, today)?;
+    let mut a = build_activity(f, today, clock::now_local())?;
     with_load(repo, &mut a)?;
     let saved = repo.add_activity(&a)?;
     let summary = activity_line("Saved", &saved);
@@ -133,7 +136,7 @@ pub fn replace(
     f: &ActivityDraft,
     today: NaiveDate,
 ) -> Result<Done<Activity>> {
-    let mut a = build_activity(f, today)?;
+    let mut a = build_activity(f, today, clock::now_local())?;
     a.id = old.id;
     a.uuid = old.uuid.clone();
     a.source = old.source;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::edit::EditDraft;
 use super::input::{opt_scale, text};
 use crate::domain::InputError;
-use crate::domain::parse::parse_datetime;
+use crate::domain::parse::{parse_datetime, parse_time};
 use crate::domain::records::Dose;
 use crate::domain::text::number;
 use crate::repo::{RecordId, Repo, RepoError, Result};
@@ -47,10 +47,12 @@ pub fn correct(
         d.amount = crate::domain::error::check_positive("amount", x, 100_000.0)?;
     }
     if let Some(t) = &a.at {
-        d.taken_at = super::meds::not_ahead(
-            parse_datetime("at", t, today)?,
-            crate::domain::clock::now_local(),
-        )?;
+        // A time alone corrects the time of the dose's own day, not of today.
+        let at = match parse_time("at", t) {
+            Ok(time) => old.taken_at.date().and_time(time),
+            Err(_) => parse_datetime("at", t, today)?,
+        };
+        d.taken_at = super::meds::not_ahead(at, crate::domain::clock::now_local())?;
     }
     if a.activity.pain_before.is_some() {
         d.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;

@@ -49,7 +49,8 @@ pub struct ActivityPatch {
     pub hr: Option<f64>,
     pub max_hr: Option<f64>,
     pub rpe: Option<String>,
-    pub tss: Option<f64>,
+    /// A number (kept as given) or `auto` (computed again from the figures).
+    pub tss: Option<String>,
     pub intensity: Option<String>,
     pub pain_before: Option<String>,
     pub pain_during: Option<String>,
@@ -115,6 +116,11 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             if let Some(t) = &f.start {
                 x.start = x.start.date().and_time(parse_time("start", t)?);
             }
+            if f.start.is_some() || a.checkin.date.is_some() {
+                // The rule of adding one: an activity never starts later than now.
+                let field = if f.start.is_some() { "start" } else { "date" };
+                crate::domain::clock::not_ahead(field, x.start, crate::domain::clock::now_local())?;
+            }
             if let Some(m) = &f.moving {
                 x.moving_s = Some(parse_duration("moving", m)?);
             }
@@ -167,8 +173,22 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 )
                 .into());
             }
-            match f.tss {
-                Some(t) => x.set_manual_tss(checked_tss(t)?),
+            match f.tss.as_deref().map(str::trim) {
+                // Back from a TSS typed by hand to the one the figures give (or none).
+                Some(t) if t.eq_ignore_ascii_case("auto") => {
+                    x.tss = None;
+                    x.load_source = None;
+                    with_load(repo, &mut x)?;
+                }
+                Some(t) => {
+                    let n: f64 = t.parse().map_err(|_| {
+                        InputError::new(
+                            "tss",
+                            format!("'{t}' is not a TSS; allowed: 0–2000, or auto to compute it from power, HR or RPE"),
+                        )
+                    })?;
+                    x.set_manual_tss(checked_tss(n)?)
+                }
                 // Figures changed: recompute unless the user fixed the TSS by hand.
                 None if x.load_source.as_deref() != Some("manual") => with_load(repo, &mut x)?,
                 None => {}

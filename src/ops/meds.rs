@@ -153,23 +153,12 @@ pub struct DoseInput {
     pub note: Option<String>,
 }
 
-/// Refuses a dose time later than now: a dose at 23:30 logged at 03:00 would count toward
-/// today's maximum before it is taken.
+/// Refuses a dose time later than now: the one rule of [`clock::not_ahead`], on `at`.
 pub fn not_ahead(
     at: NaiveDateTime,
     now: NaiveDateTime,
 ) -> std::result::Result<NaiveDateTime, InputError> {
-    if at > crate::domain::clock::latest_moment(now) {
-        return Err(InputError::new(
-            "at",
-            format!(
-                "{} is later than now ({}); allowed: a time up to now",
-                at.format("%Y-%m-%d %H:%M"),
-                now.format("%H:%M")
-            ),
-        ));
-    }
-    Ok(at)
+    crate::domain::clock::not_ahead("at", at, now)
 }
 
 pub fn validate_dose(
@@ -210,20 +199,34 @@ pub struct OverMax {
 }
 
 impl OverMax {
+    /// The refusal of `restore dN` as an input error on the dose's ID: it stays in the trash.
+    pub fn restore_refusal(&self) -> InputError {
+        InputError::new(
+            format!("d{}", self.dose.id),
+            self.words("it stays in the trash. Use --force to restore it anyway"),
+        )
+    }
+
     /// The refusal as an input error on `amount` (SPEC §5).
     pub fn refusal(&self) -> InputError {
-        let d = &self.dose;
         InputError::new(
             "amount",
-            format!(
-                "{amount} {u} would bring {} on {} to {after} {u}, over your max daily total of {max} {u}; nothing was saved. Use --force to log it anyway",
-                d.medication,
-                d.taken_at.date(),
-                amount = d.amount,
-                after = self.after,
-                max = self.max,
-                u = d.unit
-            ),
+            self.words("nothing was saved. Use --force to log it anyway"),
+        )
+    }
+
+    /// "400 mg would bring ibuprofen on 2026-11-23 to 1600 mg, over your max daily total of
+    /// 1200 mg; " and what happened.
+    fn words(&self, outcome: &str) -> String {
+        let d = &self.dose;
+        format!(
+            "{amount} {u} would bring {} on {} to {after} {u}, over your max daily total of {max} {u}; {outcome}",
+            d.medication,
+            d.taken_at.date(),
+            amount = d.amount,
+            after = self.after,
+            max = self.max,
+            u = d.unit
         )
     }
 }

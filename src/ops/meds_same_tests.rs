@@ -199,7 +199,7 @@ fn restoring_a_drug_that_has_a_live_row_is_refused_naming_it() {
     let mut repo = with_ibuprofen();
     repo.delete(m(1)).unwrap();
     let live = merged_row(&mut repo, "IBUPROFEN");
-    let err = restore(&mut repo, m(1)).unwrap_err();
+    let err = restore(&mut repo, m(1), false).unwrap_err();
     assert!(matches!(err, RepoError::Conflict(_)), "{err:?}");
     let msg = err.to_string();
     assert!(
@@ -218,7 +218,7 @@ fn restoring_a_drug_that_has_a_live_row_is_refused_naming_it() {
         "m1 stays in the trash"
     );
     repo.delete(m(live.id)).unwrap();
-    restore(&mut repo, m(1)).unwrap();
+    restore(&mut repo, m(1), false).unwrap();
     assert_eq!(repo.medication_by_id(1).unwrap().unwrap().name, "ibuprofen");
 }
 

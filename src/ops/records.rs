@@ -2,6 +2,8 @@
 //! (or redoing) an edit from snapshots of the record before and after it.
 
 use super::Done;
+use super::meds::OverMax;
+use crate::repo::records::Restored;
 use crate::repo::snapshot::{Snapshot, Stamp};
 use crate::repo::{RecordId, Repo, RepoError, Result};
 
@@ -12,11 +14,29 @@ pub fn delete(repo: &mut Repo, rid: RecordId) -> Result<Done<String>> {
     Ok(Done::new(what, summary))
 }
 
-/// Brings the record back from the trash.
-pub fn restore(repo: &mut Repo, rid: RecordId) -> Result<Done<String>> {
-    let what = repo.restore(rid)?;
-    let summary = format!("Restored {} {rid} ({what})", rid.kind.noun());
-    Ok(Done::new(what, summary))
+/// What bringing a record back did.
+#[derive(Debug, Clone)]
+pub enum Restore {
+    Done(Done<String>),
+    /// A dose that would take its day over the max stayed in the trash (nothing written):
+    /// the same refusal as taking it, lifted by `force` (`--force`, the app's "y").
+    OverMax(OverMax),
+}
+
+/// Brings the record back from the trash; a dose passes the max check of `med take`.
+pub fn restore(repo: &mut Repo, rid: RecordId, force: bool) -> Result<Restore> {
+    Ok(match repo.restore(rid, force)? {
+        Restored::Done(what) => {
+            let summary = format!("Restored {} {rid} ({what})", rid.kind.noun());
+            Restore::Done(Done::new(what, summary))
+        }
+        Restored::DoseOverMax { dose, before, max } => Restore::OverMax(OverMax {
+            after: before + dose.amount,
+            dose,
+            before,
+            max,
+        }),
+    })
 }
 
 /// An edit the app can take back: the record as it was before and after, and the stamp the

@@ -89,11 +89,14 @@ fn log_valid(repo: &mut Repo, a: &RehabLogDraft, input: RehabInput) -> Result<Do
         None => active.first().cloned(),
     };
     let items: Vec<SessionItem> = if input.done.is_empty() {
-        // "Did my programme" in one action: every exercise as prescribed.
-        let p = programme.as_ref().ok_or_else(|| InputError::new("done", "no programme is active and no --done given; allowed: --done \"bird dog:3x10\" or a programme name"))?;
-        p.items
-            .iter()
-            .map(|it| SessionItem {
+        // "Did my programme" in one action: every exercise as prescribed. Without a
+        // programme, minutes alone are a session (stretching, a class) with no exercises.
+        match programme.as_ref() {
+            Some(p) => p.items.iter(),
+            None if a.minutes.is_some() => [].iter(),
+            None => return Err(InputError::new("done", "no programme is active and no --done or --minutes given; allowed: --done \"bird dog:3x10\", --minutes 20, or a programme name").into()),
+        }
+        .map(|it| SessionItem {
                 exercise_id: it.exercise_id,
                 exercise: it.exercise.clone(),
                 sets: it.sets,

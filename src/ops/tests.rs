@@ -215,3 +215,73 @@ fn the_daily_max_counts_every_row_of_the_same_drug_trashed_included() {
         (1600.0, Some(1800.0), 4)
     );
 }
+
+#[test]
+fn restoring_a_dose_passes_the_same_max_check_as_taking_it() {
+    use super::records::{self, Restore};
+    use crate::repo::{Kind, RecordId};
+    let mut repo = with_ibuprofen();
+    let Taken::Saved(first) = take(&mut repo, 8, false) else {
+        panic!("the first dose is stored");
+    };
+    let rid = RecordId::new(Kind::Dose, first.record.id);
+    records::delete(&mut repo, rid).unwrap();
+    for h in [12, 16, 20] {
+        assert!(matches!(take(&mut repo, h, false), Taken::Saved(_)));
+    }
+    // 1200 mg live; bringing back the 08:00 dose would make 1600 mg.
+    let Restore::OverMax(o) = records::restore(&mut repo, rid, false).unwrap() else {
+        panic!("a restore over the max is refused");
+    };
+    assert_eq!((o.before, o.after, o.max), (1200.0, 1600.0, 1200.0));
+    let refusal = o.restore_refusal();
+    assert_eq!(refusal.field, format!("d{}", rid.id));
+    assert!(
+        refusal.message.contains("stays in the trash") && refusal.message.contains("--force"),
+        "{refusal}"
+    );
+    assert_eq!(
+        repo.day_total(1, day()).unwrap(),
+        1200.0,
+        "nothing restored"
+    );
+    let Restore::Done(done) = records::restore(&mut repo, rid, true).unwrap() else {
+        panic!("a forced restore brings it back");
+    };
+    assert!(
+        done.summary.starts_with("Restored dose"),
+        "{}",
+        done.summary
+    );
+    assert_eq!(repo.day_total(1, day()).unwrap(), 1600.0);
+}
+
+#[test]
+fn a_ride_later_today_is_refused_like_a_dose_and_one_without_start_ends_by_now() {
+    // Without BACKTRACK_TODAY (as the unit tests run), "now" is the one given.
+    if std::env::var_os("BACKTRACK_TODAY").is_some() {
+        return;
+    }
+    use super::activity::{ActivityDraft, build_activity};
+    let now = at(9) + chrono::Duration::minutes(30);
+    let ride = |start: Option<&str>| ActivityDraft {
+        kind: "ride".into(),
+        duration: "1h".into(),
+        start: start.map(String::from),
+        ..Default::default()
+    };
+    let e = build_activity(&ride(Some("18:00")), day(), now).unwrap_err();
+    assert_eq!(e.field, "start");
+    assert!(
+        e.message
+            .contains("2026-11-23 18:00 is later than now (09:30)"),
+        "{e}"
+    );
+    // The same words as a dose's refusal: one rule.
+    let dose = meds::not_ahead(at(18), now).unwrap_err();
+    assert_eq!(dose.message, e.message);
+    let a = build_activity(&ride(None), day(), now).unwrap();
+    assert_eq!(a.start, at(8) + chrono::Duration::minutes(30), "not noon");
+    let a = build_activity(&ride(Some("07:00")), day(), now).unwrap();
+    assert_eq!(a.start, at(7));
+}

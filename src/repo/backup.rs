@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 
+use super::backup_owner as owner;
 use super::connection::{Repo, create_private_dir};
 use super::error::{RepoError, Result};
 
@@ -180,12 +181,13 @@ pub enum Daily {
     Failed(String),
 }
 
-/// The first open of each day copies the journal into `backups/` beside it, verifies the
-/// copy, then prunes. The copy is read page by page from the journal, so a copy that fails
-/// integrity_check means the journal is damaged.
+/// The first open of each day copies the journal into `backups/` beside it (named after the
+/// journal: `sam-DATE.db`), verifies the copy, then prunes this journal's copies. The copy is
+/// read page by page from the journal, so a copy that fails integrity_check means the
+/// journal is damaged.
 pub(crate) fn daily(conn: &Connection, path: &Path, today: NaiveDate) -> Daily {
     let dir = backups_dir(path);
-    let dest = dir.join(format!("journal-{today}.db"));
+    let dest = dir.join(owner::daily_name(path, today));
     if dest.exists() {
         return Daily::NotDue;
     }
@@ -195,10 +197,14 @@ pub(crate) fn daily(conn: &Connection, path: &Path, today: NaiveDate) -> Daily {
         Err(e) if e.is_corruption() => return Daily::Damaged(e.to_string()),
         Err(e) => return Daily::Failed(e.to_string()),
     }
+    let me = owner::Identity::of(conn);
+    owner::claim_legacy(&dir, path, &me);
     let result = create_private_dir(&dir).and_then(|_| backup_to(conn, &dest));
     match result {
         Ok(()) => {
-            let _ = prune(&dir);
+            let _ = prune(&dir, &owner::stem(path), |p| {
+                me.owner_of(p) == owner::Owner::Other
+            });
             Daily::Written(dest)
         }
         Err(e) if e.is_corruption() => Daily::Damaged(e.to_string()),
@@ -225,16 +231,20 @@ impl Repo {
     }
 }
 
-/// Keeps the 7 newest daily files and, older than those, the newest file of each of the 4
-/// most recent ISO weeks.
-pub fn prune(dir: &Path) -> Result<Vec<PathBuf>> {
+/// Keeps the 7 newest daily files of the journal named `stem` and, older than those, the
+/// newest file of each of the 4 most recent ISO weeks. Another journal's copies (by name, or
+/// by `other` for the old shared names) are never touched.
+pub fn prune(dir: &Path, stem: &str, other: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut dated: Vec<(NaiveDate, PathBuf)> = fs::read_dir(dir)?
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().to_string();
-            let date = name.strip_prefix("journal-")?.strip_suffix(".db")?;
-            Some((NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?, e.path()))
+            match owner::parse_name(stem, &name)? {
+                (date, false) => Some((date, e.path())),
+                (_, true) => None,
+            }
         })
+        .filter(|(_, p)| !other(p))
         .collect();
     dated.sort_by_key(|d| std::cmp::Reverse(d.0));
     let mut keep = vec![false; dated.len()];
@@ -344,7 +354,7 @@ mod tests {
             fs::write(dir.path().join(format!("journal-{d}.db")), b"x").unwrap();
         }
         fs::write(dir.path().join("unrelated.txt"), b"keep me").unwrap();
-        prune(dir.path()).unwrap();
+        prune(dir.path(), "journal", |_| false).unwrap();
         let mut left: Vec<String> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())

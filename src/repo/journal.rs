@@ -82,7 +82,8 @@ impl Repo {
         let s: Option<String> = self.conn.query_row(
             "SELECT min(d) FROM (SELECT min(date) d FROM checkins WHERE deleted_at IS NULL
              UNION ALL SELECT min(date) FROM activities WHERE deleted_at IS NULL
-             UNION ALL SELECT min(date) FROM doses WHERE deleted_at IS NULL)",
+             UNION ALL SELECT min(date) FROM doses WHERE deleted_at IS NULL
+             UNION ALL SELECT min(date) FROM rehab_sessions WHERE deleted_at IS NULL)",
             [],
             |r| r.get(0),
         )?;

@@ -163,22 +163,7 @@ impl Repo {
     /// anyway). The total is read and the dose inserted in one
     /// IMMEDIATE transaction, so two takes at once cannot both pass the max.
     pub fn add_dose_checked(&mut self, d: &Dose, force: bool) -> Result<DoseWrite> {
-        self.write(|tx| {
-            let (ids, max) = drug_rows(tx, d.medication_id)?;
-            let before = drug_day_total(tx, &ids, d.taken_at.date())?;
-            let after = before + d.amount;
-            if let Some(max) = max
-                && after > max + 1e-9
-                && !force
-            {
-                return Ok(DoseWrite::OverMax { before, max });
-            }
-            Ok(DoseWrite::Saved {
-                dose: insert_dose(tx, d)?,
-                day_total: after,
-                max,
-            })
-        })
+        self.write(|tx| join_day(tx, d, force, insert_dose))
     }
 
     pub fn dose_by_id(&self, id: i64) -> Result<Option<Dose>> {
@@ -361,6 +346,54 @@ fn drug_rows(conn: &rusqlite::Connection, medication_id: i64) -> Result<(Vec<i64
         }
     }
     Ok((ids, max))
+}
+
+/// The one max check for a dose joining its day's total (taken, or restored from the trash):
+/// the day's total of its drug before it, then `write` only when the total stays within the
+/// max or `force` is given.
+fn join_day(
+    tx: &rusqlite::Transaction,
+    d: &Dose,
+    force: bool,
+    write: impl FnOnce(&rusqlite::Transaction, &Dose) -> Result<Dose>,
+) -> Result<DoseWrite> {
+    let (ids, max) = drug_rows(tx, d.medication_id)?;
+    let before = drug_day_total(tx, &ids, d.taken_at.date())?;
+    let after = before + d.amount;
+    if let Some(max) = max
+        && after > max + 1e-9
+        && !force
+    {
+        return Ok(DoseWrite::OverMax { before, max });
+    }
+    Ok(DoseWrite::Saved {
+        dose: write(tx, d)?,
+        day_total: after,
+        max,
+    })
+}
+
+/// Brings dose `id` back from the trash by the same rule as taking it: refused when it
+/// takes its day's total over the max (`force` restores it anyway), read and restored in
+/// the caller's transaction. Ok(None) when no dose `id` is in the trash.
+pub(super) fn restore_dose(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    force: bool,
+) -> Result<Option<(Dose, DoseWrite)>> {
+    let sql = format!("{DOSE_SELECT} WHERE d.id=?1 AND d.deleted_at IS NOT NULL");
+    let Some(dose) = tx.query_row(&sql, [id], dose_from_row).optional()? else {
+        return Ok(None);
+    };
+    let undelete = |tx: &rusqlite::Transaction, d: &Dose| -> Result<Dose> {
+        tx.execute(
+            "UPDATE doses SET deleted_at=NULL, updated_at=?1 WHERE id=?2",
+            params![utc_stamp(), d.id],
+        )?;
+        Ok(d.clone())
+    };
+    let write = join_day(tx, &dose, force, undelete)?;
+    Ok(Some((dose, write)))
 }
 
 /// Live doses of `ids` on `date`, summed.

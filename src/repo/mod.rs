@@ -5,6 +5,7 @@
 
 pub mod activities;
 pub mod backup;
+pub mod backup_owner;
 pub mod bulk;
 pub mod checkins;
 pub mod connection;

@@ -9,6 +9,30 @@ use super::error::{RepoError, Result};
 use crate::domain::InputError;
 use crate::domain::clock::utc_stamp;
 
+/// What emptying the trash purged: the records `trash` listed, and apart the rows that went
+/// with them (a session's or programme's exercise rows, PSFS ratings, replaced settings);
+/// `kept`: records still referenced by live ones, left in the trash.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Purged {
+    pub records: usize,
+    pub exercise_rows: usize,
+    pub psfs_ratings: usize,
+    pub settings: usize,
+    pub kept: usize,
+}
+
+/// What a restore did: the record is back (its description), or a dose stayed in the trash
+/// because it would take its day's total over the max (nothing written).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    Done(String),
+    DoseOverMax {
+        dose: crate::domain::records::Dose,
+        before: f64,
+        max: f64,
+    },
+}
+
 /// The kinds of record a user can address, with their ID prefix and table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -210,10 +234,20 @@ impl Repo {
     }
 
     /// Restores a deleted record. A check-in whose date has a newer live one stays in the trash,
-    /// and so does a medication whose drug has a live row.
-    pub fn restore(&mut self, rid: RecordId) -> Result<String> {
+    /// and so does a medication whose drug has a live row. A dose that would take its day over
+    /// the max stays too unless `force`: the check of taking a dose, in the same transaction.
+    pub fn restore(&mut self, rid: RecordId, force: bool) -> Result<Restored> {
         let summary = self.summary(rid, true)?;
         self.write(|tx| {
+            if rid.kind == Kind::Dose {
+                return match super::meds::restore_dose(tx, rid.id, force)? {
+                    Some((dose, super::meds::DoseWrite::OverMax { before, max })) => {
+                        Ok(Restored::DoseOverMax { dose, before, max })
+                    }
+                    Some(_) => Ok(Restored::Done(summary.clone())),
+                    None => Err(RepoError::NotFound(format!("no dose {rid} in the trash"))),
+                };
+            }
             if rid.kind == Kind::Checkin {
                 let clash: Option<i64> = tx
                     .query_row(
@@ -243,9 +277,8 @@ impl Repo {
             }
             let sql = format!("UPDATE {} SET deleted_at=NULL, updated_at=?1 WHERE id=?2", rid.kind.table());
             tx.execute(&sql, params![utc_stamp(), rid.id])?;
-            Ok(())
-        })?;
-        Ok(summary)
+            Ok(Restored::Done(summary.clone()))
+        })
     }
 
     /// A one-line description; `deleted` chooses whether the record must be in the trash.
@@ -299,42 +332,46 @@ impl Repo {
         Ok(out)
     }
 
-    /// Purges the trash for good. Medications, exercises and programmes still referenced by live records
-    /// are kept (their history would break); returns (purged, kept).
-    pub fn empty_trash(&mut self) -> Result<(usize, usize)> {
+    /// Purges the trash for good. Medications, exercises and programmes still referenced by
+    /// live records are kept (their history would break). Counted as `trash` lists them: the
+    /// records, and apart the rows that go with them.
+    pub fn empty_trash(&mut self) -> Result<Purged> {
         self.write(|tx| {
-            let mut purged = 0;
+            let mut p = Purged::default();
             // Children first, so foreign keys hold.
-            purged += tx.execute(
+            p.exercise_rows += tx.execute(
                 "DELETE FROM rehab_session_items WHERE deleted_at IS NOT NULL
                  OR session_id IN (SELECT id FROM rehab_sessions WHERE deleted_at IS NOT NULL)",
                 [],
             )?;
-            purged += tx.execute(
+            p.exercise_rows += tx.execute(
                 "DELETE FROM programme_items WHERE deleted_at IS NOT NULL
                  OR programme_id IN (SELECT id FROM programmes WHERE deleted_at IS NOT NULL)",
                 [],
             )?;
-            purged += tx.execute(
+            p.psfs_ratings += tx.execute(
                 "DELETE FROM psfs_ratings WHERE deleted_at IS NOT NULL
                  OR item_id IN (SELECT id FROM psfs_items WHERE deleted_at IS NOT NULL)",
                 [],
             )?;
-            purged += tx.execute("DELETE FROM rehab_sessions WHERE deleted_at IS NOT NULL", [])?;
-            purged += tx.execute(
+            p.records += tx.execute("DELETE FROM rehab_sessions WHERE deleted_at IS NOT NULL", [])?;
+            p.records += tx.execute(
                 "DELETE FROM programmes WHERE deleted_at IS NOT NULL
                  AND id NOT IN (SELECT programme_id FROM rehab_sessions WHERE programme_id IS NOT NULL)",
                 [],
             )?;
-            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria", "dated_settings", "settings"] {
-                purged += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
+            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria"] {
+                p.records += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
             }
-            purged += tx.execute(
+            for t in ["dated_settings", "settings"] {
+                p.settings += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
+            }
+            p.records += tx.execute(
                 "DELETE FROM medications WHERE deleted_at IS NOT NULL
                  AND id NOT IN (SELECT medication_id FROM doses)",
                 [],
             )?;
-            purged += tx.execute(
+            p.records += tx.execute(
                 "DELETE FROM exercises WHERE deleted_at IS NOT NULL
                  AND id NOT IN (SELECT exercise_id FROM programme_items UNION SELECT exercise_id FROM rehab_session_items)",
                 [],
@@ -346,7 +383,8 @@ impl Repo {
                 [],
                 |r| r.get(0),
             )?;
-            Ok((purged, kept as usize))
+            p.kept = kept as usize;
+            Ok(p)
         })
     }
 }

@@ -10,11 +10,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::backup::{backups_dir, remove_with_sidecars, sync_dir, verify, with_suffix};
+use super::backup_owner as owner;
 use super::error::{RepoError, Result};
 use crate::domain::clock;
 
-/// One backup file: a daily copy (`journal-2026-11-23.db`) or a manual one
-/// (`journal-manual-20261123-101500.db`).
+/// One backup file of this journal: a daily copy (`sam-2026-11-23.db`) or a manual one
+/// (`sam-manual-20261123-101500.db`).
 #[derive(Debug, Clone, Serialize)]
 pub struct BackupFile {
     pub date: NaiveDate,
@@ -23,20 +24,39 @@ pub struct BackupFile {
     pub manual: bool,
 }
 
-/// The backups beside `journal`, newest first (by date, then by file time).
+/// The copies in the journal's `backups/` folder, sorted into its own (newest first, by date
+/// then by file time) and the ones named like its own that hold another journal.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub own: Vec<BackupFile>,
+    pub others: Vec<BackupFile>,
+    /// The id inside the journal, when it could be read.
+    pub journal_id: Option<String>,
+}
+
+/// The backups of `journal`, newest first (by date, then by file time).
 pub fn list(journal: &Path) -> Vec<BackupFile> {
+    find(journal).own
+}
+
+/// Every copy named for `journal`, sorted by whose it is (see `backup_owner`).
+pub fn find(journal: &Path) -> Found {
     let Ok(entries) = fs::read_dir(backups_dir(journal)) else {
-        return Vec::new();
+        return Found::default();
     };
-    let mut out: Vec<(BackupFile, std::time::SystemTime)> = entries
+    let stem = owner::stem(journal);
+    let me = owner::Identity::at(journal);
+    let mut named: Vec<(BackupFile, std::time::SystemTime)> = entries
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let stem = name.strip_prefix("journal-")?.strip_suffix(".db")?;
-            let (date, manual) = match stem.strip_prefix("manual-") {
-                Some(m) => (NaiveDate::parse_from_str(m.get(..8)?, "%Y%m%d").ok()?, true),
-                None => (NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?, false),
+            // A copy from before copies were named after their journal, not yet claimed
+            // (the journal has not been opened since): listed when its records are ours.
+            let legacy = || {
+                let found = owner::parse_name(owner::LEGACY_STEM, &name)?;
+                (me.owner_of(&e.path()) == owner::Owner::Ours).then_some(found)
             };
+            let (date, manual) = owner::parse_name(&stem, &name).or_else(legacy)?;
             let meta = e.metadata().ok().filter(|m| m.is_file())?;
             let time = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
             let file = BackupFile {
@@ -48,8 +68,18 @@ pub fn list(journal: &Path) -> Vec<BackupFile> {
             Some((file, time))
         })
         .collect();
-    out.sort_by_key(|b| std::cmp::Reverse((b.0.date, b.1)));
-    out.into_iter().map(|(f, _)| f).collect()
+    named.sort_by_key(|b| std::cmp::Reverse((b.0.date, b.1)));
+    let mut found = Found {
+        journal_id: me.id.clone(),
+        ..Found::default()
+    };
+    for (f, _) in named {
+        match me.owner_of(&f.path) {
+            owner::Owner::Other => found.others.push(f),
+            _ => found.own.push(f),
+        }
+    }
+    found
 }
 
 /// The newest backup (of `date`, if given) that passes integrity_check.
@@ -87,8 +117,28 @@ pub struct Restored {
 /// replaces, with its -wal and -shm, is renamed aside (`journal.db.before-restore-STAMP`),
 /// never deleted. Each step leaves either the old or the new journal at `journal`.
 pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
-    let Some(b) = newest_verified(journal, date) else {
+    let found = find(journal);
+    let of_date = |b: &&BackupFile| date.is_none_or(|d| b.date == d);
+    let Some(b) = found
+        .own
+        .iter()
+        .filter(of_date)
+        .find(|b| verify(&b.path).is_ok())
+    else {
         let which = date.map(|d| format!(" from {d}")).unwrap_or_default();
+        let others: Vec<String> = found
+            .others
+            .iter()
+            .filter(of_date)
+            .map(|b| b.path.display().to_string())
+            .collect();
+        if !others.is_empty() {
+            return Err(RepoError::Conflict(format!(
+                "backup: {} holds another journal, not {}; a restore never puts another journal in place (`backtrack --db OTHER.db backup restore` restores that one)",
+                others.join(", "),
+                journal.display()
+            )));
+        }
         return Err(RepoError::NotFound(format!(
             "backup: no verified backup{which} in {}; `backtrack backup list` shows what there is",
             backups_dir(journal).display()
@@ -115,6 +165,10 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
             .open(&tmp)?;
         std::io::copy(&mut fs::File::open(&b.path)?, &mut out)?;
         out.sync_all()?;
+        drop(out);
+        if let Some(id) = &found.journal_id {
+            keep_identity(&tmp, id)?;
+        }
         verify(&tmp)
     })();
     if let Err(e) = copy {
@@ -137,11 +191,26 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
         None
     };
     fs::rename(&tmp, journal)?;
+    // Any -wal/-shm that giving an old copy its id left beside the temp name.
+    remove_with_sidecars(&tmp);
     sync_dir(dir);
     Ok(Restored {
-        from: b.path,
+        from: b.path.clone(),
         date: b.date,
         journal: journal.to_path_buf(),
         kept,
     })
+}
+
+/// A copy made before journals had an id gets the id of the journal it replaces, so the
+/// copies made since stay this journal's. A copy with an id keeps it (it is this journal's:
+/// `find` put it among its own).
+fn keep_identity(copy: &Path, id: &str) -> Result<()> {
+    let conn = rusqlite::Connection::open(copy)?;
+    if owner::read_id(&conn).is_none() {
+        conn.execute_batch("CREATE TABLE IF NOT EXISTS journal_identity (id TEXT NOT NULL)")?;
+        conn.execute("INSERT INTO journal_identity (id) VALUES (?1)", [id])?;
+    }
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(())
 }

@@ -163,6 +163,9 @@ pub enum Action {
     /// Clears an optional field.
     Clear,
     Text(Edit),
+    /// Text the terminal pasted (bracketed paste): typed into the focused text field, never
+    /// read as keys.
+    Paste(String),
     /// Accepts the highlighted tag completion.
     Complete,
     /// Cycles the tag completions.

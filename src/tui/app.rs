@@ -36,6 +36,11 @@ pub enum Pending {
     /// Take back this step of the undo list (its index), or redo this step of the redo list.
     Undo(usize),
     Redo(usize),
+    /// Do step `.0` of the undo (`.1` false) or redo list although it brings a dose back over
+    /// its day's max.
+    ForceStep(usize, bool),
+    /// Restore this dose from the Trash view although it takes its day over the max.
+    RestoreOverMax(RecordId),
     /// Add these exercises to the library (name, prescription, kind), then save the open
     /// programme form that names them.
     AddExercises(Vec<(String, Option<String>, String)>),

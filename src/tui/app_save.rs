@@ -70,11 +70,17 @@ impl App {
                 // activity itself validated, so its TSS is computed from it.
                 let mut ftp_line = String::new();
                 if let Some(ftp) = e.opt(forms::SET_FTP) {
-                    ops::activity::build_activity(&draft, today)?;
+                    ops::activity::build_activity(
+                        &draft,
+                        today,
+                        crate::domain::clock::now_local(),
+                    )?;
+                    // Offered only while no FTP is set: a first FTP, which applies from the
+                    // journal's first day (the rule of `backtrack set ftp`), this ride's too.
                     let set = ops::settings::SettingDraft {
                         key: "ftp".into(),
                         value: ftp,
-                        from: draft.date.clone(),
+                        from: None,
                     };
                     let done = ops::settings::set(repo, &set, today).map_err(|err| {
                         let mut i = input(err);
@@ -308,16 +314,8 @@ impl App {
                 Ok(Some(done.summary + &undo))
             }
             Taken::OverMax(o) => {
-                let (d, u) = (&o.dose, &o.dose.unit);
                 self.confirm = Some(Confirm {
-                    question: format!(
-                        "{}: {} {u} makes {} {u} on {}, over your max of {}/day. Take it? (y/n)",
-                        d.medication,
-                        d.amount,
-                        o.after,
-                        d.taken_at.format("%-d %b"),
-                        crate::domain::text::amount(o.max, u)
-                    ),
+                    question: over_max_question(&o, "Take it?"),
                     on_yes: Pending::OverMax(o.dose),
                 });
                 Ok(None)
@@ -367,8 +365,11 @@ impl App {
     /// Enter on "m3 is in the trash": restores it like the Trash view does (`u` takes it
     /// back) and closes the new form.
     pub(super) fn restore_same_drug(&mut self, id: i64) {
-        match ops::records::restore(&mut self.repo, RecordId::new(Kind::Medication, id)) {
-            Ok(done) => {
+        let rid = RecordId::new(Kind::Medication, id);
+        match ops::records::restore(&mut self.repo, rid, false) {
+            // A medication has no max check of its own: only doses stay over the max.
+            Ok(ops::records::Restore::OverMax(_)) => {}
+            Ok(ops::records::Restore::Done(done)) => {
                 let undo = self.created(Kind::Medication, id);
                 self.entry = None;
                 self.refresh();
@@ -396,4 +397,18 @@ pub(super) fn input(e: RepoError) -> InputError {
         RepoError::Input(i) => i,
         e => InputError::new("journal", e.to_string()),
     }
+}
+
+/// The question before a dose passes its day's max (taken, or brought back from the trash):
+/// "ibuprofen: 400 mg makes 1600 mg on 23 Nov, over your max of 1200 mg/day. Take it? (y/n)".
+pub(super) fn over_max_question(o: &ops::meds::OverMax, ask: &str) -> String {
+    let (d, u) = (&o.dose, &o.dose.unit);
+    format!(
+        "{}: {} {u} makes {} {u} on {}, over your max of {}/day. {ask} (y/n)",
+        d.medication,
+        d.amount,
+        o.after,
+        d.taken_at.format("%-d %b"),
+        crate::domain::text::amount(o.max, u)
+    )
 }

@@ -4,7 +4,9 @@
 
 use super::action::Screen;
 use super::app::{App, Confirm, Pending};
-use crate::ops::records::{self, EditStep};
+use super::app_save::over_max_question;
+use crate::ops::meds::OverMax;
+use crate::ops::records::{self, EditStep, Restore};
 use crate::repo::{Kind, RecordId};
 
 /// What one step changed: a delete (undo brings the record back), a record the app just
@@ -213,15 +215,24 @@ impl App {
         }
     }
 
-    /// Carries out a confirmed undo (or redo) and moves the step to the other list.
-    pub(super) fn apply_step(&mut self, i: usize, redo: bool) {
+    /// Carries out a confirmed undo (or redo) and moves the step to the other list. A dose it
+    /// would bring back over its day's max asks first, as taking it does (`force` after "y").
+    pub(super) fn apply_step(&mut self, i: usize, redo: bool, force: bool) {
         let from = if redo { &mut self.redo } else { &mut self.undo };
         if i >= from.len() {
             return;
         }
         let mut step = from.remove(i);
-        match self.apply(&mut step.op, redo) {
-            Ok(msg) => {
+        match self.apply(&mut step.op, redo, force) {
+            Ok(Err(over)) => {
+                let from = if redo { &mut self.redo } else { &mut self.undo };
+                from.insert(i, step);
+                self.confirm = Some(Confirm {
+                    question: over_max_question(&over, "Bring it back?"),
+                    on_yes: Pending::ForceStep(i, redo),
+                });
+            }
+            Ok(Ok(msg)) => {
                 let rid = step.op.rid();
                 let to = if redo { &mut self.undo } else { &mut self.redo };
                 to.push(step);
@@ -241,12 +252,21 @@ impl App {
         }
     }
 
-    /// Takes back `op` (or, with `redo`, does it again).
-    fn apply(&mut self, op: &mut Undo, redo: bool) -> crate::repo::Result<String> {
+    /// Takes back `op` (or, with `redo`, does it again). Err inside: a dose that would pass
+    /// its day's max stayed in the trash (unless `force`).
+    fn apply(
+        &mut self,
+        op: &mut Undo,
+        redo: bool,
+        force: bool,
+    ) -> crate::repo::Result<Result<String, OverMax>> {
         let repo = &mut self.repo;
         let msg = match (op, redo) {
             (Undo::Restore(rid), false) | (Undo::Remove(rid), true) => {
-                records::restore(repo, *rid).map(|d| format!("Brought back {}", d.record))?
+                match records::restore(repo, *rid, force)? {
+                    Restore::Done(d) => format!("Brought back {}", d.record),
+                    Restore::OverMax(over) => return Ok(Err(over)),
+                }
             }
             (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => records::delete(repo, *rid)
                 .map(|d| format!("Took back {}; it is in the trash (T)", d.record))?,
@@ -258,7 +278,7 @@ impl App {
         if self.trash.is_some() {
             self.load_trash();
         }
-        Ok(msg)
+        Ok(Ok(msg))
     }
 
     /// `T`: opens (or closes) the Trash view.
@@ -292,10 +312,21 @@ impl App {
         let Ok(rid) = RecordId::parse(&item.id) else {
             return;
         };
-        match self.apply(&mut Undo::Restore(rid), false) {
-            Ok(msg) => {
+        self.restore_trashed(rid, false);
+    }
+
+    /// Restores `rid` from the trash; a dose over its day's max asks first (`force` after "y").
+    pub(super) fn restore_trashed(&mut self, rid: RecordId, force: bool) {
+        match self.apply(&mut Undo::Restore(rid), false, force) {
+            Ok(Ok(msg)) => {
                 self.push_step(Undo::Remove(rid));
                 self.info(format!("{msg} · u undoes"));
+            }
+            Ok(Err(over)) => {
+                self.confirm = Some(Confirm {
+                    question: over_max_question(&over, "Bring it back?"),
+                    on_yes: Pending::RestoreOverMax(rid),
+                });
             }
             Err(e) => self.error(format!("Restore failed: {e}")),
         }

@@ -134,6 +134,7 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
             // Only presses: terminals that report releases would otherwise act twice.
             Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
             Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+            Event::Paste(text) => app.update(Action::Paste(text)),
             _ => continue,
         };
         match effect {
@@ -164,7 +165,11 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
             }
             Effect::None => {}
         }
-        draw(guard, app)?;
+        // Keys already waiting (fast typing, a paste from a terminal without bracketed
+        // paste) are applied before the next frame: a frame per key would fall behind.
+        if !event::poll(Duration::ZERO)? {
+            draw(guard, app)?;
+        }
     }
     Ok(())
 }

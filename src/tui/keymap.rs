@@ -198,7 +198,7 @@ pub static FORM_CHOICE: &[Binding] = &[
     b!(
         [(Char('+'), N), (Char('='), N)],
         "+/-",
-        "adjust the value (10 is reachable)",
+        "adjust the value (+ on an empty pain: 10)",
         Action::Adjust(1)
     ),
     b!([(Char('-'), N)], "", "", Action::Adjust(-1)),

@@ -16,6 +16,7 @@ pub mod event;
 pub mod forms;
 pub mod keymap;
 mod keymap_screens;
+mod paste;
 pub mod screens;
 pub mod terminal;
 pub mod text;
@@ -82,6 +83,8 @@ pub fn render_once(
 mod tests;
 #[cfg(test)]
 mod tests_doses;
+#[cfg(test)]
+mod tests_firstweek;
 #[cfg(test)]
 mod tests_forms;
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::io::{self, Stdout};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -19,16 +20,23 @@ pub struct TerminalGuard {
     pub term: Term,
 }
 
-/// Leaves raw mode and the alternate screen and shows the cursor. Safe to call twice.
+/// Leaves raw mode, bracketed paste and the alternate screen and shows the cursor. Safe to
+/// call twice.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    );
 }
 
-/// Raw mode and the alternate screen (at start, and again after `$EDITOR` or a stop).
+/// Raw mode, the alternate screen and bracketed paste (at start, and again after `$EDITOR`
+/// or a stop): a paste arrives as one text, never as keys.
 pub fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)
 }
 
 impl TerminalGuard {

@@ -37,7 +37,7 @@ fn focused_value(app: &App) -> String {
     e.focused().unwrap().value()
 }
 
-fn ibuprofen(repo: &mut Repo) -> Medication {
+pub(super) fn ibuprofen(repo: &mut Repo) -> Medication {
     repo.add_medication(&Medication {
         id: 0,
         uuid: String::new(),

@@ -24,6 +24,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     }
     app.status = None;
+    if let Action::Paste(text) = &action {
+        return super::paste::paste(app, text);
+    }
     if app.confirm.is_some() {
         return confirm(app, action);
     }
@@ -170,14 +173,19 @@ fn confirm(app: &mut App, action: Action) -> Effect {
             Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
             Some(Pending::OpenMed(id)) => app.open_same_drug(id),
             Some(Pending::RestoreMed(id)) => app.restore_same_drug(id),
-            Some(Pending::Undo(i)) => app.apply_step(i, false),
-            Some(Pending::Redo(i)) => app.apply_step(i, true),
+            Some(Pending::Undo(i)) => app.apply_step(i, false, false),
+            Some(Pending::Redo(i)) => app.apply_step(i, true, false),
+            Some(Pending::ForceStep(i, redo)) => app.apply_step(i, redo, true),
+            Some(Pending::RestoreOverMax(rid)) => app.restore_trashed(rid, true),
             None => {}
         },
         Action::Deny => match app.confirm.take().map(|c| c.on_yes) {
             Some(Pending::OverMax(_)) => app.info("Not taken; nothing was stored"),
             Some(Pending::EditOverMax) => app.info("Not saved; the dose is still open to edit"),
             Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
+            Some(Pending::ForceStep(..) | Pending::RestoreOverMax(_)) => {
+                app.info("Not brought back; the dose stays in the trash")
+            }
             Some(Pending::AddExercises(_)) => {
                 app.info("Not saved; the programme is still open to edit")
             }
@@ -270,6 +278,9 @@ fn checkin(app: &mut App, action: Action) -> Effect {
     let Some(f) = app.form.as_mut() else {
         return Effect::None;
     };
+    if !matches!(action, Action::SetValue(_)) {
+        f.forget_digit();
+    }
     match action {
         Action::SetValue(v) => {
             if let Err(e) = f.set_value(v) {

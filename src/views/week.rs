@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::journal::monday;
+use crate::analysis::rehab::{week_counted, week_target};
 use crate::domain::text;
 use crate::repo::{Repo, Result};
 
@@ -32,8 +33,11 @@ pub struct WeekTotals {
     pub tss: f64,
     pub doses: usize,
     pub rehab_sessions: usize,
-    /// The target sessions of the programme active on the week's Monday, if any.
+    /// The weekly target of the programme in force that week (the rule of `stats`:
+    /// `analysis::rehab::week_programme`), if any.
     pub rehab_target: Option<u32>,
+    /// The sessions that count toward it: that programme's (all sessions without one).
+    pub rehab_counted: u32,
 }
 
 /// The week holding a day, day by day, and the week before it.
@@ -73,6 +77,17 @@ fn totals(repo: &Repo, days: &[WeekDay]) -> Result<WeekTotals> {
     let to = days.last().map_or(NaiveDate::MIN, |d| d.date);
     let pains: Vec<f64> = days.iter().filter_map(|d| d.pain.map(f64::from)).collect();
     let round = |v: f64, k: f64| (v * k).round() / k;
+    // Sessions of the days shown (a day after today is empty).
+    let programmes = repo.programmes()?;
+    let shown: Vec<_> = repo
+        .rehab_sessions_between(from, to)?
+        .into_iter()
+        .filter(|s| {
+            days.iter()
+                .any(|d| d.date == s.date && d.rehab_sessions > 0)
+        })
+        .collect();
+    let (rehab_counted, _) = week_counted(&programmes, &shown, from);
     Ok(WeekTotals {
         from,
         to,
@@ -84,10 +99,8 @@ fn totals(repo: &Repo, days: &[WeekDay]) -> Result<WeekTotals> {
         tss: round(days.iter().map(|d| d.tss).sum::<f64>() + 0.0, 1.0),
         doses: days.iter().map(|d| d.doses).sum(),
         rehab_sessions: days.iter().map(|d| d.rehab_sessions).sum(),
-        rehab_target: repo
-            .active_programmes(from)?
-            .first()
-            .map(|p| p.target_per_week),
+        rehab_target: week_target(&programmes, from),
+        rehab_counted,
     })
 }
 
@@ -168,11 +181,18 @@ pub fn summary_lines(w: &WeekView) -> Vec<String> {
         )
     };
     let rehab = |t: &WeekTotals| match t.rehab_target {
-        Some(target) => format!(
-            "{} of {}",
-            t.rehab_sessions,
-            text::plural(target, "session", "sessions")
-        ),
+        Some(target) => {
+            let other = t.rehab_sessions - t.rehab_counted as usize;
+            format!(
+                "{} of {}{}",
+                t.rehab_counted,
+                text::plural(target, "session", "sessions"),
+                match other {
+                    0 => String::new(),
+                    n => format!(" + {n} other"),
+                }
+            )
+        }
         None => text::plural(t.rehab_sessions, "session", "sessions"),
     };
     vec![

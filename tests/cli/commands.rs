@@ -280,6 +280,8 @@ fn events_psfs_and_settings() {
 #[test]
 fn status_line_reports_pain_and_doses() {
     let j = Journal::new();
+    // Read-only commands create no journal (issue 20): `init` starts the empty one.
+    j.ok(&["init"]);
     assert!(j.ok(&["status"]).contains("no check-in yet"));
     j.ok(&["checkin", "4"]);
     j.ok(&[

@@ -66,7 +66,7 @@ fn sixteen_concurrent_takes_store_exactly_the_daily_max() {
 #[test]
 fn concurrent_adds_of_one_drug_store_one_row() {
     let j = Journal::new();
-    j.ok(&["status"]);
+    j.ok(&["init"]);
     let bin = assert_cmd::cargo::cargo_bin("backtrack");
     let start = Arc::new(Barrier::new(8));
     let runs: Vec<_> = (0..8)

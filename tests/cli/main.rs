@@ -2,10 +2,12 @@
 //! area). Each test drives the real `backtrack` binary.
 
 mod ahead;
+mod backups;
 mod commands;
 mod common;
 mod concurrency;
 mod explore;
+mod firstweek;
 mod import_archive;
 mod import_csv;
 mod import_fit;

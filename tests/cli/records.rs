@@ -43,7 +43,7 @@ fn trash_empty_purges_for_good() {
     j.ok(&["event", "add", "life", "moved house"]);
     j.ok(&["delete", "c1"]);
     j.ok(&["delete", "e1"]);
-    let v = j.json(&["trash", "--empty"]);
+    let v = j.json(&["trash", "--empty", "--yes"]);
     assert_eq!(v["purged"], 2);
     assert!(j.json(&["trash"]).as_array().unwrap().is_empty());
     j.fails(&["restore", "c1"], 2);

@@ -116,16 +116,23 @@ fn show_refuses_a_size_it_cannot_draw_instead_of_printing_the_app_notice() {
     let j = Journal::new();
     let err = j.fails(&["show", "meds", "--width", "40", "--height", "10"], 2);
     assert!(err.contains("--width at least"), "{err}");
+    j.ok(&["init"]);
     let out = j.ok(&["show", "meds"]);
     assert!(!out.contains("q quits"), "{out}");
 }
 
 #[test]
-fn rehab_log_without_a_programme_or_exercises_is_refused() {
+fn rehab_log_without_a_programme_exercises_or_minutes_is_refused() {
     let j = Journal::new();
-    let err = j.fails(&["rehab", "log", "--minutes", "20"], 2);
-    assert!(err.contains("done") && err.contains("allowed"), "{err}");
-    assert_eq!(j.json(&["list", "rehab"]).as_array().map(Vec::len), Some(0));
+    let err = j.fails(&["rehab", "log"], 2);
+    assert!(
+        err.contains("done") && err.contains("--minutes") && err.contains("allowed"),
+        "{err}"
+    );
+    // Minutes alone are a session (issue 20).
+    let s = j.json(&["rehab", "log", "--minutes", "20"]);
+    assert_eq!(s["minutes"], 20, "{s}");
+    assert_eq!(j.json(&["list", "rehab"]).as_array().map(Vec::len), Some(1));
 }
 
 #[test]

@@ -153,6 +153,9 @@ pub struct CheckinForm {
     pub completion: usize,
     /// The tag history (most used first) completions come from.
     pub history: Vec<String>,
+    /// The digit just typed on the focused scale: `1` then `0` is 10. Any other action
+    /// forgets it (`update` calls `forget_digit`).
+    last_digit: Option<u8>,
     initial: String,
 }
 
@@ -186,6 +189,7 @@ impl CheckinForm {
             completions: Vec::new(),
             completion: 0,
             history,
+            last_digit: None,
             initial: String::new(),
         };
         f.initial = f.snapshot();
@@ -242,9 +246,13 @@ impl CheckinForm {
     }
 
     /// A digit typed on a scale field; out-of-range digits (0 on a 1–5 scale) are refused.
+    /// On a 0–10 scale `1` then `0` typed one after the other is 10.
     pub fn set_value(&mut self, v: u8) -> Result<(), InputError> {
         let f = self.focus;
         let (lo, hi) = f.range();
+        let ten = hi >= 10 && v == 0 && self.last_digit == Some(1);
+        self.last_digit = (!ten).then_some(v);
+        let v = if ten { 10 } else { v };
         if v < lo || v > hi {
             return Err(InputError::new(
                 f.label().to_lowercase(),
@@ -257,14 +265,21 @@ impl CheckinForm {
         Ok(())
     }
 
-    /// `+`/`-`: scales step by one within range (an unset scale starts at its low end);
-    /// hours step by half an hour.
+    /// Forgets the digit just typed: the next `0` is a 0 again.
+    pub fn forget_digit(&mut self) {
+        self.last_digit = None;
+    }
+
+    /// `+`/`-`: scales step by one within range; hours step by half an hour. An unset 0–10
+    /// scale takes `+` as 10 (digits give 0–9, the form says "+ for 10"); an unset 1–5 scale
+    /// starts at 1.
     pub fn adjust(&mut self, d: i8) {
         let f = self.focus;
         let (lo, hi) = f.range();
         if let Some(slot) = self.scale_mut(f) {
             let next = match *slot {
                 Some(v) => (v as i16 + d as i16).clamp(lo as i16, hi as i16) as u8,
+                None if d > 0 && hi >= 10 => hi,
                 None if d > 0 => lo,
                 None => return,
             };

@@ -177,7 +177,7 @@ pub fn dose_edit_form(dose: Dose) -> EntryForm {
             "at",
             "At",
             &dose.taken_at.format("%Y-%m-%d %H:%M").to_string(),
-            "YYYY-MM-DD HH:MM or HH:MM (today)",
+            "YYYY-MM-DD HH:MM, or HH:MM on its own day",
         ),
         EntryField::text(
             "amount",
@@ -208,7 +208,10 @@ pub fn dose_edit_form(dose: Dose) -> EntryForm {
 pub fn dose_edit_draft(e: &Entry, d: &Dose) -> Result<EditDraft, InputError> {
     let mut draft = EditDraft::default();
     let at = e.opt("at").ok_or_else(|| {
-        InputError::new("at", "empty; allowed: YYYY-MM-DD HH:MM, or HH:MM for today")
+        InputError::new(
+            "at",
+            "empty; allowed: YYYY-MM-DD HH:MM, or HH:MM on its own day",
+        )
     })?;
     if at != d.taken_at.format("%Y-%m-%d %H:%M").to_string() {
         draft.at = Some(at);

@@ -70,11 +70,13 @@ pub fn settings_form(
             }
         })
         .collect();
+    // Empty means the rule `backtrack set` follows: today, and for a first FTP or LTHR the
+    // journal's first day.
     fields.push(EntryField::text(
         "from",
         "New values from",
-        "today",
-        "today, -3, YYYY-MM-DD",
+        "",
+        "today (a first FTP/LTHR: the journal's first day), -3, YYYY-MM-DD",
     ));
     fields.push(EntryField::choice(
         UNITS,

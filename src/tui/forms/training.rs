@@ -203,7 +203,11 @@ pub fn activity_preview(
     settings: &[DatedSetting],
     today: NaiveDate,
 ) -> Result<Activity, InputError> {
-    let mut a = build_activity(&activity_draft(e)?, today)?;
+    let mut a = build_activity(
+        &activity_draft(e)?,
+        today,
+        crate::domain::clock::now_local(),
+    )?;
     let settings = &with_typed_ftp(e, settings)[..];
     let day = a.date();
     let t = Thresholds {

@@ -343,9 +343,14 @@ fn rehab_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let (done, target) = (d.stats.rehab.week_sessions, d.stats.rehab.week_target);
     let text = match target {
         Some(target) if target > 0 => {
-            let pct = done * 100 / target;
+            let pct = crate::analysis::rehab::percent(done, target);
+            // Sessions of another programme or of none count apart, as on Training.
+            let other = match d.stats.rehab.week_other_sessions {
+                0 => String::new(),
+                n => format!(" + {n} other"),
+            };
             format!(
-                "{done} of {} ({pct}%)",
+                "{done} of {} ({pct}%){other}",
                 text::plural(target, "session", "sessions")
             )
         }

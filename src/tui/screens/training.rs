@@ -83,16 +83,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     b.render(top, buf);
     let sentence = app.rehab.as_ref().map_or(String::new(), |r| {
         let s = &r.summary;
-        let prog = r
-            .active
-            .as_ref()
-            .map_or("No active programme".to_string(), |p| p.name.clone());
+        // The programme the week's target is of: its sessions count, others are apart.
+        let prog = s
+            .week_programme
+            .clone()
+            .unwrap_or_else(|| "No active programme".to_string());
+        let other = match s.week_other_sessions {
+            0 => String::new(),
+            n => format!(" + {n} other"),
+        };
         let week = match s.week_target {
             Some(t) if t > 0 => format!(
-                "{} of {} ({}%)",
+                "{} of {} ({}%){other}",
                 s.week_sessions,
                 crate::domain::text::plural(t, "session", "sessions"),
-                s.week_sessions * 100 / t
+                crate::analysis::rehab::percent(s.week_sessions, t)
             ),
             _ => crate::domain::text::plural(s.week_sessions, "session", "sessions"),
         };
