@@ -279,6 +279,28 @@ pub fn before_after(
     out
 }
 
+/// The before/after in a few words for a list row, the verdict last: "28 d -2.2 (others
+/// -0.3), unlikely to be chance", "too soon to compare".
+pub fn short(e: &EventChange) -> String {
+    let Some(w) = e.windows.last() else {
+        return if e.verdict.fact.contains("too soon") {
+            "too soon to compare".to_string()
+        } else {
+            "too few check-ins to compare".to_string()
+        };
+    };
+    let mut s = format!("{} d {}", w.days, signed(w.change));
+    if let Some(x) = e.expected {
+        s.push_str(&format!(" (others {})", signed(x)));
+    }
+    match (e.verdict.p, e.verdict.unlikely()) {
+        (Some(_), true) => s.push_str(", unlikely to be chance"),
+        (Some(_), false) => s.push_str(", could well be chance"),
+        _ => {}
+    }
+    s
+}
+
 /// The facts and, when tested, whether the change could be chance (events only count events).
 fn sentence(v: &Verdict, tested: usize) -> String {
     match (v.p, v.p_holm) {

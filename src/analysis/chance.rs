@@ -41,6 +41,10 @@ pub struct Verdict {
     /// The full sentence: facts, n and whether it could be chance.
     #[serde(skip)]
     pub sentence: String,
+    /// The chance words alone ("unlikely to be chance (adjusted p = 0.03)"), for screens that
+    /// must shorten the facts but never the verdict.
+    #[serde(skip)]
+    pub words: Option<String>,
 }
 
 impl Verdict {
@@ -151,6 +155,7 @@ pub fn judge(verdicts: &mut [&mut Verdict], offset: usize) {
         verdicts[i].p_holm = Some(adj[k]);
     }
     for v in verdicts.iter_mut() {
+        v.words = chance_words(v, ps.len());
         v.sentence = sentence(v, ps.len());
     }
 }
@@ -174,6 +179,11 @@ pub struct Notable {
     pub sentence: String,
     pub p: f64,
     pub p_holm: f64,
+    /// The facts without the chance words, and the chance words (see `Verdict::words`).
+    #[serde(skip)]
+    pub fact: String,
+    #[serde(skip)]
+    pub words: String,
 }
 
 /// The largest association (by score) among those that survive Holm's correction; the first
@@ -193,6 +203,8 @@ pub fn notable<'a>(verdicts: impl IntoIterator<Item = &'a Verdict>) -> Option<No
         sentence: v.sentence.clone(),
         p: v.p.unwrap_or(1.0),
         p_holm: v.p_holm.unwrap_or(1.0),
+        fact: v.fact.clone(),
+        words: v.words.clone().unwrap_or_default(),
     })
 }
 

@@ -119,8 +119,41 @@ pub struct HistoryLine {
 #[derive(Debug, Clone, Default)]
 pub struct TimelineData {
     pub events: Vec<Event>,
+    /// For each event, its before/after in a few words (bike fits, injections, procedures,
+    /// equipment, `other`; see `analysis::before_after`), or None for visits.
+    pub changes: Vec<Option<String>>,
     pub to: Option<NaiveDate>,
     pub history: Vec<HistoryLine>,
+}
+
+/// The before/after of each listed event, judged against the pain of the 2 years and 2 months
+/// before today (the events listed, and enough other days to compare them with).
+fn event_changes(repo: &Repo, today: NaiveDate, events: &[Event]) -> Result<Vec<Option<String>>> {
+    use crate::analysis::before_after::{before_after, compared, short};
+    if !events.iter().any(|e| compared(e.kind)) {
+        return Ok(vec![None; events.len()]);
+    }
+    let start = today - Duration::days(730 + 60);
+    let checkins = repo.checkins_between(start, today)?;
+    let pain = crate::analysis::pain::pain_series(&checkins, start, today);
+    let data = crate::analysis::JournalData {
+        events: events.to_vec(),
+        ..Default::default()
+    };
+    let found = before_after(&data, &pain.values, start, 0, today);
+    Ok(events
+        .iter()
+        .map(|e| {
+            compared(e.kind)
+                .then(|| {
+                    found
+                        .iter()
+                        .find(|c| c.date == e.date && c.title == e.title)
+                })
+                .flatten()
+                .map(short)
+        })
+        .collect())
 }
 
 pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<TimelineData> {
@@ -170,8 +203,10 @@ pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<Tim
     }
     // Stable: within a day, check-in, activities, rehab, doses, events.
     h.sort_by_key(|l| std::cmp::Reverse(l.date));
+    let changes = event_changes(repo, today, &events)?;
     Ok(TimelineData {
         events,
+        changes,
         to: Some(to),
         history: h,
     })

@@ -205,3 +205,27 @@ fn a_demo_without_effects_has_nothing_that_stands_out() {
     let err = j.fails(&["demo", "--effects", "some"], 2);
     assert!(err.contains("planted") && err.contains("none"), "{err}");
 }
+
+#[test]
+fn the_chance_words_of_the_notable_line_are_never_cut_at_80x24() {
+    let j = Journal::new();
+    j.ok(&["demo", "--years", "2", "--seed", "7"]);
+    let s = j.json(&["stats", "--since", "365d"]);
+    let sentence = s["notable"]["sentence"]
+        .as_str()
+        .expect("a notable association");
+    let words = &sentence[sentence.rfind("; ").unwrap() + 2..];
+    assert!(
+        words.starts_with("unlikely to be chance (adjusted p"),
+        "{sentence}"
+    );
+    let frame = j.ok(&["show", "today", "--width", "80", "--height", "24"]);
+    let panel = notable_panel(&frame);
+    // The facts may be shortened with "…"; the verdict is whole, at the end.
+    assert!(panel.ends_with(words), "{panel}\n{frame}");
+    assert!(panel.contains('…'), "{panel}");
+    assert!(
+        panel.len() < sentence.len(),
+        "at 80x24 the whole sentence does not fit: {panel}"
+    );
+}

@@ -17,16 +17,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let ev_h = (d.events.len() as u16).clamp(1, 6) + 2;
     let [top, bottom] =
         Layout::vertical([Constraint::Length(ev_h), Constraint::Min(3)]).areas(area);
+    let width = top.width.saturating_sub(2) as usize;
     let events = d
         .events
         .iter()
-        .map(|e| {
-            Line::from(format!(
-                "{}  {:<10} {}",
-                e.date.format("%a %e %b %Y"),
-                e.kind.as_str(),
-                e.title
-            ))
+        .enumerate()
+        .map(|(i, e)| {
+            let head = format!("{}  {:<10} ", e.date.format("%a %e %b %Y"), e.kind.as_str());
+            let tail = d.changes.get(i).cloned().flatten();
+            Line::from(event_row(&head, &e.title, tail.as_deref(), width))
         })
         .collect();
     list(
@@ -85,4 +84,43 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         bottom,
         buf,
     );
+}
+
+/// One event row: date and kind, the title, and its before/after last. When the row is too
+/// wide the title gives way ("…"), never the before/after and its chance words (issue 19).
+pub fn event_row(head: &str, title: &str, tail: Option<&str>, width: usize) -> String {
+    let Some(tail) = tail else {
+        return format!("{head}{title}");
+    };
+    let tail = format!(" · {tail}");
+    let used = head.chars().count() + tail.chars().count();
+    let room = width.saturating_sub(used);
+    let t: String = if title.chars().count() <= room {
+        title.to_string()
+    } else {
+        let keep: String = title.chars().take(room.saturating_sub(1)).collect();
+        format!("{keep}…")
+    };
+    format!("{head}{t}{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::event_row;
+
+    #[test]
+    fn the_title_gives_way_to_the_before_and_after() {
+        let head = "Sat  3 Mar 2026  bike-fit   ";
+        let tail = "28 d -2.2 (others -0.3), unlikely to be chance";
+        let row = event_row(
+            head,
+            "bike fit with the new cleats and saddle",
+            Some(tail),
+            78,
+        );
+        assert!(row.ends_with(tail), "{row}");
+        assert_eq!(row.chars().count(), 78, "{row}");
+        assert!(row.contains('…'), "{row}");
+        assert_eq!(event_row(head, "GP", None, 78), format!("{head}GP"));
+    }
 }

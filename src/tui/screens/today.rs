@@ -123,11 +123,40 @@ fn notable_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Most notable, last 12 months");
     let inner = b.inner(area);
     b.render(area, buf);
-    let st = &d.stats;
-    let text = crate::analysis::notable_text(st);
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .render(inner, buf);
+    let rows = notable_rows(&d.stats, inner.width as usize, inner.height as usize);
+    Paragraph::new(rows.into_iter().map(Line::from).collect::<Vec<_>>()).render(inner, buf);
+}
+
+/// The notable line in rows of `width`, at most `height` of them. When the whole sentence does
+/// not fit, the facts are shortened with "…" and the chance words keep their own rows: they
+/// are never cut (issue 19).
+pub fn notable_rows(st: &crate::analysis::Stats, width: usize, height: usize) -> Vec<String> {
+    let wrap = |s: &str| crate::tui::text::wrap(s, width, (0, 0)).0;
+    let whole = wrap(&crate::analysis::notable_text(st));
+    let Some(n) = st.notable.as_ref().filter(|_| whole.len() > height) else {
+        return whole
+            .into_iter()
+            .map(|r| r.trim_end().to_string())
+            .collect();
+    };
+    let words = wrap(&format!("{}.", n.words));
+    let room = height.saturating_sub(words.len());
+    let mut fact = wrap(&format!("{};", n.fact));
+    if fact.len() > room {
+        fact.truncate(room);
+        if let Some(last) = fact.last_mut() {
+            let keep: String = last
+                .trim_end()
+                .chars()
+                .take(width.saturating_sub(1))
+                .collect();
+            *last = format!("{keep}…");
+        }
+    }
+    fact.into_iter()
+        .chain(words)
+        .map(|r| r.trim_end().to_string())
+        .collect()
 }
 
 fn block(t: Theme, title: &str) -> Block<'static> {
