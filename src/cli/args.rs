@@ -35,8 +35,9 @@ pub struct Global {
     /// Print machine-readable JSON (stable snake_case keys, see the README)
     #[arg(long, global = true)]
     pub json: bool,
-    /// Open the app on a fresh temporary demo journal (deleted on exit; yours is not touched)
-    #[arg(long, conflicts_with = "db")]
+    /// Open the app on a fresh temporary demo journal (deleted on exit; yours is not touched,
+    /// also when BACKTRACK_DB names it)
+    #[arg(long)]
     pub demo: bool,
 }
 

@@ -5,6 +5,7 @@ mod ahead;
 mod commands;
 mod common;
 mod concurrency;
+mod dayone;
 mod explore;
 mod import_archive;
 mod import_csv;
