@@ -20,3 +20,44 @@ fn demo_is_not_refused_because_backtrack_db_is_set() {
     let err = j.fails(&["--demo", "status"], 2);
     assert!(err.contains("--demo only opens the app"), "{err}");
 }
+
+fn with_ibuprofen() -> Journal {
+    let j = Journal::new();
+    j.ok(&[
+        "med",
+        "add",
+        "ibuprofen",
+        "--class",
+        "nsaid",
+        "--unit",
+        "mg",
+        "--dose",
+        "400",
+        "--max-daily",
+        "1200",
+    ]);
+    j
+}
+
+/// Item 17: `med list` flags a drug whose day is over its max, as `status` does.
+#[test]
+fn med_list_flags_a_day_over_the_max() {
+    let j = with_ibuprofen();
+    j.ok(&["med", "take", "ibuprofen", "800", "--at", "08:00"]);
+    assert!(!j.ok(&["med", "list"]).contains("over max"));
+    j.ok(&[
+        "med",
+        "take",
+        "ibuprofen",
+        "800",
+        "--at",
+        "12:00",
+        "--force",
+    ]);
+    let out = j.ok(&["med", "list"]);
+    assert!(out.contains("today 1600/1200 mg (over max)"), "{out}");
+    let v = j.json(&["med", "list"]);
+    assert_eq!(v[0]["over_max"], true, "{v}");
+    assert_eq!(v[0]["today_total"], 1600.0, "{v}");
+    assert!(j.ok(&["status"]).contains("over max"));
+}
