@@ -90,7 +90,8 @@ fn list(g: &Global) -> Result<()> {
 fn doses(g: &Global, since: Option<String>) -> Result<()> {
     let today = clock::today();
     let from = match &since {
-        Some(s) => crate::domain::parse::parse_date("since", s, today)?,
+        Some(s) => crate::domain::period::parse_since("since", s, today, today)?
+            .or_first(crate::domain::parse::earliest_day()),
         None => today - chrono::Duration::days(30),
     };
     let ctx = Ctx::open(g)?;

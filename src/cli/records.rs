@@ -6,7 +6,8 @@ use serde_json::Value;
 
 use super::args::{EditArgs, Global, ListArgs, ListKind};
 use super::ctx::*;
-use crate::domain::parse::{format_duration, parse_date};
+use crate::domain::parse::format_duration;
+use crate::domain::period::parse_since;
 use crate::domain::{InputError, clock, text};
 use crate::ops;
 use crate::repo::{Kind, RecordId};
@@ -15,15 +16,18 @@ fn range(a: &ListArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Input
     let until = match &a.until {
         Some(u) => crate::domain::parse::parse_date_ahead("until", u, today)?,
         // Events may be appointments ahead; they list with the rest.
-        None if a.kind == ListKind::Events => {
+        None if a.kind == Some(ListKind::Events) || searches_every_kind(a) => {
             today + chrono::Duration::days(crate::domain::parse::AHEAD_DAYS)
         }
         None => today,
     };
     let since = match (&a.since, a.all) {
-        (_, true) => NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN),
-        (Some(s), _) => parse_date("since", s, today)?,
-        (None, _) => today - chrono::Duration::days(30),
+        (_, true) => crate::domain::parse::earliest_day(),
+        // The same grammar as `stats` and `report`: a span counts back from --until.
+        (Some(s), _) => parse_since("since", s, until.min(today), today)?
+            .or_first(crate::domain::parse::earliest_day()),
+        // The 30 days up to --until (up to today for events ahead).
+        (None, _) => until.min(today) - chrono::Duration::days(30),
     };
     if since > until {
         return Err(InputError::new(
@@ -32,6 +36,12 @@ fn range(a: &ListArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Input
         ));
     }
     Ok((since, until))
+}
+
+/// `list --grep TEXT` without a kind searches every kind: what someone looking for a word
+/// means, whichever record it was in.
+fn searches_every_kind(a: &ListArgs) -> bool {
+    a.kind.is_none() && a.grep.is_some() && a.tag.is_none()
 }
 
 /// Whether a record's texts pass `--grep` (a case-insensitive substring of any of them).
@@ -47,7 +57,7 @@ fn grep_hit(grep: &Option<String>, texts: &[Option<&str>]) -> bool {
 pub fn list(g: &Global, a: ListArgs) -> Result<()> {
     let (from, to) = range(&a, clock::today())?;
     let tag = match &a.tag {
-        Some(t) if a.kind != ListKind::Checkins => {
+        Some(t) if a.kind.is_some_and(|k| k != ListKind::Checkins) => {
             return Err(InputError::new(
                 "tag",
                 format!("'{t}' cannot filter {}; allowed: --tag with check-ins (only check-ins carry tags)", format!("{:?}", a.kind).to_lowercase()),
@@ -60,131 +70,154 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
     let ctx = Ctx::open(g)?;
     let r = &ctx.repo;
     let grep = &a.grep;
-    let (rows, lines): (Vec<Value>, Vec<String>) = match a.kind {
-        ListKind::Checkins => r
-            .checkins_between(from, to)?
-            .iter()
-            .rev()
-            .filter(|c| tag.as_ref().is_none_or(|t| c.tags.contains(t)))
-            .filter(|c| {
-                let tags = c.tags.join(" ");
-                grep_hit(grep, &[c.note.as_deref(), Some(&tags)])
-            })
-            .map(|c| {
-                let bar = "█".repeat(c.pain as usize);
-                let mut l = format!(
-                    "c{:<5} {}  {:>2} {:<10} {}",
-                    c.id,
-                    c.date,
-                    c.pain,
-                    bar,
-                    c.tags.join(",")
-                );
-                if let Some(n) = &c.note {
-                    l.push_str(&format!(
-                        "  {}",
-                        n.lines()
-                            .next()
-                            .unwrap_or("")
-                            .chars()
-                            .take(40)
-                            .collect::<String>()
-                    ));
-                }
-                if !c.red_flags.is_empty() {
-                    l.push_str("  RED FLAG");
-                }
-                (with_ref(Kind::Checkin, c.id, c), l)
-            })
-            .unzip(),
-        ListKind::Activities => r
-            .activities_between(from, to)?
-            .iter()
-            .rev()
-            .filter(|x| grep_hit(grep, &[x.note.as_deref(), x.bike.as_deref()]))
-            .map(|x| {
-                let pain = [x.pain_before, x.pain_during, x.pain_after]
-                    .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
-                    .join("/");
-                let tss = x
-                    .tss
-                    .map(|t| text::tss(t, text::tss_is_estimate(x.load_source.as_deref())))
-                    .unwrap_or("-".into());
-                let l = format!(
-                    "a{:<5} {}  {:<12} {:>7}  TSS {:>5}  pain {pain}{}",
-                    x.id,
-                    x.start.format("%Y-%m-%d %H:%M"),
-                    x.kind.as_str(),
-                    format_duration(x.elapsed_s),
-                    tss,
-                    if x.stopped_for_pain { "  stopped" } else { "" }
-                );
-                (with_ref(Kind::Activity, x.id, x), l)
-            })
-            .unzip(),
-        ListKind::Doses => r
-            .doses_between(from, to)?
-            .iter()
-            .rev()
-            .filter(|d| grep_hit(grep, &[d.note.as_deref(), Some(&d.medication)]))
-            .map(|d| {
-                let l = format!(
-                    "d{:<5} {}  {:<20} {:>10}",
-                    d.id,
-                    d.taken_at.format("%Y-%m-%d %H:%M"),
-                    d.medication,
-                    text::amount(d.amount, &d.unit)
-                );
-                (with_ref(Kind::Dose, d.id, d), l)
-            })
-            .unzip(),
-        ListKind::Events => r
-            .events_between(from, to)?
-            .iter()
-            .rev()
-            .filter(|e| grep_hit(grep, &[e.note.as_deref(), Some(&e.title)]))
-            .map(|e| {
-                (
-                    with_ref(Kind::Event, e.id, e),
-                    format!(
-                        "e{:<5} {}  {:<10} {}",
-                        e.id,
-                        e.date,
-                        e.kind.as_str(),
-                        e.title
-                    ),
-                )
-            })
-            .unzip(),
-        ListKind::Rehab => {
-            let sessions = r.rehab_sessions_between(from, to)?;
-            let count = |n: usize| crate::domain::text::plural(n, "exercise", "exercises");
-            // As wide as the widest count, so "pain" lines up after "1 exercise" too.
-            let w = sessions
-                .iter()
-                .map(|s| count(s.items.len()).len())
-                .max()
-                .unwrap_or(0);
-            sessions
+    let kinds = match a.kind {
+        Some(k) => vec![k],
+        None if searches_every_kind(&a) => ListKind::ALL.to_vec(),
+        None => vec![ListKind::Checkins],
+    };
+    let (mut rows, mut lines) = (Vec::new(), Vec::new());
+    for kind in &kinds {
+        let (r_, l_): (Vec<Value>, Vec<String>) = match kind {
+            ListKind::Checkins => r
+                .checkins_between(from, to)?
                 .iter()
                 .rev()
-                .filter(|s| grep_hit(grep, &[s.note.as_deref(), s.programme.as_deref()]))
-                .map(|s| {
-                    let pain = [s.pain_before, s.pain_after]
-                        .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
-                        .join("→");
-                    let l = format!(
-                        "r{:<5} {}  {:<20} {:<w$}  pain {pain}",
-                        s.id,
-                        s.date,
-                        s.programme.as_deref().unwrap_or("-"),
-                        count(s.items.len())
-                    );
-                    (with_ref(Kind::Rehab, s.id, s), l)
+                .filter(|c| tag.as_ref().is_none_or(|t| c.tags.contains(t)))
+                .filter(|c| {
+                    let tags = c.tags.join(" ");
+                    grep_hit(grep, &[c.note.as_deref(), Some(&tags)])
                 })
-                .unzip()
-        }
-    };
+                .map(|c| {
+                    let bar = "█".repeat(c.pain as usize);
+                    let mut l = format!(
+                        "c{:<5} {}  {:>2} {:<10} {}",
+                        c.id,
+                        c.date,
+                        c.pain,
+                        bar,
+                        c.tags.join(",")
+                    );
+                    if let Some(n) = &c.note {
+                        l.push_str(&format!(
+                            "  {}",
+                            n.lines()
+                                .next()
+                                .unwrap_or("")
+                                .chars()
+                                .take(40)
+                                .collect::<String>()
+                        ));
+                    }
+                    if !c.red_flags.is_empty() {
+                        l.push_str("  RED FLAG");
+                    }
+                    (with_ref(Kind::Checkin, c.id, c), l)
+                })
+                .unzip(),
+            ListKind::Activities => r
+                .activities_between(from, to)?
+                .iter()
+                .rev()
+                .filter(|x| grep_hit(grep, &[x.note.as_deref(), x.bike.as_deref()]))
+                .map(|x| {
+                    let pain = [x.pain_before, x.pain_during, x.pain_after]
+                        .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
+                        .join("/");
+                    let tss = x
+                        .tss
+                        .map(|t| text::tss(t, text::tss_is_estimate(x.load_source.as_deref())))
+                        .unwrap_or("-".into());
+                    let l = format!(
+                        "a{:<5} {}  {:<12} {:>7}  TSS {:>5}  pain {pain}{}",
+                        x.id,
+                        x.start.format("%Y-%m-%d %H:%M"),
+                        x.kind.as_str(),
+                        format_duration(x.elapsed_s),
+                        tss,
+                        if x.stopped_for_pain { "  stopped" } else { "" }
+                    );
+                    (with_ref(Kind::Activity, x.id, x), l)
+                })
+                .unzip(),
+            ListKind::Doses => r
+                .doses_between(from, to)?
+                .iter()
+                .rev()
+                .filter(|d| grep_hit(grep, &[d.note.as_deref(), Some(&d.medication)]))
+                .map(|d| {
+                    let l = format!(
+                        "d{:<5} {}  {:<20} {:>10}",
+                        d.id,
+                        d.taken_at.format("%Y-%m-%d %H:%M"),
+                        d.medication,
+                        text::amount(d.amount, &d.unit)
+                    );
+                    (with_ref(Kind::Dose, d.id, d), l)
+                })
+                .unzip(),
+            ListKind::Events => r
+                .events_between(from, to)?
+                .iter()
+                .rev()
+                .filter(|e| grep_hit(grep, &[e.note.as_deref(), Some(&e.title)]))
+                .map(|e| {
+                    (
+                        with_ref(Kind::Event, e.id, e),
+                        format!(
+                            "e{:<5} {}  {:<10} {}",
+                            e.id,
+                            e.date,
+                            e.kind.as_str(),
+                            e.title
+                        ),
+                    )
+                })
+                .unzip(),
+            ListKind::Rehab => {
+                let sessions = r.rehab_sessions_between(from, to)?;
+                let count = |n: usize| crate::domain::text::plural(n, "exercise", "exercises");
+                // As wide as the widest count, so "pain" lines up after "1 exercise" too.
+                let w = sessions
+                    .iter()
+                    .map(|s| count(s.items.len()).len())
+                    .max()
+                    .unwrap_or(0);
+                sessions
+                    .iter()
+                    .rev()
+                    .filter(|s| grep_hit(grep, &[s.note.as_deref(), s.programme.as_deref()]))
+                    .map(|s| {
+                        let pain = [s.pain_before, s.pain_after]
+                            .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
+                            .join("→");
+                        let l = format!(
+                            "r{:<5} {}  {:<20} {:<w$}  pain {pain}",
+                            s.id,
+                            s.date,
+                            s.programme.as_deref().unwrap_or("-"),
+                            count(s.items.len())
+                        );
+                        (with_ref(Kind::Rehab, s.id, s), l)
+                    })
+                    .unzip()
+            }
+        };
+        rows.extend(r_);
+        lines.extend(l_);
+    }
+    if kinds.len() > 1 {
+        // Every kind together, newest first: a day sorts before a time on it (stable).
+        let when = |v: &Value| {
+            ["start", "taken_at", "date"]
+                .iter()
+                .find_map(|k| v.get(*k).and_then(Value::as_str))
+                .unwrap_or("")
+                .to_string()
+        };
+        let mut both: Vec<(Value, String)> = rows.into_iter().zip(lines).collect();
+        both.sort_by_key(|(v, _)| std::cmp::Reverse(when(v)));
+        (rows, lines) = both.into_iter().unzip();
+    }
     ctx.out(&rows, || {
         if lines.is_empty() {
             format!("Nothing between {from} and {to}.")

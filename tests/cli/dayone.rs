@@ -61,3 +61,150 @@ fn med_list_flags_a_day_over_the_max() {
     assert_eq!(v[0]["today_total"], 1600.0, "{v}");
     assert!(j.ok(&["status"]).contains("over max"));
 }
+
+/// Item 13: `--since 12w|6m|1y|all|DATE` in `list` and `stats` as in `report` and `chart`.
+#[test]
+fn one_period_grammar_in_list_stats_chart_and_report() {
+    let j = Journal::new();
+    j.ok(&["checkin", "3", "--date", "2025-01-10"]);
+    j.ok(&["checkin", "4", "--date", "2026-08-01"]);
+    j.ok(&["checkin", "5", "--date", "2026-11-20"]);
+    let dates = |args: &[&str]| -> Vec<String> {
+        let v = j.json(args);
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["date"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(dates(&["list", "--since", "12w"]), ["2026-11-20"]);
+    assert_eq!(
+        dates(&["list", "--since", "6m"]),
+        ["2026-11-20", "2026-08-01"]
+    );
+    assert_eq!(
+        dates(&["list", "--since", "1y"]),
+        ["2026-11-20", "2026-08-01"]
+    );
+    assert_eq!(dates(&["list", "--since", "all"]).len(), 3);
+    assert_eq!(dates(&["list", "--since", "2026-08-01"]).len(), 2);
+    // A span counts back from --until, as in `report`.
+    assert_eq!(
+        dates(&["list", "--since", "1w", "--until", "2026-08-03"]),
+        ["2026-08-01"]
+    );
+    for since in ["12w", "6m", "1y", "all", "2026-01-01"] {
+        j.ok(&["stats", "--since", since]);
+        j.ok(&["chart", "pain", "--since", since, "--width", "60"]);
+        j.ok(&[
+            "report",
+            "--since",
+            since,
+            "-o",
+            j.dir.path().to_str().unwrap(),
+        ]);
+        j.ok(&["med", "doses", "--since", since]);
+    }
+    let v = j.json(&["stats", "--since", "12w"]);
+    assert_eq!(v["pain"]["days_logged"], 1, "{v}");
+    let err = j.fails(&["list", "--since", "12x"], 2);
+    assert!(
+        err.contains("since") && err.contains("12w, 6m, 1y, or all"),
+        "{err}"
+    );
+    // `report --since all` starts on the journal's first day.
+    let v = j.json(&[
+        "report",
+        "--since",
+        "all",
+        "-o",
+        j.dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(v["from"], "2025-01-10", "{v}");
+}
+
+/// Item 13: `list --until D` alone lists the 30 days up to D (it said "since … is after
+/// --until").
+#[test]
+fn list_until_alone_lists_the_month_before_it() {
+    let j = Journal::new();
+    j.ok(&["checkin", "3", "--date", "2026-09-20"]);
+    j.ok(&["checkin", "4", "--date", "2026-10-01"]);
+    j.ok(&["checkin", "5", "--date", "2026-11-20"]);
+    let out = j.ok(&["list", "--until", "2026-10-01"]);
+    assert!(
+        out.contains("2026-10-01") && out.contains("2026-09-20"),
+        "{out}"
+    );
+    assert!(!out.contains("2026-11-20"), "{out}");
+}
+
+/// Item 13: an event dated with a bare weekday says which day it took and names the other.
+#[test]
+fn an_event_on_a_bare_weekday_says_which_day_it_took() {
+    let j = Journal::new(); // today is Monday 23 Nov 2026
+    let out = j.ok(&["event", "add", "physio", "Session", "--date", "thu"]);
+    assert!(
+        out.contains("on 2026-11-19")
+            && out.contains("thu taken as Thu 19 Nov, the last one")
+            && out.contains("\"next thu\", Thu 26 Nov"),
+        "{out}"
+    );
+    let out = j.ok(&["event", "add", "physio", "Next", "--date", "next thu"]);
+    assert!(
+        out.contains("on 2026-11-26") && !out.contains("taken as"),
+        "{out}"
+    );
+}
+
+/// Item 14: `list --grep` without a kind searches every kind, newest first.
+#[test]
+fn grep_without_a_kind_searches_every_kind() {
+    let j = with_ibuprofen();
+    j.ok(&[
+        "checkin",
+        "3",
+        "--date",
+        "2026-11-20",
+        "--note",
+        "sore after the hill",
+    ]);
+    j.ok(&[
+        "ride",
+        "1h",
+        "--date",
+        "2026-11-21",
+        "--note",
+        "Hill repeats",
+    ]);
+    j.ok(&[
+        "med",
+        "take",
+        "ibuprofen",
+        "--at",
+        "2026-11-22 08:00",
+        "--note",
+        "for the hill",
+    ]);
+    j.ok(&["event", "add", "physio", "Hill talk", "--date", "+3"]);
+    j.ok(&["checkin", "2", "--date", "2026-11-22", "--note", "flat"]);
+    let v = j.json(&["list", "--grep", "HILL"]);
+    let refs: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs, ["e1", "d1", "a1", "c1"], "{v}");
+    let out = j.ok(&["list", "--grep", "hill"]);
+    assert_eq!(out.lines().count(), 4, "{out}");
+    // Without --grep the default is still the check-ins.
+    assert_eq!(j.json(&["list"]).as_array().unwrap().len(), 2);
+    assert_eq!(
+        j.json(&["list", "checkins", "--grep", "hill"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
