@@ -73,8 +73,13 @@ pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
     let data = load(&mut ctx.repo, from, to, ctx.today)?;
     let (html, figures) = build(&data, a.notes)?;
     write_private(&path, html.as_bytes())?;
+    let began = figures
+        .period
+        .journal_began
+        .map(|b| format!(" since the journal began on {b}"))
+        .unwrap_or_default();
     let mut lines = vec![format!(
-        "Wrote {} ({from} to {to}, {} of {} days logged)",
+        "Wrote {} ({from} to {to}, {} of {} days logged{began})",
         path.display(),
         figures.period.days_logged,
         figures.period.days

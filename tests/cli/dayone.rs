@@ -208,3 +208,34 @@ fn grep_without_a_kind_searches_every_kind() {
         1
     );
 }
+
+/// Item 15: the report on a new journal counts the days since it began, not the 84 of the
+/// default 12 weeks.
+#[test]
+fn the_report_on_a_new_journal_counts_days_since_it_began() {
+    let j = Journal::new();
+    j.ok(&["checkin", "4", "--date", "yesterday"]);
+    j.ok(&["checkin", "3"]);
+    let out_dir = j.dir.path().to_str().unwrap();
+    let out = j.ok(&["report", "-o", out_dir]);
+    assert!(
+        out.contains("2 of 2 days logged since the journal began on 2026-11-22"),
+        "{out}"
+    );
+    let v = j.json(&["report", "-o", out_dir]);
+    let p = &v["figures"]["period"];
+    assert_eq!(
+        (p["days"].as_u64(), p["days_logged"].as_u64()),
+        (Some(2), Some(2)),
+        "{v}"
+    );
+    assert_eq!(p["journal_began"], "2026-11-22");
+    let html = std::fs::read_to_string(v["path"].as_str().unwrap()).unwrap();
+    assert!(html.contains("the journal began on"), "header");
+    assert!(!html.contains("of 84 days"), "header");
+    // A journal older than the period: every day of it counts, as before.
+    j.ok(&["checkin", "5", "--date", "2026-01-05"]);
+    let v = j.json(&["report", "-o", out_dir]);
+    assert_eq!(v["figures"]["period"]["days"], 84);
+    assert!(v["figures"]["period"]["journal_began"].is_null());
+}
