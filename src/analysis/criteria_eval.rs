@@ -48,6 +48,18 @@ pub struct CriterionResult {
     pub detail: String,
 }
 
+impl CriterionResult {
+    /// "met", "not met", or "not enough data" when there is no figure to check: a rule the
+    /// journal cannot answer yet is not a rule failed.
+    pub fn verdict(&self) -> &'static str {
+        match (self.met, self.value) {
+            (true, _) => "met",
+            (false, Some(_)) => "not met",
+            (false, None) => "not enough data",
+        }
+    }
+}
+
 fn logged_in(pain: &DaySeries<Option<f64>>, today: NaiveDate, days: i64) -> usize {
     (0..days)
         .filter(|k| matches!(pain.get(today - Duration::days(*k)), Some(Some(_))))

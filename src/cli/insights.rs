@@ -73,10 +73,12 @@ pub fn criteria(g: &Global, action: Option<CriteriaCmd>) -> Result<()> {
             ctx.out(&rows, || {
                 let mut out = vec!["Your criteria (your own rules, checked today):".to_string()];
                 for (c, r) in enabled.iter().zip(&st.criteria) {
-                    let mark = if r.met { "met    " } else { "not met" };
                     out.push(format!(
-                        "  k{:<3} [{mark}] {:<32} {}",
-                        c.id, r.label, r.detail
+                        "  k{:<3} {:<17} {:<32} {}",
+                        c.id,
+                        format!("[{}]", r.verdict()),
+                        r.label,
+                        r.detail
                     ));
                 }
                 out.join("\n")

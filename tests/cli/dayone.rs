@@ -239,3 +239,25 @@ fn the_report_on_a_new_journal_counts_days_since_it_began() {
     assert_eq!(v["figures"]["period"]["days"], 84);
     assert!(v["figures"]["period"]["journal_began"].is_null());
 }
+
+/// Item 16: a rule with no figure behind it says "not enough data", not "not met", in
+/// `criteria list`, `stats` and the report; a rule with its figure is met or not met.
+#[test]
+fn criteria_without_data_say_not_enough_data() {
+    let j = Journal::new();
+    j.ok(&["checkin", "5"]);
+    let out = j.ok(&["criteria", "list"]);
+    assert!(!out.contains("not met"), "{out}");
+    assert_eq!(out.matches("[not enough data]").count(), 3, "{out}");
+    let out = j.ok(&["stats"]);
+    assert!(out.contains("[not enough data] 7-day mean pain"), "{out}");
+    assert!(!out.contains("not met"), "{out}");
+    let v = j.json(&["report", "-o", j.dir.path().to_str().unwrap()]);
+    let html = std::fs::read_to_string(v["path"].as_str().unwrap()).unwrap();
+    assert!(html.contains("not enough data") && !html.contains("not met"));
+    // With the figure there, the verdict is met or not met.
+    j.ok(&["criteria", "add", "pain <= 2"]);
+    let out = j.ok(&["criteria", "list"]);
+    let line = out.lines().find(|l| l.contains("Latest pain")).unwrap();
+    assert!(line.contains("[not met]"), "{out}");
+}

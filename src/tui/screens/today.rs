@@ -72,7 +72,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The user's own return-to-training rules, met or not, with the figure behind each.
 fn criteria_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
-    let b = block(t, "Your criteria");
+    // The legend of the dot rides in the title, so it costs no rule a row.
+    let unchecked = d.stats.criteria.iter().any(|c| c.value.is_none() && !c.met);
+    let title = if unchecked {
+        "Your criteria (· not enough data)"
+    } else {
+        "Your criteria"
+    };
+    let b = block(t, title);
     let inner = b.inner(area);
     b.render(area, buf);
     let st = &d.stats;
@@ -94,12 +101,13 @@ fn criteria_lines(t: Theme, d: &TodayData, width: u16) -> Vec<Line<'static>> {
     let rule_w = (width as usize).saturating_sub(FIGURE_W).max(10);
     let mut lines = Vec::new();
     for c in &d.stats.criteria {
-        let (mark, style) = if c.met {
-            ("✓ ", t.ok())
-        } else {
-            ("✗ ", t.error())
+        // No figure yet is neither met nor failed: a dim dot and the words.
+        let (mark, style) = match (c.met, c.value) {
+            (true, _) => ("✓ ", t.ok()),
+            (false, Some(_)) => ("✗ ", t.error()),
+            (false, None) => ("· ", t.dim()),
         };
-        let value = c.value.map_or("n/a".to_string(), |v| format!("{v}"));
+        let value = c.value.map_or("—".to_string(), |v| format!("{v}"));
         let rows = crate::tui::text::wrap(&c.label, rule_w, (0, 0)).0;
         for (i, row) in rows.into_iter().enumerate() {
             let head = if i == 0 {
