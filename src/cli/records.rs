@@ -127,12 +127,15 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
                         .tss
                         .map(|t| text::tss(t, text::tss_is_estimate(x.load_source.as_deref())))
                         .unwrap_or("-".into());
+                    // In the user's units, as `info` and the app show it.
+                    let dist = x.distance_m.map_or("-".into(), text::distance);
                     let l = format!(
-                        "a{:<5} {}  {:<12} {:>7}  TSS {:>5}  pain {pain}{}",
+                        "a{:<5} {}  {:<12} {:>7} {:>9}  TSS {:>5}  pain {pain}{}",
                         x.id,
                         x.start.format("%Y-%m-%d %H:%M"),
                         x.kind.as_str(),
                         format_duration(x.elapsed_s),
+                        dist,
                         tss,
                         if x.stopped_for_pain { "  stopped" } else { "" }
                     );
@@ -280,8 +283,11 @@ pub fn info(g: &Global, id: &str) -> Result<()> {
     ctx.out(&v, || {
         let mut lines = vec![format!("{} {rid}", rid.kind.noun())];
         if let Value::Object(o) = &v {
-            for (k, val) in o {
+            let mut fields: Vec<(&String, &Value)> = o.iter().collect();
+            fields.sort_by_key(|(k, _)| info_rank(k));
+            for (k, val) in fields {
                 if matches!(k.as_str(), "id" | "ref" | "load_source")
+                    || (k == "stopped_for_pain" && val == &Value::Bool(false))
                     || val.is_null()
                     || val.as_array().is_some_and(|a| a.is_empty())
                 {
@@ -293,6 +299,87 @@ pub fn info(g: &Global, id: &str) -> Result<()> {
         }
         lines.join("\n")
     })
+}
+
+/// Where a field stands in `info`: what it is and when first, then its figures, the pain,
+/// the rest, and the bookkeeping last (JSON objects have no order of their own).
+fn info_rank(k: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "kind",
+        "name",
+        "title",
+        "medication",
+        "programme",
+        "date",
+        "start",
+        "taken_at",
+        "active_from",
+        "active_to",
+        "pain",
+        "worst_pain",
+        "locations",
+        "character",
+        "elapsed_s",
+        "moving_s",
+        "distance_m",
+        "ascent_m",
+        "avg_power_w",
+        "normalized_power_w",
+        "avg_hr",
+        "max_hr",
+        "rpe",
+        "intensity",
+        "tss",
+        "amount",
+        "unit",
+        "class",
+        "usual_dose",
+        "max_daily",
+        "as_needed",
+        "times_a_day",
+        "course_start",
+        "course_end",
+        "minutes",
+        "items",
+        "sets",
+        "reps",
+        "hold_s",
+        "load_kg",
+        "per_side",
+        "target_per_week",
+        "pain_before",
+        "pain_during",
+        "pain_after",
+        "stopped_for_pain",
+        "sleep_hours",
+        "sleep_quality",
+        "mood",
+        "stress",
+        "energy",
+        "sitting_hours",
+        "workday",
+        "tags",
+        "red_flags",
+        "bike",
+        "cues",
+        "note",
+    ];
+    const LAST: &[&str] = &[
+        "source",
+        "source_hash",
+        "medication_id",
+        "programme_id",
+        "uuid",
+    ];
+    match (
+        ORDER.iter().position(|o| *o == k),
+        LAST.iter().position(|o| *o == k),
+    ) {
+        (Some(i), _) => i,
+        (None, Some(i)) => ORDER.len() + 1 + i,
+        // A field this list does not know yet: after the known ones, before the bookkeeping.
+        (None, None) => ORDER.len(),
+    }
 }
 
 /// One field of `info` in words: `distance 45.0 km`, `duration 1h30m`, `TSS ~101 (from rpe)`;

@@ -261,3 +261,55 @@ fn criteria_without_data_say_not_enough_data() {
     let line = out.lines().find(|l| l.contains("Latest pain")).unwrap();
     assert!(line.contains("[not met]"), "{out}");
 }
+
+/// Item 21: `list activities` shows the distance in the user's units; `info` lists what and
+/// when first, the figures next, the bookkeeping last, with the year only when not this one.
+#[test]
+fn activity_lists_in_the_users_units_and_info_reads_in_order() {
+    let j = Journal::new();
+    j.ok(&["set", "units", "imperial"]);
+    j.ok(&[
+        "ride",
+        "1h30m",
+        "--distance",
+        "40km",
+        "--np",
+        "200",
+        "--date",
+        "2025-11-03",
+        "--pain-during",
+        "3",
+        "--note",
+        "windy",
+    ]);
+    j.ok(&["ride", "1h", "--date", "2026-11-20"]);
+    let out = j.ok(&["list", "activities", "--all"]);
+    let first = out.lines().find(|l| l.starts_with("a1")).unwrap();
+    assert!(first.contains("24.9 mi"), "{out}");
+    assert!(!out.contains(" km"), "{out}");
+    let out = j.ok(&["info", "a1"]);
+    let at = |what: &str| {
+        out.lines()
+            .position(|l| l.trim_start().starts_with(what))
+            .unwrap_or_else(|| panic!("{what} missing: {out}"))
+    };
+    let order = [
+        "kind",
+        "start",
+        "duration",
+        "distance",
+        "NP",
+        "pain during",
+        "note",
+        "uuid",
+    ];
+    let pos: Vec<usize> = order.iter().map(|w| at(w)).collect();
+    assert!(
+        pos.windows(2).all(|w| w[0] < w[1]),
+        "{order:?} at {pos:?}: {out}"
+    );
+    assert!(out.contains("3 Nov 2025 12:00"), "{out}");
+    assert!(!out.contains("stopped for pain"), "{out}");
+    let out = j.ok(&["info", "a2"]);
+    assert!(out.contains("start              20 Nov 12:00"), "{out}");
+}
