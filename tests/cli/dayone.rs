@@ -313,3 +313,65 @@ fn activity_lists_in_the_users_units_and_info_reads_in_order() {
     let out = j.ok(&["info", "a2"]);
     assert!(out.contains("start              20 Nov 12:00"), "{out}");
 }
+
+/// Item 22: `report --pdf` gives the browser a home, XDG folders and a profile inside a
+/// temporary folder: a browser that writes `~/.config/chromium` and `~/.cache/dconf` leaves
+/// nothing in the user's home, and the temporary folder goes afterwards.
+#[test]
+fn report_pdf_leaves_nothing_in_the_users_home() {
+    use std::os::unix::fs::PermissionsExt;
+    let j = Journal::new();
+    j.ok(&["checkin", "4"]);
+    let root = j.dir.path();
+    let (home, bin, tmp) = (root.join("home"), root.join("bin"), root.join("tmp"));
+    for d in [&home, &bin, &tmp] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    // What Chromium does to a home, then the PDF where it was asked for.
+    let fake = bin.join("chromium");
+    std::fs::write(
+        &fake,
+        r#"#!/bin/sh
+mkdir -p "$HOME/.config/chromium" "${XDG_CACHE_HOME:-$HOME/.cache}/dconf" "$HOME/.pki"
+echo x > "$HOME/.config/chromium/Local State"
+echo x > "${XDG_CACHE_HOME:-$HOME/.cache}/dconf/user"
+for a in "$@"; do
+  case "$a" in
+    --print-to-pdf=*) printf '%%PDF-1.4 fake' > "${a#--print-to-pdf=}" ;;
+    --user-data-dir=*) mkdir -p "${a#--user-data-dir=}" && echo x > "${a#--user-data-dir=}/Default" ;;
+  esac
+done
+"#,
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out_dir = root.join("out");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let out = j
+        .cmd()
+        .env("HOME", &home)
+        .env("TMPDIR", &tmp)
+        .env("PATH", path)
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("XDG_RUNTIME_DIR")
+        .args(["report", "--pdf", "-o"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let pdfs: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    let left = |d: &std::path::Path| std::fs::read_dir(d).unwrap().count();
+    assert_eq!(left(&home), 0, "the browser wrote into the user's home");
+    assert_eq!(left(&tmp), 0, "the temporary profile was left behind");
+}
