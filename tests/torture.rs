@@ -271,6 +271,8 @@ fn sixteen_writers_at_once_with_readers_lose_nothing() {
                             &at,
                             "--note",
                             &note,
+                            // Minutes apart on purpose: no question about a second dose.
+                            "--force",
                         ],
                     };
                     let out = run(&db, TODAY, &args);

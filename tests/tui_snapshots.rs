@@ -304,7 +304,10 @@ fn medication_forms_at_80x24() {
     insta::assert_snapshot!("med_form_80x24", shot(&app, 80, 24));
     app.update(Action::Cancel);
     app.update(Action::Confirm);
+    // "last dose 2 h ago" is the same on every run: the clock stops at 16:00.
+    app.time_of_day = NaiveTime::from_hms_opt(16, 0, 0);
     app.update(Action::OpenDose);
+    insta::assert_snapshot!("dose_picker_all_80x24", shot(&app, 80, 24));
     typ(&mut app, "i");
     insta::assert_snapshot!("dose_picker_80x24", shot(&app, 80, 24));
     app.update(Action::Save);
@@ -402,4 +405,18 @@ fn trends_over_a_year_and_scrolled() {
     let scrolled = shot(&app, 80, 24);
     assert!(!scrolled.contains("• Events"), "{scrolled}");
     assert!(scrolled.contains("• Pain the same day"), "{scrolled}");
+}
+
+/// Issue 20 item 18: a dose of a drug logged 10 minutes after another asks before it is
+/// stored, naming the one already logged.
+#[test]
+fn a_second_dose_within_30_minutes_asks_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Meds);
+    app.time_of_day = NaiveTime::from_hms_opt(14, 10, 0);
+    app.update(Action::OpenDose);
+    typ(&mut app, "ibu");
+    app.update(Action::Save);
+    app.update(Action::Save);
+    insta::assert_snapshot!("dose_again_80x24", shot(&app, 80, 24));
 }

@@ -45,6 +45,7 @@ fn take(g: &Global, a: MedTakeArgs) -> Result<()> {
             ctx.out(&with_ref(Kind::Dose, d.id, d), || done.summary.clone())
         }
         Taken::OverMax(over) => Err(over.refusal().into()),
+        Taken::Again(again) => Err(again.refusal().into()),
     }
 }
 

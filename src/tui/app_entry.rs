@@ -44,7 +44,10 @@ impl App {
 
     /// Now, on the app's day (which `BACKTRACK_TODAY` or a test may fix).
     pub(super) fn now(&self) -> chrono::NaiveDateTime {
-        self.today.and_time(clock::now_local().time())
+        let time = self
+            .time_of_day
+            .unwrap_or_else(|| clock::now_local().time());
+        self.today.and_time(time)
     }
 
     /// `v` on Training; a fresh journal's library is seeded here, the first look at rehab.
@@ -185,7 +188,12 @@ impl App {
             Ok(m) if m.is_empty() => self.info(
                 "No medications yet: add one on the Medications screen (4, then n) or with `backtrack med add`",
             ),
-            Ok(m) => self.open(forms::pick_form(m)),
+            Ok(m) => {
+                // A missing "last dose" is a smaller loss than no picker.
+                let last = crate::ops::meds_again::last_doses(&self.repo, &m, self.now())
+                    .unwrap_or_default();
+                self.open(forms::pick_form(m, last))
+            }
             Err(e) => self.error(format!("loading medications failed: {e}")),
         }
     }

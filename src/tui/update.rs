@@ -166,6 +166,11 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 let f = app.entry.take();
                 app.finish(f, result);
             }
+            Some(Pending::Again(d)) => {
+                let result = app.take_again(d);
+                let f = app.entry.take();
+                app.finish(f, result);
+            }
             Some(Pending::EditOverMax) => app.save_over_max(),
             Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
             Some(Pending::OpenMed(id)) => app.open_same_drug(id),
@@ -175,7 +180,9 @@ fn confirm(app: &mut App, action: Action) -> Effect {
             None => {}
         },
         Action::Deny => match app.confirm.take().map(|c| c.on_yes) {
-            Some(Pending::OverMax(_)) => app.info("Not taken; nothing was stored"),
+            Some(Pending::OverMax(_) | Pending::Again(_)) => {
+                app.info("Not taken; nothing was stored")
+            }
             Some(Pending::EditOverMax) => app.info("Not saved; the dose is still open to edit"),
             Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
             Some(Pending::AddExercises(_)) => {

@@ -375,3 +375,57 @@ done
     assert_eq!(left(&home), 0, "the browser wrote into the user's home");
     assert_eq!(left(&tmp), 0, "the temporary profile was left behind");
 }
+
+/// Item 18: `med take para` takes paracetamol; a prefix of two drugs is refused naming both;
+/// a second dose of one drug within 30 minutes is refused (exit 2, nothing written) unless
+/// `--force`, as the max is.
+#[test]
+fn med_take_by_prefix_and_a_second_dose_within_30_minutes() {
+    let j = with_ibuprofen();
+    j.ok(&[
+        "med",
+        "add",
+        "paracetamol",
+        "--class",
+        "acetaminophen",
+        "--unit",
+        "mg",
+        "--dose",
+        "1000",
+    ]);
+    j.ok(&[
+        "med",
+        "add",
+        "ibuprofen gel",
+        "--class",
+        "nsaid",
+        "--unit",
+        "g",
+        "--dose",
+        "2",
+    ]);
+    let out = j.ok(&["med", "take", "para", "--at", "08:00"]);
+    assert!(
+        out.contains("1000 mg paracetamol at 2026-11-23 08:00"),
+        "{out}"
+    );
+    let err = j.fails(&["med", "take", "ibu", "--at", "09:00"], 2);
+    assert!(
+        err.contains("medication") && err.contains("ibuprofen, ibuprofen gel"),
+        "{err}"
+    );
+    let before = j.export();
+    let err = j.fails(&["med", "take", "paracetamol", "--at", "08:20"], 2);
+    assert!(
+        err.contains(
+            "paracetamol: 1000 mg is already logged at 08:00 (d1), 20 min before this one"
+        ) && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(j.export(), before, "nothing written");
+    // Within the window on the other side too; 30 minutes apart is a new dose.
+    j.fails(&["med", "take", "para", "--at", "07:45"], 2);
+    j.ok(&["med", "take", "para", "--at", "08:30"]);
+    j.ok(&["med", "take", "para", "--at", "08:40", "--force"]);
+    assert_eq!(j.json(&["med", "doses"]).as_array().unwrap().len(), 3);
+}

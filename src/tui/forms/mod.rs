@@ -49,6 +49,8 @@ pub enum FormKind {
     PickMed {
         meds: Vec<Medication>,
         pick: usize,
+        /// "last dose 2 h ago" by catalogue row id, as of opening.
+        last: std::collections::BTreeMap<i64, String>,
     },
     Dose {
         med: Medication,
