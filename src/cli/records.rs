@@ -133,7 +133,7 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
                         "a{:<5} {}  {:<12} {:>7} {:>9}  TSS {:>5}  pain {pain}{}",
                         x.id,
                         x.start.format("%Y-%m-%d %H:%M"),
-                        x.kind.as_str(),
+                        x.kind_name(),
                         format_duration(x.elapsed_s),
                         dist,
                         tss,
@@ -286,7 +286,7 @@ pub fn info(g: &Global, id: &str) -> Result<()> {
             let mut fields: Vec<(&String, &Value)> = o.iter().collect();
             fields.sort_by_key(|(k, _)| info_rank(k));
             for (k, val) in fields {
-                if matches!(k.as_str(), "id" | "ref" | "load_source")
+                if matches!(k.as_str(), "id" | "ref" | "load_source" | "sport")
                     || (k == "stopped_for_pain" && val == &Value::Bool(false))
                     || val.is_null()
                     || val.as_array().is_some_and(|a| a.is_empty())
@@ -389,6 +389,8 @@ fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (Stri
     let secs = || val.as_u64().map(|s| text::duration(s as u32));
     let unit = |u: &str| num.map(|v| format!("{} {u}", text::number(v)));
     let shown = match k {
+        // A kind of the person's own (`yoga`) is shown by its name, not as `other`.
+        "kind" => o.get("sport").and_then(Value::as_str).map(str::to_string),
         "distance_m" => num.map(text::distance),
         "ascent_m" => num.map(text::elevation),
         "weight_kg" | "load_kg" => num.map(text::weight),

@@ -48,14 +48,15 @@ pub fn build_activity(
     f: &ActivityDraft,
     today: NaiveDate,
 ) -> std::result::Result<Activity, InputError> {
-    let kind = ActivityKind::parse(&f.kind)?;
+    let kind = ActivityKind::parse_named(&f.kind)?;
     let elapsed = parse_duration("duration", &f.duration)?;
     let date = date_or_today("date", &f.date, today)?;
     let start = match &f.start {
         Some(t) => date.and_time(parse_time("start", t)?),
         None => clock::noon(date),
     };
-    let mut a = Activity::new(kind, start, elapsed);
+    let mut a = Activity::new(kind.0, start, elapsed);
+    a.set_kind(kind);
     if let Some(m) = &f.moving {
         let moving = parse_duration("moving", m)?;
         if moving > elapsed {
@@ -150,7 +151,7 @@ pub fn activity_line(verb: &str, a: &Activity) -> String {
     let mut s = format!(
         "{verb} activity a{}: {} on {}, {}",
         a.id,
-        a.kind,
+        a.kind_name(),
         a.date(),
         format_duration(a.elapsed_s)
     );

@@ -199,7 +199,7 @@ pub fn training_figures(r: &ReportData) -> TrainingFigures {
             wk.stopped_for_pain += 1;
             stopped.push(StoppedSession {
                 date: a.date(),
-                kind: a.kind.as_str().to_string(),
+                kind: a.kind_name().to_string(),
                 minutes: secs / 60,
                 pain_during: a.pain_during,
             });

@@ -19,7 +19,7 @@ fn training_words(r: &TrainingRow) -> String {
     match r {
         TrainingRow::Activity(a) => format!(
             "{} {} {} {}",
-            a.kind,
+            a.kind_name(),
             a.date(),
             a.bike.as_deref().unwrap_or(""),
             a.note.as_deref().unwrap_or("")

@@ -276,3 +276,26 @@ fn a_form_saved_unchanged_adds_no_step() {
         "{q}"
     );
 }
+
+/// Issue 20 item 19: an activity of the person's own kind (`yoga`) shows by its name on
+/// Training and keeps it through the app's edit form.
+#[test]
+fn an_activity_of_ones_own_kind_keeps_it_through_the_form() {
+    let mut a = app_on(Screen::Training);
+    let draft = crate::ops::activity::ActivityDraft {
+        kind: "yoga".into(),
+        duration: "45m".into(),
+        ..Default::default()
+    };
+    crate::ops::activity::add(&mut a.repo, &draft, day()).unwrap();
+    a.refresh();
+    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(shown.contains(" yoga "), "{shown}");
+    press(&mut a, "\n");
+    let form = &a.entry.as_ref().expect("the edit form").entry;
+    assert_eq!(form.text("kind"), "yoga");
+    set(&mut a, "duration", "1h");
+    a.update(Action::Save);
+    let x = &a.repo.activities_between(day(), day()).unwrap()[0];
+    assert_eq!((x.kind_name(), x.elapsed_s), ("yoga", 3600));
+}

@@ -429,3 +429,54 @@ fn med_take_by_prefix_and_a_second_dose_within_30_minutes() {
     j.ok(&["med", "take", "para", "--at", "08:40", "--force"]);
     assert_eq!(j.json(&["med", "doses"]).as_array().unwrap().len(), 3);
 }
+
+/// Item 19: kinds people name (`yoga`, `hike`, `ski`) are stored and listed as named, load
+/// by the rules of `other` (RPE), survive edit, export and import; built-in kinds keep
+/// theirs (a ride's TSS from the FTP); a near miss of a built-in kind is refused.
+#[test]
+fn activity_kinds_people_name_are_kept_and_listed() {
+    let j = Journal::new();
+    j.ok(&["set", "ftp", "250"]);
+    let out = j.ok(&[
+        "activity", "add", "Yoga", "45m", "--rpe", "3", "--date", "-1",
+    ]);
+    assert!(
+        out.contains("activity a1: yoga on 2026-11-22, 45m, TSS ~"),
+        "{out}"
+    );
+    assert!(out.contains("(estimated from rpe)"), "{out}");
+    j.ok(&["activity", "add", "hike", "3h", "--date", "-2"]);
+    let out = j.ok(&["ride", "1h", "--np", "200"]);
+    assert!(out.contains("TSS 64 (power)"), "{out}");
+    let out = j.ok(&["list", "activities"]);
+    assert!(
+        out.contains(" yoga ") && out.contains(" hike ") && out.contains(" ride "),
+        "{out}"
+    );
+    let v = j.json(&["info", "a1"]);
+    assert_eq!(
+        (v["kind"].as_str(), v["sport"].as_str()),
+        (Some("other"), Some("yoga"))
+    );
+    assert!(j.ok(&["info", "a1"]).contains("kind               yoga"));
+    // An edit keeps it, and can give another name or a built-in kind.
+    j.ok(&["edit", "a1", "--duration", "1h"]);
+    assert_eq!(j.json(&["info", "a1"])["sport"], "yoga");
+    j.ok(&["edit", "a2", "--kind", "ski"]);
+    assert_eq!(j.json(&["info", "a2"])["sport"], "ski");
+    // Export and import round-trip it.
+    let file = j.dir.path().join("out.json");
+    std::fs::write(&file, j.export()).unwrap();
+    let k = Journal::new();
+    k.ok(&["import", file.to_str().unwrap()]);
+    assert_eq!(k.json(&["info", "a1"])["sport"], "yoga");
+    assert_eq!(k.export(), j.export());
+    // A near miss of a built-in kind is a typo: refused, nothing written.
+    let before = j.export();
+    let err = j.fails(&["activity", "add", "rdie", "1h"], 2);
+    assert!(
+        err.contains("kind") && err.contains("one letter from 'ride'"),
+        "{err}"
+    );
+    assert_eq!(j.export(), before);
+}

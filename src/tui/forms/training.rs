@@ -20,19 +20,18 @@ pub(super) fn pain(key: &'static str, label: &str, v: Option<u8>) -> EntryField 
 
 /// The add (or edit) activity form.
 pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> EntryForm {
-    let kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
+    let mut kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
+    // A kind of the person's own (`yoga`) stays one when its activity is edited here.
+    if let Some(own) = editing.as_ref().and_then(|a| a.sport.as_deref()) {
+        kinds.push(own);
+    }
     let mut intensities = vec!["–"];
     intensities.extend(Intensity::ALL.iter().map(|k| k.as_str()));
     let a = editing.as_ref();
     let num = |v: Option<f64>| show(v.map(|x| (x * 10.0).round() / 10.0));
     let manual = a.filter(|a| a.load_source.as_deref() == Some("manual"));
     let fields = vec![
-        EntryField::choice(
-            "kind",
-            "Kind",
-            &kinds,
-            a.map_or("ride", |a| a.kind.as_str()),
-        ),
+        EntryField::choice("kind", "Kind", &kinds, a.map_or("ride", |a| a.kind_name())),
         EntryField::text(
             "date",
             "Date",

@@ -309,7 +309,11 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
         1 => "yesterday".to_string(),
         n => format!("{n} days ago"),
     };
-    let first = format!("{} {} · {when}", a.kind, format_duration(a.elapsed_s));
+    let first = format!(
+        "{} {} · {when}",
+        a.kind_name(),
+        format_duration(a.elapsed_s)
+    );
     let mut second: Vec<String> = Vec::new();
     if let Some(tss) = a.tss {
         // `~` marks an estimate (from HR or RPE), as on Training and in `list`.

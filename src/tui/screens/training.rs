@@ -61,7 +61,7 @@ fn activity_line(t: Theme, a: &Activity, wide: bool) -> Line<'static> {
     let mut spans = vec![Span::raw(format!(
         "{} {:<12} {:>6}  TSS {}  pain {}",
         a.start.format("%a %e %b %H:%M"),
-        a.kind.as_str(),
+        a.kind_name(),
         format_duration(a.elapsed_s),
         tss_text(a),
         pains(&[a.pain_before, a.pain_during, a.pain_after], "/"),
