@@ -182,6 +182,18 @@ fn every_screen_at_both_sizes() {
     }
 }
 
+/// Issue 20 item 23: at 60×20 the pain of each session and each medication's max stay whole;
+/// the TSS's source and the class go first.
+#[test]
+fn pain_and_maxima_stay_whole_at_60x20() {
+    for screen in [Screen::Training, Screen::Meds] {
+        let (_dir, repo) = fixture(false);
+        let app = App::new(repo, today(), Theme::plain(), screen);
+        let s = shot(&app, 60, 20);
+        insta::assert_snapshot!(format!("{}_60x20", screen.name()), s);
+    }
+}
+
 #[test]
 fn red_flag_banner_on_every_screen() {
     let (_dir, repo) = fixture(true);
