@@ -432,3 +432,19 @@ fn a_second_dose_within_30_minutes_asks_at_80x24() {
     app.update(Action::Save);
     insta::assert_snapshot!("dose_again_80x24", shot(&app, 80, 24));
 }
+
+/// Issue 20 item 23: the line after a save echoes what the check-in holds (where, feels,
+/// sleep, workday, note…) and says what was cleared: here the red flag, unticked.
+#[test]
+fn a_saved_checkin_says_what_it_holds_and_what_was_cleared_at_80x24() {
+    let (_dir, repo) = fixture(true);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    app.update(Action::OpenCheckin);
+    app.update(Action::PrevField);
+    app.update(Action::ItemCursor(3));
+    app.update(Action::Toggle);
+    app.update(Action::Save);
+    let s = shot(&app, 80, 24);
+    assert!(s.contains("red flag cleared"), "{s}");
+    insta::assert_snapshot!("checkin_saved_summary_80x24", s);
+}

@@ -480,3 +480,63 @@ fn activity_kinds_people_name_are_kept_and_listed() {
     );
     assert_eq!(j.export(), before);
 }
+
+/// Item 23: one-line summaries echo everything stored (where, feels, sitting, workday…),
+/// what an update cleared, and a dose correction forced over the max.
+#[test]
+fn summaries_echo_what_was_stored_cleared_or_forced() {
+    let j = with_ibuprofen();
+    let out = j.ok(&[
+        "checkin",
+        "6",
+        "--worst",
+        "8",
+        "--where",
+        "low-back,buttock-left",
+        "--feels",
+        "ache",
+        "--sleep",
+        "6.5",
+        "--mood",
+        "2",
+        "--sitting",
+        "9",
+        "--workday",
+        "--tag",
+        "drive",
+        "--note",
+        "long day",
+    ]);
+    for part in [
+        "pain 6",
+        "worst 8",
+        "where low-back,buttock-left",
+        "feels ache",
+        "sleep 6.5 h",
+        "mood 2/5",
+        "sitting 9 h",
+        "workday",
+        "tags drive",
+        "note",
+    ] {
+        assert!(out.contains(part), "{part}: {out}");
+    }
+    let out = j.ok(&["checkin", "5", "--no-workday", "--note", ""]);
+    assert!(
+        out.contains("no workday") && out.contains("note cleared"),
+        "{out}"
+    );
+    // A correction forced over the max says so, with the day's total.
+    j.ok(&["med", "take", "ibuprofen", "800", "--at", "08:00"]);
+    j.ok(&["med", "take", "ibuprofen", "400", "--at", "12:00"]);
+    let out = j.ok(&["edit", "d1", "--amount", "1000", "--force"]);
+    assert!(
+        out.contains("total on 2026-11-23: 1400 mg of max 1200 mg — OVER the daily max (forced)"),
+        "{out}"
+    );
+    let out = j.ok(&["edit", "d1", "--amount", "400"]);
+    assert!(
+        out.ends_with("total on 2026-11-23: 800 mg of max 1200 mg\n"),
+        "{out}"
+    );
+}
