@@ -448,3 +448,20 @@ fn a_saved_checkin_says_what_it_holds_and_what_was_cleared_at_80x24() {
     assert!(s.contains("red flag cleared"), "{s}");
     insta::assert_snapshot!("checkin_saved_summary_80x24", s);
 }
+
+/// Issue 20 item 23: `u` after logging a rehab session names the session, not the programme.
+#[test]
+fn undo_names_the_rehab_session_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Training);
+    app.update(Action::OpenRehab);
+    app.update(Action::Save);
+    app.update(Action::Undo);
+    // The question dates the session against the real clock: the same on any later year.
+    let s = shot(&app, 80, 24).replace("23 Nov 2026?", "23 Nov?");
+    assert!(
+        s.contains("Take back the rehab session of physio core on"),
+        "{s}"
+    );
+    insta::assert_snapshot!("undo_rehab_session_80x24", s);
+}
