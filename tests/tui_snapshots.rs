@@ -465,3 +465,24 @@ fn undo_names_the_rehab_session_at_80x24() {
     );
     insta::assert_snapshot!("undo_rehab_session_80x24", s);
 }
+
+/// Issue 20 item 23: `/` shows what the words find while they are typed, before Enter.
+#[test]
+fn search_shows_its_matches_while_typing_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Timeline);
+    app.update(Action::Search);
+    typ(&mut app, "p");
+    let s = shot(&app, 80, 24);
+    assert!(
+        s.contains("1 match · Enter selects it") && s.contains("physio started PT"),
+        "{s}"
+    );
+    insta::assert_snapshot!("search_typing_80x24", s);
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Pain);
+    app.update(Action::Search);
+    typ(&mut app, "long-dr");
+    let s = shot(&app, 80, 24);
+    insta::assert_snapshot!("search_typing_pain_80x24", s);
+}

@@ -248,7 +248,7 @@ impl App {
                     crate::domain::text::date(date, today)
                 )));
             }
-            FormKind::Search => return self.find(&e.text("text")).map(Some),
+            FormKind::Search { .. } => return self.find(&e.text("text")).map(Some),
         };
         let (id, summary) = done;
         let undo = match kind {

@@ -3,6 +3,7 @@
 
 use super::action::{Action, Effect, Screen};
 use super::app::{App, Confirm, Pending};
+use super::forms::FormKind;
 use super::forms::checkin::Field;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
@@ -327,6 +328,14 @@ fn entry(app: &mut App, action: Action) -> Effect {
         Action::Text(t) => {
             f.entry.edit(t);
             f.reset_pick();
+            // `/`: what the words find, while they are typed.
+            if matches!(f.kind, FormKind::Search { .. }) {
+                let text = f.entry.text("text");
+                let found = app.search_hits(&text);
+                if let Some(FormKind::Search { hits }) = app.entry.as_mut().map(|e| &mut e.kind) {
+                    *hits = found;
+                }
+            }
         }
         Action::OpenEditor if f.entry.focus_note() => {
             return Effect::OpenEditor(f.entry.note_text().unwrap_or_default());
