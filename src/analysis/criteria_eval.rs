@@ -317,6 +317,22 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_without_its_figure_is_neither_met_nor_failed() {
+        assert_eq!(
+            evaluate_fixture("no-flare 60", "2024-01-20").verdict(),
+            "not enough data"
+        );
+        assert_eq!(
+            evaluate_fixture("no-flare 14", "2024-01-20").verdict(),
+            "not met"
+        );
+        assert_eq!(
+            evaluate_fixture("no-flare 9", "2024-01-20").verdict(),
+            "met"
+        );
+    }
+
+    #[test]
     fn hard_next_day_last_sessions() {
         // Last 3 hard days: Jan 18 (2 → 3: +1), Jan 15 (3 → 2: −1), Jan 12 (2 → 3: +1).
         let r = evaluate_fixture("hard-next-day 3 <= 1", "2024-01-20");
