@@ -68,8 +68,6 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
         None => None,
     };
     let ctx = Ctx::open(g)?;
-    let r = &ctx.repo;
-    let grep = &a.grep;
     let kinds = match a.kind {
         Some(k) => vec![k],
         None if searches_every_kind(&a) => ListKind::ALL.to_vec(),
@@ -77,136 +75,9 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
     };
     let (mut rows, mut lines) = (Vec::new(), Vec::new());
     for kind in &kinds {
-        let (r_, l_): (Vec<Value>, Vec<String>) = match kind {
-            ListKind::Checkins => r
-                .checkins_between(from, to)?
-                .iter()
-                .rev()
-                .filter(|c| tag.as_ref().is_none_or(|t| c.tags.contains(t)))
-                .filter(|c| {
-                    let tags = c.tags.join(" ");
-                    grep_hit(grep, &[c.note.as_deref(), Some(&tags)])
-                })
-                .map(|c| {
-                    let bar = "█".repeat(c.pain as usize);
-                    let mut l = format!(
-                        "c{:<5} {}  {:>2} {:<10} {}",
-                        c.id,
-                        c.date,
-                        c.pain,
-                        bar,
-                        c.tags.join(",")
-                    );
-                    if let Some(n) = &c.note {
-                        l.push_str(&format!(
-                            "  {}",
-                            n.lines()
-                                .next()
-                                .unwrap_or("")
-                                .chars()
-                                .take(40)
-                                .collect::<String>()
-                        ));
-                    }
-                    if !c.red_flags.is_empty() {
-                        l.push_str("  RED FLAG");
-                    }
-                    (with_ref(Kind::Checkin, c.id, c), l)
-                })
-                .unzip(),
-            ListKind::Activities => r
-                .activities_between(from, to)?
-                .iter()
-                .rev()
-                .filter(|x| grep_hit(grep, &[x.note.as_deref(), x.bike.as_deref()]))
-                .map(|x| {
-                    let pain = [x.pain_before, x.pain_during, x.pain_after]
-                        .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
-                        .join("/");
-                    let tss = x
-                        .tss
-                        .map(|t| text::tss(t, text::tss_is_estimate(x.load_source.as_deref())))
-                        .unwrap_or("-".into());
-                    // In the user's units, as `info` and the app show it.
-                    let dist = x.distance_m.map_or("-".into(), text::distance);
-                    let l = format!(
-                        "a{:<5} {}  {:<12} {:>7} {:>9}  TSS {:>5}  pain {pain}{}",
-                        x.id,
-                        x.start.format("%Y-%m-%d %H:%M"),
-                        x.kind_name(),
-                        format_duration(x.elapsed_s),
-                        dist,
-                        tss,
-                        if x.stopped_for_pain { "  stopped" } else { "" }
-                    );
-                    (with_ref(Kind::Activity, x.id, x), l)
-                })
-                .unzip(),
-            ListKind::Doses => r
-                .doses_between(from, to)?
-                .iter()
-                .rev()
-                .filter(|d| grep_hit(grep, &[d.note.as_deref(), Some(&d.medication)]))
-                .map(|d| {
-                    let l = format!(
-                        "d{:<5} {}  {:<20} {:>10}",
-                        d.id,
-                        d.taken_at.format("%Y-%m-%d %H:%M"),
-                        d.medication,
-                        text::amount(d.amount, &d.unit)
-                    );
-                    (with_ref(Kind::Dose, d.id, d), l)
-                })
-                .unzip(),
-            ListKind::Events => r
-                .events_between(from, to)?
-                .iter()
-                .rev()
-                .filter(|e| grep_hit(grep, &[e.note.as_deref(), Some(&e.title)]))
-                .map(|e| {
-                    (
-                        with_ref(Kind::Event, e.id, e),
-                        format!(
-                            "e{:<5} {}  {:<10} {}",
-                            e.id,
-                            e.date,
-                            e.kind.as_str(),
-                            e.title
-                        ),
-                    )
-                })
-                .unzip(),
-            ListKind::Rehab => {
-                let sessions = r.rehab_sessions_between(from, to)?;
-                let count = |n: usize| crate::domain::text::plural(n, "exercise", "exercises");
-                // As wide as the widest count, so "pain" lines up after "1 exercise" too.
-                let w = sessions
-                    .iter()
-                    .map(|s| count(s.items.len()).len())
-                    .max()
-                    .unwrap_or(0);
-                sessions
-                    .iter()
-                    .rev()
-                    .filter(|s| grep_hit(grep, &[s.note.as_deref(), s.programme.as_deref()]))
-                    .map(|s| {
-                        let pain = [s.pain_before, s.pain_after]
-                            .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
-                            .join("→");
-                        let l = format!(
-                            "r{:<5} {}  {:<20} {:<w$}  pain {pain}",
-                            s.id,
-                            s.date,
-                            s.programme.as_deref().unwrap_or("-"),
-                            count(s.items.len())
-                        );
-                        (with_ref(Kind::Rehab, s.id, s), l)
-                    })
-                    .unzip()
-            }
-        };
-        rows.extend(r_);
-        lines.extend(l_);
+        let (r, l) = kind_rows(&ctx.repo, *kind, (from, to), &a.grep, &tag)?;
+        rows.extend(r);
+        lines.extend(l);
     }
     if kinds.len() > 1 {
         // Every kind together, newest first: a day sorts before a time on it (stable).
@@ -228,6 +99,145 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
             lines.join("\n")
         }
     })
+}
+
+/// One kind's records of `list` in `[from, to]`, newest first, with their lines.
+fn kind_rows(
+    r: &crate::repo::Repo,
+    kind: ListKind,
+    (from, to): (NaiveDate, NaiveDate),
+    grep: &Option<String>,
+    tag: &Option<String>,
+) -> Result<(Vec<Value>, Vec<String>)> {
+    let (rows, lines): (Vec<Value>, Vec<String>) = match kind {
+        ListKind::Checkins => r
+            .checkins_between(from, to)?
+            .iter()
+            .rev()
+            .filter(|c| tag.as_ref().is_none_or(|t| c.tags.contains(t)))
+            .filter(|c| {
+                let tags = c.tags.join(" ");
+                grep_hit(grep, &[c.note.as_deref(), Some(&tags)])
+            })
+            .map(|c| {
+                let bar = "█".repeat(c.pain as usize);
+                let mut l = format!(
+                    "c{:<5} {}  {:>2} {:<10} {}",
+                    c.id,
+                    c.date,
+                    c.pain,
+                    bar,
+                    c.tags.join(",")
+                );
+                if let Some(n) = &c.note {
+                    l.push_str(&format!(
+                        "  {}",
+                        n.lines()
+                            .next()
+                            .unwrap_or("")
+                            .chars()
+                            .take(40)
+                            .collect::<String>()
+                    ));
+                }
+                if !c.red_flags.is_empty() {
+                    l.push_str("  RED FLAG");
+                }
+                (with_ref(Kind::Checkin, c.id, c), l)
+            })
+            .unzip(),
+        ListKind::Activities => r
+            .activities_between(from, to)?
+            .iter()
+            .rev()
+            .filter(|x| grep_hit(grep, &[x.note.as_deref(), x.bike.as_deref()]))
+            .map(|x| {
+                let pain = [x.pain_before, x.pain_during, x.pain_after]
+                    .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
+                    .join("/");
+                let tss = x
+                    .tss
+                    .map(|t| text::tss(t, text::tss_is_estimate(x.load_source.as_deref())))
+                    .unwrap_or("-".into());
+                // In the user's units, as `info` and the app show it.
+                let dist = x.distance_m.map_or("-".into(), text::distance);
+                let l = format!(
+                    "a{:<5} {}  {:<12} {:>7} {:>9}  TSS {:>5}  pain {pain}{}",
+                    x.id,
+                    x.start.format("%Y-%m-%d %H:%M"),
+                    x.kind_name(),
+                    format_duration(x.elapsed_s),
+                    dist,
+                    tss,
+                    if x.stopped_for_pain { "  stopped" } else { "" }
+                );
+                (with_ref(Kind::Activity, x.id, x), l)
+            })
+            .unzip(),
+        ListKind::Doses => r
+            .doses_between(from, to)?
+            .iter()
+            .rev()
+            .filter(|d| grep_hit(grep, &[d.note.as_deref(), Some(&d.medication)]))
+            .map(|d| {
+                let l = format!(
+                    "d{:<5} {}  {:<20} {:>10}",
+                    d.id,
+                    d.taken_at.format("%Y-%m-%d %H:%M"),
+                    d.medication,
+                    text::amount(d.amount, &d.unit)
+                );
+                (with_ref(Kind::Dose, d.id, d), l)
+            })
+            .unzip(),
+        ListKind::Events => r
+            .events_between(from, to)?
+            .iter()
+            .rev()
+            .filter(|e| grep_hit(grep, &[e.note.as_deref(), Some(&e.title)]))
+            .map(|e| {
+                (
+                    with_ref(Kind::Event, e.id, e),
+                    format!(
+                        "e{:<5} {}  {:<10} {}",
+                        e.id,
+                        e.date,
+                        e.kind.as_str(),
+                        e.title
+                    ),
+                )
+            })
+            .unzip(),
+        ListKind::Rehab => {
+            let sessions = r.rehab_sessions_between(from, to)?;
+            let count = |n: usize| crate::domain::text::plural(n, "exercise", "exercises");
+            // As wide as the widest count, so "pain" lines up after "1 exercise" too.
+            let w = sessions
+                .iter()
+                .map(|s| count(s.items.len()).len())
+                .max()
+                .unwrap_or(0);
+            sessions
+                .iter()
+                .rev()
+                .filter(|s| grep_hit(grep, &[s.note.as_deref(), s.programme.as_deref()]))
+                .map(|s| {
+                    let pain = [s.pain_before, s.pain_after]
+                        .map(|p| p.map(|v| v.to_string()).unwrap_or("-".into()))
+                        .join("→");
+                    let l = format!(
+                        "r{:<5} {}  {:<20} {:<w$}  pain {pain}",
+                        s.id,
+                        s.date,
+                        s.programme.as_deref().unwrap_or("-"),
+                        count(s.items.len())
+                    );
+                    (with_ref(Kind::Rehab, s.id, s), l)
+                })
+                .unzip()
+        }
+    };
+    Ok((rows, lines))
 }
 
 /// The full record behind a typed ID, as JSON.
