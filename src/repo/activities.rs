@@ -101,6 +101,22 @@ impl Repo {
         Ok(self.conn.query_row(&sql, [id], from_row).optional()?)
     }
 
+    /// The kinds of the person's own in the journal (`hike`, `yoga`), most used first: the
+    /// app's activity form offers them beside the built-in ones.
+    pub fn own_activity_kinds(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT kind FROM activities WHERE deleted_at IS NULL
+             GROUP BY kind ORDER BY count(*) DESC, kind",
+        )?;
+        let kinds = st
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(kinds
+            .into_iter()
+            .filter(|k| ActivityKind::parse(k).is_err())
+            .collect())
+    }
+
     /// Live activities whose date is in [from, to], oldest first.
     pub fn activities_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Activity>> {
         let sql = format!(

@@ -123,9 +123,9 @@ impl App {
         };
         let r = &self.repo;
         let res = match rid.kind {
-            Kind::Activity => r
-                .activity_by_id(rid.id)
-                .map(|a| a.map(|a| forms::activity_form(Some(a), self.settings()))),
+            Kind::Activity => r.activity_by_id(rid.id).map(|a| {
+                a.map(|a| forms::activity_form(Some(a), self.settings(), self.own_kinds()))
+            }),
             Kind::Rehab => r
                 .rehab_session_by_id(rid.id)
                 .map(|s| s.map(|s| forms::rehab_form(None, &[], Some(s), self.today))),
@@ -149,6 +149,11 @@ impl App {
         self.repo.dated_history().unwrap_or_default()
     }
 
+    /// The journal's own activity kinds (`yoga`) for the form's choice; none on a failed read.
+    fn own_kinds(&self) -> Vec<String> {
+        self.repo.own_activity_kinds().unwrap_or_default()
+    }
+
     /// `S`: the Settings form with the values in force today.
     pub(super) fn open_settings(&mut self) {
         let plain: Result<Vec<(&'static str, String)>, _> = forms::plain_keys()
@@ -164,7 +169,11 @@ impl App {
     }
 
     pub(super) fn open_activity(&mut self) {
-        self.open(forms::activity_form(None, self.settings()));
+        self.open(forms::activity_form(
+            None,
+            self.settings(),
+            self.own_kinds(),
+        ));
     }
 
     pub(super) fn open_rehab(&mut self) {

@@ -298,4 +298,28 @@ fn an_activity_of_ones_own_kind_keeps_it_through_the_form() {
     a.update(Action::Save);
     let x = &a.repo.activities_between(day(), day()).unwrap()[0];
     assert_eq!((x.kind_name(), x.elapsed_s), ("yoga", 3600));
+    // A new activity is offered the journal's own kinds after the built-in ones.
+    a.update(Action::OpenActivity);
+    let f = a.entry.as_mut().expect("the new activity form");
+    f.entry.focus_key("kind");
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        seen.push(f.entry.text("kind"));
+        f.entry.move_item(1);
+    }
+    assert!(seen.contains(&"yoga".to_string()), "{seen:?}");
+    while f.entry.text("kind") != "yoga" {
+        f.entry.move_item(1);
+    }
+    f.entry.focus_key("duration");
+    press(&mut a, "30m");
+    a.update(Action::Save);
+    let kinds: Vec<String> = a
+        .repo
+        .activities_between(day(), day())
+        .unwrap()
+        .iter()
+        .map(|x| x.kind_name().to_string())
+        .collect();
+    assert_eq!(kinds, ["yoga", "yoga"]);
 }

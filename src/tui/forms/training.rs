@@ -18,12 +18,20 @@ pub(super) fn pain(key: &'static str, label: &str, v: Option<u8>) -> EntryField 
     EntryField::text(key, label, &show(v), "0–10")
 }
 
-/// The add (or edit) activity form.
-pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> EntryForm {
+/// The add (or edit) activity form; `own` are the journal's kinds of the person's own
+/// (`yoga`), offered after the built-in ones.
+pub fn activity_form(
+    editing: Option<Activity>,
+    settings: Vec<DatedSetting>,
+    own: Vec<String>,
+) -> EntryForm {
     let mut kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
-    // A kind of the person's own (`yoga`) stays one when its activity is edited here.
-    if let Some(own) = editing.as_ref().and_then(|a| a.sport.as_deref()) {
-        kinds.push(own);
+    // The activity's own kind stays one when it is edited here, also if it is the only one.
+    let editing_own = editing.as_ref().and_then(|a| a.sport.as_deref());
+    for k in own.iter().map(String::as_str).chain(editing_own) {
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
     }
     let mut intensities = vec!["–"];
     intensities.extend(Intensity::ALL.iter().map(|k| k.as_str()));
