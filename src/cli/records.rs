@@ -319,6 +319,7 @@ fn info_rank(k: &str) -> usize {
         "name",
         "title",
         "medication",
+        "class",
         "programme",
         "date",
         "start",
@@ -341,10 +342,9 @@ fn info_rank(k: &str) -> usize {
         "intensity",
         "tss",
         "amount",
-        "unit",
-        "class",
         "usual_dose",
         "max_daily",
+        "unit",
         "as_needed",
         "times_a_day",
         "course_start",
@@ -421,7 +421,7 @@ fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (Stri
             .get("unit")
             .and_then(Value::as_str)
             .and_then(|u| num.map(|v| text::amount(v, u))),
-        "date" | "active_from" | "active_to" => val
+        "date" | "active_from" | "active_to" | "course_start" | "course_end" => val
             .as_str()
             .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
             .map(|d| text::date(d, clock::today())),
