@@ -312,6 +312,23 @@ fn activity_lists_in_the_users_units_and_info_reads_in_order() {
     assert!(!out.contains("stopped for pain"), "{out}");
     let out = j.ok(&["info", "a2"]);
     assert!(out.contains("start              20 Nov 12:00"), "{out}");
+    j.ok(&[
+        "med",
+        "add",
+        "prednisolone",
+        "--class",
+        "oral-steroid",
+        "--unit",
+        "mg",
+        "--dose",
+        "5",
+        "--course-start",
+        "2025-12-01",
+    ]);
+    let out = j.ok(&["info", "m1"]);
+    assert!(out.contains("course start       1 Dec 2025"), "{out}");
+    let name = out.find("name").unwrap();
+    assert!(name < out.find("class").unwrap() && name < out.find("usual dose").unwrap());
 }
 
 /// Item 22: `report --pdf` gives the browser a home, XDG folders and a profile inside a
