@@ -486,3 +486,15 @@ fn search_shows_its_matches_while_typing_at_80x24() {
     let s = shot(&app, 80, 24);
     insta::assert_snapshot!("search_typing_pain_80x24", s);
 }
+
+/// Issue 20 item 16: criteria without data are a dim dot and a dash, not ✗, with the legend
+/// whole in the panel's title also at 60×20.
+#[test]
+fn criteria_without_data_at_60x20() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Repo::open(&dir.path().join("empty.db")).unwrap();
+    let app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    let s = shot(&app, 60, 20);
+    assert!(s.contains("(· not enough data)") && !s.contains('✗'), "{s}");
+    insta::assert_snapshot!("today_empty_60x20", s);
+}

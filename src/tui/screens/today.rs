@@ -74,10 +74,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn criteria_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     // The legend of the dot rides in the title, so it costs no rule a row.
     let unchecked = d.stats.criteria.iter().any(|c| c.value.is_none() && !c.met);
-    let title = if unchecked {
-        "Your criteria (· not enough data)"
-    } else {
-        "Your criteria"
+    let title = match (unchecked, area.width >= 37) {
+        (false, _) => "Your criteria",
+        (true, true) => "Your criteria (· not enough data)",
+        // 60 columns: the legend whole rather than "Your".
+        (true, false) => "Criteria (· not enough data)",
     };
     let b = block(t, title);
     let inner = b.inner(area);
