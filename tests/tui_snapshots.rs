@@ -320,6 +320,7 @@ fn medication_forms_at_80x24() {
     app.time_of_day = NaiveTime::from_hms_opt(16, 0, 0);
     app.update(Action::OpenDose);
     insta::assert_snapshot!("dose_picker_all_80x24", shot(&app, 80, 24));
+    insta::assert_snapshot!("dose_picker_all_60x20", shot(&app, 60, 20));
     typ(&mut app, "i");
     insta::assert_snapshot!("dose_picker_80x24", shot(&app, 80, 24));
     app.update(Action::Save);
