@@ -92,12 +92,13 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
         both.sort_by_key(|(v, _)| std::cmp::Reverse(when(v)));
         (rows, lines) = both.into_iter().unzip();
     }
-    ctx.out(&rows, || {
-        if lines.is_empty() {
-            format!("Nothing between {from} and {to}.")
-        } else {
-            lines.join("\n")
+    ctx.out(&rows, || match (lines.is_empty(), &a.grep) {
+        (false, _) => lines.join("\n"),
+        // Every kind reaches as far ahead as appointments do: the start is what was asked.
+        (true, Some(g)) if kinds.len() > 1 => {
+            format!("Nothing from {from} on has '{g}' in its note, title or tags.")
         }
+        (true, _) => format!("Nothing between {from} and {to}."),
     })
 }
 

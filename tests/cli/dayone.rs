@@ -198,6 +198,11 @@ fn grep_without_a_kind_searches_every_kind() {
     assert_eq!(refs, ["e1", "d1", "a1", "c1"], "{v}");
     let out = j.ok(&["list", "--grep", "hill"]);
     assert_eq!(out.lines().count(), 4, "{out}");
+    let out = j.ok(&["list", "--grep", "mountain"]);
+    assert_eq!(
+        out.trim(),
+        "Nothing from 2026-10-24 on has 'mountain' in its note, title or tags."
+    );
     // Without --grep the default is still the check-ins.
     assert_eq!(j.json(&["list"]).as_array().unwrap().len(), 2);
     assert_eq!(
