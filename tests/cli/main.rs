@@ -13,6 +13,7 @@ mod import_fit;
 mod import_lang;
 mod input;
 mod insights;
+mod reach;
 mod readme;
 mod records;
 mod rehab;
