@@ -271,6 +271,8 @@ fn sixteen_writers_at_once_with_readers_lose_nothing() {
                             &at,
                             "--note",
                             &note,
+                            // Minutes apart on purpose: no question about a second dose.
+                            "--force",
                         ],
                     };
                     let out = run(&db, TODAY, &args);
@@ -639,7 +641,7 @@ fn bad_input_everywhere_exits_2_names_the_field_and_writes_nothing() {
         (&["ride", "1h", "--start", "25:00"], "start"),
         (&["ride", "1h", "--moving", "2h"], "moving"),
         (&["ride", "1h", "--date", "tomorrow"], "date"),
-        (&["activity", "add", "hike", "1h"], "kind"),
+        (&["activity", "add", "rdie", "1h"], "kind"),
         (
             &["med", "add", "x", "--class", "candy", "--dose", "1"],
             "class",

@@ -462,3 +462,24 @@ fn demo_folder_goes_on_quit_sigterm_and_a_closed_terminal() {
     let _ = Command::new("kill").args(["-KILL", &pid]).status();
     assert_eq!(demo_dirs(tmp.path()), Vec::<String>::new(), "after SIGHUP");
 }
+
+/// Issue 20 item 20: with `BACKTRACK_DB` set (as in a shell profile), `--demo` still opens the
+/// demo app, and the journal the variable names is neither used nor created.
+#[test]
+fn demo_opens_with_backtrack_db_set_and_leaves_that_journal_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mine = tmp.path().join("mine.db");
+    let cmd = format!(
+        "BACKTRACK_DB={} TMPDIR={} BACKTRACK_TODAY=2026-11-23 TERM=xterm-256color {BIN} --demo; echo EXITED-$?",
+        mine.display(),
+        tmp.path().display()
+    );
+    let Some(t) = Tmux::start("demo-env", &cmd) else {
+        return;
+    };
+    assert!(t.wait(10.0, |s| s.contains("1 Today")), "{}", t.screen());
+    t.keys(&["q"]);
+    assert!(t.wait(3.0, |s| s.contains("EXITED-0")), "{}", t.screen());
+    assert!(!mine.exists(), "the journal BACKTRACK_DB names was created");
+    assert_eq!(demo_dirs(tmp.path()), Vec::<String>::new());
+}

@@ -182,6 +182,18 @@ fn every_screen_at_both_sizes() {
     }
 }
 
+/// Issue 20 item 23: at 60×20 the pain of each session and each medication's max stay whole;
+/// the TSS's source and the class go first.
+#[test]
+fn pain_and_maxima_stay_whole_at_60x20() {
+    for screen in [Screen::Training, Screen::Meds] {
+        let (_dir, repo) = fixture(false);
+        let app = App::new(repo, today(), Theme::plain(), screen);
+        let s = shot(&app, 60, 20);
+        insta::assert_snapshot!(format!("{}_60x20", screen.name()), s);
+    }
+}
+
 #[test]
 fn red_flag_banner_on_every_screen() {
     let (_dir, repo) = fixture(true);
@@ -304,7 +316,11 @@ fn medication_forms_at_80x24() {
     insta::assert_snapshot!("med_form_80x24", shot(&app, 80, 24));
     app.update(Action::Cancel);
     app.update(Action::Confirm);
+    // "last dose 2 h ago" is the same on every run: the clock stops at 16:00.
+    app.time_of_day = NaiveTime::from_hms_opt(16, 0, 0);
     app.update(Action::OpenDose);
+    insta::assert_snapshot!("dose_picker_all_80x24", shot(&app, 80, 24));
+    insta::assert_snapshot!("dose_picker_all_60x20", shot(&app, 60, 20));
     typ(&mut app, "i");
     insta::assert_snapshot!("dose_picker_80x24", shot(&app, 80, 24));
     app.update(Action::Save);
@@ -405,4 +421,84 @@ fn trends_over_a_year_and_scrolled() {
         scrolled.contains("• Training load and pain the same day"),
         "{scrolled}"
     );
+}
+
+/// Issue 20 item 18: a dose of a drug logged 10 minutes after another asks before it is
+/// stored, naming the one already logged.
+#[test]
+fn a_second_dose_within_30_minutes_asks_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Meds);
+    app.time_of_day = NaiveTime::from_hms_opt(14, 10, 0);
+    app.update(Action::OpenDose);
+    typ(&mut app, "ibu");
+    app.update(Action::Save);
+    app.update(Action::Save);
+    insta::assert_snapshot!("dose_again_80x24", shot(&app, 80, 24));
+}
+
+/// Issue 20 item 23: the line after a save echoes what the check-in holds (where, feels,
+/// sleep, workday, note…) and says what was cleared: here the red flag, unticked.
+#[test]
+fn a_saved_checkin_says_what_it_holds_and_what_was_cleared_at_80x24() {
+    let (_dir, repo) = fixture(true);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    app.update(Action::OpenCheckin);
+    app.update(Action::PrevField);
+    app.update(Action::ItemCursor(3));
+    app.update(Action::Toggle);
+    app.update(Action::Save);
+    let s = shot(&app, 80, 24);
+    assert!(s.contains("red flag cleared"), "{s}");
+    insta::assert_snapshot!("checkin_saved_summary_80x24", s);
+}
+
+/// Issue 20 item 23: `u` after logging a rehab session names the session, not the programme.
+#[test]
+fn undo_names_the_rehab_session_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Training);
+    app.update(Action::OpenRehab);
+    app.update(Action::Save);
+    app.update(Action::Undo);
+    // The question dates the session against the real clock: the same on any later year.
+    let s = shot(&app, 80, 24).replace("23 Nov 2026?", "23 Nov?");
+    assert!(
+        s.contains("Take back the rehab session of physio core on"),
+        "{s}"
+    );
+    insta::assert_snapshot!("undo_rehab_session_80x24", s);
+}
+
+/// Issue 20 item 23: `/` shows what the words find while they are typed, before Enter.
+#[test]
+fn search_shows_its_matches_while_typing_at_80x24() {
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Timeline);
+    app.update(Action::Search);
+    typ(&mut app, "p");
+    let s = shot(&app, 80, 24);
+    assert!(
+        s.contains("1 match · Enter selects it") && s.contains("physio started PT"),
+        "{s}"
+    );
+    insta::assert_snapshot!("search_typing_80x24", s);
+    let (_dir, repo) = fixture(false);
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Pain);
+    app.update(Action::Search);
+    typ(&mut app, "long-dr");
+    let s = shot(&app, 80, 24);
+    insta::assert_snapshot!("search_typing_pain_80x24", s);
+}
+
+/// Issue 20 item 16: criteria without data are a dim dot and a dash, not ✗, with the legend
+/// whole in the panel's title also at 60×20.
+#[test]
+fn criteria_without_data_at_60x20() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Repo::open(&dir.path().join("empty.db")).unwrap();
+    let app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    let s = shot(&app, 60, 20);
+    assert!(s.contains("(· not enough data)") && !s.contains('✗'), "{s}");
+    insta::assert_snapshot!("today_empty_60x20", s);
 }

@@ -48,6 +48,18 @@ pub struct CriterionResult {
     pub detail: String,
 }
 
+impl CriterionResult {
+    /// "met", "not met", or "not enough data" when there is no figure to check: a rule the
+    /// journal cannot answer yet is not a rule failed.
+    pub fn verdict(&self) -> &'static str {
+        match (self.met, self.value) {
+            (true, _) => "met",
+            (false, Some(_)) => "not met",
+            (false, None) => "not enough data",
+        }
+    }
+}
+
 fn logged_in(pain: &DaySeries<Option<f64>>, today: NaiveDate, days: i64) -> usize {
     (0..days)
         .filter(|k| matches!(pain.get(today - Duration::days(*k)), Some(Some(_))))
@@ -302,6 +314,22 @@ mod tests {
         assert_eq!((r.met, r.value), (true, Some(0.0)));
         // 60 days asked, 20 logged: less than half.
         assert_eq!(evaluate_fixture("no-flare 60", "2024-01-20").value, None);
+    }
+
+    #[test]
+    fn a_rule_without_its_figure_is_neither_met_nor_failed() {
+        assert_eq!(
+            evaluate_fixture("no-flare 60", "2024-01-20").verdict(),
+            "not enough data"
+        );
+        assert_eq!(
+            evaluate_fixture("no-flare 14", "2024-01-20").verdict(),
+            "not met"
+        );
+        assert_eq!(
+            evaluate_fixture("no-flare 9", "2024-01-20").verdict(),
+            "met"
+        );
     }
 
     #[test]

@@ -145,8 +145,7 @@ pub fn stats_text(st: &Stats) -> String {
         let _ = writeln!(o, "  none set");
     }
     for c in &st.criteria {
-        let mark = if c.met { "met    " } else { "not met" };
-        let _ = writeln!(o, "  [{mark}] {}: {}", c.label, c.detail);
+        let _ = writeln!(o, "  [{}] {}: {}", c.verdict(), c.label, c.detail);
     }
     o
 }

@@ -35,8 +35,9 @@ pub struct Global {
     /// Print machine-readable JSON (stable snake_case keys, see the README)
     #[arg(long, global = true)]
     pub json: bool,
-    /// Open the app on a fresh temporary demo journal (deleted on exit; yours is not touched)
-    #[arg(long, conflicts_with = "db")]
+    /// Open the app on a fresh temporary demo journal (deleted on exit; yours is not touched,
+    /// also when BACKTRACK_DB names it)
+    #[arg(long)]
     pub demo: bool,
 }
 
@@ -77,9 +78,9 @@ pub enum Command {
         #[command(subcommand)]
         action: PsfsCmd,
     },
-    /// List records (last 30 days unless --since/--all)
+    /// List records (last 30 days unless --since/--all; --grep alone searches every kind)
     #[command(
-        after_help = "Examples:\n  backtrack list\n  backtrack list activities --since 2026-01-01 --json\n  backtrack list doses --all"
+        after_help = "Examples:\n  backtrack list\n  backtrack list activities --since 2026-01-01 --json\n  backtrack list doses --all\n  backtrack list --since 6m --grep hill"
     )]
     List(ListArgs),
     /// Show one record in full, by ID (c12, a5, d3…)
@@ -158,10 +159,10 @@ pub enum Command {
     },
     /// The insights: pain trend, flares, load, associations, meds, rehab, criteria
     #[command(
-        after_help = "Examples:\n  backtrack stats\n  backtrack stats --since 2026-06-01 --json | jq .load_pain"
+        after_help = "Examples:\n  backtrack stats\n  backtrack stats --since 2026-06-01 --json | jq .load_pain\n  backtrack stats --since 6m"
     )]
     Stats {
-        /// Limit flares and associations to days from here (default: all history)
+        /// Limit flares and associations to days from here: a day, or 12w, 6m, 1y, all (default: all)
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
         since: Option<String>,
     },

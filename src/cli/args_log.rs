@@ -68,14 +68,15 @@ pub struct CheckinFields {
 pub enum ActivityCmd {
     /// Add an activity
     #[command(
-        after_help = "Examples:\n  backtrack activity add ride 1h30m --np 210 --distance 42km\n  backtrack activity add strength 45m --rpe 6 --date yesterday"
+        after_help = "Examples:\n  backtrack activity add ride 1h30m --np 210 --distance 42km\n  backtrack activity add strength 45m --rpe 6 --date yesterday\n  backtrack activity add yoga 45m --rpe 3"
     )]
     Add(ActivityAddArgs),
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct ActivityAddArgs {
-    /// ride, indoor-ride, virtual-ride, run, walk, swim, strength, rehab, other
+    /// ride, indoor-ride, virtual-ride, run, walk, swim, strength, rehab, other, or your own
+    /// (yoga, hike, ski: counted as other)
     pub kind: String,
     #[command(flatten)]
     pub ride: RideArgs,

@@ -20,7 +20,7 @@ pub enum MedCmd {
     /// List doses
     #[command(after_help = "Example:\n  backtrack med doses --since 30d --json")]
     Doses {
-        /// From this day (default 30 days ago)
+        /// From this day, or 12w, 6m, 1y, all (default 30 days ago)
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
         since: Option<String>,
     },

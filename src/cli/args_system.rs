@@ -16,12 +16,22 @@ pub enum ListKind {
     Rehab,
 }
 
+impl ListKind {
+    pub const ALL: [ListKind; 5] = [
+        ListKind::Checkins,
+        ListKind::Activities,
+        ListKind::Doses,
+        ListKind::Events,
+        ListKind::Rehab,
+    ];
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct ListArgs {
-    /// What to list
-    #[arg(value_enum, default_value_t = ListKind::Checkins)]
-    pub kind: ListKind,
-    /// From this day (default 30 days ago)
+    /// What to list [default: checkins; with --grep alone, every kind]
+    #[arg(value_enum)]
+    pub kind: Option<ListKind>,
+    /// From this day, or a span back from --until: 12w, 6m, 1y, all (default 30 days before it)
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Until this day (default today)

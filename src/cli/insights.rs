@@ -1,7 +1,7 @@
 //! `stats`, `chart`, `criteria` and `demo`: the insights of SPEC §7 from the command line.
 
 use anyhow::Result;
-use chrono::{Duration, NaiveDate};
+
 use serde_json::json;
 
 use super::args::{ChartArgs, CriteriaCmd, Global};
@@ -10,7 +10,7 @@ use crate::analysis::criteria::parse_rule;
 use crate::analysis::series::Series;
 use crate::analysis::stats_text;
 use crate::demo::{DemoSpec, Effects, generate_with};
-use crate::domain::parse::parse_date;
+use crate::domain::period::parse_since;
 use crate::domain::{InputError, clock};
 use crate::repo::{Kind, RecordId};
 use crate::textchart::{ChartKind, chart as draw_chart};
@@ -18,10 +18,11 @@ use crate::views::insights::{StatsView, load_history, load_stats};
 
 pub fn stats(g: &Global, since: Option<String>) -> Result<()> {
     let today = clock::today();
-    let since = since
-        .as_deref()
-        .map(|s| parse_date("since", s, today))
-        .transpose()?;
+    // No --since: all of it, as `--since all`.
+    let since = match since.as_deref() {
+        Some(s) => parse_since("since", s, today, today)?.day(),
+        None => None,
+    };
     let mut ctx = Ctx::open_existing(g)?;
     let st = load_stats(&mut ctx.repo, ctx.today, since)?.stats;
     ctx.out(&st, || stats_text(&st))
@@ -30,11 +31,7 @@ pub fn stats(g: &Global, since: Option<String>) -> Result<()> {
 pub fn chart(g: &Global, a: ChartArgs) -> Result<()> {
     let today = clock::today();
     let kind = ChartKind::parse(&a.kind)?;
-    let since: Option<NaiveDate> = match a.since.as_deref() {
-        Some("all") => None,
-        Some(s) => Some(parse_since(s, today)?),
-        None => Some(today - Duration::weeks(12) + Duration::days(1)),
-    };
+    let since = parse_since("since", a.since.as_deref().unwrap_or("12w"), today, today)?.day();
     let width = a.width.map(usize::from).unwrap_or_else(|| {
         crossterm::terminal::size()
             .map(|(w, _)| w as usize)
@@ -57,18 +54,6 @@ pub fn chart(g: &Global, a: ChartArgs) -> Result<()> {
     })
 }
 
-/// `--since` for charts also takes week counts such as `12w`.
-fn parse_since(s: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
-    if let Some(w) = s
-        .strip_suffix('w')
-        .and_then(|n| n.parse::<i64>().ok())
-        .filter(|w| (1..=2000).contains(w))
-    {
-        return Ok(today - Duration::weeks(w) + Duration::days(1));
-    }
-    parse_date("since", s, today)
-}
-
 pub fn criteria(g: &Global, action: Option<CriteriaCmd>) -> Result<()> {
     match action.unwrap_or(CriteriaCmd::List) {
         CriteriaCmd::List => {
@@ -88,10 +73,12 @@ pub fn criteria(g: &Global, action: Option<CriteriaCmd>) -> Result<()> {
             ctx.out(&rows, || {
                 let mut out = vec!["Your criteria (your own rules, checked today):".to_string()];
                 for (c, r) in enabled.iter().zip(&st.criteria) {
-                    let mark = if r.met { "met    " } else { "not met" };
                     out.push(format!(
-                        "  k{:<3} [{mark}] {:<32} {}",
-                        c.id, r.label, r.detail
+                        "  k{:<3} {:<17} {:<32} {}",
+                        c.id,
+                        format!("[{}]", r.verdict()),
+                        r.label,
+                        r.detail
                     ));
                 }
                 out.join("\n")

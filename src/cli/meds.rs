@@ -7,6 +7,7 @@ use super::args::{Global, MedAddArgs, MedCmd, MedTakeArgs};
 use super::ctx::*;
 use super::drafts;
 use crate::domain::clock;
+use crate::domain::records::drug_key;
 use crate::ops;
 use crate::ops::meds::Taken;
 use crate::repo::Kind;
@@ -44,18 +45,27 @@ fn take(g: &Global, a: MedTakeArgs) -> Result<()> {
             ctx.out(&with_ref(Kind::Dose, d.id, d), || done.summary.clone())
         }
         Taken::OverMax(over) => Err(over.refusal().into()),
+        Taken::Again(again) => Err(again.refusal().into()),
     }
 }
 
 fn list(g: &Global) -> Result<()> {
     let ctx = Ctx::open_existing(g)?;
     let meds = ctx.repo.medications()?;
+    // Per drug, as `status` and Today count them: every row of one drug adds up.
+    let totals = super::status::today_totals(&ctx.repo, ctx.today)?;
     let mut rows = Vec::new();
     let mut lines = Vec::new();
     for m in &meds {
-        let total = ctx.repo.day_total(m.id, ctx.today)?;
+        let today = totals.iter().find(|t| {
+            drug_key(&t.medication) == drug_key(&m.name)
+                && t.unit.trim().eq_ignore_ascii_case(m.unit.trim())
+        });
+        let total = today.map_or(0.0, |t| t.total);
+        let over = today.is_some_and(|t| t.over_max);
         let mut v = with_ref(Kind::Medication, m.id, m);
         v["today_total"] = json!(total);
+        v["over_max"] = json!(over);
         rows.push(v);
         let max = m.max_daily.map(|x| format!("/{x}")).unwrap_or_default();
         let sched = if m.as_needed {
@@ -64,14 +74,15 @@ fn list(g: &Global) -> Result<()> {
             format!("{}×/day", m.times_a_day.unwrap_or(1))
         };
         lines.push(format!(
-            "m{:<4} {:<20} {:<17} {:>6} {:<4} {:<10} today {total}{max} {}",
+            "m{:<4} {:<20} {:<17} {:>6} {:<4} {:<10} today {total}{max} {}{}",
             m.id,
             m.name,
             m.class.as_str(),
             m.usual_dose,
             m.unit,
             sched,
-            m.unit
+            m.unit,
+            if over { " (over max)" } else { "" }
         ));
     }
     ctx.out(&rows, || if lines.is_empty() { "No medications yet. Add one: backtrack med add NAME --class nsaid --unit mg --dose 400 --max-daily 1200".into() } else { lines.join("\n") })
@@ -80,7 +91,8 @@ fn list(g: &Global) -> Result<()> {
 fn doses(g: &Global, since: Option<String>) -> Result<()> {
     let today = clock::today();
     let from = match &since {
-        Some(s) => crate::domain::parse::parse_date("since", s, today)?,
+        Some(s) => crate::domain::period::parse_since("since", s, today, today)?
+            .or_first(crate::domain::parse::earliest_day()),
         None => today - chrono::Duration::days(30),
     };
     let ctx = Ctx::open_existing(g)?;

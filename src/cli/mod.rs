@@ -24,8 +24,6 @@ mod usage;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 pub use args::{Cli, Command};
 pub use ctx::Ctx;
 
@@ -34,7 +32,7 @@ use crate::repo::RepoError;
 
 /// Parses the command line and runs it. Returns the process exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind as K;
@@ -84,6 +82,22 @@ pub fn main() -> ExitCode {
             ExitCode::from(exit_code(&e))
         }
     }
+}
+
+/// The command line as clap reads it. `--demo` opens its own temporary journal: a `--db` typed
+/// with it is a contradiction, while `BACKTRACK_DB` in the environment is simply not used.
+fn parse() -> Result<Cli, clap::Error> {
+    use clap::parser::ValueSource;
+    use clap::{CommandFactory, FromArgMatches};
+    let mut cmd = Cli::command();
+    let m = cmd.try_get_matches_from_mut(std::env::args_os())?;
+    if m.get_flag("demo") && m.value_source("db") == Some(ValueSource::CommandLine) {
+        return Err(cmd.error(
+            clap::error::ErrorKind::ArgumentConflict,
+            "the argument '--demo' cannot be used with '--db <PATH>': the demo opens its own temporary journal",
+        ));
+    }
+    Cli::from_arg_matches(&m)
 }
 
 /// One line, plus at most one cause that adds something. SQLite's "malformed" on any

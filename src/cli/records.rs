@@ -6,7 +6,8 @@ use serde_json::Value;
 
 use super::args::{EditArgs, Global, ListArgs, ListKind};
 use super::ctx::*;
-use crate::domain::parse::{format_duration, parse_date};
+use crate::domain::parse::format_duration;
+use crate::domain::period::parse_since;
 use crate::domain::{InputError, clock, text};
 use crate::ops;
 use crate::repo::{Kind, RecordId};
@@ -15,15 +16,18 @@ fn range(a: &ListArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Input
     let until = match &a.until {
         Some(u) => crate::domain::parse::parse_date_ahead("until", u, today)?,
         // Events may be appointments ahead; they list with the rest.
-        None if a.kind == ListKind::Events => {
+        None if a.kind == Some(ListKind::Events) || searches_every_kind(a) => {
             today + chrono::Duration::days(crate::domain::parse::AHEAD_DAYS)
         }
         None => today,
     };
     let since = match (&a.since, a.all) {
-        (_, true) => NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN),
-        (Some(s), _) => parse_date("since", s, today)?,
-        (None, _) => today - chrono::Duration::days(30),
+        (_, true) => crate::domain::parse::earliest_day(),
+        // The same grammar as `stats` and `report`: a span counts back from --until.
+        (Some(s), _) => parse_since("since", s, until.min(today), today)?
+            .or_first(crate::domain::parse::earliest_day()),
+        // The 30 days up to --until (up to today for events ahead).
+        (None, _) => until.min(today) - chrono::Duration::days(30),
     };
     if since > until {
         return Err(InputError::new(
@@ -32,6 +36,12 @@ fn range(a: &ListArgs, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Input
         ));
     }
     Ok((since, until))
+}
+
+/// `list --grep TEXT` without a kind searches every kind: what someone looking for a word
+/// means, whichever record it was in.
+fn searches_every_kind(a: &ListArgs) -> bool {
+    a.kind.is_none() && a.grep.is_some() && a.tag.is_none()
 }
 
 /// Whether a record's texts pass `--grep` (a case-insensitive substring of any of them).
@@ -47,7 +57,7 @@ fn grep_hit(grep: &Option<String>, texts: &[Option<&str>]) -> bool {
 pub fn list(g: &Global, a: ListArgs) -> Result<()> {
     let (from, to) = range(&a, clock::today())?;
     let tag = match &a.tag {
-        Some(t) if a.kind != ListKind::Checkins => {
+        Some(t) if a.kind.is_some_and(|k| k != ListKind::Checkins) => {
             return Err(InputError::new(
                 "tag",
                 format!("'{t}' cannot filter {}; allowed: --tag with check-ins (only check-ins carry tags)", format!("{:?}", a.kind).to_lowercase()),
@@ -58,9 +68,49 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
         None => None,
     };
     let ctx = Ctx::open_existing(g)?;
-    let r = &ctx.repo;
-    let grep = &a.grep;
-    let (rows, lines): (Vec<Value>, Vec<String>) = match a.kind {
+    let kinds = match a.kind {
+        Some(k) => vec![k],
+        None if searches_every_kind(&a) => ListKind::ALL.to_vec(),
+        None => vec![ListKind::Checkins],
+    };
+    let (mut rows, mut lines) = (Vec::new(), Vec::new());
+    for kind in &kinds {
+        let (r, l) = kind_rows(&ctx.repo, *kind, (from, to), &a.grep, &tag)?;
+        rows.extend(r);
+        lines.extend(l);
+    }
+    if kinds.len() > 1 {
+        // Every kind together, newest first: a day sorts before a time on it (stable).
+        let when = |v: &Value| {
+            ["start", "taken_at", "date"]
+                .iter()
+                .find_map(|k| v.get(*k).and_then(Value::as_str))
+                .unwrap_or("")
+                .to_string()
+        };
+        let mut both: Vec<(Value, String)> = rows.into_iter().zip(lines).collect();
+        both.sort_by_key(|(v, _)| std::cmp::Reverse(when(v)));
+        (rows, lines) = both.into_iter().unzip();
+    }
+    ctx.out(&rows, || match (lines.is_empty(), &a.grep) {
+        (false, _) => lines.join("\n"),
+        // Every kind reaches as far ahead as appointments do: the start is what was asked.
+        (true, Some(g)) if kinds.len() > 1 => {
+            format!("Nothing from {from} on has '{g}' in its note, title or tags.")
+        }
+        (true, _) => format!("Nothing between {from} and {to}."),
+    })
+}
+
+/// One kind's records of `list` in `[from, to]`, newest first, with their lines.
+fn kind_rows(
+    r: &crate::repo::Repo,
+    kind: ListKind,
+    (from, to): (NaiveDate, NaiveDate),
+    grep: &Option<String>,
+    tag: &Option<String>,
+) -> Result<(Vec<Value>, Vec<String>)> {
+    let (rows, lines): (Vec<Value>, Vec<String>) = match kind {
         ListKind::Checkins => r
             .checkins_between(from, to)?
             .iter()
@@ -110,12 +160,15 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
                     .tss
                     .map(|t| text::tss(t, text::tss_is_estimate(x.load_source.as_deref())))
                     .unwrap_or("-".into());
+                // In the user's units, as `info` and the app show it.
+                let dist = x.distance_m.map_or("-".into(), text::distance);
                 let l = format!(
-                    "a{:<5} {}  {:<12} {:>7}  TSS {:>5}  pain {pain}{}",
+                    "a{:<5} {}  {:<12} {:>7} {:>9}  TSS {:>5}  pain {pain}{}",
                     x.id,
                     x.start.format("%Y-%m-%d %H:%M"),
-                    x.kind.as_str(),
+                    x.kind_name(),
                     format_duration(x.elapsed_s),
+                    dist,
                     tss,
                     if x.stopped_for_pain { "  stopped" } else { "" }
                 );
@@ -185,13 +238,7 @@ pub fn list(g: &Global, a: ListArgs) -> Result<()> {
                 .unzip()
         }
     };
-    ctx.out(&rows, || {
-        if lines.is_empty() {
-            format!("Nothing between {from} and {to}.")
-        } else {
-            lines.join("\n")
-        }
-    })
+    Ok((rows, lines))
 }
 
 /// The full record behind a typed ID, as JSON.
@@ -247,8 +294,11 @@ pub fn info(g: &Global, id: &str) -> Result<()> {
     ctx.out(&v, || {
         let mut lines = vec![format!("{} {rid}", rid.kind.noun())];
         if let Value::Object(o) = &v {
-            for (k, val) in o {
-                if matches!(k.as_str(), "id" | "ref" | "load_source")
+            let mut fields: Vec<(&String, &Value)> = o.iter().collect();
+            fields.sort_by_key(|(k, _)| info_rank(k));
+            for (k, val) in fields {
+                if matches!(k.as_str(), "id" | "ref" | "load_source" | "sport")
+                    || (k == "stopped_for_pain" && val == &Value::Bool(false))
                     || val.is_null()
                     || val.as_array().is_some_and(|a| a.is_empty())
                 {
@@ -262,6 +312,87 @@ pub fn info(g: &Global, id: &str) -> Result<()> {
     })
 }
 
+/// Where a field stands in `info`: what it is and when first, then its figures, the pain,
+/// the rest, and the bookkeeping last (JSON objects have no order of their own).
+fn info_rank(k: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "kind",
+        "name",
+        "title",
+        "medication",
+        "class",
+        "programme",
+        "date",
+        "start",
+        "taken_at",
+        "active_from",
+        "active_to",
+        "pain",
+        "worst_pain",
+        "locations",
+        "character",
+        "elapsed_s",
+        "moving_s",
+        "distance_m",
+        "ascent_m",
+        "avg_power_w",
+        "normalized_power_w",
+        "avg_hr",
+        "max_hr",
+        "rpe",
+        "intensity",
+        "tss",
+        "amount",
+        "usual_dose",
+        "max_daily",
+        "unit",
+        "as_needed",
+        "times_a_day",
+        "course_start",
+        "course_end",
+        "minutes",
+        "items",
+        "sets",
+        "reps",
+        "hold_s",
+        "load_kg",
+        "per_side",
+        "target_per_week",
+        "pain_before",
+        "pain_during",
+        "pain_after",
+        "stopped_for_pain",
+        "sleep_hours",
+        "sleep_quality",
+        "mood",
+        "stress",
+        "energy",
+        "sitting_hours",
+        "workday",
+        "tags",
+        "red_flags",
+        "bike",
+        "cues",
+        "note",
+    ];
+    const LAST: &[&str] = &[
+        "source",
+        "source_hash",
+        "medication_id",
+        "programme_id",
+        "uuid",
+    ];
+    match (
+        ORDER.iter().position(|o| *o == k),
+        LAST.iter().position(|o| *o == k),
+    ) {
+        (Some(i), _) => i,
+        (None, Some(i)) => ORDER.len() + 1 + i,
+        // A field this list does not know yet: after the known ones, before the bookkeeping.
+        (None, None) => ORDER.len(),
+    }
+}
+
 /// One field of `info` in words: `distance 45.0 km`, `duration 1h30m`, `TSS ~101 (from rpe)`;
 /// the JSON keys and values stay as stored.
 fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (String, String) {
@@ -269,6 +400,8 @@ fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (Stri
     let secs = || val.as_u64().map(|s| text::duration(s as u32));
     let unit = |u: &str| num.map(|v| format!("{} {u}", text::number(v)));
     let shown = match k {
+        // A kind of the person's own (`yoga`) is shown by its name, not as `other`.
+        "kind" => o.get("sport").and_then(Value::as_str).map(str::to_string),
         "distance_m" => num.map(text::distance),
         "ascent_m" => num.map(text::elevation),
         "weight_kg" | "load_kg" => num.map(text::weight),
@@ -289,7 +422,7 @@ fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (Stri
             .get("unit")
             .and_then(Value::as_str)
             .and_then(|u| num.map(|v| text::amount(v, u))),
-        "date" | "active_from" | "active_to" => val
+        "date" | "active_from" | "active_to" | "course_start" | "course_end" => val
             .as_str()
             .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
             .map(|d| text::date(d, clock::today())),

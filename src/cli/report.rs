@@ -4,20 +4,20 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use chrono::{Duration, Months, NaiveDate};
 use clap::Args;
 use serde_json::json;
 
 use super::args::Global;
 use super::ctx::Ctx;
 use crate::domain::parse::parse_date;
+use crate::domain::period::{Since, parse_since};
 use crate::domain::{InputError, clock};
 use crate::report::{ReportOptions, build, load, output_path, pdf, write_private};
 
-/// `report [--since 12w|D] [--until D] [-o PATH] [--pdf] [--notes]`.
+/// `report [--since 12w|6m|1y|all|D] [--until D] [-o PATH] [--pdf] [--notes]`.
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
-    /// First day: a date, or a span back from --until such as 12w, 6m, 1y [default: 12w]
+    /// First day: a date, a span back from --until such as 12w, 6m, 1y, or all [default: 12w]
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub since: Option<String>,
     /// Last day (default today); figures are as of this day
@@ -34,41 +34,17 @@ pub struct ReportArgs {
     pub notes: bool,
 }
 
-/// `Nw`, `Nm` and `Ny` count back from `end` (the span includes `end`); anything else is a date.
-pub fn parse_since(s: &str, end: NaiveDate, today: NaiveDate) -> Result<NaiveDate, InputError> {
-    let t = s.trim().to_ascii_lowercase();
-    let span = |suffix: char| {
-        t.strip_suffix(suffix)
-            .and_then(|n| n.parse::<u32>().ok())
-            .filter(|n| (1..=1000).contains(n))
-    };
-    let back = if let Some(w) = span('w') {
-        Some(end - Duration::weeks(w as i64))
-    } else if let Some(m) = span('m') {
-        end.checked_sub_months(Months::new(m))
-    } else if let Some(y) = span('y') {
-        end.checked_sub_months(Months::new(y * 12))
-    } else {
-        None
-    };
-    match back {
-        Some(d) => Ok(d + Duration::days(1)),
-        None => parse_date("since", s, today).map_err(|e| {
-            InputError::new(
-                "since",
-                format!("{}; or a span such as 12w, 6m, 1y", e.message),
-            )
-        }),
-    }
-}
-
 pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
     let today = clock::today();
     let to = match &a.until {
         Some(u) => parse_date("until", u, today)?,
         None => today,
     };
-    let from = parse_since(a.since.as_deref().unwrap_or("12w"), to, today)?;
+    let from = match parse_since("since", a.since.as_deref().unwrap_or("12w"), to, today)? {
+        Since::From(d) => d,
+        // From the journal's first day (or `to` on an empty journal).
+        Since::All => Ctx::open(g)?.repo.first_day()?.unwrap_or(to).min(to),
+    };
     if from > to {
         return Err(InputError::new(
             "since",
@@ -97,8 +73,13 @@ pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
     let data = load(&mut ctx.repo, from, to, ctx.today)?;
     let (html, figures) = build(&data, a.notes)?;
     write_private(&path, html.as_bytes())?;
+    let began = figures
+        .period
+        .journal_began
+        .map(|b| format!(" since the journal began on {b}"))
+        .unwrap_or_default();
     let mut lines = vec![format!(
-        "Wrote {} ({from} to {to}, {} of {} days logged)",
+        "Wrote {} ({from} to {to}, {} of {} days logged{began})",
         path.display(),
         figures.period.days_logged,
         figures.period.days

@@ -29,6 +29,17 @@ pub struct DoseCount {
     pub over_max: bool,
 }
 
+/// Today's totals per drug, as Today and the dose check count them (every catalogue row of
+/// one drug adds up, against the strictest max); `status` and `med list` show them.
+pub fn today_totals(repo: &Repo, today: NaiveDate) -> Result<Vec<crate::analysis::meds::MedToday>> {
+    let data = crate::analysis::data::JournalData {
+        doses: repo.doses_between(today, today)?,
+        medications: repo.medications()?,
+        ..Default::default()
+    };
+    Ok(crate::analysis::meds::today_totals(&data, today))
+}
+
 pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
     let checkin = repo.checkin_on(today)?;
     // Two weeks is all mean7 and its week-ago value need.
@@ -37,14 +48,7 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
     let m7 = mean7(&series);
     let at = |d| m7.get(d).copied().flatten();
     let (mean7_now, mean7_prev) = (at(today), at(today - chrono::Duration::days(7)));
-    // Today's totals per drug, as Today and the dose check count them (every catalogue row
-    // of one drug adds up, against the strictest max).
-    let data = crate::analysis::data::JournalData {
-        doses: repo.doses_between(today, today)?,
-        medications: repo.medications()?,
-        ..Default::default()
-    };
-    let counts: Vec<DoseCount> = crate::analysis::meds::today_totals(&data, today)
+    let counts: Vec<DoseCount> = today_totals(repo, today)?
         .into_iter()
         .map(|m| DoseCount {
             medication: m.medication,

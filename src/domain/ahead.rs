@@ -53,6 +53,16 @@ pub fn parse_date_ahead(
     Ok(d)
 }
 
+/// When `text` is a bare weekday (`tue`, `Tuesday`), the day it was taken as (the last one,
+/// today included) and the coming one `next tue` names: an appointment typed as `tue` may
+/// have meant either, so the summary says which it took.
+pub fn bare_weekday(text: &str, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let t = text.trim().to_ascii_lowercase();
+    weekday(&t)?;
+    let last = day_as_typed(&t, today)?;
+    Some((last, last + Duration::days(7)))
+}
+
 /// `MM-DD` as its occurrence nearest to today (the past one on a tie).
 fn nearest_month_day(t: &str, today: NaiveDate) -> Option<NaiveDate> {
     if t.len() > 5 || t.matches('-').count() != 1 || t.starts_with('-') {
@@ -106,6 +116,21 @@ mod tests {
         assert_eq!(p("mon"), d("2026-11-30"));
         assert_eq!(p("tomorrow"), d("2026-12-02"));
         assert_eq!(p("+8"), d("2026-12-09"));
+    }
+
+    #[test]
+    fn a_bare_weekday_names_the_last_one_and_the_next() {
+        let today = d("2026-12-01"); // Tuesday
+        assert_eq!(
+            bare_weekday("Thu", today),
+            Some((d("2026-11-26"), d("2026-12-03")))
+        );
+        assert_eq!(
+            bare_weekday("tuesday", today),
+            Some((today, d("2026-12-08")))
+        );
+        assert_eq!(bare_weekday("next thu", today), None);
+        assert_eq!(bare_weekday("12-03", today), None);
     }
 
     #[test]

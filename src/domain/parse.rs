@@ -61,6 +61,11 @@ pub(super) fn check_year(field: &str, date: NaiveDate) -> Result<NaiveDate, Inpu
     Ok(date)
 }
 
+/// The first day any journal can hold: `--since all` and `list --all` start here.
+pub fn earliest_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(MIN_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
 /// How far ahead an appointment may be dated.
 pub const AHEAD_DAYS: i64 = 5 * 366;
 

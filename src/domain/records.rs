@@ -37,6 +37,10 @@ pub struct Activity {
     pub id: i64,
     pub uuid: String,
     pub kind: ActivityKind,
+    /// The person's own name for the kind (`yoga`, `hike`), when it is none of the built-in
+    /// ones; `kind` is then `other`, whose load rules it follows.
+    #[serde(default)]
+    pub sport: Option<String>,
     pub start: NaiveDateTime,
     pub elapsed_s: u32,
     pub moving_s: Option<u32>,
@@ -67,6 +71,7 @@ impl Activity {
             id: 0,
             uuid: String::new(),
             kind,
+            sport: None,
             start,
             elapsed_s,
             moving_s: None,
@@ -93,6 +98,17 @@ impl Activity {
 
     pub fn date(&self) -> NaiveDate {
         self.start.date()
+    }
+
+    /// The kind as the person named it: `yoga` for their own, else the built-in kind.
+    pub fn kind_name(&self) -> &str {
+        self.sport.as_deref().unwrap_or(self.kind.as_str())
+    }
+
+    /// Sets the kind from what was typed (see [`ActivityKind::parse_named`]).
+    pub fn set_kind(&mut self, (kind, sport): (ActivityKind, Option<String>)) {
+        self.kind = kind;
+        self.sport = sport;
     }
 
     /// Marks a user-given TSS (estimates are computed in `analysis::tss::compute_load`).

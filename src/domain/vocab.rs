@@ -92,6 +92,69 @@ vocab!(
     }
 );
 
+impl ActivityKind {
+    /// A kind as typed: a built-in kind (which keeps its load rules), or a name of the
+    /// person's own (`yoga`, `hike`, `ski`), stored as typed and counted as `other`. A name one
+    /// letter from a built-in kind (`rdie`) is taken for a typo and refused naming it.
+    pub fn parse_named(text: &str) -> Result<(ActivityKind, Option<String>), InputError> {
+        if let Ok(k) = ActivityKind::parse(text) {
+            return Ok((k, None));
+        }
+        let name = parse_tag(text).map_err(|_| {
+            InputError::new(
+                Self::FIELD,
+                format!(
+                    "'{}' is not a kind; allowed: {}, or a name of your own of 1–40 letters,                      digits or '-' (yoga, hike, ski)",
+                    text.trim(),
+                    Self::allowed()
+                ),
+            )
+        })?;
+        if let Some(near) = Self::ALL.iter().find(|k| one_edit_apart(k.as_str(), &name)) {
+            return Err(InputError::new(
+                Self::FIELD,
+                format!(
+                    "'{}' is one letter from '{near}'; allowed: {}, or a name of your own                      that is not a near miss of one",
+                    text.trim(),
+                    Self::allowed()
+                ),
+            ));
+        }
+        Ok((ActivityKind::Other, Some(name)))
+    }
+}
+
+impl ActivityKind {
+    /// A stored kind: a built-in one, or any other text as the person's own name (what was
+    /// stored was checked on the way in; reading never refuses it).
+    pub fn from_stored(text: &str) -> Result<(ActivityKind, Option<String>), InputError> {
+        match ActivityKind::parse(text) {
+            Ok(k) => Ok((k, None)),
+            Err(e) if text.trim().is_empty() => Err(e),
+            Err(_) => Ok((ActivityKind::Other, Some(text.trim().to_string()))),
+        }
+    }
+}
+
+/// Whether `a` becomes `b` by one inserted, deleted, replaced or swapped letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[head..], &b[head..]);
+    let tail = |x: &[char], y: &[char]| x == y;
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            tail(&ra[1..], &rb[1..])
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && tail(&ra[2..], &rb[2..]))
+        }
+        std::cmp::Ordering::Greater => tail(&ra[1..], rb),
+        std::cmp::Ordering::Less => tail(ra, &rb[1..]),
+    }
+}
+
 vocab!(
     Intensity, "intensity" {
         Recovery => "recovery", Endurance => "endurance", Tempo => "tempo",
@@ -202,6 +265,40 @@ mod tests {
         assert_eq!(e.field, "location");
         assert!(e.message.contains("low-back") && e.message.contains("below-knee-right"));
         assert_eq!(Location::parse("Low_Back").unwrap(), Location::LowBack);
+    }
+
+    #[test]
+    fn kinds_of_ones_own_are_names_and_near_misses_are_typos() {
+        assert_eq!(
+            ActivityKind::parse_named("Ride").unwrap(),
+            (ActivityKind::Ride, None)
+        );
+        assert_eq!(
+            ActivityKind::parse_named("Yoga").unwrap(),
+            (ActivityKind::Other, Some("yoga".into()))
+        );
+        assert_eq!(
+            ActivityKind::parse_named("cross country ski")
+                .unwrap()
+                .1
+                .as_deref(),
+            Some("cross-country-ski")
+        );
+        for typo in ["rdie", "rid", "rides", "swm", "walks"] {
+            let e = ActivityKind::parse_named(typo).unwrap_err();
+            assert!(
+                e.message.contains("one letter from"),
+                "{typo}: {}",
+                e.message
+            );
+        }
+        assert!(
+            ActivityKind::parse_named("hike").is_ok(),
+            "not a near miss of bike: none"
+        );
+        let e = ActivityKind::parse_named("yoga!").unwrap_err();
+        assert_eq!(e.field, "kind");
+        assert!(e.message.contains("ride, indoor-ride"), "{}", e.message);
     }
 
     #[test]

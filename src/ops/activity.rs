@@ -51,14 +51,15 @@ pub fn build_activity(
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> std::result::Result<Activity, InputError> {
-    let kind = ActivityKind::parse(&f.kind)?;
+    let kind = ActivityKind::parse_named(&f.kind)?;
     let elapsed = parse_duration("duration", &f.duration)?;
     let date = date_or_today("date", &f.date, today)?;
     let start = match &f.start {
         Some(t) => clock::not_ahead("start", date.and_time(parse_time("start", t)?), now)?,
         None => clock::default_start(date, elapsed, now),
     };
-    let mut a = Activity::new(kind, start, elapsed);
+    let mut a = Activity::new(kind.0, start, elapsed);
+    a.set_kind(kind);
     if let Some(m) = &f.moving {
         let moving = parse_duration("moving", m)?;
         if moving > elapsed {
@@ -153,7 +154,7 @@ pub fn activity_line(verb: &str, a: &Activity) -> String {
     let mut s = format!(
         "{verb} activity a{}: {} on {}, {}",
         a.id,
-        a.kind,
+        a.kind_name(),
         a.date(),
         format_duration(a.elapsed_s)
     );

@@ -126,17 +126,48 @@ pub fn log(
     let lifted = lift_worst(&mut c, f.worst.is_some());
     let mut done = save(repo, &c)?;
     done.summary.push_str(&lifted);
-    // An empty `--note ""` or `--tag ""` clears what was stored: say so, since the line
-    // would otherwise read as if nothing but the pain changed.
-    if let Some(b) = before {
-        if b.note.is_some() && done.record.note.is_none() {
-            done.summary.push_str("; note cleared");
-        }
-        if !b.tags.is_empty() && done.record.tags.is_empty() {
-            done.summary.push_str("; tags cleared");
-        }
-    }
     Ok(done)
+}
+
+/// What was stored before and is empty now ("note cleared", "red flag cleared"), since the
+/// line would otherwise read as if nothing but the figures it names had changed.
+fn cleared(before: &Checkin, after: &Checkin) -> String {
+    let gone = [
+        (
+            "worst",
+            before.worst_pain.is_some() && after.worst_pain.is_none(),
+        ),
+        (
+            "where",
+            !before.locations.is_empty() && after.locations.is_empty(),
+        ),
+        (
+            "feels",
+            !before.character.is_empty() && after.character.is_empty(),
+        ),
+        (
+            "sleep",
+            before.sleep_hours.is_some() && after.sleep_hours.is_none(),
+        ),
+        (
+            "sitting",
+            before.sitting_hours.is_some() && after.sitting_hours.is_none(),
+        ),
+        (
+            "workday",
+            before.workday.is_some() && after.workday.is_none(),
+        ),
+        ("note", before.note.is_some() && after.note.is_none()),
+        ("tags", !before.tags.is_empty() && after.tags.is_empty()),
+        (
+            "red flag",
+            !before.red_flags.is_empty() && after.red_flags.is_empty(),
+        ),
+    ];
+    gone.iter()
+        .filter(|(_, g)| *g)
+        .map(|(what, _)| format!("; {what} cleared"))
+        .collect()
 }
 
 /// The day's peak is at least its pain: a higher pain logged over a stored worst (one not
@@ -172,24 +203,77 @@ pub fn check_worst(c: &Checkin) -> std::result::Result<(), InputError> {
 /// Saves a whole check-in (the app's form): its day's stored one is replaced.
 pub fn save(repo: &mut Repo, c: &Checkin) -> Result<Done<Checkin>> {
     check_worst(c)?;
+    let before = repo.checkin_on(c.date)?;
     let (saved, how) = repo.save_checkin(c)?;
     let verb = if how == Saved::Created {
         "Saved"
     } else {
         "Updated"
     };
-    let summary = line(verb, &saved);
+    let mut summary = line(verb, &saved);
+    if let Some(b) = before {
+        summary.push_str(&cleared(&b, &saved));
+    }
     Ok(Done::new(saved, summary))
 }
 
-/// "Saved check-in c3 for 2026-11-23: pain 4, sleep 7 h, tags desk".
+/// Everything the check-in holds, so the line confirms what was stored: "Saved check-in c3
+/// for 2026-11-23: pain 4, worst 6, where low-back, feels ache, sleep 7 h, sitting 9 h,
+/// workday, tags desk, note, RED FLAG saddle-numbness".
 pub fn line(verb: &str, c: &Checkin) -> String {
     let mut line = format!("{verb} check-in c{} for {}: pain {}", c.id, c.date, c.pain);
+    let mut add = |s: String| {
+        line.push_str(", ");
+        line.push_str(&s);
+    };
+    let list = |v: Vec<&str>| v.join(",");
+    if let Some(w) = c.worst_pain {
+        add(format!("worst {w}"));
+    }
+    if !c.locations.is_empty() {
+        add(format!(
+            "where {}",
+            list(c.locations.iter().map(|l| l.as_str()).collect())
+        ));
+    }
+    if !c.character.is_empty() {
+        add(format!(
+            "feels {}",
+            list(c.character.iter().map(|l| l.as_str()).collect())
+        ));
+    }
     if let Some(s) = c.sleep_hours {
-        line.push_str(&format!(", sleep {s} h"));
+        add(format!("sleep {s} h"));
+    }
+    for (what, v) in [
+        ("sleep quality", c.sleep_quality),
+        ("mood", c.mood),
+        ("stress", c.stress),
+        ("energy", c.energy),
+    ] {
+        if let Some(v) = v {
+            add(format!("{what} {v}/5"));
+        }
+    }
+    if let Some(s) = c.sitting_hours {
+        add(format!("sitting {s} h"));
+    }
+    match c.workday {
+        Some(true) => add("workday".into()),
+        Some(false) => add("no workday".into()),
+        None => {}
     }
     if !c.tags.is_empty() {
-        line.push_str(&format!(", tags {}", c.tags.join(",")));
+        add(format!("tags {}", c.tags.join(",")));
+    }
+    if c.note.is_some() {
+        add("note".into());
+    }
+    if !c.red_flags.is_empty() {
+        add(format!(
+            "RED FLAG {}",
+            list(c.red_flags.iter().map(|f| f.as_str()).collect())
+        ));
     }
     line
 }

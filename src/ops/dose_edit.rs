@@ -98,12 +98,25 @@ pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String>
     }
     repo.update_dose(&c.new)?;
     let d = &c.new;
+    // The day's total as `med take` says it, and a correction stored over the max says so.
+    let of_max = c
+        .max
+        .map(|m| format!(" of max {}", crate::domain::text::amount(m, &d.unit)))
+        .unwrap_or_default();
+    let over = if c.max.is_some_and(|m| c.after > m + 1e-9) {
+        " — OVER the daily max (forced)"
+    } else {
+        ""
+    };
     Ok(format!(
-        "Updated dose d{}: {} {} {} at {}",
+        "Updated dose d{}: {} {} {} at {}; total on {}: {} {}{of_max}{over}",
         d.id,
         d.amount,
         d.unit,
         d.medication,
-        d.taken_at.format("%Y-%m-%d %H:%M")
+        d.taken_at.format("%Y-%m-%d %H:%M"),
+        d.taken_at.date(),
+        number(c.after),
+        d.unit
     ))
 }

@@ -105,7 +105,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             let mut x = repo.activity_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
             let f = &a.activity;
             if let Some(k) = &a.kind {
-                x.kind = ActivityKind::parse(k)?;
+                x.set_kind(ActivityKind::parse_named(k)?);
             }
             if let Some(d) = &a.duration {
                 x.elapsed_s = parse_duration("duration", d)?;

@@ -48,8 +48,26 @@ pub fn event_line(verb: &str, e: &Event) -> String {
 
 pub fn add_event(repo: &mut Repo, a: &EventDraft, today: NaiveDate) -> Result<Done<Event>> {
     let e = repo.add_event(&build_event(a, today)?)?;
-    let summary = event_line("Saved", &e);
+    let summary = event_line("Saved", &e) + &weekday_note(a, today);
     Ok(Done::new(e, summary))
+}
+
+/// A bare weekday is the last one (a journal records what happened), while an appointment
+/// may be the coming one: say which day it took and how to name the other.
+fn weekday_note(a: &EventDraft, today: NaiveDate) -> String {
+    let Some(typed) = a.date.as_deref() else {
+        return String::new();
+    };
+    match crate::domain::ahead::bare_weekday(typed, today) {
+        Some((took, next)) => format!(
+            " ({} taken as {}, the last one; the coming one is \"next {}\", {})",
+            typed.trim(),
+            took.format("%a %-d %b"),
+            typed.trim().to_ascii_lowercase(),
+            next.format("%a %-d %b")
+        ),
+        None => String::new(),
+    }
 }
 
 /// Replaces a stored event with the draft (the app's edit form).
@@ -63,6 +81,6 @@ pub fn replace_event(
     e.id = old.id;
     e.uuid = old.uuid.clone();
     repo.update_event(&e)?;
-    let summary = event_line("Updated", &e);
+    let summary = event_line("Updated", &e) + &weekday_note(a, today);
     Ok(Done::new(e, summary))
 }

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::input::{opt_positive, opt_scale, text};
-use super::{Done, meds_same};
+use super::{Done, meds_again, meds_same};
 use crate::domain::InputError;
 use crate::domain::parse::parse_datetime;
 use crate::domain::records::{Dose, Medication};
@@ -187,6 +187,8 @@ pub fn validate_dose(
 pub enum Taken {
     Saved(Done<Dose>),
     OverMax(OverMax),
+    /// Another dose of the drug is logged within 30 minutes: asked, or refused without --force.
+    Again(meds_again::Again),
 }
 
 /// A dose refused (nothing written): the day's total before it and after, and the max.
@@ -240,8 +242,9 @@ pub fn take_dose(
     now: NaiveDateTime,
 ) -> Result<Taken> {
     let input = validate_dose(d, today, now)?;
-    let Some(m) = repo.medication_by_name(&d.medication)? else {
-        let known: Vec<String> = repo.medications()?.into_iter().map(|m| m.name).collect();
+    let meds = repo.medications()?;
+    let Some(m) = meds_again::resolve(&meds, &d.medication)? else {
+        let known: Vec<String> = meds.into_iter().map(|m| m.name).collect();
         let allowed = if known.is_empty() {
             "none yet; add one with `backtrack med add`".to_string()
         } else {
@@ -268,10 +271,24 @@ pub fn take_dose(
     store_dose(repo, dose, d.force)
 }
 
-/// Stores a built dose unless it passes the max (`force` stores it anyway, as after the
-/// app's "Take it? (y/n)").
+/// Stores a built dose unless another dose of its drug is logged within 30 minutes of it or
+/// it passes the max (`force` stores it anyway, as after the app's "(y/n)" questions).
 pub fn store_dose(repo: &mut Repo, dose: Dose, force: bool) -> Result<Taken> {
-    Ok(match repo.add_dose_checked(&dose, force)? {
+    store_dose_with(repo, dose, !force, force)
+}
+
+/// Stores a built dose: `check_again` refuses one within 30 minutes of another of its drug
+/// (the app asks that first, then the max), `force_max` stores it over the max.
+pub fn store_dose_with(
+    repo: &mut Repo,
+    dose: Dose,
+    check_again: bool,
+    force_max: bool,
+) -> Result<Taken> {
+    if check_again && let Some(last) = meds_again::recent_same(repo, &dose)? {
+        return Ok(Taken::Again(meds_again::Again { dose, last }));
+    }
+    Ok(match repo.add_dose_checked(&dose, force_max)? {
         DoseWrite::Saved {
             dose,
             day_total,

@@ -13,6 +13,7 @@ pub mod editor;
 pub mod events;
 pub mod input;
 pub mod meds;
+pub mod meds_again;
 pub mod meds_same;
 pub mod psfs;
 pub mod records;

@@ -62,6 +62,39 @@ fn a_dose_over_the_daily_max_is_refused_unless_forced() {
     );
 }
 
+/// Issue 20 item 18: a dose of a drug 20 minutes after another is not stored without
+/// `force`; the refusal names the one already logged; an hour later is a new dose.
+#[test]
+fn a_second_dose_within_30_minutes_is_asked_about() {
+    let mut repo = with_ibuprofen();
+    let d = |at: &str, force: bool| DoseDraft {
+        medication: "ibu".into(),
+        amount: Some(200.0),
+        at: Some(at.into()),
+        force,
+        ..Default::default()
+    };
+    let now = at(23);
+    let take = |repo: &mut Repo, when: &str, force: bool| {
+        meds::take_dose(repo, &d(when, force), day(), now).unwrap()
+    };
+    assert!(matches!(take(&mut repo, "08:00", false), Taken::Saved(_)));
+    let Taken::Again(again) = take(&mut repo, "08:20", false) else {
+        panic!("20 minutes after the first");
+    };
+    assert_eq!(again.last.id, 1);
+    let r = again.refusal();
+    assert_eq!(r.field, "medication");
+    assert!(
+        r.message
+            .contains("already logged at 08:00 (d1), 20 min before"),
+        "{r}"
+    );
+    assert_eq!(repo.day_total(1, day()).unwrap(), 200.0, "nothing stored");
+    assert!(matches!(take(&mut repo, "08:20", true), Taken::Saved(_)));
+    assert!(matches!(take(&mut repo, "09:30", false), Taken::Saved(_)));
+}
+
 #[test]
 fn an_unknown_medication_names_the_known_ones() {
     let mut repo = with_ibuprofen();

@@ -16,10 +16,13 @@ pub(super) const COLS: &str = "id, uuid, kind, start_at, elapsed_s, moving_s, di
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Activity> {
     let intensity: Option<String> = r.get(13)?;
+    // A kind of the person's own is stored by its name (`yoga`).
+    let kind = vocab_col(r, 2, ActivityKind::from_stored)?;
     Ok(Activity {
         id: r.get(0)?,
         uuid: r.get(1)?,
-        kind: vocab_col(r, 2, ActivityKind::parse)?,
+        kind: kind.0,
+        sport: kind.1,
         start: parse_datetime_col(3, &r.get::<_, String>(3)?)?,
         elapsed_s: r.get(4)?,
         moving_s: r.get(5)?,
@@ -61,7 +64,7 @@ impl Repo {
                  pain_during=?17, pain_after=?18, stopped_for_pain=?19, bike=?20, note=?21,
                  updated_at=?22 WHERE id=?23 AND deleted_at IS NULL",
                 params![
-                    a.kind.as_str(),
+                    a.kind_name(),
                     datetime_str(a.start),
                     date_str(a.date()),
                     a.elapsed_s,
@@ -96,6 +99,22 @@ impl Repo {
     pub fn activity_by_id(&self, id: i64) -> Result<Option<Activity>> {
         let sql = format!("SELECT {COLS} FROM activities WHERE id=?1 AND deleted_at IS NULL");
         Ok(self.conn.query_row(&sql, [id], from_row).optional()?)
+    }
+
+    /// The kinds of the person's own in the journal (`hike`, `yoga`), most used first: the
+    /// app's activity form offers them beside the built-in ones.
+    pub fn own_activity_kinds(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT kind FROM activities WHERE deleted_at IS NULL
+             GROUP BY kind ORDER BY count(*) DESC, kind",
+        )?;
+        let kinds = st
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(kinds
+            .into_iter()
+            .filter(|k| ActivityKind::parse(k).is_err())
+            .collect())
     }
 
     /// Live activities whose date is in [from, to], oldest first.
@@ -166,7 +185,7 @@ pub(crate) fn insert_activity_tx(tx: &Transaction, a: &Activity) -> Result<Activ
          VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?25)",
     )?
     .execute(params![
-        uuid, a.kind.as_str(), datetime_str(a.start), date_str(a.date()), a.elapsed_s, a.moving_s,
+        uuid, a.kind_name(), datetime_str(a.start), date_str(a.date()), a.elapsed_s, a.moving_s,
         a.distance_m, a.ascent_m, a.avg_power_w, a.normalized_power_w, a.avg_hr, a.max_hr, a.rpe,
         a.intensity.map(|i| i.as_str()), a.tss, a.load_source, a.pain_before, a.pain_during,
         a.pain_after, a.stopped_for_pain, a.bike, a.note, a.source.as_str(), a.source_hash, now

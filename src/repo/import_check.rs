@@ -332,7 +332,7 @@ fn vocab_check(table: &str, col: &str, v: &str) -> Result<(), InputError> {
         ("checkins", "locations") => sets(|s| Location::parse(s).map(|_| ())),
         ("checkins", "character") => sets(|s| Character::parse(s).map(|_| ())),
         ("checkins", "red_flags") => sets(|s| RedFlag::parse(s).map(|_| ())),
-        ("activities", "kind") => ActivityKind::parse(v).map(|_| ()),
+        ("activities", "kind") => ActivityKind::parse_named(v).map(|_| ()),
         ("activities", "intensity") => Intensity::parse(v).map(|_| ()),
         ("activities", "source") => Source::parse(v).map(|_| ()),
         ("medications", "class") => MedClass::parse(v).map(|_| ()),

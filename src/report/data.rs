@@ -53,6 +53,21 @@ pub fn load(
 }
 
 impl ReportData {
+    /// The first day the period's figures count: the period's first day, or the journal's
+    /// first check-in, activity or dose when it began later (days before it were not days
+    /// without a check-in). None when nothing is logged up to `to`.
+    pub fn counted_from(&self) -> Option<NaiveDate> {
+        let j = &self.journal;
+        let began = j
+            .checkins
+            .iter()
+            .map(|c| c.date)
+            .chain(j.activities.iter().map(|a| a.date()))
+            .chain(j.doses.iter().map(|d| d.taken_at.date()))
+            .min()?;
+        (began <= self.to).then_some(began.max(self.from))
+    }
+
     /// The figures of `journal` (all history up to `to`) for the period `[from, to]`.
     pub fn new(
         journal: JournalData,

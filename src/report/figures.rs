@@ -28,8 +28,11 @@ pub struct Figures {
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// Days of the period from the journal's first day on (all of them for an older journal).
     pub days: u32,
     pub days_logged: u32,
+    /// The journal's first day when it falls after `from`.
+    pub journal_began: Option<NaiveDate>,
 }
 
 /// A figure with the day it belongs to.
@@ -143,8 +146,11 @@ pub fn figures(r: &ReportData) -> Figures {
         period: Period {
             from: r.from,
             to: r.to,
-            days: ((r.to - r.from).num_days() + 1).max(0) as u32,
+            days: r
+                .counted_from()
+                .map_or(0, |f| ((r.to - f).num_days() + 1).max(0) as u32),
             days_logged: st.pain.days_logged,
+            journal_began: r.counted_from().filter(|f| *f > r.from),
         },
         pain: pain_figures(r),
         flares,

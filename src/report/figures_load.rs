@@ -166,12 +166,14 @@ pub fn med_figures(r: &ReportData) -> MedFigures {
 pub fn training_figures(r: &ReportData) -> TrainingFigures {
     let mut weeks: Vec<WeekTraining> = Vec::new();
     let mut monday = week_start(r.from);
+    // Weekly rates count the days from the journal's first day on.
+    let counted = r.counted_from().unwrap_or(r.to + Duration::days(1));
     while monday <= r.to {
-        let first = monday.max(r.from);
+        let first = monday.max(counted);
         let last = (monday + Duration::days(6)).min(r.to);
         weeks.push(WeekTraining {
             week: monday,
-            days: ((last - first).num_days() + 1) as u32,
+            days: ((last - first).num_days() + 1).max(0) as u32,
             hours: 0.0,
             tss: 0.0,
             sessions: 0,
@@ -197,7 +199,7 @@ pub fn training_figures(r: &ReportData) -> TrainingFigures {
             wk.stopped_for_pain += 1;
             stopped.push(StoppedSession {
                 date: a.date(),
-                kind: a.kind.as_str().to_string(),
+                kind: a.kind_name().to_string(),
                 minutes: secs / 60,
                 pain_during: a.pain_during,
             });

@@ -44,7 +44,7 @@ pub fn date(d: NaiveDate) -> String {
 pub fn render(r: &ReportData, f: &Figures, notes_list: Option<&[NoteEntry]>) -> Result<String> {
     let pain_svg = pain_chart(r, f)?;
     let load_svg = load_chart(r, f)?;
-    let weeks = f.period.days as f64 / 7.0;
+    let weeks = ((r.to - r.from).num_days() + 1) as f64 / 7.0;
     let title = format!("backtrack report {} to {}", date(r.from), date(r.to));
     let doc = html! {
         (DOCTYPE)
@@ -69,7 +69,9 @@ pub fn render(r: &ReportData, f: &Figures, notes_list: Option<&[NoteEntry]>) -> 
                         div {
                             (stat("pain.days_logged", f.period.days_logged.to_string())) " of "
                             (fig("period.days", f.period.days.to_string())) " days logged"
-                            @if weeks.fract() == 0.0 { " (" (weeks) " weeks)" }
+                            @if let Some(b) = f.period.journal_began {
+                                " (the journal began on " (fig("period.journal_began", date(b))) ")"
+                            } @else if weeks.fract() == 0.0 { " (" (weeks) " weeks)" }
                         }
                     }
                 }

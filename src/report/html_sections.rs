@@ -195,7 +195,7 @@ pub fn criteria(r: &ReportData) -> Markup {
                                 td { (x.label) }
                                 td { (x.detail) }
                                 td.n { (stat(&format!("criteria.{i}.value"), x.value.map_or("—".to_string(), |v| signed_if(&x.rule, v)))) }
-                                td { @if x.met { span.met { (stat(&format!("criteria.{i}.met"), "met")) } } @else { span.notmet { (stat(&format!("criteria.{i}.met"), "not met")) } } }
+                                td { @if x.met { span.met { (stat(&format!("criteria.{i}.met"), "met")) } } @else if x.value.is_none() { span.muted { (x.verdict()) } } @else { span.notmet { (stat(&format!("criteria.{i}.met"), "not met")) } } }
                             }
                         }
                     }

@@ -1,6 +1,6 @@
 //! Printing the report to PDF with a Chromium or Chrome found on PATH (headless, a throwaway
-//! profile, every background service off). backtrack itself fetches nothing; the browser
-//! only opens the local file.
+//! profile and a home of its own in a temporary folder, every background service off).
+//! backtrack itself fetches nothing; the browser only opens the local file.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -72,7 +72,29 @@ pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
     user.push(profile.path().join("profile"));
     let mut url = OsString::from("file://");
     url.push(&html);
-    let mut child = Command::new(browser)
+    let mut child = Command::new(browser);
+    // Chromium also writes beside its profile: `~/.config/chromium`, `~/.cache/dconf`,
+    // `~/.pki`. A home of its own inside the throwaway folder keeps the user's home untouched.
+    let home = profile.path().join("home");
+    for (var, sub) in [
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_RUNTIME_DIR", "run"),
+    ] {
+        let dir = home.join(sub);
+        std::fs::create_dir_all(&dir)?;
+        #[cfg(unix)]
+        {
+            // XDG_RUNTIME_DIR must be the user's alone; the rest may as well be.
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+        child.env(var, dir);
+    }
+    let mut child = child
         .args([
             "--headless",
             "--no-sandbox",
@@ -84,6 +106,7 @@ pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
             "--no-first-run",
             "--no-default-browser-check",
             "--no-pdf-header-footer",
+            "--disable-crash-reporter",
         ])
         .arg(user)
         .arg(arg)

@@ -33,6 +33,9 @@ pub enum Pending {
     OverMax(Dose),
     /// Save the open dose correction although it takes its day over the max.
     EditOverMax,
+    /// Store this dose although another of its drug is logged within 30 minutes (the max is
+    /// still checked, and asked about, after).
+    Again(Dose),
     /// Take back this step of the undo list (its index), or redo this step of the redo list.
     Undo(usize),
     Redo(usize),
@@ -59,6 +62,9 @@ pub struct Confirm {
 pub struct App {
     pub(super) repo: Repo,
     pub today: NaiveDate,
+    /// The time of day "now" is; None for the clock's (tests fix it, as BACKTRACK_TODAY
+    /// fixes the day, so "last dose 2 h ago" is the same on every run).
+    pub time_of_day: Option<chrono::NaiveTime>,
     pub theme: Theme,
     pub screen: Screen,
     pub help: bool,
@@ -128,6 +134,7 @@ impl App {
         let mut app = App {
             repo,
             today,
+            time_of_day: None,
             theme,
             screen,
             help: false,

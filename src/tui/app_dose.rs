@@ -61,21 +61,9 @@ impl App {
             });
             return Ok(None);
         }
+        // The line says the day's total (the status line drops "(forced)" for a yes).
         let done = ops::dose_edit::store(&mut self.repo, &c, true).map_err(input)?;
-        let over = if c.max.is_some_and(|m| c.after > m + 1e-9) {
-            " — OVER the daily max"
-        } else {
-            ""
-        };
-        let of_max = c
-            .max
-            .map(|m| format!(" of max {}", text::amount(m, u)))
-            .unwrap_or_default();
-        Ok(Some(format!(
-            "{done}; total on {}: {} {u}{of_max}{over}",
-            c.new.taken_at.date(),
-            text::number(c.after)
-        )))
+        Ok(Some(done))
     }
 
     /// A yes to "over your max … Save it?": the open correction is stored as typed.

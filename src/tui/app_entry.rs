@@ -44,7 +44,10 @@ impl App {
 
     /// Now, on the app's day (which `BACKTRACK_TODAY` or a test may fix).
     pub(super) fn now(&self) -> chrono::NaiveDateTime {
-        self.today.and_time(clock::now_local().time())
+        let time = self
+            .time_of_day
+            .unwrap_or_else(|| clock::now_local().time());
+        self.today.and_time(time)
     }
 
     /// `v` on Training; a fresh journal's library is seeded here, the first look at rehab.
@@ -120,9 +123,9 @@ impl App {
         };
         let r = &self.repo;
         let res = match rid.kind {
-            Kind::Activity => r
-                .activity_by_id(rid.id)
-                .map(|a| a.map(|a| forms::activity_form(Some(a), self.settings()))),
+            Kind::Activity => r.activity_by_id(rid.id).map(|a| {
+                a.map(|a| forms::activity_form(Some(a), self.settings(), self.own_kinds()))
+            }),
             Kind::Rehab => r
                 .rehab_session_by_id(rid.id)
                 .map(|s| s.map(|s| forms::rehab_form(None, &[], Some(s), self.today))),
@@ -146,6 +149,11 @@ impl App {
         self.repo.dated_history().unwrap_or_default()
     }
 
+    /// The journal's own activity kinds (`yoga`) for the form's choice; none on a failed read.
+    fn own_kinds(&self) -> Vec<String> {
+        self.repo.own_activity_kinds().unwrap_or_default()
+    }
+
     /// `S`: the Settings form with the values in force today.
     pub(super) fn open_settings(&mut self) {
         let plain: Result<Vec<(&'static str, String)>, _> = forms::plain_keys()
@@ -161,7 +169,11 @@ impl App {
     }
 
     pub(super) fn open_activity(&mut self) {
-        self.open(forms::activity_form(None, self.settings()));
+        self.open(forms::activity_form(
+            None,
+            self.settings(),
+            self.own_kinds(),
+        ));
     }
 
     pub(super) fn open_rehab(&mut self) {
@@ -185,7 +197,12 @@ impl App {
             Ok(m) if m.is_empty() => self.info(
                 "No medications yet: add one on the Medications screen (4, then n) or with `backtrack med add`",
             ),
-            Ok(m) => self.open(forms::pick_form(m)),
+            Ok(m) => {
+                // A missing "last dose" is a smaller loss than no picker.
+                let last = crate::ops::meds_again::last_doses(&self.repo, &m, self.now())
+                    .unwrap_or_default();
+                self.open(forms::pick_form(m, last))
+            }
             Err(e) => self.error(format!("loading medications failed: {e}")),
         }
     }

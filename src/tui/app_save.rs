@@ -138,7 +138,7 @@ impl App {
                     (done.record.id, done.summary),
                 )
             }
-            FormKind::PickMed { meds, pick } => {
+            FormKind::PickMed { meds, pick, .. } => {
                 let list = forms::filtered(meds, &e.text("filter"));
                 let m = list.get(*pick).map(|m| (*m).clone()).ok_or_else(|| {
                     let names: Vec<&str> = meds.iter().map(|m| m.name.as_str()).collect();
@@ -254,7 +254,7 @@ impl App {
                     crate::domain::text::date(date, today)
                 )));
             }
-            FormKind::Search => return self.find(&e.text("text")).map(Some),
+            FormKind::Search { .. } => return self.find(&e.text("text")).map(Some),
         };
         let (id, summary) = done;
         let undo = match kind {
@@ -307,8 +307,22 @@ impl App {
         self.after_dose(taken.map_err(input)?)
     }
 
+    /// Stores a dose the person confirmed after "already logged … Take another?"; the max is
+    /// still checked (and asked about).
+    pub(super) fn take_again(&mut self, d: Dose) -> Result<Option<String>, InputError> {
+        let taken = ops::meds::store_dose_with(&mut self.repo, d, false, false);
+        self.after_dose(taken.map_err(input)?)
+    }
+
     fn after_dose(&mut self, taken: Taken) -> Result<Option<String>, InputError> {
         match taken {
+            Taken::Again(a) => {
+                self.confirm = Some(Confirm {
+                    question: a.question(),
+                    on_yes: Pending::Again(a.dose),
+                });
+                Ok(None)
+            }
             Taken::Saved(done) => {
                 let undo = self.created(Kind::Dose, done.record.id);
                 Ok(Some(done.summary + &undo))

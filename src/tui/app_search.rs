@@ -19,7 +19,7 @@ fn training_words(r: &TrainingRow) -> String {
     match r {
         TrainingRow::Activity(a) => format!(
             "{} {} {} {}",
-            a.kind,
+            a.kind_name(),
             a.date(),
             a.bike.as_deref().unwrap_or(""),
             a.note.as_deref().unwrap_or("")
@@ -37,6 +37,108 @@ impl App {
     pub(super) fn search_prompt(&mut self) {
         let form = super::forms::search_form(&self.search);
         self.open(form);
+    }
+
+    /// What `text` finds on this screen, for the prompt while it is typed: how many rows
+    /// and the first few (the pain log: the newest few days of the whole history).
+    pub(super) fn search_hits(&self, text: &str) -> Vec<String> {
+        const SHOWN: usize = 3;
+        let needle = text.trim().to_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let rows: Vec<String> = match self.screen {
+            Screen::Pain => {
+                let mut days = Vec::new();
+                let mut before = self.today + chrono::Duration::days(1);
+                while days.len() <= SHOWN {
+                    match find_checkin(&self.repo, before, &needle) {
+                        Ok(Some(d)) => {
+                            days.push(d.format("%a %-d %b %Y").to_string());
+                            before = d;
+                        }
+                        _ => break,
+                    }
+                }
+                let head = match days.len() {
+                    0 => "No check-in has it in its note or tags".to_string(),
+                    1 => "1 day · Enter goes to it".to_string(),
+                    n if n > SHOWN => format!("{n} or more days · Enter goes to the newest"),
+                    n => format!("{n} days · Enter goes to the newest"),
+                };
+                days.truncate(SHOWN);
+                return std::iter::once(head).chain(days).collect();
+            }
+            _ => self.search_rows().unwrap_or_default(),
+        };
+        let hits: Vec<&String> = rows
+            .iter()
+            .filter(|r| r.to_lowercase().contains(&needle))
+            .collect();
+        let head = match hits.len() {
+            0 => "Nothing here has it".to_string(),
+            1 => "1 match · Enter selects it".to_string(),
+            n => format!("{n} matches · Enter selects the next below the selection"),
+        };
+        std::iter::once(head)
+            .chain(
+                hits.iter()
+                    .take(SHOWN)
+                    .map(|r| r.split_whitespace().collect::<Vec<_>>().join(" ")),
+            )
+            .collect()
+    }
+
+    /// The words of each row of this screen's list that `/` searches, in list order.
+    fn search_rows(&self) -> Option<Vec<String>> {
+        Some(match self.screen {
+            Screen::Training => self
+                .training_rows()
+                .into_iter()
+                .map(training_words)
+                .collect(),
+            Screen::Meds if self.meds_doses => self
+                .recent_doses()
+                .into_iter()
+                .map(|d| {
+                    format!(
+                        "d{} {} {} {}",
+                        d.id,
+                        d.taken_at.format("%Y-%m-%d %H:%M"),
+                        d.medication,
+                        d.note.as_deref().unwrap_or("")
+                    )
+                })
+                .collect(),
+            Screen::Meds => self
+                .meds
+                .iter()
+                .flat_map(|m| &m.catalogue)
+                .map(|m| {
+                    format!(
+                        "{} {} {}",
+                        m.name,
+                        m.class.as_str(),
+                        m.note.as_deref().unwrap_or("")
+                    )
+                })
+                .collect(),
+            Screen::Timeline => self
+                .timeline
+                .iter()
+                .flat_map(|t| &t.events)
+                .map(|e| {
+                    format!(
+                        "{} {} {} {}",
+                        e.date,
+                        e.kind.as_str(),
+                        e.title,
+                        e.note.as_deref().unwrap_or("")
+                    )
+                })
+                .collect(),
+            _ => return None,
+        })
     }
 
     /// Selects the next match of `text` on the current screen; the message says what was
@@ -57,67 +159,12 @@ impl App {
         }
         self.search = text;
         let sel = self.sel[self.screen.index()];
-        let hit = match self.screen {
-            Screen::Pain => return self.find_day(&needle),
-            Screen::Training => {
-                let rows: Vec<String> = self
-                    .training_rows()
-                    .into_iter()
-                    .map(training_words)
-                    .collect();
-                next_match(&rows, sel, &needle)
-            }
-            Screen::Meds if self.meds_doses => {
-                let rows: Vec<String> = self
-                    .recent_doses()
-                    .into_iter()
-                    .map(|d| {
-                        format!(
-                            "d{} {} {} {}",
-                            d.id,
-                            d.taken_at.format("%Y-%m-%d %H:%M"),
-                            d.medication,
-                            d.note.as_deref().unwrap_or("")
-                        )
-                    })
-                    .collect();
-                next_match(&rows, sel, &needle)
-            }
-            Screen::Meds => {
-                let rows: Vec<String> = self
-                    .meds
-                    .iter()
-                    .flat_map(|m| &m.catalogue)
-                    .map(|m| {
-                        format!(
-                            "{} {} {}",
-                            m.name,
-                            m.class.as_str(),
-                            m.note.as_deref().unwrap_or("")
-                        )
-                    })
-                    .collect();
-                next_match(&rows, sel, &needle)
-            }
-            Screen::Timeline => {
-                let rows: Vec<String> = self
-                    .timeline
-                    .iter()
-                    .flat_map(|t| &t.events)
-                    .map(|e| {
-                        format!(
-                            "{} {} {} {}",
-                            e.date,
-                            e.kind.as_str(),
-                            e.title,
-                            e.note.as_deref().unwrap_or("")
-                        )
-                    })
-                    .collect();
-                next_match(&rows, sel, &needle)
-            }
-            _ => None,
-        };
+        if self.screen == Screen::Pain {
+            return self.find_day(&needle);
+        }
+        let hit = self
+            .search_rows()
+            .and_then(|rows| next_match(&rows, sel, &needle));
         Ok(match hit {
             Some(i) => {
                 self.sel[self.screen.index()] = i;

@@ -176,10 +176,14 @@ impl App {
         };
         // What the answer does: a redo of a delete removes, of an add restores.
         let question = match (op, redo) {
-            (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => self
-                .repo
-                .summary(*rid, false)
-                .map(|w| format!("Take back {w}? It goes to the trash (y/n)")),
+            (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => {
+                self.repo.summary(*rid, false).map(|w| {
+                    format!(
+                        "Take back {}? It goes to the trash (y/n)",
+                        named(rid.kind, w)
+                    )
+                })
+            }
             (Undo::Restore(rid), false) | (Undo::Remove(rid), true) => self
                 .repo
                 .summary(*rid, true)
@@ -330,5 +334,17 @@ impl App {
             }
             Err(e) => self.error(format!("Restore failed: {e}")),
         }
+    }
+}
+
+/// What an undo takes back, named as the record it is: a rehab session is "the rehab session
+/// of Physio block 1 on 4 Dec", not the programme its description starts with.
+fn named(kind: Kind, what: String) -> String {
+    match kind {
+        Kind::Rehab => match what.strip_prefix("rehab on ") {
+            Some(day) => format!("the rehab session on {day}"),
+            None => format!("the rehab session of {what}"),
+        },
+        _ => what,
     }
 }

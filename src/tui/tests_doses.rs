@@ -236,3 +236,44 @@ fn a_dose_row_never_ends_in_a_cut_pain_or_note() {
         "{narrow}"
     );
 }
+
+/// Issue 20 item 18: a dose of ibuprofen 10 minutes after the 14:00 one asks first; n stores
+/// nothing, y stores it (and the max is still checked after).
+#[test]
+fn a_second_dose_within_30_minutes_asks_and_n_stores_nothing() {
+    let mut a = app();
+    a.time_of_day = chrono::NaiveTime::from_hms_opt(14, 10, 0);
+    a.update(Action::OpenDose);
+    if let Some(FormKind::PickMed { last, .. }) = a.entry.as_ref().map(|e| &e.kind) {
+        assert_eq!(
+            last.get(&1).map(String::as_str),
+            Some("last dose 10 min ago")
+        );
+    } else {
+        panic!("the picker is open");
+    }
+    press(&mut a, "ibu\n");
+    retype(&mut a, "200");
+    press(&mut a, "\n");
+    let c = a.confirm.as_ref().expect("the question");
+    assert!(
+        c.question
+            .starts_with("ibuprofen: 400 mg is already logged at 14:00 (d2), 10 min before"),
+        "{}",
+        c.question
+    );
+    assert!(matches!(c.on_yes, Pending::Again(_)));
+    press(&mut a, "n");
+    assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
+    assert!(status(&a).1.contains("Not taken"), "{:?}", a.status);
+    assert!(a.entry.is_some(), "the dose stays open");
+    press(&mut a, "\n");
+    press(&mut a, "y");
+    // The day already holds 1200 mg: yes to the 30 minutes, then the max asks.
+    let c = a.confirm.as_ref().expect("the max's question");
+    assert!(c.question.contains("over your max"), "{}", c.question);
+    assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
+    press(&mut a, "y");
+    assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 3);
+    assert!(a.entry.is_none());
+}

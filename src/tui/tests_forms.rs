@@ -1,7 +1,7 @@
 //! Action → state tests for the forms besides the check-in: validation keeps the input and
 //! names the field, the dose max asks first, rehab ticks, events, PSFS, delete and undo.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::tests::press;
@@ -145,6 +145,7 @@ fn dose_over_max_asks_and_no_stores_nothing() {
     let mut repo = Repo::open_in_memory().unwrap();
     ibuprofen(&mut repo);
     let mut a = app_on(repo, Screen::Meds);
+    a.time_of_day = NaiveTime::from_hms_opt(8, 0, 0);
     press(&mut a, "mibu\n");
     assert!(matches!(
         a.entry.as_ref().unwrap().kind,
@@ -158,7 +159,9 @@ fn dose_over_max_asks_and_no_stores_nothing() {
     press(&mut a, "\n");
     assert!(a.entry.is_none());
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 800.0);
-    // The second 800 would make 1600 of 1200: a question, nothing stored yet.
+    // The second 800 would make 1600 of 1200: a question, nothing stored yet (taken hours
+    // later, so only the max asks).
+    a.time_of_day = NaiveTime::from_hms_opt(12, 0, 0);
     press(&mut a, "m\n\n");
     let q = a.confirm.as_ref().expect("asks first").question.clone();
     assert!(q.contains("1600") && q.contains("1200"), "{q}");
@@ -173,8 +176,10 @@ fn dose_over_max_asks_and_no_stores_nothing() {
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0, "yes stores it");
     assert!(a.entry.is_none());
     // `t` on the catalogue goes through the same question.
+    a.time_of_day = NaiveTime::from_hms_opt(16, 0, 0);
     press(&mut a, "t");
-    assert!(a.confirm.is_some());
+    let q = &a.confirm.as_ref().expect("asks").question;
+    assert!(q.contains("over your max"), "{q}");
     press(&mut a, "\x1b");
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0);
 }
@@ -409,8 +414,9 @@ fn u_takes_back_a_dose_taken_by_mistake_and_an_added_event() {
     let mut repo = Repo::open_in_memory().unwrap();
     ibuprofen(&mut repo);
     let mut a = app_on(repo, Screen::Meds);
-    // `t` twice, and yes to the max question: the second was a slip of the finger.
-    press(&mut a, "tty");
+    // `t` twice, yes to "already logged … Take another?" and to the max question: the
+    // second was a slip of the finger.
+    press(&mut a, "ttyy");
     let (err, text) = status(&a);
     assert!(!err && text.ends_with("u undoes"), "{text}");
     assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
@@ -511,8 +517,11 @@ fn today_marks_a_total_over_the_max_without_colour() {
     let mut repo = Repo::open_in_memory().unwrap();
     ibuprofen(&mut repo);
     let mut a = app_on(repo, Screen::Meds);
-    // 800 + 800 of a 1200 max, the second confirmed.
-    press(&mut a, "tty1");
+    // 800 + 800 of a 1200 max, the second (hours later) confirmed.
+    a.time_of_day = NaiveTime::from_hms_opt(8, 0, 0);
+    press(&mut a, "t");
+    a.time_of_day = NaiveTime::from_hms_opt(12, 0, 0);
+    press(&mut a, "ty1");
     let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
     let line = text
         .lines()

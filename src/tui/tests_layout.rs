@@ -113,7 +113,11 @@ fn over_max_app(screen: Screen) -> App {
     })
     .unwrap();
     let mut a = App::new(repo, day(), Theme::plain(), Screen::Meds);
-    press(&mut a, "tttty");
+    // Four doses hours apart (doses within 30 minutes ask first), the fourth over the max.
+    for (h, keys) in [(6, "t"), (9, "t"), (12, "t"), (15, "ty")] {
+        a.time_of_day = chrono::NaiveTime::from_hms_opt(h, 0, 0);
+        press(&mut a, keys);
+    }
     press(&mut a, &(screen.index() + 1).to_string());
     a
 }

@@ -276,3 +276,50 @@ fn a_form_saved_unchanged_adds_no_step() {
         "{q}"
     );
 }
+
+/// Issue 20 item 19: an activity of the person's own kind (`yoga`) shows by its name on
+/// Training and keeps it through the app's edit form.
+#[test]
+fn an_activity_of_ones_own_kind_keeps_it_through_the_form() {
+    let mut a = app_on(Screen::Training);
+    let draft = crate::ops::activity::ActivityDraft {
+        kind: "yoga".into(),
+        duration: "45m".into(),
+        ..Default::default()
+    };
+    crate::ops::activity::add(&mut a.repo, &draft, day()).unwrap();
+    a.refresh();
+    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    assert!(shown.contains(" yoga "), "{shown}");
+    press(&mut a, "\n");
+    let form = &a.entry.as_ref().expect("the edit form").entry;
+    assert_eq!(form.text("kind"), "yoga");
+    set(&mut a, "duration", "1h");
+    a.update(Action::Save);
+    let x = &a.repo.activities_between(day(), day()).unwrap()[0];
+    assert_eq!((x.kind_name(), x.elapsed_s), ("yoga", 3600));
+    // A new activity is offered the journal's own kinds after the built-in ones.
+    a.update(Action::OpenActivity);
+    let f = a.entry.as_mut().expect("the new activity form");
+    f.entry.focus_key("kind");
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        seen.push(f.entry.text("kind"));
+        f.entry.move_item(1);
+    }
+    assert!(seen.contains(&"yoga".to_string()), "{seen:?}");
+    while f.entry.text("kind") != "yoga" {
+        f.entry.move_item(1);
+    }
+    f.entry.focus_key("duration");
+    press(&mut a, "30m");
+    a.update(Action::Save);
+    let kinds: Vec<String> = a
+        .repo
+        .activities_between(day(), day())
+        .unwrap()
+        .iter()
+        .map(|x| x.kind_name().to_string())
+        .collect();
+    assert_eq!(kinds, ["yoga", "yoga"]);
+}

@@ -3,6 +3,7 @@
 
 use super::action::{Action, Effect, Screen};
 use super::app::{App, Confirm, Pending};
+use super::forms::FormKind;
 use super::forms::checkin::Field;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
@@ -169,6 +170,11 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 let f = app.entry.take();
                 app.finish(f, result);
             }
+            Some(Pending::Again(d)) => {
+                let result = app.take_again(d);
+                let f = app.entry.take();
+                app.finish(f, result);
+            }
             Some(Pending::EditOverMax) => app.save_over_max(),
             Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
             Some(Pending::OpenMed(id)) => app.open_same_drug(id),
@@ -180,7 +186,9 @@ fn confirm(app: &mut App, action: Action) -> Effect {
             None => {}
         },
         Action::Deny => match app.confirm.take().map(|c| c.on_yes) {
-            Some(Pending::OverMax(_)) => app.info("Not taken; nothing was stored"),
+            Some(Pending::OverMax(_) | Pending::Again(_)) => {
+                app.info("Not taken; nothing was stored")
+            }
             Some(Pending::EditOverMax) => app.info("Not saved; the dose is still open to edit"),
             Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
             Some(Pending::ForceStep(..) | Pending::RestoreOverMax(_)) => {
@@ -331,6 +339,14 @@ fn entry(app: &mut App, action: Action) -> Effect {
         Action::Text(t) => {
             f.entry.edit(t);
             f.reset_pick();
+            // `/`: what the words find, while they are typed.
+            if matches!(f.kind, FormKind::Search { .. }) {
+                let text = f.entry.text("text");
+                let found = app.search_hits(&text);
+                if let Some(FormKind::Search { hits }) = app.entry.as_mut().map(|e| &mut e.kind) {
+                    *hits = found;
+                }
+            }
         }
         Action::OpenEditor if f.entry.focus_note() => {
             return Effect::OpenEditor(f.entry.note_text().unwrap_or_default());

@@ -169,7 +169,7 @@ pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<Tim
         push(c.date, "check-in", format!("pain {}{tags}", c.pain));
     }
     for a in repo.activities_between(from, to)? {
-        let mut t = format!("{} {}", a.kind, format_duration(a.elapsed_s));
+        let mut t = format!("{} {}", a.kind_name(), format_duration(a.elapsed_s));
         if let Some(p) = a.pain_during {
             t.push_str(&format!(", pain during {p}"));
         }

@@ -128,13 +128,12 @@ pub fn load_week(repo: &Repo, day: NaiveDate, today: NaiveDate) -> Result<WeekVi
     })
 }
 
-/// One day as a line: `Mon 16 Nov  pain 3  ███   1 session 1h30m TSS 101  2 doses  rehab`.
+/// One day as a line: `Mon 16 Nov  pain  3 ███░░░░░░░  1 session 1h30m TSS 101  2 doses  rehab`,
+/// the pain on the 10-cell scale of every other pain bar (one cell a point).
 pub fn day_line(d: &WeekDay, today: NaiveDate) -> String {
-    let pain = d.pain.map_or("pain -         ".to_string(), |p| {
-        format!(
-            "pain {p:>2} {:<8}",
-            "█".repeat((p as usize).min(10) / 2 + 1)
-        )
+    let pain = d.pain.map_or(format!("pain  - {:10}", ""), |p| {
+        let p = (p as usize).min(10);
+        format!("pain {p:>2} {}{}", "█".repeat(p), "░".repeat(10 - p))
     });
     let mut s = format!(
         "{} {:<7} {pain}",

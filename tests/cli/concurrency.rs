@@ -22,10 +22,12 @@ fn sixteen_concurrent_takes_store_exactly_the_daily_max() {
         "1200",
     ]);
     let bin = assert_cmd::cargo::cargo_bin("backtrack");
-    let at = format!("{TODAY} 08:00");
     let start = Arc::new(Barrier::new(16));
     let runs: Vec<_> = (0..16)
-        .map(|_| {
+        .map(|i| {
+            // 31 minutes apart: the max is what stops them, not the second-dose check.
+            let m = i * 31;
+            let at = format!("{TODAY} {:02}:{:02}", m / 60, m % 60);
             let (bin, db, at, start) = (bin.clone(), j.db.clone(), at.clone(), start.clone());
             std::thread::spawn(move || {
                 let mut cmd = std::process::Command::new(bin);

@@ -54,7 +54,7 @@ fn bad_input_table_exits_2_names_field_and_writes_nothing() {
         (&["med", "take", "tylenol"], "medication", "ibuprofen"),
         (&["med", "take", "ibuprofen", "800"], "amount", "1200"),
         (&["ride", "forever"], "duration", "1h30m"),
-        (&["activity", "add", "hike", "1h"], "kind", "ride"),
+        (&["activity", "add", "rdie", "1h"], "kind", "ride"),
         (&["ride", "1h", "--distance", "far"], "distance", "42km"),
         (&["event", "add", "party", "x"], "kind", "imaging"),
         (&["set", "ftp", "9000"], "ftp_w", "700"),

@@ -138,7 +138,8 @@ fn med_add_refuses_a_drug_already_in_the_catalogue_or_the_trash() {
     );
     assert_eq!(j.export(), before, "nothing written");
     j.ok(&["restore", "m1"]);
-    let out = j.ok(&["med", "take", "ibuprofen"]);
+    // A second dose within 30 minutes of the first: --force says it is one.
+    let out = j.ok(&["med", "take", "ibuprofen", "--force"]);
     assert!(out.contains("200 mg"), "{out}");
 }
 
@@ -177,7 +178,8 @@ fn a_merged_duplicate_works_and_cannot_be_restored_beside_the_live_row() {
     a.ok(&["import", file.to_str().unwrap()]);
     let list = a.json(&["med", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 2, "{list}");
-    a.ok(&["med", "take", "vitamin d"]);
+    // b's dose (imported) was taken moments ago: a second one within 30 minutes is forced.
+    a.ok(&["med", "take", "vitamin d", "--force"]);
     a.ok(&["edit", "m2", "--max-daily", "1000"]);
     let err = a.fails(&med_add("Vitamin D", "400"), 2);
     assert!(err.contains("is already m1 vitamin d"), "{err}");

@@ -89,7 +89,7 @@ fn two_processes_writing_at_once_lose_nothing() {
         bin = bin.display()
     );
     let script_b = format!(
-        "for i in $(seq 1 500); do m=$((i % 60)); h=$((i / 60)); {bin} med take ibuprofen --at \"2026-11-$(printf %02d $((1 + i % 20))) $(printf %02d $h):$(printf %02d $m)\" >/dev/null || exit 1; done",
+        "for i in $(seq 1 500); do m=$((i % 60)); h=$((i / 60)); {bin} med take ibuprofen --force --at \"2026-11-$(printf %02d $((1 + i % 20))) $(printf %02d $h):$(printf %02d $m)\" >/dev/null || exit 1; done",
         bin = bin.display()
     );
     let spawn = |s: String| {

@@ -1,6 +1,8 @@
 //! The medication forms: the catalogue entry (add/edit), the quick picker of `m`, and the
 //! dose with its live total against the max daily total, and a logged dose's correction.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use super::{EntryForm, FormKind, number, show};
@@ -108,7 +110,7 @@ pub fn filtered<'a>(meds: &'a [Medication], filter: &str) -> Vec<&'a Medication>
         .collect()
 }
 
-pub fn pick_form(meds: Vec<Medication>) -> EntryForm {
+pub fn pick_form(meds: Vec<Medication>, last: BTreeMap<i64, String>) -> EntryForm {
     let fields = vec![EntryField::text(
         "filter",
         "Medication",
@@ -116,7 +118,11 @@ pub fn pick_form(meds: Vec<Medication>) -> EntryForm {
         "type to filter, ↑/↓ choose, Enter picks",
     )];
     EntryForm {
-        kind: FormKind::PickMed { meds, pick: 0 },
+        kind: FormKind::PickMed {
+            meds,
+            pick: 0,
+            last,
+        },
         entry: Entry::new("Take a dose", fields),
     }
 }

@@ -49,6 +49,8 @@ pub enum FormKind {
     PickMed {
         meds: Vec<Medication>,
         pick: usize,
+        /// "last dose 2 h ago" by catalogue row id, as of opening.
+        last: std::collections::BTreeMap<i64, String>,
     },
     Dose {
         med: Medication,
@@ -73,7 +75,10 @@ pub enum FormKind {
     /// The timeline's "jump to date" prompt.
     JumpDate,
     /// `/` on a list: words to find.
-    Search,
+    /// `hits`: what the typed words find on the screen, shown while typing.
+    Search {
+        hits: Vec<String>,
+    },
     /// Training's `i`: a path to import rides from.
     Import,
     /// `S`: FTP, LTHR, max HR, weight and the thresholds; `initial` holds each field's value
@@ -102,7 +107,7 @@ impl EntryForm {
             FormKind::Programme { .. } => "programme",
             FormKind::Psfs { .. } => "PSFS rating",
             FormKind::JumpDate => "date",
-            FormKind::Search => "search",
+            FormKind::Search { .. } => "search",
             FormKind::Import => "import",
             FormKind::Settings { .. } => "settings",
         }
@@ -132,7 +137,10 @@ impl EntryForm {
     pub fn changed(&self) -> bool {
         !matches!(
             self.kind,
-            FormKind::PickMed { .. } | FormKind::JumpDate | FormKind::Search | FormKind::Import
+            FormKind::PickMed { .. }
+                | FormKind::JumpDate
+                | FormKind::Search { .. }
+                | FormKind::Import
         ) && self.entry.changed()
     }
 
@@ -147,6 +155,7 @@ impl EntryForm {
                 vec![meds::dose_info(&self.entry, med, *taken_today)]
             }
             FormKind::Programme { library } => rehab::library_lines(library),
+            FormKind::Search { hits } => hits.clone(),
             FormKind::Psfs { .. } => vec![
                 "Rate each 0 (unable) to 10 (as before the problem); leave blank to skip.".into(),
             ],

@@ -158,7 +158,7 @@ pub fn search_form(last: &str) -> EntryForm {
         format!("Find (Enter alone: '{last}' again)")
     };
     EntryForm {
-        kind: FormKind::Search,
+        kind: FormKind::Search { hits: Vec::new() },
         entry: Entry::new(
             title,
             vec![EntryField::text(

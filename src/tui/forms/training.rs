@@ -18,21 +18,28 @@ pub(super) fn pain(key: &'static str, label: &str, v: Option<u8>) -> EntryField 
     EntryField::text(key, label, &show(v), "0–10")
 }
 
-/// The add (or edit) activity form.
-pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> EntryForm {
-    let kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
+/// The add (or edit) activity form; `own` are the journal's kinds of the person's own
+/// (`yoga`), offered after the built-in ones.
+pub fn activity_form(
+    editing: Option<Activity>,
+    settings: Vec<DatedSetting>,
+    own: Vec<String>,
+) -> EntryForm {
+    let mut kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
+    // The activity's own kind stays one when it is edited here, also if it is the only one.
+    let editing_own = editing.as_ref().and_then(|a| a.sport.as_deref());
+    for k in own.iter().map(String::as_str).chain(editing_own) {
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
     let mut intensities = vec!["–"];
     intensities.extend(Intensity::ALL.iter().map(|k| k.as_str()));
     let a = editing.as_ref();
     let num = |v: Option<f64>| show(v.map(|x| (x * 10.0).round() / 10.0));
     let manual = a.filter(|a| a.load_source.as_deref() == Some("manual"));
     let fields = vec![
-        EntryField::choice(
-            "kind",
-            "Kind",
-            &kinds,
-            a.map_or("ride", |a| a.kind.as_str()),
-        ),
+        EntryField::choice("kind", "Kind", &kinds, a.map_or("ride", |a| a.kind_name())),
         EntryField::text(
             "date",
             "Date",

@@ -161,6 +161,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if app.meds_doses {
         return dose_list(app, m, hist.union(cat), buf);
     }
+    // Narrower than the whole row (60 columns): the class goes before the max is cut.
+    let with_class = cat.width.saturating_sub(2) >= 74;
     let cat_lines = m
         .catalogue
         .iter()
@@ -174,10 +176,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             } else {
                 format!("{}× a day", x.times_a_day.unwrap_or(1))
             };
+            let class = if with_class {
+                format!("{:<17} ", x.class.as_str())
+            } else {
+                String::new()
+            };
             Line::from(format!(
-                "{:<18} {:<17} {:>6} {:<3} {:<16} {how}",
+                "{:<18} {class}{:>6} {:<3} {:<16} {how}",
                 clip(&x.name, 18),
-                x.class.as_str(),
                 x.usual_dose,
                 x.unit,
                 max

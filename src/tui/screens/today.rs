@@ -72,7 +72,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The user's own return-to-training rules, met or not, with the figure behind each.
 fn criteria_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
-    let b = block(t, "Your criteria");
+    // The legend of the dot rides in the title, so it costs no rule a row.
+    let unchecked = d.stats.criteria.iter().any(|c| c.value.is_none() && !c.met);
+    let title = match (unchecked, area.width >= 37) {
+        (false, _) => "Your criteria",
+        (true, true) => "Your criteria (· not enough data)",
+        // 60 columns: the legend whole rather than "Your".
+        (true, false) => "Criteria (· not enough data)",
+    };
+    let b = block(t, title);
     let inner = b.inner(area);
     b.render(area, buf);
     let st = &d.stats;
@@ -94,12 +102,13 @@ fn criteria_lines(t: Theme, d: &TodayData, width: u16) -> Vec<Line<'static>> {
     let rule_w = (width as usize).saturating_sub(FIGURE_W).max(10);
     let mut lines = Vec::new();
     for c in &d.stats.criteria {
-        let (mark, style) = if c.met {
-            ("✓ ", t.ok())
-        } else {
-            ("✗ ", t.error())
+        // No figure yet is neither met nor failed: a dim dot and the words.
+        let (mark, style) = match (c.met, c.value) {
+            (true, _) => ("✓ ", t.ok()),
+            (false, Some(_)) => ("✗ ", t.error()),
+            (false, None) => ("· ", t.dim()),
         };
-        let value = c.value.map_or("n/a".to_string(), |v| format!("{v}"));
+        let value = c.value.map_or("—".to_string(), |v| format!("{v}"));
         let rows = crate::tui::text::wrap(&c.label, rule_w, (0, 0)).0;
         for (i, row) in rows.into_iter().enumerate() {
             let head = if i == 0 {
@@ -330,7 +339,11 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
         1 => "yesterday".to_string(),
         n => format!("{n} days ago"),
     };
-    let first = format!("{} {} · {when}", a.kind, format_duration(a.elapsed_s));
+    let first = format!(
+        "{} {} · {when}",
+        a.kind_name(),
+        format_duration(a.elapsed_s)
+    );
     let mut second: Vec<String> = Vec::new();
     if let Some(tss) = a.tss {
         // `~` marks an estimate (from HR or RPE), as on Training and in `list`.

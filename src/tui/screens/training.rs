@@ -57,13 +57,26 @@ fn extra_columns(a: &Activity) -> String {
     format!("{dist:>9}  {power:<11} {hr:<7}")
 }
 
-fn activity_line(t: Theme, a: &Activity, wide: bool) -> Line<'static> {
+/// The list's width below which the TSS loses its source (`power`, `rpe`; the `~` of an
+/// estimate stays) so the pain stays whole (60 columns).
+const SOURCE_FROM: u16 = 70;
+
+fn activity_line(t: Theme, a: &Activity, width: u16) -> Line<'static> {
+    let wide = width >= EXTRA_FROM;
+    let tss = if width >= SOURCE_FROM {
+        tss_text(a)
+    } else {
+        tss_text(a)
+            .split_whitespace()
+            .next()
+            .unwrap_or("–")
+            .to_string()
+    };
     let mut spans = vec![Span::raw(format!(
-        "{} {:<12} {:>6}  TSS {}  pain {}",
+        "{} {:<12} {:>6}  TSS {tss:>4}  pain {}",
         a.start.format("%a %e %b %H:%M"),
-        a.kind.as_str(),
+        a.kind_name(),
         format_duration(a.elapsed_s),
-        tss_text(a),
         pains(&[a.pain_before, a.pain_during, a.pain_after], "/"),
     ))];
     if wide {
@@ -112,11 +125,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return rehab_view(app, rest, buf);
     }
     let rows = app.training_rows();
-    let wide = rest.width.saturating_sub(2) >= EXTRA_FROM;
+    let width = rest.width.saturating_sub(2);
     let lines = rows
         .iter()
         .map(|r| match r {
-            TrainingRow::Activity(a) => activity_line(t, a, wide),
+            TrainingRow::Activity(a) => activity_line(t, a, width),
             TrainingRow::Rehab(s) => Line::from(format!(
                 "{:<16} {:<12} {:>6}  {}, {} ex.  pain {}",
                 s.date.format("%a %e %b").to_string(),

@@ -97,7 +97,7 @@ pub fn render(
         );
         full_hint(t, f, below, room, buf);
     }
-    if let FormKind::PickMed { meds, pick } = &f.kind {
+    if let FormKind::PickMed { meds, pick, last } = &f.kind {
         let list = filtered(meds, &f.entry.text("filter"));
         let top = body.y + 2;
         if list.is_empty() {
@@ -111,13 +111,27 @@ pub fn render(
                 .max_daily
                 .map(|x| format!("max {}/day", crate::domain::text::amount(x, &m.unit)))
                 .unwrap_or_else(|| "no max".into());
+            // The last dose before the max (the dose form shows the max again): "did I take
+            // one already?" is the question here, and it stays whole at 60 columns.
+            // Narrower than the whole row, the usual dose (the form starts with it) goes
+            // before the max.
+            let usual = if body.width >= 72 {
+                format!(
+                    "{:<14} ",
+                    format!(
+                        "{} usual",
+                        crate::domain::text::amount(m.usual_dose, &m.unit)
+                    )
+                )
+            } else {
+                String::new()
+            };
             let text = format!(
-                "{} {:<20} {:<16} {}{} usual  {max}",
+                "{} {:<18} {usual}{:<20} {}",
                 if i == *pick { "›" } else { " " },
                 m.name,
-                m.class.as_str(),
-                m.usual_dose,
-                m.unit
+                last.get(&m.id).map_or("", String::as_str),
+                max,
             );
             let style = if i == *pick {
                 t.selected()
