@@ -156,12 +156,19 @@ fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
     }
     let k = line(&rows)?;
     let expected = predict(&k, &z);
-    let gap = (change - expected).abs() * (1.0 - 1e-9);
-    let hits = rows
-        .iter()
-        .filter(|(c, z)| (c - predict(&k, z)).abs() >= gap)
-        .count();
-    Some((expected, (hits + 1) as f64 / (rows.len() + 1) as f64))
+    let gap = change - expected;
+    let tie = gap.abs().max(1.0) * 1e-9;
+    let (mut below, mut above) = (0usize, 0usize);
+    for (c, z) in &rows {
+        let g = c - predict(&k, z);
+        below += usize::from(g <= gap + tie);
+        above += usize::from(g >= gap - tie);
+    }
+    // Equal-tailed: a fall is judged against the other days' falls, a rise against their rises
+    // (an injury's onset, a steep rise, says nothing about how unusual a fall is).
+    let n = (rows.len() + 1) as f64;
+    let tail = (below.min(above) + 1) as f64 / n;
+    Some((expected, (2.0 * tail).min(1.0)))
 }
 
 /// Every compared event and programme start from `from` (series day index) on, in date

@@ -201,19 +201,22 @@ fn event(date: NaiveDate, kind: EventKind, title: &str) -> Event {
     }
 }
 
-/// Issue 19's bar for events, not met yet: on these journals 9 of 20 injections at a peak are
-/// called unlikely to be chance (the peak is mostly the second injury's, and the healing that
-/// follows is steeper than the fit over other days expects) and the planted drop is found on
-/// 14 of 20. Run with `cargo test -- --ignored` to print the counts.
+/// Issue 19's bar for events, not met yet: on these journals 7 of 20 injections at the worst
+/// flare peak are called unlikely to be chance (the worst flare of a year tends to be the
+/// longest, so its after-window stays higher than after other days that started at the same
+/// pain) and the planted drop is found on 15 of 20. Run with `cargo test -- --ignored` to
+/// print the counts.
 #[test]
-#[ignore = "the before/after calibration of issue 19 is not met yet (9 and 14 of 20)"]
+#[ignore = "the before/after calibration of issue 19 is not met yet (7 and 15 of 20)"]
 fn an_injection_at_a_peak_and_a_bike_fit_that_helped() {
     let (mut peak_called, mut fit_found) = (0, 0);
     for seed in 1..=SEEDS {
         let mut data = demo(seed, Effects::None);
         data.events.clear();
         data.programmes.clear();
-        // The injection on the worst day (the highest 4-day mean) between days 100 and 600.
+        // The injection on the worst day (the highest 4-day mean) of a flare: away from the
+        // first 60 days after either injury (days 10 and 450), when an epidural is not yet
+        // on the table and the pain is still the injury's own rise.
         let start = end() - Duration::days(729);
         let pain = |d: NaiveDate| {
             data.checkins
@@ -221,7 +224,8 @@ fn an_injection_at_a_peak_and_a_bike_fit_that_helped() {
                 .find(|c| c.date == d)
                 .map(|c| f64::from(c.pain))
         };
-        let peak = (100..600)
+        let peak = (100..440)
+            .chain(520..600)
             .map(|k| start + Duration::days(k))
             .max_by(|a, b| {
                 let m = |d: NaiveDate| {
