@@ -15,6 +15,8 @@ use sha2::{Digest, Sha256};
 
 #[path = "support/damage.rs"]
 mod damage;
+#[path = "torture/restore.rs"]
+mod restore;
 
 const BIN: &str = env!("CARGO_BIN_EXE_backtrack");
 const TODAY: &str = "2026-11-23";

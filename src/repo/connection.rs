@@ -44,6 +44,9 @@ pub struct Repo {
     path: Option<PathBuf>,
     refusal: Option<Refusal>,
     pub(crate) daily: Daily,
+    /// The shared lock that tells `backup restore` this journal is open; declared after
+    /// `conn` so it is released only once the connection is closed.
+    _open_lock: Option<fs::File>,
 }
 
 impl Repo {
@@ -63,6 +66,8 @@ impl Repo {
         if meta.is_dir() {
             return Err(fc::is_directory(path));
         }
+        // Without the lock (a file we may not read) the journal still opens, as before.
+        let lock = super::lock::hold_shared(path).ok();
         if meta.len() == 0 {
             return Err(fc::zero_bytes(path));
         }
@@ -85,7 +90,11 @@ impl Repo {
         loop {
             match Self::open_journal(path, marked) {
                 Err(RepoError::Sqlite(e)) if busy(&e) && tries < BUSY_RETRIES => tries += 1,
-                other => return other.map_err(|e| corrupt_or(path, e)),
+                Ok(mut repo) => {
+                    repo._open_lock = lock;
+                    return Ok(repo);
+                }
+                Err(e) => return Err(corrupt_or(path, e)),
             }
             std::thread::sleep(std::time::Duration::from_millis(20 * tries as u64));
         }
@@ -116,6 +125,7 @@ impl Repo {
             path: Some(path.to_path_buf()),
             refusal: None,
             daily: Daily::NotDue,
+            _open_lock: None,
         };
         if let Some(reason) = read_only {
             fc::tighten_modes(path);
@@ -159,6 +169,7 @@ impl Repo {
             path: None,
             refusal: None,
             daily: Daily::NotDue,
+            _open_lock: None,
         };
         repo.apply_pragmas()?;
         repo.migrate()?;

@@ -13,6 +13,7 @@ pub mod events;
 pub mod filecheck;
 pub mod import_check;
 pub mod journal;
+pub mod lock;
 pub mod meds;
 pub mod merge;
 pub mod psfs;
@@ -23,6 +24,7 @@ mod rehab_items;
 #[cfg(test)]
 mod rehab_tests;
 pub mod restore;
+pub mod restore_guard;
 pub mod settings;
 pub mod snapshot;
 #[cfg(test)]
