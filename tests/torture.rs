@@ -17,6 +17,10 @@ use sha2::{Digest, Sha256};
 mod damage;
 #[path = "torture/restore.rs"]
 mod restore;
+#[path = "torture/round_trip.rs"]
+mod round_trip;
+#[path = "torture/validation.rs"]
+mod validation;
 
 const BIN: &str = env!("CARGO_BIN_EXE_backtrack");
 const TODAY: &str = "2026-11-23";

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod error;
 pub mod measure;
 pub mod parse;
+pub mod plausible;
 pub mod prescription;
 pub mod records;
 pub mod text;

@@ -6,7 +6,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::connection::Repo;
 use super::error::Result;
 use super::util::*;
-use crate::domain::clock::utc_stamp;
+use crate::domain::clock::{today, utc_stamp};
+use crate::domain::plausible::check_activity;
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity, Source};
 
@@ -53,6 +54,9 @@ impl Repo {
 
     /// Replaces an activity's fields, keeping its identity.
     pub fn update_activity(&mut self, a: &Activity) -> Result<()> {
+        // The one check every way in passes (issue 21.5): nothing is stored that an import
+        // of the journal's own export would refuse.
+        check_activity(a, today())?;
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE activities SET kind=?1, start_at=?2, date=?3, elapsed_s=?4, moving_s=?5,
@@ -151,7 +155,19 @@ impl Repo {
     }
 }
 
+/// The activity (live or in the trash) with this uuid, read inside a transaction.
+pub(super) fn by_uuid_tx(tx: &Transaction, uuid: &str) -> Result<Option<Activity>> {
+    Ok(tx
+        .query_row(
+            &format!("SELECT {COLS} FROM activities WHERE uuid=?1"),
+            [uuid],
+            from_row,
+        )
+        .optional()?)
+}
+
 pub(crate) fn insert_activity_tx(tx: &Transaction, a: &Activity) -> Result<Activity> {
+    check_activity(a, today())?;
     let now = utc_stamp();
     let uuid = if a.uuid.is_empty() {
         new_uuid()

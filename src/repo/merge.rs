@@ -126,6 +126,9 @@ impl Repo {
                     Merge::KeptYours => c.kept_yours += 1,
                 }
             }
+            if *table == "activities" {
+                check_activities(&tx, rows, day)?;
+            }
             report.tables.insert(table.to_string(), c);
         }
         if commit {
@@ -133,6 +136,24 @@ impl Repo {
         }
         Ok(report)
     }
+}
+
+/// Puts every activity the file names, as the journal now holds it, through the one check
+/// the command line, the app and the file imports use (limits across fields included).
+fn check_activities(tx: &Transaction, rows: &[Value], day: chrono::NaiveDate) -> Result<()> {
+    for (n, row) in rows.iter().enumerate() {
+        let Some(obj) = row.as_object() else { continue };
+        let Some(uuid) = obj.get("uuid").and_then(Value::as_str) else {
+            continue;
+        };
+        if let Some(a) = super::activities::by_uuid_tx(tx, uuid)? {
+            crate::domain::plausible::check_activity(&a, day).map_err(|e| {
+                let e = InputError::new(format!("activities.{}", e.field), e.message);
+                annotate(RepoError::Input(e), "activities", n, obj)
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// Names the row by its uuid (or its place when it has none) after the field's message.

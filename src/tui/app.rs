@@ -33,6 +33,8 @@ pub enum Pending {
     OverMax(Dose),
     /// Save the open dose correction although it takes its day over the max.
     EditOverMax,
+    /// Save the open activity although a figure looks like a typo (the CLI's `--force`).
+    Implausible,
     /// Take back this step of the undo list (its index), or redo this step of the redo list.
     Undo(usize),
     Redo(usize),

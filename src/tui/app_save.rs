@@ -64,8 +64,22 @@ impl App {
         let (e, today) = (&f.entry, self.today);
         let repo = &mut self.repo;
         let (kind, done) = match &f.kind {
-            FormKind::Activity { editing, .. } => {
-                let draft = forms::activity_draft(e)?;
+            FormKind::Activity {
+                editing, confirmed, ..
+            } => {
+                let mut draft = forms::activity_draft(e)?;
+                draft.force = *confirmed;
+                // A figure that looks like a typo asks first; the CLI refuses it unless
+                // --force (the same check, `domain::plausible`).
+                if !confirmed
+                    && let Some(i) = ops::activity::first_implausible(repo, &draft, today)?
+                {
+                    self.confirm = Some(Confirm {
+                        question: format!("{}: {}. Save it anyway? (y/n)", i.field, i.what),
+                        on_yes: Pending::Implausible,
+                    });
+                    return Ok(None);
+                }
                 // The FTP offered in the form: stored from the activity's date, after the
                 // activity itself validated, so its TSS is computed from it.
                 let mut ftp_line = String::new();
@@ -256,6 +270,24 @@ impl App {
             None => String::new(),
         };
         Ok(Some(summary + &undo))
+    }
+
+    /// A yes to "… looks like a typo. Save it anyway?": the open activity is stored as typed.
+    pub(super) fn save_implausible(&mut self) {
+        self.set_activity_confirmed(true);
+        self.save_entry();
+        // Still open (refused for another reason): a changed figure asks again.
+        self.set_activity_confirmed(false);
+    }
+
+    fn set_activity_confirmed(&mut self, yes: bool) {
+        if let Some(EntryForm {
+            kind: FormKind::Activity { confirmed, .. },
+            ..
+        }) = self.entry.as_mut()
+        {
+            *confirmed = yes;
+        }
     }
 
     /// Adds the exercises the open programme names (after a yes), then saves it.

@@ -91,6 +91,8 @@ mod tests_layout;
 #[cfg(test)]
 mod tests_meds;
 #[cfg(test)]
+mod tests_plausible;
+#[cfg(test)]
 mod tests_rehab;
 #[cfg(test)]
 mod tests_report;

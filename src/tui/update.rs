@@ -167,6 +167,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 app.finish(f, result);
             }
             Some(Pending::EditOverMax) => app.save_over_max(),
+            Some(Pending::Implausible) => app.save_implausible(),
             Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
             Some(Pending::OpenMed(id)) => app.open_same_drug(id),
             Some(Pending::RestoreMed(id)) => app.restore_same_drug(id),
@@ -177,6 +178,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
         Action::Deny => match app.confirm.take().map(|c| c.on_yes) {
             Some(Pending::OverMax(_)) => app.info("Not taken; nothing was stored"),
             Some(Pending::EditOverMax) => app.info("Not saved; the dose is still open to edit"),
+            Some(Pending::Implausible) => app.info("Not saved; the activity is still open to edit"),
             Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
             Some(Pending::AddExercises(_)) => {
                 app.info("Not saved; the programme is still open to edit")

@@ -125,7 +125,11 @@ pub fn activity_form(editing: Option<Activity>, settings: Vec<DatedSetting>) -> 
         entry.focus = 3;
     }
     EntryForm {
-        kind: FormKind::Activity { editing, settings },
+        kind: FormKind::Activity {
+            editing,
+            settings,
+            confirmed: false,
+        },
         entry,
     }
 }
@@ -193,6 +197,7 @@ pub fn activity_draft(e: &Entry) -> Result<ActivityDraft, InputError> {
         stopped_for_pain: e.flag("stopped"),
         bike: e.opt("bike"),
         note: e.opt("note"),
+        force: false,
     })
 }
 
