@@ -15,6 +15,8 @@ use sha2::{Digest, Sha256};
 
 #[path = "support/damage.rs"]
 mod damage;
+#[path = "torture/escapes.rs"]
+mod escapes;
 #[path = "torture/restore.rs"]
 mod restore;
 #[path = "torture/round_trip.rs"]

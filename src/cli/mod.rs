@@ -79,7 +79,8 @@ pub fn main() -> ExitCode {
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", error_text(&e, &global));
+            let text = error_text(&e, &global);
+            eprintln!("{}", crate::domain::safe_text::for_terminal(&text));
             ExitCode::from(exit_code(&e))
         }
     }

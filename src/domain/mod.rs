@@ -9,6 +9,7 @@ pub mod parse;
 pub mod plausible;
 pub mod prescription;
 pub mod records;
+pub mod safe_text;
 pub mod text;
 pub mod vocab;
 
