@@ -17,6 +17,8 @@ use sha2::{Digest, Sha256};
 mod damage;
 #[path = "torture/escapes.rs"]
 mod escapes;
+#[path = "torture/json_import.rs"]
+mod json_import;
 #[path = "torture/remind.rs"]
 mod remind;
 #[path = "torture/restore.rs"]

@@ -105,10 +105,21 @@ impl Repo {
                 .ok_or_else(|| bad(format!("table {table} is not a list")))?;
             let cols = columns(&tx, table)?;
             let mut c = Counts::default();
+            let mut seen = std::collections::HashSet::new();
             for (n, row) in rows.iter().enumerate() {
                 let obj = row
                     .as_object()
                     .ok_or_else(|| bad(format!("{table} row {n} is not an object")))?;
+                // One record twice in a file: which copy wins would depend on the order.
+                if let Some(u) = obj.get("uuid").and_then(Value::as_str)
+                    && !seen.insert(canonical_uuid(u))
+                {
+                    let e = InputError::new(
+                        format!("{table}.uuid"),
+                        "appears twice in the file; allowed: each record once",
+                    );
+                    return Err(annotate(RepoError::Input(e), table, n, obj));
+                }
                 let ctx = TableCtx {
                     tx: &tx,
                     table,
@@ -146,7 +157,7 @@ fn check_activities(tx: &Transaction, rows: &[Value], day: chrono::NaiveDate) ->
         let Some(uuid) = obj.get("uuid").and_then(Value::as_str) else {
             continue;
         };
-        if let Some(a) = super::activities::by_uuid_tx(tx, uuid)? {
+        if let Some(a) = super::activities::by_uuid_tx(tx, &canonical_uuid(uuid))? {
             crate::domain::plausible::check_activity(&a, day).map_err(|e| {
                 let e = InputError::new(format!("activities.{}", e.field), e.message);
                 annotate(RepoError::Input(e), "activities", n, obj)
@@ -154,6 +165,12 @@ fn check_activities(tx: &Transaction, rows: &[Value], day: chrono::NaiveDate) ->
         }
     }
     Ok(())
+}
+
+/// The one spelling of a uuid the journal stores (lower case, hyphenated); text that is not a
+/// uuid is left as it is for the column check to refuse.
+fn canonical_uuid(s: &str) -> String {
+    uuid::Uuid::parse_str(s).map_or_else(|_| s.to_string(), |u| u.to_string())
 }
 
 /// Names the row by its uuid (or its place when it has none) after the field's message.
@@ -229,6 +246,7 @@ impl TableCtx<'_> {
                 Some((_, parent)) => match v {
                     Value::Null => SqlValue::Null,
                     Value::String(pu) => {
+                        let pu = &canonical_uuid(pu);
                         let id: Option<i64> = self
                             .tx
                             .query_row(
@@ -250,6 +268,8 @@ impl TableCtx<'_> {
                     check_value_of(self.table, c, v, day)?;
                     match v {
                         Value::Null => SqlValue::Null,
+                        // An upper-case or braced copy of a uuid is the same record.
+                        Value::String(s) if c == "uuid" => SqlValue::Text(canonical_uuid(s)),
                         Value::String(s) => SqlValue::Text(s.clone()),
                         Value::Number(n) => match n.as_i64() {
                             Some(i) => SqlValue::Integer(i),

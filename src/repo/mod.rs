@@ -10,6 +10,7 @@ pub mod checkins;
 pub mod connection;
 pub mod error;
 pub mod events;
+pub mod export_file;
 pub mod filecheck;
 pub mod import_check;
 pub mod journal;
