@@ -13,6 +13,8 @@ use rusqlite::{Connection, OpenFlags};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+#[path = "torture/archives.rs"]
+mod archives;
 #[path = "support/damage.rs"]
 mod damage;
 #[path = "torture/escapes.rs"]

@@ -25,6 +25,10 @@ struct Point {
     lat: Option<f64>,
 }
 
+/// The deepest nesting a GPX or TCX needs is about 8; a file nested deeper is no track (a 99
+/// MB file of never-closed elements would otherwise take gigabytes to follow).
+const MAX_XML_DEPTH: usize = 64;
+
 /// Decodes a GPX or TCX file into samples and one session per activity, or says why not.
 pub fn decode(bytes: &[u8], dialect: Dialect) -> Result<FitData, String> {
     let mut reader = Reader::from_reader(bytes);
@@ -60,6 +64,12 @@ pub fn decode(bytes: &[u8], dialect: Dialect) -> Result<FitData, String> {
                     &mut seg_starts,
                     &positions,
                 );
+                if stack.len() >= MAX_XML_DEPTH {
+                    return Err(format!(
+                        "elements nested more than {MAX_XML_DEPTH} deep at byte {}: not a track file",
+                        reader.buffer_position()
+                    ));
+                }
                 stack.push(name);
             }
             Event::Empty(e) => {
