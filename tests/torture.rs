@@ -27,6 +27,8 @@ mod remind;
 mod restore;
 #[path = "torture/round_trip.rs"]
 mod round_trip;
+#[path = "torture/smaller.rs"]
+mod smaller;
 #[path = "torture/validation.rs"]
 mod validation;
 

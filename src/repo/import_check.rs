@@ -45,10 +45,11 @@ fn rule(table: &str, col: &str) -> Rule {
         hi,
         above: false,
     };
+    // As `check_positive` takes them: from a thousandth.
     let positive = |hi| Num {
-        lo: 0.0,
+        lo: crate::domain::error::MIN_POSITIVE,
         hi,
-        above: true,
+        above: false,
     };
     match (table, col) {
         (_, "uuid") => Uuid,
@@ -190,6 +191,14 @@ pub fn check_value_of(
             )),
         },
         Rule::NonEmpty => match v {
+            // A medication's name is one line, as `med add` takes it.
+            Value::String(s)
+                if (table, col) == ("medications", "name") && s.chars().any(char::is_control) =>
+            {
+                bad(format!(
+                    "{shown} holds a line break or control character; allowed: text on one line"
+                ))
+            }
             Value::String(s) if !s.trim().is_empty() => Ok(()),
             Value::String(_) => bad("is empty; allowed: any text".into()),
             _ => bad(format!("{shown} is not text")),
@@ -311,8 +320,8 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
 /// little fast): a record stamped later would win every future merge.
 const STAMP_SLACK_HOURS: i64 = 24;
 
-/// created_at, updated_at and deleted_at: none ahead of now (give or take a clock's slack),
-/// and a record is not updated before it was created.
+/// created_at, updated_at and deleted_at: none ahead of now, and a record not updated before
+/// it was created (each give or take a clock's slack).
 fn check_stamps(table: &str, obj: &Map<String, Value>) -> Result<(), InputError> {
     let stamp = |c: &str| {
         obj.get(c)
@@ -332,13 +341,14 @@ fn check_stamps(table: &str, obj: &Map<String, Value>) -> Result<(), InputError>
             ));
         }
     }
+    // Two devices' clocks may disagree by as much as the slack: an edit on the slower one.
     if let (Some(c), Some(u)) = (stamp("created_at"), stamp("updated_at"))
-        && c > u
+        && c > u + chrono::Duration::hours(STAMP_SLACK_HOURS)
     {
         return Err(InputError::new(
             format!("{table}.created_at"),
             format!(
-                "{} is after updated_at {}; allowed: on or before it",
+                "{} is after updated_at {}; allowed: on or before it (a day's clock difference aside)",
                 c.format("%Y-%m-%dT%H:%M:%S%.3fZ"),
                 u.format("%Y-%m-%dT%H:%M:%S%.3fZ")
             ),

@@ -343,8 +343,15 @@ impl App {
     /// Validates and stores the form. On any error the form stays open with its input.
     pub(super) fn save_form(&mut self) {
         let Some(form) = &self.form else { return };
-        let checkin = match form.to_checkin() {
-            Ok(c) => c,
+        let (checkin, lifted) = match form.to_checkin() {
+            Ok(mut c) => {
+                // The worst pre-filled from the stored check-in, left as it was, is raised
+                // with a higher pain, as `backtrack checkin` does; a worst typed is checked.
+                let stored = form.existing.as_ref().and_then(|s| s.worst_pain);
+                let typed = form.existing.is_none() || form.worst != stored;
+                let lifted = crate::ops::checkin::lift_worst(&mut c, typed);
+                (c, lifted)
+            }
             Err(e) => {
                 let focus = match e.field.as_str() {
                     "pain" => Some(Field::Pain),
@@ -378,7 +385,7 @@ impl App {
                     None => self.created(Kind::Checkin, done.record.id),
                 };
                 self.refresh();
-                self.info(format!("{}{flag}{undo}", done.summary));
+                self.info(format!("{}{lifted}{flag}{undo}", done.summary));
             }
             Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
         }

@@ -78,7 +78,7 @@ fn tampered_stamps_and_duplicates_are_refused_with_the_field() {
             "events.updated_at",
         ),
         (
-            json!([event(u, "2026-11-21T08:00:00.000Z", stamp, Value::Null)]),
+            json!([event(u, "2026-11-23T08:00:00.000Z", stamp, Value::Null)]),
             "events.created_at",
         ),
     ];
