@@ -1,8 +1,9 @@
 //! Issue 21.5, 21.6 and 20.9: one check of an activity for every way in. The command line
 //! refuses a typo (NP 2000, NP under the average, HR over the maximum, 500 km in 10 minutes,
 //! 25 h) unless `--force`; files cannot bring in what a JSON import refuses (a day in 1899 or
-//! ahead, a 10,000 km GPS jump, negative power, 1e300); and whatever a journal holds, its
-//! export imports back. A sparse GPX or TCX has its moving time.
+//! ahead, a 10,000 km GPS jump, negative power, 1e300), and a point at 0,0 (no fix) is left
+//! out; whatever a journal holds, its export imports back. A sparse GPX or TCX has its moving
+//! time.
 
 use std::path::{Path, PathBuf};
 
@@ -11,14 +12,14 @@ use serde_json::Value;
 use super::{TODAY, ok, run};
 
 /// A track of `n` points `step` seconds apart from `start` (UTC), walking north; the point
-/// `zero_at` is at 0,0 (a GPS glitch).
-fn gpx(start: &str, n: usize, step: i64, zero_at: Option<usize>) -> String {
+/// `glitch.0` is at `glitch.1` (a GPS glitch).
+fn gpx(start: &str, n: usize, step: i64, glitch: Option<(usize, (f64, f64))>) -> String {
     let t0 = chrono::NaiveDateTime::parse_from_str(start, "%Y-%m-%d %H:%M:%S").unwrap();
     let pts: String = (0..n)
         .map(|i| {
-            let (lat, lon) = match zero_at == Some(i) {
-                true => (0.0, 0.0),
-                false => (47.0 + i as f64 * 0.0001, 8.0),
+            let (lat, lon) = match glitch {
+                Some((at, pos)) if at == i => pos,
+                _ => (47.0 + i as f64 * 0.0001, 8.0),
             };
             let t = t0 + chrono::Duration::seconds(i as i64 * step);
             format!(
@@ -151,7 +152,11 @@ fn files_cannot_bring_in_what_the_json_import_refuses() {
             "date",
         ),
         (
-            write(d, "zero.gpx", &gpx("2026-11-19 08:00:00", 120, 1, Some(60))),
+            write(
+                d,
+                "antipode.gpx",
+                &gpx("2026-11-19 08:00:00", 120, 1, Some((60, (-47.0, -172.0)))),
+            ),
             "distance",
         ),
         (
@@ -190,6 +195,18 @@ fn files_cannot_bring_in_what_the_json_import_refuses() {
             file.display()
         );
     }
+    // A point at 0,0 is a receiver without a fix: left out, the ride imports whole.
+    let island = write(
+        d,
+        "island.gpx",
+        &gpx("2026-11-18 08:00:00", 120, 1, Some((60, (0.0, 0.0)))),
+    );
+    let s = import(&db, &[&island]);
+    let km = s["imported"][0]["activities"][0]["distance_m"]
+        .as_f64()
+        .unwrap_or(0.0)
+        / 1000.0;
+    assert!(km > 1.0 && km < 2.0, "{km} km: {s}");
     let s = import(&db, &[&csv]);
     let failed: Vec<(i64, String)> = s["failed"]
         .as_array()
