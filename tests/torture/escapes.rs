@@ -1,5 +1,5 @@
 //! Issue 21.7: stored text never drives the terminal. An OSC (rename the terminal), a CSI
-//! (clear the screen), BEL and a C1 control in a note, an event title, a medication name or an
+//! (clear the screen), BEL and a C1 control in a note, an event title, a medication's unit or an
 //! activity note come out of every listing command as visible `\uXXXX`; a zip member whose
 //! name holds a line break cannot forge a line of the import summary.
 
@@ -26,13 +26,8 @@ fn stored_escape_sequences_are_shown_not_sent() {
     ok(
         &db,
         &[
-            "med",
-            "add",
-            &format!("pill{PAYLOAD}"),
-            "--class",
-            "other",
-            "--dose",
-            "1",
+            "med", "add", "pill", "--class", "other", "--dose", "1", "--unit", PAYLOAD, "--note",
+            PAYLOAD,
         ],
     );
     let commands: &[&[&str]] = &[
