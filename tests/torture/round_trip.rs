@@ -1,13 +1,16 @@
 //! Issue 21.5's property: any journal's JSON export imports back into an empty journal and
 //! exports the same (same SHA-256). Journals are built from the real files in
-//! `tests/fixtures` and from random commands (typed values across and beyond every range,
-//! `--force` or not, FTPs set from random days) through the same `ops` the command line
-//! and the app call. 48 journals in CI, 400 with `BACKTRACK_TORTURE_LONG=1`.
+//! `tests/fixtures` and from random commands (rides, check-ins, events, medications and
+//! doses, rehab sessions, PSFS ratings, FTPs from random days; typed values across and beyond
+//! every range, `--force` or not) through the same `ops` the command line and the app call. 48 journals in CI, 400 with `BACKTRACK_TORTURE_LONG=1`.
 
 use std::path::PathBuf;
 
 use backtrack::domain::clock;
-use backtrack::ops::{activity, checkin, events, settings};
+use backtrack::ops::meds::{DoseDraft, MedicationDraft};
+use backtrack::ops::psfs::PsfsDraft;
+use backtrack::ops::rehab::{ExerciseDraft, RehabLogDraft};
+use backtrack::ops::{activity, checkin, events, meds, psfs, rehab, settings};
 use backtrack::ops::{activity::ActivityDraft, checkin::CheckinDraft, events::EventDraft};
 use backtrack::repo::Repo;
 use proptest::prelude::*;
@@ -36,6 +39,25 @@ enum Step {
     Event {
         days_ago: i64,
         title: String,
+    },
+    Dose {
+        name: String,
+        usual: f64,
+        amount: f64,
+        max: Option<f64>,
+        days_ago: i64,
+        force: bool,
+    },
+    Rehab {
+        exercise: String,
+        prescription: String,
+        minutes: u32,
+        days_ago: i64,
+    },
+    Psfs {
+        activity: String,
+        score: i64,
+        days_ago: i64,
     },
 }
 
@@ -74,6 +96,36 @@ fn step() -> impl Strategy<Value = Step> {
         2 => (-1i64..12, -1i64..400, "[ -~\\n\\t\u{1b}é]{0,20}")
             .prop_map(|(pain, days_ago, note)| Step::Checkin { pain, days_ago, note }),
         1 => (-1i64..400, "[ -~]{1,12}").prop_map(|(days_ago, title)| Step::Event { days_ago, title }),
+        2 => (
+            "[a-c]{1,2}[ \n]?",
+            prop_oneof![0.0005..2.0f64, 1.0..1000.0f64],
+            prop_oneof![0.0005..2.0f64, 1.0..150_000.0f64],
+            prop::option::of(0.0..2_000_000.0f64),
+            -1i64..400,
+            any::<bool>(),
+        )
+            .prop_map(|(name, usual, amount, max, days_ago, force)| Step::Dose {
+                name,
+                usual,
+                amount,
+                max,
+                days_ago,
+                force,
+            }),
+        1 => (
+            "[a-c]{1,3}",
+            "[0-9]{1,2}x[0-9]{1,3}(@[0-9]{1,3}kg)?",
+            0u32..2000,
+            -1i64..400,
+        )
+            .prop_map(|(exercise, prescription, minutes, days_ago)| Step::Rehab {
+                exercise,
+                prescription,
+                minutes,
+                days_ago,
+            }),
+        1 => ("[a-z ]{1,10}", -1i64..12, -1i64..400)
+            .prop_map(|(activity, score, days_ago)| Step::Psfs { activity, score, days_ago }),
     ]
 }
 
@@ -138,6 +190,71 @@ fn apply(repo: &mut Repo, s: &Step) {
                 note: None,
             };
             let _ = events::add_event(repo, &draft, today);
+        }
+        Step::Dose {
+            name,
+            usual,
+            amount,
+            max,
+            days_ago,
+            force,
+        } => {
+            let med = MedicationDraft {
+                name: name.clone(),
+                class: "other".into(),
+                unit: "mg".into(),
+                dose: *usual,
+                max_daily: *max,
+                ..Default::default()
+            };
+            let _ = meds::add_medication(repo, &med, today);
+            let dose = DoseDraft {
+                medication: name.clone(),
+                amount: Some(*amount),
+                at: Some(format!(
+                    "{} 08:{:02}",
+                    day(*days_ago),
+                    days_ago.rem_euclid(60)
+                )),
+                force: *force,
+                ..Default::default()
+            };
+            let now = today.and_hms_opt(23, 0, 0).unwrap();
+            let _ = meds::take_dose(repo, &dose, today, now);
+        }
+        Step::Rehab {
+            exercise,
+            prescription,
+            minutes,
+            days_ago,
+        } => {
+            let ex = ExerciseDraft {
+                name: exercise.clone(),
+                kind: "strength".into(),
+                prescription: Some(prescription.clone()),
+                per_side: false,
+                cues: None,
+            };
+            let _ = rehab::add_exercise(repo, &ex);
+            let log = RehabLogDraft {
+                date: Some(day(*days_ago)),
+                minutes: Some(*minutes),
+                done: vec![format!("{exercise}:{prescription}")],
+                ..Default::default()
+            };
+            let _ = rehab::log(repo, &log, today);
+        }
+        Step::Psfs {
+            activity,
+            score,
+            days_ago,
+        } => {
+            let draft = PsfsDraft {
+                activity: activity.clone(),
+                score: score.to_string(),
+                date: Some(day(*days_ago)),
+            };
+            let _ = psfs::rate(repo, &draft, today);
         }
     }
 }
