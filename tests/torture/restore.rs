@@ -105,9 +105,14 @@ fn kill_nine_during_restores_and_writes_keeps_every_check_in_in_some_file() {
     let db = journal_with_backup(dir.path());
     let mut rng = <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(21);
     let mut acknowledged = Vec::new();
+    // Restores that put a backup in place, were refused (the journal open), were killed.
+    let (mut restored, mut refused, mut killed) = (0, 0, 0);
     for r in 0..runs {
         let note = format!("run-{r}");
-        let day = format!("2026-10-{:02}", 1 + r % 28);
+        // A day of its own: a second check-in on one day would replace the first's note.
+        let day = (chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+            + chrono::Duration::days(r as i64))
+        .to_string();
         let writer = cmd(&db, super::TODAY)
             .args(["checkin", "4", "--date", &day, "--note", &note])
             .stdout(Stdio::null())
@@ -127,7 +132,12 @@ fn kill_nine_during_restores_and_writes_keeps_every_check_in_in_some_file() {
         if restore.try_wait().unwrap().is_none() {
             restore.kill().unwrap();
         }
-        restore.wait().unwrap();
+        match restore.wait().unwrap().code() {
+            Some(0) => restored += 1,
+            Some(2) => refused += 1,
+            Some(c) => panic!("run {r}: restore exited {c}"),
+            None => killed += 1,
+        }
         let written = writer.wait_with_output().unwrap();
         assert_eq!(super::integrity(&db), "ok", "run {r}: the live journal");
         if written.status.success() {
@@ -156,7 +166,7 @@ fn kill_nine_during_restores_and_writes_keeps_every_check_in_in_some_file() {
         assert!(found, "{note} was acknowledged but is in no file");
     }
     eprintln!(
-        "restore-race figures: {runs} restores killed at random beside a writer, {} acknowledged check-ins all kept, {} files",
+        "restore-race figures: {runs} restores beside a writer ({restored} done, {refused} refused while the journal was open, {killed} killed mid-way), {} acknowledged check-ins all in the live or a kept journal ({} files)",
         acknowledged.len(),
         files.len()
     );
