@@ -135,10 +135,16 @@ impl Implausible {
 /// The first implausible figure of `a`, if any (the command line refuses it unless
 /// `--force`; the app asks).
 pub fn implausible(a: &Activity) -> Option<Implausible> {
-    let say = |field, what: String| Some(Implausible { field, what });
+    every_implausible(a).into_iter().next()
+}
+
+/// Every implausible figure of `a`, in the order they are asked about.
+pub fn every_implausible(a: &Activity) -> Vec<Implausible> {
+    let mut out = Vec::new();
+    let mut say = |field, what: String| out.push(Implausible { field, what });
     for (field, v) in [("np", a.normalized_power_w), ("power", a.avg_power_w)] {
         if let Some(w) = v.filter(|w| *w > PLAUSIBLE_POWER_W) {
-            return say(
+            say(
                 field,
                 format!(
                     "{w:.0} W over a whole activity is more than anyone holds (plausible: up to {PLAUSIBLE_POWER_W:.0} W)"
@@ -149,7 +155,7 @@ pub fn implausible(a: &Activity) -> Option<Implausible> {
     if let (Some(np), Some(avg)) = (a.normalized_power_w, a.avg_power_w)
         && np + 0.5 < avg
     {
-        return say(
+        say(
             "np",
             format!("NP {np:.0} W is below the average power {avg:.0} W (NP is never lower)"),
         );
@@ -157,7 +163,7 @@ pub fn implausible(a: &Activity) -> Option<Implausible> {
     if let (Some(hr), Some(max)) = (a.avg_hr, a.max_hr)
         && hr > max + 0.5
     {
-        return say(
+        say(
             "hr",
             format!("average HR {hr:.0} bpm is above the maximum HR {max:.0} bpm"),
         );
@@ -166,7 +172,7 @@ pub fn implausible(a: &Activity) -> Option<Implausible> {
     if let Some(m) = a.distance_m {
         let kmh = m / 1000.0 / (seconds / 3600.0);
         if kmh > PLAUSIBLE_SPEED_KMH {
-            return say(
+            say(
                 "distance",
                 format!(
                     "{:.1} km in {} is {kmh:.0} km/h on average (plausible: up to {PLAUSIBLE_SPEED_KMH:.0} km/h)",
@@ -177,7 +183,7 @@ pub fn implausible(a: &Activity) -> Option<Implausible> {
         }
     }
     if a.elapsed_s > PLAUSIBLE_ELAPSED_S {
-        return say(
+        say(
             "duration",
             format!(
                 "{} is longer than a day (plausible: up to 24h)",
@@ -185,7 +191,7 @@ pub fn implausible(a: &Activity) -> Option<Implausible> {
             ),
         );
     }
-    None
+    out
 }
 
 fn bad(field: &str, message: String) -> Result<(), InputError> {

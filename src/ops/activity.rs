@@ -44,7 +44,7 @@ pub struct ActivityDraft {
 
 pub use crate::domain::plausible::MAX_ASCENT_M;
 use crate::domain::plausible::{
-    MAX_HR_BPM, MAX_MANUAL_TSS, MAX_POWER_W, check_activity, implausible,
+    MAX_HR_BPM, MAX_MANUAL_TSS, MAX_POWER_W, check_activity, every_implausible,
 };
 
 /// The validated activity (its load not yet computed).
@@ -120,17 +120,30 @@ pub fn checked_tss(t: f64) -> std::result::Result<f64, InputError> {
 }
 
 /// The one check before an activity is stored (with its load computed): the limits no
-/// activity passes, then, unless `force`, the figures that look like a typo.
+/// activity passes, then, unless `force`, the figures that look like a typo. An edit of an
+/// activity (`before`) is asked about only when it brings the typo-like figure in: a note
+/// added to a ride stored with `--force` needs no second `--force`.
 pub fn check_to_store(
     a: &Activity,
+    before: Option<&Activity>,
     today: NaiveDate,
     force: bool,
 ) -> std::result::Result<(), InputError> {
     check_activity(a, today)?;
-    match implausible(a) {
+    match new_implausible(a, before) {
         Some(i) if !force => Err(i.refusal()),
         _ => Ok(()),
     }
+}
+
+/// The first typo-like figure of `a` that `before` (the stored activity, when editing) did
+/// not have.
+fn new_implausible(
+    a: &Activity,
+    before: Option<&Activity>,
+) -> Option<crate::domain::plausible::Implausible> {
+    let had = before.map(every_implausible).unwrap_or_default();
+    every_implausible(a).into_iter().find(|i| !had.contains(i))
 }
 
 /// The figure of the draft that looks like a typo, once the rest is valid (the app asks
@@ -138,12 +151,13 @@ pub fn check_to_store(
 pub fn first_implausible(
     repo: &Repo,
     f: &ActivityDraft,
+    before: Option<&Activity>,
     today: NaiveDate,
 ) -> std::result::Result<Option<crate::domain::plausible::Implausible>, InputError> {
     let mut a = build_activity(f, today)?;
     with_load(repo, &mut a).map_err(|e| InputError::new("activity", e.to_string()))?;
     check_activity(&a, today)?;
-    Ok(implausible(&a))
+    Ok(new_implausible(&a, before))
 }
 
 /// Computes the activity's load with the FTP and LTHR in force on its date.
@@ -156,7 +170,7 @@ pub fn with_load(repo: &Repo, a: &mut Activity) -> Result<()> {
 pub fn add(repo: &mut Repo, f: &ActivityDraft, today: NaiveDate) -> Result<Done<Activity>> {
     let mut a = build_activity(f, today)?;
     with_load(repo, &mut a)?;
-    check_to_store(&a, today, f.force)?;
+    check_to_store(&a, None, today, f.force)?;
     let saved = repo.add_activity(&a)?;
     let summary = activity_line("Saved", &saved);
     Ok(Done::new(saved, summary))
@@ -176,7 +190,7 @@ pub fn replace(
     a.source = old.source;
     a.source_hash = old.source_hash.clone();
     with_load(repo, &mut a)?;
-    check_to_store(&a, today, f.force)?;
+    check_to_store(&a, Some(old), today, f.force)?;
     repo.update_activity(&a)?;
     let summary = activity_line("Updated", &a);
     Ok(Done::new(a, summary))

@@ -103,6 +103,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
         }
         Kind::Activity => {
             let mut x = repo.activity_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            let stored = x.clone();
             let f = &a.activity;
             if let Some(k) = &a.kind {
                 x.kind = ActivityKind::parse(k)?;
@@ -174,7 +175,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 None if x.load_source.as_deref() != Some("manual") => with_load(repo, &mut x)?,
                 None => {}
             }
-            check_to_store(&x, today, a.force)?;
+            check_to_store(&x, Some(&stored), today, a.force)?;
             repo.update_activity(&x)?;
             Ok(activity_line("Updated", &x))
         }

@@ -72,7 +72,8 @@ impl App {
                 // A figure that looks like a typo asks first; the CLI refuses it unless
                 // --force (the same check, `domain::plausible`).
                 if !confirmed
-                    && let Some(i) = ops::activity::first_implausible(repo, &draft, today)?
+                    && let Some(i) =
+                        ops::activity::first_implausible(repo, &draft, editing.as_ref(), today)?
                 {
                     self.confirm = Some(Confirm {
                         question: format!("{}: {}. Save it anyway? (y/n)", i.field, i.what),

@@ -129,6 +129,19 @@ fn implausible_rides_are_refused_with_the_field_unless_forced_and_export_back() 
     let rides: Value =
         serde_json::from_str(&ok(&db, &["--json", "list", "activities", "--all"])).unwrap();
     assert_eq!(rides.as_array().unwrap().len(), 7, "{rides}");
+    // A note added to a ride stored with --force needs no second --force; a new typo does.
+    ok(&db, &["edit", "a1", "--note", "felt strong"]);
+    let out = run(
+        &db,
+        TODAY,
+        &["edit", "a1", "--hr", "190", "--max-hr", "150"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_round_trip(&db);
 }
 
