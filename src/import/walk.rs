@@ -212,7 +212,7 @@ impl<'a> Run<'a> {
         }
         for i in 0..zip.len() {
             let Ok(entry) = zip.by_index(i) else { continue };
-            let Some(name) = safe_name(&entry) else {
+            let Some(name) = zip_guard::safe_name(&entry) else {
                 continue;
             };
             let display = path.join(&name);
@@ -293,7 +293,7 @@ impl<'a> Run<'a> {
         if entry.is_dir() {
             return None;
         }
-        match safe_name(entry) {
+        match zip_guard::safe_name(entry) {
             Some(n) => Some(n),
             None => {
                 let raw = String::from_utf8_lossy(entry.name_raw()).into_owned();
@@ -453,15 +453,6 @@ impl<'a> Run<'a> {
         }
         Ok(())
     }
-}
-
-fn safe_name<R: Read>(entry: &zip::read::ZipFile<R>) -> Option<String> {
-    if zip_guard::absolute(entry.name_raw()) {
-        return None;
-    }
-    let p = entry.enclosed_name()?;
-    let s = p.to_str()?.replace('\\', "/");
-    (!s.split('/').any(|c| c == "..")).then_some(s)
 }
 
 /// Why a member that declares these sizes is refused, if it is.

@@ -25,6 +25,16 @@ pub fn overlapping<R: Read + Seek>(zip: &mut zip::ZipArchive<R>) -> Option<Strin
     })
 }
 
+/// A member's name when it is safe to use: not absolute, no `..` leading outside.
+pub fn safe_name<R: Read>(entry: &zip::read::ZipFile<R>) -> Option<String> {
+    if absolute(entry.name_raw()) {
+        return None;
+    }
+    let p = entry.enclosed_name()?;
+    let s = p.to_str()?.replace('\\', "/");
+    (!s.split('/').any(|c| c == "..")).then_some(s)
+}
+
 /// A member name that is absolute on any system: `/x`, `\\x`, `C:/x`, `C:\\x`.
 pub fn absolute(raw: &[u8]) -> bool {
     match raw {

@@ -120,14 +120,8 @@ impl Repo {
         if found > known {
             return Err(RepoError::NewerSchema { found, known });
         }
-        // Version 0 with the journal's tables: the version was reset (by another tool), and
-        // migrating would replay the first schema over them (an 18 KB SQL error).
-        if found == 0 && has_table(&conn, "checkins")? {
-            return Err(RepoError::NotAJournal(format!(
-                "{} holds a journal's tables but its schema version reads 0 (reset by another tool?), so it cannot be migrated; it was not changed; {}",
-                path.display(),
-                super::restore::recovery_hint(path)
-            )));
+        if found == 0 {
+            fc::refuse_reset_version(&conn, path)?;
         }
         let mut repo = Repo {
             conn,
@@ -236,15 +230,6 @@ impl Repo {
     pub fn is_empty(&self) -> Result<bool> {
         is_empty(&self.conn)
     }
-}
-
-fn has_table(conn: &Connection, name: &str) -> Result<bool> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?1",
-        [name],
-        |r| r.get(0),
-    )?;
-    Ok(n > 0)
 }
 
 pub(crate) fn is_empty(conn: &Connection) -> Result<bool> {

@@ -250,7 +250,7 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
     let s = |c: &str| obj.get(c).and_then(Value::as_str);
     let f = |c: &str| obj.get(c).and_then(Value::as_f64);
     let err = |c: &str, m: String| Err(InputError::new(format!("{table}.{c}"), m));
-    check_stamps(table, obj)?;
+    super::import_stamps::check_stamps(table, obj)?;
     match table {
         "activities" | "doses" => {
             let at = if table == "doses" {
@@ -312,47 +312,6 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
             }
         }
         _ => {}
-    }
-    Ok(())
-}
-
-/// How far ahead of this machine's clock a stamp may be (another device's clock may run a
-/// little fast): a record stamped later would win every future merge.
-const STAMP_SLACK_HOURS: i64 = 24;
-
-/// created_at, updated_at and deleted_at: none ahead of now, and a record not updated before
-/// it was created (each give or take a clock's slack).
-fn check_stamps(table: &str, obj: &Map<String, Value>) -> Result<(), InputError> {
-    let stamp = |c: &str| {
-        obj.get(c)
-            .and_then(Value::as_str)
-            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-            .map(|d| d.with_timezone(&chrono::Utc))
-    };
-    let latest = chrono::Utc::now() + chrono::Duration::hours(STAMP_SLACK_HOURS);
-    for c in ["created_at", "updated_at", "deleted_at"] {
-        if let Some(d) = stamp(c).filter(|d| *d > latest) {
-            return Err(InputError::new(
-                format!("{table}.{c}"),
-                format!(
-                    "{} is in the future; allowed: a moment that has happened",
-                    d.format("%Y-%m-%dT%H:%M:%SZ")
-                ),
-            ));
-        }
-    }
-    // Two devices' clocks may disagree by as much as the slack: an edit on the slower one.
-    if let (Some(c), Some(u)) = (stamp("created_at"), stamp("updated_at"))
-        && c > u + chrono::Duration::hours(STAMP_SLACK_HOURS)
-    {
-        return Err(InputError::new(
-            format!("{table}.created_at"),
-            format!(
-                "{} is after updated_at {}; allowed: on or before it (a day's clock difference aside)",
-                c.format("%Y-%m-%dT%H:%M:%S%.3fZ"),
-                u.format("%Y-%m-%dT%H:%M:%S%.3fZ")
-            ),
-        ));
     }
     Ok(())
 }

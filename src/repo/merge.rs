@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use super::connection::Repo;
 use super::error::{RepoError, Result};
 use super::import_check::{check_row, check_value_of};
+use super::merge_checks::{canonical_uuid, check_activities};
 use super::records::{Kind, RecordId};
 use super::transfer::{FORMAT_VERSION, TABLES, columns, fk_name};
 use crate::domain::InputError;
@@ -149,32 +150,8 @@ impl Repo {
     }
 }
 
-/// Puts every activity the file names, as the journal now holds it, through the one check
-/// the command line, the app and the file imports use (limits across fields included).
-fn check_activities(tx: &Transaction, rows: &[Value], day: chrono::NaiveDate) -> Result<()> {
-    for (n, row) in rows.iter().enumerate() {
-        let Some(obj) = row.as_object() else { continue };
-        let Some(uuid) = obj.get("uuid").and_then(Value::as_str) else {
-            continue;
-        };
-        if let Some(a) = super::activities::by_uuid_tx(tx, &canonical_uuid(uuid))? {
-            crate::domain::plausible::check_activity(&a, day).map_err(|e| {
-                let e = InputError::new(format!("activities.{}", e.field), e.message);
-                annotate(RepoError::Input(e), "activities", n, obj)
-            })?;
-        }
-    }
-    Ok(())
-}
-
-/// The one spelling of a uuid the journal stores (lower case, hyphenated); text that is not a
-/// uuid is left as it is for the column check to refuse.
-fn canonical_uuid(s: &str) -> String {
-    uuid::Uuid::parse_str(s).map_or_else(|_| s.to_string(), |u| u.to_string())
-}
-
 /// Names the row by its uuid (or its place when it has none) after the field's message.
-fn annotate(e: RepoError, table: &str, n: usize, obj: &Map<String, Value>) -> RepoError {
+pub(super) fn annotate(e: RepoError, table: &str, n: usize, obj: &Map<String, Value>) -> RepoError {
     let row = match obj.get("uuid").and_then(Value::as_str) {
         Some(u) => format!("{table} row {}", u.chars().take(40).collect::<String>()),
         None => format!("{table} row {n}"),

@@ -75,10 +75,7 @@ impl App {
                     && let Some(i) =
                         ops::activity::first_implausible(repo, &draft, editing.as_ref(), today)?
                 {
-                    self.confirm = Some(Confirm {
-                        question: format!("{}: {}. Save it anyway? (y/n)", i.field, i.what),
-                        on_yes: Pending::Implausible,
-                    });
+                    self.ask_implausible(i);
                     return Ok(None);
                 }
                 // The FTP offered in the form: stored from the activity's date, after the
@@ -271,24 +268,6 @@ impl App {
             None => String::new(),
         };
         Ok(Some(summary + &undo))
-    }
-
-    /// A yes to "… looks like a typo. Save it anyway?": the open activity is stored as typed.
-    pub(super) fn save_implausible(&mut self) {
-        self.set_activity_confirmed(true);
-        self.save_entry();
-        // Still open (refused for another reason): a changed figure asks again.
-        self.set_activity_confirmed(false);
-    }
-
-    fn set_activity_confirmed(&mut self, yes: bool) {
-        if let Some(EntryForm {
-            kind: FormKind::Activity { confirmed, .. },
-            ..
-        }) = self.entry.as_mut()
-        {
-            *confirmed = yes;
-        }
     }
 
     /// Adds the exercises the open programme names (after a yes), then saves it.

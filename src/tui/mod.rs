@@ -8,6 +8,7 @@ pub mod app;
 mod app_dose;
 mod app_entry;
 mod app_import;
+mod app_plausible;
 mod app_report;
 mod app_save;
 mod app_search;
