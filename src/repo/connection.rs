@@ -67,7 +67,7 @@ impl Repo {
             return Err(fc::is_directory(path));
         }
         // Without the lock (a file we may not read) the journal still opens, as before.
-        let lock = super::lock::hold_shared(path).ok();
+        let lock = super::lock::hold_shared(path)?;
         if meta.len() == 0 {
             return Err(fc::zero_bytes(path));
         }

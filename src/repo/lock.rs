@@ -11,26 +11,35 @@ use std::fs::{self, File, TryLockError};
 use std::io::ErrorKind;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use super::error::{RepoError, Result};
 
-/// Tries before giving up when the file keeps being replaced under us.
-const REPLACED_RETRIES: u32 = 20;
+/// How long an open waits for a restore to finish (a restore takes well under a second).
+const RESTORE_WAIT: Duration = Duration::from_secs(10);
 
-/// A shared lock on the journal file at `path`, held until the returned file is dropped.
+/// A shared lock on the journal file at `path`, held until the returned file is dropped;
+/// None when the file cannot be opened to lock (a mode that lets SQLite say why).
 /// Waits while a restore holds the exclusive lock, then checks that `path` is still the file
 /// it locked (a restore puts a new file there): if not, it locks the new one.
-pub fn hold_shared(path: &Path) -> Result<File> {
-    for _ in 0..REPLACED_RETRIES {
-        let f = File::open(path)?;
-        f.lock_shared()?;
-        if same_file(&f, path)? {
-            return Ok(f);
+pub fn hold_shared(path: &Path) -> Result<Option<File>> {
+    let start = Instant::now();
+    while start.elapsed() < RESTORE_WAIT {
+        let Ok(f) = File::open(path) else {
+            return Ok(None);
+        };
+        match f.try_lock_shared() {
+            Ok(()) if same_file(&f, path)? => return Ok(Some(f)),
+            // Replaced by a restore while we opened it: lock the new file.
+            Ok(()) => continue,
+            Err(TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(10)),
+            Err(TryLockError::Error(_)) => return Ok(None),
         }
     }
     Err(RepoError::Conflict(format!(
-        "{} kept being replaced while it was opened; try again",
-        path.display()
+        "{} is being replaced by `backtrack backup restore`, which has not finished in {} s; nothing was written; try again",
+        path.display(),
+        RESTORE_WAIT.as_secs()
     )))
 }
 
@@ -70,7 +79,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.db");
         fs::write(&path, b"x").unwrap();
-        let held = hold_shared(&path).unwrap();
+        let held = hold_shared(&path).unwrap().expect("a lock");
         let err = exclusive(&path, "backup restore").unwrap_err().to_string();
         assert!(err.contains("open in another backtrack"), "{err}");
         drop(held);
@@ -79,6 +88,34 @@ mod tests {
             exclusive(&dir.path().join("none.db"), "x")
                 .unwrap()
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn an_open_during_a_restore_waits_and_then_locks_the_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        fs::write(&path, b"old").unwrap();
+        let restore = exclusive(&path, "backup restore").unwrap().unwrap();
+        let opener = {
+            let path = path.clone();
+            std::thread::spawn(move || hold_shared(&path).unwrap().unwrap())
+        };
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(
+            !opener.is_finished(),
+            "the open did not wait for the restore"
+        );
+        let new = dir.path().join(".journal.db.new");
+        fs::write(&new, b"new").unwrap();
+        fs::rename(&new, &path).unwrap();
+        drop(restore);
+        let held = opener.join().unwrap();
+        let now = fs::metadata(&path).unwrap();
+        assert_eq!(
+            held.metadata().unwrap().ino(),
+            now.ino(),
+            "the old file was locked"
         );
     }
 }
