@@ -23,7 +23,9 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Activity> {
         kind: vocab_col(r, 2, ActivityKind::parse)?,
         start: parse_datetime_col(3, &r.get::<_, String>(3)?)?,
         elapsed_s: r.get(4)?,
-        moving_s: r.get(5)?,
+        // A moving time of 0 (a sparse GPX imported before issue 21.6) is none measured:
+        // read so, an edit of that activity passes the one check.
+        moving_s: r.get::<_, Option<u32>>(5)?.filter(|m| *m > 0),
         distance_m: r.get(6)?,
         ascent_m: r.get(7)?,
         avg_power_w: r.get(8)?,
@@ -191,4 +193,50 @@ pub(crate) fn insert_activity_tx(tx: &Transaction, a: &Activity) -> Result<Activ
     out.id = tx.last_insert_rowid();
     out.uuid = uuid;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::vocab::ActivityKind;
+    use chrono::Datelike;
+
+    #[test]
+    fn a_stored_moving_time_of_0_reads_as_none_so_the_activity_can_be_edited() {
+        let mut repo = Repo::open_in_memory().unwrap();
+        let start = NaiveDate::from_ymd_opt(2026, 11, 20)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let a = repo
+            .add_activity(&Activity::new(ActivityKind::Walk, start, 3600))
+            .unwrap();
+        // What a sparse GPX stored before issue 21.6.
+        repo.conn
+            .execute("UPDATE activities SET moving_s=0 WHERE id=?1", [a.id])
+            .unwrap();
+        let mut read = repo.activity_by_id(a.id).unwrap().unwrap();
+        assert_eq!(read.moving_s, None);
+        read.note = Some("an hour's walk".into());
+        repo.update_activity(&read).unwrap();
+    }
+
+    #[test]
+    fn the_one_check_guards_every_insert_and_update() {
+        let mut repo = Repo::open_in_memory().unwrap();
+        let start = NaiveDate::from_ymd_opt(1899, 11, 20)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let err = repo
+            .add_activity(&Activity::new(ActivityKind::Ride, start, 3600))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("date:"), "{err}");
+        let ok = Activity::new(ActivityKind::Ride, start.with_year(2026).unwrap(), 3600);
+        let mut a = repo.add_activity(&ok).unwrap();
+        a.avg_power_w = Some(-5.0);
+        let err = repo.update_activity(&a).unwrap_err().to_string();
+        assert!(err.starts_with("power:"), "{err}");
+    }
 }
