@@ -176,6 +176,20 @@ fn absolute_and_repeated_member_names_are_reported_not_imported() {
         why.len() == 1 && why[0].contains("two members share one name"),
         "{why:?}"
     );
+    // Inside a nested archive (read as a stream): the second is named, not dropped unsaid.
+    let outer = dir.path().join("garmin.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&outer).unwrap());
+    z.start_file("inner.zip", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut z, &std::fs::read(&twice).unwrap()).unwrap();
+    z.finish().unwrap();
+    let db2 = dir.path().join("second.db");
+    let (_, v, _) = import(&db2, &outer, Duration::from_secs(60));
+    let why = reasons(&v);
+    assert!(
+        why.len() == 1 && why[0].contains("a second member named 'activities/same.gpx'"),
+        "{why:?}"
+    );
 }
 
 #[test]
