@@ -66,7 +66,8 @@ impl Repo {
         if meta.is_dir() {
             return Err(fc::is_directory(path));
         }
-        // Without the lock (a file we may not read) the journal still opens, as before.
+        // Held while open, so `backup restore` never moves this file from under us; waits for
+        // a restore under way. A file we may not read opens without it, as before.
         let lock = super::lock::hold_shared(path)?;
         if meta.len() == 0 {
             return Err(fc::zero_bytes(path));
