@@ -58,6 +58,32 @@ fn stored_escape_sequences_are_shown_not_sent() {
         );
         assert!(!raw_controls(&out.stderr), "{args:?} (stderr)");
     }
+    // A line break in stored text cannot forge a row of a listing or a field of `info`.
+    ok(
+        &db,
+        &[
+            "event",
+            "add",
+            "other",
+            "MRI\ne99 2026-11-01  other  forged",
+        ],
+    );
+    ok(
+        &db,
+        &[
+            "checkin",
+            "2",
+            "--date",
+            "2026-11-20",
+            "--note",
+            "fine\n  pain 0",
+        ],
+    );
+    let events = ok(&db, &["list", "events", "--all"]);
+    assert!(!events.lines().any(|l| l.starts_with("e99")), "{events}");
+    let info = ok(&db, &["info", "c2"]);
+    assert!(!info.lines().any(|l| l.starts_with("  pain 0")), "{info}");
+    assert!(info.contains("fine\n                       "), "{info}");
     let shown = ok(&db, &["info", "c1"]);
     assert!(shown.contains("\\u001b]0;pwned"), "{shown}");
     // A refusal that echoes the typed name escapes it too.
