@@ -7,8 +7,10 @@ pub mod error;
 pub mod measure;
 pub mod parse;
 pub mod period;
+pub mod plausible;
 pub mod prescription;
 pub mod records;
+pub mod safe_text;
 pub mod text;
 pub mod vocab;
 

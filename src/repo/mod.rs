@@ -11,11 +11,15 @@ pub mod checkins;
 pub mod connection;
 pub mod error;
 pub mod events;
+pub mod export_file;
 pub mod filecheck;
 pub mod import_check;
+mod import_stamps;
 pub mod journal;
+pub mod lock;
 pub mod meds;
 pub mod merge;
+mod merge_checks;
 pub mod psfs;
 pub mod recompute;
 pub mod records;
@@ -24,6 +28,7 @@ mod rehab_items;
 #[cfg(test)]
 mod rehab_tests;
 pub mod restore;
+pub mod restore_guard;
 pub mod settings;
 pub mod snapshot;
 #[cfg(test)]
