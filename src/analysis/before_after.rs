@@ -119,7 +119,7 @@ fn line(rows: &[(f64, [f64; 4])]) -> Option<[f64; 5]> {
     for c in 0..P {
         let piv = (c..P).max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))?;
         if m[piv][c].abs() < 1e-9 {
-            return None;
+            continue;
         }
         m.swap(c, piv);
         let pivot = m[c];
@@ -132,7 +132,43 @@ fn line(rows: &[(f64, [f64; 4])]) -> Option<[f64; 5]> {
             }
         }
     }
-    Some(std::array::from_fn(|i| m[i][P] / m[i][i]))
+    // A predictor that never varies (or copies another) gets no weight.
+    Some(std::array::from_fn(|i| {
+        if m[i][i].abs() < 1e-9 {
+            0.0
+        } else {
+            m[i][P] / m[i][i]
+        }
+    }))
+}
+
+/// The fit without the days it fits worst: after a first fit, days whose change is more than
+/// three robust standard deviations (1.4826 × the median absolute residual) from it are left
+/// out and the fit is made again, so that an injury's onset (a steep rise no pain level
+/// foretells) does not bend the line for every other day. They still count in the p.
+fn robust_line(rows: &[(f64, [f64; 4])]) -> Option<[f64; 5]> {
+    let mut k = line(rows)?;
+    for _ in 0..2 {
+        let mut res: Vec<f64> = rows
+            .iter()
+            .map(|(c, z)| (c - predict(&k, z)).abs())
+            .collect();
+        res.sort_by(f64::total_cmp);
+        let sigma = 1.4826 * res[res.len() / 2];
+        if sigma <= 0.0 {
+            break;
+        }
+        let kept: Vec<(f64, [f64; 4])> = rows
+            .iter()
+            .filter(|(c, z)| (c - predict(&k, z)).abs() <= 3.0 * sigma)
+            .copied()
+            .collect();
+        match line(&kept) {
+            Some(next) if kept.len() >= MIN_REFERENCE => k = next,
+            _ => break,
+        }
+    }
+    Some(k)
 }
 
 fn predict(k: &[f64; 5], z: &[f64; 4]) -> f64 {
@@ -163,7 +199,7 @@ fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
     if rows.len() < MIN_REFERENCE {
         return None;
     }
-    let k = line(&rows)?;
+    let k = robust_line(&rows)?;
     let expected = predict(&k, &z);
     let gap = change - expected;
     let tie = gap.abs().max(1.0) * 1e-9;
