@@ -11,6 +11,7 @@ use crate::analysis::load::daily_load;
 use crate::analysis::pain::pain_series;
 use crate::analysis::permute::tests::Lcg;
 use crate::domain::records::{Checkin, Dose};
+use crate::domain::vocab::MedClass;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
