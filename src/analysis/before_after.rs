@@ -189,7 +189,8 @@ pub fn before_after(
             .collect();
         let what = format!("event {date} {kind}");
         let head = format!(
-            "{title} ({kind}, {})",
+            "{title} ({}, {})",
+            super::words::key_words(&kind),
             crate::domain::text::date(date, today)
         );
         let since = (today - date).num_days();

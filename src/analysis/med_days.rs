@@ -10,7 +10,7 @@ use super::adjust::{Frames, allows};
 use super::chance::Verdict;
 use super::data::{DayIndex, JournalData, round1};
 use super::factors::{group_mean, points};
-use super::words::one;
+use super::words::{key_words, one};
 use crate::domain::vocab::MedClass;
 
 /// Mean pain on logged days with a dose of a class against logged days without. JSON keys:
@@ -64,7 +64,8 @@ pub fn med_assocs(
             continue;
         }
         let seen = format!(
-            "On days with any {class} dose, pain was {} against {} on days without",
+            "On days with any {} dose, pain was {} against {} on days without",
+            key_words(class.as_str()),
             one(wm),
             one(wom)
         );
