@@ -53,6 +53,20 @@ pub fn load(
 }
 
 impl ReportData {
+    /// The journal's first check-in, activity, dose or rehab session; None when empty.
+    pub fn journal_began(&self) -> Option<NaiveDate> {
+        let j = &self.journal;
+        [
+            j.checkins.iter().map(|c| c.date).min(),
+            j.activities.iter().map(|a| a.date()).min(),
+            j.doses.iter().map(|d| d.taken_at.date()).min(),
+            j.rehab_sessions.iter().map(|s| s.date).min(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+    }
+
     /// The figures of `journal` (all history up to `to`) for the period `[from, to]`.
     pub fn new(
         journal: JournalData,

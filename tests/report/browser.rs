@@ -124,10 +124,12 @@ fn demo_report_prints_to_two_to_four_pages_in_chromium() {
         "period missing:\n{text}"
     );
     assert!(
-        text.contains("Red-flag symptoms logged on 1 day"),
+        text.contains("Red flags logged by the patient on 1 day"),
         "red flags missing:\n{text}"
     );
-    assert!(text.contains("saddle-numbness"));
+    // In clinical words, never the key.
+    assert!(text.contains("saddle numbness (perineal sensory change)"));
+    assert!(!text.contains("saddle-numbness"));
     let stats = j.json(&["stats", "--since", from]);
     let mean7 = format!("{:.1}", stats["pain"]["mean7"].as_f64().unwrap());
     let first_page = run("pdftotext", &["-f", "1", "-l", "1", "-layout", p, "-"]);
