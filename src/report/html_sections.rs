@@ -6,6 +6,8 @@ use maud::{Markup, html};
 use super::data::ReportData;
 use super::figures::{Figures, NoteEntry};
 use super::html::{dm, f1, fig, signed, stat};
+use super::med_safety::amount;
+use super::words::med_class;
 use crate::analysis::stats::{most_notable, sentences};
 
 /// Weekly rows are listed up to this many weeks; a longer period shows the chart only.
@@ -21,22 +23,40 @@ pub fn medication(r: &ReportData, f: &Figures) -> Markup {
             } @else {
                 table {
                     thead { tr {
-                        th { "Medication" } th { "Class" } th.n { "Days used" } th.n { "Doses" }
-                        th.n { "Doses a day: median" } th.n { "max" } th.n { "Max daily total" } th.n { "Days over max" }
+                        th { "Medication and regimen" } th.n { "Days used" } th.n { "Doses a day: median / max" }
+                        th.n { "Daily limit" } th.n { "Most taken in a day" } th.n { "Mean a day on days used" } th.n { "Days over the limit" }
                     } }
                     tbody {
                         @for (i, u) in f.meds.medications.iter().enumerate() {
                             tr {
-                                td { (u.medication) } td { (u.class) }
+                                td { strong { (u.medication) } " (" (med_class(&u.class)) ")"
+                                    @if let Some(rg) = &u.regimen { br; span.muted { (rg) } } }
                                 td.n { (fig(&format!("meds.medications.{i}.days_used"), u.days_used.to_string())) }
-                                td.n { (u.doses) }
-                                td.n { (fig(&format!("meds.medications.{i}.doses_per_day_median"), format!("{}", u.doses_per_day_median))) }
-                                td.n { (fig(&format!("meds.medications.{i}.doses_per_day_max"), u.doses_per_day_max.to_string())) }
-                                td.n { (u.max_daily.map_or("—".to_string(), |x| format!("{x} {}", u.unit))) }
+                                td.n { (fig(&format!("meds.medications.{i}.doses_per_day_median"), format!("{}", u.doses_per_day_median)))
+                                    " / " (fig(&format!("meds.medications.{i}.doses_per_day_max"), u.doses_per_day_max.to_string())) }
+                                td.n { (u.max_daily.map_or("none set".to_string(), |x| format!("{} {}", amount(x), u.unit))) }
+                                td.n { (fig(&format!("meds.medications.{i}.most_in_a_day"), amount(u.most_in_a_day))) " " (u.unit)
+                                    br; span.muted.small { (dm(u.most_in_a_day_date)) } }
+                                td.n { (fig(&format!("meds.medications.{i}.mean_per_day_used"), format!("{:.1}", u.mean_per_day_used))) " " (u.unit) }
                                 td.n { (fig(&format!("meds.medications.{i}.days_over_max"), u.days_over_max.to_string())) }
                             }
                         }
                     }
+                }
+                @if !f.meds.over_max_days.is_empty() {
+                    p.small #over-limit { strong { "Every day over a daily limit: " }
+                        @for (i, o) in f.meds.over_max_days.iter().enumerate() {
+                            @if i > 0 { "; " }
+                            (dm(o.date)) " " (o.medication) " " strong { (amount(o.amount)) " " (o.unit) } " (limit " (amount(o.limit)) ")"
+                        } "." }
+                }
+                @if !f.meds.runs.is_empty() {
+                    p.small #runs { strong { "NSAID and opioid runs of two days or more: " }
+                        @for (i, x) in f.meds.runs.iter().enumerate() {
+                            @if i > 0 { "; " }
+                            (med_class(&x.class)) " " (x.days) " days " (dm(x.from)) " to " (dm(x.to))
+                            @if x.flagged { " " span.mark { "past the alert of " (x.threshold) } }
+                        } "." }
                 }
             }
             h3 { "Safety counters on " (dm(r.to)) }
@@ -127,7 +147,9 @@ pub fn criteria(r: &ReportData) -> Markup {
                                 td { (x.label) }
                                 td { (x.detail) }
                                 td.n { (stat(&format!("criteria.{i}.value"), x.value.map_or("—".to_string(), |v| signed_if(&x.rule, v)))) }
-                                td { @if x.met { span.met { (stat(&format!("criteria.{i}.met"), "met")) } } @else { span.notmet { (stat(&format!("criteria.{i}.met"), "not met")) } } }
+                                td { @if x.value.is_none() { span.nodata { "not enough data" } }
+                                    @else if x.met { span.met { (stat(&format!("criteria.{i}.met"), "met")) } }
+                                    @else { span.notmet { (stat(&format!("criteria.{i}.met"), "not met")) } } }
                             }
                         }
                     }
@@ -149,9 +171,9 @@ fn signed_if(rule: &str, v: f64) -> String {
 pub fn notes(list: &[NoteEntry]) -> Markup {
     html! {
         section.flow #notes {
-            h2 { "Notes of flare days and events" }
+            h2 { "Notes in the period" }
             @if list.is_empty() {
-                p { "No notes on flare days and no events in the period." }
+                p { "No notes in the period." }
             } @else {
                 table {
                     thead { tr { th { "Date" } th { "What" } th { "Note" } } }

@@ -6,6 +6,7 @@
 mod common;
 
 mod browser;
+mod clinical;
 mod doc;
 mod figures;
 mod html;
