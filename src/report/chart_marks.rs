@@ -12,9 +12,9 @@ pub const EVENT_ROWS: usize = 3;
 pub const EVENT_ROW_HEIGHT: f64 = 15.0;
 
 /// The width of a label of `chars` characters at [`MARK_FONT`], bold, with a little air: an
-/// over-estimate (digits and the dash are at most 0.62 em wide in the sans fonts used).
+/// over-estimate (bold digits are at most 0.7 em wide in the sans fonts used).
 pub fn label_width(chars: usize) -> f64 {
-    chars as f64 * MARK_FONT * 0.62 + 4.0
+    chars as f64 * MARK_FONT * 0.7 + 4.0
 }
 
 /// Date ticks for `[from, to]` with their labels: months for periods over 10 weeks (every

@@ -43,7 +43,12 @@ pub fn red_flags(f: &Figures) -> Markup {
     html! {
         @if days.is_empty() {
             section.negative #red-flags {
-                p { strong { "Red flags: none logged in the period." } " The patient's check-ins record no saddle numbness, bladder or bowel change, symptoms in both legs, worsening weakness, sexual dysfunction, fever or weight loss." }
+                @if f.symptoms.checkins == 0 {
+                    p { strong { "Red flags: none logged in the period." } " There is no check-in in the period to record them." }
+                } @else {
+                    p { strong { "Red flags: none logged in the period." } " The patient's " (count(f.symptoms.checkins, "check-in records", "check-ins record"))
+                        " no saddle numbness, bladder or bowel change, symptoms in both legs, worsening weakness, sexual dysfunction, fever or weight loss." }
+                }
             }
         } @else {
             section.redflags #red-flags {
@@ -130,6 +135,9 @@ fn symptoms(f: &Figures) -> Markup {
     html! {
         div.box #symptoms {
             h3 { "Symptoms in " (count(s.checkins, "check-in", "check-ins")) }
+            @if s.checkins == 0 {
+                p { "No check-ins in the period." }
+            } @else {
             p { "Leg pain (thigh or below the knee): " (dayset(&s.leg_days, "symptoms.leg_days")) }
             p { "Below the knee: " (dayset(&s.below_knee_days, "symptoms.below_knee_days")) }
             p { "Numbness, tingling or weakness: " (dayset(&s.neuro_days, "symptoms.neuro_days"))
@@ -139,6 +147,7 @@ fn symptoms(f: &Figures) -> Markup {
                 "; days with pain ≥ 7: " (fig("symptoms.days_pain_7", s.days_pain_7.to_string()))
                 " (worst ≥ 7: " (fig("symptoms.days_worst_7", s.days_worst_7.to_string())) ")" }
             p { "Night pain (notes or tags naming the night): " (dayset(&s.night_days, "symptoms.night_days")) }
+            }
         }
     }
 }

@@ -11,3 +11,5 @@ mod doc;
 mod figures;
 mod html;
 mod layers;
+mod page1;
+mod print;
