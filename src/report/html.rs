@@ -98,17 +98,20 @@ pub fn render(
                 (summary(f))
                 section.flow #pain {
                     h2 { "Pain and training" }
-                    @match pain_svg {
-                        Some(svg) => figure { (PreEscaped(svg)) },
-                        None => p.empty { "No check-ins in the period: no pain to draw." },
+                    // One block, so pain and training print on one page over one date axis.
+                    div.charts {
+                        @match pain_svg {
+                            Some(svg) => figure { (PreEscaped(svg)) },
+                            None => p.empty { "No check-ins in the period: no pain to draw." },
+                        }
+                        (pain_legend(f))
+                        @match load_svg {
+                            Some(svg) => figure { (PreEscaped(svg)) },
+                            None => p.empty { "No training logged in the period: no training to draw." },
+                        }
+                        (load_legend(f))
                     }
-                    (pain_legend(f))
                     (event_list(f))
-                    @match load_svg {
-                        Some(svg) => figure { (PreEscaped(svg)) },
-                        None => p.empty { "No training logged in the period: no training to draw." },
-                    }
-                    (load_legend(f))
                     (pain_lines(f))
                     (ride_pain(r, f))
                 }

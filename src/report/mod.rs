@@ -139,4 +139,6 @@ pub fn write_report(
 }
 
 #[cfg(test)]
+mod page_tests;
+#[cfg(test)]
 mod tests;

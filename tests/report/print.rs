@@ -94,6 +94,13 @@ fn two_year_report_prints_on_a4_and_letter_without_blank_pages() {
                 text.contains("Alex Doe") && text.contains(&period),
                 "{paper} page {i} lacks the name or the period:\n{text}"
             );
+            // Pain and training print on one page.
+            if text.contains("Pain and training") {
+                assert!(
+                    text.contains("TSS per week") && text.contains("pain (0–10)"),
+                    "{paper} page {i}: the charts are split\n{text}"
+                );
+            }
             let prefix = dir.join(format!("{paper}-{i}"));
             run(
                 "pdftoppm",
