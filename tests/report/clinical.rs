@@ -371,3 +371,50 @@ fn criteria_without_data_say_not_enough_data() {
     assert!(crit.contains("— not enough data"), "{crit}");
     assert!(!crit.contains("— not met"), "{crit}");
 }
+
+#[test]
+fn rides_are_grouped_by_the_pain_during_them() {
+    let j = clinical_journal();
+    j.ok(&[
+        "ride",
+        "2h",
+        "--rpe",
+        "6",
+        "--date",
+        "-9",
+        "--pain-during",
+        "8",
+        "--stopped-for-pain",
+    ]);
+    j.ok(&["ride", "45m", "--rpe", "3", "--date", "-4"]);
+    let (v, doc) = report(&j, &[]);
+    let acts = j.json(&["list", "activities", "--all"]);
+    let bands = v["figures"]["ride_pain"]["bands"].as_array().unwrap();
+    let band = |lo: u64, hi: u64| {
+        acts.as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| {
+                a["pain_during"]
+                    .as_u64()
+                    .is_some_and(|p| (lo..=hi).contains(&p))
+            })
+            .count()
+    };
+    assert_eq!(bands[0]["rides"], Value::from(band(0, 3)));
+    assert_eq!(bands[1]["rides"], Value::from(band(4, 6)));
+    assert_eq!(bands[2]["rides"], Value::from(band(7, 10)));
+    assert_eq!(
+        (
+            bands[2]["rides"].as_u64(),
+            bands[2]["stopped_for_pain"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(bands[3]["rides"], 1, "the ride without pain logged");
+    assert!(
+        doc.text.contains("Rides in the period: 3 rides."),
+        "{}",
+        doc.text
+    );
+}

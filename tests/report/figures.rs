@@ -215,12 +215,28 @@ fn every_figure_equals_stats_since_for_the_same_range() {
         .map(|l| l.trim().trim_start_matches("Most notable: "))
         .collect();
     assert!(assoc.len() >= 5, "{text}");
+    // Word for word, in the third person ("the patient's", not "your"), chance words whole.
     for s in assoc {
+        let s = s.replace(" your ", " the patient's ");
         assert!(
-            doc.text.contains(s),
+            doc.text.contains(&s),
             "association missing from the report: {s}"
         );
     }
+    assert!(
+        !doc.text.contains(" your "),
+        "the report addresses the patient"
+    );
+    // The push-through comparison is shown only with its adjustment.
+    assert_eq!(
+        doc.text.contains("Pushing through: "),
+        !stats["push_through"]["adjusted"].is_null()
+    );
+    // The key to the training figures states the day-before convention.
+    assert!(
+        doc.text
+            .contains("TSB (form) = CTL − ATL of the day before")
+    );
 }
 
 #[test]

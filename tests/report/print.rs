@@ -179,6 +179,19 @@ fn event_numbers_never_overlap_and_each_event_is_numbered() {
             assert!(apart, "labels {:?} and {:?} overlap", labels[i], labels[k]);
         }
     }
+    // Chart text prints at 8 pt or more: the charts span the text width (182 mm on A4, the
+    // narrower paper) over 760 units, so 12 units are 8.1 pt.
+    let sizes: Vec<f64> = html
+        .split("font-size=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect();
+    assert!(sizes.len() > 20);
+    let smallest = sizes.iter().cloned().fold(f64::MAX, f64::min);
+    assert!(
+        smallest * 182.0 / 760.0 / 0.3528 >= 8.0,
+        "chart text at {smallest} units"
+    );
     // Every event 1..=n appears once, alone or in a range "a–b".
     let mut seen = Vec::new();
     for (_, _, t) in &labels {
