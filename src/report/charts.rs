@@ -1,6 +1,7 @@
-//! The report's two charts as inline SVG drawn by plotters: daily pain with the 7-day mean,
-//! the baseline, flares and numbered event markers; weekly TSS bars with hours on a second
-//! axis. Both share the period's date axis and read in black and white (line styles, marks).
+//! The report's pain chart as inline SVG drawn by plotters (daily pain with the 7-day mean,
+//! the baseline, flares and numbered event markers) and the helpers both charts share; the
+//! training chart is in `charts_load`. Both share the period's date axis and read in black
+//! and white (line styles, marks).
 
 use anyhow::{Result, anyhow};
 use chrono::{Duration, NaiveDate};
@@ -17,16 +18,15 @@ use super::words::count;
 /// Drawing size in SVG units; the page scales it to the text width (about 180 mm).
 pub const WIDTH: u32 = 760;
 pub const PAIN_HEIGHT: u32 = 250;
-pub const LOAD_HEIGHT: u32 = 190;
 const FONT: &str = "sans-serif";
 const GREY: RGBColor = RGBColor(120, 120, 120);
-const LIGHT: RGBColor = RGBColor(225, 225, 225);
+pub(super) const LIGHT: RGBColor = RGBColor(225, 225, 225);
 const LIGHT_LINE: RGBColor = RGBColor(175, 175, 175);
 /// Periods longer than this draw daily pain smaller.
 const LONG_DAYS: usize = 120;
 const FLAG: RGBColor = RGBColor(180, 0, 0);
 
-fn err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
+pub(super) fn err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
     anyhow!("drawing a chart failed: {e:?}")
 }
 
@@ -44,14 +44,14 @@ fn runs(days: &[(NaiveDate, Option<f64>)]) -> Vec<Vec<(NaiveDate, f64)>> {
     out
 }
 
-fn label_style(size: f64) -> TextStyle<'static> {
+pub(super) fn label_style(size: f64) -> TextStyle<'static> {
     (FONT, size).into_font().color(&BLACK)
 }
 
 /// Strips the size attributes and the namespace plotters writes, so the SVG scales to the
 /// page from its viewBox and the document holds no URL at all; adds a `<title>` for screen
 /// readers and the marks drawn as plain SVG (`extra`).
-fn inline(svg: String, title: &str, extra: &str) -> String {
+pub(super) fn inline(svg: String, title: &str, extra: &str) -> String {
     let start = svg.find("<svg").unwrap_or(0);
     let end = svg[start..].find('>').map_or(svg.len(), |e| start + e);
     let head = &svg[start..end];
@@ -70,14 +70,19 @@ fn inline(svg: String, title: &str, extra: &str) -> String {
     )
 }
 
-fn area(buf: &mut String, h: u32) -> DrawingArea<SVGBackend<'_>, Shift> {
+pub(super) fn area(buf: &mut String, h: u32) -> DrawingArea<SVGBackend<'_>, Shift> {
     let root = SVGBackend::with_string(buf, (WIDTH, h)).into_drawing_area();
     let _ = root.fill(&WHITE);
     root
 }
 
 /// The date ticks under the axis at pixel height `y0`, `x` mapping a date to its pixel.
-fn ticks(from: NaiveDate, to: NaiveDate, y0: i32, x: impl Fn(NaiveDate) -> i32) -> String {
+pub(super) fn ticks(
+    from: NaiveDate,
+    to: NaiveDate,
+    y0: i32,
+    x: impl Fn(NaiveDate) -> i32,
+) -> String {
     let mut out = String::new();
     for (d, label) in date_ticks(from, to) {
         let px = x(d);
@@ -203,102 +208,6 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
         r.to,
         count(r.stats.flares.len() as u64, "flare", "flares"),
         count(f.events.len() as u64, "event", "events")
-    );
-    Ok(Some(inline(buf, &title, &extra)))
-}
-
-/// Weekly TSS as bars (left axis) and weekly hours as a line with square marks (right axis),
-/// on the pain chart's date axis. None when the period has no session.
-pub fn load_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
-    if f.training.sessions == 0 {
-        return Ok(None);
-    }
-    let mut buf = String::new();
-    let mut extra = String::new();
-    {
-        let root = area(&mut buf, LOAD_HEIGHT);
-        let end = r.to + Duration::days(1);
-        let weeks = &f.training.weeks;
-        let max_tss = weeks.iter().map(|w| w.tss).fold(0.0, f64::max).max(50.0) * 1.15;
-        let max_h = weeks.iter().map(|w| w.hours).fold(0.0, f64::max).max(2.0) * 1.15;
-        let mut ch = ChartBuilder::on(&root)
-            .margin_top(10)
-            .margin_right(4)
-            .x_label_area_size(34)
-            .y_label_area_size(44)
-            .right_y_label_area_size(44)
-            .build_cartesian_2d(r.from..end, 0.0..max_tss)
-            .map_err(err)?
-            .set_secondary_coord(r.from..end, 0.0..max_h);
-        ch.configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .x_label_formatter(&|_| String::new())
-            .y_labels(5)
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(LIGHT.stroke_width(1))
-            .axis_style(BLACK.stroke_width(1))
-            .label_style(label_style(16.0))
-            .axis_desc_style(label_style(16.0))
-            .y_desc("TSS per week")
-            .draw()
-            .map_err(err)?;
-        ch.configure_secondary_axes()
-            .y_labels(5)
-            .y_label_formatter(&|v| format!("{v:.1}"))
-            .axis_style(BLACK.stroke_width(1))
-            .label_style(label_style(16.0))
-            .axis_desc_style(label_style(16.0))
-            .y_desc("hours per week")
-            .draw()
-            .map_err(err)?;
-        let y0 = ch.backend_coord(&(r.from, 0.0)).1;
-        extra.push_str(&ticks(r.from, r.to, y0, |d| ch.backend_coord(&(d, 0.0)).0));
-        let span = |w: NaiveDate| (w.max(r.from), (w + Duration::days(7)).min(end));
-        // Weeks cut by the period's edges are drawn open: their totals cover fewer days.
-        let bar = |w: &super::figures_load::WeekTraining| {
-            let (a, b) = span(w.week);
-            [(a, 0.0), (b - Duration::days(1), w.tss)]
-        };
-        ch.draw_series(
-            weeks
-                .iter()
-                .filter(|w| w.days == 7)
-                .map(|w| Rectangle::new(bar(w), LIGHT.filled())),
-        )
-        .map_err(err)?;
-        ch.draw_series(
-            weeks
-                .iter()
-                .map(|w| Rectangle::new(bar(w), BLACK.stroke_width(1))),
-        )
-        .map_err(err)?;
-        let mid = |w: NaiveDate| {
-            let (a, b) = span(w);
-            a + Duration::days((b - a).num_days() / 2)
-        };
-        let full: Vec<(NaiveDate, f64)> = weeks
-            .iter()
-            .filter(|w| w.days == 7)
-            .map(|w| (mid(w.week), w.hours))
-            .collect();
-        ch.draw_secondary_series(LineSeries::new(full, BLACK.stroke_width(2)))
-            .map_err(err)?;
-        ch.draw_secondary_series(weeks.iter().map(|w| {
-            let style = if w.days == 7 {
-                BLACK.filled()
-            } else {
-                BLACK.stroke_width(2)
-            };
-            EmptyElement::at((mid(w.week), w.hours)) + Rectangle::new([(-4, -4), (4, 4)], style)
-        }))
-        .map_err(err)?;
-        root.present().map_err(err)?;
-    }
-    let title = format!(
-        "Training per week from {} to {}: TSS as bars, hours as a line",
-        r.from, r.to
     );
     Ok(Some(inline(buf, &title, &extra)))
 }

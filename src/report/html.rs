@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::Paper;
-use super::charts::{load_chart, pain_chart};
+use super::charts::pain_chart;
+use super::charts_load::load_chart;
 use super::data::ReportData;
 use super::figures::{Dated, Figures, NoteEntry, WeekMean};
 use super::html_page1::{red_flags, summary, who};

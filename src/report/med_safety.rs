@@ -9,6 +9,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::data::ReportData;
+use super::words::count;
 use crate::domain::records::Medication;
 use crate::domain::vocab::MedClass;
 
@@ -164,11 +165,12 @@ pub fn regimen(m: &Medication) -> String {
         " scheduled"
     });
     if let Some(n) = m.times_a_day {
-        s.push_str(&format!(
-            ", {} {n} time{} a day",
-            if m.as_needed { "up to" } else { "" },
-            if n == 1 { "" } else { "s" }
-        ));
+        let times = count(n, "time", "times");
+        s.push_str(&if m.as_needed {
+            format!(", up to {times} a day")
+        } else {
+            format!(", {times} a day")
+        });
     }
     match (m.course_start, m.course_end) {
         (Some(a), Some(b)) => s.push_str(&format!("; course {a} to {b}")),
@@ -176,7 +178,7 @@ pub fn regimen(m: &Medication) -> String {
         (None, Some(b)) => s.push_str(&format!("; course until {b}")),
         (None, None) => {}
     }
-    s.replace(",  ", ", ")
+    s
 }
 
 #[cfg(test)]
@@ -198,6 +200,24 @@ mod tests {
             ]
         );
         assert_eq!(amount(400.0), "400");
+        let m = Medication {
+            id: 1,
+            uuid: String::new(),
+            name: "tramadol".into(),
+            class: MedClass::Opioid,
+            unit: "mg".into(),
+            usual_dose: 50.0,
+            max_daily: None,
+            as_needed: false,
+            times_a_day: Some(2),
+            course_start: Some(d("2026-01-05")),
+            course_end: Some(d("2026-01-20")),
+            note: None,
+        };
+        assert_eq!(
+            regimen(&m),
+            "50 mg scheduled, 2 times a day; course 2026-01-05 to 2026-01-20"
+        );
         assert_eq!(amount(2.5), "2.5");
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod chart_marks;
 pub mod charts;
+pub mod charts_load;
 pub mod clinical;
 pub mod data;
 pub mod figures;

@@ -11,5 +11,6 @@ mod doc;
 mod figures;
 mod html;
 mod layers;
+mod meds;
 mod page1;
 mod print;
