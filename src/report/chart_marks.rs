@@ -1,5 +1,5 @@
 //! The marks the charts draw as plain SVG rather than through plotters: the date ticks (first
-//! of the month, with the year where it changes; Mondays for short periods) and the event
+//! of the month, with the year where it changes; Mondays for periods up to 20 weeks) and the event
 //! numbers, grouped and staggered so no two label boxes overlap.
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
@@ -17,13 +17,13 @@ pub fn label_width(chars: usize) -> f64 {
     chars as f64 * MARK_FONT * 0.7 + 4.0
 }
 
-/// Date ticks for `[from, to]` with their labels: months for periods over 10 weeks (every
-/// 1, 2, 3 or 6 months so at most 12), else Mondays. The year is on the first label and on
-/// every label where it changes.
+/// Date ticks for `[from, to]` with their labels: months for periods over 20 weeks (every
+/// 1, 2, 3 or 6 months so at most 12), else Mondays (every other one past 6 weeks). The year
+/// is on the first label and on every label where it changes.
 pub fn date_ticks(from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, String)> {
     let days = (to - from).num_days() + 1;
     let mut ticks = Vec::new();
-    if days > 70 {
+    if days > 140 {
         let months = days as f64 / 30.44;
         let step = [1u32, 2, 3, 6, 12]
             .into_iter()
@@ -41,17 +41,19 @@ pub fn date_ticks(from: NaiveDate, to: NaiveDate) -> Vec<(NaiveDate, String)> {
             d = d + Months::new(step);
         }
     } else {
+        // Every Monday up to 6 weeks, every other Monday up to 20 weeks.
+        let step = if days > 42 { 14 } else { 7 };
         let mut d = from + Duration::days((7 - from.weekday().num_days_from_monday() as i64) % 7);
         while d <= to {
             ticks.push(d);
-            d += Duration::days(7);
+            d += Duration::days(step);
         }
     }
     let mut year = None;
     ticks
         .into_iter()
         .map(|d| {
-            let fmt = match (days > 70, year != Some(d.year())) {
+            let fmt = match (days > 140, year != Some(d.year())) {
                 (true, true) => "%b %Y",
                 (true, false) => "%b",
                 (false, true) => "%-d %b %Y",
@@ -150,6 +152,12 @@ mod tests {
         let two = date_ticks(d("2024-11-24"), d("2026-11-23"));
         assert!(two.len() <= 12 && two.iter().all(|x| x.0.month0() % 2 == 0));
         assert_eq!(two[0].1, "Jan 2025");
+        let twelve = date_ticks(d("2026-09-01"), d("2026-11-23"));
+        let labels: Vec<&str> = twelve.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["7 Sep 2026", "21 Sep", "5 Oct", "19 Oct", "2 Nov", "16 Nov"]
+        );
         let short = date_ticks(d("2026-11-03"), d("2026-11-23"));
         assert_eq!(short[0].1, "9 Nov 2026");
         assert_eq!(short[1].1, "16 Nov");

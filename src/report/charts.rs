@@ -18,6 +18,9 @@ use super::words::count;
 /// Drawing size in SVG units; the page scales it to the text width (about 180 mm).
 pub const WIDTH: u32 = 760;
 pub const PAIN_HEIGHT: u32 = 250;
+/// Room for each side's axis labels and title (the same on both charts, so their date axes
+/// line up).
+pub const LABEL_AREA: u32 = 58;
 const FONT: &str = "sans-serif";
 const GREY: RGBColor = RGBColor(120, 120, 120);
 pub(super) const LIGHT: RGBColor = RGBColor(225, 225, 225);
@@ -118,8 +121,8 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
             .margin_top(top)
             .margin_right(4)
             .x_label_area_size(34)
-            .y_label_area_size(44)
-            .right_y_label_area_size(44)
+            .y_label_area_size(LABEL_AREA)
+            .right_y_label_area_size(LABEL_AREA)
             .build_cartesian_2d(r.from..end, 0.0..10.5)
             .map_err(err)?;
         ch.configure_mesh()

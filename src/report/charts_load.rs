@@ -5,7 +5,7 @@ use anyhow::Result;
 use chrono::{Duration, NaiveDate};
 use plotters::prelude::*;
 
-use super::charts::{LIGHT, area, err, inline, label_style, ticks};
+use super::charts::{LABEL_AREA, LIGHT, area, err, inline, label_style, ticks};
 use super::data::ReportData;
 use super::figures::Figures;
 
@@ -29,8 +29,8 @@ pub fn load_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
             .margin_top(10)
             .margin_right(4)
             .x_label_area_size(34)
-            .y_label_area_size(44)
-            .right_y_label_area_size(44)
+            .y_label_area_size(LABEL_AREA)
+            .right_y_label_area_size(LABEL_AREA)
             .build_cartesian_2d(r.from..end, 0.0..max_tss)
             .map_err(err)?
             .set_secondary_coord(r.from..end, 0.0..max_h);

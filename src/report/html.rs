@@ -188,7 +188,7 @@ fn pain_legend(f: &Figures) -> Markup {
             span { (sample(r#"<line x1="2" y1="6" x2="34" y2="6" stroke="black" stroke-width="2" stroke-dasharray="7 5"/>"#)) "baseline" }
             span { (sample(r##"<rect x="2" y="0" width="32" height="8" fill="#e1e1e1"/><rect x="2" y="9" width="32" height="3" fill="black"/>"##)) "flare days (grey band; black bar under the axis)" }
             @if !f.events.is_empty() {
-                span { (sample(r#"<line x1="18" y1="0" x2="18" y2="12" stroke="black" stroke-dasharray="2 3"/>"#)) "event (numbered below)" }
+                span { (sample(r#"<line x1="18" y1="0" x2="18" y2="12" stroke="black" stroke-dasharray="2 3"/>"#)) "event (numbered above the chart, listed below)" }
             }
             @if !f.red_flag_days.is_empty() {
                 span { strong style="color:#b40000" { "!" } " red-flag day" }

@@ -29,7 +29,7 @@ pub fn medication(r: &ReportData, f: &Figures) -> Markup {
                     tbody {
                         @for (i, u) in f.meds.medications.iter().enumerate() {
                             tr {
-                                td { strong { (u.medication) } " (" (med_class(&u.class)) ")"
+                                td { strong { (u.medication) } @if !u.medication.eq_ignore_ascii_case(&u.class) { " (" (med_class(&u.class)) ")" }
                                     @if let Some(rg) = &u.regimen { br; span.muted { (rg) } } }
                                 td.n { (fig(&format!("meds.medications.{i}.days_used"), u.days_used.to_string())) }
                                 td.n { (fig(&format!("meds.medications.{i}.doses_per_day_median"), format!("{}", u.doses_per_day_median)))
