@@ -101,3 +101,40 @@ fn a_new_journal_counts_only_its_own_days() {
     let text = parse(&std::fs::read_to_string(&out).unwrap()).unwrap().text;
     assert!(text.contains("2 of 2 days logged"), "{text}");
 }
+
+#[test]
+fn paper_comes_from_the_flag_or_the_locale() {
+    let j = Journal::new();
+    j.ok(&["checkin", "3"]);
+    let out = j.dir.path().join("p.html");
+    let run = |locale: &[(&str, &str)], extra: &[&str]| {
+        let mut c = j.cmd();
+        for k in ["LC_ALL", "LC_PAPER", "LANG"] {
+            c.env_remove(k);
+        }
+        c.envs(locale.iter().copied());
+        c.args(["report", "--json", "-o", out.to_str().unwrap()])
+            .args(extra);
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{o:?}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let html = std::fs::read_to_string(&out).unwrap();
+        (v["paper"].as_str().unwrap().to_string(), html)
+    };
+    let (p, html) = run(&[("LANG", "en_US.UTF-8")], &[]);
+    assert_eq!(p, "letter");
+    assert!(html.contains("@page { size: letter;"));
+    assert_eq!(run(&[("LANG", "de_DE.UTF-8")], &[]).0, "a4");
+    assert_eq!(run(&[], &[]).0, "a4");
+    let (p, html) = run(&[("LANG", "en_US.UTF-8")], &["--paper", "a4"]);
+    assert_eq!(p, "a4");
+    assert!(html.contains("@page { size: A4;"));
+    // Anything else is refused, naming the flag and the allowed values.
+    std::fs::remove_file(&out).unwrap();
+    let err = j.fails(&["report", "--paper", "a5", "-o", out.to_str().unwrap()], 2);
+    assert!(
+        err.contains("--paper") && err.contains("a4") && err.contains("letter"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
