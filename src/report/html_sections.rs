@@ -7,7 +7,7 @@ use super::data::ReportData;
 use super::figures::{Figures, NoteEntry};
 use super::html::{dm, f1, fig, signed, stat};
 use super::med_safety::amount;
-use super::words::{med_class, third_person};
+use super::words::med_class;
 use crate::analysis::stats::{most_notable, sentences};
 
 /// Weekly rows are listed up to this many weeks; a longer period shows the chart only.
@@ -116,16 +116,16 @@ pub fn patterns(r: &ReportData) -> Markup {
             } @else {
                 ul.patterns {
                     @for s in &shown {
-                        li { @if notable.as_deref() == Some(s.as_str()) { strong { (third_person(s)) } " " span.mark { "most notable" } } @else { (third_person(s)) } }
+                        li { @if notable.as_deref() == Some(s.as_str()) { strong { (s) } " " span.mark { "most notable" } } @else { (s) } }
                     }
                 }
             }
             @if notable.is_none() {
-                p.small { (third_person(&crate::analysis::stats::notable_text(&r.stats))) }
+                p.small { (crate::analysis::stats::notable_text(&r.stats)) }
             }
             p.muted.small { (crate::analysis::stats_text::chance_note(&r.stats)) }
             @if !weak.is_empty() {
-                p.muted.small { "Not enough data: " @for (i, s) in weak.iter().enumerate() { @if i > 0 { " " } (third_person(s)) } }
+                p.muted.small { "Not enough data: " @for (i, s) in weak.iter().enumerate() { @if i > 0 { " " } (s) } }
             }
         }
     }

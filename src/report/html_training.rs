@@ -8,7 +8,7 @@ use super::data::ReportData;
 use super::figures::Figures;
 use super::html::{dm, fig, stat};
 use super::html_sections::TABLE_WEEKS;
-use super::words::{count, plain, third_person};
+use super::words::{count, plain};
 
 fn sample(inner: &str) -> Markup {
     PreEscaped(format!(
@@ -49,7 +49,7 @@ pub fn ride_pain(r: &ReportData, f: &Figures) -> Markup {
                 }
             }
             @if pt.adjusted.is_some() {
-                p.small #push-through { "Pushing through: " (third_person(&pt.verdict.sentence)) }
+                p.small #push-through { "Pushing through: " (pt.verdict.sentence) }
             }
         }
     }
@@ -82,7 +82,7 @@ pub fn before_after(r: &ReportData) -> Markup {
                 h2 { "Before and after events" }
                 p.muted.small { "Mean pain in the weeks before and after each bike fit, injection, procedure, equipment change, other event and programme start. These events are judged among themselves; none is a headline." }
                 ul.patterns {
-                    @for e in ev { li { (third_person(&e.verdict.sentence)) } }
+                    @for e in ev { li { (e.verdict.sentence) } }
                 }
             }
         }

@@ -44,13 +44,6 @@ pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// An analysis sentence written to the patient ("one of your hardest days") in the third
-/// person for the clinician; nothing else in it changes, chance words included.
-pub fn third_person(s: &str) -> String {
-    s.replace(" your ", " the patient's ")
-        .replace("Your ", "The patient's ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,9 +59,5 @@ mod tests {
         assert_eq!(plain("bike-fit"), "bike fit");
         assert_eq!(count(1u32, "session", "sessions"), "1 session");
         assert_eq!(count(0u32, "session", "sessions"), "0 sessions");
-        assert_eq!(
-            third_person("The day after one of your hardest 25 % of days, pain was up (p = 0.03)."),
-            "The day after one of the patient's hardest 25 % of days, pain was up (p = 0.03)."
-        );
     }
 }
