@@ -19,6 +19,7 @@ pub fn who(r: &ReportData, f: &Figures) -> Markup {
             }
             div.who {
                 @if let Some(n) = &r.name { div { "Patient: " strong #name { (n) } } }
+                @if let Some(b) = r.dob { div #dob { "Date of birth: " (dm(b)) } }
                 div.period #period {
                     (fig("period.from", date(r.from))) " to " (fig("period.to", date(r.to)))
                 }

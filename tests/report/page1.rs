@@ -138,3 +138,29 @@ fn paper_comes_from_the_flag_or_the_locale() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn date_of_birth_is_a_checked_setting_printed_when_set() {
+    let j = Journal::new();
+    j.ok(&["checkin", "3"]);
+    for bad in ["1990-02-30", "02/04/1990", "1850-01-01", "soon"] {
+        let err = j.fails(&["set", "dob", bad], 2);
+        assert!(
+            err.contains("dob") && err.contains("YYYY-MM-DD"),
+            "{bad}: {err}"
+        );
+    }
+    j.fails(&["set", "dob", "1990-04-02", "--from", "-3"], 2);
+    assert_eq!(j.json(&["settings"])["dob"], serde_json::Value::Null);
+    let out = j.dir.path().join("d.html");
+    j.ok(&["report", "-o", out.to_str().unwrap()]);
+    let text = parse(&std::fs::read_to_string(&out).unwrap()).unwrap().text;
+    assert!(!text.contains("Date of birth"), "{text}");
+    j.ok(&["set", "dob", " 1990-04-02 "]);
+    assert_eq!(j.json(&["settings"])["dob"], "1990-04-02");
+    j.ok(&["report", "-o", out.to_str().unwrap()]);
+    let text = parse(&std::fs::read_to_string(&out).unwrap()).unwrap().text;
+    assert!(text.contains("Date of birth: 1990-04-02"), "{text}");
+    j.ok(&["set", "dob", ""]);
+    assert_eq!(j.json(&["settings"])["dob"], serde_json::Value::Null);
+}
