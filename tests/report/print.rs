@@ -192,6 +192,39 @@ fn event_numbers_never_overlap_and_each_event_is_numbered() {
         smallest * 182.0 / 760.0 / 0.3528 >= 8.0,
         "chart text at {smallest} units"
     );
+    // No date can break at its hyphens: every YYYY-MM-DD in the text (charts aside) sits in an
+    // element that keeps it on one line (`.d`, or a figure's `.fig`).
+    let body = &html[html.find("<body>").unwrap()..];
+    let mut rest = body;
+    let mut text = String::new();
+    while let Some(a) = rest.find("<svg") {
+        text.push_str(&rest[..a]);
+        rest = &rest[a + rest[a..].find("</svg>").unwrap()..];
+    }
+    text.push_str(rest);
+    let bytes = text.as_bytes();
+    let is_date = |i: usize| {
+        i + 10 <= bytes.len()
+            && (0..10).all(|k| match k {
+                4 | 7 => bytes[i + k] == b'-',
+                _ => bytes[i + k].is_ascii_digit(),
+            })
+    };
+    let mut dates = 0;
+    for i in 0..bytes.len() {
+        if is_date(i) && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            dates += 1;
+            let before = &text[..i];
+            let open = before.rfind('<').unwrap();
+            let tag = &before[open..];
+            assert!(
+                tag.starts_with("<span class=\"d\"") || tag.starts_with("<span class=\"fig\""),
+                "a date that can break: {}",
+                String::from_utf8_lossy(&bytes[i.saturating_sub(60)..i + 10])
+            );
+        }
+    }
+    assert!(dates > 50, "{dates} dates");
     // Every event 1..=n appears once, alone or in a range "a–b".
     let mut seen = Vec::new();
     for (_, _, t) in &labels {
