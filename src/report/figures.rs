@@ -1,6 +1,7 @@
 //! The report's period figures that `stats` has no key for (worst and best week, pain-free
-//! days, PSFS against the period's first rating, red-flag days, events, notes), computed from
-//! the loaded journal and series; the figures `stats` has are taken from it unchanged.
+//! days, PSFS against the period's first rating, red-flag days, events; page 1's clinical
+//! figures from `clinical`), computed from the loaded journal and series; the figures `stats`
+//! has are taken from it unchanged.
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;

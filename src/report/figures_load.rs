@@ -1,6 +1,7 @@
 //! The report's medication and training figures for the period: per medication the days used,
-//! doses a day and days over the maximum; opioid days and the longest NSAID run; weekly hours,
-//! TSS and rehab sessions against the programme's target; sessions stopped for pain.
+//! doses a day, the most taken in a day beside the daily limit and the regimen; over-limit
+//! days, runs, opioid and acetaminophen days (from `med_safety`); weekly hours, TSS and rehab
+//! sessions against the programme's target; sessions stopped for pain.
 
 use std::collections::BTreeSet;
 

@@ -1,5 +1,5 @@
-//! The report's later sections: medication, training and rehab, the patterns (associations
-//! with their n and the analysis' own wording), the patient's criteria, the notes and the method line.
+//! The report's later sections: the medication table, the patterns (associations with their n
+//! and the analysis' own wording), the patient's criteria, the notes and the method line.
 
 use maud::{Markup, html};
 

@@ -1,6 +1,7 @@
 //! The care-team report (SPEC §12): one self-contained, printable HTML file (inline CSS and
 //! SVG, no script, nothing fetched) for a doctor or physio, optionally printed to PDF.
-//! `data` loads, `figures*` compute, `charts` and `html*` render, `pdf` prints.
+//! `data` loads, `figures*`, `clinical`, `med_safety` and `notes` compute, `charts*` and
+//! `html*` render, `pdf` prints.
 
 pub mod chart_marks;
 pub mod charts;
