@@ -109,7 +109,7 @@ fn current(f: &Figures) -> Markup {
                 @if f.pain.meaningful_from_baseline { " " span.mark { "meaningful change" } } }
             p.muted.small { "Baseline: median of the 28 days before. Flares in the period: "
                 (stat("flares.len", f.flares.count.to_string()))
-                @if let Some(l) = f.flares.longest_days { "; longest " (fig("flares.longest_days", l.to_string())) " days" }
+                @if let Some(l) = f.flares.longest_days { "; longest " (fig("flares.longest_days", l.to_string())) (if l == 1 { " day" } else { " days" }) }
                 @if let Some(pk) = f.flares.peak { "; peak " (fig("flares.peak", pk.to_string())) }
                 "." }
         }

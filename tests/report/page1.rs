@@ -164,3 +164,25 @@ fn date_of_birth_is_a_checked_setting_printed_when_set() {
     j.ok(&["set", "dob", ""]);
     assert_eq!(j.json(&["settings"])["dob"], serde_json::Value::Null);
 }
+
+#[test]
+fn counts_of_one_read_in_the_singular() {
+    let j = Journal::new();
+    daily(&j, &[2, 2, 2, 8, 2, 2], |_| vec![]);
+    j.ok(&["ride", "1h", "--rpe", "5", "--date", "-1"]);
+    let out = j.dir.path().join("s.html");
+    j.ok(&["report", "-o", out.to_str().unwrap()]);
+    let text = parse(&std::fs::read_to_string(&out).unwrap()).unwrap().text;
+    assert!(text.contains("longest 1 day;"), "{text}");
+    assert!(text.contains("1 session,"), "{text}");
+    assert!(text.contains("Rides in the period: 1 ride."), "{text}");
+    for wrong in [
+        "1 days",
+        "1 sessions",
+        "1 rides",
+        "1 check-ins",
+        " 1 flares",
+    ] {
+        assert!(!text.contains(wrong), "{wrong:?} in {text}");
+    }
+}
