@@ -172,11 +172,17 @@ fn html_is_well_formed_and_references_nothing_outside_itself() {
     // Sections come in the clinician's reading order.
     let pos = |id: &str| html.find(&format!("id=\"{id}\"")).unwrap();
     let order = [
+        "period",
         "red-flags",
         "summary",
+        "current",
+        "symptoms",
+        "med-safety",
+        "function",
         "pain",
         "medication",
         "training",
+        "before-after",
         "patterns",
         "criteria",
         "notes",
