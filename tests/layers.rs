@@ -12,6 +12,7 @@ const CLI_MAY_USE_FROM_TUI: &[&str] = &["run", "render_once", "Screen"];
 /// the app's key on Trends), never its insides.
 const MAY_USE_FROM_REPORT: &[&str] = &[
     "ReportOptions",
+    "Paper",
     "build",
     "load",
     "output_path",

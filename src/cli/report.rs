@@ -12,7 +12,7 @@ use super::ctx::Ctx;
 use crate::domain::parse::parse_date;
 use crate::domain::period::{Since, parse_since};
 use crate::domain::{InputError, clock};
-use crate::report::{ReportOptions, build, load, output_path, pdf, write_private};
+use crate::report::{Paper, ReportOptions, build, load, output_path, pdf, write_private};
 
 /// `report [--since 12w|6m|1y|all|D] [--until D] [-o PATH] [--pdf] [--notes]`.
 #[derive(Debug, Clone, Args)]
@@ -29,9 +29,12 @@ pub struct ReportArgs {
     /// Also print it to PDF (beside the HTML) with a Chromium or Chrome found on PATH
     #[arg(long)]
     pub pdf: bool,
-    /// Add the notes of flare days and events, in date order
+    /// Add every note of the period (check-ins, activities, doses, rehab, events) as an appendix
     #[arg(long)]
     pub notes: bool,
+    /// Paper size for printing [default: letter in the US and Canada (from the locale), else a4]
+    #[arg(long, value_enum, value_name = "SIZE")]
+    pub paper: Option<Paper>,
 }
 
 pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
@@ -55,6 +58,9 @@ pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
     let opts = ReportOptions {
         output: a.output.clone(),
         notes: a.notes,
+        paper: a
+            .paper
+            .unwrap_or_else(|| Paper::from_locale(|k| std::env::var(k).ok())),
     };
     let path = output_path(&opts, from, to);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
@@ -71,7 +77,7 @@ pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
     }
     let mut ctx = Ctx::open_existing(g)?;
     let data = load(&mut ctx.repo, from, to, ctx.today)?;
-    let (html, figures) = build(&data, a.notes)?;
+    let (html, figures) = build(&data, a.notes, opts.paper)?;
     write_private(&path, html.as_bytes())?;
     let began = figures
         .period
@@ -105,6 +111,7 @@ pub fn report(g: &Global, a: ReportArgs) -> Result<()> {
         "pdf": pdf_path,
         "from": from,
         "to": to,
+        "paper": opts.paper.css().to_ascii_lowercase(),
         "figures": figures,
     });
     ctx.out(&out, || lines.join("\n"))

@@ -98,14 +98,22 @@ pub fn settings(g: &Global) -> Result<()> {
         plain.insert(k.to_string(), json!(ctx.repo.plain_f64(k)?));
     }
     let name = ctx.repo.plain("name")?.filter(|n| !n.is_empty());
+    let dob = ctx.repo.plain("dob")?.filter(|n| !n.is_empty());
     let units = crate::ops::settings::units(&ctx.repo)?;
-    let v = json!({"dated": dated, "thresholds": plain, "name": name, "units": units.as_str()});
+    let v = json!({"dated": dated, "thresholds": plain, "name": name, "dob": dob, "units": units.as_str()});
     ctx.out(&v, || {
-        let mut lines = vec![format!(
-            "Name (printed on the report): {}",
-            name.as_deref()
-                .unwrap_or("not set — backtrack set name \"…\"")
-        )];
+        let mut lines = vec![
+            format!(
+                "Name (printed on the report): {}",
+                name.as_deref()
+                    .unwrap_or("not set — backtrack set name \"…\"")
+            ),
+            format!(
+                "Date of birth (printed on the report): {}",
+                dob.as_deref()
+                    .unwrap_or("not set — backtrack set dob YYYY-MM-DD")
+            ),
+        ];
         lines.push("Dated settings (value in force from a date):".to_string());
         if dated.is_empty() {
             lines.push("  none yet — e.g. backtrack set ftp 250".into());

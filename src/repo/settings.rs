@@ -35,8 +35,9 @@ pub const PLAIN_KEYS: &[(&str, &str, f64, f64)] = &[
     ("psfs_interval_days", "7", 1.0, 90.0),
 ];
 
-/// Text settings: the patient's name, printed on the care-team report only when set.
-pub const TEXT_KEYS: &[&str] = &["name"];
+/// Text settings: the patient's name and date of birth, printed on the care-team report only
+/// when set.
+pub const TEXT_KEYS: &[&str] = &["name", "dob"];
 
 /// Longest text setting, in characters.
 pub const TEXT_MAX: usize = 80;
@@ -52,6 +53,18 @@ pub fn check_text(key: &str, value: &str) -> Result<String> {
         return Err(InputError::new(
             key,
             format!("allowed: one line of at most {TEXT_MAX} characters (\"\" clears it)"),
+        )
+        .into());
+    }
+    // A date of birth is a real day (YYYY-MM-DD) from 1900 on.
+    let is_dob = |v: &str| {
+        chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .is_ok_and(|d| chrono::Datelike::year(&d) >= 1900)
+    };
+    if key == "dob" && !v.is_empty() && !is_dob(v) {
+        return Err(InputError::new(
+            key,
+            format!("'{v}' is not a date of birth; allowed: YYYY-MM-DD from 1900 (\"\" clears it)"),
         )
         .into());
     }

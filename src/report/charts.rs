@@ -1,30 +1,35 @@
-//! The report's two charts as inline SVG drawn by plotters: daily pain with the 7-day mean,
-//! the baseline, flares and numbered event markers; weekly TSS bars with hours on a second
-//! axis. Both share the period's date axis and read in black and white (line styles, marks).
+//! The report's pain chart as inline SVG drawn by plotters (daily pain with the 7-day mean,
+//! the baseline, flares and numbered event markers) and the helpers both charts share; the
+//! training chart is in `charts_load`. Both share the period's date axis and read in black
+//! and white (line styles, marks).
 
 use anyhow::{Result, anyhow};
 use chrono::{Duration, NaiveDate};
-use plotters::coord::Shift;
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::series::DashedLineSeries;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::chart_marks::{EVENT_ROW_HEIGHT, EVENT_ROWS, MARK_FONT, date_ticks, event_labels};
 use super::data::ReportData;
 use super::figures::{Figures, period_days};
+use super::words::count;
 
 /// Drawing size in SVG units; the page scales it to the text width (about 180 mm).
 pub const WIDTH: u32 = 760;
 pub const PAIN_HEIGHT: u32 = 250;
-pub const LOAD_HEIGHT: u32 = 190;
+/// Room for each side's axis labels and title (the same on both charts, so their date axes
+/// line up).
+pub const LABEL_AREA: u32 = 58;
 const FONT: &str = "sans-serif";
 const GREY: RGBColor = RGBColor(120, 120, 120);
-const LIGHT: RGBColor = RGBColor(225, 225, 225);
+pub(super) const LIGHT: RGBColor = RGBColor(225, 225, 225);
 const LIGHT_LINE: RGBColor = RGBColor(175, 175, 175);
 /// Periods longer than this draw daily pain smaller.
 const LONG_DAYS: usize = 120;
 const FLAG: RGBColor = RGBColor(180, 0, 0);
 
-fn err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
+pub(super) fn err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
     anyhow!("drawing a chart failed: {e:?}")
 }
 
@@ -42,13 +47,14 @@ fn runs(days: &[(NaiveDate, Option<f64>)]) -> Vec<Vec<(NaiveDate, f64)>> {
     out
 }
 
-fn label_style(size: f64) -> TextStyle<'static> {
+pub(super) fn label_style(size: f64) -> TextStyle<'static> {
     (FONT, size).into_font().color(&BLACK)
 }
 
 /// Strips the size attributes and the namespace plotters writes, so the SVG scales to the
-/// page from its viewBox and the document holds no URL at all.
-fn inline(svg: String) -> String {
+/// page from its viewBox and the document holds no URL at all; adds a `<title>` for screen
+/// readers and the marks drawn as plain SVG (`extra`).
+pub(super) fn inline(svg: String, title: &str, extra: &str) -> String {
     let start = svg.find("<svg").unwrap_or(0);
     let end = svg[start..].find('>').map_or(svg.len(), |e| start + e);
     let head = &svg[start..end];
@@ -58,51 +64,96 @@ fn inline(svg: String) -> String {
             !a.starts_with("width=") && !a.starts_with("height=") && !a.starts_with("xmlns=")
         })
         .collect();
-    format!("{} role=\"img\"{}", keep.join(" "), &svg[end..])
+    let body = &svg[(end + 1).min(svg.len())..];
+    let body = body.rsplit_once("</svg>").map_or(body, |b| b.0);
+    format!(
+        "{} role=\"img\"><title>{}</title>{body}{extra}</svg>",
+        keep.join(" "),
+        maud::html! { (title) }.into_string()
+    )
 }
 
-fn area(buf: &mut String, h: u32) -> DrawingArea<SVGBackend<'_>, Shift> {
+pub(super) fn area(buf: &mut String, h: u32) -> DrawingArea<SVGBackend<'_>, Shift> {
     let root = SVGBackend::with_string(buf, (WIDTH, h)).into_drawing_area();
     let _ = root.fill(&WHITE);
     root
 }
 
+/// The date ticks under the axis at pixel height `y0`, `x` mapping a date to its pixel.
+pub(super) fn ticks(
+    from: NaiveDate,
+    to: NaiveDate,
+    y0: i32,
+    x: impl Fn(NaiveDate) -> i32,
+) -> String {
+    let mut out = String::new();
+    for (d, label) in date_ticks(from, to) {
+        let px = x(d);
+        out.push_str(&format!(
+            r#"<line x1="{px}" y1="{y0}" x2="{px}" y2="{}" stroke="black"/><text x="{px}" y="{}" text-anchor="middle" font-family="sans-serif" font-size="{MARK_FONT}">{label}</text>"#,
+            y0 + 6,
+            y0 + 20
+        ));
+    }
+    out
+}
+
 /// Daily pain (dots on a thin line), the 7-day mean (thick), the baseline (dashed), flare
-/// days (grey bands), red-flag days ("!") and events (dotted verticals numbered as listed).
-pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<String> {
+/// days (a grey band and a black bar under the axis, which survives a photocopy), red-flag
+/// days ("!") and events (dotted verticals, numbered in rows above the plot as listed).
+/// None when the period has no check-in.
+pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
+    let pain = period_days(&r.series.pain, r.from, r.to);
+    if pain.iter().all(|(_, p)| p.is_none()) {
+        return Ok(None);
+    }
+    let top = if f.events.is_empty() {
+        12
+    } else {
+        6 + (EVENT_ROWS as f64 * EVENT_ROW_HEIGHT) as u32
+    };
     let mut buf = String::new();
+    let mut extra = String::new();
     {
-        let root = area(&mut buf, PAIN_HEIGHT);
+        let root = area(&mut buf, PAIN_HEIGHT + top);
         let end = r.to + Duration::days(1);
         let mut ch = ChartBuilder::on(&root)
-            .margin_top(16)
-            .margin_right(14)
+            .margin_top(top)
+            .margin_right(4)
             .x_label_area_size(34)
-            .y_label_area_size(44)
+            .y_label_area_size(LABEL_AREA)
+            .right_y_label_area_size(LABEL_AREA)
             .build_cartesian_2d(r.from..end, 0.0..10.5)
             .map_err(err)?;
-        let fmt = |d: &NaiveDate| d.format("%-d %b").to_string();
         ch.configure_mesh()
-            .x_labels(12)
+            .disable_x_mesh()
+            .x_labels(0)
+            .x_label_formatter(&|_| String::new())
             .y_labels(6)
-            .x_label_formatter(&fmt)
             .y_label_formatter(&|v| format!("{v:.0}"))
             .light_line_style(TRANSPARENT)
             .bold_line_style(LIGHT.stroke_width(1))
             .axis_style(BLACK.stroke_width(1))
-            .label_style(label_style(13.0))
-            .axis_desc_style(label_style(13.0))
+            .label_style(label_style(16.0))
+            .axis_desc_style(label_style(16.0))
             .y_desc("pain (0–10)")
-            .x_desc("date")
             .draw()
             .map_err(err)?;
+        let coord = ch.as_coord_spec().clone();
+        let px = |d: NaiveDate| coord.translate(&(d, 0.0));
+        let y0 = px(r.from).1;
         for fl in &r.stats.flares {
             let a = fl.start.max(r.from);
             let b = (fl.end + Duration::days(1)).min(end);
             ch.draw_series([Rectangle::new([(a, 0.0), (b, 10.5)], LIGHT.filled())])
                 .map_err(err)?;
+            let (xa, xb) = (px(a).0, px(b).0.max(px(a).0 + 2));
+            extra.push_str(&format!(
+                r#"<rect class="flare" x="{xa}" y="{}" width="{}" height="5" fill="black"/>"#,
+                y0 + 1,
+                xb - xa
+            ));
         }
-        let pain = period_days(&r.series.pain, r.from, r.to);
         // Over months the daily marks shrink and their line fades, so the means stay legible.
         let long = pain.len() > LONG_DAYS;
         let (dot, line) = if long { (1.5, LIGHT_LINE) } else { (3.0, GREY) };
@@ -125,24 +176,25 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<String> {
         }
         for e in &f.events {
             ch.draw_series(DashedLineSeries::new(
-                [(e.date, 0.0), (e.date, 9.6)],
+                [(e.date, 0.0), (e.date, 10.5)],
                 2,
                 3,
                 BLACK.stroke_width(1),
             ))
             .map_err(err)?;
-            ch.draw_series([Text::new(
-                e.n.to_string(),
-                (e.date, 10.4),
-                (FONT, 13.0, FontStyle::Bold)
-                    .into_font()
-                    .color(&BLACK)
-                    .pos(Pos::new(HPos::Center, VPos::Top)),
-            )])
-            .map_err(err)?;
+        }
+        let plot_top = coord.translate(&(r.from, 10.5)).1 as f64;
+        let xs: Vec<f64> = f.events.iter().map(|e| px(e.date).0 as f64).collect();
+        for l in event_labels(&xs) {
+            extra.push_str(&format!(
+                r#"<text class="ev" x="{:.1}" y="{:.1}" text-anchor="middle" font-family="sans-serif" font-weight="bold" font-size="{MARK_FONT}">{}</text>"#,
+                l.x,
+                plot_top - 3.0 - l.row as f64 * EVENT_ROW_HEIGHT,
+                l.text()
+            ));
         }
         for rf in &f.red_flag_days {
-            let style = (FONT, 16.0, FontStyle::Bold).into_font().color(&FLAG);
+            let style = (FONT, 18.0, FontStyle::Bold).into_font().color(&FLAG);
             ch.draw_series([Text::new(
                 "!".to_string(),
                 (rf.date, rf.pain as f64 + 0.4),
@@ -150,96 +202,17 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<String> {
             )])
             .map_err(err)?;
         }
+        extra.push_str(&ticks(r.from, r.to, y0, |d| px(d).0));
         root.present().map_err(err)?;
     }
-    Ok(inline(buf))
-}
-
-/// Weekly TSS as bars (left axis) and weekly hours as a line with square marks (right axis),
-/// on the pain chart's date axis.
-pub fn load_chart(r: &ReportData, f: &Figures) -> Result<String> {
-    let mut buf = String::new();
-    {
-        let root = area(&mut buf, LOAD_HEIGHT);
-        let end = r.to + Duration::days(1);
-        let weeks = &f.training.weeks;
-        let max_tss = weeks.iter().map(|w| w.tss).fold(0.0, f64::max).max(50.0) * 1.15;
-        let max_h = weeks.iter().map(|w| w.hours).fold(0.0, f64::max).max(2.0) * 1.15;
-        let mut ch = ChartBuilder::on(&root)
-            .margin_top(10)
-            .margin_right(4)
-            .x_label_area_size(34)
-            .y_label_area_size(44)
-            .right_y_label_area_size(44)
-            .build_cartesian_2d(r.from..end, 0.0..max_tss)
-            .map_err(err)?
-            .set_secondary_coord(r.from..end, 0.0..max_h);
-        let fmt = |d: &NaiveDate| d.format("%-d %b").to_string();
-        ch.configure_mesh()
-            .x_labels(12)
-            .y_labels(5)
-            .x_label_formatter(&fmt)
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(LIGHT.stroke_width(1))
-            .axis_style(BLACK.stroke_width(1))
-            .label_style(label_style(13.0))
-            .axis_desc_style(label_style(13.0))
-            .y_desc("TSS per week")
-            .x_desc("week")
-            .draw()
-            .map_err(err)?;
-        ch.configure_secondary_axes()
-            .y_labels(5)
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .axis_style(BLACK.stroke_width(1))
-            .label_style(label_style(13.0))
-            .axis_desc_style(label_style(13.0))
-            .y_desc("hours per week")
-            .draw()
-            .map_err(err)?;
-        let span = |w: NaiveDate| (w.max(r.from), (w + Duration::days(7)).min(end));
-        // Weeks cut by the period's edges are drawn open: their totals cover fewer days.
-        let bar = |w: &super::figures_load::WeekTraining| {
-            let (a, b) = span(w.week);
-            [(a, 0.0), (b - Duration::days(1), w.tss)]
-        };
-        ch.draw_series(
-            weeks
-                .iter()
-                .filter(|w| w.days == 7)
-                .map(|w| Rectangle::new(bar(w), LIGHT.filled())),
-        )
-        .map_err(err)?;
-        ch.draw_series(
-            weeks
-                .iter()
-                .map(|w| Rectangle::new(bar(w), BLACK.stroke_width(1))),
-        )
-        .map_err(err)?;
-        let mid = |w: NaiveDate| {
-            let (a, b) = span(w);
-            a + Duration::days((b - a).num_days() / 2)
-        };
-        let full: Vec<(NaiveDate, f64)> = weeks
-            .iter()
-            .filter(|w| w.days == 7)
-            .map(|w| (mid(w.week), w.hours))
-            .collect();
-        ch.draw_secondary_series(LineSeries::new(full, BLACK.stroke_width(2)))
-            .map_err(err)?;
-        ch.draw_secondary_series(weeks.iter().map(|w| {
-            let style = if w.days == 7 {
-                BLACK.filled()
-            } else {
-                BLACK.stroke_width(2)
-            };
-            EmptyElement::at((mid(w.week), w.hours)) + Rectangle::new([(-4, -4), (4, 4)], style)
-        }))
-        .map_err(err)?;
-        root.present().map_err(err)?;
-    }
-    Ok(inline(buf))
+    let title = format!(
+        "Daily pain from {} to {} with the 7-day mean, the baseline, {} and {}",
+        r.from,
+        r.to,
+        count(r.stats.flares.len() as u64, "flare", "flares"),
+        count(f.events.len() as u64, "event", "events")
+    );
+    Ok(Some(inline(buf, &title, &extra)))
 }
 
 #[cfg(test)]
@@ -272,11 +245,16 @@ mod tests {
             r#"<svg width="760" height="250" viewBox="0 0 760 250" xmlns="http://www.w3.org/2000/svg">
 <rect/></svg>"#
                 .to_string(),
+            "Pain <& more>",
+            "<line/>",
         );
         assert!(
-            s.starts_with(r#"<svg viewBox="0 0 760 250" role="img">"#),
+            s.starts_with(
+                r#"<svg viewBox="0 0 760 250" role="img"><title>Pain &lt;&amp; more&gt;</title>"#
+            ),
             "{s}"
         );
+        assert!(s.ends_with("<rect/><line/></svg>"), "{s}");
         assert!(!s.contains("http") && !s.contains("width="));
     }
 }

@@ -10,6 +10,8 @@ use crate::repo::{Repo, Result};
 
 /// The settings key of the patient's name, printed in the header only when set.
 pub const NAME_KEY: &str = "name";
+/// The settings key of the date of birth (YYYY-MM-DD), printed in the header only when set.
+pub const DOB_KEY: &str = "dob";
 
 /// Everything the report shows for the period `[from, to]`, as of `to`.
 #[derive(Debug, Clone)]
@@ -19,6 +21,8 @@ pub struct ReportData {
     /// The day the report is written (may be after `to`).
     pub today: NaiveDate,
     pub name: Option<String>,
+    /// The date of birth, when set (a stored value that is not a date is left out).
+    pub dob: Option<NaiveDate>,
     /// The whole history up to `to`: CTL and the baseline need the days before the period.
     pub journal: JournalData,
     /// `stats` as of `to`, limited to the period: what `stats --since FROM` prints when `to`
@@ -46,6 +50,9 @@ pub fn load(
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty());
     let mut data = ReportData::new(journal, from, to, today, name);
+    data.dob = repo
+        .plain(DOB_KEY)?
+        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
     if from < first {
         data.events = repo.events_between(from, to)?;
     }
@@ -57,15 +64,22 @@ impl ReportData {
     /// first check-in, activity or dose when it began later (days before it were not days
     /// without a check-in). None when nothing is logged up to `to`.
     pub fn counted_from(&self) -> Option<NaiveDate> {
-        let j = &self.journal;
-        let began = j
-            .checkins
-            .iter()
-            .map(|c| c.date)
-            .chain(j.activities.iter().map(|a| a.date()))
-            .chain(j.doses.iter().map(|d| d.taken_at.date()))
-            .min()?;
+        let began = self.journal_began()?;
         (began <= self.to).then_some(began.max(self.from))
+    }
+
+    /// The journal's first check-in, activity, dose or rehab session; None when empty.
+    pub fn journal_began(&self) -> Option<NaiveDate> {
+        let j = &self.journal;
+        [
+            j.checkins.iter().map(|c| c.date).min(),
+            j.activities.iter().map(|a| a.date()).min(),
+            j.doses.iter().map(|d| d.taken_at.date()).min(),
+            j.rehab_sessions.iter().map(|s| s.date).min(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// The figures of `journal` (all history up to `to`) for the period `[from, to]`.
@@ -89,6 +103,7 @@ impl ReportData {
             to,
             today,
             name,
+            dob: None,
             journal,
             stats,
             series,

@@ -1,10 +1,15 @@
 //! The report's period figures that `stats` has no key for (worst and best week, pain-free
-//! days, PSFS against the period's first rating, red-flag days, events, notes), computed from
-//! the loaded journal and series; the figures `stats` has are taken from it unchanged.
+//! days, PSFS against the period's first rating, red-flag days, events; page 1's clinical
+//! figures from `clinical`), computed from the loaded journal and series; the figures `stats`
+//! has are taken from it unchanged.
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
+use super::clinical::{
+    CurrentState, PsfsActivity, RidePain, Symptoms, current_state, psfs_activities, ride_pain,
+    symptoms,
+};
 use super::data::ReportData;
 use super::figures_load::{MedFigures, TrainingFigures, med_figures, training_figures};
 use crate::analysis::data::{DaySeries, mean, round1, week_start};
@@ -22,17 +27,23 @@ pub struct Figures {
     pub training: TrainingFigures,
     pub red_flag_days: Vec<RedFlagDay>,
     pub events: Vec<EventMark>,
+    pub current: CurrentState,
+    pub symptoms: Symptoms,
+    pub ride_pain: RidePain,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// Days of the period from the journal's first day on (all of them for an older journal).
+    /// Days of the period since the journal began (a new journal's report does not count
+    /// the days before its first entry).
     pub days: u32,
     pub days_logged: u32,
-    /// The journal's first day when it falls after `from`.
+    /// The journal's first entry; None for an empty journal.
     pub journal_began: Option<NaiveDate>,
+    /// Check-in days from the journal's first entry to the period's end.
+    pub days_logged_since_began: u32,
 }
 
 /// A figure with the day it belongs to.
@@ -89,6 +100,8 @@ pub struct PsfsFigures {
     pub meaningful: bool,
     pub minimal_important_change: f64,
     pub activities: usize,
+    /// Each activity with its first score in the period and its latest.
+    pub items: Vec<PsfsActivity>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,7 +123,7 @@ pub struct EventMark {
     pub note: Option<String>,
 }
 
-/// A note for `--notes`: a flare day's check-in note or an event, in date order.
+/// A note for `--notes`: what it was written on, and its text.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoteEntry {
     pub date: NaiveDate,
@@ -142,15 +155,16 @@ pub fn figures(r: &ReportData) -> Figures {
         longest_days: st.flares.iter().map(|f| f.days).max(),
         peak: st.flares.iter().map(|f| f.peak).max(),
     };
+    let began = r.journal_began();
+    let start = began.map_or(r.to + Duration::days(1), |b| b.max(r.from));
     Figures {
         period: Period {
             from: r.from,
             to: r.to,
-            days: r
-                .counted_from()
-                .map_or(0, |f| ((r.to - f).num_days() + 1).max(0) as u32),
+            days: ((r.to - start).num_days() + 1).max(0) as u32,
             days_logged: st.pain.days_logged,
-            journal_began: r.counted_from().filter(|f| *f > r.from),
+            journal_began: began,
+            days_logged_since_began: r.series.pain.values.iter().flatten().count() as u32,
         },
         pain: pain_figures(r),
         flares,
@@ -159,6 +173,9 @@ pub fn figures(r: &ReportData) -> Figures {
         training: training_figures(r),
         red_flag_days: red_flag_days(r),
         events: events(r),
+        current: current_state(r),
+        symptoms: symptoms(r),
+        ride_pain: ride_pain(r),
     }
 }
 
@@ -258,6 +275,7 @@ fn psfs_figures(r: &ReportData) -> PsfsFigures {
         meaningful: change.is_some_and(|c| c.abs() >= MEANINGFUL - 1e-9),
         minimal_important_change: MEANINGFUL,
         activities: now.map_or(0, |n| n.1),
+        items: psfs_activities(r),
     }
 }
 
@@ -291,36 +309,4 @@ fn events(r: &ReportData) -> Vec<EventMark> {
             note: e.note.clone(),
         })
         .collect()
-}
-
-/// The notes of flare days and the events of the period, in date order (flare days first on
-/// a day with both).
-pub fn notes(r: &ReportData, f: &Figures) -> Vec<NoteEntry> {
-    let mut out = Vec::new();
-    for fl in &r.stats.flares {
-        for c in r
-            .journal
-            .checkins
-            .iter()
-            .filter(|c| c.date >= fl.start && c.date <= fl.end)
-        {
-            if let Some(n) = c.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-                out.push(NoteEntry {
-                    date: c.date,
-                    what: format!("flare day, pain {}", c.pain),
-                    text: n.to_string(),
-                });
-            }
-        }
-    }
-    for e in &f.events {
-        let text = e.note.as_deref().map(str::trim).unwrap_or("").to_string();
-        out.push(NoteEntry {
-            date: e.date,
-            what: format!("event {}: {} ({})", e.n, e.title, e.kind),
-            text,
-        });
-    }
-    out.sort_by_key(|n| n.date);
-    out
 }

@@ -1,13 +1,17 @@
 //! The report's medication and training figures for the period: per medication the days used,
-//! doses a day and days over the maximum; opioid days and the longest NSAID run; weekly hours,
-//! TSS and rehab sessions against the programme's target; sessions stopped for pain.
+//! doses a day, the most taken in a day beside the daily limit and the regimen; over-limit
+//! days, runs, opioid and acetaminophen days (from `med_safety`); weekly hours, TSS and rehab
+//! sessions against the programme's target; sessions stopped for pain.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::data::ReportData;
+use super::med_safety::{
+    OverMaxDay, Run, catalogue, class_days, daily_totals, over_max_days, regimen, runs, runs_of,
+};
 use crate::analysis::data::{round1, week_start};
 use crate::analysis::rehab::week_target;
 use crate::domain::vocab::MedClass;
@@ -22,9 +26,17 @@ pub struct MedUse {
     /// Doses a day over the days it was used.
     pub doses_per_day_median: f64,
     pub doses_per_day_max: u32,
+    /// The catalogue's daily limit (not what was taken).
     pub max_daily: Option<f64>,
-    /// Days whose total was above the catalogue's max daily total.
+    /// Days whose total was above the daily limit.
     pub days_over_max: u32,
+    /// The most taken in one day and the first day it was taken.
+    pub most_in_a_day: f64,
+    pub most_in_a_day_date: NaiveDate,
+    /// The mean total a day over the days it was used.
+    pub mean_per_day_used: f64,
+    /// The catalogue's regimen in words; None once the medication is deleted.
+    pub regimen: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -36,6 +48,13 @@ pub struct MedFigures {
     pub longest_nsaid_run: u32,
     /// Steroid injections in the 12 months to the period's end (`stats`' `meds.injections_12m`).
     pub injections_12m: u32,
+    /// Every day over a daily limit, with its amount.
+    pub over_max_days: Vec<OverMaxDay>,
+    /// NSAID and opioid runs of two days or more, with their dates.
+    pub runs: Vec<Run>,
+    /// Runs past the patient's own alert settings.
+    pub flagged_runs: u32,
+    pub acetaminophen_days: u32,
 }
 
 /// One Monday-to-Sunday week, clipped to the period (`days` says how many of its days are in).
@@ -91,56 +110,23 @@ fn median(mut xs: Vec<u32>) -> f64 {
 
 /// The longest run of consecutive days in a sorted set.
 fn longest_run(days: &BTreeSet<NaiveDate>) -> u32 {
-    let (mut best, mut run, mut prev) = (0, 0, None::<NaiveDate>);
-    for d in days {
-        run = if prev.is_some_and(|p| *d - p == Duration::days(1)) {
-            run + 1
-        } else {
-            1
-        };
-        best = best.max(run);
-        prev = Some(*d);
-    }
-    best
+    runs_of(days).iter().map(|r| r.2).max().unwrap_or(0)
 }
 
 pub fn med_figures(r: &ReportData) -> MedFigures {
-    let in_period = |d: NaiveDate| d >= r.from && d <= r.to;
-    // medication -> day -> (doses, total amount)
-    let mut by_med: BTreeMap<&str, BTreeMap<NaiveDate, (u32, f64)>> = BTreeMap::new();
-    let mut opioid = BTreeSet::new();
-    let mut nsaid = BTreeSet::new();
-    for d in r
-        .journal
-        .doses
+    let totals = daily_totals(r);
+    let medications = totals
         .iter()
-        .filter(|d| in_period(d.taken_at.date()))
-    {
-        let day = d.taken_at.date();
-        let e = by_med
-            .entry(&d.medication)
-            .or_default()
-            .entry(day)
-            .or_default();
-        e.0 += 1;
-        e.1 += d.amount;
-        match d.class {
-            MedClass::Opioid => opioid.insert(day),
-            MedClass::Nsaid => nsaid.insert(day),
-            _ => false,
-        };
-    }
-    let medications = by_med
-        .into_iter()
-        .map(|(name, days)| {
-            let dose = r.journal.doses.iter().find(|d| d.medication == name);
-            let cat = r
-                .journal
-                .medications
-                .iter()
-                .find(|m| dose.is_some_and(|d| d.medication_id == m.id) || m.name == name);
+        .filter_map(|(name, days)| {
+            let dose = r.journal.doses.iter().find(|d| d.medication == *name);
+            let cat = catalogue(r, name);
             let max_daily = cat.and_then(|m| m.max_daily);
-            MedUse {
+            let (most_date, most) = days
+                .iter()
+                .map(|(d, v)| (*d, v.1))
+                .reduce(|a, b| if b.1 > a.1 + 1e-9 { b } else { a })?;
+            let total: f64 = days.values().map(|v| v.1).sum();
+            Some(MedUse {
                 medication: name.to_string(),
                 class: dose.map_or("other", |d| d.class.as_str()).to_string(),
                 unit: dose.map_or(String::new(), |d| d.unit.clone()),
@@ -152,14 +138,23 @@ pub fn med_figures(r: &ReportData) -> MedFigures {
                 days_over_max: max_daily.map_or(0, |m| {
                     days.values().filter(|v| v.1 > m + 1e-9).count() as u32
                 }),
-            }
+                most_in_a_day: most,
+                most_in_a_day_date: most_date,
+                mean_per_day_used: round1(total / days.len() as f64),
+                regimen: cat.map(regimen),
+            })
         })
         .collect();
+    let runs = runs(r);
     MedFigures {
         medications,
-        opioid_days: opioid.len() as u32,
-        longest_nsaid_run: longest_run(&nsaid),
+        opioid_days: class_days(r, MedClass::Opioid).len() as u32,
+        longest_nsaid_run: longest_run(&class_days(r, MedClass::Nsaid)),
         injections_12m: r.stats.meds.injections_12m,
+        over_max_days: over_max_days(r, &totals),
+        flagged_runs: runs.iter().filter(|x| x.flagged).count() as u32,
+        runs,
+        acetaminophen_days: class_days(r, MedClass::Acetaminophen).len() as u32,
     }
 }
 

@@ -1,11 +1,13 @@
-//! The report's later sections: medication, training and rehab, the patterns (associations
-//! with their n and the analysis' own wording), the patient's criteria, notes and the footer.
+//! The report's later sections: the medication table, the patterns (associations with their n
+//! and the analysis' own wording), the patient's criteria, the notes and the method line.
 
-use maud::{Markup, PreEscaped, html};
+use maud::{Markup, html};
 
 use super::data::ReportData;
 use super::figures::{Figures, NoteEntry};
-use super::html::{date, f1, fig, signed, stat};
+use super::html::{dm, f1, fig, signed, stat};
+use super::med_safety::amount;
+use super::words::med_class;
 use crate::analysis::stats::{most_notable, sentences};
 
 /// Weekly rows are listed up to this many weeks; a longer period shows the chart only.
@@ -21,25 +23,43 @@ pub fn medication(r: &ReportData, f: &Figures) -> Markup {
             } @else {
                 table {
                     thead { tr {
-                        th { "Medication" } th { "Class" } th.n { "Days used" } th.n { "Doses" }
-                        th.n { "Doses a day: median" } th.n { "max" } th.n { "Max daily total" } th.n { "Days over max" }
+                        th { "Medication and regimen" } th.n { "Days used" } th.n { "Doses a day: median / max" }
+                        th.n { "Daily limit" } th.n { "Most taken in a day" } th.n { "Mean a day on days used" } th.n { "Days over the limit" }
                     } }
                     tbody {
                         @for (i, u) in f.meds.medications.iter().enumerate() {
                             tr {
-                                td { (u.medication) } td { (u.class) }
+                                td { strong { (u.medication) } @if !u.medication.eq_ignore_ascii_case(&u.class) { " (" (med_class(&u.class)) ")" }
+                                    @if let Some(rg) = &u.regimen { br; span.muted { (rg) } } }
                                 td.n { (fig(&format!("meds.medications.{i}.days_used"), u.days_used.to_string())) }
-                                td.n { (u.doses) }
-                                td.n { (fig(&format!("meds.medications.{i}.doses_per_day_median"), format!("{}", u.doses_per_day_median))) }
-                                td.n { (fig(&format!("meds.medications.{i}.doses_per_day_max"), u.doses_per_day_max.to_string())) }
-                                td.n { (u.max_daily.map_or("—".to_string(), |x| format!("{x} {}", u.unit))) }
+                                td.n { (fig(&format!("meds.medications.{i}.doses_per_day_median"), format!("{}", u.doses_per_day_median)))
+                                    " / " (fig(&format!("meds.medications.{i}.doses_per_day_max"), u.doses_per_day_max.to_string())) }
+                                td.n { (u.max_daily.map_or("none set".to_string(), |x| format!("{} {}", amount(x), u.unit))) }
+                                td.n { (fig(&format!("meds.medications.{i}.most_in_a_day"), amount(u.most_in_a_day))) " " (u.unit)
+                                    br; span.muted.small { (dm(u.most_in_a_day_date)) } }
+                                td.n { (fig(&format!("meds.medications.{i}.mean_per_day_used"), format!("{:.1}", u.mean_per_day_used))) " " (u.unit) }
                                 td.n { (fig(&format!("meds.medications.{i}.days_over_max"), u.days_over_max.to_string())) }
                             }
                         }
                     }
                 }
+                @if !f.meds.over_max_days.is_empty() {
+                    p.small #over-limit { strong { "Every day over a daily limit: " }
+                        @for (i, o) in f.meds.over_max_days.iter().enumerate() {
+                            @if i > 0 { "; " }
+                            (dm(o.date)) " " (o.medication) " " strong { (amount(o.amount)) " " (o.unit) } " (limit " (amount(o.limit)) ")"
+                        } "." }
+                }
+                @if !f.meds.runs.is_empty() {
+                    p.small #runs { strong { "NSAID and opioid runs of two days or more: " }
+                        @for (i, x) in f.meds.runs.iter().enumerate() {
+                            @if i > 0 { "; " }
+                            (med_class(&x.class)) " " (x.days) " days " (dm(x.from)) " to " (dm(x.to))
+                            @if x.flagged { " " span.mark { "past the alert of " (x.threshold) } }
+                        } "." }
+                }
             }
-            h3 { "Safety counters on " (date(r.to)) }
+            h3 { "Safety counters on " (dm(r.to)) }
             div.facts {
                 div { "Opioid days, last 7: " (stat("meds.opioid_days_7", m.opioid_days_7.to_string())) }
                 div { "Opioid days, last 30: " (stat("meds.opioid_days_30", m.opioid_days_30.to_string())) }
@@ -47,74 +67,6 @@ pub fn medication(r: &ReportData, f: &Figures) -> Markup {
                 div { "Current NSAID run: " (stat("meds.nsaid_streak", m.nsaid_streak.to_string())) " d" }
             }
             @for flag in &m.flags { p { span.mark { "flag" } " " (flag) } }
-        }
-    }
-}
-
-pub fn training(r: &ReportData, f: &Figures, chart: Markup) -> Markup {
-    let t = &f.training;
-    let rh = &r.stats.rehab;
-    let sample = |inner: &str| {
-        PreEscaped(format!(
-            r#"<svg viewBox="0 0 36 12" aria-hidden="true">{inner}</svg>"#
-        ))
-    };
-    html! {
-        section #training {
-            h2 { "Training and rehab" }
-            figure { (chart) }
-            div.legend {
-                span { (sample(r##"<rect x="6" y="1" width="24" height="10" fill="#e1e1e1" stroke="black"/>"##)) "TSS per week (left axis)" }
-                span { (sample(r#"<line x1="2" y1="6" x2="34" y2="6" stroke="black" stroke-width="2"/><rect x="14" y="2" width="8" height="8"/>"#)) "hours per week (right axis)" }
-                @if t.weeks.iter().any(|w| w.days < 7) { span { "open bar or mark: a week only partly in the period" } }
-            }
-            table.kv {
-                tbody {
-                    tr {
-                        th { "Training in the period" }
-                        td { (fig("training.hours", format!("{:.1}", t.hours))) " h in " (fig("training.sessions", t.sessions.to_string())) " sessions, " (fig("training.tss", format!("{:.0}", t.tss))) " TSS; stopped for pain: " (fig("training.stopped_for_pain.len", t.stopped_for_pain.len().to_string())) }
-                        th { "On " (date(r.to)) }
-                        td { "fitness (CTL) " (stat("load.ctl", format!("{:.1}", t.ctl))) ", fatigue (ATL) " (stat("load.atl", format!("{:.1}", t.atl))) ", form (TSB) " (stat("load.tsb", format!("{:.1}", t.tsb))) }
-                    }
-                    tr {
-                        th { "Rehab in the period" }
-                        td { (fig("training.rehab_per_week", format!("{:.1}", t.rehab_per_week))) " sessions a week"
-                            @if let Some(x) = t.rehab_target_per_week { ", programme target " (fig("training.rehab_target_per_week", format!("{x:.1}"))) } @else { " (no programme)" } }
-                        th { "Rehab, latest weeks" }
-                        td { "this week " (stat("rehab.week_sessions", rh.week_sessions.to_string()))
-                            @if let Some(x) = rh.week_target { " of " (stat("rehab.week_target", x.to_string())) }
-                            "; last 4 weeks " (stat("rehab.adherence_4w", rh.adherence_4w.map_or("—".into(), |a| format!("{:.0}%", a * 100.0)))) " of target" }
-                    }
-                }
-            }
-            @if t.weeks.len() <= TABLE_WEEKS {
-                table {
-                    thead { tr { th { "Week of" } th.n { "Hours" } th.n { "TSS" } th.n { "Sessions" } th.n { "Stopped for pain" } th.n { "Rehab done / target" } } }
-                    tbody {
-                        @for w in &t.weeks {
-                            tr {
-                                td { (date(w.week)) @if w.days < 7 { span.muted { " (" (w.days) (if w.days == 1 { " day" } else { " days" }) " in the period)" } } }
-                                td.n { (format!("{:.1}", w.hours)) }
-                                td.n { (format!("{:.0}", w.tss)) }
-                                td.n { (w.sessions) }
-                                td.n { (w.stopped_for_pain) }
-                                td.n { (w.rehab_sessions) " / " (w.rehab_target.map_or("—".to_string(), |x| x.to_string())) }
-                            }
-                        }
-                    }
-                }
-            } @else {
-                p.muted.small { "The weekly table is listed for periods up to " (TABLE_WEEKS) " weeks; the chart covers every week." }
-            }
-            @if !t.stopped_for_pain.is_empty() {
-                p.small { "Sessions stopped for pain: "
-                    @for (i, s) in t.stopped_for_pain.iter().enumerate() {
-                        @if i > 0 { "; " }
-                        (date(s.date)) " " (s.kind) " " (s.minutes) " min"
-                        @if let Some(p) = s.pain_during { ", pain during " (p) }
-                    }
-                }
-            }
         }
     }
 }
@@ -128,12 +80,13 @@ fn thin(r: &ReportData) -> Vec<String> {
         .filter(|l| l.spearman.is_none())
         .map(|l| l.verdict.sentence.clone())
         .collect();
+    // Judged by the adjusted figure the sentence rests on, never the raw differences.
     let h = &st.hard_vs_rest;
-    if h.hard_delta.is_none() || h.rest_delta.is_none() {
+    if h.adjusted.is_none() {
         out.push(h.verdict.sentence.clone());
     }
     let p = &st.push_through;
-    if p.pushed_delta.is_none() || p.easy_delta.is_none() {
+    if p.adjusted.is_none() {
         out.push(p.verdict.sentence.clone());
     }
     if st.sleep.spearman.is_none() {
@@ -156,7 +109,7 @@ pub fn patterns(r: &ReportData) -> Markup {
     html! {
         section #patterns {
             h2 { "Patterns in this journal — not causes" }
-            p.muted.small { "Associations between what the patient logged from " (date(r.from)) " to " (date(r.to))
+            p.muted.small { "Associations between what the patient logged from " (dm(r.from)) " to " (dm(r.to))
                 ", each with the number of days or sessions it rests on. They describe this journal; they do not show what causes the pain." }
             @if shown.is_empty() {
                 p { "Not enough data in the period for any comparison." }
@@ -183,19 +136,21 @@ pub fn criteria(r: &ReportData) -> Markup {
     html! {
         section.criteria #criteria {
             h2 { "The patient's own return-to-training criteria" }
-            p.muted.small { "Rules the patient wrote, checked against the journal on " (date(r.to)) ". They are the patient's criteria, not advice." }
+            p.muted.small { "Rules the patient wrote, checked against the journal on " (dm(r.to)) ". They are the patient's criteria, not advice." }
             @if c.is_empty() {
                 p { "None set." }
             } @else {
                 table {
-                    thead { tr { th { "Criterion" } th { "Figure on " (date(r.to)) } th.n { "Value" } th { "Result" } } }
+                    thead { tr { th { "Criterion" } th { "Figure on " (dm(r.to)) } th.n { "Value" } th { "Result" } } }
                     tbody {
                         @for (i, x) in c.iter().enumerate() {
                             tr {
                                 td { (x.label) }
                                 td { (x.detail) }
                                 td.n { (stat(&format!("criteria.{i}.value"), x.value.map_or("—".to_string(), |v| signed_if(&x.rule, v)))) }
-                                td { @if x.met { span.met { (stat(&format!("criteria.{i}.met"), "met")) } } @else if x.value.is_none() { span.muted { (x.verdict()) } } @else { span.notmet { (stat(&format!("criteria.{i}.met"), "not met")) } } }
+                                td { @if x.value.is_none() { span.nodata { "not enough data" } }
+                                    @else if x.met { span.met { (stat(&format!("criteria.{i}.met"), "met")) } }
+                                    @else { span.notmet { (stat(&format!("criteria.{i}.met"), "not met")) } } }
                             }
                         }
                     }
@@ -217,15 +172,15 @@ fn signed_if(rule: &str, v: f64) -> String {
 pub fn notes(list: &[NoteEntry]) -> Markup {
     html! {
         section.flow #notes {
-            h2 { "Notes of flare days and events" }
+            h2 { "Notes in the period" }
             @if list.is_empty() {
-                p { "No notes on flare days and no events in the period." }
+                p { "No notes in the period." }
             } @else {
                 table {
                     thead { tr { th { "Date" } th { "What" } th { "Note" } } }
                     tbody {
                         @for n in list {
-                            tr { td { (date(n.date)) } td { (n.what) } td style="white-space: pre-wrap" { (n.text) } }
+                            tr { td { (dm(n.date)) } td { (n.what) } td style="white-space: pre-wrap" { (n.text) } }
                         }
                     }
                 }
@@ -234,13 +189,13 @@ pub fn notes(list: &[NoteEntry]) -> Markup {
     }
 }
 
-pub fn footer(r: &ReportData) -> Markup {
+/// How the figures were made and what the report is not: under the header, so the last
+/// printed page never holds only this.
+pub fn method(r: &ReportData) -> Markup {
     html! {
-        footer {
-            p { "Every figure comes from the patient's own entries, computed as "
-                code { "backtrack stats --since " (date(r.from)) } " computes them as of " (date(r.to))
-                ". Pain is the 0–10 numeric rating scale; a day without a check-in is missing, never zero. "
-                "backtrack shows facts from the journal; it does not diagnose or recommend treatment." }
-        }
+        p.method.muted.small { "Every figure comes from the patient's own entries, computed as "
+            code { "backtrack stats --since " (dm(r.from)) } " computes them as of " (dm(r.to))
+            ". Pain is the 0–10 numeric rating scale; a day without a check-in is missing, never zero. "
+            "backtrack shows facts from the journal; it does not diagnose or recommend treatment." }
     }
 }

@@ -1,14 +1,23 @@
 //! The care-team report (SPEC §12): one self-contained, printable HTML file (inline CSS and
 //! SVG, no script, nothing fetched) for a doctor or physio, optionally printed to PDF.
-//! `data` loads, `figures*` compute, `charts` and `html*` render, `pdf` prints.
+//! `data` loads, `figures*`, `clinical`, `med_safety` and `notes` compute, `charts*` and
+//! `html*` render, `pdf` prints.
 
+pub mod chart_marks;
 pub mod charts;
+pub mod charts_load;
+pub mod clinical;
 pub mod data;
 pub mod figures;
 pub mod figures_load;
 pub mod html;
+pub mod html_page1;
 pub mod html_sections;
+pub mod html_training;
+pub mod med_safety;
+pub mod notes;
 pub mod pdf;
+pub mod words;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,8 +36,46 @@ pub struct ReportOptions {
     /// The file to write; None writes `backtrack-report-FROM-TO.html` in the current folder.
     /// An existing folder gets that name inside it.
     pub output: Option<PathBuf>,
-    /// Add the notes of flare days and events.
+    /// Add every note of the period as an appendix.
     pub notes: bool,
+    /// The paper the printed report is laid out for.
+    pub paper: Paper,
+}
+
+/// The printed page size: A4, or US Letter in the US and Canada.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// The CSS `@page` size.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+
+    /// Letter when the locale (`LC_ALL`, `LC_PAPER`, then `LANG`, the first one set) is of
+    /// the US or Canada; A4 everywhere else.
+    pub fn from_locale(get: impl Fn(&str) -> Option<String>) -> Paper {
+        let locale = ["LC_ALL", "LC_PAPER", "LANG"]
+            .iter()
+            .find_map(|k| get(k).filter(|v| !v.is_empty()))
+            .unwrap_or_default();
+        let region = locale
+            .split(['.', '@'])
+            .next()
+            .and_then(|l| l.split(['_', '-']).nth(1))
+            .unwrap_or("");
+        match region.to_ascii_uppercase().as_str() {
+            "US" | "CA" => Paper::Letter,
+            _ => Paper::A4,
+        }
+    }
 }
 
 /// The default file name for a period.
@@ -46,10 +93,10 @@ pub fn output_path(opts: &ReportOptions, from: NaiveDate, to: NaiveDate) -> Path
 }
 
 /// The report's HTML and figures for `[from, to]`, as of `to`.
-pub fn build(data: &ReportData, notes: bool) -> Result<(String, Figures)> {
+pub fn build(data: &ReportData, notes: bool, paper: Paper) -> Result<(String, Figures)> {
     let f = figures(data);
-    let list = notes.then(|| figures::notes(data, &f));
-    let html = html::render(data, &f, list.as_deref())?;
+    let list = notes.then(|| notes::notes(data, &f));
+    let html = html::render(data, &f, list.as_deref(), paper)?;
     Ok((html, f))
 }
 
@@ -87,11 +134,13 @@ pub fn write_report(
     opts: &ReportOptions,
 ) -> Result<PathBuf> {
     let data = load(repo, from, to, today)?;
-    let (html, _) = build(&data, opts.notes)?;
+    let (html, _) = build(&data, opts.notes, opts.paper)?;
     let path = output_path(opts, from, to);
     write_private(&path, html.as_bytes())?;
     Ok(path)
 }
 
+#[cfg(test)]
+mod page_tests;
 #[cfg(test)]
 mod tests;

@@ -3,8 +3,10 @@
 
 use chrono::NaiveDate;
 
+use super::Paper;
 use super::data::ReportData;
-use super::figures::{figures, notes};
+use super::figures::figures;
+use super::notes::notes;
 use crate::analysis::JournalData;
 use crate::domain::records::*;
 use crate::domain::vocab::{ActivityKind, EventKind, MedClass, RedFlag};
@@ -327,7 +329,7 @@ fn the_document_escapes_entries_and_leaves_out_what_is_empty() {
         d("2025-03-24"),
         Some("Alex <Doe>".into()),
     );
-    let (html, _) = super::build(&r, true).unwrap();
+    let (html, _) = super::build(&r, true, Paper::A4).unwrap();
     assert!(html.contains("Alex &lt;Doe&gt;") && !html.contains("<Doe>"));
     assert!(html.contains("&lt;b&gt;MRI&lt;/b&gt; &amp;"));
     assert!(html.contains("id=\"red-flags\"") && html.contains("id=\"notes\""));
@@ -338,12 +340,12 @@ fn the_document_escapes_entries_and_leaves_out_what_is_empty() {
         d("2025-03-24"),
         None,
     );
-    let (html, f) = super::build(&quiet, false).unwrap();
+    let (html, f) = super::build(&quiet, false, Paper::A4).unwrap();
     assert_eq!(f.period.days_logged, 0);
-    assert!(
-        !html.contains("id=\"red-flags\"")
-            && !html.contains("id=\"notes\"")
-            && !html.contains("Patient:")
-    );
+    assert!(!html.contains("id=\"notes\"") && !html.contains("Patient:"));
+    // The pertinent negative, and nothing drawn for an empty period.
+    assert!(html.contains("Red flags: none logged in the period."));
+    assert!(html.contains("No check-ins in the period: no pain to draw."));
+    assert!(!html.contains("<svg viewBox=\"0 0 760"));
     assert!(html.contains("No doses logged in the period."));
 }

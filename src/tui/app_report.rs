@@ -27,6 +27,7 @@ impl App {
         let opts = ReportOptions {
             output: Some(self.report_dir.join(default_name(from, to))),
             notes: false,
+            paper: crate::report::Paper::from_locale(|k| std::env::var(k).ok()),
         };
         match write_report(&mut self.repo, from, to, self.today, &opts) {
             Ok(path) => {

@@ -236,13 +236,13 @@ fn the_report_on_a_new_journal_counts_days_since_it_began() {
     );
     assert_eq!(p["journal_began"], "2026-11-22");
     let html = std::fs::read_to_string(v["path"].as_str().unwrap()).unwrap();
-    assert!(html.contains("the journal began on"), "header");
+    assert!(html.contains("Journal began "), "header");
     assert!(!html.contains("of 84 days"), "header");
     // A journal older than the period: every day of it counts, as before.
     j.ok(&["checkin", "5", "--date", "2026-01-05"]);
     let v = j.json(&["report", "-o", out_dir]);
     assert_eq!(v["figures"]["period"]["days"], 84);
-    assert!(v["figures"]["period"]["journal_began"].is_null());
+    assert_eq!(v["figures"]["period"]["journal_began"], "2026-01-05");
 }
 
 /// Item 16: a rule with no figure behind it says "not enough data", not "not met", in

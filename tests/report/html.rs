@@ -172,11 +172,17 @@ fn html_is_well_formed_and_references_nothing_outside_itself() {
     // Sections come in the clinician's reading order.
     let pos = |id: &str| html.find(&format!("id=\"{id}\"")).unwrap();
     let order = [
+        "period",
         "red-flags",
         "summary",
+        "current",
+        "symptoms",
+        "med-safety",
+        "function",
         "pain",
         "medication",
         "training",
+        "before-after",
         "patterns",
         "criteria",
         "notes",
@@ -190,8 +196,10 @@ fn html_is_well_formed_and_references_nothing_outside_itself() {
         doc.elements.iter().filter(|e| *e == "svg").count() >= 2,
         "charts missing"
     );
-    // --notes: the event of 11-11, the flare days' notes of 11-17 and 11-18, then the MRI's.
-    let notes = &doc.text[doc.text.find("Notes of flare days and events").unwrap()..];
+    // --notes: the event of 11-11, the flare days' notes of 11-17 and 11-18, the MRI's of
+    // 11-18 (a day's check-in first), then the red-flag day's note of 11-19 (not a flare day:
+    // left out before).
+    let notes = &doc.text[doc.text.find("Notes in the period").unwrap()..];
     let at = |s: &str| {
         notes
             .find(s)
@@ -201,6 +209,7 @@ fn html_is_well_formed_and_references_nothing_outside_itself() {
     assert!(
         at("flare day 8") < at("flare day 7")
             && at("flare day 7") < at("disc bulge & no nerve root compression")
+            && at("disc bulge & no nerve root compression") < at("tingling in both legs")
     );
 }
 

@@ -6,7 +6,11 @@
 mod common;
 
 mod browser;
+mod clinical;
 mod doc;
 mod figures;
 mod html;
 mod layers;
+mod meds;
+mod page1;
+mod print;
