@@ -10,6 +10,7 @@ use crate::domain::InputError;
 use crate::domain::parse::{parse_datetime, parse_time};
 use crate::domain::records::Dose;
 use crate::domain::text::number;
+use crate::repo::meds::DoseWrite;
 use crate::repo::{RecordId, Repo, RepoError, Result};
 
 /// A checked correction; nothing is written until [`store`].
@@ -23,13 +24,6 @@ pub struct DoseCorrection {
     /// The correction raises its day's total over the max (lowering a day already over it,
     /// or keeping it, is not).
     pub over_max: bool,
-}
-
-impl DoseCorrection {
-    /// What the day's total allows this dose to be, for a refusal.
-    fn allowed(&self, max: f64) -> f64 {
-        (max - (self.after - self.new.amount)).max(0.0)
-    }
 }
 
 /// Reads dose `rid` and applies the draft's time, amount, pain and note to it.
@@ -78,32 +72,33 @@ pub fn correct(
     })
 }
 
-/// Stores a correction; one over the max only with `force` (after a yes, or `--force`).
+/// Stores a correction; one over the max only with `force` (after a yes, or `--force`). The
+/// max is checked again in the transaction that writes, against the day as it is then.
 pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String> {
-    if let (true, false, Some(max)) = (c.over_max, force, c.max) {
-        let (d, u) = (&c.new, &c.new.unit);
-        return Err(InputError::new(
-            "amount",
-            format!(
-                "{} {u} makes {} {u} of {} on {}, over the max of {} {u}/day; allowed: up to {} {u}, or --force to store it anyway",
-                number(d.amount),
-                number(c.after),
-                d.medication,
-                d.taken_at.date(),
-                number(max),
-                number(c.allowed(max)),
-            ),
-        )
-        .into());
-    }
-    repo.update_dose(&c.new)?;
-    let d = &c.new;
+    let (d, u) = (&c.new, &c.new.unit);
+    let (after, max) = match repo.update_dose_checked(d, force)? {
+        DoseWrite::OverMax { before, max } => {
+            return Err(InputError::new(
+                "amount",
+                format!(
+                    "{} {u} makes {} {u} of {} on {}, over the max of {} {u}/day; allowed: up to {} {u}, or --force to store it anyway",
+                    number(d.amount),
+                    number(before + d.amount),
+                    d.medication,
+                    d.taken_at.date(),
+                    number(max),
+                    number((max - before).max(0.0)),
+                ),
+            )
+            .into());
+        }
+        DoseWrite::Saved { day_total, max, .. } => (day_total, max),
+    };
     // The day's total as `med take` says it, and a correction stored over the max says so.
-    let of_max = c
-        .max
-        .map(|m| format!(" of max {}", crate::domain::text::amount(m, &d.unit)))
+    let of_max = max
+        .map(|m| format!(" of max {}", crate::domain::text::amount(m, u)))
         .unwrap_or_default();
-    let over = if c.max.is_some_and(|m| c.after > m + 1e-9) {
+    let over = if max.is_some_and(|m| after > m + 1e-9) {
         " — OVER the daily max (forced)"
     } else {
         ""
@@ -112,11 +107,11 @@ pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String>
         "Updated dose d{}: {} {} {} at {}; total on {}: {} {}{of_max}{over}",
         d.id,
         d.amount,
-        d.unit,
+        u,
         d.medication,
         d.taken_at.format("%Y-%m-%d %H:%M"),
         d.taken_at.date(),
-        number(c.after),
-        d.unit
+        number(after),
+        u
     ))
 }

@@ -9,6 +9,7 @@ pub mod backup_owner;
 pub mod bulk;
 pub mod checkins;
 pub mod connection;
+mod dose_correct;
 pub mod error;
 pub mod events;
 pub mod export_file;

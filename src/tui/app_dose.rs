@@ -61,8 +61,9 @@ impl App {
             });
             return Ok(None);
         }
-        // The line says the day's total (the status line drops "(forced)" for a yes).
-        let done = ops::dose_edit::store(&mut self.repo, &c, true).map_err(input)?;
+        // The line says the day's total (the status line drops "(forced)" for a yes). Only a
+        // yes stores past the max: the write checks the day again, as it is then.
+        let done = ops::dose_edit::store(&mut self.repo, &c, confirmed).map_err(input)?;
         Ok(Some(done))
     }
 
