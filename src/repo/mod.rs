@@ -21,6 +21,7 @@ pub mod lock;
 pub mod meds;
 pub mod merge;
 mod merge_checks;
+pub mod private_file;
 pub mod psfs;
 pub mod recompute;
 pub mod records;
