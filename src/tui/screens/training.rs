@@ -26,8 +26,8 @@ fn pains(p: &[Option<u8>], sep: &str) -> String {
 
 /// "~54 rpe": the TSS with its source, `~` when estimated from HR or RPE.
 pub fn tss_text(a: &Activity) -> String {
-    match (a.tss, a.load_source.as_deref()) {
-        (Some(v), Some(src @ ("hr" | "rpe"))) => {
+    match (a.tss, a.load_source) {
+        (Some(v), Some(src)) if src.is_estimate() => {
             format!("{:>4} {src:<6}", crate::domain::text::tss(v, true))
         }
         (Some(v), Some(src)) => format!("{v:>4.0} {src:<6}"),
