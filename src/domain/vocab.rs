@@ -286,7 +286,11 @@ mod tests {
         let estimates: Vec<_> = LoadSource::ALL.iter().filter(|s| s.is_estimate()).collect();
         assert_eq!(estimates, [&LoadSource::Hr, &LoadSource::Rpe]);
         assert_eq!(LoadSource::parse("watts").unwrap_err().field, "load_source");
-        assert_eq!(format!("[{:<6}]", LoadSource::Hr), "[hr    ]", "pads in a column");
+        assert_eq!(
+            format!("[{:<6}]", LoadSource::Hr),
+            "[hr    ]",
+            "pads in a column"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::domain::records::Activity;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::app_entry::training_filter;
+use crate::tui::text::cells;
 use crate::tui::theme::Theme;
 use crate::views::journal::{TRAINING_DAYS, TrainingRow};
 
@@ -206,7 +207,7 @@ fn rehab_view(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(4) as usize;
     let mut cur = String::from(" ");
     for word in text.split(' ') {
-        if cur.chars().count() + word.chars().count() + 1 > w {
+        if cells(&cur) + cells(word) + 1 > w {
             lines.push(Line::from(std::mem::replace(&mut cur, String::from(" "))));
         }
         cur.push(' ');
