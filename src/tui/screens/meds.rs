@@ -174,8 +174,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 String::new()
             };
             Line::from(format!(
-                "{:<18} {class}{:>6} {:<3} {:<16} {how}",
-                clip(&x.name, 18),
+                "{} {class}{:>6} {:<3} {:<16} {how}",
+                pad(&clip(&x.name, 18), 18),
                 x.usual_dose,
                 x.unit,
                 max
