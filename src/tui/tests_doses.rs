@@ -295,6 +295,11 @@ fn a_dose_after_midnight_with_the_app_open_lands_on_the_new_day() {
     now.set(next.and_hms_opt(0, 30, 0).unwrap());
     a.update(Action::Tick);
     assert_eq!(a.today, next, "a tick moves the app to the new day");
+    // A tick with no new day leaves the status line alone (one comes every 100 ms).
+    a.info("Saved");
+    let shown = a.status.clone();
+    a.update(Action::Tick);
+    assert_eq!(a.status, shown, "a tick clears nothing");
     a.update(Action::OpenDose);
     press(&mut a, "ibu\n");
     retype(&mut a, "400");
