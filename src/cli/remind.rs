@@ -101,7 +101,7 @@ fn command_line(g: &Global, runner: Runner) -> Result<String> {
 /// Writes a unit file readable by its owner only (it names the journal's path), replaced
 /// whole so a timer never reads half a unit.
 fn write_private(path: &Path, text: &str) -> Result<()> {
-    Ok(crate::repo::private_file::write_private(
+    Ok(crate::repo::atomic_file::write_private(
         path,
         text.as_bytes(),
     )?)

@@ -144,7 +144,7 @@ pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
             let text = serde_json::to_string_pretty(&doc)?;
             match &a.output {
                 Some(p) => {
-                    crate::repo::private_file::write_private(p, text.as_bytes())?;
+                    crate::repo::atomic_file::write_private(p, text.as_bytes())?;
                     eprintln!("Exported the journal to {}", p.display());
                 }
                 None => emit(&text),

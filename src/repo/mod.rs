@@ -4,6 +4,7 @@
 //! `transfer` the JSON/CSV export and import.
 
 pub mod activities;
+pub mod atomic_file;
 pub mod backup;
 pub mod backup_owner;
 pub mod bulk;
@@ -21,7 +22,6 @@ pub mod lock;
 pub mod meds;
 pub mod merge;
 mod merge_checks;
-pub mod private_file;
 pub mod psfs;
 pub mod recompute;
 pub mod records;

@@ -182,7 +182,7 @@ impl Repo {
                     .collect(),
             };
             // Each file is replaced whole, 0600, or left as it was (an earlier export).
-            super::private_file::write_private_with(&path, |file| {
+            super::atomic_file::write_private_with(&path, |file| {
                 let mut w = csv::Writer::from_writer(file);
                 w.write_record(&header)?;
                 for row in rows.as_array().into_iter().flatten() {
