@@ -1,6 +1,7 @@
 //! Correcting a dose (`edit dN`, the app's dose form): the dose as the correction would leave
-//! it, checked as a typed value is, with its day's total of the drug against the max, so the
-//! command line refuses and the app asks by the same figures.
+//! it, checked as a typed value is; its day's total of the drug is checked against the max in
+//! the transaction that writes it, so the command line refuses and the app asks by the same
+//! figures, read at the moment of writing.
 
 use chrono::NaiveDate;
 
@@ -18,12 +19,16 @@ use crate::repo::{RecordId, Repo, RepoError, Result};
 pub struct DoseCorrection {
     pub old: Dose,
     pub new: Dose,
-    /// The day's total of the drug with the corrected dose, and the strictest live max.
-    pub after: f64,
-    pub max: Option<f64>,
-    /// The correction raises its day's total over the max (lowering a day already over it,
-    /// or keeping it, is not).
-    pub over_max: bool,
+}
+
+/// What storing a correction did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Written: the line saying so, with the day's total.
+    Done(String),
+    /// Nothing written: the correction raises its day's total to `after`, over `max` (a
+    /// correction that lowers a day already over it, or keeps its total, is not refused).
+    OverMax { after: f64, max: f64 },
 }
 
 /// Reads dose `rid` and applies the draft's time, amount, pain and note to it.
@@ -54,43 +59,42 @@ pub fn correct(
     if a.checkin.note.is_some() {
         d.note = text(&a.checkin.note);
     }
-    let day = d.taken_at.date();
-    let (total, max) = repo.drug_day(d.medication_id, day)?;
-    let own = if old.taken_at.date() == day {
-        old.amount
-    } else {
-        0.0
-    };
-    let after = total - own + d.amount;
-    let over_max = max.is_some_and(|m| after > m + 1e-9 && after > total + 1e-9);
-    Ok(DoseCorrection {
-        old,
-        new: d,
-        after,
-        max,
-        over_max,
-    })
+    Ok(DoseCorrection { old, new: d })
 }
 
-/// Stores a correction; one over the max only with `force` (after a yes, or `--force`). The
-/// max is checked again in the transaction that writes, against the day as it is then.
+/// Stores a correction as `backtrack edit dN` does: one over the max is refused naming
+/// `--force`, unless `force`.
 pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String> {
+    let (d, u) = (&c.new, &c.new.unit);
+    match store_checked(repo, c, force)? {
+        Stored::Done(line) => Ok(line),
+        Stored::OverMax { after, max } => Err(InputError::new(
+            "amount",
+            format!(
+                "{} {u} makes {} {u} of {} on {}, over the max of {} {u}/day; allowed: up to {} {u}, or --force to store it anyway",
+                number(d.amount),
+                number(after),
+                d.medication,
+                d.taken_at.date(),
+                number(max),
+                number((max - (after - d.amount)).max(0.0)),
+            ),
+        )
+        .into()),
+    }
+}
+
+/// Stores a correction unless it takes its day over the max (`force` stores it anyway, after
+/// a yes or `--force`); the max is checked in the transaction that writes, against the day as
+/// it is then, and each front end words a refusal itself.
+pub fn store_checked(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<Stored> {
     let (d, u) = (&c.new, &c.new.unit);
     let (after, max) = match repo.update_dose_checked(d, force)? {
         DoseWrite::OverMax { before, max } => {
-            return Err(InputError::new(
-                "amount",
-                format!(
-                    "{} {u} makes {} {u} of {} on {}, over the max of {} {u}/day; allowed: up to {} {u}, or --force to store it anyway",
-                    number(d.amount),
-                    number(before + d.amount),
-                    d.medication,
-                    d.taken_at.date(),
-                    number(max),
-                    number((max - before).max(0.0)),
-                ),
-            )
-            .into());
+            return Ok(Stored::OverMax {
+                after: before + d.amount,
+                max,
+            });
         }
         DoseWrite::Saved { day_total, max, .. } => (day_total, max),
     };
@@ -103,7 +107,7 @@ pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String>
     } else {
         ""
     };
-    Ok(format!(
+    Ok(Stored::Done(format!(
         "Updated dose d{}: {} {} {} at {}; total on {}: {} {}{of_max}{over}",
         d.id,
         d.amount,
@@ -113,5 +117,5 @@ pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String>
         d.taken_at.date(),
         number(after),
         u
-    ))
+    )))
 }
