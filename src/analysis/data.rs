@@ -41,38 +41,70 @@ impl Default for Thresholds {
     }
 }
 
-impl Thresholds {
-    /// The settings keys the repo may store, in the order the settings screen lists them.
-    pub const KEYS: &'static [&'static str] = &[
-        "nsaid_streak_days",
-        "opioid_days_7",
-        "opioid_days_30",
-        "opioid_streak_days",
-        "injections_12m",
-        "min_pairs",
-        "min_group",
+/// A threshold's settings key. `Thresholds::set` matches every one, so a key added here
+/// cannot compile until it sets its own field (a catch-all once set `min_group` instead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThresholdKey {
+    NsaidStreakDays,
+    OpioidDays7,
+    OpioidDays30,
+    OpioidStreakDays,
+    Injections12m,
+    MinPairs,
+    MinGroup,
+}
+
+impl ThresholdKey {
+    /// In the order the settings screen lists them.
+    pub const ALL: [ThresholdKey; 7] = [
+        ThresholdKey::NsaidStreakDays,
+        ThresholdKey::OpioidDays7,
+        ThresholdKey::OpioidDays30,
+        ThresholdKey::OpioidStreakDays,
+        ThresholdKey::Injections12m,
+        ThresholdKey::MinPairs,
+        ThresholdKey::MinGroup,
     ];
 
+    /// The key as stored in the `settings` table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThresholdKey::NsaidStreakDays => "nsaid_streak_days",
+            ThresholdKey::OpioidDays7 => "opioid_days_7",
+            ThresholdKey::OpioidDays30 => "opioid_days_30",
+            ThresholdKey::OpioidStreakDays => "opioid_streak_days",
+            ThresholdKey::Injections12m => "injections_12m",
+            ThresholdKey::MinPairs => "min_pairs",
+            ThresholdKey::MinGroup => "min_group",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<ThresholdKey> {
+        Self::ALL.into_iter().find(|k| k.as_str() == key)
+    }
+}
+
+impl Thresholds {
     /// Applies one stored setting. Unknown keys are ignored (they belong to other modules);
     /// a known key with a bad value is refused so the user learns about it.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), crate::domain::InputError> {
-        if !Self::KEYS.contains(&key) {
+        let Some(k) = ThresholdKey::parse(key) else {
             return Ok(());
-        }
+        };
         let v: u32 = value.trim().parse().map_err(|_| {
             crate::domain::InputError::new(
                 key,
                 format!("'{value}' is not a number; allowed: a whole number of days, e.g. 10"),
             )
         })?;
-        match key {
-            "nsaid_streak_days" => self.nsaid_streak_days = v,
-            "opioid_days_7" => self.opioid_days_7 = v,
-            "opioid_days_30" => self.opioid_days_30 = v,
-            "opioid_streak_days" => self.opioid_streak_days = v,
-            "injections_12m" => self.injections_12m = v,
-            "min_pairs" => self.min_pairs = v as usize,
-            _ => self.min_group = v as usize,
+        match k {
+            ThresholdKey::NsaidStreakDays => self.nsaid_streak_days = v,
+            ThresholdKey::OpioidDays7 => self.opioid_days_7 = v,
+            ThresholdKey::OpioidDays30 => self.opioid_days_30 = v,
+            ThresholdKey::OpioidStreakDays => self.opioid_streak_days = v,
+            ThresholdKey::Injections12m => self.injections_12m = v,
+            ThresholdKey::MinPairs => self.min_pairs = v as usize,
+            ThresholdKey::MinGroup => self.min_group = v as usize,
         }
         Ok(())
     }
@@ -269,6 +301,80 @@ mod tests {
         assert_eq!(t.nsaid_streak_days, 14);
         let e = t.set("opioid_days_7", "three").unwrap_err();
         assert_eq!(e.field, "opioid_days_7");
+    }
+
+    /// Issue 25: each key sets its own field and no other (a catch-all arm once sent any key
+    /// it did not name to `min_group`); a key of another module changes nothing.
+    #[test]
+    fn each_threshold_key_sets_its_own_field_and_no_other() {
+        let d = Thresholds::default();
+        let cases = [
+            (
+                "nsaid_streak_days",
+                Thresholds {
+                    nsaid_streak_days: 99,
+                    ..d.clone()
+                },
+            ),
+            (
+                "opioid_days_7",
+                Thresholds {
+                    opioid_days_7: 99,
+                    ..d.clone()
+                },
+            ),
+            (
+                "opioid_days_30",
+                Thresholds {
+                    opioid_days_30: 99,
+                    ..d.clone()
+                },
+            ),
+            (
+                "opioid_streak_days",
+                Thresholds {
+                    opioid_streak_days: 99,
+                    ..d.clone()
+                },
+            ),
+            (
+                "injections_12m",
+                Thresholds {
+                    injections_12m: 99,
+                    ..d.clone()
+                },
+            ),
+            (
+                "min_pairs",
+                Thresholds {
+                    min_pairs: 99,
+                    ..d.clone()
+                },
+            ),
+            (
+                "min_group",
+                Thresholds {
+                    min_group: 99,
+                    ..d.clone()
+                },
+            ),
+        ];
+        let keys: Vec<&str> = ThresholdKey::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            cases.clone().map(|c| c.0),
+            "every key, in the settings order"
+        );
+        for (key, want) in cases {
+            let mut t = d.clone();
+            t.set(key, "99").unwrap();
+            assert_eq!(t, want, "{key}");
+        }
+        for other in ["min_groups", "psfs_interval_days", "name", ""] {
+            let mut t = d.clone();
+            t.set(other, "99").unwrap();
+            assert_eq!(t, d, "{other:?} sets nothing");
+        }
     }
 
     #[test]

@@ -2,40 +2,7 @@
 
 use crate::domain::records::Activity;
 
-/// Where an activity's TSS came from. Estimates are marked so the user can weigh them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoadSource {
-    Power,
-    Hr,
-    Rpe,
-    Manual,
-}
-
-impl LoadSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LoadSource::Power => "power",
-            LoadSource::Hr => "hr",
-            LoadSource::Rpe => "rpe",
-            LoadSource::Manual => "manual",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "power" => LoadSource::Power,
-            "hr" => LoadSource::Hr,
-            "rpe" => LoadSource::Rpe,
-            "manual" => LoadSource::Manual,
-            _ => return None,
-        })
-    }
-
-    /// HR and RPE figures are estimates; power and manual are taken as given.
-    pub fn is_estimate(self) -> bool {
-        matches!(self, LoadSource::Hr | LoadSource::Rpe)
-    }
-}
+pub use crate::domain::vocab::LoadSource;
 
 /// Normalized power of a power series sampled once per second: the 4th root of the mean of the
 /// 4th powers of the 30-second rolling mean. Series shorter than 30 s fall back to the plain
@@ -146,7 +113,7 @@ pub fn load_with(a: &mut Activity, t: &Thresholds) {
 /// Fills an activity's TSS and its source (SPEC §7.2) unless the user gave a TSS (then
 /// `manual`). Uses moving time when known: paused minutes carry no load.
 pub fn compute_load(a: &mut Activity, ftp_w: Option<f64>, lthr_bpm: Option<f64>) {
-    if a.tss.is_some() && a.load_source.as_deref() == Some(LoadSource::Manual.as_str()) {
+    if a.tss.is_some() && a.load_source == Some(LoadSource::Manual) {
         return;
     }
     let inputs = LoadInputs {
@@ -161,7 +128,7 @@ pub fn compute_load(a: &mut Activity, ftp_w: Option<f64>, lthr_bpm: Option<f64>)
     match estimate_tss(&inputs) {
         Some((tss, src)) => {
             a.tss = Some((tss * 10.0).round() / 10.0);
-            a.load_source = Some(src.as_str().to_string());
+            a.load_source = Some(src);
         }
         None => {
             a.tss = None;

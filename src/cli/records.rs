@@ -8,6 +8,7 @@ use super::args::{EditArgs, Global, ListArgs, ListKind};
 use super::ctx::*;
 use crate::domain::parse::format_duration;
 use crate::domain::period::parse_since;
+use crate::domain::vocab::LoadSource;
 use crate::domain::{InputError, clock, text};
 use crate::ops;
 use crate::repo::{Kind, RecordId};
@@ -158,7 +159,7 @@ fn kind_rows(
                     .join("/");
                 let tss = x
                     .tss
-                    .map(|t| text::tss(t, text::tss_is_estimate(x.load_source.as_deref())))
+                    .map(|t| text::tss(t, text::tss_is_estimate(x.load_source)))
                     .unwrap_or("-".into());
                 // In the user's units, as `info` and the app show it.
                 let dist = x.distance_m.map_or("-".into(), text::distance);
@@ -414,7 +415,7 @@ fn info_field(k: &str, val: &Value, o: &serde_json::Map<String, Value>) -> (Stri
         "sleep_hours" | "sitting_hours" => unit("h"),
         "tss" => num.map(|t| {
             let source = o.get("load_source").and_then(Value::as_str);
-            let est = text::tss_is_estimate(source);
+            let est = text::tss_is_estimate(source.and_then(|s| LoadSource::parse(s).ok()));
             match source {
                 Some(s) => format!("{} (from {s})", text::tss(t, est)),
                 None => text::tss(t, est),

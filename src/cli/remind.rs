@@ -98,20 +98,13 @@ fn command_line(g: &Global, runner: Runner) -> Result<String> {
     ))
 }
 
-/// Writes a unit file readable by its owner only (it names the journal's path).
+/// Writes a unit file readable by its owner only (it names the journal's path), replaced
+/// whole so a timer never reads half a unit.
 fn write_private(path: &Path, text: &str) -> Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    f.write_all(text.as_bytes())
-        .with_context(|| format!("writing {}", path.display()))
+    Ok(crate::repo::atomic_file::write_private(
+        path,
+        text.as_bytes(),
+    )?)
 }
 
 fn install(g: &Global, at: &str) -> Result<()> {

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::CommandFactory;
 use serde_json::json;
 
@@ -152,7 +152,7 @@ pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
             let text = serde_json::to_string_pretty(&doc)?;
             match &a.output {
                 Some(p) => {
-                    write_private(p, text.as_bytes())?;
+                    crate::repo::atomic_file::write_private(p, text.as_bytes())?;
                     eprintln!("Exported the journal to {}", p.display());
                 }
                 None => emit(&text),
@@ -181,22 +181,6 @@ pub fn export(g: &Global, a: ExportArgs) -> Result<()> {
             unreadable.join(", ")
         );
     }
-    Ok(())
-}
-
-/// Writes a file readable only by the user: exports hold health data.
-fn write_private(p: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(p)
-        .with_context(|| format!("writing {}", p.display()))?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
     Ok(())
 }
 

@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use super::InputError;
 use super::parse::MIN_YEAR;
 use super::records::Activity;
+use super::vocab::LoadSource;
 
 /// A week: the longest activity (the command line's longest duration).
 pub const MAX_ELAPSED_S: u32 = 7 * 24 * 3600;
@@ -91,8 +92,10 @@ pub fn check_activity(a: &Activity, today: NaiveDate) -> Result<(), InputError> 
         let max = max_tss(a);
         // A computed TSS is rounded to a tenth: the bound allows that rounding.
         if !(t.is_finite() && (0.0..=max + 0.05).contains(&t)) {
-            let why = match a.load_source.as_deref() {
-                Some("manual") | None => format!("allowed: 0–{MAX_MANUAL_TSS:.0} typed by hand"),
+            let why = match a.load_source {
+                Some(LoadSource::Manual) | None => {
+                    format!("allowed: 0–{MAX_MANUAL_TSS:.0} typed by hand")
+                }
                 Some(_) => format!(
                     "allowed: 0–{max:.0} for {} (check the FTP or LTHR in force)",
                     super::parse::format_duration(a.elapsed_s)
@@ -106,8 +109,8 @@ pub fn check_activity(a: &Activity, today: NaiveDate) -> Result<(), InputError> 
 
 /// The highest TSS an activity may carry: typed by hand, 2000; computed, what its hours allow.
 pub fn max_tss(a: &Activity) -> f64 {
-    match a.load_source.as_deref() {
-        Some("manual") | None => MAX_MANUAL_TSS,
+    match a.load_source {
+        Some(LoadSource::Manual) | None => MAX_MANUAL_TSS,
         Some(_) => (a.elapsed_s as f64 / 3600.0 * MAX_TSS_PER_HOUR).max(MAX_MANUAL_TSS),
     }
 }

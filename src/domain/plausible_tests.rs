@@ -44,7 +44,7 @@ fn the_hard_limits_name_the_field() {
 fn a_computed_tss_may_go_as_high_as_its_hours_allow() {
     let mut a = ride(167.0);
     a.tss = Some(41_750_000.0);
-    a.load_source = Some("power".into());
+    a.load_source = Some(crate::domain::vocab::LoadSource::Power);
     // 167 h × 250,000 per hour: NP 2500 over an FTP of 50.
     assert!(check_activity(&a, today()).is_ok());
     a.tss = Some(1e300);

@@ -5,8 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::vocab::{
-    ActivityKind, Character, EventKind, ExerciseKind, Intensity, Location, MedClass, RedFlag,
-    Source,
+    ActivityKind, Character, EventKind, ExerciseKind, Intensity, LoadSource, Location, MedClass,
+    RedFlag, Source,
 };
 
 /// One day's check-in (SPEC §4.1). One per date: logging again updates it.
@@ -53,7 +53,7 @@ pub struct Activity {
     pub rpe: Option<u8>,
     pub intensity: Option<Intensity>,
     pub tss: Option<f64>,
-    pub load_source: Option<String>,
+    pub load_source: Option<LoadSource>,
     pub pain_before: Option<u8>,
     pub pain_during: Option<u8>,
     pub pain_after: Option<u8>,
@@ -114,7 +114,7 @@ impl Activity {
     /// Marks a user-given TSS (estimates are computed in `analysis::tss::compute_load`).
     pub fn set_manual_tss(&mut self, tss: f64) {
         self.tss = Some(tss);
-        self.load_source = Some("manual".to_string());
+        self.load_source = Some(LoadSource::Manual);
     }
 }
 

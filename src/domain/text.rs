@@ -90,8 +90,8 @@ pub fn tss(value: f64, estimated: bool) -> String {
 }
 
 /// Whether a load source is an estimate rather than measured power or a given figure.
-pub fn tss_is_estimate(load_source: Option<&str>) -> bool {
-    matches!(load_source, Some("hr" | "rpe"))
+pub fn tss_is_estimate(load_source: Option<super::vocab::LoadSource>) -> bool {
+    load_source.is_some_and(super::vocab::LoadSource::is_estimate)
 }
 
 /// The units figures are shown in. Input accepts both; storage and JSON are metric.

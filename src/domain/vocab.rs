@@ -36,7 +36,8 @@ macro_rules! vocab {
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
+                // `pad`, so a width (`{src:<6}` in a column) pads as it does for a string.
+                f.pad(self.as_str())
             }
         }
 
@@ -186,6 +187,21 @@ vocab!(
 );
 
 vocab!(
+    /// Where an activity's TSS came from (SPEC §7.2): measured power, an estimate from heart
+    /// rate or RPE, or typed by hand. The table's CHECK allows exactly these spellings.
+    LoadSource, "load_source" {
+        Power => "power", Hr => "hr", Rpe => "rpe", Manual => "manual",
+    }
+);
+
+impl LoadSource {
+    /// HR and RPE figures are estimates; power and manual are taken as given.
+    pub fn is_estimate(self) -> bool {
+        matches!(self, LoadSource::Hr | LoadSource::Rpe)
+    }
+}
+
+vocab!(
     /// Where an activity came from; imported ones carry a hash for deduplication.
     Source, "source" {
         Manual => "manual", Fit => "fit", Gpx => "gpx", Tcx => "tcx", StravaCsv => "strava-csv", IntervalsCsv => "intervals-csv",
@@ -258,6 +274,24 @@ pub fn parse_tags(items: &[String]) -> Result<Vec<String>, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 25: the load source is a type, spelled in the journal and in JSON as before.
+    #[test]
+    fn load_sources_keep_their_stored_and_json_spelling() {
+        let json = serde_json::to_string(LoadSource::ALL).unwrap();
+        assert_eq!(json, r#"["power","hr","rpe","manual"]"#);
+        for s in LoadSource::ALL {
+            assert_eq!(LoadSource::parse(s.as_str()).unwrap(), *s);
+        }
+        let estimates: Vec<_> = LoadSource::ALL.iter().filter(|s| s.is_estimate()).collect();
+        assert_eq!(estimates, [&LoadSource::Hr, &LoadSource::Rpe]);
+        assert_eq!(LoadSource::parse("watts").unwrap_err().field, "load_source");
+        assert_eq!(
+            format!("[{:<6}]", LoadSource::Hr),
+            "[hr    ]",
+            "pads in a column"
+        );
+    }
 
     #[test]
     fn unknown_location_lists_allowed() {

@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 
 use super::summary::{Entry, Imported, Summary};
 use super::{FileResult, Options};
+use crate::domain::vocab::LoadSource;
 use crate::repo::{Repo, RepoError};
 
 /// Hashes and start times taken in this run, so a dry run (and two copies of one file in a
@@ -86,7 +87,7 @@ pub(super) fn store(
         let t = repo.load_thresholds(a.date())?;
         crate::analysis::tss::load_with(&mut a, &t);
         if let Some(tss) = c.given_tss
-            && a.load_source.as_deref() != Some("power")
+            && a.load_source != Some(LoadSource::Power)
         {
             a.set_manual_tss(tss);
         }

@@ -2,6 +2,7 @@
 //! line) and reason. Serialized as the `--json` output; `text` is the plain summary.
 
 use crate::domain::safe_text::one_line;
+use crate::domain::vocab::LoadSource;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -78,7 +79,12 @@ impl Summary {
             for a in &f.activities {
                 let tss = a
                     .tss
-                    .map(|t| format!(", TSS {t:.0} ({})", a.load_source.as_deref().unwrap_or("")))
+                    .map(|t| {
+                        format!(
+                            ", TSS {t:.0} ({})",
+                            a.load_source.map_or("", LoadSource::as_str)
+                        )
+                    })
                     .unwrap_or_default();
                 lines.push(format!(
                     "  + {} {} {} {}{tss}",

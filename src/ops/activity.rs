@@ -216,8 +216,8 @@ pub fn activity_line(verb: &str, a: &Activity) -> String {
     if let Some(m) = a.ascent_m {
         s.push_str(&format!(", ascent {}", crate::domain::text::elevation(m)));
     }
-    match (a.tss, a.load_source.as_deref()) {
-        (Some(t), Some(src)) if src == "hr" || src == "rpe" => {
+    match (a.tss, a.load_source) {
+        (Some(t), Some(src)) if src.is_estimate() => {
             s.push_str(&format!(", TSS ~{t:.0} (estimated from {src})"))
         }
         (Some(t), Some(src)) => s.push_str(&format!(", TSS {t:.0} ({src})")),

@@ -1,6 +1,7 @@
 //! Correcting a dose (`edit dN`, the app's dose form): the dose as the correction would leave
-//! it, checked as a typed value is, with its day's total of the drug against the max, so the
-//! command line refuses and the app asks by the same figures.
+//! it, checked as a typed value is; its day's total of the drug is checked against the max in
+//! the transaction that writes it, so the command line refuses and the app asks by the same
+//! figures, read at the moment of writing.
 
 use chrono::NaiveDate;
 
@@ -10,6 +11,7 @@ use crate::domain::InputError;
 use crate::domain::parse::{parse_datetime, parse_time};
 use crate::domain::records::Dose;
 use crate::domain::text::number;
+use crate::repo::meds::DoseWrite;
 use crate::repo::{RecordId, Repo, RepoError, Result};
 
 /// A checked correction; nothing is written until [`store`].
@@ -17,19 +19,16 @@ use crate::repo::{RecordId, Repo, RepoError, Result};
 pub struct DoseCorrection {
     pub old: Dose,
     pub new: Dose,
-    /// The day's total of the drug with the corrected dose, and the strictest live max.
-    pub after: f64,
-    pub max: Option<f64>,
-    /// The correction raises its day's total over the max (lowering a day already over it,
-    /// or keeping it, is not).
-    pub over_max: bool,
 }
 
-impl DoseCorrection {
-    /// What the day's total allows this dose to be, for a refusal.
-    fn allowed(&self, max: f64) -> f64 {
-        (max - (self.after - self.new.amount)).max(0.0)
-    }
+/// What storing a correction did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stored {
+    /// Written: the line saying so, with the day's total.
+    Done(String),
+    /// Nothing written: the correction raises its day's total to `after`, over `max` (a
+    /// correction that lowers a day already over it, or keeps its total, is not refused).
+    OverMax { after: f64, max: f64 },
 }
 
 /// Reads dose `rid` and applies the draft's time, amount, pain and note to it.
@@ -60,63 +59,63 @@ pub fn correct(
     if a.checkin.note.is_some() {
         d.note = text(&a.checkin.note);
     }
-    let day = d.taken_at.date();
-    let (total, max) = repo.drug_day(d.medication_id, day)?;
-    let own = if old.taken_at.date() == day {
-        old.amount
-    } else {
-        0.0
-    };
-    let after = total - own + d.amount;
-    let over_max = max.is_some_and(|m| after > m + 1e-9 && after > total + 1e-9);
-    Ok(DoseCorrection {
-        old,
-        new: d,
-        after,
-        max,
-        over_max,
-    })
+    Ok(DoseCorrection { old, new: d })
 }
 
-/// Stores a correction; one over the max only with `force` (after a yes, or `--force`).
+/// Stores a correction as `backtrack edit dN` does: one over the max is refused naming
+/// `--force`, unless `force`.
 pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String> {
-    if let (true, false, Some(max)) = (c.over_max, force, c.max) {
-        let (d, u) = (&c.new, &c.new.unit);
-        return Err(InputError::new(
+    let (d, u) = (&c.new, &c.new.unit);
+    match store_checked(repo, c, force)? {
+        Stored::Done(line) => Ok(line),
+        Stored::OverMax { after, max } => Err(InputError::new(
             "amount",
             format!(
                 "{} {u} makes {} {u} of {} on {}, over the max of {} {u}/day; allowed: up to {} {u}, or --force to store it anyway",
                 number(d.amount),
-                number(c.after),
+                number(after),
                 d.medication,
                 d.taken_at.date(),
                 number(max),
-                number(c.allowed(max)),
+                number((max - (after - d.amount)).max(0.0)),
             ),
         )
-        .into());
+        .into()),
     }
-    repo.update_dose(&c.new)?;
-    let d = &c.new;
+}
+
+/// Stores a correction unless it takes its day over the max (`force` stores it anyway, after
+/// a yes or `--force`); the max is checked in the transaction that writes, against the day as
+/// it is then, and each front end words a refusal itself.
+pub fn store_checked(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<Stored> {
+    let (d, u) = (&c.new, &c.new.unit);
+    let (after, max) = match repo.update_dose_checked(d, force)? {
+        DoseWrite::OverMax { before, max } => {
+            return Ok(Stored::OverMax {
+                after: before + d.amount,
+                max,
+            });
+        }
+        DoseWrite::Saved { day_total, max, .. } => (day_total, max),
+    };
     // The day's total as `med take` says it, and a correction stored over the max says so.
-    let of_max = c
-        .max
-        .map(|m| format!(" of max {}", crate::domain::text::amount(m, &d.unit)))
+    let of_max = max
+        .map(|m| format!(" of max {}", crate::domain::text::amount(m, u)))
         .unwrap_or_default();
-    let over = if c.max.is_some_and(|m| c.after > m + 1e-9) {
+    let over = if max.is_some_and(|m| after > m + 1e-9) {
         " — OVER the daily max (forced)"
     } else {
         ""
     };
-    Ok(format!(
+    Ok(Stored::Done(format!(
         "Updated dose d{}: {} {} {} at {}; total on {}: {} {}{of_max}{over}",
         d.id,
         d.amount,
-        d.unit,
+        u,
         d.medication,
         d.taken_at.format("%Y-%m-%d %H:%M"),
         d.taken_at.date(),
-        number(c.after),
-        d.unit
-    ))
+        number(after),
+        u
+    )))
 }

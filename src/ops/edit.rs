@@ -14,6 +14,7 @@ use crate::domain::parse::{
     parse_date, parse_date_any, parse_distance, parse_duration, parse_time,
 };
 use crate::domain::plausible::{MAX_HR_BPM, MAX_POWER_W};
+use crate::domain::vocab::LoadSource;
 use crate::domain::vocab::{ActivityKind, EventKind, ExerciseKind, Intensity, MedClass};
 use crate::repo::meds::MedWrite;
 use crate::repo::{Kind, RecordId, Repo, RepoError, Result};
@@ -192,7 +193,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                     x.set_manual_tss(checked_tss(n)?)
                 }
                 // Figures changed: recompute unless the user fixed the TSS by hand.
-                None if x.load_source.as_deref() != Some("manual") => with_load(repo, &mut x)?,
+                None if x.load_source != Some(LoadSource::Manual) => with_load(repo, &mut x)?,
                 None => {}
             }
             check_to_store(&x, Some(&stored), today, a.force)?;

@@ -145,7 +145,10 @@ fn an_activity_stores_the_load_of_the_ftp_in_force_on_its_date() {
     };
     let done = activity::add(&mut repo, &draft, day()).unwrap();
     assert_eq!(done.record.tss, Some(100.0));
-    assert_eq!(done.record.load_source.as_deref(), Some("power"));
+    assert_eq!(
+        done.record.load_source,
+        Some(crate::domain::vocab::LoadSource::Power)
+    );
     assert!(
         done.summary
             .starts_with("Saved activity a1: ride on 2026-11-23")

@@ -9,7 +9,7 @@ use super::util::*;
 use crate::domain::clock::{today, utc_stamp};
 use crate::domain::plausible::check_activity;
 use crate::domain::records::Activity;
-use crate::domain::vocab::{ActivityKind, Intensity, Source};
+use crate::domain::vocab::{ActivityKind, Intensity, LoadSource, Source};
 
 pub(super) const COLS: &str = "id, uuid, kind, start_at, elapsed_s, moving_s, distance_m, ascent_m, \
     avg_power_w, normalized_power_w, avg_hr, max_hr, rpe, intensity, tss, load_source, \
@@ -40,7 +40,10 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Activity> {
             .map(|s| Intensity::parse(&s).map_err(|e| conv_err(13, e)))
             .transpose()?,
         tss: r.get(14)?,
-        load_source: r.get(15)?,
+        load_source: r
+            .get::<_, Option<String>>(15)?
+            .map(|s| LoadSource::parse(&s).map_err(|e| conv_err(15, e)))
+            .transpose()?,
         pain_before: r.get(16)?,
         pain_during: r.get(17)?,
         pain_after: r.get(18)?,
@@ -84,7 +87,7 @@ impl Repo {
                     a.rpe,
                     a.intensity.map(|i| i.as_str()),
                     a.tss,
-                    a.load_source,
+                    a.load_source.map(LoadSource::as_str),
                     a.pain_before,
                     a.pain_during,
                     a.pain_after,
@@ -205,7 +208,7 @@ pub(crate) fn insert_activity_tx(tx: &Transaction, a: &Activity) -> Result<Activ
     .execute(params![
         uuid, a.kind_name(), datetime_str(a.start), date_str(a.date()), a.elapsed_s, a.moving_s,
         a.distance_m, a.ascent_m, a.avg_power_w, a.normalized_power_w, a.avg_hr, a.max_hr, a.rpe,
-        a.intensity.map(|i| i.as_str()), a.tss, a.load_source, a.pain_before, a.pain_during,
+        a.intensity.map(|i| i.as_str()), a.tss, a.load_source.map(LoadSource::as_str), a.pain_before, a.pain_during,
         a.pain_after, a.stopped_for_pain, a.bike, a.note, a.source.as_str(), a.source_hash, now
     ])?;
     let mut out = a.clone();

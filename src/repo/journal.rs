@@ -69,7 +69,7 @@ impl Repo {
     /// The user's thresholds (SPEC §4.4), defaults where none is stored.
     pub fn thresholds(&self) -> Result<Thresholds> {
         let mut thresholds = Thresholds::default();
-        for key in Thresholds::KEYS {
+        for key in crate::analysis::data::ThresholdKey::ALL.map(|k| k.as_str()) {
             if let Some(v) = self.plain(key)? {
                 thresholds.set(key, &v)?;
             }

@@ -31,10 +31,10 @@ fn med_from_row(r: &Row) -> rusqlite::Result<Medication> {
     })
 }
 
-const DOSE_SELECT: &str = "SELECT d.id, d.uuid, d.taken_at, d.medication_id, m.name, m.class, \
+pub(super) const DOSE_SELECT: &str = "SELECT d.id, d.uuid, d.taken_at, d.medication_id, m.name, m.class, \
     m.unit, d.amount, d.pain_before, d.note FROM doses d JOIN medications m ON m.id = d.medication_id";
 
-fn dose_from_row(r: &Row) -> rusqlite::Result<Dose> {
+pub(super) fn dose_from_row(r: &Row) -> rusqlite::Result<Dose> {
     Ok(Dose {
         id: r.get(0)?,
         uuid: r.get(1)?,
@@ -169,17 +169,6 @@ impl Repo {
     pub fn dose_by_id(&self, id: i64) -> Result<Option<Dose>> {
         let sql = format!("{DOSE_SELECT} WHERE d.id=?1 AND d.deleted_at IS NULL");
         Ok(self.conn.query_row(&sql, [id], dose_from_row).optional()?)
-    }
-
-    pub fn update_dose(&mut self, d: &Dose) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE doses SET taken_at=?1, date=?2, amount=?3, pain_before=?4, note=?5, updated_at=?6
-                 WHERE id=?7 AND deleted_at IS NULL",
-                params![datetime_str(d.taken_at), date_str(d.taken_at.date()), d.amount, d.pain_before, d.note, utc_stamp(), d.id],
-            )?;
-            Ok(())
-        })
     }
 
     /// Live doses with a date in [from, to], oldest first.
@@ -323,7 +312,10 @@ pub enum DoseWrite {
 /// dose logged under a trashed or merged-in duplicate was still taken. The max in force is
 /// the strictest max among the *live* rows: a trashed row's settings are retired with it,
 /// while its doses still count.
-fn drug_rows(conn: &rusqlite::Connection, medication_id: i64) -> Result<(Vec<i64>, Option<f64>)> {
+pub(super) fn drug_rows(
+    conn: &rusqlite::Connection,
+    medication_id: i64,
+) -> Result<(Vec<i64>, Option<f64>)> {
     let mut st = conn
         .prepare_cached("SELECT id, name, unit, max_daily, deleted_at IS NULL FROM medications")?;
     let rows: Vec<(i64, String, String, Option<f64>, bool)> = st
@@ -397,7 +389,11 @@ pub(super) fn restore_dose(
 }
 
 /// Live doses of `ids` on `date`, summed.
-fn drug_day_total(conn: &rusqlite::Connection, ids: &[i64], date: NaiveDate) -> Result<f64> {
+pub(super) fn drug_day_total(
+    conn: &rusqlite::Connection,
+    ids: &[i64],
+    date: NaiveDate,
+) -> Result<f64> {
     let mut st = conn.prepare_cached(
         "SELECT medication_id, amount FROM doses WHERE date=?1 AND deleted_at IS NULL",
     )?;

@@ -4,11 +4,13 @@
 //! `transfer` the JSON/CSV export and import.
 
 pub mod activities;
+pub mod atomic_file;
 pub mod backup;
 pub mod backup_owner;
 pub mod bulk;
 pub mod checkins;
 pub mod connection;
+mod dose_correct;
 pub mod error;
 pub mod events;
 pub mod export_file;

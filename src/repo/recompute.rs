@@ -10,6 +10,7 @@ use super::settings::load_thresholds_conn;
 use super::util::date_str;
 use crate::domain::clock::utc_stamp;
 use crate::domain::records::{Activity, LoadThresholds};
+use crate::domain::vocab::LoadSource;
 
 /// How an activity's load is computed from the thresholds in force (`analysis::tss::load_with`).
 pub type LoadFn = fn(&mut Activity, &LoadThresholds);
@@ -30,13 +31,13 @@ pub(super) fn recompute_loads_tx(tx: &Transaction, from: NaiveDate, load: LoadFn
     let now = utc_stamp();
     let mut changed = 0;
     for mut a in list {
-        let before = (a.tss, a.load_source.clone());
+        let before = (a.tss, a.load_source);
         let t = load_thresholds_conn(tx, a.date())?;
         load(&mut a, &t);
-        if (a.tss, a.load_source.clone()) != before {
+        if (a.tss, a.load_source) != before {
             tx.execute(
                 "UPDATE activities SET tss=?1, load_source=?2, updated_at=?3 WHERE id=?4",
-                params![a.tss, a.load_source, now, a.id],
+                params![a.tss, a.load_source.map(LoadSource::as_str), now, a.id],
             )?;
             changed += 1;
         }

@@ -287,11 +287,8 @@ mod tests {
             Thresholds::default(),
             "a stored default differs from the analysis default"
         );
-        for key in Thresholds::KEYS {
-            assert!(
-                PLAIN_KEYS.iter().any(|k| k.0 == *key),
-                "{key} cannot be set"
-            );
+        for key in crate::analysis::data::ThresholdKey::ALL.map(|k| k.as_str()) {
+            assert!(PLAIN_KEYS.iter().any(|k| k.0 == key), "{key} cannot be set");
         }
         assert!(check_value("nsaid_streak_days", 7.5).is_err());
     }

@@ -3,8 +3,6 @@
 //! per table and a guard against formula injection. The tables' order and keys are shared with
 //! the import in `merge`.
 
-use std::fs;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use rusqlite::types::ValueRef;
@@ -176,18 +174,6 @@ impl Repo {
         let mut written = Vec::new();
         for (table, rows) in doc["tables"].as_object().into_iter().flatten() {
             let path = dir.join(format!("{table}.csv"));
-            let file = fs::OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(&path)?;
-            // A file that existed keeps its mode through open(); tighten it like a new one.
-            let mode = file.metadata()?.permissions().mode() & 0o777;
-            if mode & 0o077 != 0 {
-                file.set_permissions(fs::Permissions::from_mode(mode & !0o077))?;
-            }
-            let mut w = csv::Writer::from_writer(file);
             let header: Vec<String> = match rows.as_array().and_then(|r| r.first()) {
                 Some(Value::Object(o)) => o.keys().cloned().collect(),
                 _ => column_names(&self.conn, table)?
@@ -195,13 +181,16 @@ impl Repo {
                     .filter(|c| c != "id")
                     .collect(),
             };
-            let csv_err = |e: csv::Error| RepoError::Io(std::io::Error::other(e.to_string()));
-            w.write_record(&header).map_err(csv_err)?;
-            for row in rows.as_array().into_iter().flatten() {
-                let cells: Vec<String> = header.iter().map(|h| csv_cell(&row[h])).collect();
-                w.write_record(&cells).map_err(csv_err)?;
-            }
-            w.flush()?;
+            // Each file is replaced whole, 0600, or left as it was (an earlier export).
+            super::atomic_file::write_private_with(&path, |file| {
+                let mut w = csv::Writer::from_writer(file);
+                w.write_record(&header)?;
+                for row in rows.as_array().into_iter().flatten() {
+                    let cells: Vec<String> = header.iter().map(|h| csv_cell(&row[h])).collect();
+                    w.write_record(&cells)?;
+                }
+                w.flush()
+            })?;
             written.push(path);
         }
         Ok((written, unreadable))

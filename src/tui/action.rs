@@ -90,6 +90,9 @@ pub enum Edit {
 /// One user intent. Produced by `keymap::map`, applied by `App::update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// A turn of the event loop with no key: the clock is read again (past midnight the app
+    /// moves to the new day); nothing else changes, not even the status line.
+    Tick,
     /// `q`: quit, asking first when a form holds unsaved input.
     Quit,
     ToggleHelp,

@@ -61,12 +61,19 @@ pub struct Confirm {
     pub on_yes: Pending,
 }
 
+/// Where the app reads "now": the local clock in the app, a cell a test moves in tests.
+pub type Clock = Box<dyn Fn() -> chrono::NaiveDateTime>;
+
 pub struct App {
     pub(super) repo: Repo,
     pub today: NaiveDate,
     /// The time of day "now" is; None for the clock's (tests fix it, as BACKTRACK_TODAY
     /// fixes the day, so "last dose 2 h ago" is the same on every run).
     pub time_of_day: Option<chrono::NaiveTime>,
+    /// The clock `today` follows, read before each action: the app left open past midnight
+    /// moves to the new day. None keeps the day it was opened on (`show` and most tests);
+    /// `run` sets the real one, which `BACKTRACK_TODAY` pins to its day.
+    pub clock: Option<Clock>,
     pub theme: Theme,
     pub screen: Screen,
     pub help: bool,
@@ -137,6 +144,7 @@ impl App {
             repo,
             today,
             time_of_day: None,
+            clock: None,
             theme,
             screen,
             help: false,
@@ -235,6 +243,26 @@ impl App {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// Reads the clock: when its date is no longer `today` (midnight passed with the app
+    /// open), the app moves to the new day and reloads, so a dose taken at 00:30 lands on
+    /// the new day and counts toward its max. True when the day changed.
+    pub(super) fn follow_clock(&mut self) -> bool {
+        let Some(now) = self.clock.as_ref().map(|c| c()) else {
+            return false;
+        };
+        let day = now.date();
+        if day == self.today {
+            return false;
+        }
+        // A timeline showing "up to today" keeps doing so; one jumped to a date stays there.
+        if self.timeline_to == self.today {
+            self.timeline_to = day;
+        }
+        self.today = day;
+        self.refresh();
+        true
     }
 
     /// Reloads today's check-in and the current screen after a write (other screens reload

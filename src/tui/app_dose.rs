@@ -10,6 +10,7 @@ use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::domain::text;
 use crate::ops;
+use crate::ops::dose_edit::Stored;
 use crate::ops::edit::EditDraft;
 use crate::repo::{Kind, RecordId};
 
@@ -44,26 +45,27 @@ impl App {
         if untouched {
             return Ok(Some(format!("Nothing changed in dose {rid}")));
         }
-        // The figures `backtrack edit dN` refuses by: here they ask first.
+        // The figures `backtrack edit dN` refuses by, read as the correction is written: here
+        // they ask first. The line says the day's total (the status line drops "(forced)").
         let c = ops::dose_edit::correct(&self.repo, rid, draft, self.today).map_err(input)?;
-        let u = &old.unit;
-        if let (true, false, Some(max)) = (c.over_max, confirmed, c.max) {
-            self.confirm = Some(Confirm {
-                question: format!(
-                    "{}: {} {u} makes {} {u} on {}, over your max of {}/day. Save it? (y/n)",
-                    old.medication,
-                    text::number(c.new.amount),
-                    text::number(c.after),
-                    c.new.taken_at.format("%-d %b"),
-                    text::amount(max, u)
-                ),
-                on_yes: Pending::EditOverMax,
-            });
-            return Ok(None);
+        match ops::dose_edit::store_checked(&mut self.repo, &c, confirmed).map_err(input)? {
+            Stored::Done(line) => Ok(Some(line)),
+            Stored::OverMax { after, max } => {
+                let u = &old.unit;
+                self.confirm = Some(Confirm {
+                    question: format!(
+                        "{}: {} {u} makes {} {u} on {}, over your max of {}/day. Save it? (y/n)",
+                        old.medication,
+                        text::number(c.new.amount),
+                        text::number(after),
+                        c.new.taken_at.format("%-d %b"),
+                        text::amount(max, u)
+                    ),
+                    on_yes: Pending::EditOverMax,
+                });
+                Ok(None)
+            }
         }
-        // The line says the day's total (the status line drops "(forced)" for a yes).
-        let done = ops::dose_edit::store(&mut self.repo, &c, true).map_err(input)?;
-        Ok(Some(done))
     }
 
     /// A yes to "over your max … Save it?": the open correction is stored as typed.

@@ -42,11 +42,13 @@ impl App {
         self.info(format!("Showing: {f} (f cycles)"));
     }
 
-    /// Now, on the app's day (which `BACKTRACK_TODAY` or a test may fix).
+    /// Now, on the app's day (which `BACKTRACK_TODAY` or a test may fix; `update` has
+    /// already moved it to the clock's).
     pub(super) fn now(&self) -> chrono::NaiveDateTime {
-        let time = self
-            .time_of_day
-            .unwrap_or_else(|| clock::now_local().time());
+        let time = self.time_of_day.unwrap_or_else(|| match &self.clock {
+            Some(c) => c().time(),
+            None => clock::now_local().time(),
+        });
         self.today.and_time(time)
     }
 

@@ -5,6 +5,7 @@
 use super::action::Screen;
 use super::app::{App, Confirm, Pending};
 use super::app_save::over_max_question;
+use super::text::{cells, fit};
 use crate::ops::meds::OverMax;
 use crate::ops::records::{self, EditStep, Restore};
 use crate::repo::{Kind, RecordId};
@@ -39,10 +40,9 @@ const LINE: usize = 80;
 
 /// `{head}{what}{tail}`, `what` cut with … so the whole fits on one line.
 fn one_line(head: &str, what: &str, tail: &str) -> String {
-    let room = LINE.saturating_sub(head.chars().count() + tail.chars().count());
-    let what = if what.chars().count() > room {
-        let cut: String = what.chars().take(room.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
+    let room = LINE.saturating_sub(cells(head) + cells(tail));
+    let what = if cells(what) > room {
+        format!("{}…", fit(what, room.saturating_sub(1)).trim_end())
     } else {
         what.to_string()
     };

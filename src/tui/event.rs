@@ -119,6 +119,12 @@ pub fn run_loop(guard: &mut TerminalGuard, app: &mut App, stop: &AtomicBool) -> 
             draw(guard, app)?;
         }
         if !event::poll(POLL)? {
+            // No key: the day may still have changed (the app left open past midnight).
+            let day = app.today;
+            app.update(Action::Tick);
+            if app.today != day {
+                draw(guard, app)?;
+            }
             continue;
         }
         let effect = match event::read()? {

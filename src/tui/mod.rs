@@ -56,6 +56,8 @@ pub fn run(
         event::remove_on_signal(dir);
     }
     let mut app = App::new(repo, today, Theme::from_env(), Screen::Today);
+    // The day follows the clock (BACKTRACK_TODAY, read by the clock, still pins it).
+    app.clock = Some(Box::new(crate::domain::clock::now_local));
     let mut guard = terminal::TerminalGuard::new()?;
     let result = event::run_loop(&mut guard, &mut app, &stop);
     drop(guard);

@@ -277,3 +277,41 @@ fn a_second_dose_within_30_minutes_asks_and_n_stores_nothing() {
     assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 3);
     assert!(a.entry.is_none());
 }
+
+/// Issue 25: the app left open past midnight follows the clock. The day holds its 1200 mg
+/// max; at 00:30 the next day a 400 mg dose lands on the new day without the over-max
+/// question (it was stored on the old day and counted against its max).
+#[test]
+fn a_dose_after_midnight_with_the_app_open_lands_on_the_new_day() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let mut a = app();
+    let next = day().succ_opt().unwrap();
+    let now = Rc::new(Cell::new(day().and_hms_opt(23, 50, 0).unwrap()));
+    let read = Rc::clone(&now);
+    a.clock = Some(Box::new(move || read.get()));
+    a.update(Action::Tick);
+    assert_eq!(a.today, day());
+    now.set(next.and_hms_opt(0, 30, 0).unwrap());
+    a.update(Action::Tick);
+    assert_eq!(a.today, next, "a tick moves the app to the new day");
+    // A tick with no new day leaves the status line alone (one comes every 100 ms).
+    a.info("Saved");
+    let shown = a.status.clone();
+    a.update(Action::Tick);
+    assert_eq!(a.status, shown, "a tick clears nothing");
+    a.update(Action::OpenDose);
+    press(&mut a, "ibu\n");
+    retype(&mut a, "400");
+    press(&mut a, "\n");
+    assert!(a.confirm.is_none(), "{:?}", a.confirm.map(|c| c.question));
+    assert!(a.entry.is_none(), "the dose is stored");
+    assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
+    let new_day = a.repo.doses_between(next, next).unwrap();
+    assert_eq!(new_day.len(), 1);
+    assert_eq!(
+        new_day[0].taken_at,
+        next.and_hms_opt(0, 30, 0).unwrap(),
+        "stored at 00:30 of the new day"
+    );
+}

@@ -235,3 +235,23 @@ fn an_activity_without_tss_says_what_gives_one_in_the_apps_words() {
         "{text}"
     );
 }
+
+/// Issue 25: a Japanese medication name keeps the catalogue's columns: its usual dose stands
+/// at the same terminal column as an ASCII name's (padding by characters pushed it right).
+#[test]
+fn a_japanese_name_keeps_the_catalogues_columns() {
+    let mut a = meds_app(false);
+    a.repo.add_medication(&med("ロキソニン", 60.0)).unwrap();
+    a.refresh();
+    a.ensure_loaded();
+    let text = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
+    let col = |name: &str| {
+        let line = text
+            .lines()
+            .find(|l| l.contains(name) && l.contains(" mg "))
+            .unwrap_or_else(|| panic!("{name} in the catalogue:\n{text}"));
+        let at = line.find(" mg ").unwrap();
+        crate::tui::text::cells(&line[..at])
+    };
+    assert_eq!(col("ロキソニン"), col("ibuprofen"), "{text}");
+}

@@ -1,8 +1,10 @@
 //! Text fields for forms: tui-input's `Input` for one line, and the same buffer holding
 //! newlines for the multi-line note (tui-input has no textarea; lines and Up/Down are computed
-//! here from its codepoint cursor).
+//! here from its codepoint cursor). Also the app's one measure of text on screen, in terminal
+//! cells (a CJK character takes two), and the wrapping and cutting built on it.
 
 use tui_input::{Input, InputRequest};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::action::Edit;
 
@@ -31,6 +33,12 @@ impl TextField {
     /// The cursor in codepoints from the start.
     pub fn cursor(&self) -> usize {
         self.input.cursor()
+    }
+
+    /// The cursor's column on a one-line field, in terminal cells from the start.
+    pub fn cursor_cells(&self) -> usize {
+        let before: String = self.value().chars().take(self.cursor()).collect();
+        cells(&before)
     }
 
     pub fn at_end(&self) -> bool {
@@ -115,22 +123,70 @@ impl TextField {
     }
 }
 
-/// A text wrapped to `width` columns for display: its rows (broken after a space where one
-/// fits, else mid-word) and the row and column of the cursor at `(line, col)`. The cursor
-/// always lands inside the width, on a row of its own when a full row ends where it is.
+/// The terminal cells `s` takes: a CJK character two, a combining mark none.
+pub fn cells(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+fn char_cells(c: char) -> usize {
+    UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// The longest start of `s` that fits in `n` cells.
+pub fn fit(s: &str, n: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .take_while(|c| {
+            used += char_cells(*c);
+            used <= n
+        })
+        .collect()
+}
+
+/// `s` cut to at most `n` cells, ending in "…" when cut, so a long name keeps the columns.
+pub fn clip(s: &str, n: usize) -> String {
+    if cells(s) <= n {
+        return s.to_string();
+    }
+    match n {
+        0 => String::new(),
+        _ => format!("{}…", fit(s, n - 1)),
+    }
+}
+
+/// `s` padded with spaces to `n` cells (`format!("{:<n$}")` pads by characters).
+pub fn pad(s: &str, n: usize) -> String {
+    format!("{s}{}", " ".repeat(n.saturating_sub(cells(s))))
+}
+
+/// A text wrapped to `width` cells for display: its rows (broken after a space where one
+/// fits, else mid-word) and the row and cell column of the cursor at `(line, col)`, `col` in
+/// characters as [`TextField::line_col`] gives it. The cursor always lands inside the width,
+/// on a row of its own when a full row ends where it is.
 pub fn wrap(value: &str, width: usize, cursor: (usize, usize)) -> (Vec<String>, (usize, usize)) {
     let width = width.max(1);
     let mut rows = Vec::new();
     let mut at = (0, 0);
     for (li, line) in value.split('\n').enumerate() {
         let chars: Vec<char> = line.chars().collect();
+        // x[i]: the cells of the line's first i characters.
+        let mut x = vec![0];
+        for c in &chars {
+            x.push(x[x.len() - 1] + char_cells(*c));
+        }
         let mut start = 0;
         let mut segs = Vec::new();
-        while chars.len() - start > width {
-            let end = (start + 1..=start + width)
+        while x[chars.len()] - x[start] > width && chars.len() - start > 1 {
+            // The most characters that fit; at least one, so a character wider than the box
+            // still moves on.
+            let fit = (start + 1..=chars.len())
+                .take_while(|&i| x[i] - x[start] <= width)
+                .last()
+                .unwrap_or(start + 1);
+            let end = (start + 1..=fit)
                 .rev()
                 .find(|&i| chars[i - 1] == ' ')
-                .unwrap_or(start + width);
+                .unwrap_or(fit);
             segs.push((start, end));
             start = end;
         }
@@ -139,7 +195,7 @@ pub fn wrap(value: &str, width: usize, cursor: (usize, usize)) -> (Vec<String>, 
             let last = si + 1 == segs.len();
             rows.push(chars[a..b].iter().collect::<String>());
             if li == cursor.0 && cursor.1 >= a && (cursor.1 < b || last) {
-                at = (rows.len() - 1, cursor.1 - a);
+                at = (rows.len() - 1, x[cursor.1.min(chars.len())] - x[a]);
                 if at.1 >= width {
                     rows.push(String::new());
                     at = (rows.len() - 1, 0);
@@ -189,6 +245,25 @@ mod tests {
         assert_eq!(at, (1, 0));
         let (rows, at) = wrap("", 5, (0, 0));
         assert_eq!((rows, at), (vec![String::new()], (0, 0)));
+    }
+
+    /// Issue 25: width is counted in terminal cells. Japanese text (two cells a character)
+    /// in a 10-column box wraps at 10 cells, not 10 characters (20 columns), and the cursor
+    /// column is in cells.
+    #[test]
+    fn japanese_text_in_a_10_column_box_wraps_at_10_cells() {
+        let note = "日本語のテキストです";
+        let (rows, at) = wrap(note, 10, (0, 7));
+        assert_eq!(rows, vec!["日本語のテ", "キストです"]);
+        assert!(rows.iter().all(|r| cells(r) == 10), "{rows:?}");
+        assert_eq!(at, (1, 4), "after キス: two characters, four cells");
+        // A space still breaks first; a wide character never straddles the edge.
+        let (rows, _) = wrap("膝 の痛みが少し", 5, (0, 0));
+        assert_eq!(rows, vec!["膝 ", "の痛", "みが", "少し"]);
+        // A character wider than the box still moves on.
+        assert_eq!(wrap("膝膝", 1, (0, 0)).0, vec!["膝", "膝"]);
+        assert_eq!(clip("イブプロフェン", 8), "イブプ…");
+        assert_eq!(cells(&pad("膝", 4)), 4);
     }
 
     #[test]

@@ -7,6 +7,11 @@ use super::forms::FormKind;
 use super::forms::checkin::Field;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
+    // Every action sees the clock's day, so nothing is stored on a day that has ended.
+    app.follow_clock();
+    if matches!(action, Action::Tick) {
+        return Effect::None;
+    }
     if let Action::Resize(w, h) = action {
         app.size = (w, h);
         return Effect::None;

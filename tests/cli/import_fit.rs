@@ -222,7 +222,7 @@ fn kept_power_file_gets_np_and_tss_from_the_ftp() {
     let (avg, np) = (a.avg_power_w.unwrap(), a.normalized_power_w.unwrap());
     assert!(within(avg, 213.6, 0.02), "average power {avg}");
     assert!(np >= avg, "NP {np} below the average {avg}");
-    assert_eq!(a.load_source.as_deref(), Some("power"));
+    assert_eq!(a.load_source.map(|s| s.as_str()), Some("power"));
     let want = a.moving_s.unwrap() as f64 / 3600.0 * (np / 250.0).powi(2) * 100.0;
     assert!(
         (a.tss.unwrap() - want).abs() < 0.1,
@@ -246,7 +246,7 @@ fn power_files_get_np_and_tss_from_the_ftp_of_their_day() {
     // The device's own session says NP 301 W; ours comes from the records.
     let np = a.normalized_power_w.unwrap();
     assert!(within(np, 301.0, 0.02), "NP {np}");
-    assert_eq!(a.load_source.as_deref(), Some("power"));
+    assert_eq!(a.load_source.map(|s| s.as_str()), Some("power"));
     let hours = a.moving_s.unwrap() as f64 / 3600.0;
     let want = hours * (np / 300.0).powi(2) * 100.0;
     assert!(

@@ -54,6 +54,18 @@ fn install_writes_a_user_timer_and_remove_takes_it_away() {
     let service = std::fs::read_to_string(units.join("backtrack-remind.service")).unwrap();
     assert!(service.contains("remind check"), "{service}");
     assert!(service.contains(&j.db.display().to_string()), "{service}");
+    // The unit names the journal's path: its owner's only, written whole (no temp file left).
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(units.join("backtrack-remind.service"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(
+        std::fs::read_dir(&units).unwrap().count(),
+        2,
+        "two units, nothing else"
+    );
     assert!(
         !j.dir.path().join("systemctl.called").exists(),
         "install never runs systemctl itself"

@@ -130,3 +130,31 @@ fn csv_export_guards_formulas_and_quotes() {
     let mut rdr = csv::Reader::from_path(dir.join("checkins.csv")).unwrap();
     assert_eq!(rdr.records().count(), 3);
 }
+
+/// Issue 25: an export over an earlier one (left 0644 by a copy or an older backtrack) is
+/// replaced whole, readable by its owner only; the CSV files too.
+#[test]
+fn an_export_over_a_0644_file_replaces_it_whole_at_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let a = filled();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let open = std::fs::Permissions::from_mode(0o644);
+    let json = a.dir.path().join("export.json");
+    std::fs::write(&json, "x".repeat(1 << 20)).unwrap();
+    std::fs::set_permissions(&json, open.clone()).unwrap();
+    a.ok(&["export", "-o", json.to_str().unwrap()]);
+    assert_eq!(mode(&json), 0o600);
+    let text = std::fs::read_to_string(&json).unwrap();
+    assert!(
+        text.starts_with('{') && text.trim_end() == a.export().trim_end(),
+        "the old, longer file is gone whole"
+    );
+    let dir = a.dir.path().join("csv");
+    std::fs::create_dir(&dir).unwrap();
+    let csv = dir.join("checkins.csv");
+    std::fs::write(&csv, "old").unwrap();
+    std::fs::set_permissions(&csv, open).unwrap();
+    a.ok(&["export", "--format", "csv", "-o", dir.to_str().unwrap()]);
+    assert_eq!(mode(&csv), 0o600);
+    assert!(std::fs::read_to_string(&csv).unwrap().contains(NASTY));
+}

@@ -241,7 +241,7 @@ pub fn library_lines(library: &[String]) -> Vec<String> {
     let mut lines = vec![String::from("Library:")];
     for name in library {
         let last = lines.last_mut().expect("one line");
-        if last.chars().count() + name.len() + 2 > 76 {
+        if crate::tui::text::cells(last) + crate::tui::text::cells(name) + 2 > 76 {
             lines.push(format!("  {name},"));
         } else {
             last.push_str(&format!(" {name},"));

@@ -9,6 +9,7 @@ use crate::domain::InputError;
 use crate::domain::parse::format_duration;
 use crate::domain::records::{Activity, DatedSetting};
 use crate::domain::text::{Quantity, Units, typed_in_form};
+use crate::domain::vocab::LoadSource;
 use crate::domain::vocab::{ActivityKind, Intensity};
 use crate::ops::activity::{ActivityDraft, build_activity};
 use crate::tui::forms::fields::{Entry, EntryField};
@@ -37,7 +38,7 @@ pub fn activity_form(
     intensities.extend(Intensity::ALL.iter().map(|k| k.as_str()));
     let a = editing.as_ref();
     let num = |v: Option<f64>| show(v.map(|x| (x * 10.0).round() / 10.0));
-    let manual = a.filter(|a| a.load_source.as_deref() == Some("manual"));
+    let manual = a.filter(|a| a.load_source == Some(LoadSource::Manual));
     let fields = vec![
         EntryField::choice("kind", "Kind", &kinds, a.map_or("ride", |a| a.kind_name())),
         EntryField::text(
@@ -245,8 +246,8 @@ pub fn tss_preview(e: &Entry, settings: &[DatedSetting], today: NaiveDate) -> St
     let lthr = dated(settings, "lthr_bpm", a.date())
         .map(|v| format!("LTHR {v}"))
         .unwrap_or_else(|| "no LTHR set".into());
-    let tss = match (a.tss, a.load_source.as_deref()) {
-        (Some(t), Some(src @ ("hr" | "rpe"))) => format!("TSS ~{t:.0} (estimate from {src})"),
+    let tss = match (a.tss, a.load_source) {
+        (Some(t), Some(src)) if src.is_estimate() => format!("TSS ~{t:.0} (estimate from {src})"),
         (Some(t), Some(src)) => format!("TSS {t:.0} ({src})"),
         _ => "TSS – (needs power, HR, RPE or a TSS)".into(),
     };

@@ -13,6 +13,7 @@ use crate::analysis::meds::counter_rows;
 use crate::domain::text;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
+use crate::tui::text::{cells, clip, pad};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::pack;
 use crate::views::logs::{DOSE_DAYS, MedsData};
@@ -67,15 +68,6 @@ fn counter_lines(t: Theme, m: &MedsData) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// `s` cut to `n` characters with "…", so a long name keeps the columns.
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).chain(['…']).collect()
-    }
-}
-
 /// The doses of the last 30 days, newest first, one a row with its ID, to select.
 fn dose_list(app: &App, m: &MedsData, area: Rect, buf: &mut Buffer) {
     // Inside the box's borders; the pain and the note come only where they fit, so no row
@@ -86,19 +78,19 @@ fn dose_list(app: &App, m: &MedsData, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|d| {
             let mut row = format!(
-                "{} {}  {:<5} {:>9} {:<18}",
+                "{} {}  {:<5} {:>9} {}",
                 d.taken_at.format("%a %e %b"),
                 d.taken_at.format("%H:%M"),
                 format!("d{}", d.id),
                 text::amount(d.amount, &d.unit),
-                clip(&d.medication, 18),
+                pad(&clip(&d.medication, 18), 18),
             );
             let pain = d.pain_before.map(|p| format!(" pain {p:<2}"));
-            if let Some(p) = pain.filter(|p| row.chars().count() + p.chars().count() <= room) {
+            if let Some(p) = pain.filter(|p| cells(&row) + cells(p) <= room) {
                 row.push_str(&p);
             }
             let note = d.note.as_deref().and_then(|n| n.lines().next());
-            let left = room.saturating_sub(row.chars().count() + 1);
+            let left = room.saturating_sub(cells(&row) + 1);
             if let Some(n) = note.filter(|_| left >= 4) {
                 row.push(' ');
                 row.push_str(&clip(n, left));
@@ -182,8 +174,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 String::new()
             };
             Line::from(format!(
-                "{:<18} {class}{:>6} {:<3} {:<16} {how}",
-                clip(&x.name, 18),
+                "{} {class}{:>6} {:<3} {:<16} {how}",
+                pad(&clip(&x.name, 18), 18),
                 x.usual_dose,
                 x.unit,
                 max

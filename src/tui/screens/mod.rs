@@ -17,7 +17,6 @@ mod week;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::action::Screen;
@@ -114,14 +113,10 @@ pub fn buffer_text(buf: &Buffer) -> String {
             let sym = cell.symbol();
             line.push_str(sym);
             // Wide characters occupy the next cell too.
-            skip = unicode_width(sym).saturating_sub(1);
+            skip = crate::tui::text::cells(sym).saturating_sub(1);
         }
         out.push_str(line.trim_end());
         out.push('\n');
     }
     out
-}
-
-fn unicode_width(s: &str) -> usize {
-    Line::from(s).width()
 }

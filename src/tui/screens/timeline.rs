@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use super::lists::list;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
+use crate::tui::text::{cells, clip};
 use crate::views::journal::TIMELINE_DAYS;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -93,15 +94,8 @@ pub fn event_row(head: &str, title: &str, tail: Option<&str>, width: usize) -> S
         return format!("{head}{title}");
     };
     let tail = format!(" · {tail}");
-    let used = head.chars().count() + tail.chars().count();
-    let room = width.saturating_sub(used);
-    let t: String = if title.chars().count() <= room {
-        title.to_string()
-    } else {
-        let keep: String = title.chars().take(room.saturating_sub(1)).collect();
-        format!("{keep}…")
-    };
-    format!("{head}{t}{tail}")
+    let room = width.saturating_sub(cells(head) + cells(&tail));
+    format!("{head}{}{tail}", clip(title, room))
 }
 
 #[cfg(test)]
@@ -122,5 +116,15 @@ mod tests {
         assert_eq!(row.chars().count(), 78, "{row}");
         assert!(row.contains('…'), "{row}");
         assert_eq!(event_row(head, "GP", None, 78), format!("{head}GP"));
+        // A Japanese title gives way by cells: the row still fills 78 columns, not more.
+        let jp = event_row(
+            head,
+            "新しいクリートとサドルでバイクフィッティング",
+            Some(tail),
+            78,
+        );
+        assert!(jp.ends_with(tail), "{jp}");
+        assert!(crate::tui::text::cells(&jp) <= 78, "{jp}");
+        assert!(crate::tui::text::cells(&jp) >= 77, "{jp}");
     }
 }

@@ -347,7 +347,7 @@ fn activity_panel(app: &App, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let mut second: Vec<String> = Vec::new();
     if let Some(tss) = a.tss {
         // `~` marks an estimate (from HR or RPE), as on Training and in `list`.
-        let est = text::tss_is_estimate(a.load_source.as_deref());
+        let est = text::tss_is_estimate(a.load_source);
         second.push(format!("TSS {}", text::tss(tss, est)));
     }
     let pains: Vec<String> = [

@@ -14,6 +14,7 @@ use crate::domain::records::Activity;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
 use crate::tui::app_entry::training_filter;
+use crate::tui::text::cells;
 use crate::tui::theme::Theme;
 use crate::views::journal::{TRAINING_DAYS, TrainingRow};
 
@@ -26,8 +27,8 @@ fn pains(p: &[Option<u8>], sep: &str) -> String {
 
 /// "~54 rpe": the TSS with its source, `~` when estimated from HR or RPE.
 pub fn tss_text(a: &Activity) -> String {
-    match (a.tss, a.load_source.as_deref()) {
-        (Some(v), Some(src @ ("hr" | "rpe"))) => {
+    match (a.tss, a.load_source) {
+        (Some(v), Some(src)) if src.is_estimate() => {
             format!("{:>4} {src:<6}", crate::domain::text::tss(v, true))
         }
         (Some(v), Some(src)) => format!("{v:>4.0} {src:<6}"),
@@ -206,7 +207,7 @@ fn rehab_view(app: &App, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(4) as usize;
     let mut cur = String::from(" ");
     for word in text.split(' ') {
-        if cur.chars().count() + word.chars().count() + 1 > w {
+        if cells(&cur) + cells(word) + 1 > w {
             lines.push(Line::from(std::mem::replace(&mut cur, String::from(" "))));
         }
         cur.push(' ');

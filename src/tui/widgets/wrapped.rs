@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::tui::text::wrap;
+use crate::tui::text::{cells, fit, wrap};
 
 /// Draws `value` in `area`; returns the cursor's (row, column) inside `area`.
 pub fn wrapped(
@@ -31,7 +31,7 @@ pub fn wrapped(
         let y = area.y + (i - top) as u16;
         let last_shown = i + 1 == top + h;
         if last_shown && hidden_below && !(focused && i == cr) {
-            let cut: String = row.chars().take(w.saturating_sub(1)).collect();
+            let cut = fit(row, w.saturating_sub(1));
             buf.set_stringn(area.x, y, format!("{cut}…"), w, style);
         } else if !row.is_empty() {
             buf.set_stringn(area.x, y, row, w, style);
@@ -44,10 +44,10 @@ pub fn wrapped(
 /// ("sat 9.9 h", never "sat 9.9" and "h" below it; "of max 3000 mg", never "of max 30").
 pub fn pack(items: &[String], sep: &str, width: usize) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
-    let gap = sep.chars().count();
+    let gap = cells(sep);
     for item in items {
         match rows.last_mut() {
-            Some(row) if row.chars().count() + gap + item.chars().count() <= width => {
+            Some(row) if cells(row) + gap + cells(item) <= width => {
                 row.push_str(sep);
                 row.push_str(item);
             }
@@ -70,5 +70,33 @@ mod tests {
         );
         assert_eq!(super::pack(&items[..1], " · ", 5), vec!["slept 6.2 h"]);
         assert!(super::pack(&[], " ", 40).is_empty());
+        // Cells, not characters: two 4-cell items do not share a 8-cell row with a gap.
+        let jp: Vec<String> = ["腰痛", "睡眠"].map(String::from).to_vec();
+        assert_eq!(super::pack(&jp, " ", 8), vec!["腰痛", "睡眠"]);
+    }
+
+    /// Issue 25: a Japanese note drawn in a 10-column box stays inside it (it drew 20
+    /// columns), and the cursor after the text lands on a cell of the box.
+    #[test]
+    fn a_japanese_note_draws_inside_a_10_column_box() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::style::Style;
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 3));
+        let note = "日本語のテキストです";
+        let at = super::wrapped(
+            note,
+            (0, 7),
+            true,
+            Rect::new(0, 0, 10, 3),
+            Style::new(),
+            &mut buf,
+        );
+        let text = crate::tui::screens::buffer_text(&buf);
+        let row = |y: usize| text.lines().nth(y).unwrap_or("").to_string();
+        assert_eq!(row(0).trim_end(), "日本語のテ");
+        assert_eq!(row(1).trim_end(), "キストです");
+        assert!((10..20).all(|x| buf[(x, 0)].symbol() == " "), "{}", row(0));
+        assert_eq!(at, (1, 4), "after キス");
     }
 }

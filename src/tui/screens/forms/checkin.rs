@@ -220,7 +220,8 @@ fn inline_spans(
                     _ => &f.tags,
                 };
                 if focused {
-                    cursor = Some(spans.iter().map(|s| s.width()).sum::<usize>() + tf.cursor());
+                    cursor =
+                        Some(spans.iter().map(|s| s.width()).sum::<usize>() + tf.cursor_cells());
                 }
                 spans.push(text_value(t, tf, focused));
                 if field == Field::Tags && focused {

@@ -127,9 +127,9 @@ pub fn render(
                 String::new()
             };
             let text = format!(
-                "{} {:<18} {usual}{:<20} {}",
+                "{} {} {usual}{:<20} {}",
                 if i == *pick { "›" } else { " " },
-                m.name,
+                crate::tui::text::pad(&m.name, 18),
                 last.get(&m.id).map_or("", String::as_str),
                 max,
             );
