@@ -13,6 +13,7 @@ pub mod designs;
 pub mod factors;
 pub mod flares;
 pub mod lags;
+pub mod leg;
 pub mod load;
 pub mod meds;
 pub mod pain;

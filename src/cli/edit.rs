@@ -27,6 +27,7 @@ pub fn given_flags(a: &EditArgs) -> Vec<&'static str> {
     add(a.target.is_some(), "target");
     add(c.date.is_some(), "date");
     add(c.worst.is_some(), "worst");
+    add(c.leg.is_some(), "leg");
     add(!c.locations.is_empty(), "where");
     add(!c.character.is_empty(), "feels");
     add(c.sleep.is_some(), "sleep");
@@ -66,6 +67,7 @@ fn applicable(kind: Kind) -> &'static [&'static str] {
             "pain",
             "date",
             "worst",
+            "leg",
             "where",
             "feels",
             "sleep",

@@ -329,6 +329,7 @@ fn info_rank(k: &str) -> usize {
         "active_to",
         "pain",
         "worst_pain",
+        "leg_pain",
         "locations",
         "character",
         "elapsed_s",

@@ -53,7 +53,7 @@ fn rule(table: &str, col: &str) -> Rule {
         (_, "uuid") => Uuid,
         ("events", "date") => AheadDate,
         (_, "created_at" | "updated_at" | "deleted_at") => Stamp,
-        ("checkins", "pain" | "worst_pain")
+        ("checkins", "pain" | "worst_pain" | "leg_pain")
         | ("activities", "pain_before" | "pain_during" | "pain_after")
         | ("rehab_sessions", "pain_before" | "pain_after")
         | ("doses", "pain_before")

@@ -15,6 +15,7 @@ mod import_fit;
 mod import_lang;
 mod input;
 mod insights;
+mod leg;
 mod reach;
 mod readme;
 mod records;

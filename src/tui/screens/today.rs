@@ -190,6 +190,10 @@ fn checkin_panel(t: Theme, c: Option<&Checkin>, area: Rect, buf: &mut Buffer) {
         first.push_span(Span::raw("   worst "));
         first.push_span(pain::number(t, w));
     }
+    if let Some(l) = c.leg_pain {
+        first.push_span(Span::raw("   leg "));
+        first.push_span(pain::number(t, l));
+    }
     let mut lines = vec![first];
     let join = |v: Vec<String>| v.join(", ");
     if !c.locations.is_empty() {

@@ -72,12 +72,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let style = t.pain(((lo + hi) / 2.0) as u8);
         layers.push(Layer::new(dots, GraphType::Scatter, Marker::Dot, style));
     }
-    let gutter = vec![
+    let mut gutter = vec![
         scale("pain", 10.0),
         Line::styled("• day", Style::new()),
         Line::styled("⠤ mean7", t.accent()),
         Line::styled("▄ base", t.dim()),
     ];
+    // Leg pain is its own line (solid blocks, apart from back pain's dots and lines), drawn only
+    // when some day in range has it, so a journal without leg pain looks as before.
+    let leg = &d.series.leg.values;
+    if leg.iter().any(Option::is_some) {
+        layers.insert(
+            0,
+            Layer::new(
+                pts(leg, Agg::Mean),
+                GraphType::Line,
+                Marker::Block,
+                Style::new(),
+            ),
+        );
+        gutter.push(Line::styled("█ leg", Style::new()));
+    }
     draw(gutter, 10.0, layers, pain_r, buf);
 
     // Load: TSS bars (the max of a bucket), CTL and ATL lines.

@@ -1,0 +1,92 @@
+//! Leg pain in the app (issue 23, SPEC §14): the check-in form's Leg field beside pain, and
+//! the figure on Today, the pain log and Trends (its own line), at 80×24 with a fixed day.
+
+use backtrack::domain::records::Checkin;
+use backtrack::repo::Repo;
+use backtrack::repo::bulk::Batch;
+use backtrack::tui::{Action, App, Screen, Theme, render_buffer, screens::buffer_text};
+use chrono::{Duration, NaiveDate};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn shot(app: &App) -> String {
+    buffer_text(&render_buffer(app, 80, 24))
+}
+
+/// Three weeks of back pain 3 with leg pain rising 0…6 over the days that have it.
+fn journal() -> (tempfile::TempDir, Repo) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut repo = Repo::open(&dir.path().join("j.db")).unwrap();
+    let mut b = Batch::default();
+    for i in 1..21i64 {
+        b.checkins.push(Checkin {
+            date: today() - Duration::days(i),
+            pain: 3,
+            leg_pain: (i % 3 != 0).then_some(((20 - i) / 3) as u8),
+            ..Default::default()
+        });
+    }
+    repo.insert_batch(&b).unwrap();
+    (dir, repo)
+}
+
+#[test]
+fn the_form_takes_leg_pain_next_to_pain_and_today_shows_it() {
+    let (dir, repo) = journal();
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    app.update(Action::OpenCheckin);
+    app.update(Action::SetValue(4));
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    app.update(Action::SetValue(7));
+    let form = shot(&app);
+    assert!(form.contains("›Leg 7"), "{form}");
+    insta::assert_snapshot!("form_leg_80x24", form);
+    // The leg scale stops at 10.
+    for _ in 0..5 {
+        app.update(Action::Adjust(1));
+    }
+    assert!(shot(&app).contains("›Leg 10"));
+    app.update(Action::SetValue(7));
+    app.update(Action::Save);
+    assert!(app.form.is_none(), "saved");
+    let stored = Repo::open(&dir.path().join("j.db"))
+        .unwrap()
+        .checkin_on(today())
+        .unwrap()
+        .unwrap();
+    assert_eq!((stored.pain, stored.leg_pain), (4, Some(7)));
+    let s = shot(&app);
+    assert!(s.contains("leg 7"), "{s}");
+    insta::assert_snapshot!("today_leg_80x24", s);
+}
+
+#[test]
+fn the_pain_log_and_trends_show_leg_pain() {
+    let (_dir, repo) = journal();
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Pain);
+    let log = shot(&app);
+    // Yesterday: leg (20 − 1) / 3 = 6.
+    assert!(log.contains("leg 6"), "{log}");
+    insta::assert_snapshot!("pain_log_leg_80x24", log);
+    app.update(Action::GoTo(Screen::Trends));
+    let t = shot(&app);
+    assert!(t.contains("█ leg"), "{t}");
+    insta::assert_snapshot!("trends_leg_80x24", t);
+}
+
+#[test]
+fn a_journal_without_leg_pain_has_no_leg_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut repo = Repo::open(&dir.path().join("j.db")).unwrap();
+    repo.save_checkin(&Checkin {
+        date: today(),
+        pain: 2,
+        ..Default::default()
+    })
+    .unwrap();
+    let app = App::new(repo, today(), Theme::plain(), Screen::Trends);
+    assert!(!shot(&app).contains("leg"));
+}
