@@ -22,6 +22,7 @@ mod permute_kernel;
 pub mod psfs;
 pub mod rehab;
 pub mod samples;
+pub mod scores;
 pub mod series;
 pub mod stats;
 pub mod stats_text;

@@ -85,6 +85,8 @@ pub struct Stats {
     pub events: Vec<EventChange>,
     /// Leg pain (SPEC §14): latest, mean7, days logged and days above back pain.
     pub leg: super::leg::LegStats,
+    /// Outcome scores per instrument (SPEC §14), from `since`.
+    pub scores: Vec<super::scores::ScoreSummary>,
     #[serde(skip)]
     pub today: NaiveDate,
     #[serde(skip)]
@@ -183,6 +185,7 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
         notable: None,
         events: before_after(data, &s.pain.values, ix.start, wfrom, today),
         leg: super::leg::leg_stats(&s.pain, &s.leg, &leg_m7, today, from),
+        scores: super::scores::score_summaries(&data.scores, &data.score_schedules, today, since),
         today,
         since,
         tested: 0,

@@ -142,6 +142,9 @@ pub fn stats_text(st: &Stats) -> String {
 
     let _ = writeln!(o, "\nRehab\n  {}", st.rehab.sentence);
     let _ = writeln!(o, "\nFunction\n  {}", st.psfs.sentence);
+    for s in &st.scores {
+        let _ = writeln!(o, "  {}", super::scores::score_sentence(s));
+    }
 
     let _ = writeln!(o, "\nYour criteria");
     if st.criteria.is_empty() {

@@ -78,6 +78,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PsfsCmd,
     },
+    /// Outcome scores: enter a questionnaire's total (odi, rmdq, peg, promis-pi, startback)
+    Score {
+        #[command(subcommand)]
+        action: super::args_scores::ScoreCmd,
+    },
     /// List records (last 30 days unless --since/--all; --grep alone searches every kind)
     #[command(
         after_help = "Examples:\n  backtrack list\n  backtrack list activities --since 2026-01-01 --json\n  backtrack list doses --all\n  backtrack list --since 6m --grep hill"

@@ -4,6 +4,7 @@
 mod args;
 mod args_log;
 mod args_meds;
+mod args_scores;
 mod args_system;
 mod ctx;
 mod drafts;
@@ -16,6 +17,7 @@ mod recovery;
 mod rehab;
 mod remind;
 mod report;
+mod scores;
 mod show;
 mod status;
 mod system;
@@ -158,6 +160,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Rehab { action } => rehab::run(g, action),
         Command::Med { action } => meds::run(g, action),
         Command::Psfs { action } => rehab::psfs(g, action),
+        Command::Score { action } => scores::run(g, action),
         Command::List(a) => records::list(g, a),
         Command::Info { id } => records::info(g, &id),
         Command::Edit(a) => records::edit(g, *a),

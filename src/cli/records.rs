@@ -283,6 +283,7 @@ fn record_json(ctx: &Ctx, rid: RecordId) -> Result<Value> {
             .into_iter()
             .find(|p| p.id == rid.id)
             .map(|x| with_ref(rid.kind, x.id, &x)),
+        Kind::Score => r.score_by_id(rid.id)?.map(|x| with_ref(rid.kind, x.id, &x)),
     };
     Ok(v.ok_or_else(missing)?)
 }

@@ -9,6 +9,7 @@ pub mod parse;
 pub mod period;
 pub mod prescription;
 pub mod records;
+pub mod scores;
 pub mod text;
 pub mod vocab;
 

@@ -18,6 +18,7 @@ pub mod meds_same;
 pub mod psfs;
 pub mod records;
 pub mod rehab;
+pub mod scores;
 pub mod settings;
 #[cfg(test)]
 mod tests;

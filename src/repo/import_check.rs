@@ -65,9 +65,16 @@ fn rule(table: &str, col: &str) -> Rule {
         | ("exercises", "per_side")
         | ("medications", "as_needed")
         | ("criteria", "enabled") => Bool,
-        ("checkins" | "activities" | "rehab_sessions" | "psfs_ratings" | "doses", "date") => {
-            PastDate
+        ("scores" | "score_schedules", "instrument") => {
+            OneOf(&["odi", "rmdq", "peg", "promis-pi", "startback"])
         }
+        ("scores", "psych") => Int(0, 5),
+        ("scores", "value") => num(0.0, 100.0),
+        ("score_schedules", "every_days") => Int(1, 366),
+        (
+            "checkins" | "activities" | "rehab_sessions" | "psfs_ratings" | "doses" | "scores",
+            "date",
+        ) => PastDate,
         ("activities", "start_at") | ("doses", "taken_at") => PastDateTime,
         ("programmes", "active_from" | "active_to")
         | ("medications", "course_start" | "course_end")
@@ -273,6 +280,21 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
                     return err("tss", format!("{t} is out of range; allowed: 0–{max:.0}"));
                 }
             }
+        }
+        "scores" => {
+            // The value and subscore as `score add` checks them for the row's instrument.
+            let inst =
+                crate::domain::scores::Instrument::parse(s("instrument").unwrap_or_default())
+                    .map_err(|e| InputError::new("scores.instrument", e.message))?;
+            let value = f("value").map(|v| v.to_string()).unwrap_or_default();
+            let psych = obj
+                .get("psych")
+                .and_then(Value::as_i64)
+                .map(|p| p.to_string());
+            crate::domain::scores::check(inst, &value, psych.as_deref()).map_err(|e| {
+                let col = if e.field == "psych" { "psych" } else { "value" };
+                InputError::new(format!("scores.{col}"), e.message)
+            })?;
         }
         "programmes" => {
             if let (Some(from), Some(to)) = (s("active_from"), s("active_to"))

@@ -24,6 +24,7 @@ mod rehab_items;
 #[cfg(test)]
 mod rehab_tests;
 pub mod restore;
+pub mod scores;
 pub mod settings;
 pub mod snapshot;
 #[cfg(test)]

@@ -47,10 +47,12 @@ pub enum Kind {
     Programme,
     Psfs,
     Criterion,
+    /// An outcome score (SPEC §14).
+    Score,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Checkin,
         Kind::Activity,
         Kind::Rehab,
@@ -61,6 +63,7 @@ impl Kind {
         Kind::Programme,
         Kind::Psfs,
         Kind::Criterion,
+        Kind::Score,
     ];
 
     pub fn prefix(self) -> char {
@@ -75,6 +78,7 @@ impl Kind {
             Kind::Programme => 'p',
             Kind::Psfs => 'f',
             Kind::Criterion => 'k',
+            Kind::Score => 's',
         }
     }
 
@@ -90,6 +94,7 @@ impl Kind {
             Kind::Programme => "programmes",
             Kind::Psfs => "psfs_items",
             Kind::Criterion => "criteria",
+            Kind::Score => "scores",
         }
     }
 
@@ -105,6 +110,7 @@ impl Kind {
             Kind::Programme => "programme",
             Kind::Psfs => "PSFS activity",
             Kind::Criterion => "criterion",
+            Kind::Score => "outcome score",
         }
     }
 
@@ -129,6 +135,7 @@ impl Kind {
             Kind::Programme => "name || char(31) || active_from",
             Kind::Psfs => "name",
             Kind::Criterion => "rule",
+            Kind::Score => "date || char(31) || instrument || char(31) || value",
         }
     }
 
@@ -161,6 +168,10 @@ impl Kind {
             }
             (Kind::Event, [d, kind, title]) => format!("{kind}: {title} on {}", day(d)),
             (Kind::Programme, [name, from]) => format!("{name} from {}", day(from)),
+            (Kind::Score, [d, inst, v]) => {
+                let v = v.parse::<f64>().map_or(v.to_string(), |x| format!("{x}"));
+                format!("{inst} {v} on {}", day(d))
+            }
             _ => raw.replace('\u{1f}', " "),
         }
     }
@@ -360,10 +371,10 @@ impl Repo {
                  AND id NOT IN (SELECT programme_id FROM rehab_sessions WHERE programme_id IS NOT NULL)",
                 [],
             )?;
-            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria"] {
+            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria", "scores"] {
                 p.records += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
             }
-            for t in ["dated_settings", "settings"] {
+            for t in ["dated_settings", "settings", "score_schedules"] {
                 p.settings += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
             }
             p.records += tx.execute(

@@ -21,6 +21,7 @@ mod readme;
 mod records;
 mod rehab;
 mod remind;
+mod scores;
 mod storage;
 mod transfer;
 mod trust;
