@@ -90,3 +90,38 @@ fn a_journal_without_leg_pain_has_no_leg_line() {
     let app = App::new(repo, today(), Theme::plain(), Screen::Trends);
     assert!(!shot(&app).contains("leg"));
 }
+
+/// Issue 23: Today shows an outcome score due by the user's schedule, and not once it is taken.
+#[test]
+fn today_shows_a_score_that_is_due() {
+    use backtrack::domain::scores::{Instrument, Score};
+    let (dir, mut repo) = journal();
+    repo.add_score(&Score {
+        id: 0,
+        uuid: String::new(),
+        instrument: Instrument::Odi,
+        date: today() - Duration::days(14),
+        value: 30.0,
+        psych: None,
+        note: None,
+    })
+    .unwrap();
+    repo.set_schedule(Instrument::Odi, 14).unwrap();
+    let app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    let s = shot(&app);
+    assert!(s.contains("Due by your schedule: odi"), "{s}");
+    insta::assert_snapshot!("today_score_due_80x24", s);
+    let mut repo = Repo::open(&dir.path().join("j.db")).unwrap();
+    repo.add_score(&Score {
+        id: 0,
+        uuid: String::new(),
+        instrument: Instrument::Odi,
+        date: today(),
+        value: 24.0,
+        psych: None,
+        note: None,
+    })
+    .unwrap();
+    let app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    assert!(!shot(&app).contains("Due by your schedule"));
+}

@@ -118,6 +118,22 @@ pub fn score_summaries(
     out
 }
 
+/// The line Today shows when scores are due by the user's schedule: "Due by your schedule:
+/// odi, rmdq (backtrack score add)"; None when none is.
+pub fn due_text(sums: &[ScoreSummary]) -> Option<String> {
+    let due: Vec<&str> = sums
+        .iter()
+        .filter(|s| s.due)
+        .map(|s| s.instrument.as_str())
+        .collect();
+    (!due.is_empty()).then(|| {
+        format!(
+            "Due by your schedule: {} (backtrack score add)",
+            due.join(", ")
+        )
+    })
+}
+
 /// A value as typed: `32`, `6.3`.
 pub fn value_text(v: f64) -> String {
     format!("{v}")

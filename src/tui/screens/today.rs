@@ -38,7 +38,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     criteria_panel(t, d, crit, buf);
     let psfs_h = if app.psfs_due.is_some() { 2 } else { 0 };
     let next_h = if d.next_event.is_some() { 2 } else { 0 };
-    let [meds, act, rehab, next, psfs, notable] = Layout::vertical([
+    let scores_due = crate::analysis::scores::due_text(&d.stats.scores);
+    let due_h = if scores_due.is_some() { 2 } else { 0 };
+    let [meds, act, rehab, next, psfs, due, notable] = Layout::vertical([
         Constraint::Length(
             (meds_lines(t, d, right.width.saturating_sub(2)).len() as u16).clamp(1, 4) + 2,
         ),
@@ -46,6 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(3),
         Constraint::Length(next_h),
         Constraint::Length(psfs_h),
+        Constraint::Length(due_h),
         Constraint::Min(3),
     ])
     .areas(right);
@@ -63,6 +66,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Span::styled(p.as_str(), t.accent()))
             .wrap(Wrap { trim: true })
             .render(psfs, buf);
+    }
+    // SPEC §14: an outcome score due by the user's own schedule.
+    if let Some(s) = scores_due {
+        Paragraph::new(Span::styled(s, t.accent()))
+            .wrap(Wrap { trim: true })
+            .render(due, buf);
     }
     meds_panel(t, d, meds, buf);
     activity_panel(app, d, act, buf);
