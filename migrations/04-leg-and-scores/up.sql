@@ -29,3 +29,20 @@ CREATE TABLE score_schedules (
     deleted_at TEXT
 );
 CREATE UNIQUE INDEX score_schedules_live ON score_schedules(instrument) WHERE deleted_at IS NULL;
+
+-- A return plan (SPEC §14): the user's and the physio's weekly target in hours or TSS, grown
+-- by their ramp. Weeks are derived from the journal; only the plan itself is stored. One
+-- running plan at a time (stopped_on NULL); a stopped one stays for the record.
+CREATE TABLE plans (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    unit        TEXT NOT NULL CHECK (unit IN ('hours', 'tss')),
+    target      REAL NOT NULL CHECK (target > 0),
+    ramp        REAL NOT NULL CHECK (ramp >= 0 AND ramp <= 0.5),
+    start_date  TEXT NOT NULL,
+    stopped_on  TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+);

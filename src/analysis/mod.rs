@@ -19,6 +19,7 @@ pub mod meds;
 pub mod pain;
 pub mod permute;
 mod permute_kernel;
+pub mod plan;
 pub mod psfs;
 pub mod rehab;
 pub mod samples;

@@ -111,7 +111,7 @@ fn applicable(kind: Kind) -> &'static [&'static str] {
         Kind::Rehab => &["date", "minutes", "pain-before", "pain-after", "note"],
         Kind::Programme => &["title", "date", "to", "target", "note"],
         Kind::Exercise => &["title", "kind", "note"],
-        Kind::Psfs | Kind::Criterion | Kind::Score => &[],
+        Kind::Psfs | Kind::Criterion | Kind::Score | Kind::Plan => &[],
     }
 }
 

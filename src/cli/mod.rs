@@ -4,6 +4,7 @@
 mod args;
 mod args_log;
 mod args_meds;
+mod args_plan;
 mod args_scores;
 mod args_system;
 mod ctx;
@@ -12,6 +13,7 @@ mod edit;
 mod insights;
 mod journal;
 mod meds;
+mod plan;
 mod records;
 mod recovery;
 mod rehab;
@@ -161,6 +163,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Med { action } => meds::run(g, action),
         Command::Psfs { action } => rehab::psfs(g, action),
         Command::Score { action } => scores::run(g, action),
+        Command::Plan { action } => plan::run(g, action),
         Command::List(a) => records::list(g, a),
         Command::Info { id } => records::info(g, &id),
         Command::Edit(a) => records::edit(g, *a),

@@ -284,6 +284,7 @@ fn record_json(ctx: &Ctx, rid: RecordId) -> Result<Value> {
             .find(|p| p.id == rid.id)
             .map(|x| with_ref(rid.kind, x.id, &x)),
         Kind::Score => r.score_by_id(rid.id)?.map(|x| with_ref(rid.kind, x.id, &x)),
+        Kind::Plan => r.plan_by_id(rid.id)?.map(|x| with_ref(rid.kind, x.id, &x)),
     };
     Ok(v.ok_or_else(missing)?)
 }

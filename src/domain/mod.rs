@@ -7,6 +7,7 @@ pub mod error;
 pub mod measure;
 pub mod parse;
 pub mod period;
+pub mod plan;
 pub mod prescription;
 pub mod records;
 pub mod scores;

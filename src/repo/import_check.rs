@@ -71,6 +71,11 @@ fn rule(table: &str, col: &str) -> Rule {
         ("scores", "psych") => Int(0, 5),
         ("scores", "value") => num(0.0, 100.0),
         ("score_schedules", "every_days") => Int(1, 366),
+        ("plans", "unit") => OneOf(&["hours", "tss"]),
+        ("plans", "target") => positive(5000.0),
+        ("plans", "ramp") => num(0.0, 0.5),
+        ("plans", "name") => NonEmpty,
+        ("plans", "start_date" | "stopped_on") => PastDate,
         (
             "checkins" | "activities" | "rehab_sessions" | "psfs_ratings" | "doses" | "scores",
             "date",

@@ -16,6 +16,7 @@ pub mod import_check;
 pub mod journal;
 pub mod meds;
 pub mod merge;
+pub mod plans;
 pub mod psfs;
 pub mod recompute;
 pub mod records;

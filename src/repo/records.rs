@@ -49,10 +49,12 @@ pub enum Kind {
     Criterion,
     /// An outcome score (SPEC §14).
     Score,
+    /// A return plan (SPEC §14).
+    Plan,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Checkin,
         Kind::Activity,
         Kind::Rehab,
@@ -64,6 +66,7 @@ impl Kind {
         Kind::Psfs,
         Kind::Criterion,
         Kind::Score,
+        Kind::Plan,
     ];
 
     pub fn prefix(self) -> char {
@@ -79,6 +82,7 @@ impl Kind {
             Kind::Psfs => 'f',
             Kind::Criterion => 'k',
             Kind::Score => 's',
+            Kind::Plan => 'l',
         }
     }
 
@@ -95,6 +99,7 @@ impl Kind {
             Kind::Psfs => "psfs_items",
             Kind::Criterion => "criteria",
             Kind::Score => "scores",
+            Kind::Plan => "plans",
         }
     }
 
@@ -111,6 +116,7 @@ impl Kind {
             Kind::Psfs => "PSFS activity",
             Kind::Criterion => "criterion",
             Kind::Score => "outcome score",
+            Kind::Plan => "return plan",
         }
     }
 
@@ -136,6 +142,7 @@ impl Kind {
             Kind::Psfs => "name",
             Kind::Criterion => "rule",
             Kind::Score => "date || char(31) || instrument || char(31) || value",
+            Kind::Plan => "name || char(31) || start_date",
         }
     }
 
@@ -167,7 +174,7 @@ impl Kind {
                 }
             }
             (Kind::Event, [d, kind, title]) => format!("{kind}: {title} on {}", day(d)),
-            (Kind::Programme, [name, from]) => format!("{name} from {}", day(from)),
+            (Kind::Programme | Kind::Plan, [name, from]) => format!("{name} from {}", day(from)),
             (Kind::Score, [d, inst, v]) => {
                 let v = v.parse::<f64>().map_or(v.to_string(), |x| format!("{x}"));
                 format!("{inst} {v} on {}", day(d))
@@ -371,7 +378,7 @@ impl Repo {
                  AND id NOT IN (SELECT programme_id FROM rehab_sessions WHERE programme_id IS NOT NULL)",
                 [],
             )?;
-            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria", "scores"] {
+            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria", "scores", "plans"] {
                 p.records += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
             }
             for t in ["dated_settings", "settings", "score_schedules"] {

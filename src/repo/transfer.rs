@@ -15,7 +15,7 @@ use super::error::{RepoError, Result};
 
 /// The export format this build writes and reads. 2 added `load_kg` to `exercises` and
 /// `programme_items`; a format-1 export (without it) still imports, its loads empty. 3 added
-/// `leg_pain` to `checkins` and the `scores` and `score_schedules` tables (issue 23); an older
+/// `leg_pain` to `checkins` and the `scores`, `score_schedules` and `plans` tables (issue 23); an older
 /// export imports with no leg pain and no scores.
 pub const FORMAT_VERSION: i64 = 3;
 
@@ -57,6 +57,7 @@ pub(crate) const TABLES: &[TableSpec] = &[
     ("criteria", &[], &[]),
     ("scores", &[], &[]),
     ("score_schedules", &[], &["instrument"]),
+    ("plans", &[], &[]),
 ];
 
 /// Columns of `table` and whether each is required (NOT NULL without a default).
