@@ -45,6 +45,57 @@ impl PlanView {
     }
 }
 
+/// The plan's week as `week` and the Week screen show it. JSON keys: name, unit, week,
+/// target, done, decision, reason (the decision at the week's end, null while under way).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekPlan {
+    pub name: String,
+    pub unit: Unit,
+    pub week: u32,
+    pub target: f64,
+    pub done: f64,
+    pub decision: Option<crate::analysis::plan::Decision>,
+    pub reason: Option<String>,
+}
+
+/// "plan     week 4 of "back on the bike": 1 of 2.2 h planned (under way)".
+pub fn week_plan_line(p: &WeekPlan) -> String {
+    let end = p.reason.as_deref().unwrap_or("under way");
+    format!(
+        "plan     week {} of \"{}\": {} of {} planned ({end})",
+        p.week,
+        p.name,
+        p.done,
+        p.unit.show(p.target)
+    )
+}
+
+/// The week holding `day` with its plan week, when the current plan covers it.
+pub fn load_week_with_plan(
+    repo: &mut Repo,
+    day: NaiveDate,
+    today: NaiveDate,
+) -> Result<crate::views::week::WeekView> {
+    let mut w = crate::views::week::load_week(repo, day, today)?;
+    if let Some(v) = load_plan(repo, today)? {
+        let unit = v.unit();
+        w.plan = v
+            .weeks
+            .iter()
+            .find(|pw| pw.monday == w.this_week.from)
+            .map(|pw| WeekPlan {
+                name: v.plan.name.clone(),
+                unit,
+                week: pw.week,
+                target: pw.target,
+                done: pw.done,
+                decision: pw.decision,
+                reason: pw.reason.clone(),
+            });
+    }
+    Ok(w)
+}
+
 /// The current plan (running, else the latest stopped one) with its weeks as of `today`.
 pub fn load_plan(repo: &mut Repo, today: NaiveDate) -> Result<Option<PlanView>> {
     let Some(plan) = repo.current_plan()? else {

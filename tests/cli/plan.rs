@@ -171,3 +171,28 @@ fn stop_undo_and_export_round_trip() {
     j.ok(&["restore", "l1"]);
     assert_eq!(j.json(&["plan", "show"])["plan"]["name"], "a");
 }
+
+#[test]
+fn week_carries_the_plan_week() {
+    let j = journal();
+    assert_eq!(j.json(&["week"])["plan"], Value::Null, "no plan yet");
+    j.ok(&[
+        "plan",
+        "start",
+        "back on the bike",
+        "--hours",
+        "2",
+        "--from",
+        "2026-11-02",
+    ]);
+    let w = j.json(&["week", "2026-11-18"]);
+    assert_eq!(w["plan"]["week"], 3);
+    assert_eq!(w["plan"]["target"], 2.4);
+    assert_eq!(w["plan"]["done"], 1.0);
+    assert_eq!(w["plan"]["decision"], "step_back");
+    let text = j.ok(&["week"]);
+    assert!(
+        text.contains("plan     week 4 of \"back on the bike\": 1 of 2.2 h planned (under way)"),
+        "{text}"
+    );
+}

@@ -40,12 +40,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let next_h = if d.next_event.is_some() { 2 } else { 0 };
     let scores_due = crate::analysis::scores::due_text(&d.stats.scores);
     let due_h = if scores_due.is_some() { 2 } else { 0 };
-    let [meds, act, rehab, next, psfs, due, notable] = Layout::vertical([
+    let plan_h = if app.plan_week.is_some() { 2 } else { 0 };
+    let [meds, act, rehab, plan, next, psfs, due, notable] = Layout::vertical([
         Constraint::Length(
             (meds_lines(t, d, right.width.saturating_sub(2)).len() as u16).clamp(1, 4) + 2,
         ),
         Constraint::Length(6),
         Constraint::Length(3),
+        Constraint::Length(plan_h),
         Constraint::Length(next_h),
         Constraint::Length(psfs_h),
         Constraint::Length(due_h),
@@ -66,6 +68,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Span::styled(p.as_str(), t.accent()))
             .wrap(Wrap { trim: true })
             .render(psfs, buf);
+    }
+    // SPEC §14: the return plan's week, planned against done (the user's rule, no advice).
+    if let Some(p) = &app.plan_week {
+        let text = format!("Plan: {p}");
+        Paragraph::new(Span::raw(text))
+            .wrap(Wrap { trim: true })
+            .render(plan, buf);
     }
     // SPEC §14: an outcome score due by the user's own schedule.
     if let Some(s) = scores_due {
