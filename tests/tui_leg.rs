@@ -125,3 +125,30 @@ fn today_shows_a_score_that_is_due() {
     let app = App::new(repo, today(), Theme::plain(), Screen::Today);
     assert!(!shot(&app).contains("Due by your schedule"));
 }
+
+/// Issue 23: Trends ends its sentences with leg pain and the outcome scores of the range, and
+/// `j` scrolls down to them.
+#[test]
+fn trends_sentences_include_leg_pain_and_scores() {
+    use backtrack::domain::scores::{Instrument, Score};
+    let (_dir, mut repo) = journal();
+    for (days, v) in [(20, 40.0), (2, 28.0)] {
+        repo.add_score(&Score {
+            id: 0,
+            uuid: String::new(),
+            instrument: Instrument::Odi,
+            date: today() - Duration::days(days),
+            value: v,
+            psych: None,
+            note: None,
+        })
+        .unwrap();
+    }
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Trends);
+    for _ in 0..10 {
+        app.update(Action::Move(1));
+    }
+    let s = shot(&app);
+    assert!(s.contains("Oswestry Disability Index (odi): 28"), "{s}");
+    assert!(s.contains("down 12: a meaningful change"), "{s}");
+}

@@ -312,7 +312,10 @@ impl App {
             Screen::Training => self.training_rows().len(),
             Screen::Meds if self.meds_doses => self.recent_doses().len(),
             Screen::Meds => self.meds.as_ref().map_or(0, |m| m.catalogue.len()),
-            Screen::Trends => self.trends.as_ref().map_or(0, |v| v.sentences().len()),
+            Screen::Trends => self
+                .trends
+                .as_ref()
+                .map_or(0, |v| super::screens::trends::all_sentences(v).len()),
             Screen::Timeline => self.timeline.as_ref().map_or(0, |t| t.events.len()),
             Screen::Week => 0,
         }

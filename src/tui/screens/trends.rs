@@ -241,10 +241,24 @@ fn axis(t: Theme, d: &TrendsData, marks: &[usize], area: Rect, buf: &mut Buffer)
         .render(Rect::new(x0, y, w, 1), buf);
 }
 
+/// Every sentence below the charts: the journal's, then leg pain and the outcome scores of the
+/// range (SPEC §14). `j`/`k` scroll through these.
+pub fn all_sentences(d: &TrendsData) -> Vec<String> {
+    let mut all = d.sentences();
+    all.extend(crate::analysis::leg::leg_sentence(&d.stats.leg));
+    all.extend(
+        d.stats
+            .scores
+            .iter()
+            .map(crate::analysis::scores::score_sentence),
+    );
+    all
+}
+
 /// The sentences, wrapped, starting at the selected one (j/k scroll by sentence).
 fn sentences(app: &App, d: &TrendsData, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let all = d.sentences();
+    let all = all_sentences(d);
     let first = app.sel[Screen::Trends.index()].min(all.len().saturating_sub(1));
     let lines: Vec<Line> = all
         .into_iter()
