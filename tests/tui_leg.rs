@@ -152,3 +152,47 @@ fn trends_sentences_include_leg_pain_and_scores() {
     assert!(s.contains("Oswestry Disability Index (odi): 28"), "{s}");
     assert!(s.contains("down 12: a meaningful change"), "{s}");
 }
+
+/// Issue 23: `o` opens the outcome-score form; a total out of range is refused in the status
+/// line with the form kept; a good one is stored, said, and `u` takes it back.
+#[test]
+fn the_score_form_adds_refuses_and_undoes() {
+    use backtrack::tui::action::Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.db");
+    let repo = Repo::open(&db).unwrap();
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    let typ = |app: &mut App, s: &str| {
+        for c in s.chars() {
+            app.update(Action::Text(Edit::Insert(c)));
+        }
+    };
+    app.update(Action::OpenScore);
+    app.update(Action::NextField);
+    typ(&mut app, "101");
+    app.update(Action::Save);
+    let s = shot(&app);
+    assert!(
+        s.contains("Total: odi '101' is out of range; allowed:") && s.contains("0–100 (%"),
+        "{s}"
+    );
+    insta::assert_snapshot!("score_form_refused_80x24", s);
+    for _ in 0..3 {
+        app.update(Action::Text(Edit::Backspace));
+    }
+    typ(&mut app, "32");
+    app.update(Action::Save);
+    let s = shot(&app);
+    assert!(
+        s.contains("Saved outcome score s1 for 2026-11-23: odi 32"),
+        "{s}"
+    );
+    assert_eq!(Repo::open(&db).unwrap().scores().unwrap().len(), 1);
+    app.update(Action::Undo);
+    app.update(Action::Confirm);
+    assert!(
+        Repo::open(&db).unwrap().scores().unwrap().is_empty(),
+        "{}",
+        shot(&app)
+    );
+}
