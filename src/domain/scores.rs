@@ -204,7 +204,8 @@ pub fn check(
         };
         return Err(bad(why));
     }
-    let v = tenths.round() / 10.0;
+    // `+ 0.0`: a typed "-0" is 0, never printed "-0".
+    let v = tenths.round() / 10.0 + 0.0;
     let psych = match (instrument, psych) {
         (Instrument::Startback, None) => {
             return Err(InputError::new(
@@ -314,6 +315,8 @@ mod tests {
             check(Instrument::Odi, "nan", None).unwrap_err().field,
             "odi value"
         );
+        let (zero, _) = check(Instrument::Rmdq, "-0", None).unwrap();
+        assert_eq!(format!("{zero}"), "0");
     }
 
     #[test]
