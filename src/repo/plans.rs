@@ -25,6 +25,20 @@ fn from_row(r: &Row) -> rusqlite::Result<Plan> {
     })
 }
 
+/// The name of a running plan other than `id`, when `id` itself is unstopped (restoring it
+/// would make two run at once).
+pub(crate) fn other_running(tx: &rusqlite::Transaction, id: i64) -> Result<Option<String>> {
+    Ok(tx
+        .query_row(
+            "SELECT o.name FROM plans p JOIN plans o ON o.id <> p.id
+             WHERE p.id = ?1 AND p.stopped_on IS NULL
+               AND o.stopped_on IS NULL AND o.deleted_at IS NULL",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 impl Repo {
     /// Starts a plan; refused while another is running.
     pub fn start_plan(&mut self, p: &Plan) -> Result<Plan> {

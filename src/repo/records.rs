@@ -293,6 +293,15 @@ impl Repo {
                     id = live.id
                 )));
             }
+            if rid.kind == Kind::Plan
+                && let Some(name) = super::plans::other_running(tx, rid.id)?
+            {
+                // One plan runs at a time: the week's target must have one rule.
+                return Err(RepoError::Conflict(format!(
+                    "{rid} cannot be restored: the plan '{name}' is running; {rid} stays in the \
+                     trash. `backtrack plan stop` first"
+                )));
+            }
             let sql = format!("UPDATE {} SET deleted_at=NULL, updated_at=?1 WHERE id=?2", rid.kind.table());
             tx.execute(&sql, params![utc_stamp(), rid.id])?;
             Ok(Restored::Done(summary.clone()))

@@ -173,6 +173,23 @@ fn stop_undo_and_export_round_trip() {
 }
 
 #[test]
+fn a_running_plan_is_not_restored_beside_another() {
+    let j = journal();
+    j.ok(&["plan", "start", "a", "--hours", "2"]);
+    j.ok(&["delete", "l1"]);
+    j.ok(&["plan", "start", "b", "--hours", "3"]);
+    let err = j.fails(&["restore", "l1"], 2);
+    assert!(
+        err.contains("the plan 'b' is running") && err.contains("plan stop"),
+        "{err}"
+    );
+    assert_eq!(j.json(&["plan", "show"])["plan"]["name"], "b");
+    j.ok(&["plan", "stop"]);
+    j.ok(&["restore", "l1"]);
+    assert_eq!(j.json(&["plan", "show"])["plan"]["name"], "a");
+}
+
+#[test]
 fn week_carries_the_plan_week() {
     let j = journal();
     assert_eq!(j.json(&["week"])["plan"], Value::Null, "no plan yet");
