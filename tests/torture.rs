@@ -13,8 +13,24 @@ use rusqlite::{Connection, OpenFlags};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+#[path = "torture/archives.rs"]
+mod archives;
 #[path = "support/damage.rs"]
 mod damage;
+#[path = "torture/escapes.rs"]
+mod escapes;
+#[path = "torture/json_import.rs"]
+mod json_import;
+#[path = "torture/remind.rs"]
+mod remind;
+#[path = "torture/restore.rs"]
+mod restore;
+#[path = "torture/round_trip.rs"]
+mod round_trip;
+#[path = "torture/smaller.rs"]
+mod smaller;
+#[path = "torture/validation.rs"]
+mod validation;
 
 const BIN: &str = env!("CARGO_BIN_EXE_backtrack");
 const TODAY: &str = "2026-11-23";

@@ -4,7 +4,8 @@
 //! injection is booked in the worst week), and after a peak pain usually falls anyway, so the
 //! change is compared with the change after every other day that started from the same pain:
 //! a least-squares fit of the change on the pain of the last 4 days, of the last week and of
-//! the days before, over all other days. The p is a permutation of the event's date: how many other days
+//! the days before, and on the drift (how the days before changed on the window before them:
+//! a healing journal goes on falling), over all other days. The p is a permutation of the event's date: how many other days
 //! (further than the window from the event) show a change at least as far from that line.
 //! Events are judged among themselves with Holm's correction and are never the headline.
 
@@ -21,6 +22,9 @@ use crate::domain::vocab::EventKind;
 pub const WINDOWS: [usize; 2] = [14, 28];
 /// Share of a window's days that must be logged for its mean.
 const MIN_SHARE: f64 = 0.5;
+/// Other days are taken from this many days either side of the event: the same stretch of the
+/// journal (the same phase of healing, the same kind of flares), not years away.
+const NEAR: usize = 120;
 /// Other days needed to judge an event against.
 const MIN_REFERENCE: usize = 30;
 
@@ -87,22 +91,24 @@ impl Sums {
 
 /// Change, "where it started" (the pain of the last 4 days and of the last week, the
 /// days-before mean) and the after mean of day t for window w.
-fn figures(s: &Sums, t: isize, w: usize) -> Option<(f64, [f64; 3], f64)> {
+fn figures(s: &Sums, t: isize, w: usize) -> Option<(f64, [f64; 4], f64)> {
     let need = (w as f64 * MIN_SHARE).ceil() as usize;
     let w = w as isize;
     let before = s.mean(t - w, t, need)?;
     let after = s.mean(t + 1, t + 1 + w, need)?;
     let start = s.mean(t - 3, t + 1, 1)?;
     let week = s.mean(t - 7, t, 3)?;
-    Some((after - before, [start, week, before], after))
+    // The drift: how the days before changed on the window before them (healing goes on).
+    let drift = s.mean(t - 2 * w, t - w, need).map_or(0.0, |b| before - b);
+    Some((after - before, [start, week, before, drift], after))
 }
 
-/// Least squares of change ~ 1 + start + week + before; None when singular.
-fn line(rows: &[(f64, [f64; 3])]) -> Option<[f64; 4]> {
-    const P: usize = 4;
+/// Least squares of change ~ 1 + start + week + before + drift; None when singular.
+fn line(rows: &[(f64, [f64; 4])]) -> Option<[f64; 5]> {
+    const P: usize = 5;
     let mut m = [[0.0; P + 1]; P];
     for (y, z) in rows {
-        let x = [1.0, z[0], z[1], z[2]];
+        let x = [1.0, z[0], z[1], z[2], z[3]];
         for i in 0..P {
             for j in 0..P {
                 m[i][j] += x[i] * x[j];
@@ -129,12 +135,12 @@ fn line(rows: &[(f64, [f64; 3])]) -> Option<[f64; 4]> {
     Some(std::array::from_fn(|i| m[i][P] / m[i][i]))
 }
 
-fn predict(k: &[f64; 4], z: &[f64; 3]) -> f64 {
-    k[0] + k[1] * z[0] + k[2] * z[1] + k[3] * z[2]
+fn predict(k: &[f64; 5], z: &[f64; 4]) -> f64 {
+    k[0] + k[1] * z[0] + k[2] * z[1] + k[3] * z[2] + k[4] * z[3]
 }
 
 /// Every day's (change, where it started) for window w, computed once.
-type Table = Vec<Option<(f64, [f64; 3])>>;
+type Table = Vec<Option<(f64, [f64; 4])>>;
 
 fn table(s: &Sums, len: usize, w: usize) -> Table {
     (0..len as isize)
@@ -145,10 +151,13 @@ fn table(s: &Sums, len: usize, w: usize) -> Table {
 /// The test of one event at series day `e` over window `w`: (expected change, p).
 fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
     let (change, z) = (*tab.get(usize::try_from(e).ok()?)?)?;
-    let rows: Vec<(f64, [f64; 3])> = tab
+    let rows: Vec<(f64, [f64; 4])> = tab
         .iter()
         .enumerate()
-        .filter(|(t, _)| (*t as isize - e).unsigned_abs() > w)
+        .filter(|(t, _)| {
+            let gap = (*t as isize - e).unsigned_abs();
+            gap > w && gap <= NEAR
+        })
         .filter_map(|(_, r)| *r)
         .collect();
     if rows.len() < MIN_REFERENCE {
@@ -156,12 +165,19 @@ fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
     }
     let k = line(&rows)?;
     let expected = predict(&k, &z);
-    let gap = (change - expected).abs() * (1.0 - 1e-9);
-    let hits = rows
-        .iter()
-        .filter(|(c, z)| (c - predict(&k, z)).abs() >= gap)
-        .count();
-    Some((expected, (hits + 1) as f64 / (rows.len() + 1) as f64))
+    let gap = change - expected;
+    let tie = gap.abs().max(1.0) * 1e-9;
+    let (mut below, mut above) = (0usize, 0usize);
+    for (c, z) in &rows {
+        let g = c - predict(&k, z);
+        below += usize::from(g <= gap + tie);
+        above += usize::from(g >= gap - tie);
+    }
+    // Equal-tailed: a fall is judged against the other days' falls, a rise against their rises
+    // (an injury's onset, a steep rise, says nothing about how unusual a fall is).
+    let n = (rows.len() + 1) as f64;
+    let tail = (below.min(above) + 1) as f64 / n;
+    Some((expected, (2.0 * tail).min(1.0)))
 }
 
 /// Every compared event and programme start from `from` (series day index) on, in date

@@ -59,23 +59,30 @@ fn a_step_down_after_a_bike_fit_is_found() {
 
 #[test]
 fn an_injection_at_a_peak_is_not_credited_with_the_fall_that_follows() {
-    // Flares every five weeks or so build up over 5 days and fade fast; the injection comes
-    // on the worst day of one. Pain falls a lot after it — as it does after every peak.
+    // Flares at random (about one in five weeks) build up over 5 days and fade fast; the
+    // injection comes on the worst day of the one that peaks nearest day 400: what follows
+    // is judged against what followed other days that started as high.
     let start = d("2024-01-01");
     let mut g = Lcg(77);
     let mut pain = Vec::new();
-    let mut flare: f64 = 0.0;
+    let (mut flare, mut building): (f64, u32) = (0.0, 0);
+    let mut peaks = Vec::new();
     for i in 0..730 {
-        let t = i % 37;
-        flare = if (15..20).contains(&t) {
-            flare + 1.2
+        if building == 0 && flare < 0.5 && g.next() < 1.0 / 35.0 {
+            building = 5;
+        }
+        if building > 0 {
+            flare += 1.2;
+            building -= 1;
+            if building == 0 {
+                peaks.push(i as i64);
+            }
         } else {
-            flare * 0.6
-        };
+            flare *= 0.6;
+        }
         pain.push(Some((2.0 + flare + g.next() * 1.5).round()));
     }
-    // The top of the flare that builds from day 385.
-    let peak = 389;
+    let peak = *peaks.iter().min_by_key(|p| (*p - 400).abs()).unwrap();
     let mut data = JournalData::default();
     data.events.push(event(
         start + Duration::days(peak),
@@ -83,9 +90,13 @@ fn an_injection_at_a_peak_is_not_credited_with_the_fall_that_follows() {
         "epidural",
     ));
     let e = &before_after(&data, &pain, start, 0, start + Duration::days(729))[0];
-    assert!(e.windows[0].change < -0.3, "{e:?}");
-    assert!(e.expected.unwrap() < 0.0, "{e:?}");
+    assert!(e.expected.is_some(), "{e:?}");
     assert!(!e.verdict.unlikely(), "{}", e.verdict.sentence);
+    assert!(
+        e.verdict
+            .sentence
+            .contains("after other days that started from the same pain it changed")
+    );
 }
 
 #[test]

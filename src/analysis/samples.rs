@@ -34,11 +34,17 @@ pub fn power_series_1hz(samples: &[(i64, f64)]) -> Vec<f64> {
 /// Moving seconds from `(unix seconds, moved)` samples: the time since the previous sample
 /// counts when it is no pause and the rider moved in it.
 pub fn moving_seconds(samples: &[(i64, bool)]) -> u32 {
+    moving_seconds_within(samples, PAUSE_GAP_S)
+}
+
+/// [`moving_seconds`] with the pause gap given: a recording sampled every 30 s (a GPX of a
+/// walk) has 30 s between samples that are no pause.
+pub fn moving_seconds_within(samples: &[(i64, bool)], pause_gap_s: i64) -> u32 {
     let total: i64 = samples
         .windows(2)
         .filter_map(|w| {
             let dt = w[1].0 - w[0].0;
-            (dt > 0 && dt <= PAUSE_GAP_S && w[1].1).then_some(dt)
+            (dt > 0 && dt <= pause_gap_s && w[1].1).then_some(dt)
         })
         .sum();
     u32::try_from(total).unwrap_or(u32::MAX)

@@ -88,7 +88,12 @@ pub struct ActivityAddArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct RideArgs {
     /// Elapsed time: 1h30m, 90m, 1:30, 1:30:00
+    #[arg(allow_hyphen_values = true)]
     pub duration: String,
+    /// Store figures that look like a typo (NP over 1000 W or under the average power,
+    /// average HR over the maximum, over 100 km/h, over 24 h) as typed
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub fields: ActivityFields,
 }

@@ -82,7 +82,8 @@ pub struct EditArgs {
     /// Programme target sessions per week, 0–21
     #[arg(allow_negative_numbers = true, long, value_parser = clap::value_parser!(u32).range(0..=21))]
     pub target: Option<u32>,
-    /// A dose: store the correction even when it takes the day over the medication's max
+    /// A dose: store the correction even when it takes the day over the medication's max;
+    /// an activity: store figures that look like a typo (as `ride --force`)
     #[arg(long)]
     pub force: bool,
     #[command(flatten)]

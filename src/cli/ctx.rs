@@ -92,9 +92,11 @@ impl Ctx {
 }
 
 /// Prints a line to stdout. A closed pipe (`backtrack list | head`) ends the process quietly
-/// instead of panicking: the reader has all it wanted.
+/// instead of panicking: the reader has all it wanted. Control characters in stored text (an
+/// escape sequence in a note) are shown as `\uXXXX`, never sent to the terminal.
 pub fn emit(text: &str) {
     use std::io::Write;
+    let text = crate::domain::safe_text::for_terminal(text);
     let mut out = std::io::stdout().lock();
     if let Err(e) = writeln!(out, "{text}").and_then(|_| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {

@@ -57,6 +57,7 @@ pub fn activity(kind: &str, duration: &str, f: &ActivityFields) -> ActivityDraft
         stopped_for_pain: f.stopped_for_pain,
         bike: f.bike.clone(),
         note: f.note.clone(),
+        force: false,
     }
 }
 

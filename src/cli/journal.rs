@@ -40,7 +40,8 @@ pub fn ride(g: &Global, a: RideArgs) -> Result<()> {
 
 fn add_activity(g: &Global, kind: &str, r: &RideArgs) -> Result<()> {
     let today = clock::today();
-    let draft = drafts::activity(kind, &r.duration, &r.fields);
+    let mut draft = drafts::activity(kind, &r.duration, &r.fields);
+    draft.force = r.force;
     ops::activity::build_activity(&draft, today, clock::now_local())?;
     let mut ctx = Ctx::open(g)?;
     let done = ops::activity::add(&mut ctx.repo, &draft, today)?;

@@ -45,6 +45,10 @@ pub fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
             }
+            if e.kind() == K::InvalidUtf8 {
+                eprintln!("{}", invalid_utf8());
+                return ExitCode::from(2);
+            }
             // Every refusal is one line plus at most one more: where to read the usage.
             if let Some(line) = usage::number_refusal(&e) {
                 eprintln!("{line}");
@@ -82,7 +86,8 @@ pub fn main() -> ExitCode {
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", error_text(&e, &global));
+            let text = error_text(&e, &global);
+            eprintln!("{}", crate::domain::safe_text::for_terminal(&text));
             ExitCode::from(exit_code(&e))
         }
     }
@@ -102,6 +107,23 @@ fn parse() -> Result<Cli, clap::Error> {
         ));
     }
     Cli::from_arg_matches(&m)
+}
+
+/// Names the argument that is not UTF-8 by the flag before it (`note: …`), as every other
+/// refusal names its field; clap only says that one of them is not.
+fn invalid_utf8() -> String {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let Some(i) = args.iter().position(|a| a.to_str().is_none()) else {
+        return "error: an argument is not valid UTF-8 text; allowed: UTF-8 text".into();
+    };
+    let field = match args.get(i.wrapping_sub(1)).and_then(|a| a.to_str()) {
+        Some(flag) if flag.starts_with("--") => flag.trim_start_matches('-').replace('-', "_"),
+        _ => format!("argument {i}"),
+    };
+    format!(
+        "error: {field}: '{}' is not valid UTF-8 text; allowed: UTF-8 text",
+        crate::domain::safe_text::one_line(&args[i].to_string_lossy())
+    )
 }
 
 /// One line, plus at most one cause that adds something. SQLite's "malformed" on any

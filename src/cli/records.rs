@@ -204,7 +204,7 @@ fn kind_rows(
                         e.id,
                         e.date,
                         e.kind.as_str(),
-                        e.title
+                        crate::domain::safe_text::one_line(&e.title)
                     ),
                 )
             })
@@ -307,6 +307,8 @@ pub fn info(g: &Global, id: &str) -> Result<()> {
                     continue;
                 }
                 let (label, shown) = info_field(k, val, o);
+                // A note's later lines stay under its value: none can pass for a field.
+                let shown = shown.replace('\n', &format!("\n  {:<18} ", ""));
                 lines.push(format!("  {label:<18} {shown}"));
             }
         }

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::args::{BackupArgs, BackupCmd, Global};
 use super::ctx::{db_path, emit};
 use crate::domain::{clock, parse::parse_date};
-use crate::repo::{Repo, backup::verify, connection::init_fresh, restore};
+use crate::repo::{Repo, connection::init_fresh, restore, restore_guard::restorable};
 
 pub fn backup(g: &Global, a: BackupArgs) -> Result<()> {
     match a.action {
@@ -36,13 +36,13 @@ fn list(g: &Global) -> Result<()> {
         .own
         .into_iter()
         .map(|b| {
-            let verified = verify(&b.path).is_ok();
+            let verified = restorable(&b.path).map_err(|e| e.to_string());
             (b, verified)
         })
         .collect();
     let v: Vec<_> = rows
         .iter()
-        .map(|(b, ok)| json!({"date": b.date, "path": b.path, "bytes": b.bytes, "manual": b.manual, "verified": ok}))
+        .map(|(b, ok)| json!({"date": b.date, "path": b.path, "bytes": b.bytes, "manual": b.manual, "verified": ok.is_ok(), "problem": ok.as_ref().err()}))
         .collect();
     out(g, &json!(v), || {
         let not_listed = match others {
@@ -60,10 +60,9 @@ fn list(g: &Global) -> Result<()> {
             );
         }
         let lines = rows.iter().map(|(b, ok)| {
-            let state = if *ok {
-                "integrity_check ok"
-            } else {
-                "FAILED integrity_check"
+            let state = match ok {
+                Ok(()) => "integrity_check ok".to_string(),
+                Err(e) => format!("NOT RESTORABLE: {e}"),
             };
             format!(
                 "{}  {}  {} bytes  {state}",

@@ -42,52 +42,108 @@ fn unit_dir() -> Result<PathBuf> {
     Ok(base.join("systemd").join("user"))
 }
 
-/// A path quoted for a systemd ExecStart line or a crontab.
-fn quoted(p: &Path) -> String {
-    format!("\"{}\"", p.display().to_string().replace('"', "\\\""))
+/// Where the line runs: cron hands it to `/bin/sh` after turning `%` into line breaks;
+/// systemd splits ExecStart itself and expands `%` specifiers and `$` variables.
+#[derive(Clone, Copy)]
+enum Runner {
+    Cron,
+    Systemd,
 }
 
-fn command_line(g: &Global) -> Result<String> {
+/// A path as one argument for `runner`, whatever it holds: `$()`, backticks, quotes and `%`
+/// reach the program as text (issue 21.8). Control characters (a line break would add a
+/// crontab entry or a unit line) cannot be quoted for either, so they are refused first.
+fn quoted(p: &Path, runner: Runner) -> String {
+    let s = p.to_string_lossy();
+    match runner {
+        // sh: single quotes keep everything literal; a quote ends, is escaped, and reopens.
+        Runner::Cron => format!("'{}'", s.replace('\'', "'\\''").replace('%', "\\%")),
+        // systemd: C-style escapes inside double quotes; `%%` and `$$` are the literal signs.
+        Runner::Systemd => format!(
+            "\"{}\"",
+            s.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('%', "%%")
+                .replace('$', "$$")
+        ),
+    }
+}
+
+/// Refuses a path that no crontab or unit line can carry: one with a line break or another
+/// control character.
+fn one_line_path(field: &str, p: &Path) -> Result<()> {
+    let s = p.to_string_lossy();
+    if p.to_str().is_none() || s.chars().any(char::is_control) {
+        return Err(crate::domain::InputError::new(
+            field,
+            format!(
+                "'{}' holds a line break or control character, which a crontab or systemd line cannot carry; allowed: a path without them",
+                crate::domain::safe_text::one_line(&s)
+            ),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn command_line(g: &Global, runner: Runner) -> Result<String> {
     let exe = std::env::current_exe().context("finding the backtrack program")?;
     let db = std::path::absolute(db_path(g)?)?;
+    one_line_path("program", &exe)?;
+    one_line_path("db", &db)?;
     Ok(format!(
         "{} --db {} remind check",
-        quoted(&exe),
-        quoted(&db)
+        quoted(&exe, runner),
+        quoted(&db, runner)
     ))
+}
+
+/// Writes a unit file readable by its owner only (it names the journal's path).
+fn write_private(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    f.write_all(text.as_bytes())
+        .with_context(|| format!("writing {}", path.display()))
 }
 
 fn install(g: &Global, at: &str) -> Result<()> {
     let time = crate::domain::parse::parse_time("at", at)?;
     let hm = time.format("%H:%M").to_string();
-    let cmd = command_line(g)?;
     if on_path("systemctl").is_none() {
+        let cmd = command_line(g, Runner::Cron)?;
         let line = format!("{} {} * * * {cmd}", time.format("%-M"), time.format("%-H"));
         let v = json!({"crontab": line});
         return emit(g, &v, || {
             format!("systemd is not available here; add this line with `crontab -e`:\n{line}")
         });
     }
+    let cmd = command_line(g, Runner::Systemd)?;
     let dir = unit_dir()?;
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let service = dir.join(format!("{UNIT}.service"));
     let timer = dir.join(format!("{UNIT}.timer"));
-    std::fs::write(
+    write_private(
         &service,
-        format!(
+        &format!(
             "[Unit]\nDescription=backtrack: a reminder when today has no check-in\n\n\
              [Service]\nType=oneshot\nExecStart={cmd}\n"
         ),
-    )
-    .with_context(|| format!("writing {}", service.display()))?;
-    std::fs::write(
+    )?;
+    write_private(
         &timer,
-        format!(
+        &format!(
             "[Unit]\nDescription=backtrack: daily check-in reminder at {hm}\n\n\
              [Timer]\nOnCalendar=*-*-* {hm}:00\n\n[Install]\nWantedBy=timers.target\n"
         ),
-    )
-    .with_context(|| format!("writing {}", timer.display()))?;
+    )?;
     let enable =
         format!("systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer");
     let v = json!({"service": service, "timer": timer, "at": hm, "enable": enable});

@@ -211,11 +211,7 @@ pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
     }
     let mut docs = Vec::new();
     for p in &a.paths {
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| InputError::new("path", format!("cannot read {}: {e}", p.display())))?;
-        let doc: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            InputError::new("file", format!("{} is not valid JSON: {e}", p.display()))
-        })?;
+        let doc = crate::repo::export_file::read_export(p)?;
         docs.push((p.clone(), doc));
     }
     let mut ctx = Ctx::open(g)?;

@@ -201,19 +201,22 @@ fn event(date: NaiveDate, kind: EventKind, title: &str) -> Event {
     }
 }
 
-/// Issue 19's bar for events, not met yet: on these journals 9 of 20 injections at a peak are
-/// called unlikely to be chance (the peak is mostly the second injury's, and the healing that
-/// follows is steeper than the fit over other days expects) and the planted drop is found on
-/// 14 of 20. Run with `cargo test -- --ignored` to print the counts.
+/// Issue 19's bar for an event at a peak, not met yet: 5 of 20
+/// injections at the worst flare peak are called unlikely to be chance (the bar is 1): the
+/// worst day of a year is the most extreme of the days it is compared with, so the fit of
+/// what follows such a day is an extrapolation. Run with `cargo test -- --ignored` to print
+/// the counts.
 #[test]
-#[ignore = "the before/after calibration of issue 19 is not met yet (9 and 14 of 20)"]
-fn an_injection_at_a_peak_and_a_bike_fit_that_helped() {
-    let (mut peak_called, mut fit_found) = (0, 0);
+#[ignore = "the before/after calibration of issue 19 is not met yet (injection at a peak: 5 of 20)"]
+fn an_injection_at_the_worst_peak_is_not_credited() {
+    let mut peak_called = 0;
     for seed in 1..=SEEDS {
         let mut data = demo(seed, Effects::None);
         data.events.clear();
         data.programmes.clear();
-        // The injection on the worst day (the highest 4-day mean) between days 100 and 600.
+        // The injection on the worst day (the highest 4-day mean) of a flare: away from the
+        // first 60 days after either injury (days 10 and 450), when an epidural is not yet
+        // on the table and the pain is still the injury's own rise.
         let start = end() - Duration::days(729);
         let pain = |d: NaiveDate| {
             data.checkins
@@ -221,7 +224,8 @@ fn an_injection_at_a_peak_and_a_bike_fit_that_helped() {
                 .find(|c| c.date == d)
                 .map(|c| f64::from(c.pain))
         };
-        let peak = (100..600)
+        let peak = (100..440)
+            .chain(520..600)
             .map(|k| start + Duration::days(k))
             .max_by(|a, b| {
                 let m = |d: NaiveDate| {
@@ -240,14 +244,39 @@ fn an_injection_at_a_peak_and_a_bike_fit_that_helped() {
                 .iter()
                 .any(|e| e.kind == "injection" && e.verdict.unlikely()),
         );
-        // A bike fit on day 400 after which pain is 2 points lower.
+    }
+    eprintln!("injection at a peak called unlikely to be chance: {peak_called} of {SEEDS}");
+    assert!(peak_called <= 1, "{peak_called} of {SEEDS}");
+}
+
+/// A bike fit after which pain is 2 points lower is found on at least 19 of 20 (issue 19).
+#[test]
+fn a_bike_fit_that_helped_is_found() {
+    let mut fit_found = 0;
+    for seed in 1..=SEEDS {
+        let start = end() - Duration::days(729);
+        // A bike fit after which pain is 2 points lower: every day before it 2 points higher
+        // (so a low stretch cannot floor the drop at 0), on the first day from day 400 with
+        // half the check-ins of the 28 days on each side.
         let mut data = demo(seed, Effects::None);
         data.events.clear();
         data.programmes.clear();
-        let fit = start + Duration::days(400);
+        let logged = |from: NaiveDate, to: NaiveDate| {
+            data.checkins
+                .iter()
+                .filter(|c| c.date >= from && c.date <= to)
+                .count()
+        };
+        let fit = (400..440)
+            .map(|k| start + Duration::days(k))
+            .find(|f| {
+                logged(*f - Duration::days(28), *f - Duration::days(1)) >= 14
+                    && logged(*f + Duration::days(1), *f + Duration::days(28)) >= 14
+            })
+            .unwrap();
         for c in &mut data.checkins {
-            if c.date > fit {
-                c.pain = c.pain.saturating_sub(2);
+            if c.date <= fit {
+                c.pain = (c.pain + 2).min(10);
             }
         }
         data.events.push(event(fit, EventKind::BikeFit, "bike fit"));
@@ -257,8 +286,6 @@ fn an_injection_at_a_peak_and_a_bike_fit_that_helped() {
             fit_found += 1;
         }
     }
-    eprintln!("injection at a peak called unlikely to be chance: {peak_called} of {SEEDS}");
     eprintln!("planted 2-point drop after a bike fit found: {fit_found} of {SEEDS}");
-    assert!(peak_called <= 1, "{peak_called} of {SEEDS}");
     assert!(fit_found >= 19, "{fit_found} of {SEEDS}");
 }

@@ -61,14 +61,23 @@ pub fn check_hours(field: &str, value: f64) -> Result<f64, InputError> {
     }
 }
 
+/// The smallest positive figure taken: a thousandth (of a mg, a watt…). Below it a typed
+/// `1e-300` would be stored and printed as 300 zeros.
+pub const MIN_POSITIVE: f64 = 0.001;
+
 /// Checks a positive measured figure (watts, bpm, kg...).
 pub fn check_positive(field: &str, value: f64, max: f64) -> Result<f64, InputError> {
-    if value.is_finite() && value > 0.0 && value <= max {
+    if value.is_finite() && (MIN_POSITIVE..=max).contains(&value) {
         Ok(value)
     } else {
+        let shown = if value.is_finite() && (value == 0.0 || (1e-3..1e9).contains(&value.abs())) {
+            format!("{value}")
+        } else {
+            format!("{value:e}")
+        };
         Err(InputError::new(
             field,
-            format!("{value} is out of range; allowed: a number above 0 and at most {max}"),
+            format!("{shown} is out of range; allowed: a number from {MIN_POSITIVE} to {max}"),
         ))
     }
 }

@@ -4,7 +4,9 @@
 use chrono::{DateTime, NaiveDateTime};
 
 use super::fit::{FitData, Sample, Session};
-use crate::analysis::samples::{ascent, mean, moving_seconds, power_series_1hz};
+use crate::analysis::samples::{
+    PAUSE_GAP_S, ascent, mean, moving_seconds_within, power_series_1hz,
+};
 use crate::analysis::tss::normalized_power;
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Source};
@@ -206,7 +208,24 @@ fn moving(samples: &[Sample], kind: ActivityKind) -> Option<u32> {
             (x.t, moved)
         })
         .collect();
-    Some(moving_seconds(&steps))
+    Some(moving_seconds_within(&steps, pause_gap(samples)))
+}
+
+/// The gap that is a pause in this recording: [`PAUSE_GAP_S`], or three times the usual
+/// (median) time between samples when the file was recorded sparsely (a GPX or TCX written
+/// every 11–30 s, issue 21.6), so its steps count as moving time instead of pauses.
+fn pause_gap(samples: &[Sample]) -> i64 {
+    let mut steps: Vec<i64> = samples
+        .windows(2)
+        .map(|w| w[1].t - w[0].t)
+        .filter(|dt| *dt > 0)
+        .collect();
+    if steps.is_empty() {
+        return PAUSE_GAP_S;
+    }
+    let mid = steps.len() / 2;
+    let (_, median, _) = steps.select_nth_unstable(mid);
+    PAUSE_GAP_S.max(*median * 3)
 }
 
 /// The start as local wall-clock time: the device's own offset when the file has one,

@@ -16,6 +16,7 @@ pub mod strava_lang;
 mod summary;
 pub mod track;
 mod walk;
+mod zip_guard;
 
 use std::path::{Path, PathBuf};
 

@@ -64,6 +64,15 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileFormat)>, In
             walk(p, &mut out)
                 .map_err(|e| InputError::new("path", format!("{}: {e}", p.display())))?;
             out[before..].sort_by(|a, b| a.0.cmp(&b.0));
+        } else if !meta.is_file() {
+            // A named pipe would block the import for ever; a device has no end.
+            return Err(InputError::new(
+                "path",
+                format!(
+                    "{} is not a regular file (a pipe or device); allowed: activity files, archives and folders",
+                    p.display()
+                ),
+            ));
         } else {
             let format = format_of(p).ok_or_else(|| {
                 InputError::new(

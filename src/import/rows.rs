@@ -79,10 +79,13 @@ pub fn number_in(
 ) -> Result<Option<f64>, String> {
     match cell(rec, col) {
         None => Ok(None),
-        Some(t) => parse_decimal(t, comma)
-            .filter(|x| x.is_finite() && *x >= 0.0)
-            .map(Some)
-            .ok_or_else(|| format!("{what} '{t}' is not a number")),
+        Some(t) => match parse_decimal(t, comma) {
+            Some(x) if x.is_finite() && x >= 0.0 => Ok(Some(x)),
+            Some(_) => Err(format!(
+                "{what} '{t}' is out of range; allowed: a number from 0"
+            )),
+            None => Err(format!("{what} '{t}' is not a number")),
+        },
     }
 }
 

@@ -52,8 +52,11 @@ pub(super) fn store(
     }
     let mut keep = Vec::new();
     let mut skipped = Vec::new();
+    let today = crate::domain::clock::today();
     for c in result.candidates {
         let mut a = c.activity;
+        // A file's moving time of 0 (a list row without one) says nothing was measured.
+        a.moving_s = a.moving_s.filter(|m| *m > 0);
         let hash = a.source_hash.clone().unwrap_or_default();
         if seen.hashes.contains(&hash) {
             skipped.push(entry(c.line, "already imported (same file or row)".into()));
@@ -86,6 +89,12 @@ pub(super) fn store(
             && a.load_source.as_deref() != Some("power")
         {
             a.set_manual_tss(tss);
+        }
+        // The one check every way in passes: what a JSON import of the export would refuse
+        // (a day in 1899 or ahead, negative power, 1e300, a 10,000 km GPS jump) is not stored.
+        if let Err(e) = crate::domain::plausible::check_activity(&a, today) {
+            summary.failed.push(entry(c.line, e.to_string()));
+            continue;
         }
         seen.hashes.insert(hash);
         seen.starts.insert(a.start);

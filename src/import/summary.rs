@@ -1,6 +1,7 @@
 //! The end of an import: what was imported, skipped and failed, each with its file (and CSV
 //! line) and reason. Serialized as the `--json` output; `text` is the plain summary.
 
+use crate::domain::safe_text::one_line;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -81,7 +82,7 @@ impl Summary {
                     .unwrap_or_default();
                 lines.push(format!(
                     "  + {} {} {} {}{tss}",
-                    f.path.display(),
+                    one_line(&f.path.display().to_string()),
                     a.start.format("%Y-%m-%d %H:%M"),
                     a.kind.as_str(),
                     crate::domain::parse::format_duration(a.elapsed_s),
@@ -103,8 +104,8 @@ impl Summary {
                 let line = e.line.map(|l| format!(" line {l}")).unwrap_or_default();
                 lines.push(format!(
                     "  {mark}: {}{line}: {}",
-                    e.path.display(),
-                    e.reason
+                    one_line(&e.path.display().to_string()),
+                    one_line(&e.reason)
                 ));
             }
         }

@@ -25,6 +25,10 @@ struct Point {
     lat: Option<f64>,
 }
 
+/// The deepest nesting a GPX or TCX needs is about 8; a file nested deeper is no track (a 99
+/// MB file of never-closed elements would otherwise take gigabytes to follow).
+const MAX_XML_DEPTH: usize = 64;
+
 /// Decodes a GPX or TCX file into samples and one session per activity, or says why not.
 pub fn decode(bytes: &[u8], dialect: Dialect) -> Result<FitData, String> {
     let mut reader = Reader::from_reader(bytes);
@@ -60,6 +64,12 @@ pub fn decode(bytes: &[u8], dialect: Dialect) -> Result<FitData, String> {
                     &mut seg_starts,
                     &positions,
                 );
+                if stack.len() >= MAX_XML_DEPTH {
+                    return Err(format!(
+                        "elements nested more than {MAX_XML_DEPTH} deep at byte {}: not a track file",
+                        reader.buffer_position()
+                    ));
+                }
                 stack.push(name);
             }
             Event::Empty(e) => {
@@ -142,7 +152,7 @@ fn open(
             let lat = attr(e, "lat").and_then(|v| v.trim().parse().ok());
             let lon = attr(e, "lon").and_then(|v| v.trim().parse().ok());
             *point = Some(Point {
-                pos: lat.zip(lon),
+                pos: fix(lat.zip(lon)),
                 ..Default::default()
             });
         }
@@ -185,6 +195,12 @@ fn close(
     }
 }
 
+/// A position, or None for 0,0: what receivers write before they have a fix (a point there in a
+/// ride elsewhere would add a 10,000 km jump).
+fn fix(pos: Option<(f64, f64)>) -> Option<(f64, f64)> {
+    pos.filter(|p| *p != (0.0, 0.0))
+}
+
 /// A number in a text node; None for anything that is not a finite number.
 fn num(text: &str) -> Option<f64> {
     text.parse::<f64>().ok().filter(|x| x.is_finite())
@@ -211,7 +227,7 @@ fn text_in(
             b"ele" | b"AltitudeMeters" => s.altitude = num(text),
             b"DistanceMeters" => s.distance = num(text),
             b"LatitudeDegrees" => p.lat = num(text),
-            b"LongitudeDegrees" => p.pos = p.lat.zip(num(text)),
+            b"LongitudeDegrees" => p.pos = fix(p.lat.zip(num(text))),
             b"hr" => s.hr = num(text).filter(|h| *h > 0.0),
             b"Value" if parent == Some(b"HeartRateBpm") => s.hr = num(text).filter(|h| *h > 0.0),
             b"cad" | b"Cadence" | b"RunCadence" => s.cadence = num(text),

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use super::paths::{FileFormat, format_of_name, is_activity_list};
 use super::store::{Seen, store};
 use super::summary::{Entry, Summary};
+use super::zip_guard::{self, Names};
 use super::{Candidate, FileResult, Options, Progress, read_file, rows};
 use crate::domain::records::Activity;
 use crate::repo::{Repo, RepoError};
@@ -206,9 +207,12 @@ impl<'a> Run<'a> {
         let Ok(mut zip) = zip::ZipArchive::new(file) else {
             return;
         };
+        if zip_guard::overlapping(&mut zip).is_some() || zip.has_duplicate_names() {
+            return; // reported when the archive is walked
+        }
         for i in 0..zip.len() {
             let Ok(entry) = zip.by_index(i) else { continue };
-            let Some(name) = safe_name(&entry) else {
+            let Some(name) = zip_guard::safe_name(&entry) else {
                 continue;
             };
             let display = path.join(&name);
@@ -241,6 +245,20 @@ impl<'a> Run<'a> {
                 return Ok(());
             }
         };
+        if let Some(why) = zip_guard::overlapping(&mut zip) {
+            self.fail(path, why);
+            return Ok(());
+        }
+        if zip.has_duplicate_names() {
+            // The reader keeps one member of each name: the other would vanish unsaid.
+            self.fail(
+                path,
+                "two members share one name, so one of them cannot be read: the archive is refused"
+                    .into(),
+            );
+            return Ok(());
+        }
+        let mut names = Names::default();
         for i in 0..zip.len() {
             let mut entry = match zip.by_index(i) {
                 Ok(e) => e,
@@ -256,13 +274,17 @@ impl<'a> Run<'a> {
             if format_of_name(&name) == Some(FileFormat::Csv) {
                 continue; // read when indexed
             }
+            if let Some(why) = names.repeated(&name) {
+                self.fail(&path.join(&name), why);
+                continue;
+            }
             self.member(&path.join(&name), &name, size, packed, &mut entry, 1)?;
         }
         Ok(())
     }
 
     /// A member's name when it is safe to use; a name leading outside the archive
-    /// (`../x`, `/etc/x`) is refused.
+    /// (`../x`, `/etc/x`, `C:/x`) is refused.
     fn checked_name<R: Read>(
         &mut self,
         archive: &Path,
@@ -271,12 +293,12 @@ impl<'a> Run<'a> {
         if entry.is_dir() {
             return None;
         }
-        match safe_name(entry) {
+        match zip_guard::safe_name(entry) {
             Some(n) => Some(n),
             None => {
                 let raw = String::from_utf8_lossy(entry.name_raw()).into_owned();
                 self.fail(
-                    &archive.join(raw.replace("..", "_")),
+                    &archive.join(raw.trim_start_matches(['/', '\\']).replace("..", "_")),
                     format!("member '{raw}' names a path outside the archive: refused"),
                 );
                 None
@@ -338,6 +360,7 @@ impl<'a> Run<'a> {
         }
         let budget = MAX_RUN_BYTES.saturating_sub(self.unpacked);
         let mut reader = reader.take(budget);
+        let mut names = Names::default();
         loop {
             let mut entry = match zip::read::read_zipfile_from_stream(&mut reader) {
                 Ok(Some(e)) => e,
@@ -351,6 +374,10 @@ impl<'a> Run<'a> {
             let Some(name) = self.checked_name(display, &entry) else {
                 continue;
             };
+            if let Some(why) = names.repeated(&name) {
+                self.fail(&display.join(&name), why);
+                continue;
+            }
             self.member(&display.join(&name), &name, size, packed, &mut entry, depth)?;
         }
         Ok(())
@@ -426,12 +453,6 @@ impl<'a> Run<'a> {
         }
         Ok(())
     }
-}
-
-fn safe_name<R: Read>(entry: &zip::read::ZipFile<R>) -> Option<String> {
-    let p = entry.enclosed_name()?;
-    let s = p.to_str()?.replace('\\', "/");
-    (!s.split('/').any(|c| c == "..")).then_some(s)
 }
 
 /// Why a member that declares these sizes is refused, if it is.

@@ -38,10 +38,14 @@ pub struct ActivityDraft {
     pub stopped_for_pain: bool,
     pub bike: Option<String>,
     pub note: Option<String>,
+    /// Store figures that look like a typo (`--force`, or a yes in the app).
+    pub force: bool,
 }
 
-/// The highest climb an activity may have, in metres (as the import check allows).
-pub const MAX_ASCENT_M: f64 = 20_000.0;
+pub use crate::domain::plausible::MAX_ASCENT_M;
+use crate::domain::plausible::{
+    MAX_HR_BPM, MAX_MANUAL_TSS, MAX_POWER_W, check_activity, every_implausible,
+};
 
 /// The validated activity (its load not yet computed). A start later than `now` is refused
 /// by the rule doses follow (`clock::not_ahead`); without a start the activity goes at noon,
@@ -84,10 +88,10 @@ pub fn build_activity(
         .as_deref()
         .map(|t| parse_height("ascent", t, MAX_ASCENT_M))
         .transpose()?;
-    a.avg_power_w = opt_positive("power", f.power, 2500.0)?;
-    a.normalized_power_w = opt_positive("np", f.np, 2500.0)?;
-    a.avg_hr = opt_positive("hr", f.hr, 250.0)?;
-    a.max_hr = opt_positive("max_hr", f.max_hr, 250.0)?;
+    a.avg_power_w = opt_positive("power", f.power, MAX_POWER_W)?;
+    a.normalized_power_w = opt_positive("np", f.np, MAX_POWER_W)?;
+    a.avg_hr = opt_positive("hr", f.hr, MAX_HR_BPM)?;
+    a.max_hr = opt_positive("max_hr", f.max_hr, MAX_HR_BPM)?;
     a.rpe = opt_scale("rpe", &f.rpe, 1, 10)?;
     a.intensity = f.intensity.as_deref().map(Intensity::parse).transpose()?;
     a.pain_before = opt_scale("pain_before", &f.pain_before, 0, 10)?;
@@ -104,14 +108,60 @@ pub fn build_activity(
 
 /// A TSS typed by hand: 0–2000.
 pub fn checked_tss(t: f64) -> std::result::Result<f64, InputError> {
-    if (0.0..=2000.0).contains(&t) {
+    if (0.0..=MAX_MANUAL_TSS).contains(&t) {
         Ok(t)
     } else {
+        let shown = if t.is_finite() && t.abs() < 1e9 {
+            format!("{t}")
+        } else {
+            format!("{t:e}")
+        };
         Err(InputError::new(
             "tss",
-            format!("{t} is out of range; allowed: 0–2000"),
+            format!("{shown} is out of range; allowed: 0–{MAX_MANUAL_TSS:.0}"),
         ))
     }
+}
+
+/// The one check before an activity is stored (with its load computed): the limits no
+/// activity passes, then, unless `force`, the figures that look like a typo. An edit of an
+/// activity (`before`) is asked about only when it brings the typo-like figure in: a note
+/// added to a ride stored with `--force` needs no second `--force`.
+pub fn check_to_store(
+    a: &Activity,
+    before: Option<&Activity>,
+    today: NaiveDate,
+    force: bool,
+) -> std::result::Result<(), InputError> {
+    check_activity(a, today)?;
+    match new_implausible(a, before) {
+        Some(i) if !force => Err(i.refusal()),
+        _ => Ok(()),
+    }
+}
+
+/// The first typo-like figure of `a` that `before` (the stored activity, when editing) did
+/// not have.
+fn new_implausible(
+    a: &Activity,
+    before: Option<&Activity>,
+) -> Option<crate::domain::plausible::Implausible> {
+    let had = before.map(every_implausible).unwrap_or_default();
+    every_implausible(a).into_iter().find(|i| !had.contains(i))
+}
+
+/// The figure of the draft that looks like a typo, once the rest is valid (the app asks
+/// about it; the command line refuses it unless `--force`).
+pub fn first_implausible(
+    repo: &Repo,
+    f: &ActivityDraft,
+    before: Option<&Activity>,
+    today: NaiveDate,
+) -> std::result::Result<Option<crate::domain::plausible::Implausible>, InputError> {
+    let mut a = build_activity(f, today, clock::now_local())?;
+    with_load(repo, &mut a).map_err(|e| InputError::new("activity", e.to_string()))?;
+    check_activity(&a, today)?;
+    Ok(new_implausible(&a, before))
 }
 
 /// Computes the activity's load with the FTP and LTHR in force on its date.
@@ -124,6 +174,7 @@ pub fn with_load(repo: &Repo, a: &mut Activity) -> Result<()> {
 pub fn add(repo: &mut Repo, f: &ActivityDraft, today: NaiveDate) -> Result<Done<Activity>> {
     let mut a = build_activity(f, today, clock::now_local())?;
     with_load(repo, &mut a)?;
+    check_to_store(&a, None, today, f.force)?;
     let saved = repo.add_activity(&a)?;
     let summary = activity_line("Saved", &saved);
     Ok(Done::new(saved, summary))
@@ -143,6 +194,7 @@ pub fn replace(
     a.source = old.source;
     a.source_hash = old.source_hash.clone();
     with_load(repo, &mut a)?;
+    check_to_store(&a, Some(old), today, f.force)?;
     repo.update_activity(&a)?;
     let summary = activity_line("Updated", &a);
     Ok(Done::new(a, summary))

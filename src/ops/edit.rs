@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::activity::{MAX_ASCENT_M, activity_line, checked_tss, with_load};
+use super::activity::{MAX_ASCENT_M, activity_line, check_to_store, checked_tss, with_load};
 use super::checkin::{CheckinDraft, apply_fields, check_free_day};
 use super::input::{opt_minutes, opt_positive, opt_scale, text};
 use super::{Done, editor, meds_same};
@@ -13,6 +13,7 @@ use crate::domain::measure::parse_height;
 use crate::domain::parse::{
     parse_date, parse_date_any, parse_distance, parse_duration, parse_time,
 };
+use crate::domain::plausible::{MAX_HR_BPM, MAX_POWER_W};
 use crate::domain::vocab::{ActivityKind, EventKind, ExerciseKind, Intensity, MedClass};
 use crate::repo::meds::MedWrite;
 use crate::repo::{Kind, RecordId, Repo, RepoError, Result};
@@ -103,6 +104,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
         }
         Kind::Activity => {
             let mut x = repo.activity_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
+            let stored = x.clone();
             let f = &a.activity;
             if let Some(k) = &a.kind {
                 x.set_kind(ActivityKind::parse_named(k)?);
@@ -131,16 +133,16 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 x.ascent_m = Some(parse_height("ascent", t, MAX_ASCENT_M)?);
             }
             if f.power.is_some() {
-                x.avg_power_w = opt_positive("power", f.power, 2500.0)?;
+                x.avg_power_w = opt_positive("power", f.power, MAX_POWER_W)?;
             }
             if f.np.is_some() {
-                x.normalized_power_w = opt_positive("np", f.np, 2500.0)?;
+                x.normalized_power_w = opt_positive("np", f.np, MAX_POWER_W)?;
             }
             if f.hr.is_some() {
-                x.avg_hr = opt_positive("hr", f.hr, 250.0)?;
+                x.avg_hr = opt_positive("hr", f.hr, MAX_HR_BPM)?;
             }
             if f.max_hr.is_some() {
-                x.max_hr = opt_positive("max_hr", f.max_hr, 250.0)?;
+                x.max_hr = opt_positive("max_hr", f.max_hr, MAX_HR_BPM)?;
             }
             if f.rpe.is_some() {
                 x.rpe = opt_scale("rpe", &f.rpe, 1, 10)?;
@@ -193,6 +195,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 None if x.load_source.as_deref() != Some("manual") => with_load(repo, &mut x)?,
                 None => {}
             }
+            check_to_store(&x, Some(&stored), today, a.force)?;
             repo.update_activity(&x)?;
             Ok(activity_line("Updated", &x))
         }

@@ -34,6 +34,13 @@ pub fn build_medication(
 ) -> std::result::Result<Medication, InputError> {
     let name = text(&Some(a.name.clone()))
         .ok_or_else(|| InputError::new("name", "empty; allowed: the medication's name"))?;
+    // A name is one line: it heads list rows, questions and the dose picker.
+    if name.chars().any(char::is_control) {
+        return Err(InputError::new(
+            "name",
+            "holds a line break or control character; allowed: the name on one line",
+        ));
+    }
     let unit = text(&Some(a.unit.clone()))
         .ok_or_else(|| InputError::new("unit", "empty; allowed: mg, ml, mcg, tablet…"))?;
     let m = Medication {

@@ -6,7 +6,8 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use super::connection::Repo;
 use super::error::Result;
 use super::util::*;
-use crate::domain::clock::utc_stamp;
+use crate::domain::clock::{today, utc_stamp};
+use crate::domain::plausible::check_activity;
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity, Source};
 
@@ -25,7 +26,9 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Activity> {
         sport: kind.1,
         start: parse_datetime_col(3, &r.get::<_, String>(3)?)?,
         elapsed_s: r.get(4)?,
-        moving_s: r.get(5)?,
+        // A moving time of 0 (a sparse GPX imported before issue 21.6) is none measured:
+        // read so, an edit of that activity passes the one check.
+        moving_s: r.get::<_, Option<u32>>(5)?.filter(|m| *m > 0),
         distance_m: r.get(6)?,
         ascent_m: r.get(7)?,
         avg_power_w: r.get(8)?,
@@ -56,6 +59,9 @@ impl Repo {
 
     /// Replaces an activity's fields, keeping its identity.
     pub fn update_activity(&mut self, a: &Activity) -> Result<()> {
+        // The one check every way in passes (issue 21.5): nothing is stored that an import
+        // of the journal's own export would refuse.
+        check_activity(a, today())?;
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE activities SET kind=?1, start_at=?2, date=?3, elapsed_s=?4, moving_s=?5,
@@ -170,7 +176,19 @@ impl Repo {
     }
 }
 
+/// The activity (live or in the trash) with this uuid, read inside a transaction.
+pub(super) fn by_uuid_tx(tx: &Transaction, uuid: &str) -> Result<Option<Activity>> {
+    Ok(tx
+        .query_row(
+            &format!("SELECT {COLS} FROM activities WHERE uuid=?1"),
+            [uuid],
+            from_row,
+        )
+        .optional()?)
+}
+
 pub(crate) fn insert_activity_tx(tx: &Transaction, a: &Activity) -> Result<Activity> {
+    check_activity(a, today())?;
     let now = utc_stamp();
     let uuid = if a.uuid.is_empty() {
         new_uuid()
@@ -194,4 +212,50 @@ pub(crate) fn insert_activity_tx(tx: &Transaction, a: &Activity) -> Result<Activ
     out.id = tx.last_insert_rowid();
     out.uuid = uuid;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::vocab::ActivityKind;
+    use chrono::Datelike;
+
+    #[test]
+    fn a_stored_moving_time_of_0_reads_as_none_so_the_activity_can_be_edited() {
+        let mut repo = Repo::open_in_memory().unwrap();
+        let start = NaiveDate::from_ymd_opt(2026, 11, 20)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let a = repo
+            .add_activity(&Activity::new(ActivityKind::Walk, start, 3600))
+            .unwrap();
+        // What a sparse GPX stored before issue 21.6.
+        repo.conn
+            .execute("UPDATE activities SET moving_s=0 WHERE id=?1", [a.id])
+            .unwrap();
+        let mut read = repo.activity_by_id(a.id).unwrap().unwrap();
+        assert_eq!(read.moving_s, None);
+        read.note = Some("an hour's walk".into());
+        repo.update_activity(&read).unwrap();
+    }
+
+    #[test]
+    fn the_one_check_guards_every_insert_and_update() {
+        let mut repo = Repo::open_in_memory().unwrap();
+        let start = NaiveDate::from_ymd_opt(1899, 11, 20)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let err = repo
+            .add_activity(&Activity::new(ActivityKind::Ride, start, 3600))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("date:"), "{err}");
+        let ok = Activity::new(ActivityKind::Ride, start.with_year(2026).unwrap(), 3600);
+        let mut a = repo.add_activity(&ok).unwrap();
+        a.avg_power_w = Some(-5.0);
+        let err = repo.update_activity(&a).unwrap_err().to_string();
+        assert!(err.starts_with("power:"), "{err}");
+    }
 }

@@ -213,8 +213,11 @@ pub(crate) fn daily(conn: &Connection, path: &Path, today: NaiveDate) -> Daily {
 }
 
 impl Repo {
-    /// `backup PATH`: a verified online copy.
+    /// `backup PATH`: a verified online copy, to a new path or over an earlier backup.
     pub fn backup(&self, dest: &Path) -> Result<()> {
+        if let Some(journal) = self.path() {
+            super::restore_guard::check_backup_dest(journal, dest)?;
+        }
         backup_to(&self.conn, dest)
     }
 

@@ -44,6 +44,9 @@ pub struct Repo {
     path: Option<PathBuf>,
     refusal: Option<Refusal>,
     pub(crate) daily: Daily,
+    /// The shared lock that tells `backup restore` this journal is open; declared after
+    /// `conn` so it is released only once the connection is closed.
+    _open_lock: Option<fs::File>,
 }
 
 impl Repo {
@@ -63,6 +66,9 @@ impl Repo {
         if meta.is_dir() {
             return Err(fc::is_directory(path));
         }
+        // Held while open, so `backup restore` never moves this file from under us; waits for
+        // a restore under way. A file we may not read opens without it, as before.
+        let lock = super::lock::hold_shared(path)?;
         if meta.len() == 0 {
             return Err(fc::zero_bytes(path));
         }
@@ -85,7 +91,11 @@ impl Repo {
         loop {
             match Self::open_journal(path, marked) {
                 Err(RepoError::Sqlite(e)) if busy(&e) && tries < BUSY_RETRIES => tries += 1,
-                other => return other.map_err(|e| corrupt_or(path, e)),
+                Ok(mut repo) => {
+                    repo._open_lock = lock;
+                    return Ok(repo);
+                }
+                Err(e) => return Err(corrupt_or(path, e)),
             }
             std::thread::sleep(std::time::Duration::from_millis(20 * tries as u64));
         }
@@ -111,11 +121,15 @@ impl Repo {
         if found > known {
             return Err(RepoError::NewerSchema { found, known });
         }
+        if found == 0 {
+            fc::refuse_reset_version(&conn, path)?;
+        }
         let mut repo = Repo {
             conn,
             path: Some(path.to_path_buf()),
             refusal: None,
             daily: Daily::NotDue,
+            _open_lock: None,
         };
         if let Some(reason) = read_only {
             fc::tighten_modes(path);
@@ -159,6 +173,7 @@ impl Repo {
             path: None,
             refusal: None,
             daily: Daily::NotDue,
+            _open_lock: None,
         };
         repo.apply_pragmas()?;
         repo.migrate()?;

@@ -208,3 +208,22 @@ pub fn tighten_modes(path: &Path) {
         }
     }
 }
+
+/// A file whose schema version reads 0 but that holds the journal's tables had its version
+/// reset (by another tool): migrating would replay the first schema over them (an 18 KB SQL
+/// error). Refused, unchanged, with the backup that can replace it.
+pub fn refuse_reset_version(conn: &Connection, path: &Path) -> Result<()> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='checkins'",
+        [],
+        |r| r.get(0),
+    )?;
+    if n == 0 {
+        return Ok(());
+    }
+    Err(RepoError::NotAJournal(format!(
+        "{} holds a journal's tables but its schema version reads 0 (reset by another tool?), so it cannot be migrated; it was not changed; {}",
+        path.display(),
+        recovery_hint(path)
+    )))
+}

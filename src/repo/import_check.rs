@@ -11,8 +11,9 @@ use crate::domain::InputError;
 use crate::domain::parse::{AHEAD_DAYS, MIN_YEAR};
 use crate::domain::vocab::*;
 
-/// A week: the longest duration the command line takes.
-const MAX_SECONDS: i64 = 7 * 24 * 3600;
+use crate::domain::plausible::{
+    MAX_ASCENT_M, MAX_DISTANCE_M, MAX_ELAPSED_S, MAX_HR_BPM, MAX_POWER_W, MAX_TSS_PER_HOUR,
+};
 
 enum Rule {
     Uuid,
@@ -44,10 +45,11 @@ fn rule(table: &str, col: &str) -> Rule {
         hi,
         above: false,
     };
+    // As `check_positive` takes them: from a thousandth.
     let positive = |hi| Num {
-        lo: 0.0,
+        lo: crate::domain::error::MIN_POSITIVE,
         hi,
-        above: true,
+        above: false,
     };
     match (table, col) {
         (_, "uuid") => Uuid,
@@ -84,14 +86,15 @@ fn rule(table: &str, col: &str) -> Rule {
         ("programmes", "active_from" | "active_to")
         | ("medications", "course_start" | "course_end")
         | ("dated_settings", "from_date") => AnyDate,
-        ("activities", "elapsed_s" | "moving_s") => Int(1, MAX_SECONDS),
-        ("activities", "distance_m") => num(0.0, 5_000_000.0),
-        ("activities", "ascent_m") => num(0.0, 20_000.0),
-        ("activities", "avg_power_w" | "normalized_power_w") => num(0.0, 2500.0),
-        ("activities", "avg_hr" | "max_hr") => num(0.0, 250.0),
+        // Each column's type and outer bound; the whole activity then goes through
+        // `domain::plausible::check_activity`, the check every way in uses (merge.rs).
+        ("activities", "elapsed_s" | "moving_s") => Int(1, MAX_ELAPSED_S as i64),
+        ("activities", "distance_m") => num(0.0, MAX_DISTANCE_M),
+        ("activities", "ascent_m") => num(0.0, MAX_ASCENT_M),
+        ("activities", "avg_power_w" | "normalized_power_w") => num(0.0, MAX_POWER_W),
+        ("activities", "avg_hr" | "max_hr") => num(0.0, MAX_HR_BPM),
         ("activities", "rpe") => Int(1, 10),
-        // The bound that depends on the load's source is checked with the whole row.
-        ("activities", "tss") => num(0.0, 2000.0 * 168.0),
+        ("activities", "tss") => num(0.0, MAX_TSS_PER_HOUR * (MAX_ELAPSED_S / 3600) as f64),
         ("activities", "load_source") => OneOf(&["power", "hr", "rpe", "manual"]),
         ("exercises" | "programme_items" | "rehab_session_items", "sets") => Int(1, 50),
         ("exercises" | "programme_items" | "rehab_session_items", "reps") => Int(1, 500),
@@ -200,6 +203,14 @@ pub fn check_value_of(
             )),
         },
         Rule::NonEmpty => match v {
+            // A medication's name is one line, as `med add` takes it.
+            Value::String(s)
+                if (table, col) == ("medications", "name") && s.chars().any(char::is_control) =>
+            {
+                bad(format!(
+                    "{shown} holds a line break or control character; allowed: text on one line"
+                ))
+            }
             Value::String(s) if !s.trim().is_empty() => Ok(()),
             Value::String(_) => bad("is empty; allowed: any text".into()),
             _ => bad(format!("{shown} is not text")),
@@ -251,6 +262,7 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
     let s = |c: &str| obj.get(c).and_then(Value::as_str);
     let f = |c: &str| obj.get(c).and_then(Value::as_f64);
     let err = |c: &str, m: String| Err(InputError::new(format!("{table}.{c}"), m));
+    super::import_stamps::check_stamps(table, obj)?;
     match table {
         "activities" | "doses" => {
             let at = if table == "doses" {
@@ -266,25 +278,8 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
                     format!("'{d}' is not the day of {at} '{t}'; allowed: the same day"),
                 );
             }
-            if let (Some(m), Some(e)) = (f("moving_s"), f("elapsed_s"))
-                && m > e
-            {
-                return err(
-                    "moving_s",
-                    format!("{m} is longer than elapsed_s {e}; allowed: at most elapsed_s"),
-                );
-            }
-            if let Some(t) = f("tss") {
-                // Typed by hand: the CLI's 0–2000. Computed: at most 200 per hour (IF 1.41).
-                let hours = f("elapsed_s").unwrap_or(0.0) / 3600.0;
-                let max = match s("load_source") {
-                    Some("manual") | None => 2000.0,
-                    Some(_) => (200.0 * hours).max(2000.0),
-                };
-                if t > max {
-                    return err("tss", format!("{t} is out of range; allowed: 0–{max:.0}"));
-                }
-            }
+            // moving_s against elapsed_s and the TSS against its source: the whole-activity
+            // check after the merge.
         }
         "scores" => {
             // The value and subscore as `score add` checks them for the row's instrument.

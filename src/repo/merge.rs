@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use super::connection::Repo;
 use super::error::{RepoError, Result};
 use super::import_check::{check_row, check_value_of};
+use super::merge_checks::{canonical_uuid, check_activities};
 use super::records::{Kind, RecordId};
 use super::transfer::{FORMAT_VERSION, TABLES, columns, fk_name};
 use crate::domain::InputError;
@@ -105,10 +106,21 @@ impl Repo {
                 .ok_or_else(|| bad(format!("table {table} is not a list")))?;
             let cols = columns(&tx, table)?;
             let mut c = Counts::default();
+            let mut seen = std::collections::HashSet::new();
             for (n, row) in rows.iter().enumerate() {
                 let obj = row
                     .as_object()
                     .ok_or_else(|| bad(format!("{table} row {n} is not an object")))?;
+                // One record twice in a file: which copy wins would depend on the order.
+                if let Some(u) = obj.get("uuid").and_then(Value::as_str)
+                    && !seen.insert(canonical_uuid(u))
+                {
+                    let e = InputError::new(
+                        format!("{table}.uuid"),
+                        "appears twice in the file; allowed: each record once",
+                    );
+                    return Err(annotate(RepoError::Input(e), table, n, obj));
+                }
                 let ctx = TableCtx {
                     tx: &tx,
                     table,
@@ -126,6 +138,9 @@ impl Repo {
                     Merge::KeptYours => c.kept_yours += 1,
                 }
             }
+            if *table == "activities" {
+                check_activities(&tx, rows, day)?;
+            }
             report.tables.insert(table.to_string(), c);
         }
         if commit {
@@ -136,7 +151,7 @@ impl Repo {
 }
 
 /// Names the row by its uuid (or its place when it has none) after the field's message.
-fn annotate(e: RepoError, table: &str, n: usize, obj: &Map<String, Value>) -> RepoError {
+pub(super) fn annotate(e: RepoError, table: &str, n: usize, obj: &Map<String, Value>) -> RepoError {
     let row = match obj.get("uuid").and_then(Value::as_str) {
         Some(u) => format!("{table} row {}", u.chars().take(40).collect::<String>()),
         None => format!("{table} row {n}"),
@@ -208,6 +223,7 @@ impl TableCtx<'_> {
                 Some((_, parent)) => match v {
                     Value::Null => SqlValue::Null,
                     Value::String(pu) => {
+                        let pu = &canonical_uuid(pu);
                         let id: Option<i64> = self
                             .tx
                             .query_row(
@@ -229,6 +245,8 @@ impl TableCtx<'_> {
                     check_value_of(self.table, c, v, day)?;
                     match v {
                         Value::Null => SqlValue::Null,
+                        // An upper-case or braced copy of a uuid is the same record.
+                        Value::String(s) if c == "uuid" => SqlValue::Text(canonical_uuid(s)),
                         Value::String(s) => SqlValue::Text(s.clone()),
                         Value::Number(n) => match n.as_i64() {
                             Some(i) => SqlValue::Integer(i),

@@ -69,7 +69,7 @@ fn rows(r: &Repo, session: i64) -> Vec<(String, String, String, bool)> {
 fn age_rows(r: &Repo, session: i64) {
     r.conn
         .execute(
-            "UPDATE rehab_session_items SET updated_at='2026-11-23T08:00:00Z' WHERE session_id=?1",
+            "UPDATE rehab_session_items SET created_at='2026-11-23T08:00:00Z', updated_at='2026-11-23T08:00:00Z' WHERE session_id=?1",
             [session],
         )
         .unwrap();
@@ -169,7 +169,7 @@ fn an_edit_travels_through_export_and_import_and_an_older_export_does_not_undo_i
     age_rows(&a, s.id);
     a.conn
         .execute(
-            "UPDATE rehab_sessions SET updated_at='2026-11-23T08:00:00Z'",
+            "UPDATE rehab_sessions SET created_at='2026-11-23T08:00:00Z', updated_at='2026-11-23T08:00:00Z'",
             [],
         )
         .unwrap();

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::backup::{backups_dir, remove_with_sidecars, sync_dir, verify, with_suffix};
+use super::backup::{backups_dir, remove_with_sidecars, sync_dir};
 use super::backup_owner as owner;
 use super::error::{RepoError, Result};
-use crate::domain::clock;
+use super::restore_guard::{keep_aside, restorable};
 
 /// One backup file of this journal: a daily copy (`sam-2026-11-23.db`) or a manual one
 /// (`sam-manual-20261123-101500.db`).
@@ -82,12 +82,13 @@ pub fn find(journal: &Path) -> Found {
     found
 }
 
-/// The newest backup (of `date`, if given) that passes integrity_check.
+/// The newest backup (of `date`, if given) that passes integrity_check and is a journal of
+/// a schema this build reads (another program's file or a newer journal is passed over).
 pub fn newest_verified(journal: &Path, date: Option<NaiveDate>) -> Option<BackupFile> {
     list(journal)
         .into_iter()
         .filter(|b| date.is_none_or(|d| b.date == d))
-        .find(|b| verify(&b.path).is_ok())
+        .find(|b| restorable(&b.path).is_ok())
 }
 
 /// The end of every message about a journal that cannot be used: which backup can replace
@@ -114,8 +115,9 @@ pub struct Restored {
 }
 
 /// Puts the newest verified backup (of `date`, if given) in place of `journal`. The file it
-/// replaces, with its -wal and -shm, is renamed aside (`journal.db.before-restore-STAMP`),
-/// never deleted. Each step leaves either the old or the new journal at `journal`.
+/// replaces, with its -wal and -shm, is renamed aside (`journal.db.before-restore-STAMP`,
+/// a name no other restore uses), never deleted. Each step leaves either the old or the new
+/// journal at `journal`. Refused while another backtrack has the journal open.
 pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
     let found = find(journal);
     let of_date = |b: &&BackupFile| date.is_none_or(|d| b.date == d);
@@ -123,7 +125,7 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
         .own
         .iter()
         .filter(of_date)
-        .find(|b| verify(&b.path).is_ok())
+        .find(|b| restorable(&b.path).is_ok())
     else {
         let which = date.map(|d| format!(" from {d}")).unwrap_or_default();
         let others: Vec<String> = found
@@ -139,8 +141,15 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
                 journal.display()
             )));
         }
+        // Why the newest candidate was passed over, when there was one.
+        let why = list(journal)
+            .into_iter()
+            .find(|b| date.is_none_or(|d| b.date == d))
+            .and_then(|b| restorable(&b.path).err())
+            .map(|e| format!(" (newest: {e})"))
+            .unwrap_or_default();
         return Err(RepoError::NotFound(format!(
-            "backup: no verified backup{which} in {}; `backtrack backup list` shows what there is",
+            "backup: no verified backup{which} in {}{why}; `backtrack backup list` shows what there is",
             backups_dir(journal).display()
         )));
     };
@@ -169,31 +178,30 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
         if let Some(id) = &found.journal_id {
             keep_identity(&tmp, id)?;
         }
-        verify(&tmp)
+        restorable(&tmp)
     })();
-    if let Err(e) = copy {
-        remove_with_sidecars(&tmp);
-        return Err(e);
-    }
-    let kept = if journal.exists() {
-        let stamp = clock::now_local().format("%Y%m%d-%H%M%S");
-        let aside = with_suffix(journal, &format!(".before-restore-{stamp}"));
-        // A link, not a rename: the journal path is never empty, even if we are killed here.
-        fs::hard_link(journal, &aside).or_else(|_| fs::copy(journal, &aside).map(|_| ()))?;
-        for suffix in ["-wal", "-shm"] {
-            let side = with_suffix(journal, suffix);
-            if side.exists() {
-                fs::rename(&side, with_suffix(&aside, suffix))?;
-            }
+    // Held until the new file is in place: an open elsewhere waits, then opens the new one.
+    let lock = copy.and_then(|_| super::lock::exclusive(journal, "backup restore"));
+    let lock = match lock {
+        Ok(lock) => lock,
+        Err(e) => {
+            remove_with_sidecars(&tmp);
+            return Err(e);
         }
-        Some(aside)
-    } else {
-        None
+    };
+    // A link, not a rename: the journal path is never empty, even if we are killed here.
+    let kept = match lock.as_ref().map(|_| keep_aside(journal)).transpose() {
+        Ok(kept) => kept,
+        Err(e) => {
+            remove_with_sidecars(&tmp);
+            return Err(e);
+        }
     };
     fs::rename(&tmp, journal)?;
     // Any -wal/-shm that giving an old copy its id left beside the temp name.
     remove_with_sidecars(&tmp);
     sync_dir(dir);
+    drop(lock);
     Ok(Restored {
         from: b.path.clone(),
         date: b.date,

@@ -36,6 +36,8 @@ pub enum Pending {
     /// Store this dose although another of its drug is logged within 30 minutes (the max is
     /// still checked, and asked about, after).
     Again(Dose),
+    /// Save the open activity although a figure looks like a typo (the CLI's `--force`).
+    Implausible,
     /// Take back this step of the undo list (its index), or redo this step of the redo list.
     Undo(usize),
     Redo(usize),
@@ -363,8 +365,15 @@ impl App {
     /// Validates and stores the form. On any error the form stays open with its input.
     pub(super) fn save_form(&mut self) {
         let Some(form) = &self.form else { return };
-        let checkin = match form.to_checkin() {
-            Ok(c) => c,
+        let (checkin, lifted) = match form.to_checkin() {
+            Ok(mut c) => {
+                // The worst pre-filled from the stored check-in, left as it was, is raised
+                // with a higher pain, as `backtrack checkin` does; a worst typed is checked.
+                let stored = form.existing.as_ref().and_then(|s| s.worst_pain);
+                let typed = form.existing.is_none() || form.worst != stored;
+                let lifted = crate::ops::checkin::lift_worst(&mut c, typed);
+                (c, lifted)
+            }
             Err(e) => {
                 let focus = match e.field.as_str() {
                     "pain" => Some(Field::Pain),
@@ -398,7 +407,7 @@ impl App {
                     None => self.created(Kind::Checkin, done.record.id),
                 };
                 self.refresh();
-                self.info(format!("{}{flag}{undo}", done.summary));
+                self.info(format!("{}{lifted}{flag}{undo}", done.summary));
             }
             Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
         }

@@ -64,8 +64,20 @@ impl App {
         let (e, today) = (&f.entry, self.today);
         let repo = &mut self.repo;
         let (kind, done) = match &f.kind {
-            FormKind::Activity { editing, .. } => {
-                let draft = forms::activity_draft(e)?;
+            FormKind::Activity {
+                editing, confirmed, ..
+            } => {
+                let mut draft = forms::activity_draft(e)?;
+                draft.force = *confirmed;
+                // A figure that looks like a typo asks first; the CLI refuses it unless
+                // --force (the same check, `domain::plausible`).
+                if !confirmed
+                    && let Some(i) =
+                        ops::activity::first_implausible(repo, &draft, editing.as_ref(), today)?
+                {
+                    self.ask_implausible(i);
+                    return Ok(None);
+                }
                 // The FTP offered in the form: stored from the activity's date, after the
                 // activity itself validated, so its TSS is computed from it.
                 let mut ftp_line = String::new();

@@ -8,6 +8,7 @@ pub mod app;
 mod app_dose;
 mod app_entry;
 mod app_import;
+mod app_plausible;
 mod app_report;
 mod app_save;
 mod app_search;
@@ -42,6 +43,14 @@ pub fn run(
     today: NaiveDate,
     remove_on_signal: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    // Without a terminal the app could only fail inside crossterm ("os error 6") after
+    // sending escape sequences to whatever reads its output.
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        anyhow::bail!(
+            "the app needs a terminal, and standard input or output is not one here (a pipe, a cron job or a service?); every command works without one: `backtrack status`, `backtrack --help`"
+        );
+    }
     let stop = event::signal_flag()?;
     if let Some(dir) = remove_on_signal {
         event::remove_on_signal(dir);
@@ -94,6 +103,8 @@ mod tests_layout;
 #[cfg(test)]
 mod tests_meds;
 #[cfg(test)]
+mod tests_plausible;
+#[cfg(test)]
 mod tests_rehab;
 #[cfg(test)]
 mod tests_report;
@@ -103,3 +114,5 @@ mod tests_settings;
 mod tests_undo;
 #[cfg(test)]
 mod tests_units;
+#[cfg(test)]
+mod tests_worst;

@@ -177,6 +177,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 app.finish(f, result);
             }
             Some(Pending::EditOverMax) => app.save_over_max(),
+            Some(Pending::Implausible) => app.save_implausible(),
             Some(Pending::AddExercises(add)) => app.add_exercises_then_save(add),
             Some(Pending::OpenMed(id)) => app.open_same_drug(id),
             Some(Pending::RestoreMed(id)) => app.restore_same_drug(id),
@@ -191,6 +192,7 @@ fn confirm(app: &mut App, action: Action) -> Effect {
                 app.info("Not taken; nothing was stored")
             }
             Some(Pending::EditOverMax) => app.info("Not saved; the dose is still open to edit"),
+            Some(Pending::Implausible) => app.info("Not saved; the activity is still open to edit"),
             Some(Pending::Undo(_) | Pending::Redo(_)) => app.info("Nothing was changed"),
             Some(Pending::ForceStep(..) | Pending::RestoreOverMax(_)) => {
                 app.info("Not brought back; the dose stays in the trash")

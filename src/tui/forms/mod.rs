@@ -37,6 +37,8 @@ pub enum FormKind {
         editing: Option<Activity>,
         /// FTP/LTHR histories, for the live TSS at the form's date.
         settings: Vec<DatedSetting>,
+        /// A yes to "… looks like a typo. Save it anyway?": stored as typed (`--force`).
+        confirmed: bool,
     },
     Rehab {
         programme: Option<Programme>,

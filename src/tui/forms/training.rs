@@ -132,7 +132,11 @@ pub fn activity_form(
         entry.focus = 3;
     }
     EntryForm {
-        kind: FormKind::Activity { editing, settings },
+        kind: FormKind::Activity {
+            editing,
+            settings,
+            confirmed: false,
+        },
         entry,
     }
 }
@@ -200,6 +204,7 @@ pub fn activity_draft(e: &Entry) -> Result<ActivityDraft, InputError> {
         stopped_for_pain: e.flag("stopped"),
         bike: e.opt("bike"),
         note: e.opt("note"),
+        force: false,
     })
 }
 

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{GraphType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{GraphType, Paragraph, Widget};
 
 use crate::textchart::Agg;
 use crate::tui::action::Screen;
@@ -260,12 +260,86 @@ fn sentences(app: &App, d: &TrendsData, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let all = all_sentences(d);
     let first = app.sel[Screen::Trends.index()].min(all.len().saturating_sub(1));
-    let lines: Vec<Line> = all
+    let rows = sentence_rows(
+        &all[first.min(all.len())..],
+        area.width as usize,
+        area.height as usize,
+    );
+    let lines: Vec<Line> = rows
         .into_iter()
-        .skip(first)
-        .map(|s| Line::from(vec![Span::styled("• ", t.dim()), Span::raw(s)]))
+        .map(|(bullet, r)| {
+            let head = if bullet { "• " } else { "  " };
+            Line::from(vec![Span::styled(head, t.dim()), Span::raw(r)])
+        })
         .collect();
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// The sentences from the first shown, wrapped to `width` (less the bullet), whole sentences
+/// only: one that does not fit below the others waits for `j`. When even the first does not
+/// fit, its facts give way with "…" and its last clause (whether it could be chance) stays
+/// whole (issue 19: the chance words are never cut). `true` marks a sentence's first row.
+pub fn sentence_rows(all: &[String], width: usize, height: usize) -> Vec<(bool, String)> {
+    let w = width.saturating_sub(2).max(1);
+    let wrap = |s: &str| crate::tui::text::wrap(s, w, (0, 0)).0;
+    let mut out: Vec<(bool, String)> = Vec::new();
+    for (k, s) in all.iter().enumerate() {
+        let rows = wrap(s);
+        if out.len() + rows.len() <= height {
+            out.extend(
+                rows.into_iter()
+                    .enumerate()
+                    .map(|(i, r)| (i == 0, r.trim_end().to_string())),
+            );
+            continue;
+        }
+        if k == 0 && height > 0 {
+            let (fact, words) = match s.rfind("; ") {
+                Some(i) => (&s[..i + 1], s[i + 2..].to_string()),
+                None => (s.as_str(), String::new()),
+            };
+            let tail = if words.is_empty() {
+                Vec::new()
+            } else {
+                wrap(&words)
+            };
+            let room = height.saturating_sub(tail.len()).max(1);
+            let mut head = wrap(fact);
+            head.truncate(room);
+            if let Some(last) = head.last_mut() {
+                let keep: String = last.trim_end().chars().take(w.saturating_sub(1)).collect();
+                *last = format!("{keep}…");
+            }
+            let rows = head.into_iter().chain(tail).take(height);
+            out.extend(
+                rows.enumerate()
+                    .map(|(i, r)| (i == 0, r.trim_end().to_string())),
+            );
+        }
+        break;
+    }
+    out
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::sentence_rows;
+
+    #[test]
+    fn sentences_are_whole_or_wait_and_the_chance_words_are_never_cut() {
+        let a = "Pain the next day was higher with more training load (correlation 0.31, 700 days); unlikely to be chance (adjusted p = 0.01).".to_string();
+        let b = "Short one.".to_string();
+        // Room for the first (3 rows at 50 columns) but not the second after it: it waits.
+        let rows = sentence_rows(&[a.clone(), a.clone()], 52, 4);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(
+            rows.last().unwrap().1.ends_with("(adjusted p = 0.01)."),
+            "{rows:?}"
+        );
+        // Two rows for a three-row sentence: the facts give way, the verdict stays whole.
+        let rows = sentence_rows(&[a.clone(), b], 52, 2);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows[0].1.ends_with('…'), "{rows:?}");
+        assert_eq!(rows[1].1, "unlikely to be chance (adjusted p = 0.01).");
+    }
 }
