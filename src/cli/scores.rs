@@ -57,10 +57,10 @@ pub fn run(g: &Global, cmd: ScoreCmd) -> anyhow::Result<()> {
                     .iter()
                     .map(|s| {
                         let psych = s.psych.map_or(String::new(), |p| format!(" psych {p}"));
-                        let note = s
-                            .note
-                            .as_deref()
-                            .map_or(String::new(), |n| format!("  {n}"));
+                        // One row a score: a note's line break cannot forge another.
+                        let note = s.note.as_deref().map_or(String::new(), |n| {
+                            format!("  {}", crate::domain::safe_text::one_line(n))
+                        });
                         format!(
                             "s{:<4} {}  {:<10} {:>5}{psych}{note}",
                             s.id,

@@ -48,6 +48,13 @@ pub fn validate(d: &PlanDraft, today: NaiveDate) -> std::result::Result<Plan, In
     let name = text(&Some(d.name.clone())).ok_or_else(|| {
         InputError::new("name", "empty; allowed: a name, e.g. \"back on the bike\"")
     })?;
+    // A name is one line: it heads `plan show`, the Week screen's plan line and Today.
+    if name.chars().any(char::is_control) {
+        return Err(InputError::new(
+            "name",
+            "holds a line break or control character; allowed: the name on one line",
+        ));
+    }
     let (unit, target) = match (&d.hours, &d.tss) {
         (Some(h), None) => (
             Unit::Hours,

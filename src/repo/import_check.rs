@@ -205,7 +205,8 @@ pub fn check_value_of(
         Rule::NonEmpty => match v {
             // A medication's name is one line, as `med add` takes it.
             Value::String(s)
-                if (table, col) == ("medications", "name") && s.chars().any(char::is_control) =>
+                if matches!((table, col), ("medications" | "plans", "name"))
+                    && s.chars().any(char::is_control) =>
             {
                 bad(format!(
                     "{shown} holds a line break or control character; allowed: text on one line"

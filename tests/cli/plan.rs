@@ -123,6 +123,7 @@ fn plan_input_is_refused_naming_the_field_and_nothing_is_written() {
             "ramp",
         ),
         (&["plan", "start", " ", "--hours", "2"], "name"),
+        (&["plan", "start", "a\nweek 9", "--hours", "2"], "name"),
         (
             &["plan", "start", "x", "--hours", "2", "--from", "2027-01-01"],
             "from",

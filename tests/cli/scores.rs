@@ -42,6 +42,18 @@ fn each_instrument_is_stored_and_confirmed() {
     assert_eq!(summary(&v, "startback")["latest"]["risk"], "high");
     let info = j.ok(&["info", "s3"]);
     assert!(info.contains("after the clinic"), "{info}");
+    // A note's line break cannot forge a row of the list.
+    j.ok(&[
+        "score",
+        "add",
+        "rmdq",
+        "8",
+        "--note",
+        "ok\ns9    2026-01-01  odi 0",
+    ]);
+    let list = j.ok(&["score", "list"]);
+    assert!(!list.lines().any(|l| l.starts_with("s9")), "{list}");
+    assert!(list.contains("ok\\u000as9"), "{list}");
 }
 
 #[test]
