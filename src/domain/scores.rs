@@ -169,29 +169,52 @@ pub fn startback_risk(total: f64, psych: u8) -> Risk {
     }
 }
 
-/// Checks a typed value (and `--psych`) against the instrument: the value's range and
-/// decimals, `--psych` required for STarT Back (0–5, at most the total) and refused for the
-/// others. Errors name the field and the allowed values.
+/// Checks a typed value (and `--psych`) against the instrument, as [`check_score`] does;
+/// returns the value as stored (one decimal) and the subscore.
 pub fn check(
     instrument: Instrument,
     value: &str,
     psych: Option<&str>,
 ) -> Result<(f64, Option<u8>), InputError> {
-    let allowed = instrument.allowed();
-    let field = format!("{} value", instrument.as_str());
-    let bad = |why: &str| {
-        InputError::new(
-            field.clone(),
-            format!("'{}' {why}; allowed: {allowed}", value.trim()),
-        )
-    };
     let v: f64 = value
         .trim()
         .parse()
         .ok()
         .filter(|v: &f64| v.is_finite())
-        .ok_or_else(|| bad("is not a number"))?;
+        .ok_or_else(|| {
+            InputError::new(
+                format!("{} value", instrument.as_str()),
+                format!(
+                    "'{}' is not a number; allowed: {}",
+                    value.trim(),
+                    instrument.allowed()
+                ),
+            )
+        })?;
+    let psych = psych
+        .map(|p| super::error::parse_scale("psych", p, 0, 5))
+        .transpose()?;
+    check_score(instrument, v, psych)?;
+    // One decimal as stored; `+ 0.0`: a typed "-0" is 0, never printed "-0".
+    Ok(((v * 10.0).round() / 10.0 + 0.0, psych))
+}
+
+/// The one check of a score, whichever way it comes in (`score add`, the app, the JSON import,
+/// the repo's insert): the value within the instrument's range with its decimals, and the
+/// psychosocial subscore required for STarT Back (0–5, at most the total) and refused for the
+/// others. Errors name the field and the allowed values.
+pub fn check_score(instrument: Instrument, v: f64, psych: Option<u8>) -> Result<(), InputError> {
+    let allowed = instrument.allowed();
+    let bad = |why: &str| {
+        InputError::new(
+            format!("{} value", instrument.as_str()),
+            format!("'{v}' {why}; allowed: {allowed}"),
+        )
+    };
     let r = instrument.range();
+    if !v.is_finite() {
+        return Err(bad("is not a number"));
+    }
     if v < r.lo || v > r.hi {
         return Err(bad("is out of range"));
     }
@@ -204,41 +227,32 @@ pub fn check(
         };
         return Err(bad(why));
     }
-    // `+ 0.0`: a typed "-0" is 0, never printed "-0".
-    let v = tenths.round() / 10.0 + 0.0;
-    let psych = match (instrument, psych) {
-        (Instrument::Startback, None) => {
-            return Err(InputError::new(
-                "psych",
-                "STarT Back needs its psychosocial subscore; allowed: --psych 0–5",
-            ));
-        }
-        (Instrument::Startback, Some(p)) => {
-            let p = super::error::parse_scale("psych", p, 0, 5)?;
-            if f64::from(p) > v {
-                return Err(InputError::new(
-                    "psych",
-                    format!(
-                        "{p} is above the total {v} (the psychosocial items are among the 9); \
-                         allowed: 0–{}",
-                        v.min(5.0)
-                    ),
-                ));
-            }
-            Some(p)
-        }
-        (_, Some(_)) => {
-            return Err(InputError::new(
-                "psych",
-                format!(
-                    "--psych does not apply to {}; allowed: only with startback",
-                    instrument.as_str()
-                ),
-            ));
-        }
-        (_, None) => None,
-    };
-    Ok((v, psych))
+    match (instrument, psych) {
+        (Instrument::Startback, None) => Err(InputError::new(
+            "psych",
+            "STarT Back needs its psychosocial subscore; allowed: --psych 0–5",
+        )),
+        (Instrument::Startback, Some(p)) if p > 5 => Err(InputError::new(
+            "psych",
+            format!("{p} is out of range; allowed: whole numbers 0–5"),
+        )),
+        (Instrument::Startback, Some(p)) if f64::from(p) > v => Err(InputError::new(
+            "psych",
+            format!(
+                "{p} is above the total {v} (the psychosocial items are among the 9); \
+                 allowed: 0–{}",
+                v.min(5.0)
+            ),
+        )),
+        (Instrument::Startback, Some(_)) | (_, None) => Ok(()),
+        (_, Some(_)) => Err(InputError::new(
+            "psych",
+            format!(
+                "--psych does not apply to {}; allowed: only with startback",
+                instrument.as_str()
+            ),
+        )),
+    }
 }
 
 /// `2w`, `14d`, `1w`: days between scores, 1–366.

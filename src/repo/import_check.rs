@@ -287,12 +287,13 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
             let inst =
                 crate::domain::scores::Instrument::parse(s("instrument").unwrap_or_default())
                     .map_err(|e| InputError::new("scores.instrument", e.message))?;
-            let value = f("value").map(|v| v.to_string()).unwrap_or_default();
+            let value = f("value").unwrap_or(f64::NAN);
+            // The column checks ran first: a psych present is a whole number 0–5.
             let psych = obj
                 .get("psych")
-                .and_then(Value::as_i64)
-                .map(|p| p.to_string());
-            crate::domain::scores::check(inst, &value, psych.as_deref()).map_err(|e| {
+                .and_then(Value::as_u64)
+                .map(|p| p.min(99) as u8);
+            crate::domain::scores::check_score(inst, value, psych).map_err(|e| {
                 let col = if e.field == "psych" { "psych" } else { "value" };
                 InputError::new(format!("scores.{col}"), e.message)
             })?;

@@ -30,6 +30,8 @@ fn from_row(r: &Row) -> rusqlite::Result<Score> {
 impl Repo {
     /// Stores a score (already checked against its instrument); returns it with id and uuid.
     pub fn add_score(&mut self, s: &Score) -> Result<Score> {
+        // The one check every way in passes (`domain::scores::check_score`).
+        crate::domain::scores::check_score(s.instrument, s.value, s.psych)?;
         self.write(|tx| {
             let now = utc_stamp();
             let uuid = if s.uuid.is_empty() {
@@ -130,5 +132,46 @@ impl Repo {
         let mut v: Vec<Schedule> = rows.collect::<rusqlite::Result<_>>()?;
         v.sort_by_key(|s| s.instrument);
         Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repo::RepoError;
+
+    fn score(instrument: Instrument, value: f64, psych: Option<u8>) -> Score {
+        Score {
+            id: 0,
+            uuid: String::new(),
+            instrument,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            value,
+            psych,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn the_insert_itself_refuses_what_score_add_refuses() {
+        let mut r = Repo::open_in_memory().unwrap();
+        for (s, field) in [
+            (score(Instrument::Rmdq, 30.0, None), "rmdq value"),
+            (score(Instrument::Rmdq, 7.5, None), "rmdq value"),
+            (score(Instrument::Odi, f64::NAN, None), "odi value"),
+            (score(Instrument::Startback, 5.0, None), "psych"),
+            (score(Instrument::Startback, 5.0, Some(9)), "psych"),
+            (score(Instrument::Peg, 5.0, Some(2)), "psych"),
+        ] {
+            match r.add_score(&s) {
+                Err(RepoError::Input(e)) => assert_eq!(e.field, field, "{s:?}"),
+                other => panic!("{s:?} stored: {other:?}"),
+            }
+        }
+        assert!(r.scores().unwrap().is_empty());
+        let ok = r
+            .add_score(&score(Instrument::Startback, 5.0, Some(4)))
+            .unwrap();
+        assert_eq!((ok.id, r.scores().unwrap().len()), (1, 1));
     }
 }
