@@ -97,7 +97,7 @@ pub fn validate(d: &PlanDraft, today: NaiveDate) -> std::result::Result<Plan, In
         }
         None => 0.10,
     };
-    Ok(Plan {
+    let p = Plan {
         id: 0,
         uuid: String::new(),
         name,
@@ -106,7 +106,10 @@ pub fn validate(d: &PlanDraft, today: NaiveDate) -> std::result::Result<Plan, In
         ramp,
         start_date: date_or_today("from", &d.from, today)?,
         stopped_on: None,
-    })
+    };
+    // As stored: 0.04 h rounds to 0 h, which no plan may have.
+    crate::domain::plan::check_plan(&p)?;
+    Ok(p)
 }
 
 pub fn start(repo: &mut Repo, d: &PlanDraft, today: NaiveDate) -> Result<Done<Plan>> {

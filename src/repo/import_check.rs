@@ -298,6 +298,21 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
                 InputError::new(format!("scores.{col}"), e.message)
             })?;
         }
+        "plans" => {
+            let day = |c: &str| s(c).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let plan = crate::domain::plan::Plan {
+                id: 0,
+                uuid: String::new(),
+                name: s("name").unwrap_or_default().to_string(),
+                unit: s("unit").unwrap_or_default().to_string(),
+                target: f("target").unwrap_or(f64::NAN),
+                ramp: f("ramp").unwrap_or(f64::NAN),
+                start_date: day("start_date").unwrap_or(NaiveDate::MIN),
+                stopped_on: day("stopped_on"),
+            };
+            crate::domain::plan::check_plan(&plan)
+                .map_err(|e| InputError::new(format!("plans.{}", e.field), e.message))?;
+        }
         "programmes" => {
             if let (Some(from), Some(to)) = (s("active_from"), s("active_to"))
                 && to < from

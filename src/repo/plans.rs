@@ -42,6 +42,8 @@ pub(crate) fn other_running(tx: &rusqlite::Transaction, id: i64) -> Result<Optio
 impl Repo {
     /// Starts a plan; refused while another is running.
     pub fn start_plan(&mut self, p: &Plan) -> Result<Plan> {
+        // The one check every way in passes (`domain::plan::check_plan`).
+        crate::domain::plan::check_plan(p)?;
         self.write(|tx| {
             let running: Option<String> = tx
                 .query_row(

@@ -124,6 +124,7 @@ fn plan_input_is_refused_naming_the_field_and_nothing_is_written() {
         ),
         (&["plan", "start", " ", "--hours", "2"], "name"),
         (&["plan", "start", "a\nweek 9", "--hours", "2"], "name"),
+        (&["plan", "start", "x", "--hours", "0.04"], "hours"),
         (
             &["plan", "start", "x", "--hours", "2", "--from", "2027-01-01"],
             "from",
@@ -165,6 +166,20 @@ fn stop_undo_and_export_round_trip() {
     let k = Journal::new();
     k.ok(&["import", path.to_str().unwrap()]);
     assert_eq!(k.export(), first);
+    // A tampered plan is refused by the same check as `plan start`.
+    for (from, to, field) in [
+        ("\"target\": 2.0", "\"target\": 500.0", "plans.hours"),
+        (
+            "\"stopped_on\": \"2026-11-23\"",
+            "\"stopped_on\": \"2026-10-01\"",
+            "plans.stopped_on",
+        ),
+    ] {
+        assert!(first.contains(from), "{from}");
+        std::fs::write(&path, first.replacen(from, to, 1)).unwrap();
+        let err = Journal::new().fails(&["import", path.to_str().unwrap()], 2);
+        assert!(err.contains(field), "{field}: {err}");
+    }
     // Delete and restore (undo) the plan.
     j.ok(&["delete", "l1"]);
     assert!(j.ok(&["plan", "show"]).contains("No plan"));
