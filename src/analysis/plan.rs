@@ -185,7 +185,7 @@ pub fn unmet_reason(c: &CriterionResult) -> String {
             return c.label.replacen(sym, &format!(" {v} {not} "), 1);
         }
     }
-    format!("{} not met ({})", c.label, c.detail)
+    format!("{}: {}", c.label, c.detail)
 }
 
 #[cfg(test)]

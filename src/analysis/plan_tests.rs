@@ -123,6 +123,6 @@ fn unmet_reasons_read_as_the_rule_broken() {
     );
     assert_eq!(
         unmet_reason(&c("no flare in 14 days", Some(3.0))),
-        "no flare in 14 days not met (detail)"
+        "no flare in 14 days: detail"
     );
 }

@@ -124,7 +124,9 @@ pub fn load_plan(repo: &mut Repo, today: NaiveDate) -> Result<Option<PlanView>> 
                 Unit::Hours => f64::from(a.moving_s.unwrap_or(a.elapsed_s)) / 3600.0,
                 Unit::Tss => a.tss.unwrap_or(0.0),
             })
-            .sum()
+            // `+ 0.0`: an empty f64 sum is -0.0, which would print as "-0".
+            .sum::<f64>()
+            + 0.0
     };
     let mut finished = Vec::new();
     let mut monday = first_monday;

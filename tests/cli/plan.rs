@@ -229,3 +229,13 @@ fn week_carries_the_plan_week() {
         "{text}"
     );
 }
+
+#[test]
+fn a_week_without_training_reads_0_not_minus_0() {
+    let j = Journal::new();
+    j.ok(&["checkin", "2"]);
+    j.ok(&["plan", "start", "a", "--hours", "2"]);
+    let text = j.ok(&["plan", "show"]);
+    assert!(text.contains("  0 of 2 h planned  under way"), "{text}");
+    assert!(!text.contains("-0"), "{text}");
+}
