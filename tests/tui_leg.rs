@@ -196,3 +196,16 @@ fn the_score_form_adds_refuses_and_undoes() {
         shot(&app)
     );
 }
+
+/// At 60×20 the first row of the check-in form still shows Pain, Worst and Leg (on two lines
+/// when they do not fit one).
+#[test]
+fn the_leg_field_stays_visible_at_60x20() {
+    let (_dir, repo) = journal();
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    app.update(Action::OpenCheckin);
+    let s = buffer_text(&render_buffer(&app, 60, 20));
+    for label in ["Pain", "Worst", "Leg", "Where", "Red flags"] {
+        assert!(s.contains(label), "{label}:\n{s}");
+    }
+}
