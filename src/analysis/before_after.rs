@@ -12,6 +12,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::before_after_fit::{predict, robust_line};
 use super::chance::{Verdict, p_text};
 use super::data::JournalData;
 use super::permute::holm;
@@ -26,7 +27,7 @@ const MIN_SHARE: f64 = 0.5;
 /// journal (the same phase of healing, the same kind of flares), not years away.
 const NEAR: usize = 120;
 /// Other days needed to judge an event against.
-const MIN_REFERENCE: usize = 30;
+pub(super) const MIN_REFERENCE: usize = 30;
 
 /// The event kinds whose before/after is shown: interventions and changes, not visits.
 pub fn compared(kind: EventKind) -> bool {
@@ -103,42 +104,6 @@ fn figures(s: &Sums, t: isize, w: usize) -> Option<(f64, [f64; 4], f64)> {
     Some((after - before, [start, week, before, drift], after))
 }
 
-/// Least squares of change ~ 1 + start + week + before + drift; None when singular.
-fn line(rows: &[(f64, [f64; 4])]) -> Option<[f64; 5]> {
-    const P: usize = 5;
-    let mut m = [[0.0; P + 1]; P];
-    for (y, z) in rows {
-        let x = [1.0, z[0], z[1], z[2], z[3]];
-        for i in 0..P {
-            for j in 0..P {
-                m[i][j] += x[i] * x[j];
-            }
-            m[i][P] += x[i] * y;
-        }
-    }
-    for c in 0..P {
-        let piv = (c..P).max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))?;
-        if m[piv][c].abs() < 1e-9 {
-            return None;
-        }
-        m.swap(c, piv);
-        let pivot = m[c];
-        for (r, row) in m.iter_mut().enumerate() {
-            if r != c {
-                let f = row[c] / pivot[c];
-                for (x, p) in row.iter_mut().zip(pivot).skip(c) {
-                    *x -= f * p;
-                }
-            }
-        }
-    }
-    Some(std::array::from_fn(|i| m[i][P] / m[i][i]))
-}
-
-fn predict(k: &[f64; 5], z: &[f64; 4]) -> f64 {
-    k[0] + k[1] * z[0] + k[2] * z[1] + k[3] * z[2] + k[4] * z[3]
-}
-
 /// Every day's (change, where it started) for window w, computed once.
 type Table = Vec<Option<(f64, [f64; 4])>>;
 
@@ -163,7 +128,7 @@ fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
     if rows.len() < MIN_REFERENCE {
         return None;
     }
-    let k = line(&rows)?;
+    let k = robust_line(&rows)?;
     let expected = predict(&k, &z);
     let gap = change - expected;
     let tie = gap.abs().max(1.0) * 1e-9;
@@ -224,7 +189,8 @@ pub fn before_after(
             .collect();
         let what = format!("event {date} {kind}");
         let head = format!(
-            "{title} ({kind}, {})",
+            "{title} ({}, {})",
+            super::words::key_words(&kind),
             crate::domain::text::date(date, today)
         );
         let since = (today - date).num_days();

@@ -50,7 +50,7 @@ fn a_step_down_after_a_bike_fit_is_found() {
     assert!(e.expected.unwrap().abs() < 0.3, "{e:?}");
     assert!(e.verdict.unlikely(), "{}", e.verdict.sentence);
     assert!(
-        e.verdict.sentence.starts_with("bike fit (bike-fit, ")
+        e.verdict.sentence.starts_with("bike fit (bike fit, ")
             && e.verdict.sentence.contains("): pain over the 28 days after was 2.0 against 4.0 before (-2.0 over 14 days, -2.0 over 28 days); after other days that started from the same pain it changed 0.0 over 28 days; unlikely to be chance (p ="),
         "{}",
         e.verdict.sentence

@@ -9,13 +9,14 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::adjust::{Frames, allows, ranked};
-use super::chance::{Strength, Verdict, diff_score, rho_score, strength};
+pub use super::hours::{HoursAssoc, sitting_assocs, sleep_assoc};
+pub use super::med_days::{MED_CAVEAT, MedAssoc, med_assocs};
+
+use super::adjust::{Frames, allows};
+use super::chance::{Verdict, diff_score};
 use super::data::{DayIndex, JournalData, round1};
-use super::designs::correlation;
-use super::words::{days, one, two};
+use super::words::one;
 use crate::domain::records::Checkin;
-use crate::domain::vocab::MedClass;
 
 /// Mean pain with a tag and without it. JSON keys (SPEC §7.4) and `adjusted`, p, p_holm.
 /// `tag` is "workday" for the workday comparison (workdays against days logged as days off).
@@ -40,7 +41,7 @@ pub struct TagAssoc {
 pub const TAG_TEST_MIN: usize = 8;
 
 /// The check-in of each window day of `fr` (window day 0 is `ix` day `from`).
-fn checkins<'d>(
+pub(super) fn checkins<'d>(
     data: &'d JournalData,
     ix: &DayIndex,
     from: usize,
@@ -58,7 +59,7 @@ fn checkins<'d>(
 }
 
 /// Mean of `y` over the days where `x` is `v` (both present), with the count.
-fn group_mean(x: &[Option<f64>], y: &[Option<f64>], v: f64) -> (Option<f64>, usize) {
+pub(super) fn group_mean(x: &[Option<f64>], y: &[Option<f64>], v: f64) -> (Option<f64>, usize) {
     let ys: Vec<f64> = (0..x.len())
         .filter(|&i| x[i] == Some(v))
         .filter_map(|i| y.get(i).copied().flatten())
@@ -67,7 +68,7 @@ fn group_mean(x: &[Option<f64>], y: &[Option<f64>], v: f64) -> (Option<f64>, usi
 }
 
 /// The weekly-rhythm sentence for an exposure set by the day of the week (issue 19, item 7).
-fn weekly(days_word: &str) -> String {
+pub(super) fn weekly(days_word: &str) -> String {
     format!(
         "your {days_word} fall on the same weekdays every week, so this cannot be told apart \
          from the weekly rhythm"
@@ -202,7 +203,7 @@ fn one_tag(
 }
 
 /// "1.6 points higher", "0.4 points lower", "about the same".
-fn points(diff: f64) -> String {
+pub(super) fn points(diff: f64) -> String {
     let r = round1(diff);
     if r.abs() < 0.05 {
         "about the same".to_string()
@@ -211,224 +212,6 @@ fn points(diff: f64) -> String {
     } else {
         format!("{} points lower", one(-r))
     }
-}
-
-/// A day value (sleep or sitting hours) against pain `lag` days later. JSON keys: lag,
-/// spearman (plain), partial (allowing for the pain before), n, p, p_holm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct HoursAssoc {
-    pub lag: u32,
-    pub spearman: Option<f64>,
-    pub partial: Option<f64>,
-    pub n: usize,
-    #[serde(flatten)]
-    pub verdict: Verdict,
-}
-
-/// Hours logged on day d (from the check-in) against pain on day d + lag. `name` is "sleep" or
-/// "sitting".
-fn hours_assoc(
-    fr: &mut Frames,
-    hours: &[Option<f64>],
-    lag: u32,
-    name: &str,
-    min_pairs: usize,
-) -> HoursAssoc {
-    let k = lag as usize;
-    let y = fr.outcome(k).raw.clone();
-    let c = correlation(hours, &y);
-    let when = if lag == 0 { "same-day" } else { "next-day" };
-    let what = format!("{name} lag {lag}");
-    let n = c.n;
-    let rho = c.rho.map(|r| (r * 100.0).round() / 100.0 + 0.0);
-    let untested = |fact: String| HoursAssoc {
-        lag,
-        spearman: rho,
-        partial: None,
-        n,
-        verdict: Verdict::untested(what.clone(), fact),
-    };
-    if n < min_pairs {
-        return untested(format!(
-            "{} and {when} pain: not enough data ({}; needs {min_pairs})",
-            capitalise(name),
-            days(n)
-        ));
-    }
-    let adj = fr.adjust(k, &ranked(hours));
-    if adj.locked {
-        return untested(format!(
-            "{} and {when} pain ({}): {}",
-            capitalise(name),
-            days(n),
-            weekly(&format!("{name} hours"))
-        ));
-    }
-    let Some(r) = adj.r.filter(|_| rho.is_some()) else {
-        return untested(format!(
-            "{} and {when} pain: too little varied once the pain before was allowed for ({})",
-            capitalise(name),
-            days(n)
-        ));
-    };
-    let r = (r * 100.0).round() / 100.0 + 0.0;
-    let dir = if r > 0.0 { "higher" } else { "lower" };
-    let fact = if lag == 0 {
-        let how = match strength(r) {
-            Strength::None => format!("about the same whatever the {name}"),
-            Strength::Slight => format!("slightly {dir} with more {name}"),
-            Strength::Clear => format!("{dir} with more {name}"),
-        };
-        format!(
-            "Same-day pain was {how}, or the other way round: pain can steer the day as well \
-             (correlation {}, {}; {})",
-            two(r),
-            allows(k),
-            days(n)
-        )
-    } else {
-        let how = match strength(r) {
-            Strength::None => format!("about the same whatever the {name}"),
-            Strength::Slight => format!("slightly {dir} after more {name}"),
-            Strength::Clear => format!("{dir} after more {name}"),
-        };
-        format!(
-            "Next-day pain was {how} (correlation {}, {}; {})",
-            two(r),
-            allows(k),
-            days(n)
-        )
-    };
-    let score = if lag == 0 { None } else { rho_score(r) };
-    HoursAssoc {
-        lag,
-        spearman: rho,
-        partial: Some(r),
-        n,
-        verdict: Verdict::tested(what, fact, score, adj.design),
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-}
-
-/// Sleep hours logged on day d (the night after it, as the check-in records it) against pain
-/// on day d + 1, allowing for the pain of day d.
-pub fn sleep_assoc(
-    fr: &mut Frames,
-    data: &JournalData,
-    ix: &DayIndex,
-    from: usize,
-    min_pairs: usize,
-) -> HoursAssoc {
-    let hours: Vec<Option<f64>> = checkins(data, ix, from, fr.len())
-        .iter()
-        .map(|c| c.and_then(|c| c.sleep_hours))
-        .collect();
-    hours_assoc(fr, &hours, 1, "sleep", min_pairs)
-}
-
-/// Sitting hours logged on day d against pain the same day and the next.
-pub fn sitting_assocs(
-    fr: &mut Frames,
-    data: &JournalData,
-    ix: &DayIndex,
-    from: usize,
-    min_pairs: usize,
-) -> Vec<HoursAssoc> {
-    let hours: Vec<Option<f64>> = checkins(data, ix, from, fr.len())
-        .iter()
-        .map(|c| c.and_then(|c| c.sitting_hours))
-        .collect();
-    (0..=1)
-        .map(|lag| hours_assoc(fr, &hours, lag, "sitting", min_pairs))
-        .collect()
-}
-
-/// Mean pain on logged days with a dose of a class against logged days without. JSON keys:
-/// class, with_mean, without_mean, n_with, n_without, adjusted, p, p_holm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct MedAssoc {
-    pub class: String,
-    pub with_mean: f64,
-    pub without_mean: f64,
-    pub n_with: usize,
-    pub n_without: usize,
-    /// The difference among days that started from the same pain.
-    pub adjusted: Option<f64>,
-    #[serde(flatten)]
-    pub verdict: Verdict,
-}
-
-/// Why a medication comparison is no measure of the medicine (confounding by indication).
-pub const MED_CAVEAT: &str =
-    "Doses tend to be taken on worse days, so a difference here is not the medicine's effect.";
-
-pub fn med_assocs(
-    fr: &mut Frames,
-    data: &JournalData,
-    ix: &DayIndex,
-    from: usize,
-    min_group: usize,
-) -> Vec<MedAssoc> {
-    let len = fr.len();
-    let doses = |i: usize| ix.doses.get(from + i).map_or(&[][..], |v| v.as_slice());
-    let classes: BTreeSet<MedClass> = (0..len)
-        .flat_map(|i| doses(i).iter().map(|&k| data.doses[k].class))
-        .collect();
-    let y = fr.outcome(0).raw.clone();
-    let mut out = Vec::new();
-    for class in classes {
-        let x: Vec<Option<f64>> = (0..len)
-            .map(|i| {
-                Some(f64::from(u8::from(
-                    doses(i).iter().any(|&k| data.doses[k].class == class),
-                )))
-            })
-            .collect();
-        let (Some(wm), n_a) = group_mean(&x, &y, 1.0) else {
-            continue;
-        };
-        let (Some(wom), n_b) = group_mean(&x, &y, 0.0) else {
-            continue;
-        };
-        if n_a < min_group || n_b < min_group {
-            continue;
-        }
-        let seen = format!(
-            "On days with any {class} dose, pain was {} against {} on days without",
-            one(wm),
-            one(wom)
-        );
-        let adj = fr.adjust(0, &x);
-        let what = format!("medication {class}");
-        // Doses follow the day's pain: a difference is expected with nothing behind it, so
-        // it is shown (as logged and allowed for), never tested for chance.
-        let fact = match adj.slope {
-            Some(diff) => format!(
-                "{seen}; {} among days that started from the same pain ({}; {n_a} vs {n_b} days)",
-                points(diff),
-                allows(0)
-            ),
-            None => format!("{seen} ({n_a} vs {n_b} days)"),
-        };
-        let adjusted = adj.slope.map(round1);
-        let mut verdict = Verdict::untested(what, fact);
-        verdict.caveat = Some(MED_CAVEAT.to_string());
-        out.push(MedAssoc {
-            class: class.as_str().to_string(),
-            with_mean: round1(wm),
-            without_mean: round1(wom),
-            n_with: n_a,
-            n_without: n_b,
-            adjusted,
-            verdict,
-        });
-    }
-    out
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::analysis::load::daily_load;
 use crate::analysis::pain::pain_series;
 use crate::analysis::permute::tests::Lcg;
 use crate::domain::records::{Checkin, Dose};
+use crate::domain::vocab::MedClass;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -119,7 +120,7 @@ fn tags_and_workday_as_logged() {
     );
     assert_eq!(
         m[0].verdict.fact,
-        "On days with any nsaid dose, pain was 6.3 against 2.4 on days without (3 vs 5 days)"
+        "On days with any NSAID dose, pain was 6.3 against 2.4 on days without (3 vs 5 days)"
     );
     assert_eq!(m[0].verdict.caveat.as_deref(), Some(MED_CAVEAT));
 }

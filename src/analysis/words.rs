@@ -37,6 +37,14 @@ pub fn two(x: f64) -> String {
     format!("{r:.2}")
 }
 
+/// A vocabulary key in words for a sentence: `bike-fit` → "bike fit", `nsaid` → "NSAID".
+pub fn key_words(key: &str) -> String {
+    match key {
+        "nsaid" => "NSAID".to_string(),
+        k => k.replace('-', " "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +62,7 @@ mod tests {
         assert_eq!(signed(-0.7), "-0.7");
         assert_eq!(two(-0.004), "0.00");
         assert_eq!(two(0.456), "0.46");
+        assert_eq!(key_words("bike-fit"), "bike fit");
+        assert_eq!(key_words("nsaid"), "NSAID");
     }
 }

@@ -2,8 +2,8 @@
 //! window behind it, its day series and the `analysis::stats` figures over it, and the figures
 //! of `stats --since` that the report shows too. Loaded through the repo; front ends only read it.
 //!
-//! Screens load their window, not all history (SPEC §9): the window starts 28 days before the
-//! first day shown (the baseline needs them) and the training before it comes in as one
+//! Screens load their window, not all history (SPEC §9): the window starts 180 days before the
+//! first day shown (the baseline and the events' before/after need them) and the training before it comes in as one
 //! aggregate, so CTL/ATL/TSB equal a pass over all history. The associations and flares are
 //! those of `backtrack stats --since FIRST_SHOWN_DAY`.
 
@@ -16,8 +16,11 @@ use crate::analysis::{JournalData, Stats, stats};
 use crate::domain::records::Checkin;
 use crate::repo::{Repo, Result};
 
-/// Days before the first shown day that a window loads, for the 28-day baseline.
-pub const LEAD_DAYS: i64 = 28;
+/// Days before the first shown day that a window loads: the 28-day baseline needs 28, and the
+/// before/after of an event on the window's first day compares it with the days up to 120
+/// before it, each with its own 8 weeks before (`analysis::before_after`): 180 in all, so a
+/// window's figures are those of the whole history.
+pub const LEAD_DAYS: i64 = 180;
 /// The dashboard's associations and criteria look back this far (`stats --since 365d`).
 pub const DASHBOARD_DAYS: i64 = 365;
 
@@ -281,6 +284,29 @@ mod tests {
         );
         assert_eq!(win["criteria"].as_array().unwrap().len(), 3);
         assert!(win["load_pain"][1]["n"].as_u64().unwrap() > 300);
+    }
+
+    #[test]
+    fn a_window_judges_events_as_the_whole_history_does() {
+        // The report reads the whole history, `stats --since 12w` a window with its lead:
+        // each event's before/after and its chance words are the same in both.
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut repo = demo(3, today);
+        let since = today - Duration::days(84);
+        let all = repo
+            .journal_data(today - Duration::days(3 * 365), today)
+            .unwrap();
+        let full = crate::analysis::stats(&all, today, Some(since));
+        let win = load_stats(&mut repo, today, Some(since)).unwrap().stats;
+        assert!(
+            !full.events.is_empty(),
+            "the demo has events in its last 12 weeks"
+        );
+        assert!(full.events.iter().any(|e| e.verdict.p.is_some()));
+        assert_eq!(
+            serde_json::to_value(&win.events).unwrap(),
+            serde_json::to_value(&full.events).unwrap()
+        );
     }
 
     #[test]
