@@ -80,13 +80,15 @@ pub enum Command {
     },
     /// Outcome scores: enter a questionnaire's total (odi, rmdq, peg, promis-pi, startback)
     Score {
+        /// Without one, `list`
         #[command(subcommand)]
-        action: super::args_scores::ScoreCmd,
+        action: Option<super::args_scores::ScoreCmd>,
     },
     /// A return plan: a weekly target in hours or TSS, grown by your ramp while your criteria hold
     Plan {
+        /// Without one, `show`
         #[command(subcommand)]
-        action: super::args_plan::PlanCmd,
+        action: Option<super::args_plan::PlanCmd>,
     },
     /// List records (last 30 days unless --since/--all; --grep alone searches every kind)
     #[command(

@@ -209,6 +209,11 @@ fn a_running_plan_is_not_restored_beside_another() {
 fn week_carries_the_plan_week() {
     let j = journal();
     assert_eq!(j.json(&["week"])["plan"], Value::Null, "no plan yet");
+    assert_eq!(
+        j.json(&["plan"]),
+        Value::Null,
+        "`plan` alone is `plan show`"
+    );
     j.ok(&[
         "plan",
         "start",

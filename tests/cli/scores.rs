@@ -33,6 +33,7 @@ fn each_instrument_is_stored_and_confirmed() {
         "{out}"
     );
     let v = j.json(&["score", "list"]);
+    assert_eq!(j.json(&["score"]), v, "`score` alone is `score list`");
     let rows = v["scores"].as_array().unwrap();
     assert_eq!(rows.len(), 5);
     assert_eq!(rows[0]["ref"], "s1");
