@@ -9,6 +9,8 @@
 //! | `mean7 <= 3` | the 7-day mean pain (needs ≥ 4 check-ins in the 7 days) |
 //! | `pain <= 2` | the latest logged pain, today or before |
 //! | `baseline <= 3` | the 28-day median pain (needs ≥ 10 check-ins) |
+//! | `leg pain mean7 <= 2` | the 7-day mean leg pain (needs ≥ 4 days with leg pain in the 7) |
+//! | `leg pain <= 2` | the latest logged leg pain, today or before |
 //! | `no-flare 14` | no flare day in the last 14 days (needs half of them logged) |
 //! | `hard-next-day 3 <= 1` | on the days after each of the last 3 hard days, pain rose by at most 1 |
 //!
@@ -22,8 +24,8 @@ use crate::domain::InputError;
 /// The rules a fresh journal starts with (SPEC §4.7), in the user's editable form.
 pub const DEFAULT_CRITERIA: &[&str] = &["mean7 <= 3", "no-flare 14", "hard-next-day 3 <= 1"];
 
-const ALLOWED: &str = "mean7 <= N, pain <= N, baseline <= N (with <, <=, > or >=), \
-                       no-flare DAYS, hard-next-day COUNT <= CHANGE; e.g. 'mean7 <= 3'";
+const ALLOWED: &str = "mean7 <= N, pain <= N, baseline <= N, leg pain mean7 <= N, \
+                       leg pain <= N (with <, <=, > or >=), no-flare DAYS, hard-next-day COUNT <= CHANGE; e.g. 'mean7 <= 3'";
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cmp {
@@ -67,8 +69,17 @@ pub enum Rule {
     Mean7(Cmp, f64),
     Pain(Cmp, f64),
     Baseline(Cmp, f64),
-    NoFlare { days: u32 },
-    HardNextDay { count: u32, max_rise: f64 },
+    /// The 7-day mean leg pain (SPEC §14).
+    LegMean7(Cmp, f64),
+    /// The latest leg pain.
+    LegPain(Cmp, f64),
+    NoFlare {
+        days: u32,
+    },
+    HardNextDay {
+        count: u32,
+        max_rise: f64,
+    },
 }
 
 impl fmt::Display for Rule {
@@ -78,6 +89,8 @@ impl fmt::Display for Rule {
             Rule::Mean7(c, v) => write!(f, "mean7 {} {v}", c.as_str()),
             Rule::Pain(c, v) => write!(f, "pain {} {v}", c.as_str()),
             Rule::Baseline(c, v) => write!(f, "baseline {} {v}", c.as_str()),
+            Rule::LegMean7(c, v) => write!(f, "leg pain mean7 {} {v}", c.as_str()),
+            Rule::LegPain(c, v) => write!(f, "leg pain {} {v}", c.as_str()),
             Rule::NoFlare { days } => write!(f, "no-flare {days}"),
             Rule::HardNextDay { count, max_rise } => {
                 write!(f, "hard-next-day {count} <= {max_rise}")
@@ -99,6 +112,8 @@ impl Rule {
             Rule::Mean7(c, v) => format!("7-day mean pain {} {v}", sym(c)),
             Rule::Pain(c, v) => format!("latest pain {} {v}", sym(c)),
             Rule::Baseline(c, v) => format!("28-day baseline pain {} {v}", sym(c)),
+            Rule::LegMean7(c, v) => format!("7-day mean leg pain {} {v}", sym(c)),
+            Rule::LegPain(c, v) => format!("latest leg pain {} {v}", sym(c)),
             Rule::NoFlare { days } => format!(
                 "no flare in {}",
                 crate::domain::text::plural(*days, "day", "days")
@@ -131,6 +146,14 @@ pub fn parse_rule(text: &str) -> Result<Rule, InputError> {
                 _ => Rule::Baseline(c, v),
             })
         }
+        ["leg", "pain", "mean7", op, v] => Ok(Rule::LegMean7(
+            Cmp::parse(op).ok_or_else(err)?,
+            num(v).ok_or_else(err)?,
+        )),
+        ["leg", "pain", op, v] => Ok(Rule::LegPain(
+            Cmp::parse(op).ok_or_else(err)?,
+            num(v).ok_or_else(err)?,
+        )),
         ["no-flare", days] => Ok(Rule::NoFlare {
             days: whole(days).ok_or_else(err)?,
         }),

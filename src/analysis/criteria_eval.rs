@@ -25,6 +25,9 @@ use crate::domain::records::Criterion;
 pub struct CriteriaInput<'a> {
     pub pain: &'a DaySeries<Option<f64>>,
     pub mean7: &'a DaySeries<Option<f64>>,
+    /// Leg pain (SPEC §14) and its 7-day mean, on the same days.
+    pub leg: &'a DaySeries<Option<f64>>,
+    pub leg_mean7: &'a DaySeries<Option<f64>>,
     pub baseline: &'a DaySeries<Option<f64>>,
     pub load: &'a DaySeries<f64>,
     /// The hard-day threshold, `load::hard_threshold_at` (None without training).
@@ -113,6 +116,20 @@ pub fn evaluate(rule: &Rule, x: &CriteriaInput, today: NaiveDate) -> CriterionRe
         Rule::Pain(c, limit) => {
             let v = super::pain::latest(x.pain, today).map(|(_, p)| p);
             compare("Latest pain", c, limit, v, v.is_some() as usize)
+        }
+        Rule::LegMean7(c, limit) => {
+            let v = x.leg_mean7.get(today).copied().flatten();
+            compare(
+                "7-day mean leg pain",
+                c,
+                limit,
+                v,
+                logged_in(x.leg, today, 7),
+            )
+        }
+        Rule::LegPain(c, limit) => {
+            let v = super::pain::latest(x.leg, today).map(|(_, p)| p);
+            compare("Latest leg pain", c, limit, v, v.is_some() as usize)
         }
         Rule::NoFlare { days } => no_flare(x, today, days as i64, out),
         Rule::HardNextDay { count, max_rise } => {
@@ -279,6 +296,8 @@ mod tests {
         let x = CriteriaInput {
             pain: &pain,
             mean7: &m7,
+            leg: &pain,
+            leg_mean7: &m7,
             baseline: &base,
             load: &load,
             // 50, 50, 100, 100, 100, 100 → position 3.75 → 100.
@@ -362,6 +381,8 @@ mod tests {
         let x = CriteriaInput {
             pain: &pain,
             mean7: &m7,
+            leg: &pain,
+            leg_mean7: &m7,
             baseline: &base,
             load: &load,
             hard_threshold: None,

@@ -123,6 +123,9 @@ pub struct JournalData {
     pub criteria: Vec<Criterion>,
     /// The catalogue: needed for each medication's max daily total.
     pub medications: Vec<Medication>,
+    /// Outcome scores and their schedules (SPEC §14), the whole history.
+    pub scores: Vec<crate::domain::scores::Score>,
+    pub score_schedules: Vec<crate::domain::scores::Schedule>,
     pub thresholds: Thresholds,
     /// Set when the records hold only a window of the journal: the window's first day and
     /// the training before it (CTL/ATL and the hard-day threshold stay exact). None means the

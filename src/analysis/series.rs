@@ -18,6 +18,8 @@ pub struct Series {
     /// stay 0 until then, exactly as if they started on the first day with training.
     pub fitness: DaySeries<Fitness>,
     pub sleep: DaySeries<Option<f64>>,
+    /// Leg pain (SPEC §14) on the days it was logged.
+    pub leg: DaySeries<Option<f64>>,
     pub doses: DaySeries<u32>,
     /// Dates of events, for chart markers.
     pub events: Vec<NaiveDate>,
@@ -31,8 +33,10 @@ impl Series {
         let load = daily_load(&data.activities, ix.start, ix.end);
         let fit = fitness_from(&load, data.history.as_ref());
         let mut sleep = DaySeries::filled(ix.start, ix.end, None);
+        let mut leg = DaySeries::filled(ix.start, ix.end, None);
         for (i, c) in ix.checkin.iter().enumerate() {
             sleep.values[i] = c.and_then(|c| data.checkins[c].sleep_hours);
+            leg.values[i] = c.and_then(|c| data.checkins[c].leg_pain.map(f64::from));
         }
         let doses = DaySeries {
             start: ix.start,
@@ -52,6 +56,7 @@ impl Series {
             load,
             fitness: fit,
             sleep,
+            leg,
             doses,
             events,
         }

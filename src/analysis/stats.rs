@@ -83,6 +83,10 @@ pub struct Stats {
     /// Pain before and after each bike fit, injection, procedure, equipment change, other
     /// event and programme start (judged among themselves; never the headline).
     pub events: Vec<EventChange>,
+    /// Leg pain (SPEC §14): latest, mean7, days logged and days above back pain.
+    pub leg: super::leg::LegStats,
+    /// Outcome scores per instrument (SPEC §14), from `since`.
+    pub scores: Vec<super::scores::ScoreSummary>,
     #[serde(skip)]
     pub today: NaiveDate,
     #[serde(skip)]
@@ -131,9 +135,12 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
         week_hours: round1(week_hours),
     };
     let hard = hard_threshold_at(&s.load, data.history.as_ref(), today);
+    let leg_m7 = super::pain::mean7(&s.leg);
     let x = CriteriaInput {
         pain: &s.pain,
         mean7: &s.mean7,
+        leg: &s.leg,
+        leg_mean7: &leg_m7,
         baseline: &s.baseline,
         load: &s.load,
         hard_threshold: hard,
@@ -177,6 +184,8 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
         med_days: med_assocs(&mut fr, data, &ix, wfrom, t.min_group),
         notable: None,
         events: before_after(data, &s.pain.values, ix.start, wfrom, today),
+        leg: super::leg::leg_stats(&s.pain, &s.leg, &leg_m7, today, from),
+        scores: super::scores::score_summaries(&data.scores, &data.score_schedules, today, since),
         today,
         since,
         tested: 0,

@@ -113,6 +113,7 @@ fn json_has_exactly_the_stable_keys() {
             "events",
             "flares",
             "hard_vs_rest",
+            "leg",
             "load",
             "load_pain",
             "med_days",
@@ -123,6 +124,7 @@ fn json_has_exactly_the_stable_keys() {
             "push_through",
             "red_flags_today",
             "rehab",
+            "scores",
             "sitting",
             "sleep",
             "tags"

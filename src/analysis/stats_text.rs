@@ -67,6 +67,9 @@ pub fn stats_text(st: &Stats) -> String {
         days(p.pain_free_streak_days as usize),
         days(p.days_logged as usize)
     );
+    if let Some(leg) = super::leg::leg_sentence(&st.leg) {
+        let _ = writeln!(o, "  {leg}");
+    }
 
     let _ = writeln!(o, "\nFlares: {}", st.flares.len());
     let skip = st.flares.len().saturating_sub(TEXT_FLARES);
@@ -139,6 +142,9 @@ pub fn stats_text(st: &Stats) -> String {
 
     let _ = writeln!(o, "\nRehab\n  {}", st.rehab.sentence);
     let _ = writeln!(o, "\nFunction\n  {}", st.psfs.sentence);
+    for s in &st.scores {
+        let _ = writeln!(o, "  {}", super::scores::score_sentence(s));
+    }
 
     let _ = writeln!(o, "\nYour criteria");
     if st.criteria.is_empty() {

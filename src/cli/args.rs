@@ -78,6 +78,18 @@ pub enum Command {
         #[command(subcommand)]
         action: PsfsCmd,
     },
+    /// Outcome scores: enter a questionnaire's total (odi, rmdq, peg, promis-pi, startback)
+    Score {
+        /// Without one, `list`
+        #[command(subcommand)]
+        action: Option<super::args_scores::ScoreCmd>,
+    },
+    /// A return plan: a weekly target in hours or TSS, grown by your ramp while your criteria hold
+    Plan {
+        /// Without one, `show`
+        #[command(subcommand)]
+        action: Option<super::args_plan::PlanCmd>,
+    },
     /// List records (last 30 days unless --since/--all; --grep alone searches every kind)
     #[command(
         after_help = "Examples:\n  backtrack list\n  backtrack list activities --since 2026-01-01 --json\n  backtrack list doses --all\n  backtrack list --since 6m --grep hill"

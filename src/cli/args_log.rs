@@ -20,6 +20,9 @@ pub struct CheckinFields {
     /// The day's worst pain, 0–10
     #[arg(allow_negative_numbers = true, long, value_name = "N")]
     pub worst: Option<String>,
+    /// Pain in the worse leg, 0–10 (apart from back pain)
+    #[arg(allow_negative_numbers = true, long, value_name = "N")]
+    pub leg: Option<String>,
     /// Where it hurts, comma-separated (e.g. low-back,buttock-left)
     #[arg(long = "where", value_name = "A,B")]
     pub locations: Vec<String>,

@@ -17,6 +17,7 @@ pub fn checkin(f: &CheckinFields) -> CheckinDraft {
     CheckinDraft {
         date: f.date.clone(),
         worst: f.worst.clone(),
+        leg: f.leg.clone(),
         locations: f.locations.clone(),
         character: f.character.clone(),
         sleep: f.sleep,

@@ -27,6 +27,7 @@ pub fn given_flags(a: &EditArgs) -> Vec<&'static str> {
     add(a.target.is_some(), "target");
     add(c.date.is_some(), "date");
     add(c.worst.is_some(), "worst");
+    add(c.leg.is_some(), "leg");
     add(!c.locations.is_empty(), "where");
     add(!c.character.is_empty(), "feels");
     add(c.sleep.is_some(), "sleep");
@@ -66,6 +67,7 @@ fn applicable(kind: Kind) -> &'static [&'static str] {
             "pain",
             "date",
             "worst",
+            "leg",
             "where",
             "feels",
             "sleep",
@@ -109,7 +111,7 @@ fn applicable(kind: Kind) -> &'static [&'static str] {
         Kind::Rehab => &["date", "minutes", "pain-before", "pain-after", "note"],
         Kind::Programme => &["title", "date", "to", "target", "note"],
         Kind::Exercise => &["title", "kind", "note"],
-        Kind::Psfs | Kind::Criterion => &[],
+        Kind::Psfs | Kind::Criterion | Kind::Score | Kind::Plan => &[],
     }
 }
 

@@ -175,8 +175,8 @@ pub fn week(g: &Global, date: Option<String>) -> Result<()> {
         Some(d) => crate::domain::parse::parse_date("date", d, today)?,
         None => today,
     };
-    let ctx = Ctx::open_existing(g)?;
-    let w = crate::views::week::load_week(&ctx.repo, day, today)?;
+    let mut ctx = Ctx::open_existing(g)?;
+    let w = crate::views::plan::load_week_with_plan(&mut ctx.repo, day, today)?;
     ctx.out(&w, || {
         let t = &w.this_week;
         let mut lines = vec![format!(

@@ -4,6 +4,8 @@
 mod args;
 mod args_log;
 mod args_meds;
+mod args_plan;
+mod args_scores;
 mod args_system;
 mod ctx;
 mod drafts;
@@ -11,11 +13,13 @@ mod edit;
 mod insights;
 mod journal;
 mod meds;
+mod plan;
 mod records;
 mod recovery;
 mod rehab;
 mod remind;
 mod report;
+mod scores;
 mod show;
 mod status;
 mod system;
@@ -180,6 +184,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Rehab { action } => rehab::run(g, action),
         Command::Med { action } => meds::run(g, action),
         Command::Psfs { action } => rehab::psfs(g, action),
+        Command::Score { action } => scores::run(g, action.unwrap_or(args_scores::ScoreCmd::List)),
+        Command::Plan { action } => plan::run(g, action.unwrap_or(args_plan::PlanCmd::Show)),
         Command::List(a) => records::list(g, a),
         Command::Info { id } => records::info(g, &id),
         Command::Edit(a) => records::edit(g, *a),

@@ -284,6 +284,8 @@ fn record_json(ctx: &Ctx, rid: RecordId) -> Result<Value> {
             .into_iter()
             .find(|p| p.id == rid.id)
             .map(|x| with_ref(rid.kind, x.id, &x)),
+        Kind::Score => r.score_by_id(rid.id)?.map(|x| with_ref(rid.kind, x.id, &x)),
+        Kind::Plan => r.plan_by_id(rid.id)?.map(|x| with_ref(rid.kind, x.id, &x)),
     };
     Ok(v.ok_or_else(missing)?)
 }
@@ -332,6 +334,7 @@ fn info_rank(k: &str) -> usize {
         "active_to",
         "pain",
         "worst_pain",
+        "leg_pain",
         "locations",
         "character",
         "elapsed_s",

@@ -7,10 +7,12 @@ pub mod error;
 pub mod measure;
 pub mod parse;
 pub mod period;
+pub mod plan;
 pub mod plausible;
 pub mod prescription;
 pub mod records;
 pub mod safe_text;
+pub mod scores;
 pub mod text;
 pub mod vocab;
 

@@ -17,6 +17,9 @@ pub struct Checkin {
     pub date: NaiveDate,
     pub pain: u8,
     pub worst_pain: Option<u8>,
+    /// Pain in the worse leg, 0–10 (SPEC §14): the sciatic picture apart from back pain.
+    #[serde(default)]
+    pub leg_pain: Option<u8>,
     pub locations: Vec<Location>,
     pub character: Vec<Character>,
     pub sleep_hours: Option<f64>,

@@ -17,6 +17,8 @@ use crate::repo::{Repo, RepoError, Result};
 pub struct CheckinDraft {
     pub date: Option<String>,
     pub worst: Option<String>,
+    /// Pain in the worse leg, 0–10.
+    pub leg: Option<String>,
     pub locations: Vec<String>,
     pub character: Vec<String>,
     pub sleep: Option<f64>,
@@ -45,6 +47,9 @@ pub fn apply_fields(
     }
     if let Some(w) = opt_scale("worst", &f.worst, 0, 10)? {
         c.worst_pain = Some(w);
+    }
+    if let Some(l) = opt_scale("leg", &f.leg, 0, 10)? {
+        c.leg_pain = Some(l);
     }
     if !f.locations.is_empty() {
         c.locations = vocab::parse_set(&f.locations, Location::parse)?;
@@ -137,6 +142,7 @@ fn cleared(before: &Checkin, after: &Checkin) -> String {
             "worst",
             before.worst_pain.is_some() && after.worst_pain.is_none(),
         ),
+        ("leg", before.leg_pain.is_some() && after.leg_pain.is_none()),
         (
             "where",
             !before.locations.is_empty() && after.locations.is_empty(),
@@ -218,7 +224,7 @@ pub fn save(repo: &mut Repo, c: &Checkin) -> Result<Done<Checkin>> {
 }
 
 /// Everything the check-in holds, so the line confirms what was stored: "Saved check-in c3
-/// for 2026-11-23: pain 4, worst 6, where low-back, feels ache, sleep 7 h, sitting 9 h,
+/// for 2026-11-23: pain 4, worst 6, leg 2, where low-back, feels ache, sleep 7 h, sitting 9 h,
 /// workday, tags desk, note, RED FLAG saddle-numbness".
 pub fn line(verb: &str, c: &Checkin) -> String {
     let mut line = format!("{verb} check-in c{} for {}: pain {}", c.id, c.date, c.pain);
@@ -229,6 +235,9 @@ pub fn line(verb: &str, c: &Checkin) -> String {
     let list = |v: Vec<&str>| v.join(",");
     if let Some(w) = c.worst_pain {
         add(format!("worst {w}"));
+    }
+    if let Some(l) = c.leg_pain {
+        add(format!("leg {l}"));
     }
     if !c.locations.is_empty() {
         add(format!(

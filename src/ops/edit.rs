@@ -316,7 +316,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             repo.update_exercise(&e)?;
             Ok(format!("Updated exercise {rid}: {}", e.name))
         }
-        Kind::Psfs | Kind::Criterion => {
+        Kind::Psfs | Kind::Criterion | Kind::Score | Kind::Plan => {
             Err(InputError::new("id", "this record cannot be edited here").into())
         }
     }

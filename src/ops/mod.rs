@@ -15,9 +15,11 @@ pub mod input;
 pub mod meds;
 pub mod meds_again;
 pub mod meds_same;
+pub mod plan;
 pub mod psfs;
 pub mod records;
 pub mod rehab;
+pub mod scores;
 pub mod settings;
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,7 @@ use crate::domain::records::Checkin;
 use crate::domain::vocab::{Character, Location, RedFlag};
 
 const COLS: &str = "id, uuid, date, pain, worst_pain, locations, character, sleep_hours, \
-    sleep_quality, mood, stress, energy, sitting_hours, workday, tags, note, red_flags";
+    sleep_quality, mood, stress, energy, sitting_hours, workday, tags, note, red_flags, leg_pain";
 
 fn from_row(r: &Row) -> rusqlite::Result<Checkin> {
     Ok(Checkin {
@@ -32,6 +32,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Checkin> {
         tags: split_tags(&r.get::<_, String>(14)?),
         note: r.get(15)?,
         red_flags: split_set(16, &r.get::<_, String>(16)?, RedFlag::parse)?,
+        leg_pain: r.get(17)?,
     })
 }
 
@@ -117,12 +118,13 @@ impl Repo {
             let n = tx.execute(
                 "UPDATE checkins SET date=?1, pain=?2, worst_pain=?3, locations=?4, character=?5,
                  sleep_hours=?6, sleep_quality=?7, mood=?8, stress=?9, energy=?10, sitting_hours=?11,
-                 workday=?12, tags=?13, note=?14, red_flags=?15, updated_at=?16
+                 workday=?12, tags=?13, note=?14, red_flags=?15, updated_at=?16, leg_pain=?18
                  WHERE id=?17 AND deleted_at IS NULL",
                 params![
                     date_str(c.date), c.pain, c.worst_pain, join_set(&c.locations), join_set(&c.character),
                     c.sleep_hours, c.sleep_quality, c.mood, c.stress, c.energy, c.sitting_hours,
-                    c.workday, c.tags.join(","), c.note, join_set(&c.red_flags), utc_stamp(), c.id
+                    c.workday, c.tags.join(","), c.note, join_set(&c.red_flags), utc_stamp(), c.id,
+                    c.leg_pain
                 ],
             )?;
             if n == 0 {
@@ -176,6 +178,7 @@ pub(crate) fn save_checkin_tx(tx: &Transaction, c: &Checkin) -> Result<(Checkin,
         c.note,
         join_set(&c.red_flags),
         now,
+        c.leg_pain,
     ];
     let mut out = c.clone();
     let saved = match existing {
@@ -183,7 +186,8 @@ pub(crate) fn save_checkin_tx(tx: &Transaction, c: &Checkin) -> Result<(Checkin,
             let mut st = tx.prepare_cached(
                 "UPDATE checkins SET date=?1, pain=?2, worst_pain=?3, locations=?4, character=?5,
                  sleep_hours=?6, sleep_quality=?7, mood=?8, stress=?9, energy=?10, sitting_hours=?11,
-                 workday=?12, tags=?13, note=?14, red_flags=?15, updated_at=?16 WHERE id=?17",
+                 workday=?12, tags=?13, note=?14, red_flags=?15, updated_at=?16, leg_pain=?17
+                 WHERE id=?18",
             )?;
             let mut v: Vec<&dyn rusqlite::ToSql> = values.to_vec();
             v.push(&id);
@@ -201,8 +205,8 @@ pub(crate) fn save_checkin_tx(tx: &Transaction, c: &Checkin) -> Result<(Checkin,
             let mut st = tx.prepare_cached(
                 "INSERT INTO checkins (date, pain, worst_pain, locations, character, sleep_hours,
                  sleep_quality, mood, stress, energy, sitting_hours, workday, tags, note, red_flags,
-                 updated_at, uuid, created_at)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?16)",
+                 updated_at, leg_pain, uuid, created_at)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?16)",
             )?;
             let mut v: Vec<&dyn rusqlite::ToSql> = values.to_vec();
             v.push(&uuid);

@@ -55,7 +55,7 @@ fn rule(table: &str, col: &str) -> Rule {
         (_, "uuid") => Uuid,
         ("events", "date") => AheadDate,
         (_, "created_at" | "updated_at" | "deleted_at") => Stamp,
-        ("checkins", "pain" | "worst_pain")
+        ("checkins", "pain" | "worst_pain" | "leg_pain")
         | ("activities", "pain_before" | "pain_during" | "pain_after")
         | ("rehab_sessions", "pain_before" | "pain_after")
         | ("doses", "pain_before")
@@ -67,9 +67,21 @@ fn rule(table: &str, col: &str) -> Rule {
         | ("exercises", "per_side")
         | ("medications", "as_needed")
         | ("criteria", "enabled") => Bool,
-        ("checkins" | "activities" | "rehab_sessions" | "psfs_ratings" | "doses", "date") => {
-            PastDate
+        ("scores" | "score_schedules", "instrument") => {
+            OneOf(&["odi", "rmdq", "peg", "promis-pi", "startback"])
         }
+        ("scores", "psych") => Int(0, 5),
+        ("scores", "value") => num(0.0, 100.0),
+        ("score_schedules", "every_days") => Int(1, 366),
+        ("plans", "unit") => OneOf(&["hours", "tss"]),
+        ("plans", "target") => positive(5000.0),
+        ("plans", "ramp") => num(0.0, 0.5),
+        ("plans", "name") => NonEmpty,
+        ("plans", "start_date" | "stopped_on") => PastDate,
+        (
+            "checkins" | "activities" | "rehab_sessions" | "psfs_ratings" | "doses" | "scores",
+            "date",
+        ) => PastDate,
         ("activities", "start_at") | ("doses", "taken_at") => PastDateTime,
         ("programmes", "active_from" | "active_to")
         | ("medications", "course_start" | "course_end")
@@ -193,7 +205,8 @@ pub fn check_value_of(
         Rule::NonEmpty => match v {
             // A medication's name is one line, as `med add` takes it.
             Value::String(s)
-                if (table, col) == ("medications", "name") && s.chars().any(char::is_control) =>
+                if matches!((table, col), ("medications" | "plans", "name"))
+                    && s.chars().any(char::is_control) =>
             {
                 bad(format!(
                     "{shown} holds a line break or control character; allowed: text on one line"
@@ -268,6 +281,37 @@ pub fn check_row(table: &str, obj: &Map<String, Value>) -> Result<(), InputError
             }
             // moving_s against elapsed_s and the TSS against its source: the whole-activity
             // check after the merge.
+        }
+        "scores" => {
+            // The value and subscore as `score add` checks them for the row's instrument.
+            let inst =
+                crate::domain::scores::Instrument::parse(s("instrument").unwrap_or_default())
+                    .map_err(|e| InputError::new("scores.instrument", e.message))?;
+            let value = f("value").unwrap_or(f64::NAN);
+            // The column checks ran first: a psych present is a whole number 0–5.
+            let psych = obj
+                .get("psych")
+                .and_then(Value::as_u64)
+                .map(|p| p.min(99) as u8);
+            crate::domain::scores::check_score(inst, value, psych).map_err(|e| {
+                let col = if e.field == "psych" { "psych" } else { "value" };
+                InputError::new(format!("scores.{col}"), e.message)
+            })?;
+        }
+        "plans" => {
+            let day = |c: &str| s(c).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let plan = crate::domain::plan::Plan {
+                id: 0,
+                uuid: String::new(),
+                name: s("name").unwrap_or_default().to_string(),
+                unit: s("unit").unwrap_or_default().to_string(),
+                target: f("target").unwrap_or(f64::NAN),
+                ramp: f("ramp").unwrap_or(f64::NAN),
+                start_date: day("start_date").unwrap_or(NaiveDate::MIN),
+                stopped_on: day("stopped_on"),
+            };
+            crate::domain::plan::check_plan(&plan)
+                .map_err(|e| InputError::new(format!("plans.{}", e.field), e.message))?;
         }
         "programmes" => {
             if let (Some(from), Some(to)) = (s("active_from"), s("active_to"))

@@ -29,6 +29,8 @@ impl Repo {
             psfs_items: self.psfs_items()?,
             criteria: self.criteria(DEFAULT_CRITERIA)?,
             medications: self.medications()?,
+            scores: self.scores()?,
+            score_schedules: self.schedules()?,
             thresholds,
             history: None,
         })

@@ -22,6 +22,7 @@ pub mod lock;
 pub mod meds;
 pub mod merge;
 mod merge_checks;
+pub mod plans;
 pub mod psfs;
 pub mod recompute;
 pub mod records;
@@ -31,6 +32,7 @@ mod rehab_items;
 mod rehab_tests;
 pub mod restore;
 pub mod restore_guard;
+pub mod scores;
 pub mod settings;
 pub mod snapshot;
 #[cfg(test)]

@@ -47,10 +47,14 @@ pub enum Kind {
     Programme,
     Psfs,
     Criterion,
+    /// An outcome score (SPEC §14).
+    Score,
+    /// A return plan (SPEC §14).
+    Plan,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Checkin,
         Kind::Activity,
         Kind::Rehab,
@@ -61,6 +65,8 @@ impl Kind {
         Kind::Programme,
         Kind::Psfs,
         Kind::Criterion,
+        Kind::Score,
+        Kind::Plan,
     ];
 
     pub fn prefix(self) -> char {
@@ -75,6 +81,8 @@ impl Kind {
             Kind::Programme => 'p',
             Kind::Psfs => 'f',
             Kind::Criterion => 'k',
+            Kind::Score => 's',
+            Kind::Plan => 'l',
         }
     }
 
@@ -90,6 +98,8 @@ impl Kind {
             Kind::Programme => "programmes",
             Kind::Psfs => "psfs_items",
             Kind::Criterion => "criteria",
+            Kind::Score => "scores",
+            Kind::Plan => "plans",
         }
     }
 
@@ -105,6 +115,8 @@ impl Kind {
             Kind::Programme => "programme",
             Kind::Psfs => "PSFS activity",
             Kind::Criterion => "criterion",
+            Kind::Score => "outcome score",
+            Kind::Plan => "return plan",
         }
     }
 
@@ -129,6 +141,8 @@ impl Kind {
             Kind::Programme => "name || char(31) || active_from",
             Kind::Psfs => "name",
             Kind::Criterion => "rule",
+            Kind::Score => "date || char(31) || instrument || char(31) || value",
+            Kind::Plan => "name || char(31) || start_date",
         }
     }
 
@@ -160,7 +174,11 @@ impl Kind {
                 }
             }
             (Kind::Event, [d, kind, title]) => format!("{kind}: {title} on {}", day(d)),
-            (Kind::Programme, [name, from]) => format!("{name} from {}", day(from)),
+            (Kind::Programme | Kind::Plan, [name, from]) => format!("{name} from {}", day(from)),
+            (Kind::Score, [d, inst, v]) => {
+                let v = v.parse::<f64>().map_or(v.to_string(), |x| format!("{x}"));
+                format!("{inst} {v} on {}", day(d))
+            }
             _ => raw.replace('\u{1f}', " "),
         }
     }
@@ -275,6 +293,15 @@ impl Repo {
                     id = live.id
                 )));
             }
+            if rid.kind == Kind::Plan
+                && let Some(name) = super::plans::other_running(tx, rid.id)?
+            {
+                // One plan runs at a time: the week's target must have one rule.
+                return Err(RepoError::Conflict(format!(
+                    "{rid} cannot be restored: the plan '{name}' is running; {rid} stays in the \
+                     trash. `backtrack plan stop` first"
+                )));
+            }
             let sql = format!("UPDATE {} SET deleted_at=NULL, updated_at=?1 WHERE id=?2", rid.kind.table());
             tx.execute(&sql, params![utc_stamp(), rid.id])?;
             Ok(Restored::Done(summary.clone()))
@@ -360,10 +387,10 @@ impl Repo {
                  AND id NOT IN (SELECT programme_id FROM rehab_sessions WHERE programme_id IS NOT NULL)",
                 [],
             )?;
-            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria"] {
+            for t in ["checkins", "activities", "doses", "events", "psfs_items", "criteria", "scores", "plans"] {
                 p.records += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
             }
-            for t in ["dated_settings", "settings"] {
+            for t in ["dated_settings", "settings", "score_schedules"] {
                 p.settings += tx.execute(&format!("DELETE FROM {t} WHERE deleted_at IS NOT NULL"), [])?;
             }
             p.records += tx.execute(

@@ -12,8 +12,10 @@ use super::connection::Repo;
 use super::error::{RepoError, Result};
 
 /// The export format this build writes and reads. 2 added `load_kg` to `exercises` and
-/// `programme_items`; a format-1 export (without it) still imports, its loads empty.
-pub const FORMAT_VERSION: i64 = 2;
+/// `programme_items`; a format-1 export (without it) still imports, its loads empty. 3 added
+/// `leg_pain` to `checkins` and the `scores`, `score_schedules` and `plans` tables (issue 23); an older
+/// export imports with no leg pain and no scores.
+pub const FORMAT_VERSION: i64 = 3;
 
 /// Tables in parent-before-child order, with their foreign keys (column, parent table) and the
 /// natural key that must be unique among live rows.
@@ -51,6 +53,9 @@ pub(crate) const TABLES: &[TableSpec] = &[
     ("psfs_items", &[], &["name"]),
     ("psfs_ratings", &[("item_id", "psfs_items")], &[]),
     ("criteria", &[], &[]),
+    ("scores", &[], &[]),
+    ("score_schedules", &[], &["instrument"]),
+    ("plans", &[], &[]),
 ];
 
 /// Columns of `table` and whether each is required (NOT NULL without a default).

@@ -116,6 +116,8 @@ pub enum Action {
     OpenEvent,
     /// `p` (anywhere): rate the PSFS activities.
     OpenPsfs,
+    /// `o` (anywhere): enter an outcome score (SPEC §14).
+    OpenScore,
     /// `S` (anywhere): the Settings form (FTP, LTHR, max HR, weight, thresholds).
     OpenSettings,
     /// `n`: a new medication (Medications screen) or rehab programme (Training screen).

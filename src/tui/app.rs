@@ -115,6 +115,8 @@ pub struct App {
     pub timeline_to: NaiveDate,
     /// The dashboard's PSFS prompt when a rating is due.
     pub psfs_due: Option<String>,
+    /// The return plan's week under way (SPEC §14): "this week 1.4 of 2.2 h planned".
+    pub plan_week: Option<String>,
     /// The selected row of each screen, by `Screen::index`.
     pub sel: [usize; Screen::ALL.len()],
     /// What `u` can take back, newest last; each step belongs to the screen it was done on.
@@ -172,6 +174,7 @@ impl App {
             week: None,
             timeline_to: today,
             psfs_due: None,
+            plan_week: None,
             sel: [0; Screen::ALL.len()],
             undo: Vec::new(),
             redo: Vec::new(),
@@ -286,6 +289,10 @@ impl App {
             Ok(p) => self.psfs_due = p,
             Err(e) => self.error(format!("loading PSFS failed: {e}")),
         }
+        match crate::views::plan::load_plan(&mut self.repo, self.today) {
+            Ok(p) => self.plan_week = p.and_then(|p| p.this_week_text()),
+            Err(e) => self.error(format!("loading the plan failed: {e}")),
+        }
         self.ensure_loaded();
     }
 
@@ -317,7 +324,7 @@ impl App {
                 logs::load_timeline(repo, t, self.timeline_to).map(|d| self.timeline = Some(d))
             }
             Screen::Week if self.week.is_none() => {
-                crate::views::week::load_week(repo, t, t).map(|d| self.week = Some(d))
+                crate::views::plan::load_week_with_plan(repo, t, t).map(|d| self.week = Some(d))
             }
             _ => Ok(()),
         };
@@ -335,7 +342,10 @@ impl App {
             Screen::Training => self.training_rows().len(),
             Screen::Meds if self.meds_doses => self.recent_doses().len(),
             Screen::Meds => self.meds.as_ref().map_or(0, |m| m.catalogue.len()),
-            Screen::Trends => self.trends.as_ref().map_or(0, |v| v.sentences().len()),
+            Screen::Trends => self
+                .trends
+                .as_ref()
+                .map_or(0, |v| super::screens::trends::all_sentences(v).len()),
             Screen::Timeline => self.timeline.as_ref().map_or(0, |t| t.events.len()),
             Screen::Week => 0,
         }

@@ -228,6 +228,22 @@ impl App {
         }
     }
 
+    /// `o`: the outcome-score form, with each instrument's latest and what is due.
+    pub(super) fn open_score(&mut self) {
+        let loaded = self
+            .repo
+            .scores()
+            .and_then(|s| Ok((s, self.repo.schedules()?)));
+        match loaded {
+            Ok((scores, schedules)) => {
+                let sums =
+                    crate::analysis::scores::score_summaries(&scores, &schedules, self.today, None);
+                self.open(forms::score_form(sums));
+            }
+            Err(e) => self.error(format!("loading the outcome scores failed: {e}")),
+        }
+    }
+
     pub(super) fn open_programme(&mut self) {
         let lib = self
             .repo

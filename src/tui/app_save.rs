@@ -209,6 +209,17 @@ impl App {
                     })?;
                 (Some(Kind::Programme), (done.record.id, done.summary))
             }
+            FormKind::Score { .. } => {
+                let draft = forms::score_draft(e);
+                // "odi value" is the Total field's fault: focus it, keep the words.
+                let done = ops::scores::add(repo, &draft, today)
+                    .map_err(input)
+                    .map_err(|i| match i.field.strip_suffix(" value") {
+                        Some(inst) => InputError::new("value", format!("{inst} {}", i.message)),
+                        None => i,
+                    })?;
+                (Some(Kind::Score), (done.record.id, done.summary))
+            }
             FormKind::Psfs { items } => {
                 let scores = forms::psfs_scores(e, items)?;
                 let done = ops::psfs::rate_all(repo, &scores, today).map_err(input)?;

@@ -59,6 +59,12 @@ pub static GLOBAL: &[Binding] = &[
     b!([(Char('m'), N)], "", "", Action::OpenDose),
     b!([(Char('e'), N)], "", "", Action::OpenEvent),
     b!([(Char('p'), N)], "", "", Action::OpenPsfs),
+    b!(
+        [(Char('o'), N)],
+        "o",
+        "outcome score (odi, rmdq, peg, promis-pi, startback)",
+        Action::OpenScore
+    ),
     b!([(Char('S'), N)], "", "", Action::OpenSettings),
     b!(
         [(Char('1'), N)],

@@ -78,7 +78,7 @@ fn the_training_lists_count_says_what_it_counts() {
 fn todays_check_in_card_wraps_between_items_not_inside_them() {
     let mut a = app();
     // Pain 4; sleep 6.2 h, quality 2, sitting 9.9 h, a workday, mood 4, stress 2, energy 5.
-    press(&mut a, "c4\t\t\t\t6.2\t2\t9.9\t \t4\t2\t5");
+    press(&mut a, "c4\t\t\t\t\t6.2\t2\t9.9\t \t4\t2\t5");
     a.update(super::action::Action::Save);
     assert!(a.form.is_none(), "{:?}", a.status);
     let s = shown(&a, 80, 24);

@@ -110,6 +110,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenDose => app.open_dose(),
         Action::OpenEvent => app.open_event(),
         Action::OpenPsfs => app.open_psfs(),
+        Action::OpenScore => app.open_score(),
         Action::OpenSettings => app.open_settings(),
         Action::New if app.screen == Screen::Meds => app.open_medication(),
         Action::New if app.screen == Screen::Training => app.open_programme(),

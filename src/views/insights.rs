@@ -200,6 +200,7 @@ pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<Tr
         load: window(&all.load, from),
         fitness: window(&all.fitness, from),
         sleep: window(&all.sleep, from),
+        leg: window(&all.leg, from),
         doses: window(&all.doses, from),
         events: all.events.into_iter().filter(|d| *d >= from).collect(),
     };

@@ -5,4 +5,5 @@
 pub mod insights;
 pub mod journal;
 pub mod logs;
+pub mod plan;
 pub mod week;

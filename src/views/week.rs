@@ -46,6 +46,9 @@ pub struct WeekView {
     pub days: Vec<WeekDay>,
     pub this_week: WeekTotals,
     pub week_before: WeekTotals,
+    /// The return plan's week (SPEC §14), null without a plan covering it; filled by
+    /// `views::plan::load_week_with_plan`.
+    pub plan: Option<super::plan::WeekPlan>,
 }
 
 fn days_of(repo: &Repo, from: NaiveDate, to: NaiveDate) -> Result<Vec<WeekDay>> {
@@ -125,6 +128,7 @@ pub fn load_week(repo: &Repo, day: NaiveDate, today: NaiveDate) -> Result<WeekVi
         this_week: totals(repo, &days)?,
         week_before: totals(repo, &prev)?,
         days,
+        plan: None,
     })
 }
 
@@ -194,7 +198,7 @@ pub fn summary_lines(w: &WeekView) -> Vec<String> {
         }
         None => text::plural(t.rehab_sessions, "session", "sessions"),
     };
-    vec![
+    let mut lines = vec![
         format!(
             "pain     {} (week before {}{change})",
             // "mean" leads a figure; "mean no check-ins" would not read.
@@ -207,7 +211,11 @@ pub fn summary_lines(w: &WeekView) -> Vec<String> {
         format!("training {} (week before {})", load(a), load(b)),
         format!("doses    {} (week before {})", a.doses, b.doses),
         format!("rehab    {} (week before {})", rehab(a), rehab(b)),
-    ]
+    ];
+    if let Some(p) = &w.plan {
+        lines.push(super::plan::week_plan_line(p));
+    }
+    lines
 }
 
 #[cfg(test)]

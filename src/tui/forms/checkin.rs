@@ -15,6 +15,7 @@ use crate::tui::text::TextField;
 pub enum Field {
     Pain,
     Worst,
+    Leg,
     Locations,
     Character,
     Sleep,
@@ -49,9 +50,10 @@ pub enum FieldKind {
 }
 
 impl Field {
-    pub const ORDER: [Field; 14] = [
+    pub const ORDER: [Field; 15] = [
         Field::Pain,
         Field::Worst,
+        Field::Leg,
         Field::Locations,
         Field::Character,
         Field::Sleep,
@@ -70,6 +72,7 @@ impl Field {
         match self {
             Field::Pain
             | Field::Worst
+            | Field::Leg
             | Field::SleepQuality
             | Field::Mood
             | Field::Stress
@@ -86,6 +89,7 @@ impl Field {
         match self {
             Field::Pain => "Pain",
             Field::Worst => "Worst",
+            Field::Leg => "Leg",
             Field::Locations => "Where",
             Field::Character => "Feels",
             Field::Sleep => "Sleep h",
@@ -104,7 +108,7 @@ impl Field {
     /// The allowed range of a scale field.
     pub fn range(self) -> (u8, u8) {
         match self {
-            Field::Pain | Field::Worst => (0, 10),
+            Field::Pain | Field::Worst | Field::Leg => (0, 10),
             _ => (1, 5),
         }
     }
@@ -133,6 +137,8 @@ pub struct CheckinForm {
     pub existing: Option<Checkin>,
     pub pain: Option<u8>,
     pub worst: Option<u8>,
+    /// Pain in the worse leg, 0–10.
+    pub leg: Option<u8>,
     pub locations: Vec<Location>,
     pub character: Vec<Character>,
     pub red_flags: Vec<RedFlag>,
@@ -171,6 +177,7 @@ impl CheckinForm {
             date,
             pain: existing.as_ref().map(|c| c.pain),
             worst: c.worst_pain,
+            leg: c.leg_pain,
             locations: c.locations.clone(),
             character: c.character.clone(),
             red_flags: c.red_flags.clone(),
@@ -199,9 +206,10 @@ impl CheckinForm {
     /// Every value the user can change, for "did anything change?".
     fn snapshot(&self) -> String {
         format!(
-            "{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}",
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{}",
             self.pain,
             self.worst,
+            self.leg,
             self.locations,
             self.character,
             self.red_flags,
@@ -225,6 +233,7 @@ impl CheckinForm {
         match f {
             Field::Pain => Some(&mut self.pain),
             Field::Worst => Some(&mut self.worst),
+            Field::Leg => Some(&mut self.leg),
             Field::SleepQuality => Some(&mut self.sleep_quality),
             Field::Mood => Some(&mut self.mood),
             Field::Stress => Some(&mut self.stress),
@@ -237,6 +246,7 @@ impl CheckinForm {
         match f {
             Field::Pain => self.pain,
             Field::Worst => self.worst,
+            Field::Leg => self.leg,
             Field::SleepQuality => self.sleep_quality,
             Field::Mood => self.mood,
             Field::Stress => self.stress,
@@ -443,6 +453,7 @@ impl CheckinForm {
             date: self.date,
             pain,
             worst_pain: self.worst,
+            leg_pain: self.leg,
             locations: self.locations.clone(),
             character: self.character.clone(),
             sleep_hours: hours("sleep_hours", &self.sleep)?,

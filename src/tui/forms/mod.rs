@@ -8,6 +8,7 @@ pub mod fields;
 mod import;
 mod meds;
 mod rehab;
+mod scores;
 mod settings;
 mod timeline;
 mod training;
@@ -18,6 +19,7 @@ pub use meds::{
     medication_form, pick_form,
 };
 pub use rehab::{programme_draft, programme_form, rehab_form, rehab_record, unknown_exercises};
+pub use scores::{score_draft, score_form};
 pub use settings::{plain_keys, said, said_units, settings_drafts, settings_form};
 pub use timeline::{event_draft, event_form, jump_form, psfs_form, psfs_scores, search_form};
 pub use training::{SET_FTP, activity_draft, activity_form};
@@ -74,6 +76,10 @@ pub enum FormKind {
     Psfs {
         items: Vec<PsfsItem>,
     },
+    /// `o`: an outcome score; the summaries for the latest and due lines.
+    Score {
+        summaries: Vec<crate::analysis::scores::ScoreSummary>,
+    },
     /// The timeline's "jump to date" prompt.
     JumpDate,
     /// `/` on a list: words to find.
@@ -108,6 +114,7 @@ impl EntryForm {
             FormKind::Event { .. } => "event",
             FormKind::Programme { .. } => "programme",
             FormKind::Psfs { .. } => "PSFS rating",
+            FormKind::Score { .. } => "outcome score",
             FormKind::JumpDate => "date",
             FormKind::Search { .. } => "search",
             FormKind::Import => "import",
@@ -158,6 +165,7 @@ impl EntryForm {
             }
             FormKind::Programme { library } => rehab::library_lines(library),
             FormKind::Search { hits } => hits.clone(),
+            FormKind::Score { summaries } => scores::score_info(summaries),
             FormKind::Psfs { .. } => vec![
                 "Rate each 0 (unable) to 10 (as before the problem); leave blank to skip.".into(),
             ],

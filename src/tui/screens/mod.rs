@@ -12,7 +12,7 @@ mod timeline;
 mod today;
 mod training;
 mod trash;
-mod trends;
+pub(crate) mod trends;
 mod week;
 
 use ratatui::buffer::Buffer;

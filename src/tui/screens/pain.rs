@@ -40,6 +40,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         match c {
             Some(c) => {
                 spans.extend(pain::bar(t, c.pain, 10));
+                if let Some(l) = c.leg_pain {
+                    spans.push(Span::raw(" leg "));
+                    spans.push(pain::number(t, l));
+                }
                 if !c.red_flags.is_empty() {
                     spans.push(Span::styled(" !!", t.error()));
                 }

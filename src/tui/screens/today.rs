@@ -38,14 +38,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     criteria_panel(t, d, crit, buf);
     let psfs_h = if app.psfs_due.is_some() { 2 } else { 0 };
     let next_h = if d.next_event.is_some() { 2 } else { 0 };
-    let [meds, act, rehab, next, psfs, notable] = Layout::vertical([
+    let scores_due = crate::analysis::scores::due_text(&d.stats.scores);
+    let due_h = if scores_due.is_some() { 2 } else { 0 };
+    let plan_h = if app.plan_week.is_some() { 2 } else { 0 };
+    let [meds, act, rehab, plan, next, psfs, due, notable] = Layout::vertical([
         Constraint::Length(
             (meds_lines(t, d, right.width.saturating_sub(2)).len() as u16).clamp(1, 4) + 2,
         ),
         Constraint::Length(6),
         Constraint::Length(3),
+        Constraint::Length(plan_h),
         Constraint::Length(next_h),
         Constraint::Length(psfs_h),
+        Constraint::Length(due_h),
         Constraint::Min(3),
     ])
     .areas(right);
@@ -63,6 +68,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Span::styled(p.as_str(), t.accent()))
             .wrap(Wrap { trim: true })
             .render(psfs, buf);
+    }
+    // SPEC §14: the return plan's week, planned against done (the user's rule, no advice).
+    if let Some(p) = &app.plan_week {
+        let text = format!("Plan: {p}");
+        Paragraph::new(Span::raw(text))
+            .wrap(Wrap { trim: true })
+            .render(plan, buf);
+    }
+    // SPEC §14: an outcome score due by the user's own schedule.
+    if let Some(s) = scores_due {
+        Paragraph::new(Span::styled(s, t.accent()))
+            .wrap(Wrap { trim: true })
+            .render(due, buf);
     }
     meds_panel(t, d, meds, buf);
     activity_panel(app, d, act, buf);
@@ -189,6 +207,10 @@ fn checkin_panel(t: Theme, c: Option<&Checkin>, area: Rect, buf: &mut Buffer) {
     if let Some(w) = c.worst_pain {
         first.push_span(Span::raw("   worst "));
         first.push_span(pain::number(t, w));
+    }
+    if let Some(l) = c.leg_pain {
+        first.push_span(Span::raw("   leg "));
+        first.push_span(pain::number(t, l));
     }
     let mut lines = vec![first];
     let join = |v: Vec<String>| v.join(", ");

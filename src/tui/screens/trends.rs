@@ -72,12 +72,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let style = t.pain(((lo + hi) / 2.0) as u8);
         layers.push(Layer::new(dots, GraphType::Scatter, Marker::Dot, style));
     }
-    let gutter = vec![
+    let mut gutter = vec![
         scale("pain", 10.0),
         Line::styled("• day", Style::new()),
         Line::styled("⠤ mean7", t.accent()),
         Line::styled("▄ base", t.dim()),
     ];
+    // Leg pain is its own line (solid blocks, apart from back pain's dots and lines), drawn only
+    // when some day in range has it, so a journal without leg pain looks as before.
+    let leg = &d.series.leg.values;
+    if leg.iter().any(Option::is_some) {
+        layers.insert(
+            0,
+            Layer::new(
+                pts(leg, Agg::Mean),
+                GraphType::Line,
+                Marker::Block,
+                Style::new(),
+            ),
+        );
+        gutter.push(Line::styled("█ leg", Style::new()));
+    }
     draw(gutter, 10.0, layers, pain_r, buf);
 
     // Load: TSS bars (the max of a bucket), CTL and ATL lines.
@@ -226,10 +241,24 @@ fn axis(t: Theme, d: &TrendsData, marks: &[usize], area: Rect, buf: &mut Buffer)
         .render(Rect::new(x0, y, w, 1), buf);
 }
 
+/// Every sentence below the charts: the journal's, then leg pain and the outcome scores of the
+/// range (SPEC §14). `j`/`k` scroll through these.
+pub fn all_sentences(d: &TrendsData) -> Vec<String> {
+    let mut all = d.sentences();
+    all.extend(crate::analysis::leg::leg_sentence(&d.stats.leg));
+    all.extend(
+        d.stats
+            .scores
+            .iter()
+            .map(crate::analysis::scores::score_sentence),
+    );
+    all
+}
+
 /// The sentences, wrapped, starting at the selected one (j/k scroll by sentence).
 fn sentences(app: &App, d: &TrendsData, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let all = d.sentences();
+    let all = all_sentences(d);
     let first = app.sel[Screen::Trends.index()].min(all.len().saturating_sub(1));
     let rows = sentence_rows(
         &all[first.min(all.len())..],

@@ -39,7 +39,12 @@ pub fn render(t: Theme, f: &CheckinForm, area: Rect, buf: &mut Buffer) -> Option
             *y += rows;
         }
     };
-    row(&[Field::Pain, Field::Worst], &mut y, buf, &mut cursor);
+    row(
+        &[Field::Pain, Field::Worst, Field::Leg],
+        &mut y,
+        buf,
+        &mut cursor,
+    );
     y += set_row(
         t,
         f,
@@ -119,7 +124,7 @@ fn scale_value(t: Theme, f: &CheckinForm, field: Field) -> Vec<Span<'static>> {
     match (field, v) {
         (Field::Pain, Some(p)) => pain::bar(t, p, 10),
         (Field::Pain, None) => vec![Span::styled("· not set: type 0–9, + for 10", t.dim())],
-        (Field::Worst, Some(p)) => vec![pain::number(t, p)],
+        (Field::Worst | Field::Leg, Some(p)) => vec![pain::number(t, p)],
         (_, Some(v)) => vec![Span::raw(format!("{v}/5"))],
         (_, None) => vec![Span::styled("·", t.dim())],
     }
