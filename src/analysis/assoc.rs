@@ -169,7 +169,7 @@ pub fn hard_vs_rest(
         };
     };
     let fact = format!(
-        "The day after one of your hardest 25 % of days ({:.0} TSS or more), pain was {} the day \
+        "The day after one of the hardest 25 % of days ({:.0} TSS or more), pain was {} the day \
          after a rest day that started from the same pain ({}; {n_hard} vs {})",
         threshold.unwrap_or(0.0),
         points_than(diff),

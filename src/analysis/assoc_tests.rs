@@ -71,7 +71,7 @@ fn going_hard_on_good_days_is_not_an_effect() {
     assert!(!h.verdict.unlikely(), "{}", h.verdict.sentence);
     assert!(
         h.verdict.sentence.starts_with(
-            "The day after one of your hardest 25 % of days (150 TSS or more), pain was"
+            "The day after one of the hardest 25 % of days (150 TSS or more), pain was"
         ) && h.verdict.sentence.contains(
             "the day after a rest day that started from the same pain (allowing for that day's pain"
         ),

@@ -70,7 +70,7 @@ pub(super) fn group_mean(x: &[Option<f64>], y: &[Option<f64>], v: f64) -> (Optio
 /// The weekly-rhythm sentence for an exposure set by the day of the week (issue 19, item 7).
 pub(super) fn weekly(days_word: &str) -> String {
     format!(
-        "your {days_word} fall on the same weekdays every week, so this cannot be told apart \
+        "the {days_word} fall on the same weekdays every week, so this cannot be told apart \
          from the weekly rhythm"
     )
 }

@@ -200,7 +200,7 @@ fn tags_are_judged_among_days_that_started_from_the_same_pain() {
     assert_eq!(w.verdict.p, None);
     assert!(
         w.verdict.sentence.ends_with(
-            "your workdays fall on the same weekdays every week, so this cannot be told apart \
+            "the workdays fall on the same weekdays every week, so this cannot be told apart \
              from the weekly rhythm."
         ),
         "{}",

@@ -91,7 +91,7 @@ fn one_lag(
     if adj.locked {
         return untested(
             format!(
-                "Training load and pain {when} ({}): your training falls on the same weekdays \
+                "Training load and pain {when} ({}): the training falls on the same weekdays \
                  every week, so this cannot be told apart from the weekly rhythm",
                 days_words(n)
             ),
