@@ -48,6 +48,9 @@ pub struct Frames {
     usual: Vec<f64>,
     fits: Vec<(usize, Vec<bool>, Fit)>,
     outcomes: Vec<Option<Outcome>>,
+    /// The covariates of each lag over every window day, column by column (built once: the
+    /// fits keep only which rows and columns they use, so ten years stay a few megabytes).
+    mats: Vec<Option<Vec<[f64; COLUMNS]>>>,
 }
 
 /// The pain `k` days after each window day, less what the days before explain.
@@ -142,6 +145,7 @@ impl Frames {
             usual,
             fits: Vec::new(),
             outcomes: vec![None; 4],
+            mats: vec![None; 4],
         }
     }
 
@@ -212,16 +216,29 @@ impl Frames {
         }
         let rows: Vec<usize> = (0..mask.len()).filter(|&i| mask[i]).collect();
         let width = (rows.len() / DAYS_PER_COLUMN).clamp(1, COLUMNS);
-        let mut cols: Vec<Vec<f64>> = vec![Vec::with_capacity(rows.len()); width];
-        let mut row = [0.0; COLUMNS];
-        for &i in &rows {
-            self.row_into(i, k, &mut row);
-            for (c, v) in cols.iter_mut().zip(row) {
-                c.push(v);
-            }
-        }
-        self.fits.push((k, mask.to_vec(), Fit::new(rows, &cols)));
+        let fit = Fit::new(rows, self.matrix(k), width);
+        self.fits.push((k, mask.to_vec(), fit));
         self.fits.len() - 1
+    }
+
+    /// The covariates of lag k over every window day (built on first use).
+    fn matrix(&mut self, k: usize) -> &[[f64; COLUMNS]] {
+        if self.mats[k].is_none() {
+            let mut rows = vec![[0.0; COLUMNS]; self.len];
+            for (i, row) in rows.iter_mut().enumerate() {
+                self.row_into(i, k, row);
+            }
+            self.mats[k] = Some(rows);
+        }
+        self.mats[k].as_deref().unwrap_or_default()
+    }
+
+    /// `v` less its fit number `f` (of lag k).
+    fn residual(&mut self, f: usize, k: usize, v: &[f64]) -> Vec<f64> {
+        let len = self.len;
+        self.matrix(k);
+        let m = self.mats[k].as_deref().unwrap_or_default();
+        self.fits[f].2.residual(m, v, len)
     }
 
     /// Pain k days after each window day, with its residual (computed once per k).
@@ -235,7 +252,7 @@ impl Frames {
         let mask: Vec<bool> = raw.iter().map(Option::is_some).collect();
         let f = self.fit(k, &mask);
         let v: Vec<f64> = raw.iter().map(|x| x.unwrap_or(0.0)).collect();
-        let resid = self.fits[f].2.residual(&v, self.len);
+        let resid = self.residual(f, k, &v);
         self.outcomes[k].insert(Outcome { raw, resid, mask })
     }
 
@@ -251,7 +268,7 @@ impl Frames {
         let v: Vec<f64> = (0..self.len)
             .map(|i| x.get(i).copied().flatten().unwrap_or(0.0))
             .collect();
-        let a = self.fits[f].2.residual(&v, self.len);
+        let a = self.residual(f, k, &v);
         let y = self.outcomes[k].as_ref().expect("computed above");
         let design = Design {
             a,

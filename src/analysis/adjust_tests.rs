@@ -123,7 +123,7 @@ fn few_days_use_few_covariates() {
     let mut f = Frames::new(&pain, &load, 0, 0);
     let a = f.adjust(1, &x);
     assert_eq!(a.n, 19);
-    assert!(f.fits.iter().all(|(_, _, fit)| fit.cols.len() <= 3));
+    assert!(f.fits.iter().all(|(_, _, fit)| fit.kept.len() <= 3));
     assert!(a.r.is_some());
 }
 

@@ -30,7 +30,14 @@ pub struct Padded {
 
 /// `v` in weeks, each side scaled to a root-mean-square of 1 first (which leaves r alone and
 /// keeps the f32 sums far from overflow and underflow).
-fn pad(v: &[f64], m: &[bool], offset: usize, weeks: usize) -> (Vec<Week>, Vec<Week>, Vec<Week>) {
+/// Only the active weeks are laid out: `slot[w]` is week w's place among them, if any.
+fn pad(
+    v: &[f64],
+    m: &[bool],
+    offset: usize,
+    slot: &[Option<usize>],
+    active: usize,
+) -> (Vec<Week>, Vec<Week>, Vec<Week>) {
     let (ss, n) = v
         .iter()
         .zip(m)
@@ -42,19 +49,19 @@ fn pad(v: &[f64], m: &[bool], offset: usize, weeks: usize) -> (Vec<Week>, Vec<We
         1.0
     };
     let (mut x, mut x2, mut mx) = (
-        vec![[0.0f32; LANES]; weeks],
-        vec![[0.0f32; LANES]; weeks],
-        vec![[0.0f32; LANES]; weeks],
+        vec![[0.0f32; LANES]; active],
+        vec![[0.0f32; LANES]; active],
+        vec![[0.0f32; LANES]; active],
     );
     for (i, (val, e)) in v.iter().zip(m).enumerate() {
-        if !*e {
-            continue;
-        }
         let k = offset + i;
+        let Some(w) = slot.get(k / 7).copied().flatten().filter(|_| *e) else {
+            continue;
+        };
         let s = (val * scale) as f32;
-        x[k / 7][k % 7] = s;
-        x2[k / 7][k % 7] = s * s;
-        mx[k / 7][k % 7] = 1.0;
+        x[w][k % 7] = s;
+        x2[w][k % 7] = s * s;
+        mx[w][k % 7] = 1.0;
     }
     (x, x2, mx)
 }
@@ -62,16 +69,19 @@ fn pad(v: &[f64], m: &[bool], offset: usize, weeks: usize) -> (Vec<Week>, Vec<We
 impl Padded {
     /// `d` over the `active` weeks; None when the data has no spread (p = 1 without shuffling).
     pub fn new(d: &Design, offset: usize, weeks: usize, active: &[usize]) -> Option<Padded> {
-        let (a, a2, ma) = pad(&d.a, &d.ma, offset, weeks);
-        let (b, b2, mb) = pad(&d.b, &d.mb, offset, weeks);
-        let pick = |v: &[Week]| active.iter().map(|&w| v[w]).collect::<Vec<_>>();
+        let mut slot = vec![None; weeks];
+        for (k, &w) in active.iter().enumerate() {
+            slot[w] = Some(k);
+        }
+        let (a, a2, ma) = pad(&d.a, &d.ma, offset, &slot, active.len());
+        let (b, b2, mb) = pad(&d.b, &d.mb, offset, &slot, active.len());
         let mut p = Padded {
-            a: pick(&a),
-            a2: pick(&a2),
-            ma: pick(&ma),
-            b: pick(&b),
-            b2: pick(&b2),
-            mb: pick(&mb),
+            a,
+            a2,
+            ma,
+            b,
+            b2,
+            mb,
             bar: 0.0,
         };
         let identity: Vec<u32> = (0..active.len() as u32).collect();
