@@ -11,6 +11,7 @@ use super::charts::pain_chart;
 use super::charts_load::load_chart;
 use super::data::ReportData;
 use super::figures::{Dated, Figures, NoteEntry, WeekMean};
+use super::html_outcomes::outcomes;
 use super::html_page1::{red_flags, summary, who};
 use super::html_sections::{criteria, medication, method, notes, patterns};
 use super::html_training::{before_after, load_legend, ride_pain, training};
@@ -116,6 +117,7 @@ pub fn render(
                     (pain_lines(f))
                     (ride_pain(r, f))
                 }
+                (outcomes(f))
                 (medication(r, f))
                 (training(r, f))
                 (before_after(r))

@@ -11,6 +11,7 @@ pub mod data;
 pub mod figures;
 pub mod figures_load;
 pub mod html;
+pub mod html_outcomes;
 pub mod html_page1;
 pub mod html_sections;
 pub mod html_training;
