@@ -86,3 +86,74 @@ fn trends_without_scores_has_no_scores_strip() {
     let app = App::new(repo, today(), Theme::plain(), Screen::Trends);
     assert!(!shot(&app).contains("• odi"));
 }
+
+fn key(app: &mut App, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+/// The Scores view (`O`): every score newest first with its change from the one before, each
+/// instrument's summary with what is due; `n` adds one through the score form and the list
+/// shows it at once; Esc closes; `?` lists the view's keys from the keymap.
+#[test]
+fn the_scores_view_lists_newest_first_adds_and_closes() {
+    use backtrack::tui::action::Edit;
+    let (dir, mut repo) = journal();
+    repo.set_schedule(Instrument::Peg, 14).unwrap();
+    let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
+    key(&mut app, 'O');
+    let v = app.scores.as_ref().expect("O opens the scores");
+    let rows: Vec<_> = v
+        .rows
+        .iter()
+        .map(|r| (r.score.instrument, r.score.value, r.change))
+        .collect();
+    assert_eq!(rows[0], (Instrument::Rmdq, 8.0, Some(-4.0)));
+    assert_eq!(rows[1], (Instrument::Odi, 24.0, Some(-8.0)));
+    assert_eq!(rows.last().unwrap().0, Instrument::Peg);
+    let s = shot(&app);
+    assert!(s.contains("Outcome scores (6)"), "{s}");
+    assert!(s.contains("down 12, a meaningful change"), "{s}");
+    assert!(s.contains("Due by your schedule: peg · n adds"), "{s}");
+    insta::assert_snapshot!("scores_view_80x24", s);
+
+    key(&mut app, 'j');
+    assert_eq!(app.scores_sel, 1);
+    key(&mut app, 'G');
+    assert_eq!(app.scores_sel, 5);
+
+    // n opens the score form over the view; saving lists the new score first.
+    key(&mut app, 'n');
+    assert!(app.entry.is_some(), "{}", shot(&app));
+    app.update(Action::NextField);
+    for c in "4".chars() {
+        app.update(Action::Text(Edit::Insert(c)));
+    }
+    app.update(Action::Save);
+    assert!(app.entry.is_none(), "{}", shot(&app));
+    let v = app.scores.as_ref().expect("the view stays open");
+    // The form offers the instrument that is due: PEG 6 → 4, and nothing is due any more.
+    let r = &v.rows[0];
+    assert_eq!(
+        (r.score.instrument, r.score.value, r.change),
+        (Instrument::Peg, 4.0, Some(-2.0))
+    );
+    assert!(v.due.is_empty());
+    assert_eq!(
+        Repo::open(&dir.path().join("j.db"))
+            .unwrap()
+            .scores()
+            .unwrap()
+            .len(),
+        7
+    );
+
+    key(&mut app, '?');
+    let help = shot(&app);
+    assert!(help.contains("Outcome scores"), "{help}");
+    assert!(help.contains("add an outcome score"), "{help}");
+    key(&mut app, '?');
+    app.update(Action::Cancel);
+    assert!(app.scores.is_none());
+    assert!(!shot(&app).contains("Outcome scores ("));
+}
