@@ -186,6 +186,9 @@ fn pain_legend(f: &Figures) -> Markup {
     html! {
         div.legend {
             span { (sample(r##"<line x1="2" y1="6" x2="34" y2="6" stroke="#787878" stroke-width="1"/><circle cx="18" cy="6" r="2.5"/>"##)) "daily pain" }
+            @if f.leg.days_logged > 0 {
+                span { (sample(r#"<line x1="2" y1="6" x2="34" y2="6" stroke="black" stroke-dasharray="3 3"/><path d="M15 3 L21 9 M21 3 L15 9" stroke="black"/>"#)) "leg pain" }
+            }
             span { (sample(r#"<line x1="2" y1="6" x2="34" y2="6" stroke="black" stroke-width="3"/>"#)) "7-day mean" }
             span { (sample(r#"<line x1="2" y1="6" x2="34" y2="6" stroke="black" stroke-width="2" stroke-dasharray="7 5"/>"#)) "baseline" }
             span { (sample(r##"<rect x="2" y="0" width="32" height="8" fill="#e1e1e1"/><rect x="2" y="9" width="32" height="3" fill="black"/>"##)) "flare days (grey band; black bar under the axis)" }
