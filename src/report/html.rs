@@ -9,6 +9,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::Paper;
 use super::charts::pain_chart;
 use super::charts_load::load_chart;
+use super::charts_scores::score_charts;
 use super::data::ReportData;
 use super::figures::{Dated, Figures, NoteEntry, WeekMean};
 use super::html_outcomes::outcomes;
@@ -83,6 +84,7 @@ pub fn render(
 ) -> Result<String> {
     let pain_svg = pain_chart(r, f)?;
     let load_svg = load_chart(r, f)?;
+    let score_svgs = score_charts(r)?;
     let title = format!("backtrack report {} to {}", date(r.from), date(r.to));
     let doc = html! {
         (DOCTYPE)
@@ -117,7 +119,7 @@ pub fn render(
                     (pain_lines(f))
                     (ride_pain(r, f))
                 }
-                (outcomes(f))
+                (outcomes(f, &score_svgs))
                 (medication(r, f))
                 (training(r, f))
                 (before_after(r))

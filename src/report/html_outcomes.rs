@@ -3,17 +3,18 @@
 //! and the return plan's weeks, planned against done with each week's decision and reason.
 //! Every figure is read from `stats` (`leg`, `scores`) or the plan view, never recomputed.
 
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 
 use super::figures::Figures;
 use super::html::{dm, fig, signed, stat};
 use crate::analysis::leg::LegStats;
 use crate::analysis::scores::{ScoreSummary, value_text};
+use crate::domain::scores::Instrument;
 use crate::views::plan::PlanView;
 
 /// The whole section; nothing when the journal has no leg pain, scores or plan, so a report
-/// without them reads as before.
-pub fn outcomes(f: &Figures) -> Markup {
+/// without them reads as before. `charts` are the instruments' SVGs (`charts_scores`).
+pub fn outcomes(f: &Figures, charts: &[(Instrument, String)]) -> Markup {
     let has_leg = f.leg.days_logged > 0 || f.leg.latest.is_some();
     html! {
         @if has_leg || !f.scores.is_empty() || f.plan.is_some() {
@@ -21,6 +22,7 @@ pub fn outcomes(f: &Figures) -> Markup {
                 h2 { "Leg pain, outcome scores and the return plan" }
                 @if has_leg { (leg(&f.leg)) }
                 @if !f.scores.is_empty() { (scores(&f.scores)) }
+                @for (_, svg) in charts { figure.score { (PreEscaped(svg)) } }
                 @if let Some(p) = &f.plan { (plan(p)) }
             }
         }

@@ -6,6 +6,7 @@
 pub mod chart_marks;
 pub mod charts;
 pub mod charts_load;
+pub mod charts_scores;
 pub mod clinical;
 pub mod data;
 pub mod figures;

@@ -60,7 +60,14 @@ fn leg_pain_scores_and_the_plan_in_the_report_equal_stats_and_plan_json() {
     assert_eq!(f["scores"], stats["scores"]);
     assert_eq!(f["plan"], plan);
 
-    let doc = parse(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let html = std::fs::read_to_string(&out).unwrap();
+    // A small chart for each instrument with two or more scores (odi, rmdq), none for the
+    // lone PEG; each names its instrument for screen readers.
+    assert_eq!(html.matches(r#"<figure class="score">"#).count(), 2);
+    assert!(html.contains("<title>Oswestry Disability Index (odi) from"));
+    assert!(html.contains("<title>Roland-Morris (rmdq) from"));
+    assert!(!html.contains("<title>PEG (peg)"));
+    let doc = parse(&html).unwrap();
     let mut seen = Vec::new();
     for (key, text) in doc.stats() {
         let want = lookup(&stats, key);
