@@ -145,7 +145,8 @@ fn trends_sentences_include_leg_pain_and_scores() {
         .unwrap();
     }
     let mut app = App::new(repo, today(), Theme::plain(), Screen::Trends);
-    for _ in 0..10 {
+    // To the end of the sentences (the scores strip leaves them four lines at 80×24).
+    for _ in 0..20 {
         app.update(Action::Move(1));
     }
     let s = shot(&app);

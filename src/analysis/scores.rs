@@ -139,15 +139,20 @@ pub fn value_text(v: f64) -> String {
     format!("{v}")
 }
 
-fn change_text(c: f64, meaningful: Option<bool>, mic: Option<f64>) -> String {
+/// A change in words: "up 4", "down 12", "no change".
+pub fn direction(c: f64) -> String {
     let c0 = c + 0.0;
-    let dir = if c0 > 0.0 {
+    if c0 > 0.0 {
         format!("up {}", value_text(c0))
     } else if c0 < 0.0 {
         format!("down {}", value_text(-c0))
     } else {
         "no change".to_string()
-    };
+    }
+}
+
+fn change_text(c: f64, meaningful: Option<bool>, mic: Option<f64>) -> String {
+    let dir = direction(c);
     match (meaningful, mic) {
         (Some(true), Some(m)) => format!("{dir}: a meaningful change (≥ {} points)", value_text(m)),
         (Some(false), Some(m)) => format!(

@@ -98,7 +98,8 @@ pub(super) fn ticks(
     out
 }
 
-/// Daily pain (dots on a thin line), the 7-day mean (thick), the baseline (dashed), flare
+/// Daily pain (dots on a thin line), leg pain when logged (× on a thin dashed line), the
+/// 7-day mean (thick), the baseline (dashed), flare
 /// days (a grey band and a black bar under the axis, which survives a photocopy), red-flag
 /// days ("!") and events (dotted verticals, numbered in rows above the plot as listed).
 /// None when the period has no check-in.
@@ -170,6 +171,17 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
             ch.draw_series(DashedLineSeries::new(run, 7, 5, BLACK.stroke_width(2)))
                 .map_err(err)?;
         }
+        // Leg pain, when logged: × marks on a thin dashed line, apart from back pain's dots
+        // and lines in black and white.
+        let leg = period_days(&r.series.leg, r.from, r.to);
+        for run in runs(&leg) {
+            ch.draw_series(DashedLineSeries::new(run, 3, 3, BLACK.stroke_width(1)))
+                .map_err(err)?;
+        }
+        ch.draw_series(leg.iter().filter_map(|(d, l)| {
+            l.map(|l| Cross::new((*d, l), dot as i32 + 1, BLACK.stroke_width(1)))
+        }))
+        .map_err(err)?;
         for run in runs(&period_days(&r.series.mean7, r.from, r.to)) {
             ch.draw_series(LineSeries::new(run, BLACK.stroke_width(3)))
                 .map_err(err)?;

@@ -7,6 +7,7 @@ use crate::analysis::series::Series;
 use crate::analysis::{JournalData, Stats, stats};
 use crate::domain::records::Event;
 use crate::repo::{Repo, Result};
+use crate::views::plan::{PlanView, load_plan};
 
 /// The settings key of the patient's name, printed in the header only when set.
 pub const NAME_KEY: &str = "name";
@@ -33,6 +34,9 @@ pub struct ReportData {
     /// The events of `[from, to]`, also those before the first check-in, activity or dose
     /// (an MRI logged before the journal began): `journal` starts at that first day.
     pub events: Vec<Event>,
+    /// The return plan (running, else the latest stopped) as of `to`: what `plan show`
+    /// prints on that day.
+    pub plan: Option<PlanView>,
 }
 
 /// Loads the period exactly as `stats` does: all history from the journal's first day to `to`,
@@ -53,6 +57,7 @@ pub fn load(
     data.dob = repo
         .plain(DOB_KEY)?
         .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    data.plan = load_plan(repo, to)?;
     if from < first {
         data.events = repo.events_between(from, to)?;
     }
@@ -108,6 +113,7 @@ impl ReportData {
             stats,
             series,
             events,
+            plan: None,
         }
     }
 }

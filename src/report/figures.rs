@@ -13,8 +13,11 @@ use super::clinical::{
 use super::data::ReportData;
 use super::figures_load::{MedFigures, TrainingFigures, med_figures, training_figures};
 use crate::analysis::data::{DaySeries, mean, round1, week_start};
+use crate::analysis::leg::LegStats;
 use crate::analysis::pain::{MEAN7_MIN, meaningful_change};
 use crate::analysis::psfs::{MEANINGFUL, score_at};
+use crate::analysis::scores::ScoreSummary;
+use crate::views::plan::PlanView;
 
 /// Every figure of the report (`report --json` prints it under `figures`).
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +33,10 @@ pub struct Figures {
     pub current: CurrentState,
     pub symptoms: Symptoms,
     pub ride_pain: RidePain,
+    /// `stats`' `leg` and `scores` unchanged, and the return plan as `plan --json` has it.
+    pub leg: LegStats,
+    pub scores: Vec<ScoreSummary>,
+    pub plan: Option<PlanView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -176,6 +183,9 @@ pub fn figures(r: &ReportData) -> Figures {
         current: current_state(r),
         symptoms: symptoms(r),
         ride_pain: ride_pain(r),
+        leg: st.leg.clone(),
+        scores: st.scores.clone(),
+        plan: r.plan.clone(),
     }
 }
 

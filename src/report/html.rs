@@ -9,8 +9,10 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::Paper;
 use super::charts::pain_chart;
 use super::charts_load::load_chart;
+use super::charts_scores::score_charts;
 use super::data::ReportData;
 use super::figures::{Dated, Figures, NoteEntry, WeekMean};
+use super::html_outcomes::outcomes;
 use super::html_page1::{red_flags, summary, who};
 use super::html_sections::{criteria, medication, method, notes, patterns};
 use super::html_training::{before_after, load_legend, ride_pain, training};
@@ -82,6 +84,7 @@ pub fn render(
 ) -> Result<String> {
     let pain_svg = pain_chart(r, f)?;
     let load_svg = load_chart(r, f)?;
+    let score_svgs = score_charts(r)?;
     let title = format!("backtrack report {} to {}", date(r.from), date(r.to));
     let doc = html! {
         (DOCTYPE)
@@ -116,6 +119,7 @@ pub fn render(
                     (pain_lines(f))
                     (ride_pain(r, f))
                 }
+                (outcomes(f, &score_svgs))
                 (medication(r, f))
                 (training(r, f))
                 (before_after(r))
@@ -184,6 +188,9 @@ fn pain_legend(f: &Figures) -> Markup {
     html! {
         div.legend {
             span { (sample(r##"<line x1="2" y1="6" x2="34" y2="6" stroke="#787878" stroke-width="1"/><circle cx="18" cy="6" r="2.5"/>"##)) "daily pain" }
+            @if f.leg.days_logged > 0 {
+                span { (sample(r#"<line x1="2" y1="6" x2="34" y2="6" stroke="black" stroke-dasharray="3 3"/><path d="M15 3 L21 9 M21 3 L15 9" stroke="black"/>"#)) "leg pain" }
+            }
             span { (sample(r#"<line x1="2" y1="6" x2="34" y2="6" stroke="black" stroke-width="3"/>"#)) "7-day mean" }
             span { (sample(r#"<line x1="2" y1="6" x2="34" y2="6" stroke="black" stroke-width="2" stroke-dasharray="7 5"/>"#)) "baseline" }
             span { (sample(r##"<rect x="2" y="0" width="32" height="8" fill="#e1e1e1"/><rect x="2" y="9" width="32" height="3" fill="black"/>"##)) "flare days (grey band; black bar under the axis)" }

@@ -6,11 +6,13 @@
 pub mod chart_marks;
 pub mod charts;
 pub mod charts_load;
+pub mod charts_scores;
 pub mod clinical;
 pub mod data;
 pub mod figures;
 pub mod figures_load;
 pub mod html;
+pub mod html_outcomes;
 pub mod html_page1;
 pub mod html_sections;
 pub mod html_training;

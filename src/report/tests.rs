@@ -349,3 +349,28 @@ fn the_document_escapes_entries_and_leaves_out_what_is_empty() {
     assert!(!html.contains("<svg viewBox=\"0 0 760"));
     assert!(html.contains("No doses logged in the period."));
 }
+
+/// Leg pain is drawn on the pain chart (× marks, each two strokes) and keyed in the legend
+/// only when the period has it.
+#[test]
+fn leg_pain_is_drawn_on_the_pain_chart_only_when_logged() {
+    let plain = report("2025-03-03");
+    let mut j = journal();
+    for c in j.checkins.iter_mut().filter(|c| c.date >= d("2025-03-10")) {
+        c.leg_pain = Some(c.pain.saturating_add(1).min(10));
+    }
+    let leg_days = j.checkins.iter().filter(|c| c.leg_pain.is_some()).count();
+    let with = ReportData::new(j, d("2025-03-03"), d("2025-03-23"), d("2025-03-24"), None);
+    let svg = |r: &ReportData| super::charts::pain_chart(r, &figures(r)).unwrap().unwrap();
+    let lines = |s: &str| s.matches("<line").count();
+    // Two strokes per × at least, besides the dashed line's own segments.
+    assert!(
+        lines(&svg(&with)) >= lines(&svg(&plain)) + 2 * leg_days,
+        "{} vs {}",
+        lines(&svg(&with)),
+        lines(&svg(&plain))
+    );
+    let html = |r: &ReportData| super::build(r, false, Paper::A4).unwrap().0;
+    assert!(html(&with).contains(">leg pain</span>"));
+    assert!(!html(&plain).contains(">leg pain</span>"));
+}

@@ -145,6 +145,9 @@ pub enum Action {
     Redo,
     /// `T`: the Trash view (deleted records; Enter restores); `T` or Esc closes it.
     ToggleTrash,
+    /// `O`: the Scores view (every outcome score newest first, its change, what is due);
+    /// `O` or Esc closes it.
+    ToggleScores,
     /// `v` in the pain log: list ↔ calendar heat-map; on Training: list ↔ rehab programmes;
     /// on Medications: catalogue ↔ recent doses.
     ToggleCalendar,

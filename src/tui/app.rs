@@ -126,6 +126,9 @@ pub struct App {
     /// The Trash view (`T`): deleted records, newest first, and the selected row.
     pub trash: Option<Vec<TrashItem>>,
     pub trash_sel: usize,
+    /// The Scores view (`O`): every outcome score newest first, and the selected row.
+    pub scores: Option<crate::views::scores::ScoresView>,
+    pub scores_sel: usize,
     /// The last words `/` looked for, offered again so `/` Enter finds the next.
     pub search: String,
     pub should_quit: bool,
@@ -180,6 +183,8 @@ impl App {
             redo: Vec::new(),
             trash: None,
             trash_sel: 0,
+            scores: None,
+            scores_sel: 0,
             search: String::new(),
             should_quit: false,
             size: (80, 24),
@@ -221,6 +226,8 @@ impl App {
             KeyContext::Form(e.entry.kind())
         } else if self.trash.is_some() {
             KeyContext::Trash
+        } else if self.scores.is_some() {
+            KeyContext::Scores
         } else {
             KeyContext::Screen(self.screen)
         }
@@ -292,6 +299,9 @@ impl App {
         match crate::views::plan::load_plan(&mut self.repo, self.today) {
             Ok(p) => self.plan_week = p.and_then(|p| p.this_week_text()),
             Err(e) => self.error(format!("loading the plan failed: {e}")),
+        }
+        if self.scores.is_some() {
+            self.load_scores();
         }
         self.ensure_loaded();
     }

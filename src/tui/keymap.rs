@@ -15,6 +15,8 @@ pub enum KeyContext {
     Confirm,
     /// The Trash view over a screen.
     Trash,
+    /// The Scores view over a screen.
+    Scores,
     Form(FieldKind),
     Screen(Screen),
 }
@@ -115,10 +117,12 @@ pub static GLOBAL: &[Binding] = &[
     b!([(Char('U'), N), (Char('r'), C)], "", "", Action::Redo),
     b!(
         [(Char('T'), N)],
-        "T S",
-        "trash (deleted records, Enter restores) · settings (FTP, LTHR…)",
+        "T S O",
+        "trash (Enter restores) · settings (FTP, LTHR…) · outcome scores",
         Action::ToggleTrash
     ),
+    // Listed on the `T S O` line above.
+    b!([(Char('O'), N)], "", "", Action::ToggleScores),
     b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
     b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
 ];
@@ -310,6 +314,38 @@ pub static TRASH: &[Binding] = &[
     b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
 ];
 
+/// The Scores view.
+pub static SCORES: &[Binding] = &[
+    b!(
+        [(Char('n'), N), (Char('o'), N)],
+        "n/o",
+        "add an outcome score (the total from the clinic's form)",
+        Action::OpenScore
+    ),
+    b!(
+        [(Esc, N), (Char('O'), N)],
+        "Esc/O",
+        "close the scores",
+        Action::ToggleScores
+    ),
+    b!(
+        [(Char('j'), N), (Down, N)],
+        "j/k ↓/↑",
+        "move the selection",
+        Action::Move(1)
+    ),
+    b!([(Char('k'), N), (Up, N)], "", "", Action::Move(-1)),
+    b!(
+        [(Char('g'), N), (Home, N)],
+        "g/G",
+        "first / last",
+        Action::Top
+    ),
+    b!([(Char('G'), N), (End, N)], "", "", Action::Bottom),
+    b!([(Char('?'), N)], "?", "this help", Action::ToggleHelp),
+    b!([(Char('q'), N), (Char('c'), C)], "q", "quit", Action::Quit),
+];
+
 pub static CONFIRM: &[Binding] = &[
     b!(
         [(Char('y'), N), (Enter, N)],
@@ -347,6 +383,7 @@ pub enum HelpFor {
     Checkin,
     Entry,
     Trash,
+    Scores,
     Screen(Screen),
 }
 
@@ -372,6 +409,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         ("Trends", list(TRENDS)),
         ("Timeline", list(TIMELINE)),
         ("Trash", list(TRASH)),
+        ("Outcome scores", list(SCORES)),
         ("Check-in form", form),
         ("Forms", entry),
     ]
@@ -384,6 +422,7 @@ pub fn help_for(h: HelpFor) -> Vec<(&'static str, Vec<(&'static str, &'static st
         HelpFor::Checkin => &["Check-in form"],
         HelpFor::Entry => &["Forms"],
         HelpFor::Trash => &["Trash"],
+        HelpFor::Scores => &["Outcome scores"],
         HelpFor::Screen(Screen::Pain) => &["Everywhere", "Pain log"],
         HelpFor::Screen(Screen::Training) => &["Everywhere", "Training"],
         HelpFor::Screen(Screen::Meds) => &["Everywhere", "Medications"],
@@ -437,6 +476,7 @@ pub fn map(key: KeyEvent, ctx: KeyContext) -> Option<Action> {
         },
         KeyContext::Confirm => lookup(CONFIRM, &key),
         KeyContext::Trash => lookup(TRASH, &key),
+        KeyContext::Scores => lookup(SCORES, &key),
         KeyContext::Screen(s) => lookup(screen_table(s), &key).or_else(|| lookup(GLOBAL, &key)),
         KeyContext::Form(kind) => lookup(FORM, &key).or_else(|| form_key(key, kind)),
     }

@@ -11,6 +11,7 @@ mod app_import;
 mod app_plausible;
 mod app_report;
 mod app_save;
+mod app_scores;
 mod app_search;
 mod app_undo;
 pub mod event;

@@ -99,7 +99,7 @@ fn keymap_maps_by_context() {
 fn help_lists_the_keymap() {
     let all: Vec<_> = help_sections().into_iter().flat_map(|(_, v)| v).collect();
     for k in [
-        "c", "1–7", "v", "Ctrl-S", "+/-", "Esc", "u", "u U", "T S", "q",
+        "c", "1–7", "v", "Ctrl-S", "+/-", "Esc", "u", "u U", "T S O", "n/o", "q",
     ] {
         assert!(all.iter().any(|(l, _)| *l == k), "help lacks {k}");
     }

@@ -65,6 +65,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if app.trash.is_some() && !app.help {
         return trash(app, action);
     }
+    if app.scores.is_some() && !app.help {
+        return scores(app, action);
+    }
     match action {
         Action::Quit => {
             app.should_quit = true;
@@ -125,6 +128,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Undo => app.ask_undo(),
         Action::Redo => app.ask_redo(),
         Action::ToggleTrash => app.toggle_trash(),
+        Action::ToggleScores => app.toggle_scores(),
         Action::ToggleCalendar if app.screen == Screen::Pain => {
             app.calendar = !app.calendar;
             app.ensure_loaded();
@@ -228,6 +232,27 @@ fn trash(app: &mut App, action: Action) -> Effect {
         Action::Undo => app.ask_undo(),
         Action::Redo => app.ask_redo(),
         Action::ToggleTrash | Action::Cancel => app.trash = None,
+        Action::ToggleHelp => {
+            app.help = true;
+            app.help_top = 0;
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+/// Keys in the Scores view: move, add a score (the form opens over it), close, help, quit.
+fn scores(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::Quit => {
+            app.should_quit = true;
+            return Effect::Quit;
+        }
+        Action::Move(d) => app.move_scores(d as i64),
+        Action::Top => app.move_scores(i64::MIN / 2),
+        Action::Bottom => app.move_scores(i64::MAX / 2),
+        Action::OpenScore => app.open_score(),
+        Action::ToggleScores | Action::Cancel => app.scores = None,
         Action::ToggleHelp => {
             app.help = true;
             app.help_top = 0;

@@ -14,6 +14,7 @@ use crate::analysis::data::DayIndex;
 use crate::analysis::series::{Series, window};
 use crate::analysis::{JournalData, Stats, stats};
 use crate::domain::records::Checkin;
+use crate::domain::scores::Instrument;
 use crate::repo::{Repo, Result};
 
 /// Days before the first shown day that a window loads: the 28-day baseline needs 28, and the
@@ -97,6 +98,9 @@ pub struct TrendsData {
     /// Events in the range, oldest first, with their titles for the markers' legend.
     pub events: Vec<(NaiveDate, String)>,
     pub stats: Stats,
+    /// Each instrument with a score in the range, in `Instrument::ALL` order, with its scores
+    /// (date, value) oldest first: Trends draws a line per instrument.
+    pub scores: Vec<(Instrument, Vec<(NaiveDate, f64)>)>,
 }
 
 impl TrendsData {
@@ -211,6 +215,19 @@ pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<Tr
         .map(|e| (e.date, e.title.clone()))
         .collect();
     events.sort();
+    let scores = Instrument::ALL
+        .into_iter()
+        .filter_map(|i| {
+            let mut pts: Vec<(NaiveDate, f64)> = data
+                .scores
+                .iter()
+                .filter(|s| s.instrument == i && s.date >= from && s.date <= today)
+                .map(|s| (s.date, s.value))
+                .collect();
+            pts.sort_by_key(|p| p.0);
+            (!pts.is_empty()).then_some((i, pts))
+        })
+        .collect();
     Ok(TrendsData {
         range,
         from,
@@ -218,6 +235,7 @@ pub fn load_trends(repo: &mut Repo, today: NaiveDate, range: Range) -> Result<Tr
         series,
         events,
         stats: stats(&data, today, Some(from)),
+        scores,
     })
 }
 

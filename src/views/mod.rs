@@ -6,4 +6,5 @@ pub mod insights;
 pub mod journal;
 pub mod logs;
 pub mod plan;
+pub mod scores;
 pub mod week;

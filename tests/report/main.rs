@@ -12,5 +12,6 @@ mod figures;
 mod html;
 mod layers;
 mod meds;
+mod outcomes;
 mod page1;
 mod print;

@@ -123,6 +123,9 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             (None, None, _) if app.trash.is_some() => {
                 "Enter restore · j/k move · u undo · U redo · Esc close · ? help · q quit"
             }
+            (None, None, _) if app.scores.is_some() => {
+                "n/o add a score · j/k move · Esc/O close · ? help · q quit"
+            }
             (Some(_), _, _) => {
                 "0–9 pain · Tab field · Space toggle · Enter/Ctrl-S save · Esc cancel · ? help"
             }

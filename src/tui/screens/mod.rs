@@ -8,6 +8,7 @@ pub mod import;
 mod lists;
 mod meds;
 mod pain;
+mod scores;
 mod timeline;
 mod today;
 mod training;
@@ -66,6 +67,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         (Some(f), _) => cursor = forms::checkin::render(app.theme, f, body, buf),
         (None, Some(e)) => cursor = forms::fields::render(app.theme, e, app.today, body, buf),
         (None, None) if app.trash.is_some() => trash::render(app, body, buf),
+        (None, None) if app.scores.is_some() => scores::render(app, body, buf),
         (None, None) => match app.screen {
             Screen::Today => today::render(app, body, buf),
             Screen::Pain => pain::render(app, body, buf),
@@ -82,6 +84,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             (Some(_), _) => HelpFor::Checkin,
             (None, Some(_)) => HelpFor::Entry,
             _ if app.trash.is_some() => HelpFor::Trash,
+            _ if app.scores.is_some() => HelpFor::Scores,
             _ => HelpFor::Screen(app.screen),
         };
         help::render(app.theme, which, app.help_top, area, buf);

@@ -10,6 +10,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{GraphType, Paragraph, Widget};
 
+use crate::domain::scores::Instrument;
 use crate::textchart::Agg;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
@@ -20,10 +21,28 @@ use crate::views::insights::TrendsData;
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let Some(d) = &app.trends else { return };
-    let list_h = (area.height / 4).max(4);
-    let [head, pain_r, load_r, sleep_r, doses_r, axis_r, list_r] = Layout::vertical([
+    // With the scores strip the sentences give it a line (they scroll with j/k anyway).
+    let list_h = (area.height / 4).max(4) - u16::from(!d.scores.is_empty());
+    // The scores strip only when the range has a score, so a journal without looks as before.
+    // Tall enough for its key: the scale's line, one line per instrument and the 0 line.
+    let scores_h = if d.scores.is_empty() {
+        Constraint::Length(0)
+    } else {
+        Constraint::Length(d.scores.len() as u16 + 2)
+    };
+    let [
+        head,
+        pain_r,
+        scores_r,
+        load_r,
+        sleep_r,
+        doses_r,
+        axis_r,
+        list_r,
+    ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(3),
+        scores_h,
         Constraint::Fill(2),
         Constraint::Fill(1),
         Constraint::Length(2),
@@ -94,6 +113,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         gutter.push(Line::styled("█ leg", Style::new()));
     }
     draw(gutter, 10.0, layers, pain_r, buf);
+    if !d.scores.is_empty() {
+        let (gutter, layers) = score_layers(t, d, cols);
+        draw(gutter, 100.0, layers, scores_r, buf);
+    }
 
     // Load: TSS bars (the max of a bucket), CTL and ATL lines.
     let fit = &d.series.fitness.values;
@@ -150,6 +173,44 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     axis(t, d, &marks, axis_r, buf);
     sentences(app, d, list_r, buf);
+}
+
+/// Each instrument's glyph and short name in the scores strip's key (the gutter is 9 wide).
+fn score_key(i: Instrument) -> (Marker, &'static str) {
+    match i {
+        Instrument::Odi => (Marker::Dot, "• odi"),
+        Instrument::Rmdq => (Marker::Block, "█ rmdq"),
+        Instrument::Peg => (Marker::Bar, "▄ peg"),
+        Instrument::PromisPi => (Marker::Braille, "⠤ promis"),
+        Instrument::Startback => (Marker::HalfBlock, "▀ start"),
+    }
+}
+
+/// The outcome scores, a line per instrument with scores in range. Their scales differ
+/// (Oswestry 0–100, Roland-Morris 0–24…), so each is drawn as a percentage of its own range
+/// (`Instrument::range`, the `%` scale); the values themselves are in the sentences below.
+fn score_layers(t: Theme, d: &TrendsData, cols: usize) -> (Vec<Line<'static>>, Vec<Layer>) {
+    let mut gutter = vec![scale("%", 100.0)];
+    let (mut layers, mut marks) = (Vec::new(), Vec::new());
+    for (inst, pts) in &d.scores {
+        let r = inst.range();
+        let mut days = vec![None; d.days()];
+        for (date, v) in pts {
+            if let Some(slot) = days.get_mut((*date - d.from).num_days().max(0) as usize) {
+                *slot = Some((v - r.lo) / (r.hi - r.lo) * 100.0);
+            }
+        }
+        let p = strip::points(&days, cols, Agg::Mean);
+        let (marker, key) = score_key(*inst);
+        // A thin line joins the scores; each score is a mark of the instrument's own glyph
+        // (a lone score too, which a line cannot draw), so the key reads without colour.
+        layers.push(line(p.clone(), t.dim()));
+        marks.push(Layer::new(p, GraphType::Scatter, marker, Style::new()));
+        gutter.push(Line::from(key));
+    }
+    // Marks after every line, so no line hides a score.
+    layers.append(&mut marks);
+    (gutter, layers)
 }
 
 fn line(points: Vec<(f64, f64)>, style: Style) -> Layer {
