@@ -137,10 +137,12 @@ fn shuffled(
                 // clearly above α; only the candidates near the line go on.
                 let m = family as f64;
                 let passes = p * m <= alpha / 2.0;
-                // Near the line, eight hits put p within about a third of its value: one that
-                // far above the family's bar will not come under it.
-                let fails = p > alpha || (hits[k] >= 8 && p * m > 1.5 * alpha);
-                if done[k].is_none() && (passes || (l > PERMUTATIONS && fails)) {
+                // Eight hits put p within about a third of its value: one that far above the
+                // family's bar will not come under it, so it stops there, in the first round or
+                // after.
+                let far = hits[k] >= 8 && p * m > 1.5 * alpha;
+                let fails = far || (l > PERMUTATIONS && p > alpha);
+                if done[k].is_none() && (passes || fails) {
                     done[k] = Some(p);
                 }
             }
