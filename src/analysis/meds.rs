@@ -73,13 +73,47 @@ pub fn current_streak(days: &HashSet<NaiveDate>, today: NaiveDate) -> u32 {
     n
 }
 
-/// Today's totals per drug against the catalogue's max daily total: doses of every row with
+/// Today's totals per drug against the catalogue's max daily total (see [`day_totals`]).
+pub fn today_totals(data: &JournalData, today: NaiveDate) -> Vec<MedToday> {
+    day_totals(
+        data,
+        data.doses.iter().filter(|d| d.taken_at.date() == today),
+    )
+}
+
+/// Every day of `[from, to]` on which a drug's total was over its max daily total, in date
+/// order, each with that drug's total: the rule of [`day_totals`], so the report lists
+/// exactly the days Today, `status` and `med take` count as over.
+pub fn over_max_days(
+    data: &JournalData,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(NaiveDate, MedToday)> {
+    let mut by_day: BTreeMap<NaiveDate, Vec<&Dose>> = BTreeMap::new();
+    for d in &data.doses {
+        let day = d.taken_at.date();
+        if day >= from && day <= to {
+            by_day.entry(day).or_default().push(d);
+        }
+    }
+    by_day
+        .into_iter()
+        .flat_map(|(day, doses)| {
+            day_totals(data, doses.into_iter())
+                .into_iter()
+                .filter(|m| m.over_max)
+                .map(move |m| (day, m))
+        })
+        .collect()
+}
+
+/// One day's totals per drug against the catalogue's max daily total: doses of every row with
 /// the same name (ignoring case and spaces) and unit add up, trashed rows' doses included,
 /// and the max is the strictest among the live rows, as the repo's dose check counts them.
-pub fn today_totals(data: &JournalData, today: NaiveDate) -> Vec<MedToday> {
+pub fn day_totals<'a>(data: &JournalData, doses: impl Iterator<Item = &'a Dose>) -> Vec<MedToday> {
     let key = |name: &str, unit: &str| (drug_key(name), unit.trim().to_lowercase());
     let mut by_drug: BTreeMap<(String, String), MedToday> = BTreeMap::new();
-    for d in data.doses.iter().filter(|d| d.taken_at.date() == today) {
+    for d in doses {
         let k = key(&d.medication, &d.unit);
         let live: Vec<_> = data
             .medications
@@ -251,6 +285,43 @@ mod tests {
             pain_before: None,
             note: None,
         }
+    }
+
+    #[test]
+    fn over_max_days_count_a_drug_across_its_catalogue_rows() {
+        // Two rows of one drug (an import from another device spelled it "Ibuprofen "): 800 mg
+        // under each on 2 Mar is 1600 mg of ibuprofen against the strictest max, 1200 mg.
+        let mut data = JournalData::default();
+        for (id, name, max) in [(1, "ibuprofen", 1200.0), (2, "Ibuprofen ", 1600.0)] {
+            data.medications.push(Medication {
+                id,
+                uuid: String::new(),
+                name: name.into(),
+                class: MedClass::Nsaid,
+                unit: "mg".into(),
+                usual_dose: 400.0,
+                max_daily: Some(max),
+                as_needed: true,
+                times_a_day: None,
+                course_start: None,
+                course_end: None,
+                note: None,
+            });
+        }
+        data.doses
+            .push(dose("2025-03-02", 8, "ibuprofen", MedClass::Nsaid, 800.0));
+        data.doses
+            .push(dose("2025-03-02", 14, "Ibuprofen ", MedClass::Nsaid, 800.0));
+        data.doses
+            .push(dose("2025-03-03", 8, "ibuprofen", MedClass::Nsaid, 800.0));
+        let over = over_max_days(&data, d("2025-03-01"), d("2025-03-31"));
+        assert_eq!(over.len(), 1, "{over:?}");
+        let (day, m) = &over[0];
+        assert_eq!(
+            (*day, m.total, m.max_daily),
+            (d("2025-03-02"), 1600.0, Some(1200.0))
+        );
+        assert!(over_max_days(&data, d("2025-03-03"), d("2025-03-31")).is_empty());
     }
 
     #[test]

@@ -151,7 +151,7 @@ pub fn med_figures(r: &ReportData) -> MedFigures {
         opioid_days: class_days(r, MedClass::Opioid).len() as u32,
         longest_nsaid_run: longest_run(&class_days(r, MedClass::Nsaid)),
         injections_12m: r.stats.meds.injections_12m,
-        over_max_days: over_max_days(r, &totals),
+        over_max_days: over_max_days(r),
         flagged_runs: runs.iter().filter(|x| x.flagged).count() as u32,
         runs,
         acetaminophen_days: class_days(r, MedClass::Acetaminophen).len() as u32,

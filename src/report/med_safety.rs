@@ -67,28 +67,20 @@ pub fn catalogue<'a>(r: &'a ReportData, name: &str) -> Option<&'a Medication> {
         .find(|m| dose.is_some_and(|d| d.medication_id == m.id) || m.name == name)
 }
 
-/// Every over-limit day of the period, by date then medication.
-pub fn over_max_days(r: &ReportData, totals: &DailyTotals) -> Vec<OverMaxDay> {
-    let mut out = Vec::new();
-    for (name, days) in totals {
-        let Some(m) = catalogue(r, name) else {
-            continue;
-        };
-        let Some(limit) = m.max_daily else { continue };
-        for (date, (_, amount)) in days {
-            if *amount > limit + 1e-9 {
-                out.push(OverMaxDay {
-                    date: *date,
-                    medication: name.to_string(),
-                    amount: *amount,
-                    limit,
-                    unit: m.unit.clone(),
-                });
-            }
-        }
-    }
-    out.sort_by(|a, b| (a.date, &a.medication).cmp(&(b.date, &b.medication)));
-    out
+/// Every over-limit day of the period, by date then medication: the analysis's per-drug rule
+/// (every catalogue row of one drug adds up, against the strictest limit), the one Today,
+/// `status` and `med take` use.
+pub fn over_max_days(r: &ReportData) -> Vec<OverMaxDay> {
+    crate::analysis::meds::over_max_days(&r.journal, r.from, r.to)
+        .into_iter()
+        .map(|(date, m)| OverMaxDay {
+            date,
+            amount: m.total,
+            limit: m.max_daily.unwrap_or(0.0),
+            unit: m.unit,
+            medication: m.medication,
+        })
+        .collect()
 }
 
 /// Runs of consecutive days in a sorted set, as (first, last, days).
