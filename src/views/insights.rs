@@ -328,6 +328,27 @@ mod tests {
     }
 
     #[test]
+    fn the_timeline_says_of_each_event_what_stats_since_730d_says() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut repo = demo(3, today);
+        let since = today - Duration::days(super::super::logs::TIMELINE_EVENT_DAYS);
+        let st = load_stats(&mut repo, today, Some(since)).unwrap().stats;
+        let t = super::super::logs::load_timeline(&repo, today, today).unwrap();
+        let mut compared = 0;
+        for (e, change) in t.events.iter().zip(&t.changes) {
+            let Some(change) = change else { continue };
+            let s = st
+                .events
+                .iter()
+                .find(|x| x.date == e.date && x.title == e.title)
+                .expect("stats judges every event the Timeline does");
+            assert_eq!(change, &crate::analysis::before_after::short(s));
+            compared += 1;
+        }
+        assert!(compared > 3, "{compared} events compared");
+    }
+
+    #[test]
     fn every_trends_range_agrees_with_stats_over_the_same_days() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut repo = demo(3, today);

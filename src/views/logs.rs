@@ -126,21 +126,23 @@ pub struct TimelineData {
     pub history: Vec<HistoryLine>,
 }
 
-/// The before/after of each listed event, judged against the pain of the 2 years and 2 months
-/// before today (the events listed, and enough other days to compare them with).
+/// The before/after of each listed event: exactly what `stats --since 730d` says of it (the
+/// same days loaded, the same events and programme starts judged together), in a few words.
 fn event_changes(repo: &Repo, today: NaiveDate, events: &[Event]) -> Result<Vec<Option<String>>> {
     use crate::analysis::before_after::{before_after, compared, short};
     if !events.iter().any(|e| compared(e.kind)) {
         return Ok(vec![None; events.len()]);
     }
-    let start = today - Duration::days(730 + 60);
+    let lead = super::insights::LEAD_DAYS;
+    let start = today - Duration::days(TIMELINE_EVENT_DAYS + lead);
     let checkins = repo.checkins_between(start, today)?;
     let pain = crate::analysis::pain::pain_series(&checkins, start, today);
     let data = crate::analysis::JournalData {
-        events: events.to_vec(),
+        events: repo.events_between(start, today)?,
+        programmes: repo.programmes()?,
         ..Default::default()
     };
-    let found = before_after(&data, &pain.values, start, 0, today);
+    let found = before_after(&data, &pain.values, start, lead as usize, today);
     Ok(events
         .iter()
         .map(|e| {
@@ -156,10 +158,13 @@ fn event_changes(repo: &Repo, today: NaiveDate, events: &[Event]) -> Result<Vec<
         .collect())
 }
 
+/// The Timeline lists the events of this many days before today.
+pub const TIMELINE_EVENT_DAYS: i64 = 730;
+
 pub fn load_timeline(repo: &Repo, today: NaiveDate, to: NaiveDate) -> Result<TimelineData> {
     // Appointments ahead list first, above the last two years.
     let ahead = today + Duration::days(crate::domain::parse::AHEAD_DAYS);
-    let mut events = repo.events_between(today - Duration::days(730), ahead)?;
+    let mut events = repo.events_between(today - Duration::days(TIMELINE_EVENT_DAYS), ahead)?;
     events.reverse();
     let from = to - Duration::days(TIMELINE_DAYS - 1);
     let mut h = Vec::new();
