@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::connection::Repo;
 use super::error::{RepoError, Result};
 use super::import_check::{check_row, check_value_of};
-use super::merge_checks::{canonical_uuid, check_activities};
+use super::merge_checks::{canonical_uuid, check_activities, check_plans};
 use super::records::{Kind, RecordId};
 use super::transfer::{FORMAT_VERSION, TABLES, columns, fk_name};
 use crate::domain::InputError;
@@ -140,6 +140,9 @@ impl Repo {
             }
             if *table == "activities" {
                 check_activities(&tx, rows, day)?;
+            }
+            if *table == "plans" {
+                check_plans(&tx)?;
             }
             report.tables.insert(table.to_string(), c);
         }

@@ -9,6 +9,33 @@ use serde_json::Value;
 use super::error::{RepoError, Result};
 use crate::domain::InputError;
 
+/// At most one plan runs at a time, as `plan start` and `restore` hold: a file that would
+/// leave two running (this journal's and the file's own) is refused whole, naming both.
+pub(super) fn check_plans(tx: &Transaction) -> Result<()> {
+    let mut st = tx.prepare(
+        "SELECT name FROM plans WHERE stopped_on IS NULL AND deleted_at IS NULL ORDER BY id",
+    )?;
+    let running: Vec<String> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    if running.len() > 1 {
+        return Err(RepoError::Input(InputError::new(
+            "plans.stopped_on",
+            format!(
+                "the import would leave {} plans running ({}); allowed: one plan at a time \
+                 (`backtrack plan stop` before importing); nothing was imported",
+                running.len(),
+                running
+                    .iter()
+                    .map(|n| format!("'{n}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )));
+    }
+    Ok(())
+}
+
 /// Puts every activity the file names, as the journal now holds it, through the one check
 /// the command line, the app and the file imports use (limits across fields included).
 pub(super) fn check_activities(

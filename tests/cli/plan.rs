@@ -244,3 +244,28 @@ fn a_week_without_training_reads_0_not_minus_0() {
     assert!(text.contains("  0 of 2 h planned  under way"), "{text}");
     assert!(!text.contains("-0"), "{text}");
 }
+
+#[test]
+fn an_import_never_leaves_two_plans_running() {
+    // Two journals each with a running plan: importing one into the other would make two run
+    // at once, which `plan start` refuses. The import is refused whole and writes nothing.
+    let a = Journal::new();
+    a.ok(&["checkin", "2"]);
+    a.ok(&["plan", "start", "laptop plan", "--hours", "2"]);
+    let b = Journal::new();
+    b.ok(&["checkin", "3"]);
+    b.ok(&["plan", "start", "desktop plan", "--hours", "3"]);
+    let path = b.dir.path().join("b.json");
+    std::fs::write(&path, b.export()).unwrap();
+    let before = a.export();
+    let err = a.fails(&["import", path.to_str().unwrap()], 2);
+    assert!(
+        err.contains("plans.stopped_on") && err.contains("'laptop plan', 'desktop plan'"),
+        "{err}"
+    );
+    assert_eq!(a.export(), before, "nothing was imported");
+    // With one of them stopped first, the import goes through.
+    a.ok(&["plan", "stop"]);
+    a.ok(&["import", path.to_str().unwrap()]);
+    assert_eq!(a.json(&["plan", "show"])["plan"]["name"], "desktop plan");
+}
