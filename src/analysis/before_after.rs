@@ -12,11 +12,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::before_after_fit::{predict, robust_line};
-use super::chance::{Verdict, p_text};
+use super::before_after_fit::{distances, predict, robust_line};
+use super::before_after_words as words;
+pub use super::before_after_words::short;
+use super::chance::Verdict;
 use super::data::JournalData;
 use super::permute::holm;
-use super::words::{days, one, signed};
 use crate::domain::vocab::EventKind;
 
 /// The windows compared, in days; the verdict rests on the longest one that has passed.
@@ -25,9 +26,14 @@ pub const WINDOWS: [usize; 2] = [14, 28];
 const MIN_SHARE: f64 = 0.5;
 /// Other days are taken from this many days either side of the event: the same stretch of the
 /// journal (the same phase of healing, the same kind of flares), not years away.
-const NEAR: usize = 120;
+pub(super) const NEAR: usize = 120;
 /// Other days needed to judge an event against.
 pub(super) const MIN_REFERENCE: usize = 30;
+/// Other days that must have started at least as far out as the event (the distance of where
+/// a day started, in the spread of all of them: `before_after_fit::distances`). With fewer,
+/// what follows it is the fit's extrapolation, not something the journal has seen: an
+/// injection on the worst day of the year is followed by a fall no fit of milder days foretells.
+pub(super) const MIN_ALIKE: usize = 5;
 
 /// The event kinds whose before/after is shown: interventions and changes, not visits.
 pub fn compared(kind: EventKind) -> bool {
@@ -51,7 +57,9 @@ pub struct Window {
 }
 
 /// One event's before and after. JSON keys: date, kind, title, windows, expected (the change
-/// after other days that started from the same pain, over the tested window), p, p_holm.
+/// after other days that started from the same pain, over the tested window), alike (other
+/// days of the stretch that started at least as far out as the event did), reference (the
+/// other days it is compared with), p, p_holm.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventChange {
     pub date: NaiveDate,
@@ -59,6 +67,8 @@ pub struct EventChange {
     pub title: String,
     pub windows: Vec<Window>,
     pub expected: Option<f64>,
+    pub alike: Option<usize>,
+    pub reference: Option<usize>,
     #[serde(flatten)]
     pub verdict: Verdict,
 }
@@ -113,8 +123,22 @@ fn table(s: &Sums, len: usize, w: usize) -> Table {
         .collect()
 }
 
-/// The test of one event at series day `e` over window `w`: (expected change, p).
-fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
+/// How one event could be judged over its window.
+#[derive(Clone, Copy)]
+pub(super) enum Judged {
+    /// The change expected after days that started from the same pain, and the p.
+    Tested {
+        expected: f64,
+        p: f64,
+        alike: usize,
+        reference: usize,
+    },
+    /// Too few other days started as far out as it did.
+    Beyond { alike: usize, reference: usize },
+}
+
+/// The test of one event at series day `e` over window `w`.
+fn judge_one(tab: &Table, e: isize, w: usize) -> Option<Judged> {
     let (change, z) = (*tab.get(usize::try_from(e).ok()?)?)?;
     let rows: Vec<(f64, [f64; 4])> = tab
         .iter()
@@ -127,6 +151,18 @@ fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
         .collect();
     if rows.len() < MIN_REFERENCE {
         return None;
+    }
+    // Days at least as far out as the event, in the spread of where days started.
+    let far = distances(&rows, &z);
+    let alike = far[..rows.len()]
+        .iter()
+        .filter(|d| **d >= far[rows.len()] * (1.0 - 1e-9))
+        .count();
+    if alike < MIN_ALIKE {
+        return Some(Judged::Beyond {
+            alike,
+            reference: rows.len(),
+        });
     }
     let k = robust_line(&rows)?;
     let expected = predict(&k, &z);
@@ -142,7 +178,12 @@ fn judge_one(tab: &Table, e: isize, w: usize) -> Option<(f64, f64)> {
     // (an injury's onset, a steep rise, says nothing about how unusual a fall is).
     let n = (rows.len() + 1) as f64;
     let tail = (below.min(above) + 1) as f64 / n;
-    Some((expected, (2.0 * tail).min(1.0)))
+    Some(Judged::Tested {
+        expected,
+        p: (2.0 * tail).min(1.0),
+        alike,
+        reference: rows.len(),
+    })
 }
 
 /// Every compared event and programme start from `from` (series day index) on, in date
@@ -199,55 +240,45 @@ pub fn before_after(
             let tab = tables[slot].get_or_insert_with(|| table(&s, pain.len(), w.days));
             Some((w.days, judge_one(tab, e, w.days)?))
         });
-        let fact = match (windows.is_empty(), judged) {
-            (true, _) if since < WINDOWS[0] as i64 => format!(
-                "{head}: too soon to compare ({} since; needs {})",
-                days(since as usize),
-                days(WINDOWS[0])
-            ),
-            (true, _) => format!(
-                "{head}: too few check-ins around it to compare (needs half the days of {} \
-                 before and after)",
-                days(WINDOWS[0])
-            ),
-            (false, j) => {
-                let w = windows.last().map_or(0, |w| w.days);
-                let shown: Vec<String> = windows
-                    .iter()
-                    .map(|x| format!("{} over {}", signed(x.change), days(x.days)))
-                    .collect();
-                let main = windows.last().map_or(String::new(), |x| {
-                    format!(
-                        "pain over the {} after was {} against {} before",
-                        days(x.days),
-                        one(x.after),
-                        one(x.before)
-                    )
-                });
-                match j {
-                    Some((_, (exp, _))) => format!(
-                        "{head}: {main} ({}); after other days that started from the same pain \
-                         it changed {} over {}",
-                        shown.join(", "),
-                        signed(exp),
-                        days(w)
-                    ),
-                    None => format!("{head}: {main} ({})", shown.join(", ")),
-                }
-            }
-        };
+        let fact = words::fact(&head, &windows, judged.map(|j| j.1), since);
         let mut verdict = Verdict::untested(what, fact);
-        let expected = judged.map(|(_, (exp, p))| {
-            tested.push((out.len(), p));
-            verdict.p = Some(p);
-            (exp * 10.0).round() / 10.0
-        });
+        let (mut expected, mut alike, mut reference) = (None, None, None);
+        match judged {
+            Some((
+                _,
+                Judged::Tested {
+                    expected: exp,
+                    p,
+                    alike: a,
+                    reference: r,
+                },
+            )) => {
+                tested.push((out.len(), p));
+                verdict.p = Some(p);
+                expected = Some((exp * 10.0).round() / 10.0);
+                alike = Some(a);
+                reference = Some(r);
+            }
+            Some((
+                _,
+                Judged::Beyond {
+                    alike: a,
+                    reference: r,
+                },
+            )) => {
+                alike = Some(a);
+                reference = Some(r);
+            }
+            None => {}
+        }
         out.push(EventChange {
             date,
             kind,
             title,
             windows,
             expected,
+            alike,
+            reference,
             verdict,
         });
     }
@@ -256,51 +287,9 @@ pub fn before_after(
         out[i].verdict.p_holm = Some(adj[k]);
     }
     for e in &mut out {
-        e.verdict.sentence = sentence(&e.verdict, tested.len());
+        e.verdict.sentence = words::sentence(&e.verdict, tested.len());
     }
     out
-}
-
-/// The before/after in a few words for a list row, the verdict last: "28 d -2.2 (others
-/// -0.3), unlikely to be chance", "too soon to compare".
-pub fn short(e: &EventChange) -> String {
-    let Some(w) = e.windows.last() else {
-        return if e.verdict.fact.contains("too soon") {
-            "too soon to compare".to_string()
-        } else {
-            "too few check-ins to compare".to_string()
-        };
-    };
-    let mut s = format!("{} d {}", w.days, signed(w.change));
-    if let Some(x) = e.expected {
-        s.push_str(&format!(" (others {})", signed(x)));
-    }
-    match (e.verdict.p, e.verdict.unlikely()) {
-        (Some(_), true) => s.push_str(", unlikely to be chance"),
-        (Some(_), false) => s.push_str(", could well be chance"),
-        _ => {}
-    }
-    s
-}
-
-/// The facts and, when tested, whether the change could be chance (events only count events).
-fn sentence(v: &Verdict, tested: usize) -> String {
-    match (v.p, v.p_holm) {
-        (Some(_), Some(adj)) => {
-            let shown = if tested > 1 {
-                format!("adjusted {}", p_text(adj))
-            } else {
-                p_text(adj)
-            };
-            let words = if v.unlikely() {
-                "unlikely to be chance"
-            } else {
-                "could well be chance"
-            };
-            format!("{}; {words} ({shown}).", v.fact)
-        }
-        _ => format!("{}.", v.fact),
-    }
 }
 
 #[cfg(test)]

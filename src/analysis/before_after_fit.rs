@@ -73,3 +73,59 @@ pub fn robust_line(rows: &[(f64, [f64; 4])]) -> Option<[f64; 5]> {
 pub fn predict(k: &[f64; 5], z: &[f64; 4]) -> f64 {
     k[0] + k[1] * z[0] + k[2] * z[1] + k[3] * z[2] + k[4] * z[3]
 }
+
+/// How far each reference day, and last the event, lies from the reference days' centre in
+/// their own spread (the squared Mahalanobis distance over where each started: the pain of the
+/// last 4 days, of the last week, of the days before and the drift). A day further out than
+/// nearly all of them is one the fit can only extrapolate to.
+pub fn distances(rows: &[(f64, [f64; 4])], z: &[f64; 4]) -> Vec<f64> {
+    let n = rows.len().max(1) as f64;
+    let mut mean = [0.0; 4];
+    for (_, x) in rows {
+        for (m, v) in mean.iter_mut().zip(x) {
+            *m += v / n;
+        }
+    }
+    let mut cov = [[0.0; 4]; 4];
+    for (_, x) in rows {
+        for i in 0..4 {
+            for j in 0..4 {
+                cov[i][j] += (x[i] - mean[i]) * (x[j] - mean[j]) / n;
+            }
+        }
+    }
+    // A predictor that never varies (no drift yet) would make the spread singular.
+    let ridge = 1e-6 * (0..4).map(|i| cov[i][i]).sum::<f64>().max(1e-9);
+    for (i, row) in cov.iter_mut().enumerate() {
+        row[i] += ridge;
+    }
+    let far = |x: &[f64; 4]| {
+        let v: [f64; 4] = std::array::from_fn(|i| x[i] - mean[i]);
+        // Gauss-Jordan on [cov | v]: the solution w of cov·w = v, and the distance v·w.
+        let mut m = [[0.0; 5]; 4];
+        for i in 0..4 {
+            m[i][..4].copy_from_slice(&cov[i]);
+            m[i][4] = v[i];
+        }
+        for c in 0..4 {
+            let piv = m[c][c];
+            if piv.abs() < 1e-15 {
+                continue;
+            }
+            let pivot = m[c];
+            for (r, row) in m.iter_mut().enumerate() {
+                if r != c {
+                    let f = row[c] / piv;
+                    for (x, p) in row.iter_mut().zip(pivot).skip(c) {
+                        *x -= f * p;
+                    }
+                }
+            }
+        }
+        (0..4)
+            .filter(|&i| m[i][i].abs() >= 1e-15)
+            .map(|i| v[i] * m[i][4] / m[i][i])
+            .sum::<f64>()
+    };
+    rows.iter().map(|(_, x)| far(x)).chain([far(z)]).collect()
+}

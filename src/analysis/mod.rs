@@ -6,6 +6,7 @@ pub mod adjust;
 pub mod assoc;
 pub mod before_after;
 mod before_after_fit;
+mod before_after_words;
 pub mod chance;
 pub mod criteria;
 pub mod criteria_eval;

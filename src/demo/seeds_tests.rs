@@ -201,15 +201,13 @@ fn event(date: NaiveDate, kind: EventKind, title: &str) -> Event {
     }
 }
 
-/// Issue 19's bar for an event at a peak, not met yet: 5 of 20
-/// injections at the worst flare peak are called unlikely to be chance (the bar is 1): the
-/// worst day of a year is the most extreme of the days it is compared with, so the fit of
-/// what follows such a day is an extrapolation. Run with `cargo test -- --ignored` to print
-/// the counts.
+/// An injection on the worst day of a flare, with no effect, is called unlikely to be chance on
+/// at most 1 of 20 (issue 19). The worst day of a year is the most extreme of the days it would
+/// be compared with, so most such events are not tested at all: too few other days started as
+/// high for the journal to say what follows such a day.
 #[test]
-#[ignore = "the before/after calibration of issue 19 is not met yet (injection at a peak: 5 of 20)"]
 fn an_injection_at_the_worst_peak_is_not_credited() {
-    let mut peak_called = 0;
+    let (mut peak_called, mut untested) = (0, 0);
     for seed in 1..=SEEDS {
         let mut data = demo(seed, Effects::None);
         data.events.clear();
@@ -239,13 +237,14 @@ fn an_injection_at_the_worst_peak_is_not_credited() {
         data.events
             .push(event(peak, EventKind::Injection, "epidural"));
         let st = stats(&data, end(), None);
-        peak_called += usize::from(
-            st.events
-                .iter()
-                .any(|e| e.kind == "injection" && e.verdict.unlikely()),
-        );
+        let e = st.events.iter().find(|e| e.kind == "injection").unwrap();
+        peak_called += usize::from(e.verdict.unlikely());
+        untested += usize::from(e.verdict.p.is_none());
     }
-    eprintln!("injection at a peak called unlikely to be chance: {peak_called} of {SEEDS}");
+    eprintln!(
+        "injection at a peak called unlikely to be chance: {peak_called} of {SEEDS} \
+         ({untested} not tested: too few days alike)"
+    );
     assert!(peak_called <= 1, "{peak_called} of {SEEDS}");
 }
 
