@@ -181,6 +181,9 @@ pub struct ImportArgs {
     /// Show what would be imported, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// A backtrack .json export: import doses that take a day over the drug's max daily total
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -8,6 +8,8 @@
 pub mod activity;
 pub mod checkin;
 pub mod dose_edit;
+#[cfg(test)]
+mod dose_rule_tests;
 pub mod edit;
 pub mod editor;
 pub mod events;

@@ -274,8 +274,17 @@ impl App {
             }
             (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => records::delete(repo, *rid)
                 .map(|d| format!("Took back {}; it is in the trash (T)", d.record))?,
-            (Undo::PutBack(e), false) => records::undo_edit(repo, e)?.summary,
-            (Undo::PutBack(e), true) => records::redo_edit(repo, e)?.summary,
+            (Undo::PutBack(e), redo) => {
+                let put = if redo {
+                    records::redo_edit(repo, e, force)?
+                } else {
+                    records::undo_edit(repo, e, force)?
+                };
+                match put {
+                    Restore::Done(d) => d.summary,
+                    Restore::OverMax(over) => return Ok(Err(over)),
+                }
+            }
         };
         self.refresh();
         self.clamp_sel();
