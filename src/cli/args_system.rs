@@ -80,7 +80,7 @@ pub struct EditArgs {
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Programme target sessions per week, 0–21
-    #[arg(allow_negative_numbers = true, long, value_parser = clap::value_parser!(u32).range(0..=21))]
+    #[arg(allow_negative_numbers = true, long, value_parser = clap::value_parser!(u32).range(0..=crate::domain::limits::TARGET_PER_WEEK.hi_whole()))]
     pub target: Option<u32>,
     /// A dose: store the correction even when it takes the day over the medication's max;
     /// an activity: store figures that look like a typo (as `ride --force`)

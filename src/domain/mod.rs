@@ -4,6 +4,7 @@
 pub mod ahead;
 pub mod clock;
 pub mod error;
+pub mod limits;
 pub mod measure;
 pub mod parse;
 pub mod period;

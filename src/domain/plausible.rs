@@ -11,6 +11,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::InputError;
+use super::limits::{self, Limit};
 use super::parse::MIN_YEAR;
 use super::records::Activity;
 use super::vocab::LoadSource;
@@ -18,15 +19,15 @@ use super::vocab::LoadSource;
 /// A week: the longest activity (the command line's longest duration).
 pub const MAX_ELAPSED_S: u32 = 7 * 24 * 3600;
 /// 5,000 km: further than a week of riding takes anyone.
-pub const MAX_DISTANCE_M: f64 = 5_000_000.0;
+pub const MAX_DISTANCE_M: f64 = limits::DISTANCE.hi;
 /// The highest climb an activity may have, in metres.
-pub const MAX_ASCENT_M: f64 = 20_000.0;
+pub const MAX_ASCENT_M: f64 = limits::ASCENT.hi;
 /// Average or normalized power, watts.
-pub const MAX_POWER_W: f64 = 2500.0;
+pub const MAX_POWER_W: f64 = limits::POWER.hi;
 /// Average or maximum heart rate, bpm.
-pub const MAX_HR_BPM: f64 = 250.0;
+pub const MAX_HR_BPM: f64 = limits::HR.hi;
 /// A TSS typed by hand.
-pub const MAX_MANUAL_TSS: f64 = 2000.0;
+pub const MAX_MANUAL_TSS: f64 = limits::MANUAL_TSS.hi;
 /// The lowest FTP a setting takes (`set ftp`), watts.
 pub const MIN_FTP_W: f64 = 50.0;
 /// A computed TSS per hour: 100 × IF², IF at most the top power over the lowest FTP.
@@ -74,19 +75,11 @@ pub fn check_activity(a: &Activity, today: NaiveDate) -> Result<(), InputError> 
             ),
         );
     }
-    within("distance", a.distance_m, MAX_DISTANCE_M, "m")?;
-    within("ascent", a.ascent_m, MAX_ASCENT_M, "m")?;
-    within("power", a.avg_power_w, MAX_POWER_W, "W")?;
-    within("np", a.normalized_power_w, MAX_POWER_W, "W")?;
-    within("hr", a.avg_hr, MAX_HR_BPM, "bpm")?;
-    within("max_hr", a.max_hr, MAX_HR_BPM, "bpm")?;
-    scale("rpe", a.rpe, 1, 10)?;
-    for (field, v) in [
-        ("pain_before", a.pain_before),
-        ("pain_during", a.pain_during),
-        ("pain_after", a.pain_after),
-    ] {
-        scale(field, v, 0, 10)?;
+    for (limit, v) in measured(a) {
+        within(limit, v)?;
+    }
+    for (field, limit, v) in scales(a) {
+        scale(field, limit, v)?;
     }
     if let Some(t) = a.tss {
         let max = max_tss(a);
@@ -210,27 +203,131 @@ fn short(v: f64) -> String {
     }
 }
 
-fn within(field: &str, v: Option<f64>, max: f64, unit: &str) -> Result<(), InputError> {
+/// The measured figures of an activity with their limits.
+fn measured(a: &Activity) -> [(Limit, Option<f64>); 6] {
+    use limits::*;
+    [
+        (DISTANCE, a.distance_m),
+        (ASCENT, a.ascent_m),
+        (POWER, a.avg_power_w),
+        (NP, a.normalized_power_w),
+        (HR, a.avg_hr),
+        (MAX_HR, a.max_hr),
+    ]
+}
+
+/// The scales of an activity: the field, its limit and its value.
+fn scales(a: &Activity) -> [(&'static str, Limit, Option<u8>); 4] {
+    use limits::*;
+    [
+        ("rpe", RPE, a.rpe),
+        ("pain_before", PAIN, a.pain_before),
+        ("pain_during", PAIN, a.pain_during),
+        ("pain_after", PAIN, a.pain_after),
+    ]
+}
+
+/// A stored figure may be 0 (nothing measured); the top is the limit's.
+fn in_stored_range(limit: &Limit, x: f64) -> bool {
+    x.is_finite() && (0.0..=limit.hi).contains(&x)
+}
+
+fn within(limit: Limit, v: Option<f64>) -> Result<(), InputError> {
     match v {
-        Some(x) if !(x.is_finite() && (0.0..=max).contains(&x)) => bad(
-            field,
+        Some(x) if !in_stored_range(&limit, x) => bad(
+            limit.field,
             format!(
-                "{} {unit} is out of range; allowed: 0 to {max} {unit}",
-                short(x)
+                "{} {u} is out of range; allowed: 0 to {} {u}",
+                short(x),
+                limit.hi,
+                u = limit.unit
             ),
         ),
         _ => Ok(()),
     }
 }
 
-fn scale(field: &str, v: Option<u8>, lo: u8, hi: u8) -> Result<(), InputError> {
+fn scale(field: &str, limit: Limit, v: Option<u8>) -> Result<(), InputError> {
     match v {
-        Some(x) if !(lo..=hi).contains(&x) => bad(
+        Some(x) if !limit.contains(x as f64) => bad(
             field,
-            format!("{x} is out of range; allowed: whole numbers {lo}–{hi}"),
+            format!(
+                "{x} is out of range; allowed: whole numbers {}–{}",
+                limit.lo, limit.hi
+            ),
         ),
         _ => Ok(()),
     }
+}
+
+/// What a file gave out of range (issue 25 item 2): each such figure is left empty, so the
+/// rest of the activity is stored, and named in a line for the import's summary. The day
+/// and duration are not dropped: without them there is no activity, and
+/// [`check_activity`] refuses it whole.
+pub fn drop_out_of_range(a: &mut Activity) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut drop = |limit: Limit, x: f64| {
+        lines.push(format!(
+            "{} {} {} is out of range (allowed: 0 to {} {}); left empty",
+            limit.field,
+            short(x),
+            limit.unit,
+            limit.hi,
+            limit.unit
+        ));
+    };
+    for slot in [
+        (limits::DISTANCE, &mut a.distance_m),
+        (limits::ASCENT, &mut a.ascent_m),
+        (limits::POWER, &mut a.avg_power_w),
+        (limits::NP, &mut a.normalized_power_w),
+        (limits::HR, &mut a.avg_hr),
+        (limits::MAX_HR, &mut a.max_hr),
+    ] {
+        let (limit, v) = slot;
+        if let Some(x) = *v
+            && !in_stored_range(&limit, x)
+        {
+            drop(limit, x);
+            *v = None;
+        }
+    }
+    if let Some(m) = a.moving_s
+        && !(1..=a.elapsed_s).contains(&m)
+    {
+        lines.push(format!(
+            "moving {m} s is out of range (allowed: 1 s up to the duration, {} s); left empty",
+            a.elapsed_s
+        ));
+        a.moving_s = None;
+    }
+    let mut scale_drop = |field: &str, limit: Limit, v: &mut Option<u8>| {
+        if let Some(x) = *v
+            && !limit.contains(x as f64)
+        {
+            lines.push(format!(
+                "{field} {x} is out of range (allowed: whole numbers {}–{}); left empty",
+                limit.lo, limit.hi
+            ));
+            *v = None;
+        }
+    };
+    scale_drop("rpe", limits::RPE, &mut a.rpe);
+    scale_drop("pain_before", limits::PAIN, &mut a.pain_before);
+    scale_drop("pain_during", limits::PAIN, &mut a.pain_during);
+    scale_drop("pain_after", limits::PAIN, &mut a.pain_after);
+    if let Some(t) = a.tss
+        && !(t.is_finite() && (0.0..=max_tss(a) + 0.05).contains(&t))
+    {
+        lines.push(format!(
+            "tss {} is out of range (allowed: 0 to {:.0}); left empty",
+            short(t),
+            max_tss(a)
+        ));
+        a.tss = None;
+        a.load_source = None;
+    }
+    lines
 }
 
 #[cfg(test)]

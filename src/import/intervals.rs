@@ -66,8 +66,10 @@ pub fn row(cols: &Columns, rec: &StringRecord, hash: &str) -> Result<Candidate, 
         number(rec, cols.any(&["max_heartrate", "max_hr"]), "max_heartrate")?.filter(|h| *h > 0.0);
     a.rpe = number(rec, cols.any(&["icu_rpe", "perceived_exertion"]), "icu_rpe")?
         .map(|r| r.round())
-        .filter(|r| (1.0..=10.0).contains(r))
-        .map(|r| r as u8);
+        // Out of 1–10 it is left empty with a line in the summary (`drop_out_of_range`);
+        // 0 (no rating given) stays silent.
+        .filter(|r| *r != 0.0)
+        .map(|r| r.clamp(0.0, 255.0) as u8);
     a.note = cell(rec, cols.nth("name", 0)).map(str::to_string);
     a.source = Source::IntervalsCsv;
     a.source_hash = Some(hash.to_string());

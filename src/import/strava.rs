@@ -212,8 +212,10 @@ pub fn row(x: &Export, rec: &StringRecord, hash: &str) -> Result<Candidate, Stri
     a.normalized_power_w = num(l.np_w, "Weighted Average Power")?.filter(|w| *w > 0.0);
     a.rpe = num(l.rpe, "Perceived Exertion")?
         .map(|r| r.round())
-        .filter(|r| (1.0..=10.0).contains(r))
-        .map(|r| r as u8);
+        // Out of 1–10 it is left empty with a line in the summary (`drop_out_of_range`);
+        // 0 (no rating given) stays silent.
+        .filter(|r| *r != 0.0)
+        .map(|r| r.clamp(0.0, 255.0) as u8);
     let parts: Vec<&str> = [l.name, l.description, l.private_note]
         .into_iter()
         .filter_map(|c| cell(rec, c))

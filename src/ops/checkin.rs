@@ -7,6 +7,7 @@ use super::input::{opt_scale, text};
 use super::{Done, editor};
 use crate::domain::InputError;
 use crate::domain::error::{check_hours, parse_scale};
+use crate::domain::limits::{MOOD, PAIN};
 use crate::domain::records::Checkin;
 use crate::domain::vocab::{self, Character, Location, RedFlag};
 use crate::repo::checkins::Saved;
@@ -45,10 +46,10 @@ pub fn apply_fields(
     if let Some(d) = &f.date {
         c.date = crate::domain::parse::parse_date("date", d, today)?;
     }
-    if let Some(w) = opt_scale("worst", &f.worst, 0, 10)? {
+    if let Some(w) = opt_scale("worst", &f.worst, PAIN)? {
         c.worst_pain = Some(w);
     }
-    if let Some(l) = opt_scale("leg", &f.leg, 0, 10)? {
+    if let Some(l) = opt_scale("leg", &f.leg, PAIN)? {
         c.leg_pain = Some(l);
     }
     if !f.locations.is_empty() {
@@ -69,7 +70,7 @@ pub fn apply_fields(
         ("stress", &f.stress, &mut c.stress),
         ("energy", &f.energy, &mut c.energy),
     ] {
-        if let Some(v) = opt_scale(field, src, 1, 5)? {
+        if let Some(v) = opt_scale(field, src, MOOD)? {
             *dst = Some(v);
         }
     }

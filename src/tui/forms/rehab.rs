@@ -261,7 +261,10 @@ pub fn programme_draft(e: &Entry) -> Result<ProgrammeDraft, InputError> {
         t.parse::<u32>().map_err(|_| {
             InputError::new(
                 "target",
-                format!("'{t}' is not a number; allowed: 0–21 sessions per week"),
+                format!(
+                    "'{t}' is not a number; allowed: 0–{} sessions per week",
+                    crate::domain::limits::TARGET_PER_WEEK.hi
+                ),
             )
         })
     })?;
