@@ -12,6 +12,7 @@ pub mod dose_edit;
 mod dose_rule_tests;
 pub mod edit;
 pub mod editor;
+pub mod error;
 pub mod events;
 pub mod input;
 pub mod meds;
