@@ -52,8 +52,9 @@ pub fn no_browser_message() -> String {
     )
 }
 
-/// Prints `html` to `pdf` with `browser`. The PDF is written to a temporary name beside the
-/// target and renamed into place with mode 0600, so a failed print leaves no half file.
+/// Prints `html` to `pdf` with `browser`. The browser prints to a temporary name beside the
+/// target; the PDF then goes into place through the one private, atomic file writer
+/// ([`crate::repo::atomic_file`], mode 0600), so a failed print leaves no half file.
 pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
     let html = std::path::absolute(html)?;
     let pdf = std::path::absolute(pdf)?;
@@ -146,13 +147,8 @@ pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
             browser.display()
         );
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o600))?;
-    }
-    out.persist(&pdf)
-        .with_context(|| format!("writing {}", pdf.display()))?;
+    let printed = std::fs::read(out.path())?;
+    crate::repo::atomic_file::write_private(&pdf, &printed)?;
     Ok(())
 }
 

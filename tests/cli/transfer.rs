@@ -215,3 +215,27 @@ fn an_import_past_the_daily_max_is_refused_unless_forced() {
     let v: serde_json::Value = serde_json::from_str(&laptop.export()).unwrap();
     assert_eq!(v["tables"]["doses"].as_array().map(Vec::len), Some(3));
 }
+
+/// Issue 25 item 3: the report goes through the same private, atomic writer as the exports:
+/// a report over an older, longer 0644 file replaces it whole, readable by its owner only, and
+/// leaves no temporary file beside it.
+#[test]
+fn a_report_over_a_0644_file_replaces_it_whole_at_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let a = filled();
+    let dir = a.dir.path().join("out");
+    std::fs::create_dir(&dir).unwrap();
+    let html = dir.join("report.html");
+    std::fs::write(&html, "x".repeat(1 << 22)).unwrap();
+    std::fs::set_permissions(&html, std::fs::Permissions::from_mode(0o644)).unwrap();
+    a.ok(&["report", "-o", html.to_str().unwrap()]);
+    let mode = std::fs::metadata(&html).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.starts_with("<!DOCTYPE html>") && !text.contains("xxxx"),
+        "replaced whole"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
+}
