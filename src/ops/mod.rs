@@ -19,6 +19,7 @@ pub mod meds;
 pub mod meds_again;
 pub mod meds_same;
 pub mod plan;
+pub mod programs;
 pub mod psfs;
 pub mod records;
 pub mod rehab;
