@@ -200,16 +200,16 @@ pub fn row(x: &Export, rec: &StringRecord, hash: &str) -> Result<Candidate, Stri
         // every vintage that has them also has the metres column.
         None => num(l.distance_display, "Distance")?.map(|km| km * 1000.0),
     }
-    .filter(|d| *d > 0.0);
+    .filter(|d| *d != 0.0);
     a.ascent_m = num(l.ascent_m, "Elevation Gain")?;
     a.max_hr = match num(l.max_hr, "Max Heart Rate")? {
         Some(h) => Some(h),
         None => num(l.max_hr_display, "Max Heart Rate")?,
     }
-    .filter(|h| *h > 0.0);
-    a.avg_hr = num(l.avg_hr, "Average Heart Rate")?.filter(|h| *h > 0.0);
-    a.avg_power_w = num(l.avg_w, "Average Watts")?.filter(|w| *w > 0.0);
-    a.normalized_power_w = num(l.np_w, "Weighted Average Power")?.filter(|w| *w > 0.0);
+    .filter(|h| *h != 0.0);
+    a.avg_hr = num(l.avg_hr, "Average Heart Rate")?.filter(|h| *h != 0.0);
+    a.avg_power_w = num(l.avg_w, "Average Watts")?.filter(|w| *w != 0.0);
+    a.normalized_power_w = num(l.np_w, "Weighted Average Power")?.filter(|w| *w != 0.0);
     a.rpe = num(l.rpe, "Perceived Exertion")?
         .map(|r| r.round())
         // Out of 1–10 it is left empty with a line in the summary (`drop_out_of_range`);
