@@ -3,7 +3,7 @@
 //! the JSON import (`repo::import_check`) read it from here, so none stores what another
 //! refuses and a journal's own export always imports back. A field out of range is refused
 //! where a person typed it (exit 2, naming the field and the range) and, in a file, dropped
-//! with a line in the summary (`plausible::drop_out_of_range`).
+//! with a line in the summary (`out_of_range::drop_out_of_range`).
 
 use super::InputError;
 use super::error::{MIN_POSITIVE, check_positive, check_scale};

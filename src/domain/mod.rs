@@ -6,6 +6,7 @@ pub mod clock;
 pub mod error;
 pub mod limits;
 pub mod measure;
+pub mod out_of_range;
 pub mod parse;
 pub mod period;
 pub mod plan;

@@ -195,7 +195,7 @@ fn bad(field: &str, message: String) -> Result<(), InputError> {
 }
 
 /// 1e300 printed as `1e300`, not 300 digits.
-fn short(v: f64) -> String {
+pub(super) fn short(v: f64) -> String {
     if v.is_finite() && v.abs() < 1e9 {
         format!("{v}")
     } else {
@@ -228,7 +228,7 @@ fn scales(a: &Activity) -> [(&'static str, Limit, Option<u8>); 4] {
 }
 
 /// A stored figure may be 0 (nothing measured); the top is the limit's.
-fn in_stored_range(limit: &Limit, x: f64) -> bool {
+pub(super) fn in_stored_range(limit: &Limit, x: f64) -> bool {
     x.is_finite() && (0.0..=limit.hi).contains(&x)
 }
 
@@ -258,76 +258,6 @@ fn scale(field: &str, limit: Limit, v: Option<u8>) -> Result<(), InputError> {
         ),
         _ => Ok(()),
     }
-}
-
-/// What a file gave out of range (issue 25 item 2): each such figure is left empty, so the
-/// rest of the activity is stored, and named in a line for the import's summary. The day
-/// and duration are not dropped: without them there is no activity, and
-/// [`check_activity`] refuses it whole.
-pub fn drop_out_of_range(a: &mut Activity) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut drop = |limit: Limit, x: f64| {
-        lines.push(format!(
-            "{} {} {} is out of range (allowed: 0 to {} {}); left empty",
-            limit.field,
-            short(x),
-            limit.unit,
-            limit.hi,
-            limit.unit
-        ));
-    };
-    for slot in [
-        (limits::DISTANCE, &mut a.distance_m),
-        (limits::ASCENT, &mut a.ascent_m),
-        (limits::POWER, &mut a.avg_power_w),
-        (limits::NP, &mut a.normalized_power_w),
-        (limits::HR, &mut a.avg_hr),
-        (limits::MAX_HR, &mut a.max_hr),
-    ] {
-        let (limit, v) = slot;
-        if let Some(x) = *v
-            && !in_stored_range(&limit, x)
-        {
-            drop(limit, x);
-            *v = None;
-        }
-    }
-    if let Some(m) = a.moving_s
-        && !(1..=a.elapsed_s).contains(&m)
-    {
-        lines.push(format!(
-            "moving {m} s is out of range (allowed: 1 s up to the duration, {} s); left empty",
-            a.elapsed_s
-        ));
-        a.moving_s = None;
-    }
-    let mut scale_drop = |field: &str, limit: Limit, v: &mut Option<u8>| {
-        if let Some(x) = *v
-            && !limit.contains(x as f64)
-        {
-            lines.push(format!(
-                "{field} {x} is out of range (allowed: whole numbers {}–{}); left empty",
-                limit.lo, limit.hi
-            ));
-            *v = None;
-        }
-    };
-    scale_drop("rpe", limits::RPE, &mut a.rpe);
-    scale_drop("pain_before", limits::PAIN, &mut a.pain_before);
-    scale_drop("pain_during", limits::PAIN, &mut a.pain_during);
-    scale_drop("pain_after", limits::PAIN, &mut a.pain_after);
-    if let Some(t) = a.tss
-        && !(t.is_finite() && (0.0..=max_tss(a) + 0.05).contains(&t))
-    {
-        lines.push(format!(
-            "tss {} is out of range (allowed: 0 to {:.0}); left empty",
-            short(t),
-            max_tss(a)
-        ));
-        a.tss = None;
-        a.load_source = None;
-    }
-    lines
 }
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ pub fn cell(rec: &StringRecord, col: Option<usize>) -> Option<&str> {
 
 /// A number cell (`1234.5`); empty is None, anything else that is not a finite number is an
 /// error naming the column. A negative number is given back: a figure out of range is left
-/// empty with a line in the summary by the one table of limits (`plausible::drop_out_of_range`).
+/// empty with a line in the summary by the one table of limits (`out_of_range::drop_out_of_range`).
 pub fn number(rec: &StringRecord, col: Option<usize>, what: &str) -> Result<Option<f64>, String> {
     number_in(rec, col, what, false)
 }

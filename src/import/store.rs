@@ -87,7 +87,7 @@ pub(super) fn store(
         }
         // A figure out of the one table of limits is left empty, with a line saying so; the
         // rest of the activity is kept, its load computed without it.
-        let mut dropped = crate::domain::plausible::drop_out_of_range(&mut a);
+        let mut dropped = crate::domain::out_of_range::drop_out_of_range(&mut a);
         let t = repo.load_thresholds(a.date())?;
         crate::analysis::tss::load_with(&mut a, &t);
         if let Some(tss) = c.given_tss
