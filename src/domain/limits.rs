@@ -125,6 +125,12 @@ impl Limit {
         self.hi as i64
     }
 
+    /// A whole-number scale typed as text ("4", not "four"), within this limit, naming
+    /// `field` (`pain_before`, `score`) in the error.
+    pub fn parse_scale(&self, field: &str, text: &str) -> Result<u8, InputError> {
+        super::error::parse_scale(field, text, self.lo as i64, self.hi as i64)
+    }
+
     /// `v` when in range; otherwise the error naming the field and the range.
     pub fn check(&self, v: f64) -> Result<f64, InputError> {
         self.check_as(self.field, v)

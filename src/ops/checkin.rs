@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::input::{opt_scale, text};
 use super::{Done, editor};
 use crate::domain::InputError;
-use crate::domain::error::{check_hours, parse_scale};
+use crate::domain::error::check_hours;
 use crate::domain::limits::{MOOD, PAIN};
 use crate::domain::records::Checkin;
 use crate::domain::vocab::{self, Character, Location, RedFlag};
@@ -99,7 +99,7 @@ pub fn validate(
     today: NaiveDate,
 ) -> std::result::Result<Checkin, InputError> {
     let mut c = Checkin {
-        pain: parse_scale("pain", pain, 0, 10)?,
+        pain: PAIN.parse_scale("pain", pain)?,
         date: today,
         ..Default::default()
     };

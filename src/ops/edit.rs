@@ -8,7 +8,6 @@ use super::checkin::{CheckinDraft, apply_fields, check_free_day};
 use super::input::{opt_in, opt_minutes, opt_scale, text};
 use super::{Done, editor, meds_same};
 use crate::domain::InputError;
-use crate::domain::error::parse_scale;
 use crate::domain::limits::{self, HR, MAX_HR, NP, PAIN, POWER, RPE};
 use crate::domain::measure::parse_height;
 use crate::domain::parse::{
@@ -86,7 +85,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             let mut c = repo.checkin_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
             let old_date = c.date;
             if let Some(p) = &a.pain {
-                c.pain = parse_scale("pain", p, 0, 10)?;
+                c.pain = PAIN.parse_scale("pain", p)?;
             }
             apply_fields(&mut c, &a.checkin, today)?;
             if a.checkin.edit {

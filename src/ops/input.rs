@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::error::parse_scale;
 use crate::domain::limits::{Limit, SESSION_MINUTES};
 use crate::domain::{InputError, parse};
 
@@ -25,7 +24,7 @@ pub fn opt_scale(
     limit: Limit,
 ) -> std::result::Result<Option<u8>, InputError> {
     v.as_deref()
-        .map(|t| parse_scale(field, t, limit.lo as i64, limit.hi as i64))
+        .map(|t| limit.parse_scale(field, t))
         .transpose()
 }
 

@@ -151,7 +151,7 @@ pub fn rehab_record(
 ) -> Result<RehabSession, InputError> {
     let scale = |k: &str| {
         e.opt(k)
-            .map(|t| crate::domain::error::parse_scale(k, &t, 0, 10))
+            .map(|t| crate::domain::limits::PAIN.parse_scale(k, &t))
             .transpose()
     };
     // The same limits as `rehab log --minutes` and the import: 0 up to a day.
