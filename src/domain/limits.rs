@@ -95,8 +95,37 @@ pub const TARGET_PER_WEEK: Limit = whole("target", 0, 21);
 /// A rehab session's minutes: a day.
 pub const SESSION_MINUTES: Limit = whole("minutes", 0, 1440);
 
+/// Sets of a rehab exercise.
+pub const SETS: Limit = whole("sets", 1, 50);
+/// Repetitions of a set.
+pub const REPS: Limit = whole("reps", 1, 500);
+/// A hold, seconds.
+pub const HOLD_S: Limit = whole("hold", 1, 3600);
+/// A rehab load.
+pub const LOAD_KG: Limit = Limit {
+    field: "load",
+    lo: 0.0,
+    hi: 500.0,
+    unit: "kg",
+    whole: false,
+};
+/// A return plan's week-1 target in hours.
+pub const PLAN_HOURS: Limit = measured("hours", 100.0, "h");
+/// A return plan's week-1 target in TSS.
+pub const PLAN_TSS: Limit = measured("tss", 5000.0, "");
+/// A return plan's weekly ramp, as a fraction (the command line takes 0%–50%).
+pub const PLAN_RAMP: Limit = Limit {
+    field: "ramp",
+    lo: 0.0,
+    hi: 0.5,
+    unit: "",
+    whole: false,
+};
+/// Days between outcome scores (`score every`): a day to 52 weeks and 2 days.
+pub const EVERY_DAYS: Limit = whole("every", 1, 366);
+
 /// Every limit, for the checks and tests that go over them all.
-pub const ALL: [Limit; 15] = [
+pub const ALL: [Limit; 23] = [
     POWER,
     NP,
     HR,
@@ -112,6 +141,14 @@ pub const ALL: [Limit; 15] = [
     TIMES_A_DAY,
     TARGET_PER_WEEK,
     SESSION_MINUTES,
+    SETS,
+    REPS,
+    HOLD_S,
+    LOAD_KG,
+    PLAN_HOURS,
+    PLAN_TSS,
+    PLAN_RAMP,
+    EVERY_DAYS,
 ];
 
 impl Limit {

@@ -72,10 +72,10 @@ fn rule(table: &str, col: &str) -> Rule {
         }
         ("scores", "psych") => Int(0, 5),
         ("scores", "value") => num(0.0, 100.0),
-        ("score_schedules", "every_days") => Int(1, 366),
+        ("score_schedules", "every_days") => whole(EVERY_DAYS),
         ("plans", "unit") => OneOf(&["hours", "tss"]),
-        ("plans", "target") => positive(5000.0),
-        ("plans", "ramp") => num(0.0, 0.5),
+        ("plans", "target") => positive(PLAN_HOURS.hi.max(PLAN_TSS.hi)),
+        ("plans", "ramp") => num(PLAN_RAMP.lo, PLAN_RAMP.hi),
         ("plans", "name") => NonEmpty,
         ("plans", "start_date" | "stopped_on") => PastDate,
         (
@@ -98,10 +98,12 @@ fn rule(table: &str, col: &str) -> Rule {
         ("activities", "rpe") => whole(RPE),
         ("activities", "tss") => num(0.0, MAX_TSS_PER_HOUR * (MAX_ELAPSED_S / 3600) as f64),
         ("activities", "load_source") => OneOf(&["power", "hr", "rpe", "manual"]),
-        ("exercises" | "programme_items" | "rehab_session_items", "sets") => Int(1, 50),
-        ("exercises" | "programme_items" | "rehab_session_items", "reps") => Int(1, 500),
-        ("exercises" | "programme_items" | "rehab_session_items", "hold_s") => Int(1, 3600),
-        ("exercises" | "programme_items" | "rehab_session_items", "load_kg") => num(0.0, 500.0),
+        ("exercises" | "programme_items" | "rehab_session_items", "sets") => whole(SETS),
+        ("exercises" | "programme_items" | "rehab_session_items", "reps") => whole(REPS),
+        ("exercises" | "programme_items" | "rehab_session_items", "hold_s") => whole(HOLD_S),
+        ("exercises" | "programme_items" | "rehab_session_items", "load_kg") => {
+            num(LOAD_KG.lo, LOAD_KG.hi)
+        }
         ("programme_items" | "criteria", "position") => Int(0, 10_000),
         ("programmes", "target_per_week") => whole(TARGET_PER_WEEK),
         ("rehab_sessions", "minutes") => whole(SESSION_MINUTES),
