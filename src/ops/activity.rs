@@ -5,6 +5,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Done;
+use super::Result;
 use super::input::{date_or_today, opt_in, opt_scale, text};
 use crate::analysis::tss::load_with;
 use crate::domain::limits::{HR, MAX_HR, NP, PAIN, POWER, RPE};
@@ -13,7 +14,7 @@ use crate::domain::parse::{format_duration, parse_distance, parse_duration, pars
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity};
 use crate::domain::{InputError, clock};
-use crate::repo::{Repo, Result};
+use crate::repo::Repo;
 
 /// An activity as typed; `kind` and `duration` are required.
 #[derive(Debug, Clone, Default)]

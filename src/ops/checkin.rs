@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::Result;
 use super::input::{opt_scale, text};
 use super::{Done, editor};
 use crate::domain::InputError;
@@ -10,8 +11,8 @@ use crate::domain::error::check_hours;
 use crate::domain::limits::{MOOD, PAIN};
 use crate::domain::records::Checkin;
 use crate::domain::vocab::{self, Character, Location, RedFlag};
+use crate::repo::Repo;
 use crate::repo::checkins::Saved;
-use crate::repo::{Repo, RepoError, Result};
 
 /// The check-in's fields as typed; those not given (None, empty, false) are left as they are.
 #[derive(Debug, Clone, Default)]
@@ -291,13 +292,14 @@ pub fn line(verb: &str, c: &Checkin) -> String {
 /// Refuses a date already holding another check-in (an edit moving one onto it).
 pub fn check_free_day(repo: &Repo, c: &Checkin, old_date: NaiveDate) -> Result<()> {
     if c.date != old_date && repo.checkin_on(c.date)?.is_some() {
-        return Err(RepoError::Input(InputError::new(
+        return Err(InputError::new(
             "date",
             format!(
                 "{} already has a check-in; allowed: a day without one (or delete that one first)",
                 c.date
             ),
-        )));
+        )
+        .into());
     }
     Ok(())
 }

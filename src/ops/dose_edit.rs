@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use super::Result;
 use super::edit::EditDraft;
 use super::input::{opt_scale, text};
 use crate::domain::InputError;
@@ -13,7 +14,7 @@ use crate::domain::parse::{parse_datetime, parse_time};
 use crate::domain::records::Dose;
 use crate::domain::text::number;
 use crate::repo::meds::DoseWrite;
-use crate::repo::{RecordId, Repo, RepoError, Result};
+use crate::repo::{RecordId, Repo, RepoError};
 
 /// A checked correction; nothing is written until [`store`].
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::Result;
 use super::activity::{MAX_ASCENT_M, activity_line, check_to_store, checked_tss, with_load};
 use super::checkin::{CheckinDraft, apply_fields, check_free_day};
 use super::input::{opt_in, opt_minutes, opt_scale, text};
@@ -16,7 +17,7 @@ use crate::domain::parse::{
 use crate::domain::vocab::LoadSource;
 use crate::domain::vocab::{ActivityKind, EventKind, ExerciseKind, Intensity, MedClass};
 use crate::repo::meds::MedWrite;
-use crate::repo::{Kind, RecordId, Repo, RepoError, Result};
+use crate::repo::{Kind, RecordId, Repo, RepoError};
 
 /// The fields to change, as typed; None (or empty, false) leaves a field as it is.
 #[derive(Debug, Clone, Default)]

@@ -47,9 +47,27 @@ impl OpsError {
     }
 }
 
+impl From<std::io::Error> for OpsError {
+    fn from(e: std::io::Error) -> Self {
+        OpsError::Storage(RepoError::Io(e))
+    }
+}
+
 impl From<InputError> for OpsError {
     fn from(e: InputError) -> Self {
         OpsError::Input(e)
+    }
+}
+
+/// Back to the repository's error, kind for kind, where an operation runs inside a repo-level
+/// step (a front end's helper returning `repo::Result`).
+impl From<OpsError> for RepoError {
+    fn from(e: OpsError) -> Self {
+        match e {
+            OpsError::Input(i) => RepoError::Input(i),
+            OpsError::Refused(m) => RepoError::Conflict(m),
+            OpsError::Storage(r) => r,
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use super::Result;
 use super::input::{opt_scale, text};
 use super::{Done, meds_again, meds_same};
 use crate::domain::InputError;
@@ -10,8 +11,8 @@ use crate::domain::limits::{self, PAIN};
 use crate::domain::parse::parse_datetime;
 use crate::domain::records::{Dose, Medication};
 use crate::domain::vocab::MedClass;
+use crate::repo::Repo;
 use crate::repo::meds::{DoseWrite, MedWrite};
-use crate::repo::{Repo, Result};
 
 /// A catalogue entry as typed (the amounts already numbers).
 #[derive(Debug, Clone, Default)]

@@ -4,12 +4,13 @@
 use chrono::NaiveDate;
 
 use super::Done;
+use super::Result;
 use super::input::{date_or_today, text};
 use crate::analysis::plan::Unit;
 use crate::domain::InputError;
 use crate::domain::limits::PLAN_RAMP;
 use crate::domain::plan::{MAX_HOURS, MAX_TSS, Plan};
-use crate::repo::{Kind, RecordId, Repo, Result};
+use crate::repo::{Kind, RecordId, Repo};
 
 /// `plan start NAME --hours H | --tss T [--ramp 10%] [--from D]` as typed.
 #[derive(Debug, Clone, Default)]

@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 
 use super::Done;
+use super::Result;
 use super::input::{date_or_today, text};
 use crate::domain::InputError;
-use crate::repo::{Repo, Result};
+use crate::repo::Repo;
 
 /// A rating as typed: `psfs set "ride 3h with climbing" 4`.
 #[derive(Debug, Clone, Default)]

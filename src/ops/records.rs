@@ -2,10 +2,11 @@
 //! (or redoing) an edit from snapshots of the record before and after it.
 
 use super::Done;
+use super::Result;
 use super::meds::OverMax;
 use crate::repo::records::Restored;
 use crate::repo::snapshot::{PutBack, Snapshot, Stamp};
-use crate::repo::{RecordId, Repo, RepoError, Result};
+use crate::repo::{RecordId, Repo, RepoError};
 
 /// Moves the record to the trash; the record is its short description.
 pub fn delete(repo: &mut Repo, rid: RecordId) -> Result<Done<String>> {
@@ -91,7 +92,7 @@ pub fn change_words(before: &str, after: &str) -> String {
 
 /// The record as stored now, taken just before an edit writes it.
 pub fn before_edit(repo: &Repo, rid: RecordId) -> Result<Snapshot> {
-    repo.snapshot(rid)
+    Ok(repo.snapshot(rid)?)
 }
 
 /// The step for an edit just written from `before`; None when it changed nothing stored but
@@ -111,7 +112,7 @@ pub fn edited(repo: &Repo, before: Snapshot) -> Result<Option<EditStep>> {
 
 /// Whether the step can run now: Err in words when the record was deleted or changed since.
 pub fn check_edit(repo: &Repo, step: &EditStep) -> Result<()> {
-    repo.check_stamp(step.rid(), &step.stamp)
+    Ok(repo.check_stamp(step.rid(), &step.stamp)?)
 }
 
 /// Puts back the record as it was before the edit (`updated_at` now). A dose it would take
@@ -166,7 +167,7 @@ pub fn rearm(repo: &Repo, step: &mut EditStep, redo: bool) -> Result<bool> {
     let now = match repo.snapshot(step.rid()) {
         Ok(s) => s,
         Err(RepoError::NotFound(_)) => return Ok(false),
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
     let expected = if redo { &step.before } else { &step.after };
     if !now.same_content(expected) {

@@ -4,13 +4,14 @@
 use chrono::NaiveDate;
 
 use super::Done;
+use super::Result;
 use super::input::{date_or_today, opt_minutes, opt_scale, text};
 use crate::domain::InputError;
 use crate::domain::limits::{PAIN, TARGET_PER_WEEK};
 use crate::domain::prescription::{Prescription, format_spec, parse_done, parse_spec};
 use crate::domain::records::{Exercise, Programme, ProgrammeItem, RehabSession, SessionItem};
 use crate::domain::vocab::ExerciseKind;
-use crate::repo::{Repo, Result};
+use crate::repo::Repo;
 
 /// A session as typed: exercises done ("bird dog:3x10"), or none for the programme as
 /// prescribed.

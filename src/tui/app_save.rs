@@ -10,7 +10,7 @@ use crate::ops;
 use crate::ops::error::OpsError;
 use crate::ops::meds::{DoseDraft, Taken};
 use crate::repo::meds::SameDrug;
-use crate::repo::{Kind, RecordId, RepoError};
+use crate::repo::{Kind, RecordId};
 
 impl App {
     /// Validates and stores the open form; on any error it stays open with its input.
@@ -438,7 +438,7 @@ impl App {
 }
 
 /// A failed operation by its layer: the field at fault, a refusal, or the journal's failure.
-pub(super) fn input(e: RepoError) -> OpsError {
+pub(super) fn input(e: impl Into<OpsError>) -> OpsError {
     e.into()
 }
 
