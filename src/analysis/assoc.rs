@@ -108,18 +108,20 @@ fn points_than(diff: f64) -> String {
     }
 }
 
-/// Over the window days of `fr` (`load` by window day): hard days have load ≥ `threshold`
-/// (the one definition of "hard", `load::hard_threshold_at`), rest days load 0. Needs
+/// Over the window days of `fr` (`load` by window day, `load::known_load`): hard days have
+/// load ≥ `threshold` (the one definition of "hard", `load::hard_threshold_at`), rest days
+/// load 0. A day whose load is unknown (an activity without a TSS) is in neither group. Needs
 /// `min_total` days in all and [`MIN_EACH`] in each group whose next day was logged.
 pub fn hard_vs_rest(
     fr: &mut Frames,
-    load: &[f64],
+    load: &[Option<f64>],
     threshold: Option<f64>,
     min_total: usize,
 ) -> HardVsRest {
     let x: Vec<Option<f64>> = (0..fr.len())
         .map(|i| {
-            let l = load.get(i).copied().unwrap_or(0.0);
+            // Past the series' end there was no activity: a rest day.
+            let l = load.get(i).copied().unwrap_or(Some(0.0))?;
             if l == 0.0 {
                 Some(0.0)
             } else if threshold.is_some_and(|t| l >= t) {

@@ -55,7 +55,8 @@ fn steered(effect: f64, seed: u64) -> (Vec<f64>, Vec<Option<f64>>) {
 fn hard(effect: f64, seed: u64) -> HardVsRest {
     let (load, pain) = steered(effect, seed);
     let mut fr = Frames::new(&pain, &load, 0, 0);
-    let mut h = hard_vs_rest(&mut fr, &load, Some(150.0), 14);
+    let known: Vec<Option<f64>> = load.iter().copied().map(Some).collect();
+    let mut h = hard_vs_rest(&mut fr, &known, Some(150.0), 14);
     judge(&mut [&mut h.verdict], 0);
     h
 }
@@ -97,12 +98,30 @@ fn hard_vs_rest_needs_five_of_each() {
     let load = vec![0.0; 30];
     let pain: Vec<Option<f64>> = (0..30).map(|i| Some(f64::from(i % 3))).collect();
     let mut fr = Frames::new(&pain, &load, 0, 0);
-    let h = hard_vs_rest(&mut fr, &load, Some(100.0), 14);
+    let known: Vec<Option<f64>> = load.iter().copied().map(Some).collect();
+    let h = hard_vs_rest(&mut fr, &known, Some(100.0), 14);
     assert_eq!((h.n_hard, h.n_rest, h.adjusted), (0, 29, None));
     assert_eq!(
         h.verdict.sentence,
         "Hard days vs rest days: not enough data (0 hard days and 29 rest days; needs 14 in all \
          and 5 of each)."
+    );
+}
+
+/// Issue 25 item 8: a day with a ride but no TSS (no FTP, LTHR or RPE yet) is missing load,
+/// not a rest day: it is in neither group.
+#[test]
+fn a_day_with_an_activity_but_no_tss_is_neither_hard_nor_rest() {
+    let load = vec![0.0; 30];
+    let pain: Vec<Option<f64>> = (0..30).map(|i| Some(f64::from(i % 3))).collect();
+    // Odd days had a ride without a TSS; even days nothing.
+    let known: Vec<Option<f64>> = (0..30).map(|i| (i % 2 == 0).then_some(0.0)).collect();
+    let mut fr = Frames::new(&pain, &load, 0, 0);
+    let h = hard_vs_rest(&mut fr, &known, Some(100.0), 14);
+    assert_eq!(
+        (h.n_hard, h.n_rest),
+        (0, 15),
+        "only the 15 days without any activity rest"
     );
 }
 

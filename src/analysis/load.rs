@@ -24,6 +24,19 @@ pub fn daily_load(activities: &[Activity], start: NaiveDate, end: NaiveDate) -> 
     s
 }
 
+/// Daily load where it is known: None on a day with an activity that has no TSS (no FTP,
+/// LTHR or RPE for it yet), whose load is missing, not 0 (issue 25 item 8); `load` is
+/// [`daily_load`] of the same activities.
+pub fn known_load(activities: &[Activity], load: &DaySeries<f64>) -> Vec<Option<f64>> {
+    let mut out: Vec<Option<f64>> = load.values.iter().copied().map(Some).collect();
+    for a in activities.iter().filter(|a| a.tss.is_none()) {
+        if let Some(i) = load.index(a.date()) {
+            out[i] = None;
+        }
+    }
+    out
+}
+
 /// Fitness, fatigue and form on one day.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Fitness {
@@ -296,6 +309,8 @@ mod tests {
         ];
         let l = daily_load(&acts, d("2024-01-01"), d("2024-01-03"));
         assert_eq!(l.values, vec![70.0, 0.0, 0.0]);
+        // The ride without a TSS leaves its day's load unknown, not a rest day.
+        assert_eq!(known_load(&acts, &l), vec![Some(70.0), Some(0.0), None]);
     }
 
     #[test]

@@ -81,11 +81,6 @@ pub fn ascent(altitudes: &[f64]) -> f64 {
     total
 }
 
-/// The plain mean, or None for no values.
-pub fn mean(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ use super::factors::{
 };
 use super::flares::{Flare, flares};
 use super::lags::{LagCorr, load_pain_lags};
-use super::load::{hard_threshold_at, week_totals};
+use super::load::{hard_threshold_at, known_load, week_totals};
 use super::meds::{MedCounters, med_counters};
 use super::pain::{latest, meaningful_change, pain_free_streak, trend14_slope};
 use super::psfs::{PsfsSummary, psfs_summary};
@@ -163,6 +163,8 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
     let hints = pain_hints(data, &ix);
     let mut fr = Frames::with_hints(&s.pain.values, &hints, &s.load.values, wfrom, offset);
     let wload = &s.load.values[wfrom.min(s.load.len())..];
+    let known = known_load(&data.activities, &s.load);
+    let wknown = &known[wfrom.min(known.len())..];
     let mut st = Stats {
         pain,
         flares: flares(data, &ix, &s.pain, &s.baseline)
@@ -171,7 +173,7 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
             .collect(),
         load,
         load_pain: load_pain_lags(&mut fr, wload, t.min_pairs),
-        hard_vs_rest: hard_vs_rest(&mut fr, wload, hard, t.min_pairs),
+        hard_vs_rest: hard_vs_rest(&mut fr, wknown, hard, t.min_pairs),
         push_through: push_through(&mut fr, data, first, t.min_pairs),
         tags: tag_assocs(&mut fr, data, &ix, wfrom, t.min_group),
         meds: med_counters(data, today),

@@ -3,11 +3,7 @@
 
 /// "1 day", "3 days": `unit` is the singular, the plural adds "s".
 pub fn count(n: usize, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
+    crate::domain::text::plural(n, unit, &format!("{unit}s"))
 }
 
 /// "1 day", "14 days".

@@ -151,7 +151,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Import rides: .fit files and folders, Strava/intervals.icu CSVs, or a JSON export
     #[command(
-        after_help = "Examples:\n  backtrack import ~/garmin/Activities\n  backtrack import ride.fit activities.csv --dry-run\n  backtrack import journal.json   (a backtrack export: merged by uuid, the newer edit wins)\n\nExit codes: 0 the run completed (skipped and failed files are listed); 2 a path is missing or\nof an unsupported type (nothing written); 1 any other failure."
+        after_help = "Examples:\n  backtrack import ~/garmin/Activities\n  backtrack import ride.fit activities.csv --dry-run\n  backtrack import journal.json   (a backtrack export: merged by uuid, the newer edit wins)\n  backtrack import journal.json --force   (also doses that take a day over its max)\n\nExit codes: 0 the run completed (skipped and failed files are listed); 2 a path is missing or\nof an unsupported type (nothing written); 1 any other failure."
     )]
     Import(ImportArgs),
     /// Write a verified online backup (default: backups/ beside the journal); list or restore backups

@@ -256,7 +256,7 @@ pub struct ProgrammeArgs {
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Target sessions per week, 0–21
-    #[arg(allow_negative_numbers = true, long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=21))]
+    #[arg(allow_negative_numbers = true, long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=crate::domain::limits::TARGET_PER_WEEK.hi_whole()))]
     pub target: u32,
     /// A note (what the physio said)
     #[arg(long, allow_hyphen_values = true)]

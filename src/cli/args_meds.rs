@@ -46,7 +46,7 @@ pub struct MedAddArgs {
     #[arg(long, conflicts_with = "times_a_day")]
     pub as_needed: bool,
     /// Scheduled this many times a day, 1–24
-    #[arg(allow_negative_numbers = true, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=24))]
+    #[arg(allow_negative_numbers = true, long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=crate::domain::limits::TIMES_A_DAY.hi_whole()))]
     pub times_a_day: Option<u32>,
     /// Course start date
     #[arg(long, value_name = "D", allow_hyphen_values = true)]

@@ -80,7 +80,7 @@ pub struct EditArgs {
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Programme target sessions per week, 0–21
-    #[arg(allow_negative_numbers = true, long, value_parser = clap::value_parser!(u32).range(0..=21))]
+    #[arg(allow_negative_numbers = true, long, value_parser = clap::value_parser!(u32).range(0..=crate::domain::limits::TARGET_PER_WEEK.hi_whole()))]
     pub target: Option<u32>,
     /// A dose: store the correction even when it takes the day over the medication's max;
     /// an activity: store figures that look like a typo (as `ride --force`)
@@ -181,6 +181,9 @@ pub struct ImportArgs {
     /// Show what would be imported, write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// A backtrack .json export: import doses that take a day over the drug's max daily total
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Args)]

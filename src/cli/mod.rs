@@ -131,7 +131,10 @@ fn invalid_utf8() -> String {
 fn error_text(e: &anyhow::Error, g: &args::Global) -> String {
     let corrupt = e
         .chain()
-        .filter_map(|c| c.downcast_ref::<RepoError>())
+        .filter_map(|c| match c.downcast_ref::<crate::ops::OpsError>() {
+            Some(crate::ops::OpsError::Storage(r)) => Some(r),
+            _ => c.downcast_ref::<RepoError>(),
+        })
         .any(|r| r.is_corruption() && !matches!(r, RepoError::Damaged(_)));
     if corrupt && let Ok(db) = ctx::db_path(g) {
         let detail = e.root_cause().to_string();
@@ -160,6 +163,9 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
     }
     if let Some(r) = e.downcast_ref::<RepoError>() {
         return if r.is_input() { 2 } else { 1 };
+    }
+    if let Some(o) = e.downcast_ref::<crate::ops::OpsError>() {
+        return if o.is_input() { 2 } else { 1 };
     }
     1
 }

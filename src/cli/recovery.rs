@@ -48,8 +48,8 @@ fn list(g: &Global) -> Result<()> {
         let not_listed = match others {
             0 => String::new(),
             n => format!(
-                "\n({n} file{} named like this journal's copies hold another journal and are not listed)",
-                if n == 1 { "" } else { "s" }
+                "\n({} named like this journal's copies hold another journal and are not listed)",
+                crate::domain::text::plural(n, "file", "files")
             ),
         };
         if rows.is_empty() {

@@ -12,6 +12,7 @@ use serde_json::json;
 use super::args::{Global, RemindCmd};
 use super::ctx::{Ctx, db_path};
 use crate::domain::clock;
+use crate::ops::programs::on_this_path as on_path;
 
 const UNIT: &str = "backtrack-remind";
 
@@ -21,14 +22,6 @@ pub fn run(g: &Global, cmd: RemindCmd) -> Result<()> {
         RemindCmd::Check => check(g),
         RemindCmd::Remove => remove(g),
     }
-}
-
-/// A program on PATH, as the shell would find it.
-fn on_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
 }
 
 /// `$XDG_CONFIG_HOME/systemd/user`, else `~/.config/systemd/user`.

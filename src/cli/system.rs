@@ -209,11 +209,7 @@ pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
     let mut ctx = Ctx::open(g)?;
     let mut reports = Vec::new();
     for (p, doc) in docs {
-        let report = if a.dry_run {
-            ctx.repo.import_json_dry_run(&doc)?
-        } else {
-            ctx.repo.import_json(&doc)?
-        };
+        let report = ctx.repo.import_json_with(&doc, !a.dry_run, a.force)?;
         reports.push((p, report));
     }
     let v: Vec<_> = reports

@@ -4,7 +4,9 @@
 pub mod ahead;
 pub mod clock;
 pub mod error;
+pub mod limits;
 pub mod measure;
+pub mod out_of_range;
 pub mod parse;
 pub mod period;
 pub mod plan;

@@ -238,9 +238,33 @@ pub fn parse_duration(field: &str, text: &str) -> Result<u32, InputError> {
             any_unit = true;
         }
         if !num.is_empty() {
-            // A bare number is minutes: "90" reads as 90 minutes, the common case.
             let value: f64 = num.parse().map_err(|_| bad())?;
-            total += (value * 60.0).round() as u64;
+            // A bare number is minutes: "90" reads as 90 minutes, the common case. After a
+            // unit it is the next smaller one, by the same rule as typed out: "1h30" is
+            // 1h30m and "1m30" 1 min 30 s, while "1h90" is refused, never read as 2h30m.
+            let (unit, name) = match larger {
+                0.0 => (60.0, ""),
+                3600.0 => (60.0, "minutes"),
+                60.0 => (1.0, "seconds"),
+                _ => {
+                    return Err(InputError::new(
+                        field,
+                        format!("'{text}' has a number after the seconds; {DURATION_FORMS}"),
+                    ));
+                }
+            };
+            if larger > 0.0 && (value >= 60.0 || value.fract() != 0.0) {
+                return Err(InputError::new(
+                    field,
+                    format!(
+                        "'{text}' is out of range: {name} after a larger unit are whole numbers up to 59; {DURATION_FORMS}"
+                    ),
+                ));
+            }
+            if !value.is_finite() || value > 1e7 {
+                return Err(bad());
+            }
+            total += (value * unit).round() as u64;
         } else if !any_unit {
             return Err(bad());
         }
@@ -382,6 +406,22 @@ mod tests {
         assert!(parse_duration("duration", "abc").is_err());
         assert_eq!(format_duration(5400), "1h30m");
         assert_eq!(format_duration(2700), "45m");
+    }
+
+    /// Issue 25 item 2: a bare number after a unit is the next smaller unit, by the same
+    /// under-60 rule, never added on as minutes ("1h90" was 2h30m, "1m30" 31 minutes).
+    #[test]
+    fn a_bare_number_after_a_unit_is_the_next_smaller_unit() {
+        assert_eq!(parse_duration("duration", "1h30").unwrap(), 5400);
+        assert_eq!(parse_duration("duration", "1m30").unwrap(), 90);
+        assert_eq!(parse_duration("duration", "2h5").unwrap(), 7500);
+        for bad in ["1h90", "1m60", "1m75", "1h30.5"] {
+            let e = parse_duration("duration", bad).unwrap_err();
+            assert_eq!(e.field, "duration");
+            assert!(e.message.contains("up to 59"), "{bad}: {e}");
+        }
+        let e = parse_duration("duration", "1m30s5").unwrap_err();
+        assert!(e.message.contains("after the seconds"), "{e}");
     }
 
     #[test]

@@ -20,8 +20,8 @@ pub struct Plan {
 }
 
 /// The most a week's target may be: hours, TSS.
-pub const MAX_HOURS: f64 = 100.0;
-pub const MAX_TSS: f64 = 5000.0;
+pub const MAX_HOURS: f64 = super::limits::PLAN_HOURS.hi;
+pub const MAX_TSS: f64 = super::limits::PLAN_TSS.hi;
 
 /// The one check of a plan, whichever way it comes in (`plan start`, the JSON import, the
 /// repo's insert): a one-line name, hours or TSS, a target above 0 up to a week's most, a ramp
@@ -53,7 +53,7 @@ pub fn check_plan(p: &Plan) -> Result<(), super::InputError> {
             ),
         ));
     }
-    if !(p.ramp.is_finite() && (0.0..=0.5).contains(&p.ramp)) {
+    if !super::limits::PLAN_RAMP.contains(p.ramp) {
         return Err(InputError::new(
             "ramp",
             format!(

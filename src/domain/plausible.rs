@@ -11,6 +11,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::InputError;
+use super::limits::{self, Limit};
 use super::parse::MIN_YEAR;
 use super::records::Activity;
 use super::vocab::LoadSource;
@@ -18,15 +19,15 @@ use super::vocab::LoadSource;
 /// A week: the longest activity (the command line's longest duration).
 pub const MAX_ELAPSED_S: u32 = 7 * 24 * 3600;
 /// 5,000 km: further than a week of riding takes anyone.
-pub const MAX_DISTANCE_M: f64 = 5_000_000.0;
+pub const MAX_DISTANCE_M: f64 = limits::DISTANCE.hi;
 /// The highest climb an activity may have, in metres.
-pub const MAX_ASCENT_M: f64 = 20_000.0;
+pub const MAX_ASCENT_M: f64 = limits::ASCENT.hi;
 /// Average or normalized power, watts.
-pub const MAX_POWER_W: f64 = 2500.0;
+pub const MAX_POWER_W: f64 = limits::POWER.hi;
 /// Average or maximum heart rate, bpm.
-pub const MAX_HR_BPM: f64 = 250.0;
+pub const MAX_HR_BPM: f64 = limits::HR.hi;
 /// A TSS typed by hand.
-pub const MAX_MANUAL_TSS: f64 = 2000.0;
+pub const MAX_MANUAL_TSS: f64 = limits::MANUAL_TSS.hi;
 /// The lowest FTP a setting takes (`set ftp`), watts.
 pub const MIN_FTP_W: f64 = 50.0;
 /// A computed TSS per hour: 100 × IF², IF at most the top power over the lowest FTP.
@@ -74,19 +75,11 @@ pub fn check_activity(a: &Activity, today: NaiveDate) -> Result<(), InputError> 
             ),
         );
     }
-    within("distance", a.distance_m, MAX_DISTANCE_M, "m")?;
-    within("ascent", a.ascent_m, MAX_ASCENT_M, "m")?;
-    within("power", a.avg_power_w, MAX_POWER_W, "W")?;
-    within("np", a.normalized_power_w, MAX_POWER_W, "W")?;
-    within("hr", a.avg_hr, MAX_HR_BPM, "bpm")?;
-    within("max_hr", a.max_hr, MAX_HR_BPM, "bpm")?;
-    scale("rpe", a.rpe, 1, 10)?;
-    for (field, v) in [
-        ("pain_before", a.pain_before),
-        ("pain_during", a.pain_during),
-        ("pain_after", a.pain_after),
-    ] {
-        scale(field, v, 0, 10)?;
+    for (limit, v) in measured(a) {
+        within(limit, v)?;
+    }
+    for (field, limit, v) in scales(a) {
+        scale(field, limit, v)?;
     }
     if let Some(t) = a.tss {
         let max = max_tss(a);
@@ -202,7 +195,7 @@ fn bad(field: &str, message: String) -> Result<(), InputError> {
 }
 
 /// 1e300 printed as `1e300`, not 300 digits.
-fn short(v: f64) -> String {
+pub(super) fn short(v: f64) -> String {
     if v.is_finite() && v.abs() < 1e9 {
         format!("{v}")
     } else {
@@ -210,24 +203,58 @@ fn short(v: f64) -> String {
     }
 }
 
-fn within(field: &str, v: Option<f64>, max: f64, unit: &str) -> Result<(), InputError> {
+/// The measured figures of an activity with their limits.
+fn measured(a: &Activity) -> [(Limit, Option<f64>); 6] {
+    use limits::*;
+    [
+        (DISTANCE, a.distance_m),
+        (ASCENT, a.ascent_m),
+        (POWER, a.avg_power_w),
+        (NP, a.normalized_power_w),
+        (HR, a.avg_hr),
+        (MAX_HR, a.max_hr),
+    ]
+}
+
+/// The scales of an activity: the field, its limit and its value.
+fn scales(a: &Activity) -> [(&'static str, Limit, Option<u8>); 4] {
+    use limits::*;
+    [
+        ("rpe", RPE, a.rpe),
+        ("pain_before", PAIN, a.pain_before),
+        ("pain_during", PAIN, a.pain_during),
+        ("pain_after", PAIN, a.pain_after),
+    ]
+}
+
+/// A stored figure may be 0 (nothing measured); the top is the limit's.
+pub(super) fn in_stored_range(limit: &Limit, x: f64) -> bool {
+    x.is_finite() && (0.0..=limit.hi).contains(&x)
+}
+
+fn within(limit: Limit, v: Option<f64>) -> Result<(), InputError> {
     match v {
-        Some(x) if !(x.is_finite() && (0.0..=max).contains(&x)) => bad(
-            field,
+        Some(x) if !in_stored_range(&limit, x) => bad(
+            limit.field,
             format!(
-                "{} {unit} is out of range; allowed: 0 to {max} {unit}",
-                short(x)
+                "{} {u} is out of range; allowed: 0 to {} {u}",
+                short(x),
+                limit.hi,
+                u = limit.unit
             ),
         ),
         _ => Ok(()),
     }
 }
 
-fn scale(field: &str, v: Option<u8>, lo: u8, hi: u8) -> Result<(), InputError> {
+fn scale(field: &str, limit: Limit, v: Option<u8>) -> Result<(), InputError> {
     match v {
-        Some(x) if !(lo..=hi).contains(&x) => bad(
+        Some(x) if !limit.contains(x as f64) => bad(
             field,
-            format!("{x} is out of range; allowed: whole numbers {lo}–{hi}"),
+            format!(
+                "{x} is out of range; allowed: whole numbers {}–{}",
+                limit.lo, limit.hi
+            ),
         ),
         _ => Ok(()),
     }

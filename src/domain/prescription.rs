@@ -4,6 +4,7 @@
 //! and shown in the display units.
 
 use super::InputError;
+use super::limits::{HOLD_S, LOAD_KG, Limit, REPS, SETS};
 
 /// Sets, reps, hold and load of one exercise, each optional.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -44,10 +45,13 @@ pub fn parse_spec(field: &str, spec: &str) -> Result<Prescription, InputError> {
             // Any finite weight parses; the load's own limit is checked here, in its words.
             let kg = super::measure::parse_weight(field, l, f64::NEG_INFINITY, f64::INFINITY)
                 .map_err(|_| bad())?;
-            if !(0.0..=500.0).contains(&kg) {
+            if !LOAD_KG.contains(kg) {
                 return Err(InputError::new(
                     field,
-                    format!("'{spec}' is out of range; loads from 0 to 500 kg; {FORMS}"),
+                    format!(
+                        "'{spec}' is out of range; loads from {} to {} kg; {FORMS}",
+                        LOAD_KG.lo, LOAD_KG.hi
+                    ),
                 ));
             }
             (b.trim().to_string(), Some(kg))
@@ -71,11 +75,14 @@ pub fn parse_spec(field: &str, spec: &str) -> Result<Prescription, InputError> {
     } else if !rest.is_empty() {
         p.reps = Some(rest.parse().map_err(|_| bad())?);
     }
-    let in_range = |v: Option<u32>, max| v.is_none_or(|v| v >= 1 && v <= max);
-    if !(in_range(p.sets, 50) && in_range(p.reps, 500) && in_range(p.hold_s, 3600)) {
+    let in_range = |v: Option<u32>, l: Limit| v.is_none_or(|v| l.contains(v as f64));
+    if !(in_range(p.sets, SETS) && in_range(p.reps, REPS) && in_range(p.hold_s, HOLD_S)) {
         return Err(InputError::new(
             field,
-            format!("'{spec}' is out of range: 1–50 sets, 1–500 reps, holds of 1–3600 s; {FORMS}"),
+            format!(
+                "'{spec}' is out of range: {}–{} sets, {}–{} reps, holds of {}–{} s; {FORMS}",
+                SETS.lo, SETS.hi, REPS.lo, REPS.hi, HOLD_S.lo, HOLD_S.hi
+            ),
         ));
     }
     Ok(p)

@@ -270,7 +270,7 @@ pub fn parse_every(text: &str) -> Result<u32, InputError> {
     };
     let n: u32 = num.parse().map_err(|_| err())?;
     let days = n.checked_mul(mult).ok_or_else(err)?;
-    if (1..=366).contains(&days) {
+    if super::limits::EVERY_DAYS.contains(days as f64) {
         Ok(days)
     } else {
         Err(err())

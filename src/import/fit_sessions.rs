@@ -4,9 +4,8 @@
 use chrono::{DateTime, NaiveDateTime};
 
 use super::fit::{FitData, Sample, Session};
-use crate::analysis::samples::{
-    PAUSE_GAP_S, ascent, mean, moving_seconds_within, power_series_1hz,
-};
+use crate::analysis::data::mean;
+use crate::analysis::samples::{PAUSE_GAP_S, ascent, moving_seconds_within, power_series_1hz};
 use crate::analysis::tss::normalized_power;
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Source};

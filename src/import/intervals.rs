@@ -42,14 +42,14 @@ pub fn row(cols: &Columns, rec: &StringRecord, hash: &str) -> Result<Candidate, 
     let activity_type = cell(rec, cols.nth("type", 0)).unwrap_or("");
     let mut a = Activity::new(kind_of(activity_type, indoor), start, elapsed);
     a.moving_s = moving;
-    a.distance_m = number(rec, cols.nth("distance", 0), "distance")?.filter(|d| *d > 0.0);
+    a.distance_m = number(rec, cols.nth("distance", 0), "distance")?.filter(|d| *d != 0.0);
     a.ascent_m = number(
         rec,
         cols.any(&["total_elevation_gain", "elevation_gain"]),
         "total_elevation_gain",
     )?;
     let watts =
-        |names: &[&str]| number(rec, cols.any(names), names[0]).map(|w| w.filter(|w| *w > 0.0));
+        |names: &[&str]| number(rec, cols.any(names), names[0]).map(|w| w.filter(|w| *w != 0.0));
     a.avg_power_w = watts(&["icu_average_watts", "average_watts"])?;
     a.normalized_power_w = watts(&[
         "icu_normalized_watts",
@@ -61,13 +61,15 @@ pub fn row(cols: &Columns, rec: &StringRecord, hash: &str) -> Result<Candidate, 
         cols.any(&["average_heartrate", "average_hr"]),
         "average_heartrate",
     )?
-    .filter(|h| *h > 0.0);
+    .filter(|h| *h != 0.0);
     a.max_hr =
-        number(rec, cols.any(&["max_heartrate", "max_hr"]), "max_heartrate")?.filter(|h| *h > 0.0);
+        number(rec, cols.any(&["max_heartrate", "max_hr"]), "max_heartrate")?.filter(|h| *h != 0.0);
     a.rpe = number(rec, cols.any(&["icu_rpe", "perceived_exertion"]), "icu_rpe")?
         .map(|r| r.round())
-        .filter(|r| (1.0..=10.0).contains(r))
-        .map(|r| r as u8);
+        // Out of 1–10 it is left empty with a line in the summary (`drop_out_of_range`);
+        // 0 (no rating given) stays silent.
+        .filter(|r| *r != 0.0)
+        .map(|r| r.clamp(0.0, 255.0) as u8);
     a.note = cell(rec, cols.nth("name", 0)).map(str::to_string);
     a.source = Source::IntervalsCsv;
     a.source_hash = Some(hash.to_string());

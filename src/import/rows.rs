@@ -64,7 +64,8 @@ pub fn cell(rec: &StringRecord, col: Option<usize>) -> Option<&str> {
 }
 
 /// A number cell (`1234.5`); empty is None, anything else that is not a finite number is an
-/// error naming the column.
+/// error naming the column. A negative number is given back: a figure out of range is left
+/// empty with a line in the summary by the one table of limits (`out_of_range::drop_out_of_range`).
 pub fn number(rec: &StringRecord, col: Option<usize>, what: &str) -> Result<Option<f64>, String> {
     number_in(rec, col, what, false)
 }
@@ -80,9 +81,9 @@ pub fn number_in(
     match cell(rec, col) {
         None => Ok(None),
         Some(t) => match parse_decimal(t, comma) {
-            Some(x) if x.is_finite() && x >= 0.0 => Ok(Some(x)),
+            Some(x) if x.is_finite() => Ok(Some(x)),
             Some(_) => Err(format!(
-                "{what} '{t}' is out of range; allowed: a number from 0"
+                "{what} '{t}' is out of range; allowed: a finite number"
             )),
             None => Err(format!("{what} '{t}' is not a number")),
         },
@@ -120,9 +121,16 @@ pub fn seconds_in(
         Some(t) if t.contains(':') => crate::domain::parse::parse_duration(what, t)
             .map(Some)
             .map_err(|e| e.message),
-        _ => Ok(number_in(rec, col, what, comma)?
-            .map(|s| s.round().min(u32::MAX as f64) as u32)
-            .filter(|s| *s > 0)),
+        // A duration makes the activity: one below 0 fails the row, naming it.
+        _ => match number_in(rec, col, what, comma)? {
+            Some(s) if s < 0.0 => Err(format!(
+                "{what} '{}' is out of range; allowed: a number from 0",
+                cell(rec, col).unwrap_or_default()
+            )),
+            s => Ok(s
+                .map(|s| s.round().min(u32::MAX as f64) as u32)
+                .filter(|s| *s > 0)),
+        },
     }
 }
 

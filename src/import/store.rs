@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 
 use super::summary::{Entry, Imported, Summary};
 use super::{FileResult, Options};
+use crate::domain::limits::MANUAL_TSS;
 use crate::domain::vocab::LoadSource;
 use crate::repo::{Repo, RepoError};
 
@@ -84,15 +85,24 @@ pub(super) fn store(
             skipped.push(entry(c.line, reason));
             continue;
         }
+        // A figure out of the one table of limits is left empty, with a line saying so; the
+        // rest of the activity is kept, its load computed without it.
+        let mut dropped = crate::domain::out_of_range::drop_out_of_range(&mut a);
         let t = repo.load_thresholds(a.date())?;
         crate::analysis::tss::load_with(&mut a, &t);
         if let Some(tss) = c.given_tss
             && a.load_source != Some(LoadSource::Power)
         {
-            a.set_manual_tss(tss);
+            match MANUAL_TSS.check(tss) {
+                Ok(tss) => a.set_manual_tss(tss),
+                Err(e) => dropped.push(format!("tss {}; left empty", e.message)),
+            }
+        }
+        for line in dropped {
+            summary.notes.push(entry(c.line, format!("{at}: {line}")));
         }
         // The one check every way in passes: what a JSON import of the export would refuse
-        // (a day in 1899 or ahead, negative power, 1e300, a 10,000 km GPS jump) is not stored.
+        // (a day in 1899 or ahead, 1e300 seconds) is not stored.
         if let Err(e) = crate::domain::plausible::check_activity(&a, today) {
             summary.failed.push(entry(c.line, e.to_string()));
             continue;

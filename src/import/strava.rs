@@ -200,20 +200,22 @@ pub fn row(x: &Export, rec: &StringRecord, hash: &str) -> Result<Candidate, Stri
         // every vintage that has them also has the metres column.
         None => num(l.distance_display, "Distance")?.map(|km| km * 1000.0),
     }
-    .filter(|d| *d > 0.0);
+    .filter(|d| *d != 0.0);
     a.ascent_m = num(l.ascent_m, "Elevation Gain")?;
     a.max_hr = match num(l.max_hr, "Max Heart Rate")? {
         Some(h) => Some(h),
         None => num(l.max_hr_display, "Max Heart Rate")?,
     }
-    .filter(|h| *h > 0.0);
-    a.avg_hr = num(l.avg_hr, "Average Heart Rate")?.filter(|h| *h > 0.0);
-    a.avg_power_w = num(l.avg_w, "Average Watts")?.filter(|w| *w > 0.0);
-    a.normalized_power_w = num(l.np_w, "Weighted Average Power")?.filter(|w| *w > 0.0);
+    .filter(|h| *h != 0.0);
+    a.avg_hr = num(l.avg_hr, "Average Heart Rate")?.filter(|h| *h != 0.0);
+    a.avg_power_w = num(l.avg_w, "Average Watts")?.filter(|w| *w != 0.0);
+    a.normalized_power_w = num(l.np_w, "Weighted Average Power")?.filter(|w| *w != 0.0);
     a.rpe = num(l.rpe, "Perceived Exertion")?
         .map(|r| r.round())
-        .filter(|r| (1.0..=10.0).contains(r))
-        .map(|r| r as u8);
+        // Out of 1–10 it is left empty with a line in the summary (`drop_out_of_range`);
+        // 0 (no rating given) stays silent.
+        .filter(|r| *r != 0.0)
+        .map(|r| r.clamp(0.0, 255.0) as u8);
     let parts: Vec<&str> = [l.name, l.description, l.private_note]
         .into_iter()
         .filter_map(|c| cell(rec, c))

@@ -5,14 +5,16 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Done;
-use super::input::{date_or_today, opt_positive, opt_scale, text};
+use super::Result;
+use super::input::{date_or_today, opt_in, opt_scale, text};
 use crate::analysis::tss::load_with;
+use crate::domain::limits::{HR, MAX_HR, NP, PAIN, POWER, RPE};
 use crate::domain::measure::parse_height;
 use crate::domain::parse::{format_duration, parse_distance, parse_duration, parse_time};
 use crate::domain::records::Activity;
 use crate::domain::vocab::{ActivityKind, Intensity};
 use crate::domain::{InputError, clock};
-use crate::repo::{Repo, Result};
+use crate::repo::Repo;
 
 /// An activity as typed; `kind` and `duration` are required.
 #[derive(Debug, Clone, Default)]
@@ -43,9 +45,7 @@ pub struct ActivityDraft {
 }
 
 pub use crate::domain::plausible::MAX_ASCENT_M;
-use crate::domain::plausible::{
-    MAX_HR_BPM, MAX_MANUAL_TSS, MAX_POWER_W, check_activity, every_implausible,
-};
+use crate::domain::plausible::{MAX_MANUAL_TSS, check_activity, every_implausible};
 
 /// The validated activity (its load not yet computed). A start later than `now` is refused
 /// by the rule doses follow (`clock::not_ahead`); without a start the activity goes at noon,
@@ -88,15 +88,15 @@ pub fn build_activity(
         .as_deref()
         .map(|t| parse_height("ascent", t, MAX_ASCENT_M))
         .transpose()?;
-    a.avg_power_w = opt_positive("power", f.power, MAX_POWER_W)?;
-    a.normalized_power_w = opt_positive("np", f.np, MAX_POWER_W)?;
-    a.avg_hr = opt_positive("hr", f.hr, MAX_HR_BPM)?;
-    a.max_hr = opt_positive("max_hr", f.max_hr, MAX_HR_BPM)?;
-    a.rpe = opt_scale("rpe", &f.rpe, 1, 10)?;
+    a.avg_power_w = opt_in(POWER, f.power)?;
+    a.normalized_power_w = opt_in(NP, f.np)?;
+    a.avg_hr = opt_in(HR, f.hr)?;
+    a.max_hr = opt_in(MAX_HR, f.max_hr)?;
+    a.rpe = opt_scale("rpe", &f.rpe, RPE)?;
     a.intensity = f.intensity.as_deref().map(Intensity::parse).transpose()?;
-    a.pain_before = opt_scale("pain_before", &f.pain_before, 0, 10)?;
-    a.pain_during = opt_scale("pain_during", &f.pain_during, 0, 10)?;
-    a.pain_after = opt_scale("pain_after", &f.pain_after, 0, 10)?;
+    a.pain_before = opt_scale("pain_before", &f.pain_before, PAIN)?;
+    a.pain_during = opt_scale("pain_during", &f.pain_during, PAIN)?;
+    a.pain_after = opt_scale("pain_after", &f.pain_after, PAIN)?;
     a.stopped_for_pain = f.stopped_for_pain;
     a.bike = text(&f.bike);
     a.note = text(&f.note);

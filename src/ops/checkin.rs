@@ -3,14 +3,16 @@
 
 use chrono::NaiveDate;
 
+use super::Result;
 use super::input::{opt_scale, text};
 use super::{Done, editor};
 use crate::domain::InputError;
-use crate::domain::error::{check_hours, parse_scale};
+use crate::domain::error::check_hours;
+use crate::domain::limits::{MOOD, PAIN};
 use crate::domain::records::Checkin;
 use crate::domain::vocab::{self, Character, Location, RedFlag};
+use crate::repo::Repo;
 use crate::repo::checkins::Saved;
-use crate::repo::{Repo, RepoError, Result};
 
 /// The check-in's fields as typed; those not given (None, empty, false) are left as they are.
 #[derive(Debug, Clone, Default)]
@@ -45,10 +47,10 @@ pub fn apply_fields(
     if let Some(d) = &f.date {
         c.date = crate::domain::parse::parse_date("date", d, today)?;
     }
-    if let Some(w) = opt_scale("worst", &f.worst, 0, 10)? {
+    if let Some(w) = opt_scale("worst", &f.worst, PAIN)? {
         c.worst_pain = Some(w);
     }
-    if let Some(l) = opt_scale("leg", &f.leg, 0, 10)? {
+    if let Some(l) = opt_scale("leg", &f.leg, PAIN)? {
         c.leg_pain = Some(l);
     }
     if !f.locations.is_empty() {
@@ -69,7 +71,7 @@ pub fn apply_fields(
         ("stress", &f.stress, &mut c.stress),
         ("energy", &f.energy, &mut c.energy),
     ] {
-        if let Some(v) = opt_scale(field, src, 1, 5)? {
+        if let Some(v) = opt_scale(field, src, MOOD)? {
             *dst = Some(v);
         }
     }
@@ -98,7 +100,7 @@ pub fn validate(
     today: NaiveDate,
 ) -> std::result::Result<Checkin, InputError> {
     let mut c = Checkin {
-        pain: parse_scale("pain", pain, 0, 10)?,
+        pain: PAIN.parse_scale("pain", pain)?,
         date: today,
         ..Default::default()
     };
@@ -290,13 +292,14 @@ pub fn line(verb: &str, c: &Checkin) -> String {
 /// Refuses a date already holding another check-in (an edit moving one onto it).
 pub fn check_free_day(repo: &Repo, c: &Checkin, old_date: NaiveDate) -> Result<()> {
     if c.date != old_date && repo.checkin_on(c.date)?.is_some() {
-        return Err(RepoError::Input(InputError::new(
+        return Err(InputError::new(
             "date",
             format!(
                 "{} already has a check-in; allowed: a day without one (or delete that one first)",
                 c.date
             ),
-        )));
+        )
+        .into());
     }
     Ok(())
 }

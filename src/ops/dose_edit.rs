@@ -5,14 +5,16 @@
 
 use chrono::NaiveDate;
 
+use super::Result;
 use super::edit::EditDraft;
 use super::input::{opt_scale, text};
 use crate::domain::InputError;
+use crate::domain::limits::PAIN;
 use crate::domain::parse::{parse_datetime, parse_time};
 use crate::domain::records::Dose;
 use crate::domain::text::number;
 use crate::repo::meds::DoseWrite;
-use crate::repo::{RecordId, Repo, RepoError, Result};
+use crate::repo::{RecordId, Repo, RepoError};
 
 /// A checked correction; nothing is written until [`store`].
 #[derive(Debug, Clone)]
@@ -43,7 +45,7 @@ pub fn correct(
     })?;
     let mut d = old.clone();
     if let Some(x) = a.amount {
-        d.amount = crate::domain::error::check_positive("amount", x, 100_000.0)?;
+        d.amount = crate::domain::limits::DOSE.check(x)?;
     }
     if let Some(t) = &a.at {
         // A time alone corrects the time of the dose's own day, not of today.
@@ -54,7 +56,7 @@ pub fn correct(
         d.taken_at = super::meds::not_ahead(at, crate::domain::clock::now_local())?;
     }
     if a.activity.pain_before.is_some() {
-        d.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;
+        d.pain_before = opt_scale("pain_before", &a.activity.pain_before, PAIN)?;
     }
     if a.checkin.note.is_some() {
         d.note = text(&a.checkin.note);

@@ -3,21 +3,21 @@
 
 use chrono::NaiveDate;
 
+use super::Result;
 use super::activity::{MAX_ASCENT_M, activity_line, check_to_store, checked_tss, with_load};
 use super::checkin::{CheckinDraft, apply_fields, check_free_day};
-use super::input::{opt_minutes, opt_positive, opt_scale, text};
+use super::input::{opt_in, opt_minutes, opt_scale, text};
 use super::{Done, editor, meds_same};
 use crate::domain::InputError;
-use crate::domain::error::parse_scale;
+use crate::domain::limits::{self, HR, MAX_HR, NP, PAIN, POWER, RPE};
 use crate::domain::measure::parse_height;
 use crate::domain::parse::{
     parse_date, parse_date_any, parse_distance, parse_duration, parse_time,
 };
-use crate::domain::plausible::{MAX_HR_BPM, MAX_POWER_W};
 use crate::domain::vocab::LoadSource;
 use crate::domain::vocab::{ActivityKind, EventKind, ExerciseKind, Intensity, MedClass};
 use crate::repo::meds::MedWrite;
-use crate::repo::{Kind, RecordId, Repo, RepoError, Result};
+use crate::repo::{Kind, RecordId, Repo, RepoError};
 
 /// The fields to change, as typed; None (or empty, false) leaves a field as it is.
 #[derive(Debug, Clone, Default)]
@@ -86,7 +86,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
             let mut c = repo.checkin_by_id(rid.id)?.ok_or_else(|| missing(rid))?;
             let old_date = c.date;
             if let Some(p) = &a.pain {
-                c.pain = parse_scale("pain", p, 0, 10)?;
+                c.pain = PAIN.parse_scale("pain", p)?;
             }
             apply_fields(&mut c, &a.checkin, today)?;
             if a.checkin.edit {
@@ -134,31 +134,31 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 x.ascent_m = Some(parse_height("ascent", t, MAX_ASCENT_M)?);
             }
             if f.power.is_some() {
-                x.avg_power_w = opt_positive("power", f.power, MAX_POWER_W)?;
+                x.avg_power_w = opt_in(POWER, f.power)?;
             }
             if f.np.is_some() {
-                x.normalized_power_w = opt_positive("np", f.np, MAX_POWER_W)?;
+                x.normalized_power_w = opt_in(NP, f.np)?;
             }
             if f.hr.is_some() {
-                x.avg_hr = opt_positive("hr", f.hr, MAX_HR_BPM)?;
+                x.avg_hr = opt_in(HR, f.hr)?;
             }
             if f.max_hr.is_some() {
-                x.max_hr = opt_positive("max_hr", f.max_hr, MAX_HR_BPM)?;
+                x.max_hr = opt_in(MAX_HR, f.max_hr)?;
             }
             if f.rpe.is_some() {
-                x.rpe = opt_scale("rpe", &f.rpe, 1, 10)?;
+                x.rpe = opt_scale("rpe", &f.rpe, RPE)?;
             }
             if let Some(i) = &f.intensity {
                 x.intensity = Some(Intensity::parse(i)?);
             }
             if f.pain_before.is_some() {
-                x.pain_before = opt_scale("pain_before", &f.pain_before, 0, 10)?;
+                x.pain_before = opt_scale("pain_before", &f.pain_before, PAIN)?;
             }
             if f.pain_during.is_some() {
-                x.pain_during = opt_scale("pain_during", &f.pain_during, 0, 10)?;
+                x.pain_during = opt_scale("pain_during", &f.pain_during, PAIN)?;
             }
             if f.pain_after.is_some() {
-                x.pain_after = opt_scale("pain_after", &f.pain_after, 0, 10)?;
+                x.pain_after = opt_scale("pain_after", &f.pain_after, PAIN)?;
             }
             if let Some(s) = f.stopped_for_pain {
                 x.stopped_for_pain = s;
@@ -233,10 +233,13 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 m.class = MedClass::parse(k)?;
             }
             if let Some(x) = a.amount {
-                m.usual_dose = crate::domain::error::check_positive("amount", x, 100_000.0)?;
+                m.usual_dose = limits::DOSE.check(x)?;
             }
             if a.max_daily.is_some() {
-                m.max_daily = opt_positive("max_daily", a.max_daily, 1_000_000.0)?;
+                m.max_daily = a
+                    .max_daily
+                    .map(|x| limits::MAX_DAILY.check(x))
+                    .transpose()?;
             }
             if a.checkin.note.is_some() {
                 m.note = note;
@@ -260,10 +263,10 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 s.minutes = opt_minutes(a.minutes)?;
             }
             if a.activity.pain_before.is_some() {
-                s.pain_before = opt_scale("pain_before", &a.activity.pain_before, 0, 10)?;
+                s.pain_before = opt_scale("pain_before", &a.activity.pain_before, PAIN)?;
             }
             if a.activity.pain_after.is_some() {
-                s.pain_after = opt_scale("pain_after", &a.activity.pain_after, 0, 10)?;
+                s.pain_after = opt_scale("pain_after", &a.activity.pain_after, PAIN)?;
             }
             if a.checkin.note.is_some() {
                 s.note = note;
@@ -287,13 +290,7 @@ fn apply_line(repo: &mut Repo, rid: RecordId, a: &EditDraft, today: NaiveDate) -
                 p.active_to = Some(parse_date_any("to", d, today)?);
             }
             if let Some(t) = a.target {
-                if t > 21 {
-                    return Err(InputError::new(
-                        "target",
-                        format!("{t} is out of range; allowed: 0–21"),
-                    )
-                    .into());
-                }
+                limits::TARGET_PER_WEEK.check(t as f64)?;
                 p.target_per_week = t;
             }
             if a.checkin.note.is_some() {

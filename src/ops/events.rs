@@ -3,11 +3,12 @@
 use chrono::NaiveDate;
 
 use super::Done;
+use super::Result;
 use super::input::text;
 use crate::domain::InputError;
 use crate::domain::records::Event;
 use crate::domain::vocab::EventKind;
-use crate::repo::{Repo, Result};
+use crate::repo::Repo;
 
 /// An event as typed.
 #[derive(Debug, Clone, Default)]

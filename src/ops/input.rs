@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::error::parse_scale;
+use crate::domain::limits::{Limit, SESSION_MINUTES};
 use crate::domain::{InputError, parse};
 
 pub fn date_or_today(
@@ -17,24 +17,20 @@ pub fn date_or_today(
     }
 }
 
+/// A scale typed as text, within its limit (pain 0–10, RPE 1–10, mood 1–5).
 pub fn opt_scale(
     field: &str,
     v: &Option<String>,
-    lo: i64,
-    hi: i64,
+    limit: Limit,
 ) -> std::result::Result<Option<u8>, InputError> {
     v.as_deref()
-        .map(|t| parse_scale(field, t, lo, hi))
+        .map(|t| limit.parse_scale(field, t))
         .transpose()
 }
 
-pub fn opt_positive(
-    field: &str,
-    v: Option<f64>,
-    max: f64,
-) -> std::result::Result<Option<f64>, InputError> {
-    v.map(|x| crate::domain::error::check_positive(field, x, max))
-        .transpose()
+/// A figure within its limit from the one table (`domain::limits`).
+pub fn opt_in(limit: Limit, v: Option<f64>) -> std::result::Result<Option<f64>, InputError> {
+    v.map(|x| limit.check(x)).transpose()
 }
 
 /// Non-empty trimmed text, or None.
@@ -47,7 +43,7 @@ pub fn text(v: &Option<String>) -> Option<String> {
 
 /// The most minutes a rehab session may last: a day, the bound an import of an export checks,
 /// so every journal the command line writes can be imported again.
-pub const MAX_SESSION_MINUTES: u32 = 1440;
+pub const MAX_SESSION_MINUTES: u32 = SESSION_MINUTES.hi_whole() as u32;
 
 /// A rehab session's minutes, 0 up to [`MAX_SESSION_MINUTES`].
 pub fn opt_minutes(v: Option<u32>) -> std::result::Result<Option<u32>, InputError> {

@@ -3,14 +3,16 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::input::{opt_positive, opt_scale, text};
+use super::Result;
+use super::input::{opt_scale, text};
 use super::{Done, meds_again, meds_same};
 use crate::domain::InputError;
+use crate::domain::limits::{self, PAIN};
 use crate::domain::parse::parse_datetime;
 use crate::domain::records::{Dose, Medication};
 use crate::domain::vocab::MedClass;
+use crate::repo::Repo;
 use crate::repo::meds::{DoseWrite, MedWrite};
-use crate::repo::{Repo, Result};
 
 /// A catalogue entry as typed (the amounts already numbers).
 #[derive(Debug, Clone, Default)]
@@ -49,8 +51,11 @@ pub fn build_medication(
         name,
         class: MedClass::parse(&a.class)?,
         unit,
-        usual_dose: crate::domain::error::check_positive("dose", a.dose, 100_000.0)?,
-        max_daily: opt_positive("max_daily", a.max_daily, 1_000_000.0)?,
+        usual_dose: limits::DOSE.check_as("dose", a.dose)?,
+        max_daily: a
+            .max_daily
+            .map(|x| limits::MAX_DAILY.check(x))
+            .transpose()?,
         as_needed: a.times_a_day.is_none(),
         times_a_day: a
             .times_a_day
@@ -177,9 +182,9 @@ pub fn validate_dose(
         Some(t) => not_ahead(parse_datetime("at", t, today)?, now)?,
         None => now,
     };
-    let pain_before = opt_scale("pain", &d.pain, 0, 10)?;
+    let pain_before = opt_scale("pain", &d.pain, PAIN)?;
     if let Some(x) = d.amount {
-        crate::domain::error::check_positive("amount", x, 100_000.0)?;
+        limits::DOSE.check(x)?;
     }
     Ok(DoseInput {
         taken_at,

@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDateTime};
 
+use super::Result;
 use crate::domain::InputError;
 use crate::domain::records::{Dose, Medication, drug_key};
 use crate::domain::text;
-use crate::repo::{Repo, Result};
+use crate::repo::Repo;
 
 /// Doses of one drug closer than this are asked about.
 pub const AGAIN_MINUTES: i64 = 30;

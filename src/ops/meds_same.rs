@@ -3,16 +3,17 @@
 //! row, change it, or restore it. The CLI's refusal is the offer; the app asks first (Enter
 //! opens or restores the row, see `tui::app_save`).
 
+use super::Result;
 use crate::domain::InputError;
 use crate::domain::records::Medication;
 use crate::domain::text::amount;
+use crate::repo::Repo;
 use crate::repo::meds::SameDrug;
-use crate::repo::{Repo, Result};
 
 /// The row of the same drug as `name` (case- and space-insensitive), other than `except`,
 /// live rows first.
 pub fn same_drug(repo: &Repo, name: &str, except: Option<i64>) -> Result<Option<SameDrug>> {
-    repo.medication_same_drug(name, except)
+    Ok(repo.medication_same_drug(name, except)?)
 }
 
 /// "m3 ibuprofen (400 mg, max 1200 mg/day)".

@@ -9,7 +9,7 @@ use crate::domain::vocab::MedClass;
 use crate::ops::edit::{EditDraft, apply};
 use crate::ops::meds::{MedicationDraft, add_medication, replace_medication};
 use crate::ops::records::restore;
-use crate::repo::{Kind, RecordId, Repo, RepoError};
+use crate::repo::{Kind, RecordId, Repo};
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -37,9 +37,9 @@ fn with_ibuprofen() -> Repo {
     repo
 }
 
-fn refused<T: std::fmt::Debug>(r: crate::repo::Result<T>) -> crate::domain::InputError {
+fn refused<T: std::fmt::Debug>(r: crate::ops::Result<T>) -> crate::domain::InputError {
     match r {
-        Err(RepoError::Input(e)) => e,
+        Err(crate::ops::OpsError::Input(e)) => e,
         other => panic!("refused as input: {other:?}"),
     }
 }
@@ -200,7 +200,8 @@ fn restoring_a_drug_that_has_a_live_row_is_refused_naming_it() {
     repo.delete(m(1)).unwrap();
     let live = merged_row(&mut repo, "IBUPROFEN");
     let err = restore(&mut repo, m(1), false).unwrap_err();
-    assert!(matches!(err, RepoError::Conflict(_)), "{err:?}");
+    // A conflict with a live row: the input names a record the journal refuses.
+    assert!(matches!(err, crate::ops::OpsError::Refused(_)), "{err:?}");
     let msg = err.to_string();
     assert!(
         msg.starts_with(&format!(

@@ -4,11 +4,13 @@
 use chrono::NaiveDate;
 
 use super::Done;
+use super::Result;
 use super::input::{date_or_today, text};
 use crate::analysis::plan::Unit;
 use crate::domain::InputError;
-use crate::domain::plan::Plan;
-use crate::repo::{Kind, RecordId, Repo, Result};
+use crate::domain::limits::PLAN_RAMP;
+use crate::domain::plan::{MAX_HOURS, MAX_TSS, Plan};
+use crate::repo::{Kind, RecordId, Repo};
 
 /// `plan start NAME --hours H | --tss T [--ramp 10%] [--from D]` as typed.
 #[derive(Debug, Clone, Default)]
@@ -62,8 +64,8 @@ pub fn validate(d: &PlanDraft, today: NaiveDate) -> std::result::Result<Plan, In
                 "hours",
                 h,
                 0.0,
-                100.0,
-                "a week's hours; allowed: more than 0, up to 100",
+                MAX_HOURS,
+                &format!("a week's hours; allowed: more than 0, up to {MAX_HOURS}"),
             )?,
         ),
         (None, Some(t)) => (
@@ -72,8 +74,8 @@ pub fn validate(d: &PlanDraft, today: NaiveDate) -> std::result::Result<Plan, In
                 "tss",
                 t,
                 0.0,
-                5000.0,
-                "a week's TSS; allowed: more than 0, up to 5000",
+                MAX_TSS,
+                &format!("a week's TSS; allowed: more than 0, up to {MAX_TSS}"),
             )?,
         ),
         _ => {
@@ -87,7 +89,7 @@ pub fn validate(d: &PlanDraft, today: NaiveDate) -> std::result::Result<Plan, In
         Some(r) => {
             let t = r.trim();
             let v: f64 = t.trim_end_matches('%').trim().parse().unwrap_or(f64::NAN);
-            if !(v.is_finite() && (0.0..=50.0).contains(&v)) {
+            if !PLAN_RAMP.contains(v / 100.0) {
                 return Err(InputError::new(
                     "ramp",
                     format!("'{t}' is not a weekly ramp; allowed: 0%–50%, e.g. 10%"),

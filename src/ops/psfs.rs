@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 
 use super::Done;
+use super::Result;
 use super::input::{date_or_today, text};
 use crate::domain::InputError;
-use crate::domain::error::parse_scale;
-use crate::repo::{Repo, Result};
+use crate::repo::Repo;
 
 /// A rating as typed: `psfs set "ride 3h with climbing" 4`.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +29,7 @@ pub fn validate(
     a: &PsfsDraft,
     today: NaiveDate,
 ) -> std::result::Result<(String, NaiveDate, u8), InputError> {
-    let score = parse_scale("score", &a.score, 0, 10)?;
+    let score = crate::domain::limits::PAIN.parse_scale("score", &a.score)?;
     let date = date_or_today("date", &a.date, today)?;
     let name = text(&Some(a.activity.clone())).ok_or_else(|| {
         InputError::new(

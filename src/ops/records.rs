@@ -2,10 +2,11 @@
 //! (or redoing) an edit from snapshots of the record before and after it.
 
 use super::Done;
+use super::Result;
 use super::meds::OverMax;
 use crate::repo::records::Restored;
-use crate::repo::snapshot::{Snapshot, Stamp};
-use crate::repo::{RecordId, Repo, RepoError, Result};
+use crate::repo::snapshot::{PutBack, Snapshot, Stamp};
+use crate::repo::{RecordId, Repo, RepoError};
 
 /// Moves the record to the trash; the record is its short description.
 pub fn delete(repo: &mut Repo, rid: RecordId) -> Result<Done<String>> {
@@ -91,7 +92,7 @@ pub fn change_words(before: &str, after: &str) -> String {
 
 /// The record as stored now, taken just before an edit writes it.
 pub fn before_edit(repo: &Repo, rid: RecordId) -> Result<Snapshot> {
-    repo.snapshot(rid)
+    Ok(repo.snapshot(rid)?)
 }
 
 /// The step for an edit just written from `before`; None when it changed nothing stored but
@@ -111,28 +112,52 @@ pub fn edited(repo: &Repo, before: Snapshot) -> Result<Option<EditStep>> {
 
 /// Whether the step can run now: Err in words when the record was deleted or changed since.
 pub fn check_edit(repo: &Repo, step: &EditStep) -> Result<()> {
-    repo.check_stamp(step.rid(), &step.stamp)
+    Ok(repo.check_stamp(step.rid(), &step.stamp)?)
 }
 
-/// Puts back the record as it was before the edit (`updated_at` now).
-pub fn undo_edit(repo: &mut Repo, step: &mut EditStep) -> Result<Done<String>> {
-    step.stamp = repo.put_back(&step.before, &step.stamp)?;
+/// Puts back the record as it was before the edit (`updated_at` now). A dose it would take
+/// over its day's max is not written (the same refusal as taking it), unless `force`.
+pub fn undo_edit(repo: &mut Repo, step: &mut EditStep, force: bool) -> Result<Restore> {
+    let snap = step.before.clone();
     let rid = step.rid();
-    let what = step.before.summary().to_string();
-    let summary = format!(
-        "Put back {} {rid} as before your edit: {what}",
-        rid.kind.noun()
-    );
-    Ok(Done::new(what, summary))
+    write_step(repo, step, &snap, force, |what| {
+        format!(
+            "Put back {} {rid} as before your edit: {what}",
+            rid.kind.noun()
+        )
+    })
 }
 
-/// Writes the edit again after it was taken back.
-pub fn redo_edit(repo: &mut Repo, step: &mut EditStep) -> Result<Done<String>> {
-    step.stamp = repo.put_back(&step.after, &step.stamp)?;
+/// Writes the edit again after it was taken back, by the same rule as [`undo_edit`].
+pub fn redo_edit(repo: &mut Repo, step: &mut EditStep, force: bool) -> Result<Restore> {
+    let snap = step.after.clone();
     let rid = step.rid();
-    let what = step.after.summary().to_string();
-    let summary = format!("Did your edit of {} {rid} again: {what}", rid.kind.noun());
-    Ok(Done::new(what, summary))
+    write_step(repo, step, &snap, force, |what| {
+        format!("Did your edit of {} {rid} again: {what}", rid.kind.noun())
+    })
+}
+
+fn write_step(
+    repo: &mut Repo,
+    step: &mut EditStep,
+    snap: &Snapshot,
+    force: bool,
+    words: impl FnOnce(&str) -> String,
+) -> Result<Restore> {
+    match repo.put_back_ruled(snap, &step.stamp, force)? {
+        PutBack::Done(stamp) => {
+            step.stamp = stamp;
+            let what = snap.summary().to_string();
+            let summary = words(&what);
+            Ok(Restore::Done(Done::new(what, summary)))
+        }
+        PutBack::DoseOver { dose, over } => Ok(Restore::OverMax(OverMax {
+            before: over.after - dose.amount,
+            after: over.after,
+            max: over.max,
+            dose,
+        })),
+    }
 }
 
 /// After a later step about the same record was taken back (or redone), the step beneath it
@@ -142,7 +167,7 @@ pub fn rearm(repo: &Repo, step: &mut EditStep, redo: bool) -> Result<bool> {
     let now = match repo.snapshot(step.rid()) {
         Ok(s) => s,
         Err(RepoError::NotFound(_)) => return Ok(false),
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
     let expected = if redo { &step.before } else { &step.after };
     if !now.same_content(expected) {

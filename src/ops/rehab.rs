@@ -4,12 +4,14 @@
 use chrono::NaiveDate;
 
 use super::Done;
+use super::Result;
 use super::input::{date_or_today, opt_minutes, opt_scale, text};
 use crate::domain::InputError;
+use crate::domain::limits::{PAIN, TARGET_PER_WEEK};
 use crate::domain::prescription::{Prescription, format_spec, parse_done, parse_spec};
 use crate::domain::records::{Exercise, Programme, ProgrammeItem, RehabSession, SessionItem};
 use crate::domain::vocab::ExerciseKind;
-use crate::repo::{Repo, Result};
+use crate::repo::Repo;
 
 /// A session as typed: exercises done ("bird dog:3x10"), or none for the programme as
 /// prescribed.
@@ -39,8 +41,8 @@ pub fn validate_log(
     opt_minutes(a.minutes)?;
     Ok(RehabInput {
         date: date_or_today("date", &a.date, today)?,
-        pain_before: opt_scale("pain_before", &a.pain_before, 0, 10)?,
-        pain_after: opt_scale("pain_after", &a.pain_after, 0, 10)?,
+        pain_before: opt_scale("pain_before", &a.pain_before, PAIN)?,
+        pain_after: opt_scale("pain_after", &a.pain_after, PAIN)?,
         done: a
             .done
             .iter()
@@ -268,15 +270,7 @@ pub fn programme_draft(
             "is before --from; allowed: a date on or after the start",
         ));
     }
-    if a.target > 21 {
-        return Err(InputError::new(
-            "target",
-            format!(
-                "{} is out of range; allowed: 0–21 sessions per week",
-                a.target
-            ),
-        ));
-    }
+    TARGET_PER_WEEK.check(a.target as f64)?;
     let specs: Specs = a
         .exercises
         .iter()

@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 
 use super::Done;
+use super::Result;
 use super::input::{date_or_today, text};
 use crate::domain::InputError;
 use crate::domain::scores::{self, Instrument, Schedule, Score, startback_risk};
-use crate::repo::{Kind, RecordId, Repo, Result};
+use crate::repo::{Kind, RecordId, Repo};
 
 /// A score as typed: `score add odi 32 --date 2026-11-20`.
 #[derive(Debug, Clone, Default)]

@@ -37,7 +37,8 @@ pub fn value_text(key: &str, value: f64) -> String {
         .unwrap_or("");
     format!("{value} {unit}").trim_end().to_string()
 }
-use crate::repo::{Repo, Result};
+use super::Result;
+use crate::repo::Repo;
 
 /// A setting as typed: `ftp 250 --from 2026-03-01`.
 #[derive(Debug, Clone, Default)]

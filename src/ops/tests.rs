@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::meds::{DoseDraft, MedicationDraft, Taken};
 use super::{activity, meds, psfs, settings};
-use crate::repo::{Repo, RepoError};
+use crate::repo::Repo;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -103,7 +103,7 @@ fn an_unknown_medication_names_the_known_ones() {
         ..Default::default()
     };
     match meds::take_dose(&mut repo, &d, day(), at(8)) {
-        Err(RepoError::Input(e)) => {
+        Err(crate::ops::OpsError::Input(e)) => {
             assert_eq!(e.field, "medication");
             assert!(e.message.contains("allowed: ibuprofen"), "{e}");
         }

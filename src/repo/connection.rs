@@ -165,6 +165,12 @@ impl Repo {
         Ok(self)
     }
 
+    /// The journal as one that opened read-only: reads work, every write is refused.
+    #[cfg(test)]
+    pub(crate) fn refusing_writes(self, why: &str) -> Result<Repo> {
+        self.refuse(Refusal::ReadOnly(why.to_string()))
+    }
+
     /// An in-memory journal for tests and benches.
     pub fn open_in_memory() -> Result<Repo> {
         let conn = Connection::open_in_memory()?;

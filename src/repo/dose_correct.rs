@@ -5,8 +5,9 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::connection::Repo;
+use super::dose_rule::within_max;
 use super::error::{RepoError, Result};
-use super::meds::{DOSE_SELECT, DoseWrite, dose_from_row, drug_day_total, drug_rows};
+use super::meds::{DOSE_SELECT, DoseWrite, dose_from_row, dose_write};
 use super::util::*;
 use crate::domain::clock::utc_stamp;
 use crate::domain::records::Dose;
@@ -28,35 +29,19 @@ impl Repo {
                         d.id
                     ))
                 })?;
-            let (ids, max) = drug_rows(tx, old.medication_id)?;
             let day = d.taken_at.date();
-            let total = drug_day_total(tx, &ids, day)?;
-            let own = if old.taken_at.date() == day {
-                old.amount
-            } else {
-                0.0
-            };
-            let after = total - own + d.amount;
-            if let Some(max) = max
-                && after > max + 1e-9
-                && after > total + 1e-9
-                && !force
-            {
-                return Ok(DoseWrite::OverMax {
-                    before: total - own,
-                    max,
-                });
-            }
-            tx.execute(
-                "UPDATE doses SET taken_at=?1, date=?2, amount=?3, pain_before=?4, note=?5, updated_at=?6
-                 WHERE id=?7 AND deleted_at IS NULL",
-                params![datetime_str(d.taken_at), date_str(day), d.amount, d.pain_before, d.note, utc_stamp(), d.id],
-            )?;
-            Ok(DoseWrite::Saved {
-                dose: d.clone(),
-                day_total: after,
-                max,
-            })
+            let ruled = within_max(tx, &[old.taken_at.date(), day], force, |tx| {
+                tx.execute(
+                    "UPDATE doses SET taken_at=?1, date=?2, amount=?3, pain_before=?4, note=?5, updated_at=?6
+                     WHERE id=?7 AND deleted_at IS NULL",
+                    params![datetime_str(d.taken_at), date_str(day), d.amount, d.pain_before, d.note, utc_stamp(), d.id],
+                )?;
+                Ok(Dose {
+                    medication_id: old.medication_id,
+                    ..d.clone()
+                })
+            })?;
+            dose_write(tx, ruled)
         })
     }
 }

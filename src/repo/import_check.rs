@@ -11,9 +11,8 @@ use crate::domain::InputError;
 use crate::domain::parse::{AHEAD_DAYS, MIN_YEAR};
 use crate::domain::vocab::*;
 
-use crate::domain::plausible::{
-    MAX_ASCENT_M, MAX_DISTANCE_M, MAX_ELAPSED_S, MAX_HR_BPM, MAX_POWER_W, MAX_TSS_PER_HOUR,
-};
+use crate::domain::limits::*;
+use crate::domain::plausible::{MAX_ELAPSED_S, MAX_TSS_PER_HOUR};
 
 enum Rule {
     Uuid,
@@ -51,6 +50,7 @@ fn rule(table: &str, col: &str) -> Rule {
         hi,
         above: false,
     };
+    let whole = |l: Limit| Int(l.lo as i64, l.hi_whole());
     match (table, col) {
         (_, "uuid") => Uuid,
         ("events", "date") => AheadDate,
@@ -59,8 +59,8 @@ fn rule(table: &str, col: &str) -> Rule {
         | ("activities", "pain_before" | "pain_during" | "pain_after")
         | ("rehab_sessions", "pain_before" | "pain_after")
         | ("doses", "pain_before")
-        | ("psfs_ratings", "score") => Int(0, 10),
-        ("checkins", "sleep_quality" | "mood" | "stress" | "energy") => Int(1, 5),
+        | ("psfs_ratings", "score") => whole(PAIN),
+        ("checkins", "sleep_quality" | "mood" | "stress" | "energy") => whole(MOOD),
         ("checkins", "sleep_hours" | "sitting_hours") => num(0.0, 24.0),
         ("checkins", "workday")
         | ("activities", "stopped_for_pain")
@@ -72,10 +72,10 @@ fn rule(table: &str, col: &str) -> Rule {
         }
         ("scores", "psych") => Int(0, 5),
         ("scores", "value") => num(0.0, 100.0),
-        ("score_schedules", "every_days") => Int(1, 366),
+        ("score_schedules", "every_days") => whole(EVERY_DAYS),
         ("plans", "unit") => OneOf(&["hours", "tss"]),
-        ("plans", "target") => positive(5000.0),
-        ("plans", "ramp") => num(0.0, 0.5),
+        ("plans", "target") => positive(PLAN_HOURS.hi.max(PLAN_TSS.hi)),
+        ("plans", "ramp") => num(PLAN_RAMP.lo, PLAN_RAMP.hi),
         ("plans", "name") => NonEmpty,
         ("plans", "start_date" | "stopped_on") => PastDate,
         (
@@ -89,23 +89,27 @@ fn rule(table: &str, col: &str) -> Rule {
         // Each column's type and outer bound; the whole activity then goes through
         // `domain::plausible::check_activity`, the check every way in uses (merge.rs).
         ("activities", "elapsed_s" | "moving_s") => Int(1, MAX_ELAPSED_S as i64),
-        ("activities", "distance_m") => num(0.0, MAX_DISTANCE_M),
-        ("activities", "ascent_m") => num(0.0, MAX_ASCENT_M),
-        ("activities", "avg_power_w" | "normalized_power_w") => num(0.0, MAX_POWER_W),
-        ("activities", "avg_hr" | "max_hr") => num(0.0, MAX_HR_BPM),
-        ("activities", "rpe") => Int(1, 10),
+        ("activities", "distance_m") => num(0.0, DISTANCE.hi),
+        ("activities", "ascent_m") => num(0.0, ASCENT.hi),
+        ("activities", "avg_power_w") => num(0.0, POWER.hi),
+        ("activities", "normalized_power_w") => num(0.0, NP.hi),
+        ("activities", "avg_hr") => num(0.0, HR.hi),
+        ("activities", "max_hr") => num(0.0, MAX_HR.hi),
+        ("activities", "rpe") => whole(RPE),
         ("activities", "tss") => num(0.0, MAX_TSS_PER_HOUR * (MAX_ELAPSED_S / 3600) as f64),
         ("activities", "load_source") => OneOf(&["power", "hr", "rpe", "manual"]),
-        ("exercises" | "programme_items" | "rehab_session_items", "sets") => Int(1, 50),
-        ("exercises" | "programme_items" | "rehab_session_items", "reps") => Int(1, 500),
-        ("exercises" | "programme_items" | "rehab_session_items", "hold_s") => Int(1, 3600),
-        ("exercises" | "programme_items" | "rehab_session_items", "load_kg") => num(0.0, 500.0),
+        ("exercises" | "programme_items" | "rehab_session_items", "sets") => whole(SETS),
+        ("exercises" | "programme_items" | "rehab_session_items", "reps") => whole(REPS),
+        ("exercises" | "programme_items" | "rehab_session_items", "hold_s") => whole(HOLD_S),
+        ("exercises" | "programme_items" | "rehab_session_items", "load_kg") => {
+            num(LOAD_KG.lo, LOAD_KG.hi)
+        }
         ("programme_items" | "criteria", "position") => Int(0, 10_000),
-        ("programmes", "target_per_week") => Int(0, 21),
-        ("rehab_sessions", "minutes") => Int(0, 1440),
-        ("medications", "usual_dose") | ("doses", "amount") => positive(100_000.0),
-        ("medications", "max_daily") => positive(1_000_000.0),
-        ("medications", "times_a_day") => Int(1, 24),
+        ("programmes", "target_per_week") => whole(TARGET_PER_WEEK),
+        ("rehab_sessions", "minutes") => whole(SESSION_MINUTES),
+        ("medications", "usual_dose") | ("doses", "amount") => positive(DOSE.hi),
+        ("medications", "max_daily") => positive(MAX_DAILY.hi),
+        ("medications", "times_a_day") => whole(TIMES_A_DAY),
         ("medications" | "exercises" | "programmes" | "psfs_items", "name")
         | ("events", "title")
         | ("medications", "unit")

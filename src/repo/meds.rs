@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::connection::Repo;
+use super::dose_rule::{Drugs, Ruled, within_max};
 use super::error::{RepoError, Result};
 use super::util::*;
 use crate::domain::clock::utc_stamp;
@@ -154,7 +155,10 @@ impl Repo {
         same_drug(&self.conn, name, except)
     }
 
-    pub fn add_dose(&mut self, d: &Dose) -> Result<Dose> {
+    /// A dose stored as it is, past the daily-max rule: for tests that build a day over it.
+    /// Every front end writes through [`Repo::add_dose_checked`].
+    #[cfg(test)]
+    pub(crate) fn add_dose(&mut self, d: &Dose) -> Result<Dose> {
         self.write(|tx| insert_dose(tx, d))
     }
 
@@ -163,7 +167,10 @@ impl Repo {
     /// anyway). The total is read and the dose inserted in one
     /// IMMEDIATE transaction, so two takes at once cannot both pass the max.
     pub fn add_dose_checked(&mut self, d: &Dose, force: bool) -> Result<DoseWrite> {
-        self.write(|tx| join_day(tx, d, force, insert_dose))
+        self.write(|tx| {
+            let ruled = within_max(tx, &[d.taken_at.date()], force, |tx| insert_dose(tx, d))?;
+            dose_write(tx, ruled)
+        })
     }
 
     pub fn dose_by_id(&self, id: i64) -> Result<Option<Dose>> {
@@ -307,61 +314,32 @@ pub enum DoseWrite {
     OverMax { before: f64, max: f64 },
 }
 
-/// The catalogue rows that are the same drug as `medication_id`: same [`drug_key`] name and
-/// same unit (amounts in different units cannot be added), live or in the trash, since a
-/// dose logged under a trashed or merged-in duplicate was still taken. The max in force is
-/// the strictest max among the *live* rows: a trashed row's settings are retired with it,
-/// while its doses still count.
+/// The catalogue rows that are the same drug as `medication_id` and the max in force for
+/// it, as the daily-max rule counts them (see [`super::dose_rule`]).
 pub(super) fn drug_rows(
     conn: &rusqlite::Connection,
     medication_id: i64,
 ) -> Result<(Vec<i64>, Option<f64>)> {
-    let mut st = conn
-        .prepare_cached("SELECT id, name, unit, max_daily, deleted_at IS NULL FROM medications")?;
-    let rows: Vec<(i64, String, String, Option<f64>, bool)> = st
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let Some((_, name, unit, own_max, _)) = rows.iter().find(|r| r.0 == medication_id) else {
-        return Ok((vec![medication_id], None));
-    };
-    let (key, unit) = (drug_key(name), unit.trim().to_lowercase());
-    let mut ids = Vec::new();
-    let mut max = *own_max;
-    for (id, n, u, m, live) in &rows {
-        if drug_key(n) == key && u.trim().to_lowercase() == unit {
-            ids.push(*id);
-            if *live && let Some(m) = m {
-                max = Some(max.map_or(*m, |x: f64| x.min(*m)));
-            }
-        }
-    }
-    Ok((ids, max))
+    Ok(Drugs::read(conn)?.rows_of(medication_id))
 }
 
-/// The one max check for a dose joining its day's total (taken, or restored from the trash):
-/// the day's total of its drug before it, then `write` only when the total stays within the
-/// max or `force` is given.
-fn join_day(
-    tx: &rusqlite::Transaction,
-    d: &Dose,
-    force: bool,
-    write: impl FnOnce(&rusqlite::Transaction, &Dose) -> Result<Dose>,
-) -> Result<DoseWrite> {
-    let (ids, max) = drug_rows(tx, d.medication_id)?;
-    let before = drug_day_total(tx, &ids, d.taken_at.date())?;
-    let after = before + d.amount;
-    if let Some(max) = max
-        && after > max + 1e-9
-        && !force
-    {
-        return Ok(DoseWrite::OverMax { before, max });
-    }
-    Ok(DoseWrite::Saved {
-        dose: write(tx, d)?,
-        day_total: after,
-        max,
+/// A dose write's outcome under the daily-max rule, with the day's total of its drug as the
+/// write left it.
+pub(super) fn dose_write(tx: &rusqlite::Transaction, r: Ruled<Dose>) -> Result<DoseWrite> {
+    Ok(match r {
+        Ruled::Done(dose) => {
+            let (ids, max) = drug_rows(tx, dose.medication_id)?;
+            let day_total = drug_day_total(tx, &ids, dose.taken_at.date())?;
+            DoseWrite::Saved {
+                dose,
+                day_total,
+                max,
+            }
+        }
+        Ruled::Over(dose, over) => DoseWrite::OverMax {
+            before: over.after - dose.amount,
+            max: over.max,
+        },
     })
 }
 
@@ -377,15 +355,14 @@ pub(super) fn restore_dose(
     let Some(dose) = tx.query_row(&sql, [id], dose_from_row).optional()? else {
         return Ok(None);
     };
-    let undelete = |tx: &rusqlite::Transaction, d: &Dose| -> Result<Dose> {
+    let ruled = within_max(tx, &[dose.taken_at.date()], force, |tx| {
         tx.execute(
             "UPDATE doses SET deleted_at=NULL, updated_at=?1 WHERE id=?2",
-            params![utc_stamp(), d.id],
+            params![utc_stamp(), dose.id],
         )?;
-        Ok(d.clone())
-    };
-    let write = join_day(tx, &dose, force, undelete)?;
-    Ok(Some((dose, write)))
+        Ok(dose.clone())
+    })?;
+    Ok(Some((dose, dose_write(tx, ruled)?)))
 }
 
 /// Live doses of `ids` on `date`, summed.

@@ -62,15 +62,22 @@ impl Repo {
     /// Merges an export into this journal in one transaction. Any invalid row aborts the
     /// whole import and nothing is written.
     pub fn import_json(&mut self, doc: &Value) -> Result<ImportReport> {
-        self.import_inner(doc, true)
+        self.import_json_with(doc, true, false)
     }
 
     /// Runs the whole import and rolls it back: the report an import would give.
     pub fn import_json_dry_run(&mut self, doc: &Value) -> Result<ImportReport> {
-        self.import_inner(doc, false)
+        self.import_json_with(doc, false, false)
     }
 
-    fn import_inner(&mut self, doc: &Value, commit: bool) -> Result<ImportReport> {
+    /// The import, kept when `commit`. Doses that take a day over its drug's max refuse the
+    /// whole file, as taking them would, unless `force` (`import --force`).
+    pub fn import_json_with(
+        &mut self,
+        doc: &Value,
+        commit: bool,
+        force: bool,
+    ) -> Result<ImportReport> {
         let bad = |m: String| RepoError::Input(InputError::new("file", m));
         let version = doc
             .get("format_version")
@@ -97,6 +104,7 @@ impl Repo {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut report = ImportReport::default();
         let day = today();
+        let doses = super::import_doses::DoseDays::before(&tx, tables)?;
         for (table, fks, natural) in TABLES {
             let Some(rows) = tables.get(*table) else {
                 continue;
@@ -145,6 +153,9 @@ impl Repo {
                 check_plans(&tx)?;
             }
             report.tables.insert(table.to_string(), c);
+        }
+        if !force {
+            doses.refuse_over_max(&tx)?;
         }
         if commit {
             tx.commit()?;

@@ -7,11 +7,13 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, ErrorCode, params_from_iter};
 
 use super::connection::Repo;
+use super::dose_rule::{DayOver, Ruled, within_max};
 use super::error::{RepoError, Result};
+use super::meds::{DOSE_SELECT, dose_from_row};
 use super::records::{Kind, RecordId};
 use super::transfer::columns;
 use crate::domain::clock::utc_stamp;
-use crate::domain::records::drug_key;
+use crate::domain::records::{Dose, drug_key};
 
 /// One stored row: column names as the schema has them, with their values.
 type Row = Vec<(String, Value)>;
@@ -190,50 +192,99 @@ impl Repo {
     /// Writes `snap` back over the record in one transaction, `updated_at` now (so it is the
     /// newest edit when journals merge), provided the record still has stamp `expect`.
     /// Child rows not in `snap` go to the trash; a child row already as `snap` has it keeps
-    /// its `updated_at`. Returns the stamp the record has afterwards.
+    /// its `updated_at`. Returns the stamp the record has afterwards. A dose that would take
+    /// its day over the max is refused as a conflict ([`Repo::put_back_ruled`] asks instead).
     pub fn put_back(&mut self, snap: &Snapshot, expect: &Stamp) -> Result<Stamp> {
+        match self.put_back_ruled(snap, expect, false)? {
+            PutBack::Done(stamp) => Ok(stamp),
+            PutBack::DoseOver { over, .. } => Err(RepoError::Conflict(format!(
+                "{} cannot be put back: it would bring {} on {} to {} {}, over the max of {} {}; nothing was written",
+                snap.rid, over.drug, over.date, over.after, over.unit, over.max, over.unit
+            ))),
+        }
+    }
+
+    /// [`Repo::put_back`] under the daily-max rule of every dose write: a dose put back over
+    /// its day's max is not written (`force`, after the app's question, writes it anyway).
+    pub fn put_back_ruled(
+        &mut self,
+        snap: &Snapshot,
+        expect: &Stamp,
+        force: bool,
+    ) -> Result<PutBack> {
         let rid = snap.rid;
         self.write(|tx| {
-            let stored = match stamp_of(tx, rid)? {
-                None => return Err(gone(rid)),
-                Some(s) if s != *expect => return Err(changed(rid)),
-                Some(s) => s,
+            if rid.kind != Kind::Dose {
+                return write_back(tx, snap, expect).map(PutBack::Done);
+            }
+            let day = |row: &Row| match get(row, "date") {
+                Some(Value::Text(d)) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(),
+                _ => None,
             };
-            let now = utc_stamp();
-            write_row(tx, rid.kind.table(), &snap.row, &now).map_err(|e| clash(rid, e))?;
-            if let Some((table, parent)) = child_table(rid.kind) {
-                let current = read_rows(tx, table, parent, rid.id)?;
-                for want in &snap.children {
-                    match current.iter().find(|c| id_of(c) == id_of(want)) {
-                        Some(have) if same_but(have, want, &["updated_at"]) => {}
-                        Some(_) => write_row(tx, table, want, &now)?,
-                        // The stamp lists every child row, so none can be missing here.
-                        None => return Err(changed(rid)),
-                    }
-                }
-                for extra in current.iter().filter(|c| {
-                    !snap.children.iter().any(|w| id_of(w) == id_of(c))
-                        && matches!(get(c, "deleted_at"), Some(Value::Null))
-                }) {
-                    let sql =
-                        format!("UPDATE {table} SET deleted_at=?1, updated_at=?1 WHERE id=?2");
-                    tx.execute(&sql, rusqlite::params![now, id_of(extra)])?;
-                }
-            }
-            // Rows merged from two devices may share a drug already; only a rename back
-            // onto another row's drug is refused, as the form refuses it.
-            if rid.kind == Kind::Medication
-                && drug_key(&name(&stored.row)) != drug_key(&name(&snap.row))
-                && let Some(other) = super::meds::live_same_drug(tx, rid.id)?
-            {
-                return Err(RepoError::Conflict(format!(
-                    "{rid} cannot be put back: its old name is the drug of m{} {}; nothing was written",
-                    other.id, other.name
-                )));
-            }
-            stamp_of(tx, rid)?.ok_or_else(|| gone(rid))
+            let now = read_rows(tx, "doses", "id", rid.id)?;
+            let dates: Vec<_> = now.iter().chain([&snap.row]).filter_map(day).collect();
+            let ruled = within_max(tx, &dates, force, |tx| {
+                let stamp = write_back(tx, snap, expect)?;
+                let sql = format!("{DOSE_SELECT} WHERE d.id=?1");
+                Ok((stamp, tx.query_row(&sql, [rid.id], dose_from_row)?))
+            })?;
+            Ok(match ruled {
+                Ruled::Done((stamp, _)) => PutBack::Done(stamp),
+                Ruled::Over((_, dose), over) => PutBack::DoseOver { dose, over },
+            })
         })
     }
+}
+
+/// What a put-back did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PutBack {
+    /// Written; the stamp the record has now.
+    Done(Stamp),
+    /// Nothing written: the dose as it would have been, and the day it takes over the max.
+    DoseOver { dose: Dose, over: DayOver },
+}
+
+/// Writes `snap` back in the caller's transaction, provided the record has stamp `expect`.
+fn write_back(tx: &rusqlite::Transaction, snap: &Snapshot, expect: &Stamp) -> Result<Stamp> {
+    let rid = snap.rid;
+    let stored = match stamp_of(tx, rid)? {
+        None => return Err(gone(rid)),
+        Some(s) if s != *expect => return Err(changed(rid)),
+        Some(s) => s,
+    };
+    let now = utc_stamp();
+    write_row(tx, rid.kind.table(), &snap.row, &now).map_err(|e| clash(rid, e))?;
+    if let Some((table, parent)) = child_table(rid.kind) {
+        let current = read_rows(tx, table, parent, rid.id)?;
+        for want in &snap.children {
+            match current.iter().find(|c| id_of(c) == id_of(want)) {
+                Some(have) if same_but(have, want, &["updated_at"]) => {}
+                Some(_) => write_row(tx, table, want, &now)?,
+                // The stamp lists every child row, so none can be missing here.
+                None => return Err(changed(rid)),
+            }
+        }
+        for extra in current.iter().filter(|c| {
+            !snap.children.iter().any(|w| id_of(w) == id_of(c))
+                && matches!(get(c, "deleted_at"), Some(Value::Null))
+        }) {
+            let sql = format!("UPDATE {table} SET deleted_at=?1, updated_at=?1 WHERE id=?2");
+            tx.execute(&sql, rusqlite::params![now, id_of(extra)])?;
+        }
+    }
+    // Rows merged from two devices may share a drug already; only a rename back
+    // onto another row's drug is refused, as the form refuses it.
+    if rid.kind == Kind::Medication
+        && drug_key(&name(&stored.row)) != drug_key(&name(&snap.row))
+        && let Some(other) = super::meds::live_same_drug(tx, rid.id)?
+    {
+        return Err(RepoError::Conflict(format!(
+            "{rid} cannot be put back: its old name is the drug of m{} {}; nothing was written",
+            other.id, other.name
+        )));
+    }
+    stamp_of(tx, rid)?.ok_or_else(|| gone(rid))
 }
 
 fn gone(rid: RecordId) -> RepoError {

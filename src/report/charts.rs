@@ -11,9 +11,9 @@ use plotters::series::DashedLineSeries;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::chart_marks::{EVENT_ROW_HEIGHT, EVENT_ROWS, MARK_FONT, date_ticks, event_labels};
-use super::data::ReportData;
 use super::figures::{Figures, period_days};
 use super::words::count;
+use crate::views::report::ReportData;
 
 /// Drawing size in SVG units; the page scales it to the text width (about 180 mm).
 pub const WIDTH: u32 = 760;

@@ -6,8 +6,8 @@ use chrono::{Duration, NaiveDate};
 use plotters::prelude::*;
 
 use super::charts::{LABEL_AREA, LIGHT, area, err, inline, label_style, ticks};
-use super::data::ReportData;
 use super::figures::Figures;
+use crate::views::report::ReportData;
 
 pub const LOAD_HEIGHT: u32 = 190;
 

@@ -7,8 +7,8 @@ use chrono::{Duration, NaiveDate};
 use plotters::prelude::*;
 
 use super::charts::{LABEL_AREA, LIGHT, area, err, inline, label_style, ticks};
-use super::data::ReportData;
 use crate::domain::scores::Instrument;
+use crate::views::report::ReportData;
 
 pub const SCORE_HEIGHT: u32 = 150;
 

@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::data::ReportData;
 use crate::analysis::data::round1;
 use crate::domain::records::Checkin;
 use crate::domain::vocab::{Character, Location};
+use crate::views::report::ReportData;
 
 /// Words in a note that mark pain at night (matched as whole words, any case).
 pub const NIGHT_WORDS: &[&str] = &["night", "nights", "overnight", "woke", "waking", "wakes"];

@@ -10,7 +10,6 @@ use super::clinical::{
     CurrentState, PsfsActivity, RidePain, Symptoms, current_state, psfs_activities, ride_pain,
     symptoms,
 };
-use super::data::ReportData;
 use super::figures_load::{MedFigures, TrainingFigures, med_figures, training_figures};
 use crate::analysis::data::{DaySeries, mean, round1, week_start};
 use crate::analysis::leg::LegStats;
@@ -18,6 +17,7 @@ use crate::analysis::pain::{MEAN7_MIN, meaningful_change};
 use crate::analysis::psfs::{MEANINGFUL, score_at};
 use crate::analysis::scores::ScoreSummary;
 use crate::views::plan::PlanView;
+use crate::views::report::ReportData;
 
 /// Every figure of the report (`report --json` prints it under `figures`).
 #[derive(Debug, Clone, Serialize)]

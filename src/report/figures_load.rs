@@ -8,13 +8,13 @@ use std::collections::BTreeSet;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::data::ReportData;
 use super::med_safety::{
     OverMaxDay, Run, catalogue, class_days, daily_totals, over_max_days, regimen, runs, runs_of,
 };
 use crate::analysis::data::{round1, week_start};
 use crate::analysis::rehab::week_target;
 use crate::domain::vocab::MedClass;
+use crate::views::report::ReportData;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MedUse {

@@ -10,13 +10,13 @@ use super::Paper;
 use super::charts::pain_chart;
 use super::charts_load::load_chart;
 use super::charts_scores::score_charts;
-use super::data::ReportData;
 use super::figures::{Dated, Figures, NoteEntry, WeekMean};
 use super::html_outcomes::outcomes;
 use super::html_page1::{red_flags, summary, who};
 use super::html_sections::{criteria, medication, method, notes, patterns};
 use super::html_training::{before_after, load_legend, ride_pain, training};
 use super::words::plain;
+use crate::views::report::ReportData;
 
 const CSS: &str = include_str!("report.css");
 

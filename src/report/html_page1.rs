@@ -3,11 +3,11 @@
 
 use maud::{Markup, html};
 
-use super::data::ReportData;
 use super::figures::Figures;
 use super::html::{date, dm, f1, fig, signed, stat};
 use super::med_safety::amount;
 use super::words::{count, med_class, red_flag};
+use crate::views::report::ReportData;
 
 pub fn who(r: &ReportData, f: &Figures) -> Markup {
     let p = &f.period;

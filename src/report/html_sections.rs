@@ -3,12 +3,12 @@
 
 use maud::{Markup, html};
 
-use super::data::ReportData;
 use super::figures::{Figures, NoteEntry};
 use super::html::{dm, f1, fig, signed, stat};
 use super::med_safety::amount;
 use super::words::med_class;
 use crate::analysis::stats::{most_notable, sentences};
+use crate::views::report::ReportData;
 
 /// Weekly rows are listed up to this many weeks; a longer period shows the chart only.
 pub const TABLE_WEEKS: usize = 16;

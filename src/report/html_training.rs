@@ -4,11 +4,11 @@
 
 use maud::{Markup, PreEscaped, html};
 
-use super::data::ReportData;
 use super::figures::Figures;
 use super::html::{dm, fig, stat};
 use super::html_sections::TABLE_WEEKS;
 use super::words::{count, plain};
+use crate::views::report::ReportData;
 
 fn sample(inner: &str) -> Markup {
     PreEscaped(format!(

@@ -8,10 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::data::ReportData;
 use super::words::count;
 use crate::domain::records::Medication;
 use crate::domain::vocab::MedClass;
+use crate::views::report::ReportData;
 
 /// Per medication name: per day, (doses, total amount).
 pub type DailyTotals<'a> = BTreeMap<&'a str, BTreeMap<NaiveDate, (u32, f64)>>;

@@ -1,14 +1,14 @@
 //! The care-team report (SPEC §12): one self-contained, printable HTML file (inline CSS and
 //! SVG, no script, nothing fetched) for a doctor or physio, optionally printed to PDF.
-//! `data` loads, `figures*`, `clinical`, `med_safety` and `notes` compute, `charts*` and
-//! `html*` render, `pdf` prints.
+//! It reads the journal through the views like the other front ends (`views::report` loads
+//! the period as `stats` does, `views::plan` the return plan); `figures*`, `clinical`,
+//! `med_safety` and `notes` compute, `charts*` and `html*` render, `pdf` prints.
 
 pub mod chart_marks;
 pub mod charts;
 pub mod charts_load;
 pub mod charts_scores;
 pub mod clinical;
-pub mod data;
 pub mod figures;
 pub mod figures_load;
 pub mod html;
@@ -21,13 +21,12 @@ pub mod notes;
 pub mod pdf;
 pub mod words;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 
-pub use data::{ReportData, load};
+pub use crate::views::report::{ReportData, load};
 pub use figures::{Figures, figures};
 
 use crate::repo::Repo;
@@ -102,28 +101,11 @@ pub fn build(data: &ReportData, notes: bool, paper: Paper) -> Result<(String, Fi
     Ok((html, f))
 }
 
-/// Writes `contents` to `path` with mode 0600: a temporary file beside it, renamed into place,
-/// so a reader never sees half a report and an old one is replaced whole.
+/// Writes `contents` to `path` through backtrack's one private, atomic file writer
+/// ([`crate::repo::atomic_file`]): mode 0600 from the start, fsynced, renamed into place, so a
+/// reader or a crash never sees half a report and an old one is replaced whole.
 pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".backtrack-report-")
-        .tempfile_in(&dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    tmp.persist(path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    Ok(())
+    Ok(crate::repo::atomic_file::write_private(path, contents)?)
 }
 
 /// Loads, renders and writes the report for `[from, to]`; returns the file written. The app

@@ -1,9 +1,9 @@
 //! The `--notes` appendix: every note of the period, whatever it was written on (check-ins,
 //! activities, doses, rehab sessions, events), in date order, each with what it belongs to.
 
-use super::data::ReportData;
 use super::figures::{Figures, NoteEntry};
 use super::words::plain;
+use crate::views::report::ReportData;
 
 fn text(note: &Option<String>) -> Option<String> {
     note.as_deref()

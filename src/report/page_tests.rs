@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 
 use super::Paper;
-use super::data::ReportData;
 use super::html::page_css;
 use crate::analysis::JournalData;
+use crate::views::report::ReportData;
 
 fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
     move |k| {

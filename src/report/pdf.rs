@@ -23,25 +23,9 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The first browser of [`BROWSERS`] on `path` (the value of PATH).
 pub fn find_browser(path: Option<OsString>) -> Option<PathBuf> {
-    let dirs: Vec<PathBuf> = path
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
     BROWSERS
         .iter()
-        .find_map(|name| dirs.iter().map(|d| d.join(name)).find(|p| is_executable(p)))
-}
-
-fn is_executable(p: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        p.metadata()
-            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    }
-    #[cfg(not(unix))]
-    {
-        p.is_file()
-    }
+        .find_map(|name| crate::ops::programs::on_path(name, path.as_deref()))
 }
 
 /// The one line said when no browser is found.
@@ -52,8 +36,17 @@ pub fn no_browser_message() -> String {
     )
 }
 
-/// Prints `html` to `pdf` with `browser`. The PDF is written to a temporary name beside the
-/// target and renamed into place with mode 0600, so a failed print leaves no half file.
+/// The `file://` URL of an absolute path, percent-encoded: a `#`, `%` or `?` in a folder's
+/// name stays part of the path instead of opening another URL.
+pub fn file_url(path: &Path) -> Result<String> {
+    url::Url::from_file_path(path)
+        .map(String::from)
+        .map_err(|()| anyhow::anyhow!("{} is not an absolute path", path.display()))
+}
+
+/// Prints `html` to `pdf` with `browser`. The browser prints to a temporary name beside the
+/// target; the PDF then goes into place through the one private, atomic file writer
+/// ([`crate::repo::atomic_file`], mode 0600), so a failed print leaves no half file.
 pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
     let html = std::path::absolute(html)?;
     let pdf = std::path::absolute(pdf)?;
@@ -70,8 +63,7 @@ pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
     arg.push(out.path());
     let mut user = OsString::from("--user-data-dir=");
     user.push(profile.path().join("profile"));
-    let mut url = OsString::from("file://");
-    url.push(&html);
+    let url = file_url(&html)?;
     let mut child = Command::new(browser);
     // Chromium also writes beside its profile: `~/.config/chromium`, `~/.cache/dconf`,
     // `~/.pki`. A home of its own inside the throwaway folder keeps the user's home untouched.
@@ -146,13 +138,8 @@ pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
             browser.display()
         );
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o600))?;
-    }
-    out.persist(&pdf)
-        .with_context(|| format!("writing {}", pdf.display()))?;
+    let printed = std::fs::read(out.path())?;
+    crate::repo::atomic_file::write_private(&pdf, &printed)?;
     Ok(())
 }
 
@@ -179,5 +166,14 @@ mod tests {
             Some(fake)
         );
         assert!(no_browser_message().contains("chromium"));
+    }
+
+    /// Issue 25 item 12: a `#` or `%` in a folder's name is part of the path, not a fragment
+    /// or an escape the browser would read as another file.
+    #[test]
+    fn the_pdf_url_keeps_a_hash_and_a_percent_in_the_path() {
+        let url = file_url(Path::new("/home/me/Reports #2/50% done/r.html")).unwrap();
+        assert_eq!(url, "file:///home/me/Reports%20%232/50%25%20done/r.html");
+        assert!(file_url(Path::new("relative.html")).is_err());
     }
 }

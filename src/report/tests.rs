@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 
 use super::Paper;
-use super::data::ReportData;
 use super::figures::figures;
 use super::notes::notes;
 use crate::analysis::JournalData;
 use crate::domain::records::*;
 use crate::domain::vocab::{ActivityKind, EventKind, MedClass, RedFlag};
+use crate::views::report::ReportData;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

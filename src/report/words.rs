@@ -40,8 +40,7 @@ pub fn plain(key: &str) -> String {
 
 /// "1 day", "2 days"; `one` and `many` are the singular and plural.
 pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
+    crate::domain::text::plural(n.into(), one, many)
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use super::action::Screen;
 use super::app::{App, Confirm, Pending};
 use super::app_save::input;
 use super::forms::{EntryForm, FormKind};
-use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::domain::text;
 use crate::ops;
@@ -36,7 +35,7 @@ impl App {
         old: &Dose,
         draft: &EditDraft,
         confirmed: bool,
-    ) -> Result<Option<String>, InputError> {
+    ) -> Result<Option<String>, crate::ops::error::OpsError> {
         let rid = RecordId::new(Kind::Dose, old.id);
         let untouched = draft.at.is_none()
             && draft.amount.is_none()

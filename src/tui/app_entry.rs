@@ -276,7 +276,9 @@ impl App {
             return self.info("No medication selected");
         };
         let form = forms::dose_form(m.clone(), 0.0);
-        let result = forms::dose_draft(&form.entry, &m).and_then(|d| self.take_dose(&d));
+        let result = forms::dose_draft(&form.entry, &m)
+            .map_err(Into::into)
+            .and_then(|d| self.take_dose(&d));
         self.finish(None, result);
     }
 }

@@ -7,9 +7,10 @@ use super::forms::{self, EntryForm, FormKind};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::ops;
+use crate::ops::error::OpsError;
 use crate::ops::meds::{DoseDraft, Taken};
 use crate::repo::meds::SameDrug;
-use crate::repo::{Kind, RecordId, RepoError};
+use crate::repo::{Kind, RecordId};
 
 impl App {
     /// Validates and stores the open form; on any error it stays open with its input.
@@ -29,7 +30,7 @@ impl App {
     pub(super) fn finish(
         &mut self,
         f: Option<EntryForm>,
-        result: Result<Option<String>, InputError>,
+        result: Result<Option<String>, OpsError>,
     ) {
         match result {
             Ok(Some(msg)) => {
@@ -48,9 +49,16 @@ impl App {
                 } else {
                     ""
                 };
-                let said = f.as_ref().map_or(e.to_string(), |f| f.entry.describe(&e));
+                // A field at fault is named as the form says it and focused; a journal that
+                // failed or takes no writes is said as it is (issue 25 item 7).
+                let said = match (&e, f.as_ref()) {
+                    (OpsError::Input(i), Some(f)) => f.entry.describe(i),
+                    _ => e.to_string(),
+                };
                 if let Some(mut f) = f {
-                    f.entry.focus_key(&e.field);
+                    if let Some(field) = e.field() {
+                        f.entry.focus_key(field);
+                    }
                     self.entry = Some(f);
                 }
                 self.error(format!("Not saved{kept}: {said}"));
@@ -60,7 +68,7 @@ impl App {
 
     /// Stores one form's record through `ops`; Ok(Some(message)) when done, Ok(None) when
     /// another step follows, Err with the field at fault.
-    fn store_entry(&mut self, f: &EntryForm) -> Result<Option<String>, InputError> {
+    fn store_entry(&mut self, f: &EntryForm) -> Result<Option<String>, OpsError> {
         let (e, today) = (&f.entry, self.today);
         let repo = &mut self.repo;
         let (kind, done) = match &f.kind {
@@ -94,11 +102,8 @@ impl App {
                         value: ftp,
                         from: None,
                     };
-                    let done = ops::settings::set(repo, &set, today).map_err(|err| {
-                        let mut i = input(err);
-                        i.field = forms::SET_FTP.into();
-                        i
-                    })?;
+                    let done = ops::settings::set(repo, &set, today)
+                        .map_err(|err| input(err).on_field(forms::SET_FTP))?;
                     ftp_line = format!("{}; ", forms::said(&done.record, today));
                 }
                 let done = match editing {
@@ -201,23 +206,27 @@ impl App {
                     return Ok(None);
                 }
                 // The form has one field for every exercise.
-                let done = ops::rehab::add_programme(repo, &draft, today)
-                    .map_err(input)
-                    .map_err(|i| match i.field.as_str() {
-                        "exercise" => InputError::new("exercises", i.message),
-                        _ => i,
+                let done =
+                    ops::rehab::add_programme(repo, &draft, today).map_err(|e| match input(e) {
+                        OpsError::Input(i) if i.field == "exercise" => {
+                            InputError::new("exercises", i.message).into()
+                        }
+                        other => other,
                     })?;
                 (Some(Kind::Programme), (done.record.id, done.summary))
             }
             FormKind::Score { .. } => {
                 let draft = forms::score_draft(e);
                 // "odi value" is the Total field's fault: focus it, keep the words.
-                let done = ops::scores::add(repo, &draft, today)
-                    .map_err(input)
-                    .map_err(|i| match i.field.strip_suffix(" value") {
-                        Some(inst) => InputError::new("value", format!("{inst} {}", i.message)),
-                        None => i,
-                    })?;
+                let done = ops::scores::add(repo, &draft, today).map_err(|e| match input(e) {
+                    OpsError::Input(i) => match i.field.strip_suffix(" value") {
+                        Some(inst) => {
+                            InputError::new("value", format!("{inst} {}", i.message)).into()
+                        }
+                        None => OpsError::Input(i),
+                    },
+                    other => other,
+                })?;
                 (Some(Kind::Score), (done.record.id, done.summary))
             }
             FormKind::Psfs { items } => {
@@ -265,7 +274,7 @@ impl App {
                     {
                         match crate::domain::parse::parse_date("date", t, today) {
                             Ok(d) => d,
-                            Err(_) => return self.find(t).map(Some),
+                            Err(_) => return Ok(Some(self.find(t)?)),
                         }
                     }
                     Some(t) => crate::domain::parse::parse_date("date", t, today)?,
@@ -277,7 +286,7 @@ impl App {
                     crate::domain::text::date(date, today)
                 )));
             }
-            FormKind::Search { .. } => return self.find(&e.text("text")).map(Some),
+            FormKind::Search { .. } => return Ok(Some(self.find(&e.text("text"))?)),
         };
         let (id, summary) = done;
         let undo = match kind {
@@ -318,26 +327,26 @@ impl App {
     /// Takes a dose through `ops` (the max check and the insert in one transaction), or asks
     /// first when it takes the day over the max (Ok(None): nothing is stored unless the
     /// answer is yes).
-    pub(super) fn take_dose(&mut self, d: &DoseDraft) -> Result<Option<String>, InputError> {
+    pub(super) fn take_dose(&mut self, d: &DoseDraft) -> Result<Option<String>, OpsError> {
         let now = self.now();
         let taken = ops::meds::take_dose(&mut self.repo, d, self.today, now);
         self.after_dose(taken.map_err(input)?)
     }
 
     /// Stores a dose the person confirmed over the max.
-    pub(super) fn force_dose(&mut self, d: Dose) -> Result<Option<String>, InputError> {
+    pub(super) fn force_dose(&mut self, d: Dose) -> Result<Option<String>, OpsError> {
         let taken = ops::meds::store_dose(&mut self.repo, d, true);
         self.after_dose(taken.map_err(input)?)
     }
 
     /// Stores a dose the person confirmed after "already logged … Take another?"; the max is
     /// still checked (and asked about).
-    pub(super) fn take_again(&mut self, d: Dose) -> Result<Option<String>, InputError> {
+    pub(super) fn take_again(&mut self, d: Dose) -> Result<Option<String>, OpsError> {
         let taken = ops::meds::store_dose_with(&mut self.repo, d, false, false);
         self.after_dose(taken.map_err(input)?)
     }
 
-    fn after_dose(&mut self, taken: Taken) -> Result<Option<String>, InputError> {
+    fn after_dose(&mut self, taken: Taken) -> Result<Option<String>, OpsError> {
         match taken {
             Taken::Again(a) => {
                 self.confirm = Some(Confirm {
@@ -428,12 +437,9 @@ impl App {
     }
 }
 
-/// A failed operation as the input error the form shows: the field at fault, or "journal".
-pub(super) fn input(e: RepoError) -> InputError {
-    match e {
-        RepoError::Input(i) => i,
-        e => InputError::new("journal", e.to_string()),
-    }
+/// A failed operation by its layer: the field at fault, a refusal, or the journal's failure.
+pub(super) fn input(e: impl Into<OpsError>) -> OpsError {
+    e.into()
 }
 
 /// The question before a dose passes its day's max (taken, or brought back from the trash):

@@ -5,6 +5,7 @@
 use super::action::Screen;
 use super::app::App;
 use crate::domain::InputError;
+use crate::ops::error::OpsError;
 use crate::views::journal::{TrainingRow, find_checkin};
 
 /// The index of the first of `rows` after `from` (wrapping) that contains `needle`.
@@ -143,7 +144,7 @@ impl App {
 
     /// Selects the next match of `text` on the current screen; the message says what was
     /// found, or that nothing was.
-    pub(super) fn find(&mut self, text: &str) -> Result<String, InputError> {
+    pub(super) fn find(&mut self, text: &str) -> Result<String, OpsError> {
         // Enter alone: the last words again.
         let text = if text.trim().is_empty() {
             self.search.clone()
@@ -155,7 +156,8 @@ impl App {
             return Err(InputError::new(
                 "text",
                 "nothing to find; allowed: words from a note, tag, name or title",
-            ));
+            )
+            .into());
         }
         self.search = text;
         let sel = self.sel[self.screen.index()];
@@ -176,14 +178,14 @@ impl App {
 
     /// The pain log: the newest day before the selected one whose note or tags match,
     /// else the newest from today.
-    fn find_day(&mut self, needle: &str) -> Result<String, InputError> {
+    fn find_day(&mut self, needle: &str) -> Result<String, OpsError> {
         let before = self.pain_selected();
         let found = find_checkin(&self.repo, before, needle)
             .and_then(|d| match d {
                 Some(d) => Ok(Some(d)),
                 None => find_checkin(&self.repo, self.today + chrono::Duration::days(1), needle),
             })
-            .map_err(|e| InputError::new("journal", e.to_string()))?;
+            .map_err(OpsError::from)?;
         Ok(match found {
             Some(d) => {
                 self.select_day(d);

@@ -175,26 +175,29 @@ impl App {
             &self.undo[i].op
         };
         // What the answer does: a redo of a delete removes, of an add restores.
-        let question = match (op, redo) {
-            (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => {
-                self.repo.summary(*rid, false).map(|w| {
-                    format!(
-                        "Take back {}? It goes to the trash (y/n)",
-                        named(rid.kind, w)
-                    )
-                })
-            }
-            (Undo::Restore(rid), false) | (Undo::Remove(rid), true) => self
-                .repo
-                .summary(*rid, true)
-                .map(|w| format!("Bring back the deleted {} {w}? (y/n)", rid.kind.noun())),
-            (Undo::PutBack(e), _) => records::check_edit(&self.repo, e).map(|()| {
-                let rid = e.rid();
-                let verb = if redo { "Redo" } else { "Take back" };
-                let head = format!("{verb} your edit of {} {rid}, ", rid.kind.noun());
-                one_line(&head, &e.change(), "? (y/n)")
-            }),
-        };
+        let question =
+            match (op, redo) {
+                (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => {
+                    self.repo.summary(*rid, false).map(|w| {
+                        format!(
+                            "Take back {}? It goes to the trash (y/n)",
+                            named(rid.kind, w)
+                        )
+                    })
+                }
+                (Undo::Restore(rid), false) | (Undo::Remove(rid), true) => self
+                    .repo
+                    .summary(*rid, true)
+                    .map(|w| format!("Bring back the deleted {} {w}? (y/n)", rid.kind.noun())),
+                (Undo::PutBack(e), _) => records::check_edit(&self.repo, e)
+                    .map_err(Into::into)
+                    .map(|()| {
+                        let rid = e.rid();
+                        let verb = if redo { "Redo" } else { "Take back" };
+                        let head = format!("{verb} your edit of {} {rid}, ", rid.kind.noun());
+                        one_line(&head, &e.change(), "? (y/n)")
+                    }),
+            };
         match question {
             Ok(question) => {
                 let on_yes = if redo {
@@ -274,8 +277,17 @@ impl App {
             }
             (Undo::Remove(rid), false) | (Undo::Restore(rid), true) => records::delete(repo, *rid)
                 .map(|d| format!("Took back {}; it is in the trash (T)", d.record))?,
-            (Undo::PutBack(e), false) => records::undo_edit(repo, e)?.summary,
-            (Undo::PutBack(e), true) => records::redo_edit(repo, e)?.summary,
+            (Undo::PutBack(e), redo) => {
+                let put = if redo {
+                    records::redo_edit(repo, e, force)?
+                } else {
+                    records::undo_edit(repo, e, force)?
+                };
+                match put {
+                    Restore::Done(d) => d.summary,
+                    Restore::OverMax(over) => return Ok(Err(over)),
+                }
+            }
         };
         self.refresh();
         self.clamp_sel();

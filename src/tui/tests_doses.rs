@@ -315,3 +315,40 @@ fn a_dose_after_midnight_with_the_app_open_lands_on_the_new_day() {
         "stored at 00:30 of the new day"
     );
 }
+
+/// Issue 25 item 1: `u` on a dose correction that would now take its day over the max asks
+/// first, as taking it does, and writes only on yes.
+#[test]
+fn undoing_a_correction_over_the_max_asks_first() {
+    let mut a = app();
+    open_d1(&mut a);
+    press(&mut a, "\t");
+    retype(&mut a, "400");
+    press(&mut a, "\n");
+    assert_eq!(amount(&a, 1), Some(400.0));
+    // 400 mg more at 18:00 makes 1200 mg: putting d1 back to 800 mg would make 1600 mg.
+    let d = DoseDraft {
+        medication: "ibuprofen".into(),
+        amount: Some(400.0),
+        at: Some("18:00".into()),
+        pain: None,
+        note: None,
+        force: false,
+    };
+    take_dose(&mut a.repo, &d, day(), day().and_hms_opt(20, 0, 0).unwrap()).unwrap();
+    press(&mut a, "uy");
+    let c = a.confirm.as_ref().expect("the max question");
+    assert!(
+        c.question
+            .starts_with("ibuprofen: 800 mg makes 1600 mg on 23 Nov, over your max of 1200 mg/day"),
+        "{}",
+        c.question
+    );
+    assert_eq!(
+        amount(&a, 1),
+        Some(400.0),
+        "nothing written before the answer"
+    );
+    press(&mut a, "y");
+    assert_eq!(amount(&a, 1), Some(800.0));
+}

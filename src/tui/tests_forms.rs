@@ -648,3 +648,27 @@ fn the_timeline_title_counts_appointments_ahead() {
         "{text}"
     );
 }
+
+/// Issue 25 item 7: a journal that takes no writes is said as it is in the status line,
+/// never as bad input on a field called "journal".
+#[test]
+fn a_read_only_journal_is_said_in_the_status_line_not_as_a_field() {
+    let mut repo = Repo::open_in_memory().unwrap();
+    ibuprofen(&mut repo);
+    let why =
+        "the journal is read-only (the folder takes no writes); reads work, writes are refused";
+    let mut app = app_on(repo.refusing_writes(why).unwrap(), Screen::Meds);
+    let d = crate::ops::meds::DoseDraft {
+        medication: "ibuprofen".into(),
+        ..Default::default()
+    };
+    let result = app.take_dose(&d);
+    assert!(
+        matches!(result, Err(crate::ops::error::OpsError::Storage(_))),
+        "{result:?}"
+    );
+    app.finish(None, result);
+    let (error, text) = status(&app);
+    assert!(error, "{text}");
+    assert_eq!(text, format!("Not saved: {why}"));
+}

@@ -1,7 +1,7 @@
 //! What the Today, Pain and Training screens list, loaded through the repo for the screen's
 //! visible window only (never all history), so front ends never touch SQL.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 
 use crate::domain::records::{Activity, Checkin, RehabSession};
 
@@ -48,10 +48,6 @@ pub fn next_event_text(e: &crate::domain::records::Event, today: NaiveDate) -> S
 /// Today's check-in: it decides the red-flag banner on every screen.
 pub fn load_today_checkin(repo: &Repo, today: NaiveDate) -> Result<Option<Checkin>> {
     repo.checkin_on(today)
-}
-
-pub fn monday(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(d.weekday().num_days_from_monday() as i64)
 }
 
 /// The pain log: every day from `from` to today, newest first, with its check-in if any.

@@ -3,7 +3,8 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::journal::{TIMELINE_DAYS, monday};
+use super::journal::TIMELINE_DAYS;
+use crate::analysis::data::week_start;
 use crate::analysis::meds::{MedCounters, med_counters};
 use crate::analysis::rehab::{RehabSummary, rehab_summary};
 use crate::analysis::{JournalData, Thresholds};
@@ -79,7 +80,7 @@ pub struct RehabData {
 
 pub fn load_rehab(repo: &Repo, today: NaiveDate) -> Result<RehabData> {
     let programmes = repo.programmes()?;
-    let sessions = repo.rehab_sessions_between(monday(today) - Duration::days(28), today)?;
+    let sessions = repo.rehab_sessions_between(week_start(today) - Duration::days(28), today)?;
     Ok(RehabData {
         summary: rehab_summary(&programmes, &sessions, today),
         active: repo.active_programmes(today)?.into_iter().next(),

@@ -6,5 +6,6 @@ pub mod insights;
 pub mod journal;
 pub mod logs;
 pub mod plan;
+pub mod report;
 pub mod scores;
 pub mod week;

@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::journal::monday;
+use crate::analysis::data::week_start;
 use crate::analysis::rehab::{week_counted, week_target};
 use crate::domain::text;
 use crate::repo::{Repo, Result};
@@ -109,7 +109,7 @@ fn totals(repo: &Repo, days: &[WeekDay]) -> Result<WeekTotals> {
 
 /// The Monday-to-Sunday week holding `day`, and the one before. Days after `today` are empty.
 pub fn load_week(repo: &Repo, day: NaiveDate, today: NaiveDate) -> Result<WeekView> {
-    let from = monday(day);
+    let from = week_start(day);
     let before = from - Duration::days(7);
     let mut days = days_of(repo, from, from + Duration::days(6))?;
     for d in days.iter_mut().filter(|d| d.date > today) {

@@ -16,6 +16,7 @@ mod import_lang;
 mod input;
 mod insights;
 mod leg;
+mod limits;
 mod plan;
 mod reach;
 mod readme;

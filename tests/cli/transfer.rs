@@ -158,3 +158,84 @@ fn an_export_over_a_0644_file_replaces_it_whole_at_0600() {
     assert_eq!(mode(&csv), 0o600);
     assert!(std::fs::read_to_string(&csv).unwrap().contains(NASTY));
 }
+
+/// Issue 25 item 1: doses from another device that join this journal's day over the max are
+/// refused (exit 2, nothing written) as taking them would be; `import --force` takes them.
+#[test]
+fn an_import_past_the_daily_max_is_refused_unless_forced() {
+    let phone = Journal::new();
+    phone.ok(&[
+        "med",
+        "add",
+        "ibuprofen",
+        "--class",
+        "nsaid",
+        "--dose",
+        "400",
+        "--max-daily",
+        "1200",
+    ]);
+    phone.ok(&[
+        "med",
+        "take",
+        "ibuprofen",
+        "800",
+        "--at",
+        "2026-01-10 08:00",
+    ]);
+    let path = phone.dir.path().join("phone.json");
+    std::fs::write(&path, phone.export()).unwrap();
+    let laptop = Journal::new();
+    laptop.ok(&["import", path.to_str().unwrap()]);
+    laptop.ok(&[
+        "med",
+        "take",
+        "ibuprofen",
+        "400",
+        "--at",
+        "2026-01-10 12:00",
+    ]);
+    phone.ok(&[
+        "med",
+        "take",
+        "ibuprofen",
+        "400",
+        "--at",
+        "2026-01-10 16:00",
+    ]);
+    std::fs::write(&path, phone.export()).unwrap();
+    let before = laptop.export();
+    let err = laptop.fails(&["import", path.to_str().unwrap()], 2);
+    assert!(
+        err.contains("to 1600 mg, over your max daily total of 1200 mg") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(laptop.export(), before, "nothing imported");
+    laptop.ok(&["import", path.to_str().unwrap(), "--force"]);
+    let v: serde_json::Value = serde_json::from_str(&laptop.export()).unwrap();
+    assert_eq!(v["tables"]["doses"].as_array().map(Vec::len), Some(3));
+}
+
+/// Issue 25 item 3: the report goes through the same private, atomic writer as the exports:
+/// a report over an older, longer 0644 file replaces it whole, readable by its owner only, and
+/// leaves no temporary file beside it.
+#[test]
+fn a_report_over_a_0644_file_replaces_it_whole_at_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let a = filled();
+    let dir = a.dir.path().join("out");
+    std::fs::create_dir(&dir).unwrap();
+    let html = dir.join("report.html");
+    std::fs::write(&html, "x".repeat(1 << 22)).unwrap();
+    std::fs::set_permissions(&html, std::fs::Permissions::from_mode(0o644)).unwrap();
+    a.ok(&["report", "-o", html.to_str().unwrap()]);
+    let mode = std::fs::metadata(&html).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        text.starts_with("<!DOCTYPE html>") && !text.contains("xxxx"),
+        "replaced whole"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
+}

@@ -165,14 +165,6 @@ fn files_cannot_bring_in_what_the_json_import_refuses() {
             "date",
         ),
         (
-            write(
-                d,
-                "antipode.gpx",
-                &gpx("2026-11-19 08:00:00", 120, 1, Some((60, (-47.0, -172.0)))),
-            ),
-            "distance",
-        ),
-        (
             write(d, "ahead.tcx", &tcx("2027-01-02 08:00:00", 60, 1)),
             "date",
         ),
@@ -208,6 +200,21 @@ fn files_cannot_bring_in_what_the_json_import_refuses() {
             file.display()
         );
     }
+    // A figure out of range is left empty with a line in the summary (issue 25 item 2): a
+    // 20,000 km GPS jump stores the walk without its distance, never the jump.
+    let antipode = write(
+        d,
+        "antipode.gpx",
+        &gpx("2026-11-19 08:00:00", 120, 1, Some((60, (-47.0, -172.0)))),
+    );
+    let s = import(&db, &[&antipode]);
+    let a = &s["imported"][0]["activities"][0];
+    assert!(a["distance_m"].is_null(), "{s}");
+    let note = s["notes"][0]["reason"].as_str().unwrap_or_default();
+    assert!(
+        note.contains("distance 40030195.53 m is out of range") && note.contains("left empty"),
+        "{s}"
+    );
     // A point at 0,0 is a receiver without a fix: left out, the ride imports whole.
     let island = write(
         d,
@@ -232,16 +239,17 @@ fn files_cannot_bring_in_what_the_json_import_refuses() {
             )
         })
         .collect();
-    assert_eq!(failed.len(), 3, "{s}");
-    assert!(failed[0].1.contains("'-200' is out of range"), "{failed:?}");
+    assert_eq!(failed.len(), 1, "{s}");
+    assert!(failed[0].1.starts_with("date:"), "{failed:?}");
+    // Power -200 and NP 1e300 are left empty, each ride stored without it, with a line each.
+    let notes = s["notes"].to_string();
+    assert!(notes.contains("power -200 W is out of range"), "{s}");
+    assert!(notes.contains("np 1e300 W is out of range"), "{s}");
+    let rides = s["imported"][0]["activities"].as_array().unwrap();
+    assert_eq!(rides.len(), 3, "{s}");
+    assert!(rides[0]["avg_power_w"].is_null(), "{s}");
     assert!(
-        failed[1].1.starts_with("np:") && failed[1].1.contains("1e300"),
-        "{failed:?}"
-    );
-    assert!(failed[2].1.starts_with("date:"), "{failed:?}");
-    assert_eq!(
-        s["imported"][0]["activities"].as_array().unwrap().len(),
-        1,
+        rides.iter().all(|a| a["normalized_power_w"] != 1e300),
         "{s}"
     );
     assert_round_trip(&db);

@@ -151,7 +151,7 @@ pub fn rehab_record(
 ) -> Result<RehabSession, InputError> {
     let scale = |k: &str| {
         e.opt(k)
-            .map(|t| crate::domain::error::parse_scale(k, &t, 0, 10))
+            .map(|t| crate::domain::limits::PAIN.parse_scale(k, &t))
             .transpose()
     };
     // The same limits as `rehab log --minutes` and the import: 0 up to a day.
@@ -261,7 +261,10 @@ pub fn programme_draft(e: &Entry) -> Result<ProgrammeDraft, InputError> {
         t.parse::<u32>().map_err(|_| {
             InputError::new(
                 "target",
-                format!("'{t}' is not a number; allowed: 0–21 sessions per week"),
+                format!(
+                    "'{t}' is not a number; allowed: 0–{} sessions per week",
+                    crate::domain::limits::TARGET_PER_WEEK.hi
+                ),
             )
         })
     })?;

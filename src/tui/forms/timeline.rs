@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::{EntryForm, FormKind, show};
 use crate::domain::InputError;
-use crate::domain::error::parse_scale;
+use crate::domain::limits::PAIN;
 use crate::domain::records::{Event, PsfsItem};
 use crate::domain::vocab::EventKind;
 use crate::ops::events::EventDraft;
@@ -104,11 +104,11 @@ pub fn psfs_scores(e: &Entry, items: &[PsfsItem]) -> Result<Vec<(String, u8)>, I
     let mut out = Vec::new();
     for (item, key) in items.iter().zip(SCORE_KEYS) {
         if let Some(t) = e.opt(key) {
-            out.push((item.name.clone(), parse_scale(key, &t, 0, 10)?));
+            out.push((item.name.clone(), PAIN.parse_scale(key, &t)?));
         }
     }
     match (e.opt("new"), e.opt("new_score")) {
-        (Some(name), Some(t)) => out.push((name, parse_scale("new_score", &t, 0, 10)?)),
+        (Some(name), Some(t)) => out.push((name, PAIN.parse_scale("new_score", &t)?)),
         (Some(_), None) => {
             return Err(InputError::new(
                 "new_score",

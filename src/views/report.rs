@@ -1,13 +1,14 @@
-//! The report's one loader: reads the journal through the repo and computes the figures with
-//! the same analysis calls `backtrack stats` makes, so every figure matches `stats --since`.
+//! The care-team report's view (SPEC §12): the period's journal read through the repo, with
+//! the figures from the same analysis calls `backtrack stats` makes, so every figure matches
+//! `stats --since`, and the return plan as `plan show` has it.
 
 use chrono::NaiveDate;
 
+use super::plan::{PlanView, load_plan};
 use crate::analysis::series::Series;
 use crate::analysis::{JournalData, Stats, stats};
 use crate::domain::records::Event;
 use crate::repo::{Repo, Result};
-use crate::views::plan::{PlanView, load_plan};
 
 /// The settings key of the patient's name, printed in the header only when set.
 pub const NAME_KEY: &str = "name";
