@@ -12,10 +12,20 @@ use crate::domain::records::{Checkin, Dose};
 use crate::repo::records::TrashItem;
 use crate::repo::{Kind, RecordId, Repo};
 
-pub use super::app_undo::{Undo, UndoStep};
+mod dose;
+pub(super) mod entry;
+mod import;
+mod plausible;
+mod report;
+mod save;
+mod scores;
+mod search;
+mod undo;
+
 use crate::views::insights::{self, Range, TrendsData};
 use crate::views::journal::{self, PainLog, TodayData, TrainingRow};
 use crate::views::logs::{self, MedsData, RehabData, TimelineData};
+pub use undo::{Undo, UndoStep};
 
 /// A line in the status bar: a confirmation, or an error in the error style.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,15 +5,6 @@
 
 pub mod action;
 pub mod app;
-mod app_dose;
-mod app_entry;
-mod app_import;
-mod app_plausible;
-mod app_report;
-mod app_save;
-mod app_scores;
-mod app_search;
-mod app_undo;
 pub mod event;
 pub mod forms;
 pub mod keymap;
@@ -93,29 +84,3 @@ pub fn render_once(
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_doses;
-#[cfg(test)]
-mod tests_firstweek;
-#[cfg(test)]
-mod tests_forms;
-#[cfg(test)]
-mod tests_import;
-#[cfg(test)]
-mod tests_layout;
-#[cfg(test)]
-mod tests_meds;
-#[cfg(test)]
-mod tests_plausible;
-#[cfg(test)]
-mod tests_rehab;
-#[cfg(test)]
-mod tests_report;
-#[cfg(test)]
-mod tests_settings;
-#[cfg(test)]
-mod tests_undo;
-#[cfg(test)]
-mod tests_units;
-#[cfg(test)]
-mod tests_worst;

@@ -13,7 +13,7 @@ use crate::domain::prescription::format_spec;
 use crate::domain::records::Activity;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
-use crate::tui::app_entry::training_filter;
+use crate::tui::app::entry::training_filter;
 use crate::tui::text::cells;
 use crate::tui::theme::Theme;
 use crate::views::journal::{TRAINING_DAYS, TrainingRow};

@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 
-use super::action::{Action, Screen};
-use super::app::App;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::domain::records::Checkin;
 use crate::repo::Repo;
+use crate::tui::action::{Action, Screen};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 
-use super::action::{Action, Edit, Effect, Screen};
-use super::app::App;
-use super::forms::FormKind;
-use super::keymap::{KeyContext, map};
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::repo::Repo;
+use crate::tui::action::{Action, Edit, Effect, Screen};
+use crate::tui::app::App;
+use crate::tui::forms::FormKind;
+use crate::tui::keymap::{KeyContext, map};
+use crate::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const INTERVALS: &str = "\

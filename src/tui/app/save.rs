@@ -2,18 +2,18 @@
 //! at fault focused on any error; a dose over the daily max asks first (SPEC §4.4), and so
 //! does a new medication whose drug has a row already (use it, or restore it from the trash).
 
-use super::app::{App, Confirm, Pending};
-use super::forms::{self, EntryForm, FormKind};
+use super::{App, Confirm, Pending};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::ops;
 use crate::ops::meds::{DoseDraft, Taken};
 use crate::repo::meds::SameDrug;
 use crate::repo::{Kind, RecordId, RepoError};
+use crate::tui::forms::{self, EntryForm, FormKind};
 
 impl App {
     /// Validates and stores the open form; on any error it stays open with its input.
-    pub(super) fn save_entry(&mut self) {
+    pub(in crate::tui) fn save_entry(&mut self) {
         let Some(f) = self.entry.take() else { return };
         let before = f.edits().map(|rid| (rid, self.before_edit(rid)));
         let mut result = self.store_entry(&f);
@@ -26,7 +26,7 @@ impl App {
     /// Closes the form with the message after a write; keeps it (with the status error)
     /// otherwise. Ok(None): another step follows (the dose form, or the max question, which
     /// keeps the form behind it).
-    pub(super) fn finish(
+    pub(in crate::tui) fn finish(
         &mut self,
         f: Option<EntryForm>,
         result: Result<Option<String>, InputError>,
@@ -288,7 +288,10 @@ impl App {
     }
 
     /// Adds the exercises the open programme names (after a yes), then saves it.
-    pub(super) fn add_exercises_then_save(&mut self, add: Vec<(String, Option<String>, String)>) {
+    pub(in crate::tui) fn add_exercises_then_save(
+        &mut self,
+        add: Vec<(String, Option<String>, String)>,
+    ) {
         for (name, prescription, kind) in add {
             let draft = ops::rehab::ExerciseDraft {
                 name,
@@ -318,21 +321,24 @@ impl App {
     /// Takes a dose through `ops` (the max check and the insert in one transaction), or asks
     /// first when it takes the day over the max (Ok(None): nothing is stored unless the
     /// answer is yes).
-    pub(super) fn take_dose(&mut self, d: &DoseDraft) -> Result<Option<String>, InputError> {
+    pub(in crate::tui) fn take_dose(
+        &mut self,
+        d: &DoseDraft,
+    ) -> Result<Option<String>, InputError> {
         let now = self.now();
         let taken = ops::meds::take_dose(&mut self.repo, d, self.today, now);
         self.after_dose(taken.map_err(input)?)
     }
 
     /// Stores a dose the person confirmed over the max.
-    pub(super) fn force_dose(&mut self, d: Dose) -> Result<Option<String>, InputError> {
+    pub(in crate::tui) fn force_dose(&mut self, d: Dose) -> Result<Option<String>, InputError> {
         let taken = ops::meds::store_dose(&mut self.repo, d, true);
         self.after_dose(taken.map_err(input)?)
     }
 
     /// Stores a dose the person confirmed after "already logged … Take another?"; the max is
     /// still checked (and asked about).
-    pub(super) fn take_again(&mut self, d: Dose) -> Result<Option<String>, InputError> {
+    pub(in crate::tui) fn take_again(&mut self, d: Dose) -> Result<Option<String>, InputError> {
         let taken = ops::meds::store_dose_with(&mut self.repo, d, false, false);
         self.after_dose(taken.map_err(input)?)
     }
@@ -387,7 +393,7 @@ impl App {
 
     /// Enter on "already m3": m3's own form replaces the new one (the typed values are not
     /// carried over: what m3 stores is shown, to change or keep).
-    pub(super) fn open_same_drug(&mut self, id: i64) {
+    pub(in crate::tui) fn open_same_drug(&mut self, id: i64) {
         match self.repo.medication_by_id(id) {
             Ok(Some(m)) => {
                 let name = m.name.clone();
@@ -401,7 +407,7 @@ impl App {
 
     /// Enter on "m3 is in the trash": restores it like the Trash view does (`u` takes it
     /// back) and closes the new form.
-    pub(super) fn restore_same_drug(&mut self, id: i64) {
+    pub(in crate::tui) fn restore_same_drug(&mut self, id: i64) {
         let rid = RecordId::new(Kind::Medication, id);
         match ops::records::restore(&mut self.repo, rid, false) {
             // A medication has no max check of its own: only doses stay over the max.
@@ -418,7 +424,7 @@ impl App {
     }
 
     /// Esc on the question: back to the new form as typed, at its name.
-    pub(super) fn back_to_new_med(&mut self) {
+    pub(in crate::tui) fn back_to_new_med(&mut self) {
         if let Some(f) = self.entry.as_mut() {
             f.entry.focus_key("name");
         }
@@ -429,7 +435,7 @@ impl App {
 }
 
 /// A failed operation as the input error the form shows: the field at fault, or "journal".
-pub(super) fn input(e: RepoError) -> InputError {
+pub(in crate::tui) fn input(e: RepoError) -> InputError {
     match e {
         RepoError::Input(i) => i,
         e => InputError::new("journal", e.to_string()),
@@ -438,7 +444,7 @@ pub(super) fn input(e: RepoError) -> InputError {
 
 /// The question before a dose passes its day's max (taken, or brought back from the trash):
 /// "ibuprofen: 400 mg makes 1600 mg on 23 Nov, over your max of 1200 mg/day. Take it? (y/n)".
-pub(super) fn over_max_question(o: &ops::meds::OverMax, ask: &str) -> String {
+pub(in crate::tui) fn over_max_question(o: &ops::meds::OverMax, ask: &str) -> String {
     let (d, u) = (&o.dose, &o.dose.unit);
     format!(
         "{}: {} {u} makes {} {u} on {}, over your max of {}/day. {ask} (y/n)",

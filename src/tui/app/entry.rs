@@ -1,14 +1,14 @@
 //! The app's side of the forms besides the check-in: opening each one pre-filled, the Training
 //! filter and rehab view, and which record the current screen's selection is (for Enter, `d`
-//! and `u`). Saving is in `app_save`.
+//! and `u`). Saving is in `save`.
 
-use super::action::Screen;
-use super::app::App;
-use super::forms::{self, EntryForm};
+use super::App;
 use crate::domain::clock;
 use crate::domain::records::Medication;
 use crate::domain::vocab::ActivityKind;
 use crate::repo::{Kind, RecordId};
+use crate::tui::action::Screen;
+use crate::tui::forms::{self, EntryForm};
 use crate::views::journal::TrainingRow;
 
 /// The Training filter's name at `i`: "all", then every activity kind ("rehab" also shows
@@ -35,7 +35,7 @@ impl App {
             .collect()
     }
 
-    pub(super) fn cycle_filter(&mut self) {
+    pub(in crate::tui) fn cycle_filter(&mut self) {
         self.training_filter = (self.training_filter + 1) % (ActivityKind::ALL.len() + 1);
         self.sel[Screen::Training.index()] = 0;
         let f = training_filter(self.training_filter);
@@ -44,7 +44,7 @@ impl App {
 
     /// Now, on the app's day (which `BACKTRACK_TODAY` or a test may fix; `update` has
     /// already moved it to the clock's).
-    pub(super) fn now(&self) -> chrono::NaiveDateTime {
+    pub(in crate::tui) fn now(&self) -> chrono::NaiveDateTime {
         let time = self.time_of_day.unwrap_or_else(|| match &self.clock {
             Some(c) => c().time(),
             None => clock::now_local().time(),
@@ -53,7 +53,7 @@ impl App {
     }
 
     /// `v` on Training; a fresh journal's library is seeded here, the first look at rehab.
-    pub(super) fn toggle_rehab_view(&mut self) {
+    pub(in crate::tui) fn toggle_rehab_view(&mut self) {
         self.rehab_view = !self.rehab_view;
         if self.rehab_view {
             if let Err(e) = self.repo.ensure_exercise_library() {
@@ -103,7 +103,7 @@ impl App {
         }
     }
 
-    pub(super) fn clamp_sel(&mut self) {
+    pub(in crate::tui) fn clamp_sel(&mut self) {
         if self.screen != Screen::Pain {
             let n = self.rows();
             let i = &mut self.sel[self.screen.index()];
@@ -111,12 +111,12 @@ impl App {
         }
     }
 
-    pub(super) fn open(&mut self, form: EntryForm) {
+    pub(in crate::tui) fn open(&mut self, form: EntryForm) {
         self.entry = Some(form);
     }
 
     /// Enter on a list: the selected entry's form (the pain log opens its check-in).
-    pub(super) fn open_selected(&mut self) {
+    pub(in crate::tui) fn open_selected(&mut self) {
         if self.screen == Screen::Pain {
             return self.open_form(self.pain_selected());
         }
@@ -157,7 +157,7 @@ impl App {
     }
 
     /// `S`: the Settings form with the values in force today.
-    pub(super) fn open_settings(&mut self) {
+    pub(in crate::tui) fn open_settings(&mut self) {
         let plain: Result<Vec<(&'static str, String)>, _> = forms::plain_keys()
             .map(|k| self.repo.plain(k).map(|v| (k, v.unwrap_or_default())))
             .collect();
@@ -170,7 +170,7 @@ impl App {
         }
     }
 
-    pub(super) fn open_activity(&mut self) {
+    pub(in crate::tui) fn open_activity(&mut self) {
         self.open(forms::activity_form(
             None,
             self.settings(),
@@ -178,7 +178,7 @@ impl App {
         ));
     }
 
-    pub(super) fn open_rehab(&mut self) {
+    pub(in crate::tui) fn open_rehab(&mut self) {
         // A fresh journal gets the common exercises the first time rehab is used.
         if let Err(e) = self.repo.ensure_exercise_library() {
             return self.error(format!("preparing the exercise library failed: {e}"));
@@ -194,7 +194,7 @@ impl App {
         }
     }
 
-    pub(super) fn open_dose(&mut self) {
+    pub(in crate::tui) fn open_dose(&mut self) {
         match self.repo.medications() {
             Ok(m) if m.is_empty() => self.info(
                 "No medications yet: add one on the Medications screen (4, then n) or with `backtrack med add`",
@@ -209,7 +209,7 @@ impl App {
         }
     }
 
-    pub(super) fn open_dose_for(&mut self, med: Medication) {
+    pub(in crate::tui) fn open_dose_for(&mut self, med: Medication) {
         // The form's "of max" is the drug's, which the save checks against.
         match self.repo.drug_day(med.id, self.today) {
             Ok((t, max_daily)) => self.open(forms::dose_form(Medication { max_daily, ..med }, t)),
@@ -217,11 +217,11 @@ impl App {
         }
     }
 
-    pub(super) fn open_event(&mut self) {
+    pub(in crate::tui) fn open_event(&mut self) {
         self.open(forms::event_form(None));
     }
 
-    pub(super) fn open_psfs(&mut self) {
+    pub(in crate::tui) fn open_psfs(&mut self) {
         match self.repo.psfs_items() {
             Ok(items) => self.open(forms::psfs_form(items, self.today)),
             Err(e) => self.error(format!("loading PSFS failed: {e}")),
@@ -229,7 +229,7 @@ impl App {
     }
 
     /// `o`: the outcome-score form, with each instrument's latest and what is due.
-    pub(super) fn open_score(&mut self) {
+    pub(in crate::tui) fn open_score(&mut self) {
         let loaded = self
             .repo
             .scores()
@@ -244,7 +244,7 @@ impl App {
         }
     }
 
-    pub(super) fn open_programme(&mut self) {
+    pub(in crate::tui) fn open_programme(&mut self) {
         let lib = self
             .repo
             .ensure_exercise_library()
@@ -255,16 +255,16 @@ impl App {
         }
     }
 
-    pub(super) fn open_medication(&mut self) {
+    pub(in crate::tui) fn open_medication(&mut self) {
         self.open(forms::medication_form(None));
     }
 
-    pub(super) fn jump_prompt(&mut self) {
+    pub(in crate::tui) fn jump_prompt(&mut self) {
         self.open(forms::jump_form());
     }
 
     /// `t`: the selected medication's usual dose now, through the same max check as a form.
-    pub(super) fn take_selected(&mut self) {
+    pub(in crate::tui) fn take_selected(&mut self) {
         if self.meds_doses {
             return self.info("t takes from the catalogue: v shows it");
         }

@@ -2,10 +2,8 @@
 //! select one; Enter corrects it through `ops::edit` (the code of `backtrack edit dN`), asking
 //! first when the correction takes its day over the max, as taking a dose does.
 
-use super::action::Screen;
-use super::app::{App, Confirm, Pending};
-use super::app_save::input;
-use super::forms::{EntryForm, FormKind};
+use super::save::input;
+use super::{App, Confirm, Pending};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::domain::text;
@@ -13,6 +11,8 @@ use crate::ops;
 use crate::ops::dose_edit::Stored;
 use crate::ops::edit::EditDraft;
 use crate::repo::{Kind, RecordId};
+use crate::tui::action::Screen;
+use crate::tui::forms::{EntryForm, FormKind};
 
 impl App {
     /// The doses the doses view lists: the last 30 days, newest first.
@@ -24,14 +24,14 @@ impl App {
     }
 
     /// `v` on Medications: the catalogue ↔ the doses; each starts at its top row.
-    pub(super) fn toggle_dose_view(&mut self) {
+    pub(in crate::tui) fn toggle_dose_view(&mut self) {
         self.meds_doses = !self.meds_doses;
         self.sel[Screen::Meds.index()] = 0;
     }
 
     /// Stores the corrected dose; Ok(None) when it first asks about a day over the max
     /// (nothing is written unless the answer is yes).
-    pub(super) fn edit_dose(
+    pub(in crate::tui) fn edit_dose(
         &mut self,
         old: &Dose,
         draft: &EditDraft,
@@ -69,7 +69,7 @@ impl App {
     }
 
     /// A yes to "over your max … Save it?": the open correction is stored as typed.
-    pub(super) fn save_over_max(&mut self) {
+    pub(in crate::tui) fn save_over_max(&mut self) {
         self.set_confirmed(true);
         self.save_entry();
         // Still open (refused for another reason): a changed amount asks again.

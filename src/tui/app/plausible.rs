@@ -2,13 +2,13 @@
 //! maximum, 500 km in 10 minutes, 25 h) asks before it is stored; a yes stores it as typed,
 //! as `--force` does on the command line (the check is `domain::plausible`).
 
-use super::app::{App, Confirm, Pending};
-use super::forms::{EntryForm, FormKind};
+use super::{App, Confirm, Pending};
 use crate::domain::plausible::Implausible;
+use crate::tui::forms::{EntryForm, FormKind};
 
 impl App {
     /// "np: 2000 W over a whole activity … Save it anyway? (y/n)"; the form stays behind it.
-    pub(super) fn ask_implausible(&mut self, i: Implausible) {
+    pub(in crate::tui) fn ask_implausible(&mut self, i: Implausible) {
         self.confirm = Some(Confirm {
             question: format!("{}: {}. Save it anyway? (y/n)", i.field, i.what),
             on_yes: Pending::Implausible,
@@ -16,7 +16,7 @@ impl App {
     }
 
     /// A yes to "… looks like a typo. Save it anyway?": the open activity is stored as typed.
-    pub(super) fn save_implausible(&mut self) {
+    pub(in crate::tui) fn save_implausible(&mut self) {
         self.set_activity_confirmed(true);
         self.save_entry();
         // Still open (refused for another reason): a changed figure asks again.

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::action::{Action, Edit, Screen};
-use super::app::App;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::repo::Repo;
+use crate::tui::action::{Action, Edit, Screen};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -78,7 +78,7 @@ fn editing_a_session_with_as_done_stores_the_exercise() {
     // Opened again, the form shows what was stored; unticking goblet squat drops it.
     press(&mut a, "\n");
     let form = a.entry.as_ref().expect("form open");
-    let super::forms::FormKind::Rehab { exercises, .. } = &form.kind else {
+    let crate::tui::forms::FormKind::Rehab { exercises, .. } = &form.kind else {
         panic!("not the rehab form");
     };
     assert_eq!(

@@ -1,13 +1,13 @@
 //! `w` on Trends: the care-team report for the range shown, written through the report's own
 //! entry point (the app never builds the HTML itself), with the file's path in the status line.
 
-use super::app::App;
+use super::App;
 use crate::report::{ReportOptions, default_name, write_report};
 
 impl App {
     /// Writes the report from the Trends range's first day to today into `report_dir`; any
     /// failure is a status-line error and the app goes on.
-    pub(super) fn write_trends_report(&mut self) {
+    pub(in crate::tui) fn write_trends_report(&mut self) {
         self.ensure_loaded();
         // The range as drawn: "all" and a range longer than the journal start at its first day.
         let Some((from, to)) = self.trends.as_ref().map(|t| (t.from, t.to)) else {

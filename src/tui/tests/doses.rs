@@ -4,15 +4,15 @@
 
 use chrono::NaiveDate;
 
-use super::action::{Action, Edit, Screen};
-use super::app::{App, Pending};
-use super::forms::FormKind;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::domain::records::Medication;
 use crate::domain::vocab::MedClass;
 use crate::ops::meds::{DoseDraft, take_dose};
 use crate::repo::{Kind, RecordId, Repo};
+use crate::tui::action::{Action, Edit, Screen};
+use crate::tui::app::{App, Pending};
+use crate::tui::forms::FormKind;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -217,7 +217,7 @@ fn a_dose_row_never_ends_in_a_cut_pain_or_note() {
     a.refresh();
     press(&mut a, "v");
     let row = |w, h| {
-        let shown = super::screens::buffer_text(&super::render_buffer(&a, w, h));
+        let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, w, h));
         let line = shown
             .lines()
             .find(|l| l.contains(" d3 "))

@@ -1,6 +1,20 @@
 //! Action → state tests for the keymap, the check-in form and the app's update, on an
 //! in-memory journal with a fixed day.
 
+mod doses;
+mod firstweek;
+mod forms;
+mod import;
+mod layout;
+mod meds;
+mod plausible;
+mod rehab;
+mod report;
+mod settings;
+mod undo;
+mod units;
+mod worst;
+
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

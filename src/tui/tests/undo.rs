@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 
-use super::action::{Action, Edit, Screen};
-use super::app::App;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::domain::records::Checkin;
 use crate::repo::Repo;
+use crate::tui::action::{Action, Edit, Screen};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -289,7 +289,7 @@ fn an_activity_of_ones_own_kind_keeps_it_through_the_form() {
     };
     crate::ops::activity::add(&mut a.repo, &draft, day()).unwrap();
     a.refresh();
-    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(shown.contains(" yoga "), "{shown}");
     press(&mut a, "\n");
     let form = &a.entry.as_ref().expect("the edit form").entry;

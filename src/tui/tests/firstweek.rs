@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::action::Screen;
-use super::app::App;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::repo::Repo;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -50,14 +50,14 @@ fn plus_on_an_empty_one_to_five_scale_still_starts_at_one() {
     // Pain, worst, where, feels, red flags, sleep, sitting, sleep quality.
     press(&mut a, "c4");
     let f = a.form.as_mut().unwrap();
-    f.focus = super::forms::checkin::Field::SleepQuality;
+    f.focus = crate::tui::forms::checkin::Field::SleepQuality;
     press(&mut a, "+");
     assert_eq!(a.form.as_ref().unwrap().sleep_quality, Some(1));
 }
 
 #[test]
 fn a_paste_is_text_for_the_field_and_never_keys() {
-    use super::action::Action;
+    use crate::tui::action::Action;
     let mut a = app();
     // The event form, on its title: a pasted line break is a space, and the "m" after it
     // is a letter of the title, not the dose picker.
@@ -92,7 +92,7 @@ fn ibuprofen_dose_at(repo: &mut Repo, at: chrono::NaiveDateTime) -> i64 {
     use crate::domain::records::Dose;
     let m = match repo.medication_by_name("ibuprofen").unwrap() {
         Some(m) => m,
-        None => super::tests_forms::ibuprofen(repo),
+        None => super::forms::ibuprofen(repo),
     };
     repo.add_dose(&Dose {
         id: 0,
@@ -161,7 +161,7 @@ fn undoing_a_dose_delete_asks_over_the_max() {
 
 #[test]
 fn a_time_alone_in_the_dose_form_keeps_the_dose_on_its_own_day() {
-    use super::action::{Action, Edit};
+    use crate::tui::action::{Action, Edit};
     let mut repo = Repo::open_in_memory().unwrap();
     let yesterday = day().pred_opt().unwrap();
     let id = ibuprofen_dose_at(&mut repo, yesterday.and_hms_opt(20, 0, 0).unwrap());
@@ -201,21 +201,21 @@ fn training_counts_the_programmes_own_sessions_and_rounds_the_percent() {
         log(&mut repo, &at(d, Some("core"), None), wed).unwrap();
     }
     let mut a = App::new(repo, wed, Theme::plain(), Screen::Training);
-    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let text = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(
         text.contains("core: 2 of 3 sessions (67%) + 1 other"),
         "{text}"
     );
-    a.update(super::action::Action::GoTo(Screen::Today));
-    let text = super::screens::buffer_text(&super::render_buffer(&a, 120, 40));
+    a.update(crate::tui::action::Action::GoTo(Screen::Today));
+    let text = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 120, 40));
     assert!(text.contains("2 of 3 sessions (67%) + 1 other"), "{text}");
 }
 
 #[test]
 fn a_first_ftp_in_settings_applies_from_the_journals_first_day() {
-    use super::action::{Action, Edit};
     use crate::domain::records::Activity;
     use crate::domain::vocab::ActivityKind;
+    use crate::tui::action::{Action, Edit};
     let mut repo = Repo::open_in_memory().unwrap();
     let ten_days_ago = day() - chrono::Duration::days(10);
     let mut ride = Activity::new(

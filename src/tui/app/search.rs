@@ -2,9 +2,9 @@
 //! the text, case aside. The pain log searches the whole history's notes and tags, older days
 //! first, so a match years back is found without scrolling there.
 
-use super::action::Screen;
-use super::app::App;
+use super::App;
 use crate::domain::InputError;
+use crate::tui::action::Screen;
 use crate::views::journal::{TrainingRow, find_checkin};
 
 /// The index of the first of `rows` after `from` (wrapping) that contains `needle`.
@@ -34,14 +34,14 @@ fn training_words(r: &TrainingRow) -> String {
 }
 
 impl App {
-    pub(super) fn search_prompt(&mut self) {
-        let form = super::forms::search_form(&self.search);
+    pub(in crate::tui) fn search_prompt(&mut self) {
+        let form = crate::tui::forms::search_form(&self.search);
         self.open(form);
     }
 
     /// What `text` finds on this screen, for the prompt while it is typed: how many rows
     /// and the first few (the pain log: the newest few days of the whole history).
-    pub(super) fn search_hits(&self, text: &str) -> Vec<String> {
+    pub(in crate::tui) fn search_hits(&self, text: &str) -> Vec<String> {
         const SHOWN: usize = 3;
         let needle = text.trim().to_lowercase();
         if needle.is_empty() {
@@ -143,7 +143,7 @@ impl App {
 
     /// Selects the next match of `text` on the current screen; the message says what was
     /// found, or that nothing was.
-    pub(super) fn find(&mut self, text: &str) -> Result<String, InputError> {
+    pub(in crate::tui) fn find(&mut self, text: &str) -> Result<String, InputError> {
         // Enter alone: the last words again.
         let text = if text.trim().is_empty() {
             self.search.clone()

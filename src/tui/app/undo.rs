@@ -2,13 +2,13 @@
 //! back the newest step of the screen you are on, after a question naming it in words; `U` or
 //! Ctrl-R does it again. `T` lists deleted records; Enter restores one.
 
-use super::action::Screen;
-use super::app::{App, Confirm, Pending};
-use super::app_save::over_max_question;
-use super::text::{cells, fit};
+use super::save::over_max_question;
+use super::{App, Confirm, Pending};
 use crate::ops::meds::OverMax;
 use crate::ops::records::{self, EditStep, Restore};
 use crate::repo::{Kind, RecordId};
+use crate::tui::action::Screen;
+use crate::tui::text::{cells, fit};
 
 /// What one step changed: a delete (undo brings the record back), a record the app just
 /// created or restored (undo moves it to the trash, from where Trash still restores it), or
@@ -59,7 +59,10 @@ impl App {
 
     /// Before an edit of `rid` is written: the record as stored, for its undo step. None when
     /// it cannot be read (the edit still goes ahead; it just cannot be taken back).
-    pub(super) fn before_edit(&self, rid: RecordId) -> Option<crate::repo::snapshot::Snapshot> {
+    pub(in crate::tui) fn before_edit(
+        &self,
+        rid: RecordId,
+    ) -> Option<crate::repo::snapshot::Snapshot> {
         records::before_edit(&self.repo, rid).ok()
     }
 
@@ -67,7 +70,7 @@ impl App {
     /// about its adding or deleting are dropped (taking one back would lose the edit), and
     /// so is any redo of an older edit of it; older edits stay on the undo list beneath this
     /// one. An edit that changed nothing stored adds no step.
-    pub(super) fn edited(
+    pub(in crate::tui) fn edited(
         &mut self,
         rid: RecordId,
         before: Option<crate::repo::snapshot::Snapshot>,
@@ -114,13 +117,13 @@ impl App {
     }
 
     /// Remembers a record the app just created, so `u` can take it back.
-    pub(super) fn created(&mut self, kind: Kind, id: i64) -> String {
+    pub(in crate::tui) fn created(&mut self, kind: Kind, id: i64) -> String {
         self.push_step(Undo::Remove(RecordId::new(kind, id)));
         " · u undoes".to_string()
     }
 
     /// Deletes the selected entry of the current screen; `u` restores it.
-    pub(super) fn delete_selected(&mut self) {
+    pub(in crate::tui) fn delete_selected(&mut self) {
         let Some(rid) = self.selected_record() else {
             return self.info("Nothing selected to delete");
         };
@@ -142,12 +145,12 @@ impl App {
     }
 
     /// `u`: asks whether to take back the newest step of this screen, naming it.
-    pub(super) fn ask_undo(&mut self) {
+    pub(in crate::tui) fn ask_undo(&mut self) {
         self.ask_step(false);
     }
 
     /// `U` / Ctrl-R: asks whether to do again the newest step taken back on this screen.
-    pub(super) fn ask_redo(&mut self) {
+    pub(in crate::tui) fn ask_redo(&mut self) {
         self.ask_step(true);
     }
 
@@ -221,7 +224,7 @@ impl App {
 
     /// Carries out a confirmed undo (or redo) and moves the step to the other list. A dose it
     /// would bring back over its day's max asks first, as taking it does (`force` after "y").
-    pub(super) fn apply_step(&mut self, i: usize, redo: bool, force: bool) {
+    pub(in crate::tui) fn apply_step(&mut self, i: usize, redo: bool, force: bool) {
         let from = if redo { &mut self.redo } else { &mut self.undo };
         if i >= from.len() {
             return;
@@ -286,7 +289,7 @@ impl App {
     }
 
     /// `T`: opens (or closes) the Trash view.
-    pub(super) fn toggle_trash(&mut self) {
+    pub(in crate::tui) fn toggle_trash(&mut self) {
         if self.trash.take().is_none() {
             self.trash_sel = 0;
             self.load_trash();
@@ -303,13 +306,13 @@ impl App {
         }
     }
 
-    pub(super) fn move_trash(&mut self, d: i64) {
+    pub(in crate::tui) fn move_trash(&mut self, d: i64) {
         let n = self.trash.as_ref().map_or(0, Vec::len) as i64;
         self.trash_sel = (self.trash_sel as i64 + d).clamp(0, (n - 1).max(0)) as usize;
     }
 
     /// Enter in the Trash view: restores the selected record (`u` deletes it again).
-    pub(super) fn restore_selected(&mut self) {
+    pub(in crate::tui) fn restore_selected(&mut self) {
         let Some(item) = self.trash.as_ref().and_then(|t| t.get(self.trash_sel)) else {
             return self.info("The trash is empty");
         };
@@ -320,7 +323,7 @@ impl App {
     }
 
     /// Restores `rid` from the trash; a dose over its day's max asks first (`force` after "y").
-    pub(super) fn restore_trashed(&mut self, rid: RecordId, force: bool) {
+    pub(in crate::tui) fn restore_trashed(&mut self, rid: RecordId, force: bool) {
         match self.apply(&mut Undo::Restore(rid), false, force) {
             Ok(Ok(msg)) => {
                 self.push_step(Undo::Remove(rid));

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::action::Screen;
-use super::app::App;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::repo::Repo;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -23,7 +23,7 @@ fn app() -> App {
 }
 
 fn shown(a: &App, w: u16, h: u16) -> String {
-    super::screens::buffer_text(&super::render_buffer(a, w, h))
+    crate::tui::screens::buffer_text(&crate::tui::render_buffer(a, w, h))
 }
 
 #[test]
@@ -79,7 +79,7 @@ fn todays_check_in_card_wraps_between_items_not_inside_them() {
     let mut a = app();
     // Pain 4; sleep 6.2 h, quality 2, sitting 9.9 h, a workday, mood 4, stress 2, energy 5.
     press(&mut a, "c4\t\t\t\t\t6.2\t2\t9.9\t \t4\t2\t5");
-    a.update(super::action::Action::Save);
+    a.update(crate::tui::action::Action::Save);
     assert!(a.form.is_none(), "{:?}", a.status);
     let s = shown(&a, 80, 24);
     for item in [
@@ -147,7 +147,7 @@ fn doses_by_day_write_amounts_as_the_rest_of_the_app_does() {
 #[test]
 fn help_longer_than_the_window_scrolls_to_its_last_key() {
     let mut a = app();
-    a.update(super::action::Action::Resize(60, 20));
+    a.update(crate::tui::action::Action::Resize(60, 20));
     press(&mut a, "3?");
     let first = shown(&a, 60, 20);
     assert!(first.contains("j/k scroll"), "{first}");
@@ -169,7 +169,7 @@ fn log_activity(a: &mut App, duration: &str, days_ago: u32, tss: &str) {
     let e = &mut a.entry.as_mut().unwrap().entry;
     e.set_text("date", &format!("-{days_ago}"));
     e.set_text("tss", tss);
-    a.update(super::action::Action::Save);
+    a.update(crate::tui::action::Action::Save);
     assert!(a.entry.is_none(), "{:?}", a.status);
 }
 
@@ -192,7 +192,7 @@ fn a_rated_psfs_activity_shows_its_last_score_and_date_whole() {
     let e = &mut a.entry.as_mut().expect("p opens PSFS").entry;
     e.set_text("new", "ride 3h with climbing");
     e.set_text("new_score", "8");
-    a.update(super::action::Action::Save);
+    a.update(crate::tui::action::Action::Save);
     assert!(a.entry.is_none(), "{:?}", a.status);
     press(&mut a, "p");
     let s = shown(&a, 80, 24);
@@ -233,11 +233,11 @@ fn a_bad_psfs_score_names_its_activity_and_takes_the_focus_there() {
     let e = &mut a.entry.as_mut().unwrap().entry;
     e.set_text("new", "lift my kid");
     e.set_text("new_score", "6");
-    a.update(super::action::Action::Save);
+    a.update(crate::tui::action::Action::Save);
     press(&mut a, "p");
     a.entry.as_mut().unwrap().entry.set_text("s0", "11");
     a.entry.as_mut().unwrap().entry.focus_key("new");
-    a.update(super::action::Action::Save);
+    a.update(crate::tui::action::Action::Save);
     let s = a.status.as_ref().unwrap();
     assert!(
         s.error && s.text.contains("lift my kid (last 6 on 23 Nov): 11"),
@@ -257,7 +257,7 @@ fn ctrl_e_is_offered_only_where_there_is_a_note() {
         keys.contains("Esc cancel") && !keys.contains("Ctrl-E"),
         "{keys}"
     );
-    a.update(super::action::Action::Cancel);
+    a.update(crate::tui::action::Action::Cancel);
     press(&mut a, "e");
     let keys = shown(&a, 80, 24).lines().last().unwrap().to_string();
     assert!(keys.contains("Ctrl-E note"), "{keys}");
@@ -267,16 +267,16 @@ fn ctrl_e_is_offered_only_where_there_is_a_note() {
 fn a_discarded_form_says_so_as_a_sentence() {
     let mut a = app();
     press(&mut a, "c4");
-    a.update(super::action::Action::Cancel);
-    a.update(super::action::Action::Confirm);
+    a.update(crate::tui::action::Action::Cancel);
+    a.update(crate::tui::action::Action::Confirm);
     assert_eq!(
         a.status.as_ref().unwrap().text,
         "Discarded the check-in; nothing was saved"
     );
     press(&mut a, "e");
     a.entry.as_mut().unwrap().entry.set_text("title", "MRI");
-    a.update(super::action::Action::Cancel);
-    a.update(super::action::Action::Confirm);
+    a.update(crate::tui::action::Action::Cancel);
+    a.update(crate::tui::action::Action::Confirm);
     assert_eq!(
         a.status.as_ref().unwrap().text,
         "Discarded the event; nothing was saved"

@@ -4,12 +4,12 @@
 
 use chrono::NaiveDate;
 
-use super::action::{Action, Edit, Screen};
-use super::app::App;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::domain::text::{Units, set_units, units};
 use crate::repo::Repo;
+use crate::tui::action::{Action, Edit, Screen};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -42,7 +42,7 @@ fn clear(a: &mut App) {
 
 /// The Training list's row of the ride, at a width that shows the distance column.
 fn ride_row(a: &App) -> String {
-    let shown = super::screens::buffer_text(&super::render_buffer(a, 120, 40));
+    let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(a, 120, 40));
     let row = shown.lines().find(|l| l.contains("ride"));
     row.unwrap_or_else(|| panic!("no ride row: {shown}")).into()
 }
@@ -82,7 +82,7 @@ fn switching_units_in_settings_stores_them_and_redraws_at_once() {
     press(&mut a, "S");
     let e = &a.entry.as_ref().unwrap().entry;
     assert_eq!(e.text("units"), "metric");
-    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(
         shown.contains("Units") && shown.contains("metric"),
         "{shown}"
@@ -219,7 +219,7 @@ fn a_bare_number_in_an_imperial_form_is_miles_feet_or_pounds() {
     );
     switch_units(&mut a);
     press(&mut a, "a");
-    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(shown.contains("miles: 26, or 42km"), "{shown}");
     typ(&mut a, "1h30m");
     for (key, v) in [("distance", "30"), ("ascent", "2600")] {

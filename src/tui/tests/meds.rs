@@ -4,14 +4,14 @@
 
 use chrono::NaiveDate;
 
-use super::action::{Action, Edit, Screen};
-use super::app::{App, Pending};
-use super::forms::FormKind;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::domain::records::Medication;
 use crate::domain::vocab::MedClass;
 use crate::repo::{Kind, RecordId, Repo};
+use crate::tui::action::{Action, Edit, Screen};
+use crate::tui::app::{App, Pending};
+use crate::tui::forms::FormKind;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

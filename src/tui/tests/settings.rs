@@ -2,11 +2,11 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::action::{Action, Edit, Screen};
-use super::app::App;
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::repo::Repo;
+use crate::tui::action::{Action, Edit, Screen};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -141,11 +141,11 @@ fn training_shows_distance_power_and_hr_when_wide_enough() {
     }
     a.update(Action::Save);
     assert!(a.entry.is_none(), "{:?}", a.status);
-    let wide = super::screens::buffer_text(&super::render_buffer(&a, 120, 40));
+    let wide = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 120, 40));
     let row = wide.lines().find(|l| l.contains("ride")).unwrap();
     assert!(row.contains("45.0 km  NP 215 W"), "{row}");
     assert!(row.contains("HR 142"), "{row}");
-    let narrow = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let narrow = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     let row = narrow.lines().find(|l| l.contains("ride")).unwrap();
     assert!(
         !row.contains("NP 215"),
@@ -186,7 +186,7 @@ fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
     assert!(a.entry.is_none(), "{:?}", a.status);
     let stored = a.repo.activities_between(day(), day()).unwrap();
     assert_eq!(stored[0].ascent_m, Some(792.48), "2600 ft stored as metres");
-    let wide = super::screens::buffer_text(&super::render_buffer(&a, 120, 40));
+    let wide = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 120, 40));
     let row = wide.lines().find(|l| l.contains("ride")).unwrap();
     assert!(row.contains("26.0 mi"), "{row}");
     // Editing shows the figures back in feet and miles, and saving unchanged keeps them.
@@ -196,7 +196,7 @@ fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
         (e.text("ascent"), e.text("distance")),
         ("2600ft".into(), "26mi".into())
     );
-    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(shown.contains("│ Ascent    2600ft "), "{shown}");
     a.update(Action::Save);
     assert!(a.entry.is_none(), "{:?}", a.status);
@@ -251,7 +251,7 @@ fn imperial_settings_take_and_show_pounds_and_store_kilograms() {
     );
     press(&mut a, "S");
     assert_eq!(a.entry.as_ref().unwrap().entry.text("weight_kg"), "165lb");
-    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(
         shown.contains("Weight") && shown.contains("165lb"),
         "{shown}"
@@ -281,13 +281,13 @@ fn rehab_loads_show_in_pounds_and_an_edited_session_keeps_them() {
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
     assert_eq!(s[0].items[0].load_kg, Some(15.876));
     // The session's form lists the load as done; saving it unchanged keeps the load.
-    a.open(super::forms::rehab_form(
+    a.open(crate::tui::forms::rehab_form(
         None,
         &[],
         Some(s[0].clone()),
         day(),
     ));
-    let shown = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(shown.contains("[x] goblet squat 3x8@35lb"), "{shown}");
     a.update(Action::Save);
     assert!(a.entry.is_none(), "{:?}", a.status);

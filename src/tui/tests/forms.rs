@@ -4,16 +4,16 @@
 use chrono::{Duration, NaiveDate, NaiveTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::tests::press;
+use super::press;
 
-use super::action::{Action, Screen};
-use super::app::App;
-use super::forms::FormKind;
-use super::keymap::{HelpFor, KeyContext, help_for, map};
-use super::theme::Theme;
 use crate::domain::records::{Medication, Programme, ProgrammeItem};
 use crate::domain::vocab::MedClass;
 use crate::repo::{Kind, RecordId, Repo};
+use crate::tui::action::{Action, Screen};
+use crate::tui::app::App;
+use crate::tui::forms::FormKind;
+use crate::tui::keymap::{HelpFor, KeyContext, help_for, map};
+use crate::tui::theme::Theme;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -100,7 +100,7 @@ fn activity_pain_11_is_refused_naming_the_field_and_keeps_input() {
     assert_eq!(focused_value(&a), "11", "the input is kept and focused");
     assert!(a.repo.activities_between(day(), day()).unwrap().is_empty());
     // Fixing it saves.
-    a.update(Action::Text(super::action::Edit::Backspace));
+    a.update(Action::Text(crate::tui::action::Edit::Backspace));
     press(&mut a, "\n");
     assert!(a.entry.is_none(), "{:?}", a.status);
     let saved = a.repo.activities_between(day(), day()).unwrap();
@@ -126,7 +126,7 @@ fn activity_duration_abc_is_refused_and_tss_is_live() {
     let f = a.entry.as_ref().unwrap();
     assert!(f.info(day())[0].starts_with("TSS –"), "{:?}", f.info(day()));
     for _ in 0..3 {
-        a.update(Action::Text(super::action::Edit::Backspace));
+        a.update(Action::Text(crate::tui::action::Edit::Backspace));
     }
     // 1 h at RPE 5 (IF 0.75): TSS ~56, an estimate; then NP 200 at FTP 250: 64 from power.
     press(&mut a, "1h\t\t\t\t\t\t\t\t5");
@@ -240,7 +240,7 @@ fn event_psfs_and_jump() {
     assert!(a.psfs_due.is_some(), "asks for PSFS on a fresh journal");
     press(&mut a, "pride 3h\t11\n");
     assert!(status(&a).0, "11 is refused");
-    a.update(Action::Text(super::action::Edit::Backspace));
+    a.update(Action::Text(crate::tui::action::Edit::Backspace));
     press(&mut a, "\n");
     assert_eq!(a.repo.psfs_items().unwrap()[0].ratings[0].score, 1);
     assert!(a.psfs_due.is_none(), "rated today");
@@ -278,7 +278,7 @@ fn delete_undo_edit_filter_and_unsaved_questions() {
     assert!(a.confirm.as_ref().unwrap().question.contains("event"));
     press(&mut a, "y");
     assert!(a.entry.is_none());
-    assert_eq!(a.update(Action::Quit), super::action::Effect::Quit);
+    assert_eq!(a.update(Action::Quit), crate::tui::action::Effect::Quit);
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn medication_form_refuses_a_bad_dose_and_saves() {
     let (err, text) = status(&a);
     assert!(err && text.contains("dose"), "{text}");
     for _ in 0..3 {
-        a.update(Action::Text(super::action::Edit::Backspace));
+        a.update(Action::Text(crate::tui::action::Edit::Backspace));
     }
     press(&mut a, "50\t200\n");
     let m = a.repo.medications().unwrap();
@@ -311,7 +311,7 @@ fn enter_on_a_rehab_row_edits_the_session() {
     assert_eq!((s[0].items.len(), s[0].minutes), (1, Some(15)));
     press(&mut a, "\n\t");
     assert_eq!(focused_value(&a), "15", "the session's minutes");
-    a.update(Action::Text(super::action::Edit::Backspace));
+    a.update(Action::Text(crate::tui::action::Edit::Backspace));
     press(&mut a, "0\n");
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
     assert_eq!((s.len(), s[0].minutes), (1, Some(10)), "updated, not added");
@@ -337,7 +337,7 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
     assert!(a.repo.programmes().unwrap().is_empty());
     assert_eq!(focused_value(&a), "bird dog:3x10, plank:3x40s");
     press(&mut a, "\t\t\t");
-    a.update(Action::Text(super::action::Edit::Backspace));
+    a.update(Action::Text(crate::tui::action::Edit::Backspace));
     press(&mut a, "2\n");
     assert!(a.confirm.is_some());
     press(&mut a, "y");
@@ -357,7 +357,7 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
     press(&mut a, "r");
     a.entry.as_mut().unwrap().entry.focus_key("as_done");
     for c in "bird dog:3x12@4kg".chars() {
-        a.update(Action::Text(super::action::Edit::Insert(c)));
+        a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
     a.update(Action::Save);
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
@@ -383,7 +383,7 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
     press(&mut a, "r");
     a.entry.as_mut().unwrap().entry.focus_key("as_done");
     for c in "dead bug:2x5".chars() {
-        a.update(Action::Text(super::action::Edit::Insert(c)));
+        a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
     a.update(Action::Save);
     let (err, text) = status(&a);
@@ -447,7 +447,7 @@ fn u_takes_back_a_dose_taken_by_mistake_and_an_added_event() {
     a.update(Action::NextField);
     a.update(Action::NextField);
     for c in "MRI".chars() {
-        a.update(Action::Text(super::action::Edit::Insert(c)));
+        a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
     a.update(Action::Save);
     let (err, text) = status(&a);
@@ -484,7 +484,7 @@ fn trash_view_lists_deleted_records_and_restores() {
     a.update(Action::NextField);
     a.update(Action::NextField);
     for c in "physio".chars() {
-        a.update(Action::Text(super::action::Edit::Insert(c)));
+        a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
     a.update(Action::Save);
     press(&mut a, "d");
@@ -493,7 +493,7 @@ fn trash_view_lists_deleted_records_and_restores() {
     let items = a.trash.as_ref().expect("T opens the trash");
     assert_eq!(items.len(), 1);
     assert!(items[0].summary.contains("physio"), "{:?}", items[0]);
-    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let text = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(
         text.contains("Trash (1)") && text.contains("physio"),
         "{text}"
@@ -522,7 +522,7 @@ fn today_marks_a_total_over_the_max_without_colour() {
     press(&mut a, "t");
     a.time_of_day = NaiveTime::from_hms_opt(12, 0, 0);
     press(&mut a, "ty1");
-    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let text = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     let line = text
         .lines()
         .find(|l| l.contains("ibuprofen"))
@@ -562,7 +562,7 @@ fn slash_finds_words_in_the_lists_and_the_whole_pain_history() {
     press(&mut a, "a45m");
     a.entry.as_mut().unwrap().entry.focus_key("bike");
     for c in "gravel".chars() {
-        a.update(Action::Text(super::action::Edit::Insert(c)));
+        a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
     a.update(Action::Save);
     press(&mut a, "g/gravel\n");
@@ -578,7 +578,7 @@ fn slash_finds_words_in_the_lists_and_the_whole_pain_history() {
     a.update(Action::NextField);
     a.update(Action::NextField);
     for c in "MRI lumbar".chars() {
-        a.update(Action::Text(super::action::Edit::Insert(c)));
+        a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
     a.update(Action::Save);
     press(&mut a, "6/lumbar\n");
@@ -593,14 +593,14 @@ fn u_puts_back_an_edit_but_not_the_adding_of_a_record_edited_since() {
     a.update(Action::NextField);
     a.update(Action::NextField);
     for c in "MRI".chars() {
-        a.update(Action::Text(super::action::Edit::Insert(c)));
+        a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
     a.update(Action::Save);
     // Enter edits it: the title gets a word more.
     press(&mut a, "\n");
     a.entry.as_mut().unwrap().entry.focus_key("title");
     for c in " lumbar".chars() {
-        a.update(Action::Text(super::action::Edit::Insert(c)));
+        a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
     a.update(Action::Save);
     assert_eq!(
@@ -642,7 +642,7 @@ fn the_timeline_title_counts_appointments_ahead() {
         crate::ops::events::add_event(&mut repo, &draft, day()).unwrap();
     }
     let a = app_on(repo, Screen::Timeline);
-    let text = super::screens::buffer_text(&super::render_buffer(&a, 80, 24));
+    let text = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(
         text.contains("Events: 1 ahead, 1 in the last 2 years"),
         "{text}"

@@ -1,12 +1,12 @@
 //! Importing rides from the app (`i` on Training): the prompt, the run the event loop drives
 //! between progress frames, and the summary it leaves on screen.
 
-use super::app::App;
-use super::forms::{self, ImportJob};
+use super::App;
 use crate::import::{Options, Progress, import_files};
+use crate::tui::forms::{self, ImportJob};
 
 impl App {
-    pub(super) fn import_prompt(&mut self) {
+    pub(in crate::tui) fn import_prompt(&mut self) {
         self.open(forms::import_form());
     }
 
@@ -34,7 +34,7 @@ impl App {
     }
 
     /// Shows the summary over the screen (Esc closes it) and reloads what the import changed.
-    pub(super) fn import_done(&mut self, result: Result<(String, String), String>) {
+    pub(in crate::tui) fn import_done(&mut self, result: Result<(String, String), String>) {
         self.refresh();
         match result {
             Ok((head, text)) => {

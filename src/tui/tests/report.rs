@@ -3,13 +3,13 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::action::Screen;
-use super::app::App;
-use super::keymap::{KeyContext, help_sections, map};
-use super::tests::press;
-use super::theme::Theme;
+use super::press;
 use crate::domain::records::Checkin;
 use crate::repo::Repo;
+use crate::tui::action::Screen;
+use crate::tui::app::App;
+use crate::tui::keymap::{KeyContext, help_sections, map};
+use crate::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn day() -> NaiveDate {
