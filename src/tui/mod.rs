@@ -74,9 +74,9 @@ pub fn render_once(
     height: u16,
 ) -> String {
     let mut app = App::new(repo, today, Theme::plain(), screen);
-    if screen == Screen::Trends && range != app.range {
-        app.range = range;
-        app.trends = None;
+    if screen == Screen::Trends && range != app.trends.range {
+        app.trends.range = range;
+        app.trends.data = None;
         app.ensure_loaded();
     }
     screens::buffer_text(&render_buffer(&app, width, height))

@@ -3,7 +3,7 @@
 //! first when the correction takes its day over the max, as taking a dose does.
 
 use super::save::input;
-use super::{App, Confirm, Pending};
+use super::{App, Pending};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::domain::text;
@@ -18,6 +18,7 @@ impl App {
     /// The doses the doses view lists: the last 30 days, newest first.
     pub fn recent_doses(&self) -> Vec<&Dose> {
         self.meds
+            .data
             .iter()
             .flat_map(|m| m.history.iter().flat_map(|(_, v)| v))
             .collect()
@@ -25,7 +26,7 @@ impl App {
 
     /// `v` on Medications: the catalogue ↔ the doses; each starts at its top row.
     pub(in crate::tui) fn toggle_dose_view(&mut self) {
-        self.meds_doses = !self.meds_doses;
+        self.meds.view = self.meds.view.toggled();
         self.sel[Screen::Meds.index()] = 0;
     }
 
@@ -52,8 +53,8 @@ impl App {
             Stored::Done(line) => Ok(Some(line)),
             Stored::OverMax { after, max } => {
                 let u = &old.unit;
-                self.confirm = Some(Confirm {
-                    question: format!(
+                self.ask(
+                    format!(
                         "{}: {} {u} makes {} {u} on {}, over your max of {}/day. Save it? (y/n)",
                         old.medication,
                         text::number(c.new.amount),
@@ -61,8 +62,8 @@ impl App {
                         c.new.taken_at.format("%-d %b"),
                         text::amount(max, u)
                     ),
-                    on_yes: Pending::EditOverMax,
-                });
+                    Pending::EditOverMax,
+                );
                 Ok(None)
             }
         }
@@ -80,7 +81,7 @@ impl App {
         if let Some(EntryForm {
             kind: FormKind::DoseEdit { confirmed, .. },
             ..
-        }) = self.entry.as_mut()
+        }) = self.entry_mut()
         {
             *confirmed = yes;
         }

@@ -8,7 +8,7 @@ use crate::domain::records::Medication;
 use crate::domain::vocab::ActivityKind;
 use crate::repo::{Kind, RecordId};
 use crate::tui::action::Screen;
-use crate::tui::forms::{self, EntryForm};
+use crate::tui::forms;
 use crate::views::journal::TrainingRow;
 
 /// The Training filter's name at `i`: "all", then every activity kind ("rehab" also shows
@@ -23,8 +23,9 @@ pub fn training_filter(i: usize) -> &'static str {
 impl App {
     /// The Training rows the filter lets through.
     pub fn training_rows(&self) -> Vec<&TrainingRow> {
-        let f = training_filter(self.training_filter);
+        let f = training_filter(self.training.filter);
         self.training
+            .rows
             .iter()
             .flatten()
             .filter(|r| match r {
@@ -36,9 +37,9 @@ impl App {
     }
 
     pub(in crate::tui) fn cycle_filter(&mut self) {
-        self.training_filter = (self.training_filter + 1) % (ActivityKind::ALL.len() + 1);
+        self.training.filter = (self.training.filter + 1) % (ActivityKind::ALL.len() + 1);
         self.sel[Screen::Training.index()] = 0;
-        let f = training_filter(self.training_filter);
+        let f = training_filter(self.training.filter);
         self.info(format!("Showing: {f} (f cycles)"));
     }
 
@@ -54,12 +55,12 @@ impl App {
 
     /// `v` on Training; a fresh journal's library is seeded here, the first look at rehab.
     pub(in crate::tui) fn toggle_rehab_view(&mut self) {
-        self.rehab_view = !self.rehab_view;
-        if self.rehab_view {
+        self.training.view = self.training.view.toggled();
+        if self.training.rehab_view() {
             if let Err(e) = self.repo.ensure_exercise_library() {
                 return self.error(format!("preparing the exercise library failed: {e}"));
             }
-            self.rehab = None;
+            self.training.rehab = None;
             self.ensure_loaded();
         }
     }
@@ -70,7 +71,7 @@ impl App {
         match self.screen {
             Screen::Pain => {
                 let date = self.pain_selected();
-                let loaded = self.pain_log.as_ref().and_then(|log| {
+                let loaded = self.pain.log.as_ref().and_then(|log| {
                     log.days
                         .iter()
                         .find(|(d, _)| *d == date)
@@ -83,20 +84,22 @@ impl App {
                 };
                 c.map(|c| RecordId::new(Kind::Checkin, c.id))
             }
-            Screen::Training if !self.rehab_view => self.training_rows().get(i).map(|r| match r {
-                TrainingRow::Activity(a) => RecordId::new(Kind::Activity, a.id),
-                TrainingRow::Rehab(s) => RecordId::new(Kind::Rehab, s.id),
-            }),
-            Screen::Meds if self.meds_doses => {
+            Screen::Training if !self.training.rehab_view() => {
+                self.training_rows().get(i).map(|r| match r {
+                    TrainingRow::Activity(a) => RecordId::new(Kind::Activity, a.id),
+                    TrainingRow::Rehab(s) => RecordId::new(Kind::Rehab, s.id),
+                })
+            }
+            Screen::Meds if self.meds.doses_view() => {
                 let d = self.recent_doses().into_iter().nth(i)?;
                 Some(RecordId::new(Kind::Dose, d.id))
             }
             Screen::Meds => {
-                let m = self.meds.as_ref()?.catalogue.get(i)?;
+                let m = self.meds.data.as_ref()?.catalogue.get(i)?;
                 Some(RecordId::new(Kind::Medication, m.id))
             }
             Screen::Timeline => {
-                let e = self.timeline.as_ref()?.events.get(i)?;
+                let e = self.timeline.data.as_ref()?.events.get(i)?;
                 Some(RecordId::new(Kind::Event, e.id))
             }
             _ => None,
@@ -109,10 +112,6 @@ impl App {
             let i = &mut self.sel[self.screen.index()];
             *i = (*i).min(n.saturating_sub(1));
         }
-    }
-
-    pub(in crate::tui) fn open(&mut self, form: EntryForm) {
-        self.entry = Some(form);
     }
 
     /// Enter on a list: the selected entry's form (the pain log opens its check-in).
@@ -265,11 +264,12 @@ impl App {
 
     /// `t`: the selected medication's usual dose now, through the same max check as a form.
     pub(in crate::tui) fn take_selected(&mut self) {
-        if self.meds_doses {
+        if self.meds.doses_view() {
             return self.info("t takes from the catalogue: v shows it");
         }
         let Some(m) = self
             .meds
+            .data
             .as_ref()
             .and_then(|m| m.catalogue.get(self.sel[Screen::Meds.index()]).cloned())
         else {
@@ -277,6 +277,6 @@ impl App {
         };
         let form = forms::dose_form(m.clone(), 0.0);
         let result = forms::dose_draft(&form.entry, &m).and_then(|d| self.take_dose(&d));
-        self.finish(None, result);
+        self.finish(result);
     }
 }

@@ -1,7 +1,7 @@
 //! Importing rides from the app (`i` on Training): the prompt, the run the event loop drives
 //! between progress frames, and the summary it leaves on screen.
 
-use super::App;
+use super::{App, Mode};
 use crate::import::{Options, Progress, import_files};
 use crate::tui::forms::{self, ImportJob};
 
@@ -38,8 +38,9 @@ impl App {
         self.refresh();
         match result {
             Ok((head, text)) => {
-                self.import_summary = Some(text);
-                self.info(format!("{head} Esc closes the list."));
+                let shown = self.show(Mode::ImportSummary(text));
+                let close = if shown { " Esc closes the list." } else { "" };
+                self.info(format!("{head}{close}"));
             }
             Err(e) => {
                 self.error(format!(

@@ -2,17 +2,17 @@
 //! maximum, 500 km in 10 minutes, 25 h) asks before it is stored; a yes stores it as typed,
 //! as `--force` does on the command line (the check is `domain::plausible`).
 
-use super::{App, Confirm, Pending};
+use super::{App, Pending};
 use crate::domain::plausible::Implausible;
 use crate::tui::forms::{EntryForm, FormKind};
 
 impl App {
     /// "np: 2000 W over a whole activity … Save it anyway? (y/n)"; the form stays behind it.
     pub(in crate::tui) fn ask_implausible(&mut self, i: Implausible) {
-        self.confirm = Some(Confirm {
-            question: format!("{}: {}. Save it anyway? (y/n)", i.field, i.what),
-            on_yes: Pending::Implausible,
-        });
+        self.ask(
+            format!("{}: {}. Save it anyway? (y/n)", i.field, i.what),
+            Pending::Implausible,
+        );
     }
 
     /// A yes to "… looks like a typo. Save it anyway?": the open activity is stored as typed.
@@ -27,7 +27,7 @@ impl App {
         if let Some(EntryForm {
             kind: FormKind::Activity { confirmed, .. },
             ..
-        }) = self.entry.as_mut()
+        }) = self.entry_mut()
         {
             *confirmed = yes;
         }

@@ -10,7 +10,7 @@ impl App {
     pub(in crate::tui) fn write_trends_report(&mut self) {
         self.ensure_loaded();
         // The range as drawn: "all" and a range longer than the journal start at its first day.
-        let Some((from, to)) = self.trends.as_ref().map(|t| (t.from, t.to)) else {
+        let Some((from, to)) = self.trends.data.as_ref().map(|t| (t.from, t.to)) else {
             if self.status.is_none() {
                 self.error("Report not written: the Trends range did not load");
             }

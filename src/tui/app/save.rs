@@ -2,7 +2,7 @@
 //! at fault focused on any error; a dose over the daily max asks first (SPEC §4.4), and so
 //! does a new medication whose drug has a row already (use it, or restore it from the trash).
 
-use super::{App, Confirm, Pending};
+use super::{App, Pending};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::ops;
@@ -14,45 +14,37 @@ use crate::tui::forms::{self, EntryForm, FormKind};
 impl App {
     /// Validates and stores the open form; on any error it stays open with its input.
     pub(in crate::tui) fn save_entry(&mut self) {
-        let Some(f) = self.entry.take() else { return };
+        // A copy to store from: the open form stays in place behind a question it raises.
+        let Some(f) = self.entry().cloned() else {
+            return;
+        };
         let before = f.edits().map(|rid| (rid, self.before_edit(rid)));
         let mut result = self.store_entry(&f);
         if let (Ok(Some(msg)), Some((rid, before))) = (&mut result, before) {
             msg.push_str(&self.edited(rid, before));
         }
-        self.finish(Some(f), result);
+        self.finish(result);
     }
 
-    /// Closes the form with the message after a write; keeps it (with the status error)
-    /// otherwise. Ok(None): another step follows (the dose form, or the max question, which
-    /// keeps the form behind it).
-    pub(in crate::tui) fn finish(
-        &mut self,
-        f: Option<EntryForm>,
-        result: Result<Option<String>, InputError>,
-    ) {
+    /// Closes the open form with the message after a write; keeps it (with the status error,
+    /// at the field at fault) otherwise. Ok(None): another step follows (the dose form, or
+    /// the max question, which keeps the form behind it).
+    pub(in crate::tui) fn finish(&mut self, result: Result<Option<String>, InputError>) {
         match result {
             Ok(Some(msg)) => {
-                self.entry = None;
+                self.close_form();
                 self.refresh();
                 self.info(msg);
             }
-            Ok(None) => {
-                if self.entry.is_none() {
-                    self.entry = f;
-                }
-            }
+            Ok(None) => {}
             Err(e) => {
-                let kept = if f.is_some() {
-                    " (your input is kept)"
-                } else {
-                    ""
+                let (kept, said) = match self.entry_mut() {
+                    Some(f) => {
+                        f.entry.focus_key(&e.field);
+                        (" (your input is kept)", f.entry.describe(&e))
+                    }
+                    None => ("", e.to_string()),
                 };
-                let said = f.as_ref().map_or(e.to_string(), |f| f.entry.describe(&e));
-                if let Some(mut f) = f {
-                    f.entry.focus_key(&e.field);
-                    self.entry = Some(f);
-                }
                 self.error(format!("Not saved{kept}: {said}"));
             }
         }
@@ -194,10 +186,7 @@ impl App {
                         names.join(", ")
                     );
                     let add = new.into_iter().map(|(n, p)| (n, p, kind.clone())).collect();
-                    self.confirm = Some(Confirm {
-                        question,
-                        on_yes: Pending::AddExercises(add),
-                    });
+                    self.ask(question, Pending::AddExercises(add));
                     return Ok(None);
                 }
                 // The form has one field for every exercise.
@@ -271,7 +260,7 @@ impl App {
                     Some(t) => crate::domain::parse::parse_date("date", t, today)?,
                     None => today,
                 };
-                self.timeline_to = date;
+                self.timeline.to = date;
                 return Ok(Some(format!(
                     "Timeline history up to {}",
                     crate::domain::text::date(date, today)
@@ -305,7 +294,7 @@ impl App {
                     if let Some(EntryForm {
                         kind: FormKind::Programme { library },
                         ..
-                    }) = self.entry.as_mut()
+                    }) = self.entry_mut()
                     {
                         library.push(done.record.name);
                     }
@@ -346,10 +335,7 @@ impl App {
     fn after_dose(&mut self, taken: Taken) -> Result<Option<String>, InputError> {
         match taken {
             Taken::Again(a) => {
-                self.confirm = Some(Confirm {
-                    question: a.question(),
-                    on_yes: Pending::Again(a.dose),
-                });
+                self.ask(a.question(), Pending::Again(a.dose));
                 Ok(None)
             }
             Taken::Saved(done) => {
@@ -357,10 +343,7 @@ impl App {
                 Ok(Some(done.summary + &undo))
             }
             Taken::OverMax(o) => {
-                self.confirm = Some(Confirm {
-                    question: over_max_question(&o, "Take it?"),
-                    on_yes: Pending::OverMax(o.dose),
-                });
+                self.ask(over_max_question(&o, "Take it?"), Pending::OverMax(o.dose));
                 Ok(None)
             }
         }
@@ -388,7 +371,7 @@ impl App {
                 Pending::OpenMed(id),
             )
         };
-        self.confirm = Some(Confirm { question, on_yes });
+        self.ask(question, on_yes);
     }
 
     /// Enter on "already m3": m3's own form replaces the new one (the typed values are not
@@ -397,7 +380,7 @@ impl App {
         match self.repo.medication_by_id(id) {
             Ok(Some(m)) => {
                 let name = m.name.clone();
-                self.entry = Some(forms::medication_form(Some(m)));
+                self.open(forms::medication_form(Some(m)));
                 self.info(format!("Editing m{id} {name}; the new entry was not saved"));
             }
             Ok(None) => self.error(format!("m{id} is no longer there; your new entry is kept")),
@@ -414,7 +397,7 @@ impl App {
             Ok(ops::records::Restore::OverMax(_)) => {}
             Ok(ops::records::Restore::Done(done)) => {
                 let undo = self.created(Kind::Medication, id);
-                self.entry = None;
+                self.close_form();
                 self.refresh();
                 self.clamp_sel();
                 self.info(done.summary + &undo);
@@ -425,7 +408,7 @@ impl App {
 
     /// Esc on the question: back to the new form as typed, at its name.
     pub(in crate::tui) fn back_to_new_med(&mut self) {
-        if let Some(f) = self.entry.as_mut() {
+        if let Some(f) = self.entry_mut() {
             f.entry.focus_key("name");
         }
         self.info(

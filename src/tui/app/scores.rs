@@ -1,31 +1,44 @@
 //! The Scores view's state (`O`): loading it through `views::scores`, moving its selection.
 //! Adding a score is the `o` form's (`open_score`); after a save `refresh` reloads the view.
 
-use super::App;
+use super::{App, Mode, ScoresState};
 
 impl App {
     pub(in crate::tui) fn toggle_scores(&mut self) {
-        if self.scores.take().is_none() {
-            self.scores_sel = 0;
-            self.load_scores();
+        if self.scores().is_some() {
+            return self.close_view();
+        }
+        match crate::views::scores::load_scores(&self.repo, self.today) {
+            Ok(view) => {
+                self.show(Mode::Scores(ScoresState { view, sel: 0 }));
+            }
+            Err(e) => self.error(format!("loading the outcome scores failed: {e}")),
         }
     }
 
+    /// Reloads the open Scores view after a write, keeping its row where it can.
     pub(in crate::tui) fn load_scores(&mut self) {
         match crate::views::scores::load_scores(&self.repo, self.today) {
-            Ok(v) => {
-                self.scores_sel = self.scores_sel.min(v.rows.len().saturating_sub(1));
-                self.scores = Some(v);
+            Ok(view) => {
+                if let Some(s) = self.scores_mut() {
+                    s.sel = s.sel.min(view.rows.len().saturating_sub(1));
+                    s.view = view;
+                }
             }
-            Err(e) => {
-                self.scores = None;
-                self.error(format!("loading the outcome scores failed: {e}"));
-            }
+            Err(e) => self.error(format!("loading the outcome scores failed: {e}")),
         }
     }
 
     pub(in crate::tui) fn move_scores(&mut self, d: i64) {
-        let n = self.scores.as_ref().map_or(0, |v| v.rows.len()) as i64;
-        self.scores_sel = (self.scores_sel as i64 + d).clamp(0, (n - 1).max(0)) as usize;
+        if let Some(s) = self.scores_mut() {
+            s.sel = clamp_row(s.sel, d, s.view.rows.len());
+        }
     }
+}
+
+/// Row `sel` moved by `d` within a list of `n` rows.
+pub(in crate::tui) fn clamp_row(sel: usize, d: i64, n: usize) -> usize {
+    (sel as i64)
+        .saturating_add(d)
+        .clamp(0, (n as i64 - 1).max(0)) as usize
 }

@@ -97,7 +97,7 @@ impl App {
                 .into_iter()
                 .map(training_words)
                 .collect(),
-            Screen::Meds if self.meds_doses => self
+            Screen::Meds if self.meds.doses_view() => self
                 .recent_doses()
                 .into_iter()
                 .map(|d| {
@@ -112,6 +112,7 @@ impl App {
                 .collect(),
             Screen::Meds => self
                 .meds
+                .data
                 .iter()
                 .flat_map(|m| &m.catalogue)
                 .map(|m| {
@@ -125,6 +126,7 @@ impl App {
                 .collect(),
             Screen::Timeline => self
                 .timeline
+                .data
                 .iter()
                 .flat_map(|t| &t.events)
                 .map(|e| {

@@ -3,7 +3,8 @@
 //! Ctrl-R does it again. `T` lists deleted records; Enter restores one.
 
 use super::save::over_max_question;
-use super::{App, Confirm, Pending};
+use super::scores::clamp_row;
+use super::{App, Mode, Pending, TrashState};
 use crate::ops::meds::OverMax;
 use crate::ops::records::{self, EditStep, Restore};
 use crate::repo::{Kind, RecordId};
@@ -205,7 +206,7 @@ impl App {
                 } else {
                     Pending::Undo(i)
                 };
-                self.confirm = Some(Confirm { question, on_yes });
+                self.ask(question, on_yes);
             }
             // Changed elsewhere since (deleted from the CLI, say): the step is stale.
             Err(e) => {
@@ -234,10 +235,10 @@ impl App {
             Ok(Err(over)) => {
                 let from = if redo { &mut self.redo } else { &mut self.undo };
                 from.insert(i, step);
-                self.confirm = Some(Confirm {
-                    question: over_max_question(&over, "Bring it back?"),
-                    on_yes: Pending::ForceStep(i, redo),
-                });
+                self.ask(
+                    over_max_question(&over, "Bring it back?"),
+                    Pending::ForceStep(i, redo),
+                );
             }
             Ok(Ok(msg)) => {
                 let rid = step.op.rid();
@@ -282,7 +283,7 @@ impl App {
         };
         self.refresh();
         self.clamp_sel();
-        if self.trash.is_some() {
+        if self.trash().is_some() {
             self.load_trash();
         }
         Ok(Ok(msg))
@@ -290,30 +291,36 @@ impl App {
 
     /// `T`: opens (or closes) the Trash view.
     pub(in crate::tui) fn toggle_trash(&mut self) {
-        if self.trash.take().is_none() {
-            self.trash_sel = 0;
+        if self.trash().is_some() {
+            return self.close_view();
+        }
+        if self.show(Mode::Trash(TrashState::default())) {
             self.load_trash();
         }
     }
 
+    /// Reloads the open Trash view, keeping its row where it can.
     fn load_trash(&mut self) {
         match self.repo.trash() {
             Ok(items) => {
-                self.trash_sel = self.trash_sel.min(items.len().saturating_sub(1));
-                self.trash = Some(items);
+                if let Some(t) = self.trash_mut() {
+                    t.sel = t.sel.min(items.len().saturating_sub(1));
+                    t.items = items;
+                }
             }
             Err(e) => self.error(format!("loading the trash failed: {e}")),
         }
     }
 
     pub(in crate::tui) fn move_trash(&mut self, d: i64) {
-        let n = self.trash.as_ref().map_or(0, Vec::len) as i64;
-        self.trash_sel = (self.trash_sel as i64 + d).clamp(0, (n - 1).max(0)) as usize;
+        if let Some(t) = self.trash_mut() {
+            t.sel = clamp_row(t.sel, d, t.items.len());
+        }
     }
 
     /// Enter in the Trash view: restores the selected record (`u` deletes it again).
     pub(in crate::tui) fn restore_selected(&mut self) {
-        let Some(item) = self.trash.as_ref().and_then(|t| t.get(self.trash_sel)) else {
+        let Some(item) = self.trash().and_then(|t| t.items.get(t.sel)) else {
             return self.info("The trash is empty");
         };
         let Ok(rid) = RecordId::parse(&item.id) else {
@@ -330,10 +337,10 @@ impl App {
                 self.info(format!("{msg} · u undoes"));
             }
             Ok(Err(over)) => {
-                self.confirm = Some(Confirm {
-                    question: over_max_question(&over, "Bring it back?"),
-                    on_yes: Pending::RestoreOverMax(rid),
-                });
+                self.ask(
+                    over_max_question(&over, "Bring it back?"),
+                    Pending::RestoreOverMax(rid),
+                );
             }
             Err(e) => self.error(format!("Restore failed: {e}")),
         }

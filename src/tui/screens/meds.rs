@@ -112,9 +112,9 @@ fn dose_list(app: &App, m: &MedsData, area: Rect, buf: &mut Buffer) {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(m) = &app.meds else { return };
+    let Some(m) = &app.meds.data else { return };
     // The doses view trades the catalogue and the by-day history for one selectable list.
-    let cat_h = if app.meds_doses {
+    let cat_h = if app.meds.doses_view() {
         0
     } else {
         (m.catalogue.len() as u16).clamp(1, 6) + 2
@@ -150,7 +150,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         counters,
         buf,
     );
-    if app.meds_doses {
+    if app.meds.doses_view() {
         return dose_list(app, m, hist.union(cat), buf);
     }
     // Narrower than the whole row (60 columns): the class goes before the max is cut.

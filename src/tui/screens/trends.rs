@@ -20,7 +20,7 @@ use crate::views::insights::TrendsData;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(d) = &app.trends else { return };
+    let Some(d) = &app.trends.data else { return };
     // With the scores strip the sentences give it a line (they scroll with j/k anyway).
     let list_h = (area.height / 4).max(4) - u16::from(!d.scores.is_empty());
     // The scores strip only when the range has a score, so a journal without looks as before.

@@ -49,10 +49,10 @@ fn plus_on_an_empty_one_to_five_scale_still_starts_at_one() {
     let mut a = app();
     // Pain, worst, where, feels, red flags, sleep, sitting, sleep quality.
     press(&mut a, "c4");
-    let f = a.form.as_mut().unwrap();
+    let f = a.form_mut().unwrap();
     f.focus = crate::tui::forms::checkin::Field::SleepQuality;
     press(&mut a, "+");
-    assert_eq!(a.form.as_ref().unwrap().sleep_quality, Some(1));
+    assert_eq!(a.form().unwrap().sleep_quality, Some(1));
 }
 
 #[test]
@@ -63,25 +63,22 @@ fn a_paste_is_text_for_the_field_and_never_keys() {
     // is a letter of the title, not the dose picker.
     press(&mut a, "e\t\t");
     a.update(Action::Paste("MRI at\r\nthe clinic m".into()));
-    let e = a.entry.as_ref().expect("the form is still open");
+    let e = a.entry().expect("the form is still open");
     assert_eq!(e.entry.text("title"), "MRI at the clinic m");
     assert!(a.repo.events_between(day(), day()).unwrap().is_empty());
     // The note keeps its lines.
     press(&mut a, "\t");
     a.update(Action::Paste("line one\nline two".into()));
-    assert_eq!(
-        a.entry.as_ref().unwrap().entry.text("note"),
-        "line one\nline two"
-    );
+    assert_eq!(a.entry().unwrap().entry.text("note"), "line one\nline two");
     // On a screen a paste is not keys: "q" does not quit, "c" opens nothing.
     press(&mut a, "\x1by");
-    assert!(a.entry.is_none());
+    assert!(a.entry().is_none());
     a.update(Action::Paste("cq".into()));
-    assert!(a.form.is_none() && a.entry.is_none() && !a.should_quit);
+    assert!(a.form().is_none() && a.entry().is_none() && !a.should_quit);
     // On a scale it changes nothing either.
     press(&mut a, "c");
     a.update(Action::Paste("7".into()));
-    assert_eq!(a.form.as_ref().unwrap().pain, None);
+    assert_eq!(a.form().unwrap().pain, None);
 }
 
 fn ibuprofen_dose(repo: &mut Repo, hour: u32) -> i64 {
@@ -119,7 +116,7 @@ fn bringing_a_dose_back_from_the_trash_asks_over_the_max() {
     ibuprofen_dose(&mut repo, 12);
     let mut a = App::new(repo, day(), Theme::plain(), Screen::Meds);
     press(&mut a, "T\n");
-    let q = a.confirm.as_ref().expect("asked first").question.clone();
+    let q = a.confirm().expect("asked first").question.clone();
     assert!(
         q.contains("1600 mg") && q.contains("max of 1200 mg/day") && q.contains("Bring it back?"),
         "{q}"
@@ -130,10 +127,10 @@ fn bringing_a_dose_back_from_the_trash_asks_over_the_max() {
         800.0,
         "n restores nothing"
     );
-    assert_eq!(a.trash.as_ref().unwrap().len(), 1);
+    assert_eq!(a.trash().unwrap().items.len(), 1);
     press(&mut a, "\ny");
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0);
-    assert!(a.trash.as_ref().unwrap().is_empty());
+    assert!(a.trash().unwrap().items.is_empty());
 }
 
 #[test]
@@ -146,12 +143,7 @@ fn undoing_a_dose_delete_asks_over_the_max() {
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 0.0, "deleted");
     ibuprofen_dose(&mut a.repo, 12);
     press(&mut a, "uy");
-    let q = a
-        .confirm
-        .as_ref()
-        .expect("asked about the max")
-        .question
-        .clone();
+    let q = a.confirm().expect("asked about the max").question.clone();
     assert!(q.contains("1600 mg") && q.contains("Bring it back?"), "{q}");
     press(&mut a, "n");
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 800.0);
@@ -167,10 +159,10 @@ fn a_time_alone_in_the_dose_form_keeps_the_dose_on_its_own_day() {
     let id = ibuprofen_dose_at(&mut repo, yesterday.and_hms_opt(20, 0, 0).unwrap());
     let mut a = App::new(repo, day(), Theme::plain(), Screen::Meds);
     press(&mut a, "v\n");
-    assert!(a.entry.is_some(), "the dose form");
+    assert!(a.entry().is_some(), "the dose form");
     a.update(Action::Text(Edit::Clear));
     press(&mut a, "08:00\n");
-    assert!(a.entry.is_none(), "saved: {:?}", a.status);
+    assert!(a.entry().is_none(), "saved: {:?}", a.status);
     let d = a.repo.dose_by_id(id).unwrap().unwrap();
     assert_eq!(d.taken_at, yesterday.and_hms_opt(8, 0, 0).unwrap());
 }
@@ -227,7 +219,7 @@ fn a_first_ftp_in_settings_applies_from_the_journals_first_day() {
     repo.add_activity(&ride).unwrap();
     let mut a = App::new(repo, day(), Theme::plain(), Screen::Today);
     press(&mut a, "S");
-    a.entry.as_mut().unwrap().entry.focus_key("ftp_w");
+    a.entry_mut().unwrap().entry.focus_key("ftp_w");
     for c in "250".chars() {
         a.update(Action::Text(Edit::Insert(c)));
     }

@@ -33,7 +33,7 @@ fn status(app: &App) -> (bool, String) {
 }
 
 fn focused_value(app: &App) -> String {
-    let e = &app.entry.as_ref().expect("form open").entry;
+    let e = &app.entry().expect("form open").entry;
     e.focused().unwrap().value()
 }
 
@@ -102,7 +102,7 @@ fn activity_pain_11_is_refused_naming_the_field_and_keeps_input() {
     // Fixing it saves.
     a.update(Action::Text(crate::tui::action::Edit::Backspace));
     press(&mut a, "\n");
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     let saved = a.repo.activities_between(day(), day()).unwrap();
     assert_eq!(saved[0].pain_during, Some(1));
     assert_eq!(saved[0].elapsed_s, 5400);
@@ -123,20 +123,20 @@ fn activity_duration_abc_is_refused_and_tss_is_live() {
     let (err, text) = status(&a);
     assert!(err && text.contains("duration"), "{text}");
     assert_eq!(focused_value(&a), "abc");
-    let f = a.entry.as_ref().unwrap();
+    let f = a.entry().unwrap();
     assert!(f.info(day())[0].starts_with("TSS –"), "{:?}", f.info(day()));
     for _ in 0..3 {
         a.update(Action::Text(crate::tui::action::Edit::Backspace));
     }
     // 1 h at RPE 5 (IF 0.75): TSS ~56, an estimate; then NP 200 at FTP 250: 64 from power.
     press(&mut a, "1h\t\t\t\t\t\t\t\t5");
-    let info = a.entry.as_ref().unwrap().info(day());
+    let info = a.entry().unwrap().info(day());
     assert!(
         info[0].starts_with("TSS ~56 (estimate from rpe)"),
         "{info:?}"
     );
     press(&mut a, &format!("{}200", "\t".repeat(17)));
-    let info = a.entry.as_ref().unwrap().info(day());
+    let info = a.entry().unwrap().info(day());
     assert!(info[0].starts_with("TSS 64 (power)"), "{info:?}");
 }
 
@@ -147,23 +147,20 @@ fn dose_over_max_asks_and_no_stores_nothing() {
     let mut a = app_on(repo, Screen::Meds);
     a.time_of_day = NaiveTime::from_hms_opt(8, 0, 0);
     press(&mut a, "mibu\n");
-    assert!(matches!(
-        a.entry.as_ref().unwrap().kind,
-        FormKind::Dose { .. }
-    ));
+    assert!(matches!(a.entry().unwrap().kind, FormKind::Dose { .. }));
     assert_eq!(
         focused_value(&a),
         "800",
         "amount pre-filled with the usual dose"
     );
     press(&mut a, "\n");
-    assert!(a.entry.is_none());
+    assert!(a.entry().is_none());
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 800.0);
     // The second 800 would make 1600 of 1200: a question, nothing stored yet (taken hours
     // later, so only the max asks).
     a.time_of_day = NaiveTime::from_hms_opt(12, 0, 0);
     press(&mut a, "m\n\n");
-    let q = a.confirm.as_ref().expect("asks first").question.clone();
+    let q = a.confirm().expect("asks first").question.clone();
     assert!(q.contains("1600") && q.contains("1200"), "{q}");
     press(&mut a, "n");
     assert_eq!(
@@ -171,14 +168,14 @@ fn dose_over_max_asks_and_no_stores_nothing() {
         800.0,
         "no stores nothing"
     );
-    assert!(a.entry.is_some(), "the dose form stays open");
+    assert!(a.entry().is_some(), "the dose form stays open");
     press(&mut a, "\ny");
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0, "yes stores it");
-    assert!(a.entry.is_none());
+    assert!(a.entry().is_none());
     // `t` on the catalogue goes through the same question.
     a.time_of_day = NaiveTime::from_hms_opt(16, 0, 0);
     press(&mut a, "t");
-    let q = &a.confirm.as_ref().expect("asks").question;
+    let q = &a.confirm().expect("asks").question;
     assert!(q.contains("over your max"), "{q}");
     press(&mut a, "\x1b");
     assert_eq!(a.repo.day_total(1, day()).unwrap(), 1600.0);
@@ -220,7 +217,7 @@ fn rehab_enter_logs_the_programme_and_space_unticks() {
         (s[1].minutes, s[1].pain_before, s[1].pain_after),
         (Some(20), Some(4), Some(3))
     );
-    assert!(a.rehab.as_ref().unwrap().summary.week_sessions >= 2);
+    assert!(a.training.rehab.as_ref().unwrap().summary.week_sessions >= 2);
     // j moves down the exercises: the second is unticked this time.
     press(&mut a, "rj \n");
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
@@ -246,12 +243,12 @@ fn event_psfs_and_jump() {
     assert!(a.psfs_due.is_none(), "rated today");
     press(&mut a, "6/2026-13-45\n");
     assert!(
-        status(&a).0 && a.entry.is_some(),
+        status(&a).0 && a.entry().is_some(),
         "a bad date keeps the prompt"
     );
     press(&mut a, "\x1by6/2026-10-01\n");
-    assert_eq!(a.timeline_to, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
-    assert_eq!(a.timeline.as_ref().unwrap().to, Some(a.timeline_to));
+    assert_eq!(a.timeline.to, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
+    assert_eq!(a.timeline.data.as_ref().unwrap().to, Some(a.timeline.to));
 }
 
 #[test]
@@ -262,7 +259,7 @@ fn delete_undo_edit_filter_and_unsaved_questions() {
     press(&mut a, "\n");
     assert_eq!(focused_value(&a), "ride", "Enter opens the entry to edit");
     press(&mut a, "\x1b");
-    assert!(a.entry.is_none(), "unchanged: closes without asking");
+    assert!(a.entry().is_none(), "unchanged: closes without asking");
     press(&mut a, "d");
     assert_eq!(a.rows(), 0);
     press(&mut a, "uy");
@@ -275,9 +272,9 @@ fn delete_undo_edit_filter_and_unsaved_questions() {
     press(&mut a, "q");
     assert_eq!(focused_value(&a), "xq", "q is text in a text field");
     press(&mut a, "\x1b");
-    assert!(a.confirm.as_ref().unwrap().question.contains("event"));
+    assert!(a.confirm().unwrap().question.contains("event"));
     press(&mut a, "y");
-    assert!(a.entry.is_none());
+    assert!(a.entry().is_none());
     assert_eq!(a.update(Action::Quit), crate::tui::action::Effect::Quit);
 }
 
@@ -299,7 +296,7 @@ fn medication_form_refuses_a_bad_dose_and_saves() {
     );
     assert_eq!(m[0].max_daily, Some(200.0));
     press(&mut a, "t");
-    assert_eq!(a.meds.as_ref().unwrap().counters.opioid_days_7, 1);
+    assert_eq!(a.meds.data.as_ref().unwrap().counters.opioid_days_7, 1);
 }
 
 #[test]
@@ -323,8 +320,7 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
     // "plank" is not in the library: offered as a new exercise, not refused.
     press(&mut a, "ncore\tbird dog:3x10, plank:3x40s\n");
     let q = a
-        .confirm
-        .as_ref()
+        .confirm()
         .expect("asks to add the new exercise")
         .question
         .clone();
@@ -333,13 +329,13 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
         "{q}"
     );
     press(&mut a, "n");
-    assert!(a.entry.is_some(), "no: the programme stays open");
+    assert!(a.entry().is_some(), "no: the programme stays open");
     assert!(a.repo.programmes().unwrap().is_empty());
     assert_eq!(focused_value(&a), "bird dog:3x10, plank:3x40s");
     press(&mut a, "\t\t\t");
     a.update(Action::Text(crate::tui::action::Edit::Backspace));
     press(&mut a, "2\n");
-    assert!(a.confirm.is_some());
+    assert!(a.confirm().is_some());
     press(&mut a, "y");
     let (err, text) = status(&a);
     assert!(!err && text.starts_with("Saved programme"), "{text}");
@@ -355,7 +351,7 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
     assert_eq!(plank.kind.as_str(), "strength");
     // r ticks it off; "As done" changes what was done without touching the programme.
     press(&mut a, "r");
-    a.entry.as_mut().unwrap().entry.focus_key("as_done");
+    a.entry_mut().unwrap().entry.focus_key("as_done");
     for c in "bird dog:3x12@4kg".chars() {
         a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
@@ -381,7 +377,7 @@ fn n_on_training_adds_a_programme_that_r_then_ticks_off() {
     );
     // A name not in the list is refused, naming the field and the names allowed.
     press(&mut a, "r");
-    a.entry.as_mut().unwrap().entry.focus_key("as_done");
+    a.entry_mut().unwrap().entry.focus_key("as_done");
     for c in "dead bug:2x5".chars() {
         a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
@@ -403,10 +399,10 @@ fn esc_closes_the_picker_and_date_prompt_without_asking() {
     ibuprofen(&mut repo);
     let mut a = app_on(repo, Screen::Timeline);
     press(&mut a, "mib\x1b");
-    assert!(a.entry.is_none() && a.confirm.is_none());
+    assert!(a.entry().is_none() && a.confirm().is_none());
     press(&mut a, "/-3\x1b");
-    assert!(a.entry.is_none() && a.confirm.is_none());
-    assert_eq!(a.timeline_to, day(), "nothing jumped");
+    assert!(a.entry().is_none() && a.confirm().is_none());
+    assert_eq!(a.timeline.to, day(), "nothing jumped");
 }
 
 #[test]
@@ -421,7 +417,7 @@ fn u_takes_back_a_dose_taken_by_mistake_and_an_added_event() {
     assert!(!err && text.ends_with("u undoes"), "{text}");
     assert_eq!(a.repo.doses_between(day(), day()).unwrap().len(), 2);
     press(&mut a, "u");
-    let q = a.confirm.as_ref().expect("u asks first").question.clone();
+    let q = a.confirm().expect("u asks first").question.clone();
     assert!(q.starts_with("Take back ") && q.ends_with("(y/n)"), "{q}");
     assert_eq!(
         q,
@@ -453,19 +449,19 @@ fn u_takes_back_a_dose_taken_by_mistake_and_an_added_event() {
     let (err, text) = status(&a);
     assert!(!err && text.starts_with("Saved event e1"), "{text}");
     press(&mut a, "6u");
-    assert!(a.confirm.is_none());
+    assert!(a.confirm().is_none());
     assert!(
         status(&a).1.starts_with("Nothing to undo on Timeline"),
         "{}",
         status(&a).1
     );
     press(&mut a, "4u");
-    assert!(a.confirm.as_ref().unwrap().question.contains("MRI"));
+    assert!(a.confirm().unwrap().question.contains("MRI"));
     press(&mut a, "y");
     assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 0);
     // U brings the event back; u again takes it back; then the first dose; then nothing.
     press(&mut a, "U");
-    assert!(a.confirm.as_ref().unwrap().question.contains("MRI"));
+    assert!(a.confirm().unwrap().question.contains("MRI"));
     press(&mut a, "y");
     assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 1);
     press(&mut a, "uyuy");
@@ -490,7 +486,7 @@ fn trash_view_lists_deleted_records_and_restores() {
     press(&mut a, "d");
     assert_eq!(a.rows(), 0);
     press(&mut a, "T");
-    let items = a.trash.as_ref().expect("T opens the trash");
+    let items = &a.trash().expect("T opens the trash").items;
     assert_eq!(items.len(), 1);
     assert!(items[0].summary.contains("physio"), "{:?}", items[0]);
     let text = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
@@ -500,12 +496,12 @@ fn trash_view_lists_deleted_records_and_restores() {
     );
     press(&mut a, "\n");
     assert!(
-        a.trash.as_ref().unwrap().is_empty(),
+        a.trash().unwrap().items.is_empty(),
         "restored: gone from the trash"
     );
     assert_eq!(a.repo.events_between(day(), day()).unwrap().len(), 1);
     press(&mut a, "\x1b");
-    assert!(a.trash.is_none());
+    assert!(a.trash().is_none());
     assert_eq!(a.rows(), 1, "the event is back on the Timeline");
     // The restore is a step of this screen: u deletes it again.
     press(&mut a, "uy");
@@ -560,7 +556,7 @@ fn slash_finds_words_in_the_lists_and_the_whole_pain_history() {
     // Training: two rides, the one with the bike named is found.
     press(&mut a, "3a1h\n");
     press(&mut a, "a45m");
-    a.entry.as_mut().unwrap().entry.focus_key("bike");
+    a.entry_mut().unwrap().entry.focus_key("bike");
     for c in "gravel".chars() {
         a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
@@ -583,7 +579,7 @@ fn slash_finds_words_in_the_lists_and_the_whole_pain_history() {
     a.update(Action::Save);
     press(&mut a, "6/lumbar\n");
     assert!(status(&a).1.starts_with("Found 'lumbar'"), "{:?}", a.status);
-    assert_eq!(a.timeline_to, day(), "words are not a date: nothing jumped");
+    assert_eq!(a.timeline.to, day(), "words are not a date: nothing jumped");
 }
 
 #[test]
@@ -598,7 +594,7 @@ fn u_puts_back_an_edit_but_not_the_adding_of_a_record_edited_since() {
     a.update(Action::Save);
     // Enter edits it: the title gets a word more.
     press(&mut a, "\n");
-    a.entry.as_mut().unwrap().entry.focus_key("title");
+    a.entry_mut().unwrap().entry.focus_key("title");
     for c in " lumbar".chars() {
         a.update(Action::Text(crate::tui::action::Edit::Insert(c)));
     }
@@ -610,17 +606,12 @@ fn u_puts_back_an_edit_but_not_the_adding_of_a_record_edited_since() {
     // u puts the edit back; the adding is no longer offered (taking it back would lose
     // the edit).
     press(&mut a, "u");
-    let q = a
-        .confirm
-        .as_ref()
-        .expect("the edit is offered")
-        .question
-        .clone();
+    let q = a.confirm().expect("the edit is offered").question.clone();
     assert!(q.starts_with("Take back your edit of event e1"), "{q}");
     press(&mut a, "y");
     assert_eq!(a.repo.events_between(day(), day()).unwrap()[0].title, "MRI");
     press(&mut a, "u");
-    assert!(a.confirm.is_none(), "nothing to take back but the edit");
+    assert!(a.confirm().is_none(), "nothing to take back but the edit");
     assert!(
         status(&a).1.starts_with("Nothing to undo on Timeline"),
         "{:?}",

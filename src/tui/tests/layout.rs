@@ -69,7 +69,7 @@ fn the_calendars_key_line_offers_the_list_and_its_own_moves() {
 fn the_training_lists_count_says_what_it_counts() {
     let mut a = app();
     press(&mut a, "3a45m\n");
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     let s = shown(&a, 80, 24);
     assert!(s.contains("· all (f) · 1 session · pain"), "{s}");
 }
@@ -80,7 +80,7 @@ fn todays_check_in_card_wraps_between_items_not_inside_them() {
     // Pain 4; sleep 6.2 h, quality 2, sitting 9.9 h, a workday, mood 4, stress 2, energy 5.
     press(&mut a, "c4\t\t\t\t\t6.2\t2\t9.9\t \t4\t2\t5");
     a.update(crate::tui::action::Action::Save);
-    assert!(a.form.is_none(), "{:?}", a.status);
+    assert!(a.form().is_none(), "{:?}", a.status);
     let s = shown(&a, 80, 24);
     for item in [
         "slept 6.2 h",
@@ -156,7 +156,10 @@ fn help_longer_than_the_window_scrolls_to_its_last_key() {
     press(&mut a, &"j".repeat(40));
     let last = shown(&a, 60, 20);
     assert!(last.contains("find words (kind, date, bike"), "{last}");
-    assert!(a.help, "j scrolls, it does not close the help");
+    assert!(
+        a.help_top().is_some(),
+        "j scrolls, it does not close the help"
+    );
     // Closed and opened again, it starts at the top.
     press(&mut a, "??");
     assert!(shown(&a, 60, 20).contains("Everywhere"));
@@ -166,11 +169,11 @@ fn help_longer_than_the_window_scrolls_to_its_last_key() {
 fn log_activity(a: &mut App, duration: &str, days_ago: u32, tss: &str) {
     press(a, "a");
     press(a, duration);
-    let e = &mut a.entry.as_mut().unwrap().entry;
+    let e = &mut a.entry_mut().unwrap().entry;
     e.set_text("date", &format!("-{days_ago}"));
     e.set_text("tss", tss);
     a.update(crate::tui::action::Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
 }
 
 #[test]
@@ -189,11 +192,11 @@ fn the_week_wraps_a_long_comparison_rather_than_cut_its_figures() {
 fn a_rated_psfs_activity_shows_its_last_score_and_date_whole() {
     let mut a = app();
     press(&mut a, "p");
-    let e = &mut a.entry.as_mut().expect("p opens PSFS").entry;
+    let e = &mut a.entry_mut().expect("p opens PSFS").entry;
     e.set_text("new", "ride 3h with climbing");
     e.set_text("new_score", "8");
     a.update(crate::tui::action::Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     press(&mut a, "p");
     let s = shown(&a, 80, 24);
     assert!(
@@ -230,13 +233,13 @@ fn every_check_in_field_shows_at_60_columns() {
 fn a_bad_psfs_score_names_its_activity_and_takes_the_focus_there() {
     let mut a = app();
     press(&mut a, "p");
-    let e = &mut a.entry.as_mut().unwrap().entry;
+    let e = &mut a.entry_mut().unwrap().entry;
     e.set_text("new", "lift my kid");
     e.set_text("new_score", "6");
     a.update(crate::tui::action::Action::Save);
     press(&mut a, "p");
-    a.entry.as_mut().unwrap().entry.set_text("s0", "11");
-    a.entry.as_mut().unwrap().entry.focus_key("new");
+    a.entry_mut().unwrap().entry.set_text("s0", "11");
+    a.entry_mut().unwrap().entry.focus_key("new");
     a.update(crate::tui::action::Action::Save);
     let s = a.status.as_ref().unwrap();
     assert!(
@@ -244,7 +247,7 @@ fn a_bad_psfs_score_names_its_activity_and_takes_the_focus_there() {
         "{}",
         s.text
     );
-    let e = &a.entry.as_ref().expect("the form keeps its input").entry;
+    let e = &a.entry().expect("the form keeps its input").entry;
     assert_eq!(e.focused().unwrap().key, "s0");
 }
 
@@ -274,7 +277,7 @@ fn a_discarded_form_says_so_as_a_sentence() {
         "Discarded the check-in; nothing was saved"
     );
     press(&mut a, "e");
-    a.entry.as_mut().unwrap().entry.set_text("title", "MRI");
+    a.entry_mut().unwrap().entry.set_text("title", "MRI");
     a.update(crate::tui::action::Action::Cancel);
     a.update(crate::tui::action::Action::Confirm);
     assert_eq!(
@@ -298,16 +301,16 @@ fn ctrl_u_empties_a_one_line_field_but_never_the_note() {
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
     let mut a = app();
     press(&mut a, "e");
-    let e = &mut a.entry.as_mut().unwrap().entry;
+    let e = &mut a.entry_mut().unwrap().entry;
     e.focus_key("date");
     assert_eq!(e.focused().unwrap().value(), "today");
     a.handle_key(ctrl_u);
     press(&mut a, "-3");
-    let e = &mut a.entry.as_mut().unwrap().entry;
+    let e = &mut a.entry_mut().unwrap().entry;
     assert_eq!(e.text("date"), "-3", "emptied, then typed over");
     e.focus_note();
     e.set_note("two\nlines");
     a.handle_key(ctrl_u);
-    let e = &a.entry.as_ref().unwrap().entry;
+    let e = &a.entry().unwrap().entry;
     assert_eq!(e.note_text().as_deref(), Some("two\nlines"));
 }

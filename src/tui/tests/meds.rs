@@ -45,7 +45,7 @@ fn meds_app(trashed: bool) -> App {
 }
 
 fn question(a: &App) -> String {
-    a.confirm.as_ref().expect("a question").question.clone()
+    a.confirm().expect("a question").question.clone()
 }
 
 fn status(a: &App) -> (bool, String) {
@@ -55,7 +55,7 @@ fn status(a: &App) -> (bool, String) {
 
 /// The open form's (title, name, usual dose, focused field).
 fn form(a: &App) -> (String, String, String, &'static str) {
-    let e = &a.entry.as_ref().expect("a form").entry;
+    let e = &a.entry().expect("a form").entry;
     let focused = e.focused().unwrap().key;
     (e.title.clone(), e.text("name"), e.text("dose"), focused)
 }
@@ -73,13 +73,13 @@ fn a_new_medication_of_a_live_drug_offers_its_row_and_esc_keeps_the_input() {
         question(&a),
         "'Ibuprofen' is already m1 ibuprofen (400 mg, max 1200 mg/day). Enter: open m1 to edit · Esc: back to the form"
     );
-    assert_eq!(a.confirm.as_ref().unwrap().on_yes, Pending::OpenMed(1));
+    assert_eq!(a.confirm().unwrap().on_yes, Pending::OpenMed(1));
     assert_eq!(live_count(&a), 1, "nothing stored");
     // A stray key keeps the question.
     press(&mut a, "x");
-    assert!(a.confirm.is_some());
+    assert!(a.confirm().is_some());
     press(&mut a, "\x1b");
-    assert!(a.confirm.is_none());
+    assert!(a.confirm().is_none());
     assert_eq!(
         form(&a),
         (
@@ -96,7 +96,7 @@ fn a_new_medication_of_a_live_drug_offers_its_row_and_esc_keeps_the_input() {
         a.update(Action::Text(Edit::Backspace));
     }
     press(&mut a, "naproxen\n");
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     assert_eq!(live_count(&a), 2);
 }
 
@@ -104,9 +104,9 @@ fn a_new_medication_of_a_live_drug_offers_its_row_and_esc_keeps_the_input() {
 fn enter_opens_the_live_row_in_its_edit_form() {
     let mut a = meds_app(false);
     press(&mut a, "nIBUPROFEN\t\t\t200\n\n");
-    assert!(a.confirm.is_none());
+    assert!(a.confirm().is_none());
     assert!(matches!(
-        a.entry.as_ref().unwrap().kind,
+        a.entry().unwrap().kind,
         FormKind::Medication { editing: Some(ref m) } if m.id == 1
     ));
     assert_eq!(
@@ -142,7 +142,7 @@ fn a_new_medication_of_a_trashed_drug_offers_to_restore_it() {
     assert_eq!(form(&a).1, "ibuprofen", "n answers no: the form is back");
     assert_eq!(live_count(&a), 0);
     press(&mut a, "\n\n");
-    assert!(a.entry.is_none(), "the new form closes");
+    assert!(a.entry().is_none(), "the new form closes");
     assert_eq!(live_count(&a), 1, "m1 is back");
     assert_eq!(a.rows(), 1, "on the list");
     let (err, text) = status(&a);
@@ -160,9 +160,12 @@ fn a_live_row_is_offered_before_a_trashed_one_and_restore_refuses_beside_it() {
     a.repo.add_medication(&med("Ibuprofen ", 200.0)).unwrap();
     a.refresh();
     press(&mut a, "nibuprofen\n");
-    assert_eq!(a.confirm.as_ref().unwrap().on_yes, Pending::OpenMed(2));
+    assert_eq!(a.confirm().unwrap().on_yes, Pending::OpenMed(2));
     press(&mut a, "\x1b\x1b");
-    assert!(a.confirm.is_some(), "Esc on a changed form asks to discard");
+    assert!(
+        a.confirm().is_some(),
+        "Esc on a changed form asks to discard"
+    );
     press(&mut a, "y");
     // The Trash view's restore of m1 is refused, naming m2.
     press(&mut a, "T\n");
@@ -172,7 +175,7 @@ fn a_live_row_is_offered_before_a_trashed_one_and_restore_refuses_beside_it() {
         text.contains("m1 cannot be restored: m2 Ibuprofen  is the same drug"),
         "{text}"
     );
-    assert_eq!(a.trash.as_ref().unwrap().len(), 1, "m1 stays in the trash");
+    assert_eq!(a.trash().unwrap().items.len(), 1, "m1 stays in the trash");
 }
 
 #[test]
@@ -195,7 +198,7 @@ fn renaming_in_the_edit_form_to_another_rows_drug_is_refused_naming_it() {
         ),
         "{text}"
     );
-    assert!(a.confirm.is_none(), "an edit is refused, not offered");
+    assert!(a.confirm().is_none(), "an edit is refused, not offered");
     assert_eq!(form(&a).1, "Ibuprofen");
     assert_eq!(
         a.repo.medication_by_id(2).unwrap().unwrap().name,

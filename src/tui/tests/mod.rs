@@ -7,6 +7,7 @@ mod forms;
 mod import;
 mod layout;
 mod meds;
+mod modes;
 mod plausible;
 mod rehab;
 mod report;
@@ -123,7 +124,7 @@ fn help_lists_the_keymap() {
 fn fast_path_c_digit_enter_saves() {
     let mut a = app();
     press(&mut a, "c7\n");
-    assert!(a.form.is_none(), "form closes after save");
+    assert!(a.form().is_none(), "form closes after save");
     assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(7));
     assert!(
         a.status
@@ -136,20 +137,20 @@ fn fast_path_c_digit_enter_saves() {
 fn plus_minus_reach_ten_and_clamp() {
     let mut a = app();
     press(&mut a, "c9++");
-    assert_eq!(a.form.as_ref().unwrap().pain, Some(10));
+    assert_eq!(a.form().unwrap().pain, Some(10));
     press(&mut a, "-");
-    assert_eq!(a.form.as_ref().unwrap().pain, Some(9));
+    assert_eq!(a.form().unwrap().pain, Some(9));
     press(&mut a, "0-");
-    assert_eq!(a.form.as_ref().unwrap().pain, Some(0));
+    assert_eq!(a.form().unwrap().pain, Some(0));
 }
 
 #[test]
 fn save_without_pain_keeps_input_and_says_why() {
     let mut a = app();
     press(&mut a, "c\t\t\t\t\t\t\t\t\t\t\t\tlong-drive");
-    assert_eq!(a.form.as_ref().unwrap().focus, Field::Tags);
+    assert_eq!(a.form().unwrap().focus, Field::Tags);
     press(&mut a, "\n");
-    let f = a.form.as_ref().expect("form stays open");
+    let f = a.form().expect("form stays open");
     assert_eq!(f.tags.value(), "long-drive");
     assert_eq!(f.focus, Field::Pain, "focus jumps to the field at fault");
     assert!(
@@ -164,21 +165,17 @@ fn save_without_pain_keeps_input_and_says_why() {
 fn space_toggles_set_items_and_tab_moves() {
     let mut a = app();
     press(&mut a, "c4\t\t\t");
-    assert_eq!(a.form.as_ref().unwrap().focus, Field::Locations);
+    assert_eq!(a.form().unwrap().focus, Field::Locations);
     a.update(Action::ItemCursor(3));
     press(&mut a, " ");
-    assert_eq!(a.form.as_ref().unwrap().locations, vec![Location::LowBack]);
+    assert_eq!(a.form().unwrap().locations, vec![Location::LowBack]);
     press(&mut a, " ");
-    assert!(a.form.as_ref().unwrap().locations.is_empty());
+    assert!(a.form().unwrap().locations.is_empty());
     a.update(Action::PrevField);
     a.update(Action::PrevField);
     a.update(Action::PrevField);
     a.update(Action::PrevField);
-    assert_eq!(
-        a.form.as_ref().unwrap().focus,
-        Field::RedFlags,
-        "Shift-Tab wraps"
-    );
+    assert_eq!(a.form().unwrap().focus, Field::RedFlags, "Shift-Tab wraps");
     press(&mut a, " ");
     a.update(Action::Save);
     assert_eq!(
@@ -192,14 +189,14 @@ fn space_toggles_set_items_and_tab_moves() {
 fn esc_asks_before_discarding_changes() {
     let mut a = app();
     press(&mut a, "c\x1b");
-    assert!(a.form.is_none(), "an unchanged form closes at once");
+    assert!(a.form().is_none(), "an unchanged form closes at once");
     press(&mut a, "c5\x1b");
-    assert!(a.confirm.is_some() && a.form.is_some());
+    assert!(a.confirm().is_some() && a.form().is_some());
     press(&mut a, "n");
-    assert!(a.confirm.is_none());
-    assert_eq!(a.form.as_ref().unwrap().pain, Some(5), "no keeps the input");
+    assert!(a.confirm().is_none());
+    assert_eq!(a.form().unwrap().pain, Some(5), "no keeps the input");
     press(&mut a, "\x1by");
-    assert!(a.form.is_none());
+    assert!(a.form().is_none());
     assert!(a.today_checkin.is_none(), "discarding wrote nothing");
 }
 
@@ -208,7 +205,7 @@ fn quit_asks_only_with_unsaved_input() {
     let mut a = app();
     press(&mut a, "c3");
     assert_eq!(a.update(Action::Quit), Effect::None);
-    assert!(a.confirm.is_some());
+    assert!(a.confirm().is_some());
     assert_eq!(a.update(Action::Confirm), Effect::Quit);
     let mut b = app();
     assert_eq!(b.update(Action::Quit), Effect::Quit);
@@ -234,16 +231,16 @@ fn form_prefills_and_tags_complete_from_history() {
     .unwrap();
     let mut a = App::new(repo, day(), Theme::plain(), Screen::Today);
     press(&mut a, "c");
-    let f = a.form.as_ref().unwrap();
+    let f = a.form().unwrap();
     assert_eq!((f.pain, f.note.value()), (Some(2), "a\nb"));
     assert!(!f.changed());
     for _ in 0..12 {
         a.update(Action::NextField);
     }
     press(&mut a, "lo");
-    assert_eq!(a.form.as_ref().unwrap().completions, vec!["long-drive"]);
+    assert_eq!(a.form().unwrap().completions, vec!["long-drive"]);
     a.update(Action::Complete);
-    assert_eq!(a.form.as_ref().unwrap().tags.value(), "long-drive, ");
+    assert_eq!(a.form().unwrap().tags.value(), "long-drive, ");
     // Commas separate tags; a space inside one becomes `-` (the CLI's `--tag` rule).
     press(&mut a, "quick hike");
     a.update(Action::Save);
@@ -253,7 +250,7 @@ fn form_prefills_and_tags_complete_from_history() {
     );
     press(&mut a, "c");
     assert_eq!(
-        a.form.as_ref().unwrap().tags.value(),
+        a.form().unwrap().tags.value(),
         "long-drive, quick-hike",
         "editing shows the separator, so typing on starts a new tag"
     );
@@ -273,14 +270,14 @@ fn pain_log_delete_and_undo() {
     assert!(a.today_checkin.is_none());
     assert!(a.status.as_ref().unwrap().text.contains("u undoes"));
     press(&mut a, "u");
-    let q = &a.confirm.as_ref().expect("u asks first").question;
+    let q = &a.confirm().expect("u asks first").question;
     assert!(q.starts_with("Bring back the deleted check-in"), "{q}");
     assert!(a.today_checkin.is_none(), "nothing happens before yes");
     press(&mut a, "y");
     assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(4));
     // The selected past day opens its own form.
     press(&mut a, "j\n");
-    assert_eq!(a.form.as_ref().unwrap().date, day().pred_opt().unwrap());
+    assert_eq!(a.form().unwrap().date, day().pred_opt().unwrap());
 }
 
 #[test]
@@ -288,7 +285,10 @@ fn screens_switch_by_number_and_tab() {
     let mut a = app();
     press(&mut a, "5");
     assert_eq!(a.screen, Screen::Trends);
-    assert!(a.trends.is_some(), "switching loads the screen's window");
+    assert!(
+        a.trends.data.is_some(),
+        "switching loads the screen's window"
+    );
     press(&mut a, "\t\t\t");
     assert_eq!(a.screen, Screen::Today);
     a.update(Action::PrevScreen);
@@ -312,9 +312,10 @@ fn calendar_shows_the_whole_history_from_the_first_month() {
     }
     let mut a = App::new(repo, day(), Theme::plain(), Screen::Pain);
     press(&mut a, "v");
-    assert!(a.calendar);
+    assert!(a.pain.calendar());
     let map = a
-        .pain_map
+        .pain
+        .map
         .as_ref()
         .expect("the calendar loads the whole history");
     assert_eq!(map.first, Some(first));
@@ -348,15 +349,16 @@ fn calendar_shows_the_whole_history_from_the_first_month() {
     press(&mut a, "d");
     assert_eq!(a.repo.checkin_on(first).unwrap(), None);
     let later = NaiveDate::from_ymd_opt(2025, 6, 2);
-    assert_eq!(a.pain_map.as_ref().unwrap().first, later);
+    assert_eq!(a.pain.map.as_ref().unwrap().first, later);
     press(&mut a, "uy");
-    assert_eq!(a.pain_map.as_ref().unwrap().first, Some(first));
+    assert_eq!(a.pain.map.as_ref().unwrap().first, Some(first));
     // Back to the list, on the day the calendar chose.
     press(&mut a, "G");
     press(&mut a, "v");
     assert_eq!(a.pain_selected(), first);
     assert!(
-        a.pain_log
+        a.pain
+            .log
             .as_ref()
             .unwrap()
             .days
@@ -386,14 +388,17 @@ fn brackets_switch_the_trends_range_and_reload_it() {
     );
     press(&mut a, "5");
     assert_eq!(a.screen, Screen::Trends);
-    assert_eq!(a.trends.as_ref().map(|t| t.range), Some(Range::Weeks12));
-    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(84));
+    assert_eq!(
+        a.trends.data.as_ref().map(|t| t.range),
+        Some(Range::Weeks12)
+    );
+    assert_eq!(a.trends.data.as_ref().map(|t| t.days()), Some(84));
     press(&mut a, "]");
-    assert_eq!(a.range, Range::Year);
-    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(365));
+    assert_eq!(a.trends.range, Range::Year);
+    assert_eq!(a.trends.data.as_ref().map(|t| t.days()), Some(365));
     press(&mut a, "[[[");
-    assert_eq!(a.range, Range::Weeks4);
-    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(28));
+    assert_eq!(a.trends.range, Range::Weeks4);
+    assert_eq!(a.trends.data.as_ref().map(|t| t.days()), Some(28));
     // j scrolls the sentences, and a new range starts them from the top again.
     press(&mut a, "jj");
     assert_eq!(a.sel[Screen::Trends.index()], 2);
@@ -410,17 +415,17 @@ fn brackets_switch_the_trends_range_and_reload_it() {
 fn a_range_seen_before_comes_back_without_a_reload_until_a_write() {
     let mut a = app_with_history();
     press(&mut a, "5]");
-    assert_eq!(a.trends_seen.len(), 1, "12 weeks kept when 1 year loads");
+    assert_eq!(a.trends.seen.len(), 1, "12 weeks kept when 1 year loads");
     press(&mut a, "[");
-    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(84));
-    assert_eq!(a.trends_seen.len(), 1, "now 1 year is the one kept");
+    assert_eq!(a.trends.data.as_ref().map(|t| t.days()), Some(84));
+    assert_eq!(a.trends.seen.len(), 1, "now 1 year is the one kept");
     // A write makes every kept range stale.
     press(&mut a, "c7\n");
-    assert!(a.trends_seen.is_empty());
+    assert!(a.trends.seen.is_empty());
     press(&mut a, "]");
-    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(365));
+    assert_eq!(a.trends.data.as_ref().map(|t| t.days()), Some(365));
     assert_eq!(
-        a.trends.as_ref().and_then(|t| t.stats.pain.latest),
+        a.trends.data.as_ref().and_then(|t| t.stats.pain.latest),
         Some(7.0)
     );
 }
@@ -451,7 +456,10 @@ fn too_small_only_quit_acts() {
     // d would delete an activity that cannot be seen; c would open an invisible form.
     press(&mut a, "dcu2\n");
     assert_eq!(a.rows(), 1, "nothing deleted while too small");
-    assert!(a.form.is_none() && a.entry.is_none(), "no invisible form");
+    assert!(
+        a.form().is_none() && a.entry().is_none(),
+        "no invisible form"
+    );
     assert_eq!(a.screen, Screen::Training, "no screen switch");
     a.update(Action::Resize(80, 24));
     press(&mut a, "d");
@@ -470,9 +478,9 @@ fn too_small_with_unsaved_input_still_asks_before_quitting() {
     press(&mut a, "c7");
     a.update(Action::Resize(50, 15));
     press(&mut a, "3");
-    assert_eq!(a.form.as_ref().unwrap().pain, Some(7), "digits wait");
+    assert_eq!(a.form().unwrap().pain, Some(7), "digits wait");
     a.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    assert!(a.confirm.is_some(), "the unsaved check-in is asked about");
+    assert!(a.confirm().is_some(), "the unsaved check-in is asked about");
     let text = super::screens::buffer_text(&super::render_buffer(&a, 50, 15));
     assert!(text.contains("Quit and discard"), "{text}");
     assert_eq!(a.handle_key(key(KeyCode::Char('y'))), Effect::Quit);
@@ -493,7 +501,7 @@ fn drawn_cursor(a: &App, w: u16, h: u16) -> (ratatui::layout::Position, String) 
 fn a_long_note_wraps_and_the_cursor_stays_inside_the_form() {
     let mut a = app();
     press(&mut a, "c5");
-    a.form.as_mut().unwrap().focus(Field::Note);
+    a.form_mut().unwrap().focus(Field::Note);
     let long = "sat in the car for three hours then walked the dog twice ".repeat(4);
     for c in long.chars().chain("end!".chars()) {
         a.update(Action::Text(Edit::Insert(c)));
@@ -569,7 +577,7 @@ fn a_new_check_in_can_be_taken_back_and_an_edit_is_put_back() {
     press(&mut a, "c7\n");
     assert!(a.status.as_ref().unwrap().text.ends_with("u undoes"));
     press(&mut a, "u");
-    let q = a.confirm.as_ref().expect("asks first").question.clone();
+    let q = a.confirm().expect("asks first").question.clone();
     assert!(q.starts_with("Take back"), "{q}");
     press(&mut a, "y");
     assert!(a.today_checkin.is_none());
@@ -578,12 +586,12 @@ fn a_new_check_in_can_be_taken_back_and_an_edit_is_put_back() {
     press(&mut a, "c5\nc6\n");
     assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(6));
     press(&mut a, "u");
-    let q = a.confirm.as_ref().expect("asks first").question.clone();
+    let q = a.confirm().expect("asks first").question.clone();
     assert!(q.starts_with("Take back your edit of check-in c2"), "{q}");
     press(&mut a, "y");
     assert_eq!(a.today_checkin.as_ref().map(|c| c.pain), Some(5));
     press(&mut a, "u");
-    assert!(a.confirm.is_none());
+    assert!(a.confirm().is_none());
     assert!(
         a.status
             .as_ref()

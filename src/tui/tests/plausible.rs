@@ -22,9 +22,9 @@ fn an_np_of_2000_asks_first_and_is_stored_only_on_yes() {
     let repo = Repo::open_in_memory().unwrap();
     let mut a = App::new(repo, day(), Theme::plain(), Screen::Training);
     press(&mut a, "a1h");
-    a.entry.as_mut().unwrap().entry.set_text("np", "2000");
+    a.entry_mut().unwrap().entry.set_text("np", "2000");
     a.update(Action::Save);
-    let c = a.confirm.as_ref().expect("a question");
+    let c = a.confirm().expect("a question");
     assert_eq!(c.on_yes, Pending::Implausible);
     assert!(
         c.question.starts_with("np: 2000 W over a whole activity")
@@ -34,7 +34,7 @@ fn an_np_of_2000_asks_first_and_is_stored_only_on_yes() {
     );
     press(&mut a, "n");
     assert_eq!(rides(&a), 0, "nothing stored on no");
-    assert_eq!(a.entry.as_ref().unwrap().entry.text("np"), "2000");
+    assert_eq!(a.entry().unwrap().entry.text("np"), "2000");
     a.update(Action::Save);
     press(&mut a, "y");
     assert_eq!(rides(&a), 1, "{:?}", a.status);
@@ -42,7 +42,11 @@ fn an_np_of_2000_asks_first_and_is_stored_only_on_yes() {
     assert_eq!(ride.normalized_power_w, Some(2000.0));
     // A plausible ride is saved without a question.
     press(&mut a, "a45m");
-    a.entry.as_mut().unwrap().entry.set_text("np", "210");
+    a.entry_mut().unwrap().entry.set_text("np", "210");
     a.update(Action::Save);
-    assert!(a.confirm.is_none() && a.entry.is_none(), "{:?}", a.status);
+    assert!(
+        a.confirm().is_none() && a.entry().is_none(),
+        "{:?}",
+        a.status
+    );
 }

@@ -14,7 +14,7 @@ fn day() -> NaiveDate {
 }
 
 fn type_in(a: &mut App, key: &str, text: &str) {
-    a.entry.as_mut().expect("form open").entry.focus_key(key);
+    a.entry_mut().expect("form open").entry.focus_key(key);
     for c in text.chars() {
         a.update(Action::Text(Edit::Insert(c)));
     }
@@ -77,7 +77,7 @@ fn editing_a_session_with_as_done_stores_the_exercise() {
 
     // Opened again, the form shows what was stored; unticking goblet squat drops it.
     press(&mut a, "\n");
-    let form = a.entry.as_ref().expect("form open");
+    let form = a.entry().expect("form open");
     let crate::tui::forms::FormKind::Rehab { exercises, .. } = &form.kind else {
         panic!("not the rehab form");
     };
@@ -85,7 +85,7 @@ fn editing_a_session_with_as_done_stores_the_exercise() {
         (exercises[0].reps, exercises[0].load_kg),
         (Some(12), Some(4.0))
     );
-    a.entry.as_mut().unwrap().entry.focus_key("done");
+    a.entry_mut().unwrap().entry.focus_key("done");
     press(&mut a, "j \n");
     let s = a.repo.rehab_sessions_between(day(), day()).unwrap();
     let names: Vec<&str> = s[0].items.iter().map(|i| i.exercise.as_str()).collect();
@@ -94,7 +94,7 @@ fn editing_a_session_with_as_done_stores_the_exercise() {
 
     // u offers the newest edit (tests_undo takes edits back); n keeps it.
     press(&mut a, "u");
-    let q = &a.confirm.as_ref().expect("asks").question;
+    let q = &a.confirm().expect("asks").question;
     assert!(
         q.starts_with("Take back your edit of rehab session r1"),
         "{q}"
@@ -125,5 +125,5 @@ fn a_sessions_minutes_take_the_command_lines_limits() {
         err && text.contains("out of range") && text.contains("1440"),
         "{text}"
     );
-    assert!(a.entry.is_some(), "the form keeps the input");
+    assert!(a.entry().is_some(), "the form keeps the input");
 }

@@ -123,5 +123,5 @@ fn a_report_folder_that_does_not_exist_is_an_error_in_the_status_line() {
     assert_eq!(a.screen, Screen::Trends);
     press(&mut a, "]");
     assert!(a.status.is_none());
-    assert_eq!(a.trends.as_ref().map(|t| t.days()), Some(365));
+    assert_eq!(a.trends.data.as_ref().map(|t| t.days()), Some(365));
 }

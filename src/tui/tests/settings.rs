@@ -19,7 +19,7 @@ fn typ(a: &mut App, text: &str) {
 }
 
 fn focus(a: &mut App, key: &str) {
-    a.entry.as_mut().unwrap().entry.focus_key(key);
+    a.entry_mut().unwrap().entry.focus_key(key);
 }
 
 fn clear(a: &mut App) {
@@ -37,7 +37,7 @@ fn settings_form_stores_only_what_changed_and_refuses_a_bad_value() {
         Screen::Today,
     );
     press(&mut a, "S");
-    let e = &a.entry.as_ref().expect("S opens the settings").entry;
+    let e = &a.entry().expect("S opens the settings").entry;
     assert_eq!(e.text("ftp_w"), "", "no FTP yet");
     assert_eq!(
         e.text("opioid_days_7"),
@@ -56,7 +56,7 @@ fn settings_form_stores_only_what_changed_and_refuses_a_bad_value() {
         "{}",
         s.text
     );
-    assert!(a.entry.is_some(), "the form keeps its input");
+    assert!(a.entry().is_some(), "the form keeps its input");
     assert_eq!(
         a.repo.dated_on("max_hr_bpm", day()).unwrap(),
         None,
@@ -66,12 +66,12 @@ fn settings_form_stores_only_what_changed_and_refuses_a_bad_value() {
     clear(&mut a);
     typ(&mut a, "250");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     assert_eq!(a.repo.dated_on("ftp_w", day()).unwrap(), Some(250.0));
     assert_eq!(a.repo.dated_on("max_hr_bpm", day()).unwrap(), Some(185.0));
     // Opened again: the values in force; a threshold changed alone stores only it.
     press(&mut a, "S");
-    assert_eq!(a.entry.as_ref().unwrap().entry.text("ftp_w"), "250");
+    assert_eq!(a.entry().unwrap().entry.text("ftp_w"), "250");
     focus(&mut a, "opioid_days_7");
     clear(&mut a);
     typ(&mut a, "2");
@@ -105,14 +105,14 @@ fn activity_form_offers_an_ftp_when_power_is_typed_and_none_is_set() {
     typ(&mut a, "-1");
     focus(&mut a, "np");
     typ(&mut a, "200");
-    let info = a.entry.as_ref().unwrap().info(day()).join(" ");
+    let info = a.entry().unwrap().info(day()).join(" ");
     assert!(info.contains("Your FTP"), "{info}");
     focus(&mut a, "set_ftp");
     typ(&mut a, "250");
-    let info = a.entry.as_ref().unwrap().info(day()).join(" ");
+    let info = a.entry().unwrap().info(day()).join(" ");
     assert!(info.contains("TSS 64 (power)"), "{info}");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     let said = &a.status.as_ref().unwrap().text;
     assert!(said.starts_with("Set FTP to 250 W from "), "{said}");
     // Yesterday's ride got its TSS from the FTP typed with it.
@@ -122,7 +122,7 @@ fn activity_form_offers_an_ftp_when_power_is_typed_and_none_is_set() {
     assert_eq!(a.repo.dated_on("ftp_w", yesterday).unwrap(), Some(250.0));
     // With an FTP set the offer is gone.
     press(&mut a, "a");
-    assert!(!a.entry.as_ref().unwrap().entry.entry_has("set_ftp"));
+    assert!(!a.entry().unwrap().entry.entry_has("set_ftp"));
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn training_shows_distance_power_and_hr_when_wide_enough() {
         typ(&mut a, v);
     }
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     let wide = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 120, 40));
     let row = wide.lines().find(|l| l.contains("ride")).unwrap();
     assert!(row.contains("45.0 km  NP 215 W"), "{row}");
@@ -183,7 +183,7 @@ fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
         typ(&mut a, v);
     }
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     let stored = a.repo.activities_between(day(), day()).unwrap();
     assert_eq!(stored[0].ascent_m, Some(792.48), "2600 ft stored as metres");
     let wide = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 120, 40));
@@ -191,7 +191,7 @@ fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
     assert!(row.contains("26.0 mi"), "{row}");
     // Editing shows the figures back in feet and miles, and saving unchanged keeps them.
     a.update(Action::OpenSelected);
-    let e = &a.entry.as_ref().expect("Enter opens the activity").entry;
+    let e = &a.entry().expect("Enter opens the activity").entry;
     assert_eq!(
         (e.text("ascent"), e.text("distance")),
         ("2600ft".into(), "26mi".into())
@@ -199,7 +199,7 @@ fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
     let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(shown.contains("│ Ascent    2600ft "), "{shown}");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     let again = a.repo.activities_between(day(), day()).unwrap();
     assert_eq!(again[0].ascent_m, Some(792.48));
     assert_eq!(again[0].distance_m, stored[0].distance_m);
@@ -215,7 +215,7 @@ fn imperial_units_show_feet_miles_and_pounds_in_the_app_and_store_metric() {
         "{}",
         s.text
     );
-    assert!(a.entry.is_some());
+    assert!(a.entry().is_some());
 }
 
 #[test]
@@ -241,7 +241,7 @@ fn imperial_settings_take_and_show_pounds_and_store_kilograms() {
     clear(&mut a);
     typ(&mut a, "165lb");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     // 165 lb = 74.843 kg.
     assert_eq!(a.repo.dated_on("weight_kg", day()).unwrap(), Some(74.843));
     assert!(
@@ -250,7 +250,7 @@ fn imperial_settings_take_and_show_pounds_and_store_kilograms() {
         a.status
     );
     press(&mut a, "S");
-    assert_eq!(a.entry.as_ref().unwrap().entry.text("weight_kg"), "165lb");
+    assert_eq!(a.entry().unwrap().entry.text("weight_kg"), "165lb");
     let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(
         shown.contains("Weight") && shown.contains("165lb"),
@@ -268,7 +268,7 @@ fn rehab_loads_show_in_pounds_and_an_edited_session_keeps_them() {
     focus(&mut a, "as_done");
     typ(&mut a, "goblet squat:3x8@35lb");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     assert!(
         a.status
             .as_ref()
@@ -290,7 +290,7 @@ fn rehab_loads_show_in_pounds_and_an_edited_session_keeps_them() {
     let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(shown.contains("[x] goblet squat 3x8@35lb"), "{shown}");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     let said = &a.status.as_ref().unwrap().text;
     assert!(
         said.contains("Updated") && said.contains("goblet squat 3x8@35lb"),

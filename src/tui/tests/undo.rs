@@ -31,7 +31,7 @@ fn app_on(screen: Screen) -> App {
 
 /// Replaces the text of field `key` in the open form.
 fn set(a: &mut App, key: &str, text: &str) {
-    a.entry.as_mut().expect("form open").entry.focus_key(key);
+    a.entry_mut().expect("form open").entry.focus_key(key);
     for _ in 0..40 {
         a.update(Action::Text(Edit::Backspace));
     }
@@ -48,7 +48,7 @@ fn status(a: &App) -> (bool, String) {
 /// `u` (or `U`): the question it asks, which must fit one 80-column line.
 fn ask(a: &mut App, key: &str) -> String {
     press(a, key);
-    let q = a.confirm.as_ref().expect("asks first").question.clone();
+    let q = a.confirm().expect("asks first").question.clone();
     assert!(q.chars().count() <= 80, "longer than a line: {q}");
     q
 }
@@ -116,7 +116,7 @@ fn edits_of_one_record_stack_and_unwind_in_order() {
     }
     // The adding was dropped at the first edit: nothing older to take back.
     press(&mut a, "u");
-    assert!(a.confirm.is_none());
+    assert!(a.confirm().is_none());
     for want in [5, 6] {
         ask(&mut a, "U");
         press(&mut a, "y");
@@ -127,7 +127,7 @@ fn edits_of_one_record_stack_and_unwind_in_order() {
     press(&mut a, "y");
     press(&mut a, "c9\n");
     press(&mut a, "U");
-    assert!(a.confirm.is_none(), "nothing to redo after a new edit");
+    assert!(a.confirm().is_none(), "nothing to redo after a new edit");
     assert_eq!(pain(&a), 9);
 }
 
@@ -202,7 +202,7 @@ fn an_undo_over_a_change_made_elsewhere_is_refused() {
     c.pain = 9;
     a.repo.update_checkin(&c).unwrap();
     press(&mut a, "u");
-    assert!(a.confirm.is_none(), "not asked: the step is stale");
+    assert!(a.confirm().is_none(), "not asked: the step is stale");
     let (err, text) = status(&a);
     assert!(err, "{text}");
     assert_eq!(
@@ -211,7 +211,7 @@ fn an_undo_over_a_change_made_elsewhere_is_refused() {
     );
     assert_eq!(pain(&a), 9, "the newer value stays");
     press(&mut a, "u");
-    assert!(a.confirm.is_none(), "the stale step is gone");
+    assert!(a.confirm().is_none(), "the stale step is gone");
 
     // Changed between the question and the yes: refused the same way, nothing written.
     press(&mut a, "c3\n");
@@ -292,7 +292,7 @@ fn an_activity_of_ones_own_kind_keeps_it_through_the_form() {
     let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(shown.contains(" yoga "), "{shown}");
     press(&mut a, "\n");
-    let form = &a.entry.as_ref().expect("the edit form").entry;
+    let form = &a.entry().expect("the edit form").entry;
     assert_eq!(form.text("kind"), "yoga");
     set(&mut a, "duration", "1h");
     a.update(Action::Save);
@@ -300,7 +300,7 @@ fn an_activity_of_ones_own_kind_keeps_it_through_the_form() {
     assert_eq!((x.kind_name(), x.elapsed_s), ("yoga", 3600));
     // A new activity is offered the journal's own kinds after the built-in ones.
     a.update(Action::OpenActivity);
-    let f = a.entry.as_mut().expect("the new activity form");
+    let f = a.entry_mut().expect("the new activity form");
     f.entry.focus_key("kind");
     let mut seen = Vec::new();
     for _ in 0..12 {

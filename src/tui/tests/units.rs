@@ -31,7 +31,7 @@ fn typ(a: &mut App, text: &str) {
 }
 
 fn focus(a: &mut App, key: &str) {
-    a.entry.as_mut().unwrap().entry.focus_key(key);
+    a.entry_mut().unwrap().entry.focus_key(key);
 }
 
 fn clear(a: &mut App) {
@@ -53,7 +53,7 @@ fn switch_units(a: &mut App) {
     focus(a, "units");
     press(a, " ");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
 }
 
 /// A ride of 45 km with 800 m of climbing, logged through the activity form.
@@ -65,7 +65,7 @@ fn log_ride(a: &mut App) {
         typ(a, v);
     }
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn switching_units_in_settings_stores_them_and_redraws_at_once() {
     log_ride(&mut a);
     assert!(ride_row(&a).contains("45.0 km"), "{}", ride_row(&a));
     press(&mut a, "S");
-    let e = &a.entry.as_ref().unwrap().entry;
+    let e = &a.entry().unwrap().entry;
     assert_eq!(e.text("units"), "metric");
     let shown = crate::tui::screens::buffer_text(&crate::tui::render_buffer(&a, 80, 24));
     assert!(
@@ -97,7 +97,7 @@ fn switching_units_in_settings_stores_them_and_redraws_at_once() {
     let row = ride_row(&a);
     assert!(row.contains("28.0 mi") && !row.contains("km"), "{row}");
     a.update(Action::OpenSelected);
-    let e = &a.entry.as_ref().expect("Enter opens the ride").entry;
+    let e = &a.entry().expect("Enter opens the ride").entry;
     // 45 km = 27.96 mi; 800 m = 2624.7 ft.
     assert_eq!(
         (e.text("distance"), e.text("ascent")),
@@ -125,7 +125,7 @@ fn a_bare_weight_is_read_in_the_units_the_form_opened_in() {
     focus(&mut a, "weight_kg");
     typ(&mut a, "80");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     assert_eq!(weight(&a), Some(80.0));
     // Units switched in the same save: `165` could be either, so nothing is stored.
     press(&mut a, "S");
@@ -141,7 +141,7 @@ fn a_bare_weight_is_read_in_the_units_the_form_opened_in() {
         "{}",
         s.text
     );
-    assert!(a.entry.is_some(), "the form keeps its input");
+    assert!(a.entry().is_some(), "the form keeps its input");
     assert_eq!(weight(&a), Some(80.0));
     assert_eq!(
         a.repo.plain("units").unwrap(),
@@ -152,7 +152,7 @@ fn a_bare_weight_is_read_in_the_units_the_form_opened_in() {
     // With its unit it is clear; the units are stored first, so the message reads in pounds.
     typ(&mut a, "lb");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     // 165 lb = 74.843 kg.
     assert_eq!(weight(&a), Some(74.843));
     let said = &a.status.as_ref().unwrap().text;
@@ -163,11 +163,11 @@ fn a_bare_weight_is_read_in_the_units_the_form_opened_in() {
     // Opened in imperial: the field shows pounds, and a bare number typed over it is pounds.
     press(&mut a, "S");
     focus(&mut a, "weight_kg");
-    assert_eq!(a.entry.as_ref().unwrap().entry.text("weight_kg"), "165lb");
+    assert_eq!(a.entry().unwrap().entry.text("weight_kg"), "165lb");
     clear(&mut a);
     typ(&mut a, "170");
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     // 170 lb = 77.111 kg, not 170 kg.
     assert_eq!(weight(&a), Some(77.111));
     // Switching back with the weight untouched stores only the units: `170lb` is not re-read.
@@ -181,7 +181,7 @@ fn a_bare_weight_is_read_in_the_units_the_form_opened_in() {
     assert_eq!(a.repo.dated_history().unwrap().len(), history);
     assert_eq!(weight(&a), Some(77.111));
     press(&mut a, "S");
-    assert_eq!(a.entry.as_ref().unwrap().entry.text("weight_kg"), "77.1kg");
+    assert_eq!(a.entry().unwrap().entry.text("weight_kg"), "77.1kg");
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn a_bare_number_in_an_imperial_form_is_miles_feet_or_pounds() {
         typ(&mut a, v);
     }
     a.update(Action::Save);
-    assert!(a.entry.is_none(), "{:?}", a.status);
+    assert!(a.entry().is_none(), "{:?}", a.status);
     let rides = a.repo.activities_between(day(), day()).unwrap();
     // 30 mi = 48,280.32 m; 2600 ft = 792.48 m, as the form's own figures read.
     let d = rides[0].distance_m.unwrap();

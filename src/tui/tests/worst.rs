@@ -36,11 +36,11 @@ fn stored(a: &App) -> (u8, Option<u8>) {
 fn a_higher_pain_raises_the_prefilled_worst() {
     let mut a = app();
     press(&mut a, "c");
-    let form = a.form.as_mut().expect("the check-in form");
+    let form = a.form_mut().expect("the check-in form");
     assert_eq!(form.worst, Some(5), "pre-filled from the stored check-in");
     form.pain = Some(7);
     a.update(Action::Save);
-    assert!(a.form.is_none(), "{:?}", a.status);
+    assert!(a.form().is_none(), "{:?}", a.status);
     assert_eq!(stored(&a), (7, Some(7)));
     let said = &a.status.as_ref().unwrap().text;
     assert!(said.contains("worst raised from 5 to 7"), "{said}");
@@ -50,11 +50,11 @@ fn a_higher_pain_raises_the_prefilled_worst() {
 fn a_typed_worst_below_the_pain_is_still_refused() {
     let mut a = app();
     press(&mut a, "c");
-    let form = a.form.as_mut().unwrap();
+    let form = a.form_mut().unwrap();
     form.pain = Some(7);
     form.worst = Some(6);
     a.update(Action::Save);
-    assert!(a.form.is_some(), "the form stays open");
+    assert!(a.form().is_some(), "the form stays open");
     assert_eq!(stored(&a), (3, Some(5)));
     assert!(a.status.as_ref().unwrap().error);
 }
