@@ -550,5 +550,9 @@ pub fn edit(g: &Global, a: EditArgs) -> Result<()> {
     let mut ctx = Ctx::open_existing(g)?;
     let done = ops::edit::apply(&mut ctx.repo, rid, &super::drafts::edit(&a), today)?;
     let v = record_json(&ctx, rid)?;
-    ctx.out(&v, || done.summary)
+    let over = done
+        .record
+        .dose_day
+        .map_or("", |day| super::meds::over_max_words(&day));
+    ctx.out(&v, || done.summary + over)
 }

@@ -7,6 +7,7 @@
 
 pub mod activity;
 pub mod checkin;
+pub mod dose_day;
 pub mod dose_edit;
 pub mod edit;
 pub mod editor;

@@ -200,7 +200,7 @@ impl App {
 
     pub(super) fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: in_app_words(text.into()),
+            text: text.into(),
             error: false,
         });
     }
@@ -439,10 +439,4 @@ pub fn add_months(d: NaiveDate, n: i64) -> NaiveDate {
         .rev()
         .find_map(|day| NaiveDate::from_ymd_opt(y, m, day))
         .unwrap_or(d)
-}
-
-/// The lines `ops` writes, in the app's words: no "forced" for a dose the person said yes to
-/// (the command line's `--force`).
-fn in_app_words(text: String) -> String {
-    text.replace("OVER the daily max (forced)", "OVER the daily max")
 }

@@ -2,7 +2,7 @@
 //! select one; Enter corrects it through `ops::edit` (the code of `backtrack edit dN`), asking
 //! first when the correction takes its day over the max, as taking a dose does.
 
-use super::save::input;
+use super::save::{input, over_max_words};
 use super::{App, Pending};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
@@ -47,10 +47,10 @@ impl App {
             return Ok(Some(format!("Nothing changed in dose {rid}")));
         }
         // The figures `backtrack edit dN` refuses by, read as the correction is written: here
-        // they ask first. The line says the day's total (the status line drops "(forced)").
+        // they ask first. The line says the day's total, and a day left over the max.
         let c = ops::dose_edit::correct(&self.repo, rid, draft, self.today).map_err(input)?;
         match ops::dose_edit::store_checked(&mut self.repo, &c, confirmed).map_err(input)? {
-            Stored::Done(line) => Ok(Some(line)),
+            Stored::Done(line, day) => Ok(Some(line + over_max_words(&day))),
             Stored::OverMax { after, max } => {
                 let u = &old.unit;
                 self.ask(

@@ -6,6 +6,7 @@ use super::{App, Pending};
 use crate::domain::InputError;
 use crate::domain::records::Dose;
 use crate::ops;
+use crate::ops::dose_day::DoseDay;
 use crate::ops::meds::{DoseDraft, Taken};
 use crate::repo::meds::SameDrug;
 use crate::repo::{Kind, RecordId, RepoError};
@@ -338,9 +339,9 @@ impl App {
                 self.ask(a.question(), Pending::Again(a.dose));
                 Ok(None)
             }
-            Taken::Saved(done) => {
+            Taken::Saved(done, day) => {
                 let undo = self.created(Kind::Dose, done.record.id);
-                Ok(Some(done.summary + &undo))
+                Ok(Some(done.summary + over_max_words(&day) + &undo))
             }
             Taken::OverMax(o) => {
                 self.ask(over_max_question(&o, "Take it?"), Pending::OverMax(o.dose));
@@ -422,6 +423,16 @@ pub(in crate::tui) fn input(e: RepoError) -> InputError {
     match e {
         RepoError::Input(i) => i,
         e => InputError::new("journal", e.to_string()),
+    }
+}
+
+/// What the app adds to a dose's line when its day ends over the max. No "(forced)": the
+/// person said yes to the app's own question (the command line's `--force` is not theirs).
+pub(in crate::tui) fn over_max_words(day: &DoseDay) -> &'static str {
+    if day.over_max() {
+        " — OVER the daily max"
+    } else {
+        ""
     }
 }
 
