@@ -13,6 +13,7 @@ use crate::repo::{Kind, RecordId, Repo};
 mod dose;
 pub(super) mod entry;
 mod import;
+mod meds;
 mod mode;
 mod plausible;
 mod report;

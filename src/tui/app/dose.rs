@@ -2,7 +2,8 @@
 //! select one; Enter corrects it through `ops::edit` (the code of `backtrack edit dN`), asking
 //! first when the correction takes its day over the max, as taking a dose does.
 
-use super::save::{input, over_max_words};
+use super::meds::over_max_words;
+use super::save::input;
 use super::{App, Pending};
 use crate::domain::InputError;
 use crate::domain::records::Dose;

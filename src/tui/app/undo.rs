@@ -2,7 +2,7 @@
 //! back the newest step of the screen you are on, after a question naming it in words; `U` or
 //! Ctrl-R does it again. `T` lists deleted records; Enter restores one.
 
-use super::save::over_max_question;
+use super::meds::over_max_question;
 use super::scores::clamp_row;
 use super::{App, Mode, Pending, TrashState};
 use crate::ops::meds::OverMax;
