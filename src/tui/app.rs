@@ -1,18 +1,19 @@
 //! The app's state and `update`, the only place it changes. State is plain data; the repo is
 //! asked for each screen's visible window when that screen is shown or after a write.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::action::{Action, Effect, Screen};
-use super::forms::checkin::{CheckinForm, Field};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::{Checkin, Dose};
-use crate::repo::{Kind, RecordId, Repo};
+use crate::repo::{RecordId, Repo};
 
+mod checkin;
 mod dose;
 pub(super) mod entry;
 mod import;
+mod load;
 mod meds;
 mod mode;
 mod plausible;
@@ -23,9 +24,8 @@ mod screens;
 mod search;
 mod undo;
 
-use crate::views::insights;
-use crate::views::journal::{self, TodayData};
-use crate::views::logs;
+use crate::views::journal::TodayData;
+pub use load::add_months;
 pub use mode::{Mode, ScoresState, TrashState};
 pub use screens::{MedsState, PainState, TimelineState, TrainingState, TrendsState, View};
 pub use undo::{Undo, UndoStep};
@@ -213,231 +213,7 @@ impl App {
         });
     }
 
-    /// Reads the clock: when its date is no longer `today` (midnight passed with the app
-    /// open), the app moves to the new day and reloads, so a dose taken at 00:30 lands on
-    /// the new day and counts toward its max. True when the day changed.
-    pub(super) fn follow_clock(&mut self) -> bool {
-        let Some(now) = self.clock.as_ref().map(|c| c()) else {
-            return false;
-        };
-        let day = now.date();
-        if day == self.today {
-            return false;
-        }
-        // A timeline showing "up to today" keeps doing so; one jumped to a date stays there.
-        if self.timeline.to == self.today {
-            self.timeline.to = day;
-        }
-        self.today = day;
-        self.refresh();
-        true
-    }
-
-    /// Reloads today's check-in and the current screen after a write (other screens reload
-    /// when next shown).
-    pub(super) fn refresh(&mut self) {
-        self.dashboard = None;
-        self.pain.log = None;
-        self.pain.map = None;
-        self.training.rows = None;
-        self.training.rehab = None;
-        self.meds.data = None;
-        self.trends.data = None;
-        self.trends.seen.clear();
-        self.timeline.data = None;
-        self.week = None;
-        match journal::load_today_checkin(&self.repo, self.today) {
-            Ok(c) => self.today_checkin = c,
-            Err(e) => self.error(format!("loading today's check-in failed: {e}")),
-        }
-        match logs::psfs_due(&self.repo, self.today) {
-            Ok(p) => self.psfs_due = p,
-            Err(e) => self.error(format!("loading PSFS failed: {e}")),
-        }
-        match crate::views::plan::load_plan(&mut self.repo, self.today) {
-            Ok(p) => self.plan_week = p.and_then(|p| p.this_week_text()),
-            Err(e) => self.error(format!("loading the plan failed: {e}")),
-        }
-        if self.scores().is_some() {
-            self.load_scores();
-        }
-        self.ensure_loaded();
-    }
-
-    /// Loads the current screen's window if it is not loaded yet.
-    pub(super) fn ensure_loaded(&mut self) {
-        let (repo, t) = (&mut self.repo, self.today);
-        let res = match self.screen {
-            Screen::Today if self.dashboard.is_none() => {
-                insights::load_dashboard(repo, t).map(|d| self.dashboard = Some(d))
-            }
-            Screen::Pain if self.pain.calendar() && self.pain.map.is_none() => {
-                journal::load_pain_map(repo, t).map(|d| self.pain.map = Some(d))
-            }
-            Screen::Pain if self.pain.log.is_none() => {
-                journal::load_pain_log(repo, t, self.pain.days).map(|d| self.pain.log = Some(d))
-            }
-            Screen::Training if self.training.rows.is_none() || self.training.rehab.is_none() => {
-                journal::load_training(repo, t)
-                    .map(|d| self.training.rows = Some(d))
-                    .and_then(|_| logs::load_rehab(repo, t).map(|d| self.training.rehab = Some(d)))
-            }
-            Screen::Meds if self.meds.data.is_none() => {
-                logs::load_meds(repo, t).map(|d| self.meds.data = Some(d))
-            }
-            Screen::Trends if self.trends.data.is_none() => {
-                insights::load_trends(repo, t, self.trends.range)
-                    .map(|d| self.trends.data = Some(d))
-            }
-            Screen::Timeline if self.timeline.data.is_none() => {
-                logs::load_timeline(repo, t, self.timeline.to).map(|d| self.timeline.data = Some(d))
-            }
-            Screen::Week if self.week.is_none() => {
-                crate::views::plan::load_week_with_plan(repo, t, t).map(|d| self.week = Some(d))
-            }
-            _ => Ok(()),
-        };
-        if let Err(e) = res {
-            self.error(format!("loading {} failed: {e}", self.screen.title()));
-        }
-    }
-
-    /// Rows the current screen's list has, for moving the selection.
-    pub fn rows(&self) -> usize {
-        match self.screen {
-            Screen::Today => 0,
-            Screen::Pain => self.pain.log.as_ref().map_or(0, |p| p.days.len()),
-            Screen::Training if self.training.rehab_view() => 0,
-            Screen::Training => self.training_rows().len(),
-            Screen::Meds if self.meds.doses_view() => self.recent_doses().len(),
-            Screen::Meds => self.meds.data.as_ref().map_or(0, |m| m.catalogue.len()),
-            Screen::Trends => self
-                .trends
-                .data
-                .as_ref()
-                .map_or(0, |v| super::screens::trends::all_sentences(v).len()),
-            Screen::Timeline => self.timeline.data.as_ref().map_or(0, |t| t.events.len()),
-            Screen::Week => 0,
-        }
-    }
-
-    /// The day selected in the pain log (row 0 is today).
-    pub fn pain_selected(&self) -> NaiveDate {
-        self.today - Duration::days(self.sel[Screen::Pain.index()] as i64)
-    }
-
-    /// Selects `date` in the pain log, loading older days when it is beyond the window.
-    pub(super) fn select_day(&mut self, date: NaiveDate) {
-        let mut date = date.min(self.today);
-        if self.pain.calendar() {
-            // The heat-map holds the whole history: no loading, and nothing before day one.
-            let first = self.pain.map.as_ref().and_then(|m| m.first);
-            date = date.max(first.unwrap_or(self.today));
-            self.sel[Screen::Pain.index()] = (self.today - date).num_days() as usize;
-            return;
-        }
-        let back = (self.today - date).num_days();
-        if back + 1 > self.pain.days {
-            self.pain.days = (back + 1).div_euclid(journal::PAIN_BATCH) * journal::PAIN_BATCH
-                + journal::PAIN_BATCH;
-            self.pain.log = None;
-            self.ensure_loaded();
-        }
-        self.sel[Screen::Pain.index()] = back as usize;
-    }
-
-    /// Opens the check-in form for `date`, pre-filled when that day has a check-in.
-    pub(super) fn open_form(&mut self, date: NaiveDate) {
-        let existing = match self.repo.checkin_on(date) {
-            Ok(c) => c,
-            Err(e) => return self.error(format!("reading the check-in of {date} failed: {e}")),
-        };
-        let history = self
-            .repo
-            .tag_counts()
-            .map(|v| v.into_iter().map(|(t, _)| t).collect())
-            .unwrap_or_default();
-        self.open_checkin(CheckinForm::new(date, existing, history));
-    }
-
-    /// Validates and stores the form. On any error the form stays open with its input.
-    pub(super) fn save_form(&mut self) {
-        let Some(form) = self.form() else { return };
-        let (checkin, lifted) = match form.to_checkin() {
-            Ok(mut c) => {
-                // The worst pre-filled from the stored check-in, left as it was, is raised
-                // with a higher pain, as `backtrack checkin` does; a worst typed is checked.
-                let stored = form.existing.as_ref().and_then(|s| s.worst_pain);
-                let typed = form.existing.is_none() || form.worst != stored;
-                let lifted = crate::ops::checkin::lift_worst(&mut c, typed);
-                (c, lifted)
-            }
-            Err(e) => {
-                let focus = match e.field.as_str() {
-                    "pain" => Some(Field::Pain),
-                    "sleep_hours" => Some(Field::Sleep),
-                    "sitting_hours" => Some(Field::Sitting),
-                    "tag" => Some(Field::Tags),
-                    _ => None,
-                };
-                if let (Some(f), Some(form)) = (focus, self.form_mut()) {
-                    form.focus(f);
-                }
-                return self.error(format!("Not saved: {e}"));
-            }
-        };
-        let edited = form
-            .existing
-            .as_ref()
-            .map(|c| RecordId::new(Kind::Checkin, c.id));
-        let before = edited.map(|rid| self.before_edit(rid));
-        match crate::ops::checkin::save(&mut self.repo, &checkin) {
-            Ok(done) => {
-                self.close_form();
-                let flag = if done.record.red_flags.is_empty() {
-                    ""
-                } else {
-                    " · RED FLAG: seek urgent medical care today"
-                };
-                // u takes back a new day's check-in, or puts an edited one back as it was.
-                let undo = match edited {
-                    Some(rid) => self.edited(rid, before.flatten()),
-                    None => self.created(Kind::Checkin, done.record.id),
-                };
-                self.refresh();
-                self.info(format!("{}{lifted}{flag}{undo}", done.summary));
-            }
-            Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
-        }
-    }
-
-    /// Moves the current screen's selection by `d` rows, clamped.
-    pub(super) fn move_sel(&mut self, d: i64) {
-        if self.screen == Screen::Pain {
-            let date = if self.pain.calendar() {
-                add_months(self.pain_selected(), -d)
-            } else {
-                self.pain_selected() - Duration::days(d)
-            };
-            return self.select_day(date);
-        }
-        let n = self.rows();
-        let i = &mut self.sel[self.screen.index()];
-        *i = (*i as i64 + d).clamp(0, n.saturating_sub(1) as i64) as usize;
-    }
-
     pub fn update(&mut self, action: Action) -> Effect {
         super::update::update(self, action)
     }
-}
-
-/// The same day of the month `n` months later (clamped to the month's end).
-pub fn add_months(d: NaiveDate, n: i64) -> NaiveDate {
-    use chrono::Datelike;
-    let total = d.year() as i64 * 12 + d.month0() as i64 + n;
-    let (y, m) = (total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1);
-    (1..=d.day())
-        .rev()
-        .find_map(|day| NaiveDate::from_ymd_opt(y, m, day))
-        .unwrap_or(d)
 }

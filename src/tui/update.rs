@@ -56,25 +56,7 @@ fn screen(app: &mut App, action: Action) -> Effect {
         Action::GoTo(s) => go(app, s),
         Action::NextScreen => go(app, app.screen.step(1)),
         Action::PrevScreen => go(app, app.screen.step(-1)),
-        Action::Move(d) => app.move_sel(d as i64),
-        Action::Top => {
-            if app.screen == Screen::Pain {
-                app.select_day(app.today);
-            } else {
-                app.sel[app.screen.index()] = 0;
-            }
-        }
-        Action::Bottom if app.screen == Screen::Pain && app.pain.calendar() => {
-            app.select_day(chrono::NaiveDate::MIN);
-        }
-        Action::Bottom => {
-            let n = app.rows();
-            app.sel[app.screen.index()] = n.saturating_sub(1);
-        }
-        Action::MoveDays(d) if app.screen == Screen::Pain && app.pain.calendar() => {
-            let date = app.pain_selected() + chrono::Duration::days(d as i64);
-            app.select_day(date);
-        }
+        Action::Move(_) | Action::Top | Action::Bottom | Action::MoveDays(_) => moves(app, action),
         Action::OpenCheckin => {
             let date = if app.screen == Screen::Pain {
                 app.pain_selected()
@@ -90,46 +72,77 @@ fn screen(app: &mut App, action: Action) -> Effect {
         Action::OpenPsfs => app.open_psfs(),
         Action::OpenScore => app.open_score(),
         Action::OpenSettings => app.open_settings(),
-        Action::New if app.screen == Screen::Meds => app.open_medication(),
-        Action::New if app.screen == Screen::Training => app.open_programme(),
-        Action::TakeSelected if app.screen == Screen::Meds => app.take_selected(),
-        Action::CycleFilter if app.screen == Screen::Training => app.cycle_filter(),
-        Action::JumpToDate if app.screen == Screen::Timeline => app.jump_prompt(),
         Action::Search => app.search_prompt(),
-        Action::OpenImport if app.screen == Screen::Training => app.import_prompt(),
         Action::OpenSelected => app.open_selected(),
         Action::DeleteSelected => app.delete_selected(),
         Action::Undo => app.ask_undo(),
         Action::Redo => app.ask_redo(),
         Action::ToggleTrash => app.toggle_trash(),
         Action::ToggleScores => app.toggle_scores(),
-        Action::ToggleCalendar if app.screen == Screen::Pain => {
+        a => screen_own(app, a),
+    }
+    Effect::None
+}
+
+/// Moving the selection: the Pain log by days (the calendar by months), other lists by rows.
+fn moves(app: &mut App, action: Action) {
+    let calendar = app.screen == Screen::Pain && app.pain.calendar();
+    match action {
+        Action::Move(d) => app.move_sel(d as i64),
+        Action::Top if app.screen == Screen::Pain => app.select_day(app.today),
+        Action::Top => app.sel[app.screen.index()] = 0,
+        Action::Bottom if calendar => app.select_day(chrono::NaiveDate::MIN),
+        Action::Bottom => {
+            let n = app.rows();
+            app.sel[app.screen.index()] = n.saturating_sub(1);
+        }
+        Action::MoveDays(d) if calendar => {
+            let date = app.pain_selected() + chrono::Duration::days(d as i64);
+            app.select_day(date);
+        }
+        _ => {}
+    }
+}
+
+/// The keys one screen has of its own.
+fn screen_own(app: &mut App, action: Action) {
+    match (app.screen, action) {
+        (Screen::Meds, Action::New) => app.open_medication(),
+        (Screen::Training, Action::New) => app.open_programme(),
+        (Screen::Meds, Action::TakeSelected) => app.take_selected(),
+        (Screen::Training, Action::CycleFilter) => app.cycle_filter(),
+        (Screen::Timeline, Action::JumpToDate) => app.jump_prompt(),
+        (Screen::Training, Action::OpenImport) => app.import_prompt(),
+        (Screen::Pain, Action::ToggleCalendar) => {
             app.pain.view = app.pain.view.toggled();
             app.ensure_loaded();
             // Back in the list, the day chosen on the calendar is loaded and selected.
             app.select_day(app.pain_selected());
         }
-        Action::Range(step) if app.screen == Screen::Trends => {
-            let next = app.trends.range.step(step);
-            if next != app.trends.range {
-                app.trends.range = next;
-                app.trends.seen.extend(app.trends.data.take());
-                app.trends.data = app
-                    .trends
-                    .seen
-                    .iter()
-                    .position(|t| t.range == next)
-                    .map(|i| app.trends.seen.swap_remove(i));
-                app.sel[Screen::Trends.index()] = 0;
-                app.ensure_loaded();
-            }
-        }
-        Action::ToggleCalendar if app.screen == Screen::Training => app.toggle_rehab_view(),
-        Action::ToggleCalendar if app.screen == Screen::Meds => app.toggle_dose_view(),
-        Action::WriteReport if app.screen == Screen::Trends => app.write_trends_report(),
+        (Screen::Training, Action::ToggleCalendar) => app.toggle_rehab_view(),
+        (Screen::Meds, Action::ToggleCalendar) => app.toggle_dose_view(),
+        (Screen::Trends, Action::Range(step)) => step_range(app, step),
+        (Screen::Trends, Action::WriteReport) => app.write_trends_report(),
         _ => {}
     }
-    Effect::None
+}
+
+/// `[` / `]` on Trends: the next range, from the ranges seen since the last write if it was.
+fn step_range(app: &mut App, step: i32) {
+    let next = app.trends.range.step(step);
+    if next == app.trends.range {
+        return;
+    }
+    let t = &mut app.trends;
+    t.range = next;
+    t.seen.extend(t.data.take());
+    t.data = t
+        .seen
+        .iter()
+        .position(|d| d.range == next)
+        .map(|i| t.seen.swap_remove(i));
+    app.sel[Screen::Trends.index()] = 0;
+    app.ensure_loaded();
 }
 
 /// The help scrolls when it is longer than the window (the row is clamped as drawn); `?`
