@@ -22,6 +22,7 @@ mod save;
 mod scores;
 mod screens;
 mod search;
+mod trash;
 mod undo;
 
 use crate::views::journal::TodayData;

@@ -15,6 +15,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 mod update;
+mod update_form;
 pub mod widgets;
 
 use chrono::NaiveDate;

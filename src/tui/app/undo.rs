@@ -1,10 +1,9 @@
-//! Undo, redo and the Trash view. Each step belongs to the screen it was done on: `u` takes
-//! back the newest step of the screen you are on, after a question naming it in words; `U` or
-//! Ctrl-R does it again. `T` lists deleted records; Enter restores one.
+//! Undo and redo. Each step belongs to the screen it was done on: `u` takes back the newest
+//! step of the screen you are on, after a question naming it in words; `U` or Ctrl-R does it
+//! again. The Trash view is in `trash`.
 
 use super::meds::over_max_question;
-use super::scores::clamp_row;
-use super::{App, Mode, Pending, TrashState};
+use super::{App, Pending};
 use crate::ops::meds::OverMax;
 use crate::ops::records::{self, EditStep, Restore};
 use crate::repo::{Kind, RecordId};
@@ -52,7 +51,7 @@ fn one_line(head: &str, what: &str, tail: &str) -> String {
 
 impl App {
     /// Records a step done on the current screen; a new step ends that screen's redo.
-    fn push_step(&mut self, op: Undo) {
+    pub(in crate::tui) fn push_step(&mut self, op: Undo) {
         let screen = self.screen;
         self.redo.retain(|s| s.screen != screen);
         self.undo.push(UndoStep { op, screen });
@@ -262,7 +261,7 @@ impl App {
 
     /// Takes back `op` (or, with `redo`, does it again). Err inside: a dose that would pass
     /// its day's max stayed in the trash (unless `force`).
-    fn apply(
+    pub(in crate::tui) fn apply(
         &mut self,
         op: &mut Undo,
         redo: bool,
@@ -287,63 +286,6 @@ impl App {
             self.load_trash();
         }
         Ok(Ok(msg))
-    }
-
-    /// `T`: opens (or closes) the Trash view.
-    pub(in crate::tui) fn toggle_trash(&mut self) {
-        if self.trash().is_some() {
-            return self.close_view();
-        }
-        if self.show(Mode::Trash(TrashState::default())) {
-            self.load_trash();
-        }
-    }
-
-    /// Reloads the open Trash view, keeping its row where it can.
-    fn load_trash(&mut self) {
-        match self.repo.trash() {
-            Ok(items) => {
-                if let Some(t) = self.trash_mut() {
-                    t.sel = t.sel.min(items.len().saturating_sub(1));
-                    t.items = items;
-                }
-            }
-            Err(e) => self.error(format!("loading the trash failed: {e}")),
-        }
-    }
-
-    pub(in crate::tui) fn move_trash(&mut self, d: i64) {
-        if let Some(t) = self.trash_mut() {
-            t.sel = clamp_row(t.sel, d, t.items.len());
-        }
-    }
-
-    /// Enter in the Trash view: restores the selected record (`u` deletes it again).
-    pub(in crate::tui) fn restore_selected(&mut self) {
-        let Some(item) = self.trash().and_then(|t| t.items.get(t.sel)) else {
-            return self.info("The trash is empty");
-        };
-        let Ok(rid) = RecordId::parse(&item.id) else {
-            return;
-        };
-        self.restore_trashed(rid, false);
-    }
-
-    /// Restores `rid` from the trash; a dose over its day's max asks first (`force` after "y").
-    pub(in crate::tui) fn restore_trashed(&mut self, rid: RecordId, force: bool) {
-        match self.apply(&mut Undo::Restore(rid), false, force) {
-            Ok(Ok(msg)) => {
-                self.push_step(Undo::Remove(rid));
-                self.info(format!("{msg} · u undoes"));
-            }
-            Ok(Err(over)) => {
-                self.ask(
-                    over_max_question(&over, "Bring it back?"),
-                    Pending::RestoreOverMax(rid),
-                );
-            }
-            Err(e) => self.error(format!("Restore failed: {e}")),
-        }
     }
 }
 
