@@ -154,18 +154,7 @@ pub fn before_after(
     from: usize,
     today: NaiveDate,
 ) -> Vec<EventChange> {
-    let mut items: Vec<(NaiveDate, String, String)> = data
-        .events
-        .iter()
-        .filter(|e| compared(e.kind))
-        .map(|e| (e.date, e.kind.as_str().to_string(), e.title.clone()))
-        .collect();
-    items.extend(
-        data.programmes
-            .iter()
-            .map(|p| (p.active_from, "programme".to_string(), p.name.clone())),
-    );
-    items.sort();
+    let items = compared_items(data);
     let s = Sums::new(pain);
     let mut tables: Vec<Option<Table>> = vec![None; WINDOWS.len()];
     let mut out: Vec<EventChange> = Vec::new();
@@ -175,18 +164,7 @@ pub fn before_after(
         if e < from as isize || date > today {
             continue;
         }
-        let windows: Vec<Window> = WINDOWS
-            .iter()
-            .filter_map(|&w| {
-                let (change, z, after) = figures(&s, e, w)?;
-                Some(Window {
-                    days: w,
-                    before: z[2],
-                    after,
-                    change,
-                })
-            })
-            .collect();
+        let windows = event_windows(&s, e);
         let what = format!("event {date} {kind}");
         let head = format!(
             "{title} ({}, {})",
@@ -199,43 +177,7 @@ pub fn before_after(
             let tab = tables[slot].get_or_insert_with(|| table(&s, pain.len(), w.days));
             Some((w.days, judge_one(tab, e, w.days)?))
         });
-        let fact = match (windows.is_empty(), judged) {
-            (true, _) if since < WINDOWS[0] as i64 => format!(
-                "{head}: too soon to compare ({} since; needs {})",
-                days(since as usize),
-                days(WINDOWS[0])
-            ),
-            (true, _) => format!(
-                "{head}: too few check-ins around it to compare (needs half the days of {} \
-                 before and after)",
-                days(WINDOWS[0])
-            ),
-            (false, j) => {
-                let w = windows.last().map_or(0, |w| w.days);
-                let shown: Vec<String> = windows
-                    .iter()
-                    .map(|x| format!("{} over {}", signed(x.change), days(x.days)))
-                    .collect();
-                let main = windows.last().map_or(String::new(), |x| {
-                    format!(
-                        "pain over the {} after was {} against {} before",
-                        days(x.days),
-                        one(x.after),
-                        one(x.before)
-                    )
-                });
-                match j {
-                    Some((_, (exp, _))) => format!(
-                        "{head}: {main} ({}); after other days that started from the same pain \
-                         it changed {} over {}",
-                        shown.join(", "),
-                        signed(exp),
-                        days(w)
-                    ),
-                    None => format!("{head}: {main} ({})", shown.join(", ")),
-                }
-            }
-        };
+        let fact = fact_words(&head, since, &windows, judged.map(|j| j.1.0));
         let mut verdict = Verdict::untested(what, fact);
         let expected = judged.map(|(_, (exp, p))| {
             tested.push((out.len(), p));
@@ -259,6 +201,82 @@ pub fn before_after(
         e.verdict.sentence = sentence(&e.verdict, tested.len());
     }
     out
+}
+
+/// The events compared (see `compared`) and every programme start, in date order: date,
+/// kind and title.
+fn compared_items(data: &JournalData) -> Vec<(NaiveDate, String, String)> {
+    let mut items: Vec<(NaiveDate, String, String)> = data
+        .events
+        .iter()
+        .filter(|e| compared(e.kind))
+        .map(|e| (e.date, e.kind.as_str().to_string(), e.title.clone()))
+        .collect();
+    items.extend(
+        data.programmes
+            .iter()
+            .map(|p| (p.active_from, "programme".to_string(), p.name.clone())),
+    );
+    items.sort();
+    items
+}
+
+/// The before/after of the event on series day `e` over each window with enough check-ins.
+fn event_windows(s: &Sums, e: isize) -> Vec<Window> {
+    WINDOWS
+        .iter()
+        .filter_map(|&w| {
+            let (change, z, after) = figures(s, e, w)?;
+            Some(Window {
+                days: w,
+                before: z[2],
+                after,
+                change,
+            })
+        })
+        .collect()
+}
+
+/// The event's sentence: too soon, too few check-ins, or the change over each window, with
+/// what other days that started from the same pain did (`expected`) when it was judged.
+fn fact_words(head: &str, since: i64, windows: &[Window], expected: Option<f64>) -> String {
+    match (windows.is_empty(), expected) {
+        (true, _) if since < WINDOWS[0] as i64 => format!(
+            "{head}: too soon to compare ({} since; needs {})",
+            days(since as usize),
+            days(WINDOWS[0])
+        ),
+        (true, _) => format!(
+            "{head}: too few check-ins around it to compare (needs half the days of {} \
+             before and after)",
+            days(WINDOWS[0])
+        ),
+        (false, j) => {
+            let w = windows.last().map_or(0, |w| w.days);
+            let shown: Vec<String> = windows
+                .iter()
+                .map(|x| format!("{} over {}", signed(x.change), days(x.days)))
+                .collect();
+            let main = windows.last().map_or(String::new(), |x| {
+                format!(
+                    "pain over the {} after was {} against {} before",
+                    days(x.days),
+                    one(x.after),
+                    one(x.before)
+                )
+            });
+            match j {
+                Some(exp) => format!(
+                    "{head}: {main} ({}); after other days that started from the same pain \
+                     it changed {} over {}",
+                    shown.join(", "),
+                    signed(exp),
+                    days(w)
+                ),
+                None => format!("{head}: {main} ({})", shown.join(", ")),
+            }
+        }
+    }
 }
 
 /// The before/after in a few words for a list row, the verdict last: "28 d -2.2 (others
