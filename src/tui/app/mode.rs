@@ -90,66 +90,52 @@ impl Mode {
     }
 }
 
+/// A pair of accessors to one kind of layer wherever it is in the mode (there is at most one
+/// of each): `$get` reads it, `$get_mut` changes it in place.
+macro_rules! layer {
+    ($(#[$doc:meta])* $get:ident, $get_mut:ident, $t:ty, $pat:pat => $x:ident) => {
+        $(#[$doc])*
+        pub fn $get(&self) -> Option<&$t> {
+            self.mode.layers().find_map(|m| match m {
+                $pat => {
+                    let r: &$t = $x;
+                    Some(r)
+                }
+                _ => None,
+            })
+        }
+
+        // The pattern's binding goes unused in the `matches!` that finds the layer.
+        #[allow(unused_variables)]
+        pub fn $get_mut(&mut self) -> Option<&mut $t> {
+            match self.find_mut(|m| matches!(m, $pat))? {
+                $pat => {
+                    let r: &mut $t = $x;
+                    Some(r)
+                }
+                _ => None,
+            }
+        }
+    };
+}
+
 impl App {
-    /// The open check-in form, also under the help or a question.
-    pub fn form(&self) -> Option<&CheckinForm> {
-        self.mode.layers().find_map(|m| match m {
-            Mode::Checkin { form, .. } => Some(&**form),
-            _ => None,
-        })
-    }
-
-    pub fn form_mut(&mut self) -> Option<&mut CheckinForm> {
-        match self.find_mut(|m| matches!(m, Mode::Checkin { .. }))? {
-            Mode::Checkin { form, .. } => Some(form),
-            _ => None,
-        }
-    }
-
-    /// The open form other than the check-in, also under the help or a question.
-    pub fn entry(&self) -> Option<&EntryForm> {
-        self.mode.layers().find_map(|m| match m {
-            Mode::Entry { form, .. } => Some(&**form),
-            _ => None,
-        })
-    }
-
-    pub fn entry_mut(&mut self) -> Option<&mut EntryForm> {
-        match self.find_mut(|m| matches!(m, Mode::Entry { .. }))? {
-            Mode::Entry { form, .. } => Some(form),
-            _ => None,
-        }
-    }
-
-    /// The Trash view, also under the help or a question.
-    pub fn trash(&self) -> Option<&TrashState> {
-        self.mode.layers().find_map(|m| match m {
-            Mode::Trash(t) => Some(t),
-            _ => None,
-        })
-    }
-
-    pub(in crate::tui) fn trash_mut(&mut self) -> Option<&mut TrashState> {
-        match self.find_mut(|m| matches!(m, Mode::Trash(_)))? {
-            Mode::Trash(t) => Some(t),
-            _ => None,
-        }
-    }
-
-    /// The Scores view, also under a form opened over it.
-    pub fn scores(&self) -> Option<&ScoresState> {
-        self.mode.layers().find_map(|m| match m {
-            Mode::Scores(s) => Some(s),
-            _ => None,
-        })
-    }
-
-    pub(in crate::tui) fn scores_mut(&mut self) -> Option<&mut ScoresState> {
-        match self.find_mut(|m| matches!(m, Mode::Scores(_)))? {
-            Mode::Scores(s) => Some(s),
-            _ => None,
-        }
-    }
+    layer!(
+        /// The open check-in form, also under the help or a question.
+        form, form_mut, CheckinForm, Mode::Checkin { form, .. } => form
+    );
+    layer!(
+        /// The open form other than the check-in, also under the help or a question.
+        entry, entry_mut, EntryForm, Mode::Entry { form, .. } => form
+    );
+    layer!(
+        /// The Trash view, also under the help or a question.
+        trash, trash_mut, TrashState, Mode::Trash(t) => t
+    );
+    layer!(
+        /// The Scores view, also under a form opened over it.
+        scores, scores_mut, ScoresState, Mode::Scores(s) => s
+    );
 
     /// The open question, when it has the keys.
     pub fn confirm(&self) -> Option<&Confirm> {
