@@ -241,31 +241,11 @@ fn draw_field(
         lw as usize,
         label_style,
     );
-    let vx = r.x + lw;
-    let vw = r.width.saturating_sub(lw) as usize;
+    // Where the value goes: right of the label.
+    let value = Rect::new(r.x + lw, r.y, r.width.saturating_sub(lw), r.height);
+    let (vx, vw) = (value.x, value.width as usize);
     match &f.input {
-        Input::Text(tf) => {
-            let v = tf.value();
-            if v.is_empty() {
-                let style = if focused {
-                    t.dim().add_modifier(Modifier::UNDERLINED)
-                } else {
-                    t.dim()
-                };
-                // A hint reads as "· e.g. 42km", never as a value.
-                let hint = format!("· {}", f.hint);
-                buf.set_stringn(vx, r.y, hint.trim_end(), vw, style);
-            }
-            let style = if focused {
-                Style::new().add_modifier(Modifier::UNDERLINED)
-            } else {
-                Style::new()
-            };
-            let area = Rect::new(vx, r.y, vw as u16, r.height);
-            let (row, col) =
-                crate::tui::widgets::wrapped(v, tf.line_col(), focused, area, style, buf);
-            focused.then(|| Position::new(vx + col, r.y + row))
-        }
+        Input::Text(tf) => draw_text(t, f, tf, focused, value, buf),
         Input::Choice { options, at } => {
             let v = options.get(*at).map_or("", String::as_str);
             let text = if focused {
@@ -282,20 +262,65 @@ fn draw_field(
             None
         }
         Input::Ticks { items, on, cursor } => {
-            if items.is_empty() {
-                buf.set_stringn(vx, r.y, "no exercises", vw, t.dim());
-            }
-            for (i, item) in items.iter().enumerate().take(r.height as usize) {
-                let mark = if on[i] { "[x]" } else { "[ ]" };
-                let style = if focused && i == *cursor {
-                    t.selected()
-                } else {
-                    Style::new()
-                };
-                let line = Line::from(Span::styled(format!("{mark} {item}"), style));
-                buf.set_line(vx, r.y + i as u16, &line, vw as u16);
-            }
+            let ticks = (items.as_slice(), on.as_slice(), *cursor);
+            draw_ticks(t, ticks, focused, value, buf);
             None
         }
+    }
+}
+
+/// A text field's value in `r` (wrapped, the cursor kept in view), or its hint when empty.
+fn draw_text(
+    t: Theme,
+    f: &EntryField,
+    tf: &crate::tui::text::TextField,
+    focused: bool,
+    r: Rect,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    let v = tf.value();
+    if v.is_empty() {
+        let style = if focused {
+            t.dim().add_modifier(Modifier::UNDERLINED)
+        } else {
+            t.dim()
+        };
+        // A hint reads as "· e.g. 42km", never as a value.
+        let hint = format!("· {}", f.hint);
+        buf.set_stringn(r.x, r.y, hint.trim_end(), r.width as usize, style);
+    }
+    let style = if focused {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    } else {
+        Style::new()
+    };
+    let (row, col) = crate::tui::widgets::wrapped(v, tf.line_col(), focused, r, style, buf);
+    focused.then(|| Position::new(r.x + col, r.y + row))
+}
+
+/// Ticks one per line in `r`: the items, which are on, and the row the cursor is on.
+fn draw_ticks(
+    t: Theme,
+    (items, on, cursor): (&[String], &[bool], usize),
+    focused: bool,
+    r: Rect,
+    buf: &mut Buffer,
+) {
+    if items.is_empty() {
+        buf.set_stringn(r.x, r.y, "no exercises", r.width as usize, t.dim());
+    }
+    for (i, item) in items.iter().enumerate().take(r.height as usize) {
+        let mark = if on.get(i).copied().unwrap_or(false) {
+            "[x]"
+        } else {
+            "[ ]"
+        };
+        let style = if focused && i == cursor {
+            t.selected()
+        } else {
+            Style::new()
+        };
+        let line = Line::from(Span::styled(format!("{mark} {item}"), style));
+        buf.set_line(r.x, r.y + i as u16, &line, r.width);
     }
 }
