@@ -1,7 +1,7 @@
 //! The app's one `Mode`: what each key opens covers the mode under it, closing it gives that
 //! mode back with its input, and two forms or two views are never open at once.
 
-use super::{app, press};
+use super::{app, day, press};
 use crate::tui::action::{Action, Screen};
 use crate::tui::app::{Mode, Pending};
 use crate::tui::keymap::KeyContext;
@@ -111,4 +111,29 @@ fn the_import_summary_covers_the_screen_until_esc() {
     assert_eq!((a.screen, layers(&a)), (Screen::Today, vec!["summary"]));
     press(&mut a, "\x1b");
     assert_eq!(layers(&a), ["screen"]);
+}
+
+#[test]
+fn a_question_over_the_trash_gives_the_trash_back() {
+    let mut a = app();
+    press(&mut a, "c5\n2d");
+    let stored = |a: &crate::tui::App| a.repo.checkin_on(day()).unwrap().map(|c| c.pain);
+    assert_eq!(stored(&a), None, "d deleted today's check-in");
+    press(&mut a, "T");
+    assert_eq!(
+        a.trash().map(|t| t.items.len()),
+        Some(1),
+        "the check-in is in it"
+    );
+    // u in the Trash asks first; "n" leaves everything as it was, the Trash still open.
+    press(&mut a, "u");
+    assert_eq!(layers(&a), ["question", "trash"]);
+    press(&mut a, "n");
+    assert_eq!(layers(&a), ["trash"]);
+    assert_eq!(a.trash().map(|t| t.items.len()), Some(1));
+    // Enter restores it, and the Trash, reloaded in place, is empty.
+    press(&mut a, "\n");
+    assert_eq!(layers(&a), ["trash"]);
+    assert_eq!(a.trash().map(|t| t.items.len()), Some(0));
+    assert_eq!(stored(&a), Some(5), "back in the journal");
 }
