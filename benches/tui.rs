@@ -114,7 +114,7 @@ fn benches(c: &mut Criterion) {
     app.update(Action::ToggleCalendar);
     c.bench_function("key_to_frame_calendar_j_10y", |b| {
         b.iter(|| {
-            if app.pain_selected() <= app.pain_map.as_ref().and_then(|m| m.first).unwrap() {
+            if app.pain_selected() <= app.pain.map.as_ref().and_then(|m| m.first).unwrap() {
                 app.update(Action::Top);
             }
             app.update(Action::Move(1));
@@ -131,12 +131,12 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             // Dropping the loaded windows makes every switch query again: the worst case.
             app.dashboard = None;
-            app.pain_log = None;
-            app.training = None;
-            app.rehab = None;
-            app.meds = None;
-            app.trends = None;
-            app.timeline = None;
+            app.pain.log = None;
+            app.training.rows = None;
+            app.training.rehab = None;
+            app.meds.data = None;
+            app.trends.data = None;
+            app.timeline.data = None;
             app.update(Action::NextScreen);
             black_box(render_buffer(&app, 120, 40));
         })
@@ -159,9 +159,9 @@ fn benches(c: &mut Criterion) {
     c.bench_function("key_to_frame_trends_range_10y", |b| {
         b.iter(|| {
             // Back and forth over 4w ↔ all: after the first pass every range is loaded.
-            if app.range == Range::All {
+            if app.trends.range == Range::All {
                 step = -1;
-            } else if app.range == Range::Weeks4 {
+            } else if app.trends.range == Range::Weeks4 {
                 step = 1;
             }
             app.update(Action::Range(step));

@@ -1,7 +1,7 @@
 //! End-to-end: the real binary in a tmux pseudo-terminal. `c`, `7`, Enter, `q` stores pain 7
-//! and leaves the alternate screen; SIGTERM with a form open exits within a second and
-//! restores the terminal; an edit is put back with `u`. Skipped with a note when tmux is
-//! missing (outside CI).
+//! and leaves the alternate screen; SIGTERM with a form open exits with no key pressed and
+//! restores the terminal; an edit is put back with `u`. Says SKIPPED when tmux is missing,
+//! and fails instead in CI (`support/skip.rs`).
 
 use std::path::Path;
 use std::process::Command;
@@ -79,7 +79,6 @@ fn sigterm_with_a_form_open_restores_the_terminal() {
         t.screen()
     );
     let child = t.app_pid();
-    let sent = Instant::now();
     assert!(
         Command::new("kill")
             .args(["-TERM", &child])
@@ -87,12 +86,13 @@ fn sigterm_with_a_form_open_restores_the_terminal() {
             .unwrap()
             .success()
     );
+    // The signal alone ends it (no key is pressed): how fast depends on the machine, so the
+    // wait is only a bound against hanging. 143 is 128 + SIGTERM.
     assert!(
-        t.wait(1.0, |s| s.contains("EXITED-")),
-        "did not exit within 1 s: {}",
+        t.wait(10.0, |s| s.contains("EXITED-143")),
+        "did not exit on SIGTERM: {}",
         t.screen()
     );
-    assert!(sent.elapsed() < Duration::from_secs(1));
     assert_eq!(t.display("#{alternate_on}"), "0", "alternate screen left");
     assert_eq!(t.display("#{cursor_flag}"), "1", "cursor shown");
 }
@@ -189,7 +189,7 @@ fn closing_the_terminal_ends_the_app() {
             .success()
     };
     let start = Instant::now();
-    while !gone(&child) && start.elapsed() < Duration::from_secs(3) {
+    while !gone(&child) && start.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(50));
     }
     let left = !gone(&child);
@@ -456,7 +456,7 @@ fn demo_folder_goes_on_quit_sigterm_and_a_closed_terminal() {
     let (t, pid) = demo_in("demo-hup", tmp.path()).unwrap();
     drop(t);
     let start = Instant::now();
-    while !demo_dirs(tmp.path()).is_empty() && start.elapsed() < Duration::from_secs(3) {
+    while !demo_dirs(tmp.path()).is_empty() && start.elapsed() < Duration::from_secs(10) {
         sleep(Duration::from_millis(50));
     }
     let _ = Command::new("kill").args(["-KILL", &pid]).status();

@@ -1,6 +1,6 @@
 //! End-to-end, in tmux: what a new user's first week broke in the app (issue 20). Pain 10
-//! from the keys the screen names, and pasting into a form. Skipped with a note when tmux is
-//! missing (outside CI).
+//! from the keys the screen names, and pasting into a form. Says SKIPPED when tmux is
+//! missing, and fails instead in CI (`support/skip.rs`).
 
 use std::path::Path;
 

@@ -51,7 +51,7 @@ fn the_form_takes_leg_pain_next_to_pain_and_today_shows_it() {
     assert!(shot(&app).contains("›Leg 10"));
     app.update(Action::SetValue(7));
     app.update(Action::Save);
-    assert!(app.form.is_none(), "saved");
+    assert!(app.form().is_none(), "saved");
     let stored = Repo::open(&dir.path().join("j.db"))
         .unwrap()
         .checkin_on(today())

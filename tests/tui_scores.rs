@@ -75,7 +75,7 @@ fn trends_draws_a_line_per_instrument_with_scores_in_range() {
     app.update(Action::Range(-1));
     let s = shot(&app);
     assert!(s.contains("Last 4 weeks") && !s.contains("▄ peg"), "{s}");
-    let d = app.trends.as_ref().unwrap();
+    let d = app.trends.data.as_ref().unwrap();
     let lines: Vec<_> = d.scores.iter().map(|(i, p)| (*i, p.len())).collect();
     assert_eq!(lines, vec![(Instrument::Odi, 3), (Instrument::Rmdq, 2)]);
 }
@@ -102,7 +102,7 @@ fn the_scores_view_lists_newest_first_adds_and_closes() {
     repo.set_schedule(Instrument::Peg, 14).unwrap();
     let mut app = App::new(repo, today(), Theme::plain(), Screen::Today);
     key(&mut app, 'O');
-    let v = app.scores.as_ref().expect("O opens the scores");
+    let v = &app.scores().expect("O opens the scores").view;
     let rows: Vec<_> = v
         .rows
         .iter()
@@ -118,20 +118,20 @@ fn the_scores_view_lists_newest_first_adds_and_closes() {
     insta::assert_snapshot!("scores_view_80x24", s);
 
     key(&mut app, 'j');
-    assert_eq!(app.scores_sel, 1);
+    assert_eq!(app.scores().map(|s| s.sel), Some(1));
     key(&mut app, 'G');
-    assert_eq!(app.scores_sel, 5);
+    assert_eq!(app.scores().map(|s| s.sel), Some(5));
 
     // n opens the score form over the view; saving lists the new score first.
     key(&mut app, 'n');
-    assert!(app.entry.is_some(), "{}", shot(&app));
+    assert!(app.entry().is_some(), "{}", shot(&app));
     app.update(Action::NextField);
     for c in "4".chars() {
         app.update(Action::Text(Edit::Insert(c)));
     }
     app.update(Action::Save);
-    assert!(app.entry.is_none(), "{}", shot(&app));
-    let v = app.scores.as_ref().expect("the view stays open");
+    assert!(app.entry().is_none(), "{}", shot(&app));
+    let v = &app.scores().expect("the view stays open").view;
     // The form offers the instrument that is due: PEG 6 → 4, and nothing is due any more.
     let r = &v.rows[0];
     assert_eq!(
@@ -154,6 +154,6 @@ fn the_scores_view_lists_newest_first_adds_and_closes() {
     assert!(help.contains("add an outcome score"), "{help}");
     key(&mut app, '?');
     app.update(Action::Cancel);
-    assert!(app.scores.is_none());
+    assert!(app.scores().is_none());
     assert!(!shot(&app).contains("Outcome scores ("));
 }

@@ -215,30 +215,7 @@ pub fn push_through(
     min_total: usize,
 ) -> PushThrough {
     let len = fr.len();
-    let (mut pushed, mut easy) = (vec![false; len], vec![false; len]);
-    for a in &data.activities {
-        let i = (a.date() - start).num_days();
-        if i < 0 || i as usize >= len {
-            continue;
-        }
-        let during = a.pain_during;
-        if a.stopped_for_pain || during.is_some_and(|p| p >= 5) {
-            pushed[i as usize] = true;
-        } else if during.is_some_and(|p| p <= 3) {
-            easy[i as usize] = true;
-        }
-    }
-    let x: Vec<Option<f64>> = (0..len)
-        .map(|i| {
-            if pushed[i] {
-                Some(1.0)
-            } else if easy[i] {
-                Some(0.0)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let x = pushed_or_easy(data, start, len);
     let (y0, y2) = (fr.outcome(0).raw.clone(), fr.outcome(2).raw.clone());
     let count = |v: f64| {
         (0..len)
@@ -293,6 +270,35 @@ pub fn push_through(
         adjusted: Some(round1(diff)),
         verdict: Verdict::tested(what, fact, diff_score(diff), adj.design),
     }
+}
+
+/// Each of `len` days from `start`: 1 when a session was ridden through pain (pain during
+/// ≥ 5, or stopped for pain), 0 when sessions were easy (pain during ≤ 3), None otherwise.
+fn pushed_or_easy(data: &JournalData, start: NaiveDate, len: usize) -> Vec<Option<f64>> {
+    let (mut pushed, mut easy) = (vec![false; len], vec![false; len]);
+    for a in &data.activities {
+        let i = (a.date() - start).num_days();
+        if i < 0 || i as usize >= len {
+            continue;
+        }
+        let during = a.pain_during;
+        if a.stopped_for_pain || during.is_some_and(|p| p >= 5) {
+            pushed[i as usize] = true;
+        } else if during.is_some_and(|p| p <= 3) {
+            easy[i as usize] = true;
+        }
+    }
+    (0..len)
+        .map(|i| {
+            if pushed[i] {
+                Some(1.0)
+            } else if easy[i] {
+                Some(0.0)
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -186,15 +186,9 @@ fn judge_one(tab: &Table, e: isize, w: usize) -> Option<Judged> {
     })
 }
 
-/// Every compared event and programme start from `from` (series day index) on, in date
-/// order, with `pain` the whole series starting on `start`. Judged among themselves.
-pub fn before_after(
-    data: &JournalData,
-    pain: &[Option<f64>],
-    start: NaiveDate,
-    from: usize,
-    today: NaiveDate,
-) -> Vec<EventChange> {
+/// The events compared (see `compared`) and every programme start, in date order: date,
+/// kind and title.
+fn compared_items(data: &JournalData) -> Vec<(NaiveDate, String, String)> {
     let mut items: Vec<(NaiveDate, String, String)> = data
         .events
         .iter()
@@ -207,27 +201,44 @@ pub fn before_after(
             .map(|p| (p.active_from, "programme".to_string(), p.name.clone())),
     );
     items.sort();
+    items
+}
+
+/// The before/after of the event on series day `e` over each window with enough check-ins.
+fn event_windows(s: &Sums, e: isize) -> Vec<Window> {
+    WINDOWS
+        .iter()
+        .filter_map(|&w| {
+            let (change, z, after) = figures(s, e, w)?;
+            Some(Window {
+                days: w,
+                before: z[2],
+                after,
+                change,
+            })
+        })
+        .collect()
+}
+
+/// Every compared event and programme start from `from` (series day index) on, in date
+/// order, with `pain` the whole series starting on `start`. Judged among themselves.
+pub fn before_after(
+    data: &JournalData,
+    pain: &[Option<f64>],
+    start: NaiveDate,
+    from: usize,
+    today: NaiveDate,
+) -> Vec<EventChange> {
     let s = Sums::new(pain);
     let mut tables: Vec<Option<Table>> = vec![None; WINDOWS.len()];
     let mut out: Vec<EventChange> = Vec::new();
     let mut tested: Vec<(usize, f64)> = Vec::new();
-    for (date, kind, title) in items {
+    for (date, kind, title) in compared_items(data) {
         let e = (date - start).num_days() as isize;
         if e < from as isize || date > today {
             continue;
         }
-        let windows: Vec<Window> = WINDOWS
-            .iter()
-            .filter_map(|&w| {
-                let (change, z, after) = figures(&s, e, w)?;
-                Some(Window {
-                    days: w,
-                    before: z[2],
-                    after,
-                    change,
-                })
-            })
-            .collect();
+        let windows = event_windows(&s, e);
         let what = format!("event {date} {kind}");
         let head = format!(
             "{title} ({}, {})",

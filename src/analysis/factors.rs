@@ -131,20 +131,9 @@ fn one_tag(
     if n_with < min_group || n_without < min_group {
         return None;
     }
-    let (a, b) = (one(wm), one(wom));
     let work = tag == "workday";
-    let seen = match (work, lag) {
-        (true, 0) => format!("On workdays, pain was {a} against {b} on days off"),
-        (true, _) => format!("On days after workdays, pain was {a} against {b} after days off"),
-        (false, 0) => format!("On days tagged {tag}, pain was {a} against {b} on other days"),
-        _ => format!("On days after {tag}, pain was {a} against {b} after other days"),
-    };
+    let (what, seen) = tag_words(tag, lag, wm, wom);
     let counts = format!("{n_with} vs {n_without} days");
-    let what = if work {
-        format!("workday lag {lag}")
-    } else {
-        format!("tag {tag} lag {lag}")
-    };
     let untested = |fact: String| TagAssoc {
         tag: tag.to_string(),
         lag,
@@ -200,6 +189,25 @@ fn one_tag(
         verdict: Verdict::tested(what, fact, score, adj.design),
         ..base
     })
+}
+
+/// The association's key ("tag travel lag 1", "workday lag 0") and what was seen: the mean
+/// pain `wm` on (or after) the tagged days against `wom` on (or after) the others.
+fn tag_words(tag: &str, lag: u32, wm: f64, wom: f64) -> (String, String) {
+    let (a, b) = (one(wm), one(wom));
+    let work = tag == "workday";
+    let seen = match (work, lag) {
+        (true, 0) => format!("On workdays, pain was {a} against {b} on days off"),
+        (true, _) => format!("On days after workdays, pain was {a} against {b} after days off"),
+        (false, 0) => format!("On days tagged {tag}, pain was {a} against {b} on other days"),
+        _ => format!("On days after {tag}, pain was {a} against {b} after other days"),
+    };
+    let what = if work {
+        format!("workday lag {lag}")
+    } else {
+        format!("tag {tag} lag {lag}")
+    };
+    (what, seen)
 }
 
 /// "1.6 points higher", "0.4 points lower", "about the same".

@@ -70,8 +70,22 @@ fn hours_assoc(
         ));
     };
     let r = (r * 100.0).round() / 100.0 + 0.0;
+    let fact = hours_fact(r, lag, name, n);
+    let score = if lag == 0 { None } else { rho_score(r) };
+    HoursAssoc {
+        lag,
+        spearman: rho,
+        partial: Some(r),
+        n,
+        verdict: Verdict::tested(what, fact, score, adj.design),
+    }
+}
+
+/// The sentence for a partial correlation `r` of `name` hours and pain `lag` days later over
+/// `n` days: the same day reads both ways.
+fn hours_fact(r: f64, lag: u32, name: &str, n: usize) -> String {
     let dir = if r > 0.0 { "higher" } else { "lower" };
-    let fact = if lag == 0 {
+    if lag == 0 {
         let how = match strength(r) {
             Strength::None => format!("about the same whatever the {name}"),
             Strength::Slight => format!("slightly {dir} with more {name}"),
@@ -81,7 +95,7 @@ fn hours_assoc(
             "Same-day pain was {how}, or the other way round: pain can steer the day as well \
              (correlation {}, {}; {})",
             two(r),
-            allows(k),
+            allows(lag as usize),
             days(n)
         )
     } else {
@@ -93,17 +107,9 @@ fn hours_assoc(
         format!(
             "Next-day pain was {how} (correlation {}, {}; {})",
             two(r),
-            allows(k),
+            allows(lag as usize),
             days(n)
         )
-    };
-    let score = if lag == 0 { None } else { rho_score(r) };
-    HoursAssoc {
-        lag,
-        spearman: rho,
-        partial: Some(r),
-        n,
-        verdict: Verdict::tested(what, fact, score, adj.design),
     }
 }
 

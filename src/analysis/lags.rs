@@ -108,8 +108,28 @@ fn one_lag(
             rho,
         );
     };
+    let fact = lag_fact(r, lag, &when, n);
+    // The same day has no direction: pain steers that day's training, so a pattern there is
+    // expected with nothing behind it. It is shown, never tested for chance or headlined.
+    let verdict = if lag == 0 {
+        Verdict::untested(what, fact)
+    } else {
+        Verdict::tested(what, fact, rho_score(r), adj.design)
+    };
+    LagCorr {
+        lag,
+        spearman: rho,
+        partial: Some(round2(r)),
+        n,
+        verdict,
+    }
+}
+
+/// The sentence for a partial correlation `r` of load and pain `lag` days later (`when` in
+/// words) over `n` days: the same day reads both ways, later days as load before pain.
+fn lag_fact(r: f64, lag: u32, when: &str, n: usize) -> String {
     let dir = if r > 0.0 { "higher" } else { "lower" };
-    let fact = if lag == 0 {
+    if lag == 0 {
         let how = match strength(r) {
             Strength::None => "about the same whatever the training".to_string(),
             Strength::Slight => format!("slightly {dir} on days with more training"),
@@ -131,23 +151,9 @@ fn one_lag(
         format!(
             "Pain {when} was {how} training load (correlation {}, {}; {})",
             two(r),
-            allows(k),
+            allows(lag as usize),
             days_words(n)
         )
-    };
-    // The same day has no direction: pain steers that day's training, so a pattern there is
-    // expected with nothing behind it. It is shown, never tested for chance or headlined.
-    let verdict = if lag == 0 {
-        Verdict::untested(what, fact)
-    } else {
-        Verdict::tested(what, fact, rho_score(r), adj.design)
-    };
-    LagCorr {
-        lag,
-        spearman: rho,
-        partial: Some(round2(r)),
-        n,
-        verdict,
     }
 }
 

@@ -103,37 +103,8 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
     let s = Series::new(data, &ix);
     let t = &data.thresholds;
     let from = since.unwrap_or(ix.start);
-    let at = |x: &super::data::DaySeries<Option<f64>>, d: NaiveDate| x.get(d).copied().flatten();
-    let (m7, base) = (at(&s.mean7, today), at(&s.baseline, today));
-    let pain = PainStats {
-        latest: latest(&s.pain, today).map(|(_, p)| p),
-        mean7: m7.map(round1),
-        mean7_prev: at(&s.mean7, today - Duration::days(7)).map(round1),
-        baseline: at(&s.baseline, today),
-        trend14_slope: trend14_slope(&s.pain, today).map(|v| (v * 100.0).round() / 100.0),
-        pain_free_streak_days: pain_free_streak(&s.pain, today),
-        days_logged: s
-            .pain
-            .values
-            .iter()
-            .enumerate()
-            .filter(|(i, p)| p.is_some() && s.pain.date(*i) >= from)
-            .count() as u32,
-        change: match (m7, base) {
-            (Some(m), Some(b)) if meaningful_change(b, m) => Some(m - b),
-            _ => None,
-        },
-    };
-    let f = s.fitness.get(today).copied().unwrap_or_default();
-    let (week_tss, week_hours) = week_totals(&data.activities, today);
-    let load = LoadStats {
-        ctl: round1(f.ctl),
-        atl: round1(f.atl),
-        tsb: round1(f.tsb),
-        ramp: round1(f.ramp),
-        week_tss: round1(week_tss),
-        week_hours: round1(week_hours),
-    };
+    let pain = pain_stats(&s, today, from);
+    let load = load_stats(data, &s, today);
     let hard = hard_threshold_at(&s.load, data.history.as_ref(), today);
     let leg_m7 = super::pain::mean7(&s.leg);
     let x = CriteriaInput {
@@ -145,17 +116,7 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
         load: &s.load,
         hard_threshold: hard,
     };
-    let red_flags_today = ix
-        .pos(today)
-        .and_then(|i| ix.checkin[i])
-        .map(|c| {
-            data.checkins[c]
-                .red_flags
-                .iter()
-                .map(|f| f.as_str().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
+    let red_flags_today = red_flags_on(data, &ix, today);
     // Every association covers the window's days from its first day; weeks start on Monday.
     let wfrom = first_index(ix.start, since).min(ix.len());
     let first = ix.start + Duration::days(wfrom as i64);
@@ -199,6 +160,60 @@ pub fn stats(data: &JournalData, today: NaiveDate, since: Option<NaiveDate>) -> 
     judge(&mut verdicts_mut(&mut st), offset);
     st.notable = notable(verdicts(&st));
     st
+}
+
+/// Pain as of `today`: the latest, the means, the trend and streak, the days logged since
+/// `from`, and a meaningful change against baseline.
+fn pain_stats(s: &Series, today: NaiveDate, from: NaiveDate) -> PainStats {
+    let at = |x: &super::data::DaySeries<Option<f64>>, d: NaiveDate| x.get(d).copied().flatten();
+    let (m7, base) = (at(&s.mean7, today), at(&s.baseline, today));
+    PainStats {
+        latest: latest(&s.pain, today).map(|(_, p)| p),
+        mean7: m7.map(round1),
+        mean7_prev: at(&s.mean7, today - Duration::days(7)).map(round1),
+        baseline: at(&s.baseline, today),
+        trend14_slope: trend14_slope(&s.pain, today).map(|v| (v * 100.0).round() / 100.0),
+        pain_free_streak_days: pain_free_streak(&s.pain, today),
+        days_logged: s
+            .pain
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| p.is_some() && s.pain.date(*i) >= from)
+            .count() as u32,
+        change: match (m7, base) {
+            (Some(m), Some(b)) if meaningful_change(b, m) => Some(m - b),
+            _ => None,
+        },
+    }
+}
+
+/// The training load as of `today`, and this week's totals.
+fn load_stats(data: &JournalData, s: &Series, today: NaiveDate) -> LoadStats {
+    let f = s.fitness.get(today).copied().unwrap_or_default();
+    let (week_tss, week_hours) = week_totals(&data.activities, today);
+    LoadStats {
+        ctl: round1(f.ctl),
+        atl: round1(f.atl),
+        tsb: round1(f.tsb),
+        ramp: round1(f.ramp),
+        week_tss: round1(week_tss),
+        week_hours: round1(week_hours),
+    }
+}
+
+/// The red flags logged in `today`'s check-in.
+fn red_flags_on(data: &JournalData, ix: &DayIndex, today: NaiveDate) -> Vec<String> {
+    ix.pos(today)
+        .and_then(|i| ix.checkin[i])
+        .map(|c| {
+            data.checkins[c]
+                .red_flags
+                .iter()
+                .map(|f| f.as_str().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The highest pain logged before a session or a dose on each day (see `Frames::with_hints`).

@@ -28,6 +28,16 @@ pub fn stats_text(st: &Stats) -> String {
             st.red_flags_today.join(", ")
         );
     }
+    pain_text(&mut o, st);
+    flares_and_load_text(&mut o, st);
+    associations_text(&mut o, st);
+    meds_text(&mut o, st);
+    outcomes_text(&mut o, st);
+    o
+}
+
+/// Pain: the latest, the means, the change against baseline, the trend and leg pain.
+fn pain_text(o: &mut String, st: &Stats) {
     let range = st
         .since
         .map_or_else(String::new, |s| format!(", since {s}"));
@@ -70,7 +80,10 @@ pub fn stats_text(st: &Stats) -> String {
     if let Some(leg) = super::leg::leg_sentence(&st.leg) {
         let _ = writeln!(o, "  {leg}");
     }
+}
 
+/// The latest flares, and the training load.
+fn flares_and_load_text(o: &mut String, st: &Stats) {
     let _ = writeln!(o, "\nFlares: {}", st.flares.len());
     let skip = st.flares.len().saturating_sub(TEXT_FLARES);
     if skip > 0 {
@@ -96,7 +109,10 @@ pub fn stats_text(st: &Stats) -> String {
         l.week_tss,
         one(l.week_hours)
     );
+}
 
+/// The associations, and what happened before and after events.
+fn associations_text(o: &mut String, st: &Stats) {
     let _ = writeln!(o, "\nAssociations (facts from your journal, not causes)");
     let head = if st.notable.is_some() {
         "Most notable: "
@@ -118,7 +134,10 @@ pub fn stats_text(st: &Stats) -> String {
             let _ = writeln!(o, "  {}", e.verdict.sentence);
         }
     }
+}
 
+/// Today's doses against their max, and the run and day counters.
+fn meds_text(o: &mut String, st: &Stats) {
     let m = &st.meds;
     let _ = writeln!(o, "\nMedications");
     for t in &m.today {
@@ -139,7 +158,10 @@ pub fn stats_text(st: &Stats) -> String {
     for f in &m.flags {
         let _ = writeln!(o, "  ! {f}");
     }
+}
 
+/// Rehab, function (PSFS and outcome scores) and the person's own criteria.
+fn outcomes_text(o: &mut String, st: &Stats) {
     let _ = writeln!(o, "\nRehab\n  {}", st.rehab.sentence);
     let _ = writeln!(o, "\nFunction\n  {}", st.psfs.sentence);
     for s in &st.scores {
@@ -153,7 +175,6 @@ pub fn stats_text(st: &Stats) -> String {
     for c in &st.criteria {
         let _ = writeln!(o, "  [{}] {}: {}", c.verdict(), c.label, c.detail);
     }
-    o
 }
 
 /// How to read the chance words, with how many patterns the run tested (shown under the

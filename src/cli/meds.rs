@@ -9,6 +9,7 @@ use super::drafts;
 use crate::domain::clock;
 use crate::domain::records::drug_key;
 use crate::ops;
+use crate::ops::dose_day::DoseDay;
 use crate::ops::meds::Taken;
 use crate::repo::Kind;
 
@@ -40,9 +41,11 @@ fn take(g: &Global, a: MedTakeArgs) -> Result<()> {
     ops::meds::validate_dose(&draft, today, now)?;
     let mut ctx = Ctx::open(g)?;
     match ops::meds::take_dose(&mut ctx.repo, &draft, today, now)? {
-        Taken::Saved(done) => {
+        Taken::Saved(done, day) => {
             let d = &done.record;
-            ctx.out(&with_ref(Kind::Dose, d.id, d), || done.summary.clone())
+            ctx.out(&with_ref(Kind::Dose, d.id, d), || {
+                done.summary.clone() + over_max_words(&day)
+            })
         }
         Taken::OverMax(over) => Err(over.refusal().into()),
         Taken::Again(again) => Err(again.refusal().into()),
@@ -119,4 +122,14 @@ fn doses(g: &Global, since: Option<String>) -> Result<()> {
             .collect::<Vec<_>>()
             .join("\n")
     })
+}
+
+/// What the command line adds to a dose's line when its day ends over the max: stored only
+/// with `--force`, which it names.
+pub(super) fn over_max_words(day: &DoseDay) -> &'static str {
+    match (day.over_max(), day.forced) {
+        (true, true) => " — OVER the daily max (forced)",
+        (true, false) => " — OVER the daily max",
+        (false, _) => "",
+    }
 }

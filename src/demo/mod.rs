@@ -142,11 +142,7 @@ pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
     let mut noise = 0.0;
     let mut d = start;
     while d <= spec.end {
-        let usual = if recent.is_empty() {
-            0.0
-        } else {
-            recent.iter().sum::<f64>() / recent.len() as f64
-        };
+        let usual = recent.iter().sum::<f64>() / recent.len().max(1) as f64;
         let workday = d.weekday().num_days_from_monday() < 5 && rng.gen_bool(0.95);
         let sitting = if workday {
             rng.gen_range(6.0..10.5_f64)
@@ -160,17 +156,8 @@ pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
         noise = 0.4 * noise + rng.gen_range(-0.9..0.9);
         let mut pain = plot.baseline(d) + flares.next(&mut rng) + noise;
         if planted {
-            // The planted effects, each from the day before except sitting and driving.
-            pain += 0.015 * (prev.load - usual).max(0.0)
-                + 0.5 * (7.0 - prev.sleep).max(0.0)
-                + if prev.shovel_lag1 { 2.0 } else { 0.0 }
-                + if prev.shovel_lag2 { 1.0 } else { 0.0 }
-                + if workday {
-                    0.1 * (sitting - 6.0).max(0.0)
-                } else {
-                    0.0
-                }
-                + if long_drive { 0.8 } else { 0.0 };
+            let sat = if workday { sitting } else { 0.0 };
+            pain += planted_pain(&prev, usual, sat, long_drive);
         }
         let pain_u = pain.clamp(0.0, 10.0).round() as u8;
         // A bad day costs sleep the night after, with or without effects.
@@ -210,6 +197,18 @@ pub fn generate_with(spec: DemoSpec, effects: Effects) -> Batch {
     story::events(&plot, &mut rng, &mut b);
     story::psfs(&plot, &mut b);
     b
+}
+
+/// The planted effects on a day's pain, each from the day before except sitting (the hours
+/// sat on a workday, else 0) and driving: load above `usual`, short sleep, shovelling one and
+/// two days before, long sitting and a long drive.
+fn planted_pain(prev: &Day, usual: f64, sitting: f64, long_drive: bool) -> f64 {
+    0.015 * (prev.load - usual).max(0.0)
+        + 0.5 * (7.0 - prev.sleep).max(0.0)
+        + if prev.shovel_lag1 { 2.0 } else { 0.0 }
+        + if prev.shovel_lag2 { 1.0 } else { 0.0 }
+        + 0.1 * (sitting - 6.0).max(0.0)
+        + if long_drive { 0.8 } else { 0.0 }
 }
 
 fn checkin(

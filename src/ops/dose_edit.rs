@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::Result;
+use super::dose_day::DoseDay;
 use super::edit::EditDraft;
 use super::input::{opt_scale, text};
 use crate::domain::InputError;
@@ -26,8 +27,8 @@ pub struct DoseCorrection {
 /// What storing a correction did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stored {
-    /// Written: the line saying so, with the day's total.
-    Done(String),
+    /// Written: the line saying so, with the day's total, and that total against the max.
+    Done(String, DoseDay),
     /// Nothing written: the correction raises its day's total to `after`, over `max` (a
     /// correction that lowers a day already over it, or keeps its total, is not refused).
     OverMax { after: f64, max: f64 },
@@ -66,10 +67,10 @@ pub fn correct(
 
 /// Stores a correction as `backtrack edit dN` does: one over the max is refused naming
 /// `--force`, unless `force`.
-pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<String> {
+pub fn store(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result<(String, DoseDay)> {
     let (d, u) = (&c.new, &c.new.unit);
     match store_checked(repo, c, force)? {
-        Stored::Done(line) => Ok(line),
+        Stored::Done(line, day) => Ok((line, day)),
         Stored::OverMax { after, max } => Err(InputError::new(
             "amount",
             format!(
@@ -100,24 +101,27 @@ pub fn store_checked(repo: &mut Repo, c: &DoseCorrection, force: bool) -> Result
         }
         DoseWrite::Saved { day_total, max, .. } => (day_total, max),
     };
-    // The day's total as `med take` says it, and a correction stored over the max says so.
+    // The day's total as `med take` says it; a day over the max is the front end's to word.
     let of_max = max
         .map(|m| format!(" of max {}", crate::domain::text::amount(m, u)))
         .unwrap_or_default();
-    let over = if max.is_some_and(|m| after > m + 1e-9) {
-        " — OVER the daily max (forced)"
-    } else {
-        ""
+    let day = DoseDay {
+        total: after,
+        max,
+        forced: force,
     };
-    Ok(Stored::Done(format!(
-        "Updated dose d{}: {} {} {} at {}; total on {}: {} {}{of_max}{over}",
-        d.id,
-        d.amount,
-        u,
-        d.medication,
-        d.taken_at.format("%Y-%m-%d %H:%M"),
-        d.taken_at.date(),
-        number(after),
-        u
-    )))
+    Ok(Stored::Done(
+        format!(
+            "Updated dose d{}: {} {} {} at {}; total on {}: {} {}{of_max}",
+            d.id,
+            d.amount,
+            u,
+            d.medication,
+            d.taken_at.format("%Y-%m-%d %H:%M"),
+            d.taken_at.date(),
+            number(after),
+            u
+        ),
+        day,
+    ))
 }

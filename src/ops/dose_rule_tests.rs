@@ -41,7 +41,7 @@ fn take(repo: &mut Repo, h: u32, amount: f64, force: bool) -> i64 {
         ..Default::default()
     };
     match meds::take_dose(repo, &d, day(), at(23)).unwrap() {
-        Taken::Saved(done) => done.record.id,
+        Taken::Saved(done, _) => done.record.id,
         other => panic!("{amount} mg at {h}:00 is stored: {other:?}"),
     }
 }

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::Result;
+use super::dose_day::DoseDay;
 use super::input::{opt_scale, text};
 use super::{Done, meds_again, meds_same};
 use crate::domain::InputError;
@@ -197,7 +198,8 @@ pub fn validate_dose(
 /// What taking a dose did: stored, or refused because it passes the max daily total.
 #[derive(Debug, Clone)]
 pub enum Taken {
-    Saved(Done<Dose>),
+    /// Stored: the dose with its line, and its day's total against the max.
+    Saved(Done<Dose>, DoseDay),
     OverMax(OverMax),
     /// Another dose of the drug is logged within 30 minutes: asked, or refused without --force.
     Again(meds_again::Again),
@@ -307,7 +309,12 @@ pub fn store_dose_with(
             max,
         } => {
             let summary = dose_line(&dose, day_total, max);
-            Taken::Saved(Done::new(dose, summary))
+            let day = DoseDay {
+                total: day_total,
+                max,
+                forced: force_max,
+            };
+            Taken::Saved(Done::new(dose, summary), day)
         }
         DoseWrite::OverMax { before, max } => Taken::OverMax(OverMax {
             after: before + dose.amount,
@@ -318,18 +325,14 @@ pub fn store_dose_with(
     })
 }
 
-/// "Saved dose d4: 400 mg ibuprofen at 2026-11-23 08:00; total on 2026-11-23: 800 mg of max 1200".
+/// "Saved dose d4: 400 mg ibuprofen at 2026-11-23 08:00; total on 2026-11-23: 800 mg of max 1200"
+/// (a day over the max is the front end's to word, from `DoseDay`).
 pub fn dose_line(d: &Dose, after: f64, max: Option<f64>) -> String {
     let max_text = max
         .map(|x| format!(" of max {}", crate::domain::text::amount(x, &d.unit)))
         .unwrap_or_default();
-    let over = if max.is_some_and(|x| after > x + 1e-9) {
-        " — OVER the daily max (forced)"
-    } else {
-        ""
-    };
     format!(
-        "Saved dose d{}: {} {} {} at {}; total on {}: {after} {}{max_text}{over}",
+        "Saved dose d{}: {} {} {} at {}; total on {}: {after} {}{max_text}",
         d.id,
         d.amount,
         d.unit,

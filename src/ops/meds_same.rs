@@ -1,7 +1,7 @@
 //! One catalogue row per drug (issue 11): a new medication, or a rename, whose name is a drug
 //! already in the catalogue or the trash stores nothing and says what to do instead: use the
 //! row, change it, or restore it. The CLI's refusal is the offer; the app asks first (Enter
-//! opens or restores the row, see `tui::app_save`).
+//! opens or restores the row, see `tui::app::save`).
 
 use super::Result;
 use crate::domain::InputError;

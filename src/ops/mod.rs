@@ -8,6 +8,7 @@
 
 pub mod activity;
 pub mod checkin;
+pub mod dose_day;
 pub mod dose_edit;
 #[cfg(test)]
 mod dose_rule_tests;

@@ -5,6 +5,7 @@
 
 use anyhow::{Result, anyhow};
 use chrono::{Duration, NaiveDate};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::series::DashedLineSeries;
@@ -158,62 +159,8 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
         // Over months the daily marks shrink and their line fades, so the means stay legible.
         let long = pain.len() > LONG_DAYS;
         let (dot, line) = if long { (1.5, LIGHT_LINE) } else { (3.0, GREY) };
-        for run in runs(&pain) {
-            ch.draw_series(LineSeries::new(run, line.stroke_width(1)))
-                .map_err(err)?;
-        }
-        ch.draw_series(
-            pain.iter()
-                .filter_map(|(d, p)| p.map(|p| Circle::new((*d, p), dot, BLACK.filled()))),
-        )
-        .map_err(err)?;
-        for run in runs(&period_days(&r.series.baseline, r.from, r.to)) {
-            ch.draw_series(DashedLineSeries::new(run, 7, 5, BLACK.stroke_width(2)))
-                .map_err(err)?;
-        }
-        // Leg pain, when logged: × marks on a thin dashed line, apart from back pain's dots
-        // and lines in black and white.
-        let leg = period_days(&r.series.leg, r.from, r.to);
-        for run in runs(&leg) {
-            ch.draw_series(DashedLineSeries::new(run, 3, 3, BLACK.stroke_width(1)))
-                .map_err(err)?;
-        }
-        ch.draw_series(leg.iter().filter_map(|(d, l)| {
-            l.map(|l| Cross::new((*d, l), dot as i32 + 1, BLACK.stroke_width(1)))
-        }))
-        .map_err(err)?;
-        for run in runs(&period_days(&r.series.mean7, r.from, r.to)) {
-            ch.draw_series(LineSeries::new(run, BLACK.stroke_width(3)))
-                .map_err(err)?;
-        }
-        for e in &f.events {
-            ch.draw_series(DashedLineSeries::new(
-                [(e.date, 0.0), (e.date, 10.5)],
-                2,
-                3,
-                BLACK.stroke_width(1),
-            ))
-            .map_err(err)?;
-        }
-        let plot_top = coord.translate(&(r.from, 10.5)).1 as f64;
-        let xs: Vec<f64> = f.events.iter().map(|e| px(e.date).0 as f64).collect();
-        for l in event_labels(&xs) {
-            extra.push_str(&format!(
-                r#"<text class="ev" x="{:.1}" y="{:.1}" text-anchor="middle" font-family="sans-serif" font-weight="bold" font-size="{MARK_FONT}">{}</text>"#,
-                l.x,
-                plot_top - 3.0 - l.row as f64 * EVENT_ROW_HEIGHT,
-                l.text()
-            ));
-        }
-        for rf in &f.red_flag_days {
-            let style = (FONT, 18.0, FontStyle::Bold).into_font().color(&FLAG);
-            ch.draw_series([Text::new(
-                "!".to_string(),
-                (rf.date, rf.pain as f64 + 0.4),
-                style.pos(Pos::new(HPos::Center, VPos::Bottom)),
-            )])
-            .map_err(err)?;
-        }
+        pain_lines(&mut ch, r, &pain, dot, line)?;
+        event_marks(&mut ch, r, f, &mut extra)?;
         extra.push_str(&ticks(r.from, r.to, y0, |d| px(d).0));
         root.present().map_err(err)?;
     }
@@ -225,6 +172,86 @@ pub fn pain_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
         count(f.events.len() as u64, "event", "events")
     );
     Ok(Some(inline(buf, &title, &extra)))
+}
+
+/// Events (dotted verticals, numbered in rows above the plot, added to `extra`) and
+/// red-flag days ("!" over the day's pain).
+fn event_marks(ch: &mut PainArea, r: &ReportData, f: &Figures, extra: &mut String) -> Result<()> {
+    let coord = ch.as_coord_spec().clone();
+    let px = |d: NaiveDate| coord.translate(&(d, 0.0));
+    for e in &f.events {
+        ch.draw_series(DashedLineSeries::new(
+            [(e.date, 0.0), (e.date, 10.5)],
+            2,
+            3,
+            BLACK.stroke_width(1),
+        ))
+        .map_err(err)?;
+    }
+    let plot_top = coord.translate(&(r.from, 10.5)).1 as f64;
+    let xs: Vec<f64> = f.events.iter().map(|e| px(e.date).0 as f64).collect();
+    for l in event_labels(&xs) {
+        extra.push_str(&format!(
+            r#"<text class="ev" x="{:.1}" y="{:.1}" text-anchor="middle" font-family="sans-serif" font-weight="bold" font-size="{MARK_FONT}">{}</text>"#,
+            l.x,
+            plot_top - 3.0 - l.row as f64 * EVENT_ROW_HEIGHT,
+            l.text()
+        ));
+    }
+    for rf in &f.red_flag_days {
+        let style = (FONT, 18.0, FontStyle::Bold).into_font().color(&FLAG);
+        ch.draw_series([Text::new(
+            "!".to_string(),
+            (rf.date, rf.pain as f64 + 0.4),
+            style.pos(Pos::new(HPos::Center, VPos::Bottom)),
+        )])
+        .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// The pain chart's plotting area: dates across, pain up.
+type PainArea<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedDate<NaiveDate>, RangedCoordf64>>;
+
+/// Daily pain (dots of size `dot` on a `line`), the baseline (dashed), leg pain (× on a thin
+/// dashed line) and the 7-day mean (thick), in that order so the means are drawn on top.
+fn pain_lines(
+    ch: &mut PainArea,
+    r: &ReportData,
+    pain: &[(NaiveDate, Option<f64>)],
+    dot: f64,
+    line: RGBColor,
+) -> Result<()> {
+    for run in runs(pain) {
+        ch.draw_series(LineSeries::new(run, line.stroke_width(1)))
+            .map_err(err)?;
+    }
+    ch.draw_series(
+        pain.iter()
+            .filter_map(|(d, p)| p.map(|p| Circle::new((*d, p), dot, BLACK.filled()))),
+    )
+    .map_err(err)?;
+    for run in runs(&period_days(&r.series.baseline, r.from, r.to)) {
+        ch.draw_series(DashedLineSeries::new(run, 7, 5, BLACK.stroke_width(2)))
+            .map_err(err)?;
+    }
+    // Leg pain, when logged: × marks on a thin dashed line, apart from back pain's dots
+    // and lines in black and white.
+    let leg = period_days(&r.series.leg, r.from, r.to);
+    for run in runs(&leg) {
+        ch.draw_series(DashedLineSeries::new(run, 3, 3, BLACK.stroke_width(1)))
+            .map_err(err)?;
+    }
+    ch.draw_series(leg.iter().filter_map(|(d, l)| {
+        l.map(|l| Cross::new((*d, l), dot as i32 + 1, BLACK.stroke_width(1)))
+    }))
+    .map_err(err)?;
+    for run in runs(&period_days(&r.series.mean7, r.from, r.to)) {
+        ch.draw_series(LineSeries::new(run, BLACK.stroke_width(3)))
+            .map_err(err)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

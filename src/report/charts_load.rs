@@ -3,10 +3,13 @@
 
 use anyhow::Result;
 use chrono::{Duration, NaiveDate};
+use plotters::chart::DualCoordChartContext;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 use super::charts::{LABEL_AREA, LIGHT, area, err, inline, label_style, ticks};
 use super::figures::Figures;
+use super::figures_load::WeekTraining;
 use crate::views::report::ReportData;
 
 pub const LOAD_HEIGHT: u32 = 190;
@@ -59,45 +62,7 @@ pub fn load_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
             .map_err(err)?;
         let y0 = ch.backend_coord(&(r.from, 0.0)).1;
         extra.push_str(&ticks(r.from, r.to, y0, |d| ch.backend_coord(&(d, 0.0)).0));
-        let span = |w: NaiveDate| (w.max(r.from), (w + Duration::days(7)).min(end));
-        // Weeks cut by the period's edges are drawn open: their totals cover fewer days.
-        let bar = |w: &super::figures_load::WeekTraining| {
-            let (a, b) = span(w.week);
-            [(a, 0.0), (b - Duration::days(1), w.tss)]
-        };
-        ch.draw_series(
-            weeks
-                .iter()
-                .filter(|w| w.days == 7)
-                .map(|w| Rectangle::new(bar(w), LIGHT.filled())),
-        )
-        .map_err(err)?;
-        ch.draw_series(
-            weeks
-                .iter()
-                .map(|w| Rectangle::new(bar(w), BLACK.stroke_width(1))),
-        )
-        .map_err(err)?;
-        let mid = |w: NaiveDate| {
-            let (a, b) = span(w);
-            a + Duration::days((b - a).num_days() / 2)
-        };
-        let full: Vec<(NaiveDate, f64)> = weeks
-            .iter()
-            .filter(|w| w.days == 7)
-            .map(|w| (mid(w.week), w.hours))
-            .collect();
-        ch.draw_secondary_series(LineSeries::new(full, BLACK.stroke_width(2)))
-            .map_err(err)?;
-        ch.draw_secondary_series(weeks.iter().map(|w| {
-            let style = if w.days == 7 {
-                BLACK.filled()
-            } else {
-                BLACK.stroke_width(2)
-            };
-            EmptyElement::at((mid(w.week), w.hours)) + Rectangle::new([(-4, -4), (4, 4)], style)
-        }))
-        .map_err(err)?;
+        draw_weeks(&mut ch, r, weeks)?;
         root.present().map_err(err)?;
     }
     let title = format!(
@@ -105,4 +70,58 @@ pub fn load_chart(r: &ReportData, f: &Figures) -> Result<Option<String>> {
         r.from, r.to
     );
     Ok(Some(inline(buf, &title, &extra)))
+}
+
+/// The training chart's plotting area: dates across, TSS up on the left, hours on the right.
+type LoadArea<'a, 'b> = DualCoordChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<RangedDate<NaiveDate>, RangedCoordf64>,
+    Cartesian2d<RangedDate<NaiveDate>, RangedCoordf64>,
+>;
+
+/// Each week's TSS as a bar (filled when the week is whole) and its hours as a square on a
+/// line through the whole weeks.
+fn draw_weeks(ch: &mut LoadArea, r: &ReportData, weeks: &[WeekTraining]) -> Result<()> {
+    let end = r.to + Duration::days(1);
+    let span = |w: NaiveDate| (w.max(r.from), (w + Duration::days(7)).min(end));
+    // Weeks cut by the period's edges are drawn open: their totals cover fewer days.
+    let bar = |w: &WeekTraining| {
+        let (a, b) = span(w.week);
+        [(a, 0.0), (b - Duration::days(1), w.tss)]
+    };
+    ch.draw_series(
+        weeks
+            .iter()
+            .filter(|w| w.days == 7)
+            .map(|w| Rectangle::new(bar(w), LIGHT.filled())),
+    )
+    .map_err(err)?;
+    ch.draw_series(
+        weeks
+            .iter()
+            .map(|w| Rectangle::new(bar(w), BLACK.stroke_width(1))),
+    )
+    .map_err(err)?;
+    let mid = |w: NaiveDate| {
+        let (a, b) = span(w);
+        a + Duration::days((b - a).num_days() / 2)
+    };
+    let full: Vec<(NaiveDate, f64)> = weeks
+        .iter()
+        .filter(|w| w.days == 7)
+        .map(|w| (mid(w.week), w.hours))
+        .collect();
+    ch.draw_secondary_series(LineSeries::new(full, BLACK.stroke_width(2)))
+        .map_err(err)?;
+    ch.draw_secondary_series(weeks.iter().map(|w| {
+        let style = if w.days == 7 {
+            BLACK.filled()
+        } else {
+            BLACK.stroke_width(2)
+        };
+        EmptyElement::at((mid(w.week), w.hours)) + Rectangle::new([(-4, -4), (4, 4)], style)
+    }))
+    .map_err(err)?;
+    Ok(())
 }

@@ -159,53 +159,8 @@ pub fn med_figures(r: &ReportData) -> MedFigures {
 }
 
 pub fn training_figures(r: &ReportData) -> TrainingFigures {
-    let mut weeks: Vec<WeekTraining> = Vec::new();
-    let mut monday = week_start(r.from);
-    // Weekly rates count the days from the journal's first day on.
-    let counted = r.counted_from().unwrap_or(r.to + Duration::days(1));
-    while monday <= r.to {
-        let first = monday.max(counted);
-        let last = (monday + Duration::days(6)).min(r.to);
-        weeks.push(WeekTraining {
-            week: monday,
-            days: ((last - first).num_days() + 1).max(0) as u32,
-            hours: 0.0,
-            tss: 0.0,
-            sessions: 0,
-            stopped_for_pain: 0,
-            rehab_sessions: 0,
-            rehab_target: week_target(&r.journal.programmes, monday),
-        });
-        monday += Duration::days(7);
-    }
-    let slot = |d: NaiveDate| {
-        (d >= r.from && d <= r.to)
-            .then(|| ((week_start(d) - week_start(r.from)).num_days() / 7) as usize)
-    };
-    let mut stopped = Vec::new();
-    for a in &r.journal.activities {
-        let Some(w) = slot(a.date()) else { continue };
-        let secs = a.moving_s.unwrap_or(a.elapsed_s);
-        let wk = &mut weeks[w];
-        wk.hours += secs as f64 / 3600.0;
-        wk.tss += a.tss.unwrap_or(0.0);
-        wk.sessions += 1;
-        if a.stopped_for_pain {
-            wk.stopped_for_pain += 1;
-            stopped.push(StoppedSession {
-                date: a.date(),
-                kind: a.kind_name().to_string(),
-                minutes: secs / 60,
-                pain_during: a.pain_during,
-            });
-        }
-    }
-    stopped.sort_by_key(|s| s.date);
-    for s in &r.journal.rehab_sessions {
-        if let Some(w) = slot(s.date) {
-            weeks[w].rehab_sessions += 1;
-        }
-    }
+    let mut weeks = empty_weeks(r);
+    let stopped = add_sessions(r, &mut weeks);
     let (hours, tss) = weeks
         .iter()
         .fold((0.0, 0.0), |a, w| (a.0 + w.hours, a.1 + w.tss));
@@ -245,6 +200,65 @@ pub fn training_figures(r: &ReportData) -> TrainingFigures {
         rehab_per_week: per_week(rehab_sessions as f64, days),
         rehab_target_per_week: (target_days > 0).then(|| per_week(target_sessions, target_days)),
     }
+}
+
+/// A row for each week of the period from its Monday, with the days it counts (from the
+/// journal's first day) and the rehab target in force, its sums still zero.
+fn empty_weeks(r: &ReportData) -> Vec<WeekTraining> {
+    let mut weeks: Vec<WeekTraining> = Vec::new();
+    let mut monday = week_start(r.from);
+    // Weekly rates count the days from the journal's first day on.
+    let counted = r.counted_from().unwrap_or(r.to + Duration::days(1));
+    while monday <= r.to {
+        let first = monday.max(counted);
+        let last = (monday + Duration::days(6)).min(r.to);
+        weeks.push(WeekTraining {
+            week: monday,
+            days: ((last - first).num_days() + 1).max(0) as u32,
+            hours: 0.0,
+            tss: 0.0,
+            sessions: 0,
+            stopped_for_pain: 0,
+            rehab_sessions: 0,
+            rehab_target: week_target(&r.journal.programmes, monday),
+        });
+        monday += Duration::days(7);
+    }
+    weeks
+}
+
+/// Adds each activity and rehab session of the period to its week; the sessions stopped for
+/// pain, in date order.
+fn add_sessions(r: &ReportData, weeks: &mut [WeekTraining]) -> Vec<StoppedSession> {
+    let slot = |d: NaiveDate| {
+        (d >= r.from && d <= r.to)
+            .then(|| ((week_start(d) - week_start(r.from)).num_days() / 7) as usize)
+    };
+    let mut stopped = Vec::new();
+    for a in &r.journal.activities {
+        let Some(w) = slot(a.date()) else { continue };
+        let secs = a.moving_s.unwrap_or(a.elapsed_s);
+        let wk = &mut weeks[w];
+        wk.hours += secs as f64 / 3600.0;
+        wk.tss += a.tss.unwrap_or(0.0);
+        wk.sessions += 1;
+        if a.stopped_for_pain {
+            wk.stopped_for_pain += 1;
+            stopped.push(StoppedSession {
+                date: a.date(),
+                kind: a.kind_name().to_string(),
+                minutes: secs / 60,
+                pain_during: a.pain_during,
+            });
+        }
+    }
+    stopped.sort_by_key(|s| s.date);
+    for s in &r.journal.rehab_sessions {
+        if let Some(w) = slot(s.date) {
+            weeks[w].rehab_sessions += 1;
+        }
+    }
+    stopped
 }
 
 #[cfg(test)]

@@ -1,21 +1,35 @@
 //! The app's state and `update`, the only place it changes. State is plain data; the repo is
 //! asked for each screen's visible window when that screen is shown or after a write.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use super::action::{Action, Effect, Screen};
-use super::forms::EntryForm;
-use super::forms::checkin::{CheckinForm, Field};
 use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::domain::records::{Checkin, Dose};
-use crate::repo::records::TrashItem;
-use crate::repo::{Kind, RecordId, Repo};
+use crate::repo::{RecordId, Repo};
 
-pub use super::app_undo::{Undo, UndoStep};
-use crate::views::insights::{self, Range, TrendsData};
-use crate::views::journal::{self, PainLog, TodayData, TrainingRow};
-use crate::views::logs::{self, MedsData, RehabData, TimelineData};
+mod checkin;
+mod dose;
+pub(super) mod entry;
+mod import;
+mod load;
+mod meds;
+mod mode;
+mod plausible;
+mod report;
+mod save;
+mod scores;
+mod screens;
+mod search;
+mod trash;
+mod undo;
+
+use crate::views::journal::TodayData;
+pub use load::add_months;
+pub use mode::{Mode, ScoresState, TrashState};
+pub use screens::{MedsState, PainState, TimelineState, TrainingState, TrendsState, View};
+pub use undo::{Undo, UndoStep};
 
 /// A line in the status bar: a confirmation, or an error in the error style.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,43 +90,19 @@ pub struct App {
     pub clock: Option<Clock>,
     pub theme: Theme,
     pub screen: Screen,
-    pub help: bool,
-    /// The first row of the help shown: a help longer than the window scrolls (j/k).
-    pub help_top: u16,
+    /// What has the keys: the screen, or the form, view, help or question over it.
+    pub mode: Mode,
     pub status: Option<Status>,
-    pub confirm: Option<Confirm>,
-    pub form: Option<CheckinForm>,
-    /// Any other open form (activity, rehab, medication, dose, event, PSFS, date prompt).
-    pub entry: Option<EntryForm>,
     /// Today's check-in, for the red-flag banner on every screen.
     pub today_checkin: Option<Checkin>,
     pub dashboard: Option<TodayData>,
-    pub pain_log: Option<PainLog>,
-    /// How many days the pain log has loaded; grows as the user scrolls back.
-    pub pain_days: i64,
-    pub calendar: bool,
-    /// The whole history's pain for the calendar heat-map, loaded when the calendar is shown.
-    pub pain_map: Option<journal::PainMap>,
-    pub training: Option<Vec<TrainingRow>>,
-    /// Index into `TRAINING_FILTERS`: which kind the Training list shows.
-    pub training_filter: usize,
-    /// Training shows the rehab programmes and library instead of the list.
-    pub rehab_view: bool,
-    pub rehab: Option<RehabData>,
-    pub meds: Option<MedsData>,
-    /// Medications lists the doses of the last 30 days (newest first) instead of the
-    /// catalogue, to select one (`v`).
-    pub meds_doses: bool,
-    pub trends: Option<TrendsData>,
-    /// Ranges already loaded since the last write, so `[`/`]` back and forth only redraws.
-    pub(super) trends_seen: Vec<TrendsData>,
-    /// The Trends screen's range (`[` / `]`).
-    pub range: Range,
-    pub timeline: Option<TimelineData>,
+    pub pain: PainState,
+    pub training: TrainingState,
+    pub meds: MedsState,
+    pub trends: TrendsState,
+    pub timeline: TimelineState,
     /// The Week screen: the week holding today beside the week before.
     pub week: Option<crate::views::week::WeekView>,
-    /// The last day of the timeline's history window (today unless jumped).
-    pub timeline_to: NaiveDate,
     /// The dashboard's PSFS prompt when a rating is due.
     pub psfs_due: Option<String>,
     /// The return plan's week under way (SPEC §14): "this week 1.4 of 2.2 h planned".
@@ -123,12 +113,6 @@ pub struct App {
     pub(super) undo: Vec<UndoStep>,
     /// What `U` / Ctrl-R can do again, newest last.
     pub(super) redo: Vec<UndoStep>,
-    /// The Trash view (`T`): deleted records, newest first, and the selected row.
-    pub trash: Option<Vec<TrashItem>>,
-    pub trash_sel: usize,
-    /// The Scores view (`O`): every outcome score newest first, and the selected row.
-    pub scores: Option<crate::views::scores::ScoresView>,
-    pub scores_sel: usize,
     /// The last words `/` looked for, offered again so `/` Enter finds the next.
     pub search: String,
     pub should_quit: bool,
@@ -136,8 +120,6 @@ pub struct App {
     pub size: (u16, u16),
     /// An import the prompt asked for, handed to the event loop as `Effect::Import`.
     pub(super) pending_import: Option<super::forms::ImportJob>,
-    /// The last import's summary, shown over the screen until Esc.
-    pub import_summary: Option<String>,
     /// The folder `w` on Trends writes the report to: the current one unless a test sets it.
     pub report_dir: std::path::PathBuf,
 }
@@ -152,44 +134,28 @@ impl App {
             clock: None,
             theme,
             screen,
-            help: false,
-            help_top: 0,
+            mode: Mode::Screen,
             status: None,
-            confirm: None,
-            form: None,
-            entry: None,
             today_checkin: None,
             dashboard: None,
-            pain_log: None,
-            pain_days: journal::PAIN_BATCH,
-            calendar: false,
-            pain_map: None,
-            training: None,
-            training_filter: 0,
-            rehab_view: false,
-            rehab: None,
-            meds: None,
-            meds_doses: false,
-            trends: None,
-            trends_seen: Vec::new(),
-            range: Range::default(),
-            timeline: None,
+            pain: PainState::default(),
+            training: TrainingState::default(),
+            meds: MedsState::default(),
+            trends: TrendsState::default(),
+            timeline: TimelineState {
+                data: None,
+                to: today,
+            },
             week: None,
-            timeline_to: today,
             psfs_due: None,
             plan_week: None,
             sel: [0; Screen::ALL.len()],
             undo: Vec::new(),
             redo: Vec::new(),
-            trash: None,
-            trash_sel: 0,
-            scores: None,
-            scores_sel: 0,
             search: String::new(),
             should_quit: false,
             size: (80, 24),
             pending_import: None,
-            import_summary: None,
             report_dir: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         };
         // Whoever opens the app, it draws in the journal's units from the first frame.
@@ -214,22 +180,15 @@ impl App {
     }
 
     pub fn key_context(&self) -> KeyContext {
-        if self.too_small() && self.confirm.is_none() {
-            KeyContext::TooSmall
-        } else if self.confirm.is_some() {
-            KeyContext::Confirm
-        } else if self.help || self.import_summary.is_some() {
-            KeyContext::Help
-        } else if let Some(f) = &self.form {
-            KeyContext::Form(f.focus.kind())
-        } else if let Some(e) = &self.entry {
-            KeyContext::Form(e.entry.kind())
-        } else if self.trash.is_some() {
-            KeyContext::Trash
-        } else if self.scores.is_some() {
-            KeyContext::Scores
-        } else {
-            KeyContext::Screen(self.screen)
+        match &self.mode {
+            Mode::Confirm { .. } => KeyContext::Confirm,
+            _ if self.too_small() => KeyContext::TooSmall,
+            Mode::Help { .. } | Mode::ImportSummary(_) => KeyContext::Help,
+            Mode::Checkin { form, .. } => KeyContext::Form(form.focus.kind()),
+            Mode::Entry { form, .. } => KeyContext::Form(form.entry.kind()),
+            Mode::Trash(_) => KeyContext::Trash,
+            Mode::Scores(_) => KeyContext::Scores,
+            Mode::Screen => KeyContext::Screen(self.screen),
         }
     }
 
@@ -243,7 +202,7 @@ impl App {
 
     pub(super) fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
-            text: in_app_words(text.into()),
+            text: text.into(),
             error: false,
         });
     }
@@ -255,235 +214,7 @@ impl App {
         });
     }
 
-    /// Reads the clock: when its date is no longer `today` (midnight passed with the app
-    /// open), the app moves to the new day and reloads, so a dose taken at 00:30 lands on
-    /// the new day and counts toward its max. True when the day changed.
-    pub(super) fn follow_clock(&mut self) -> bool {
-        let Some(now) = self.clock.as_ref().map(|c| c()) else {
-            return false;
-        };
-        let day = now.date();
-        if day == self.today {
-            return false;
-        }
-        // A timeline showing "up to today" keeps doing so; one jumped to a date stays there.
-        if self.timeline_to == self.today {
-            self.timeline_to = day;
-        }
-        self.today = day;
-        self.refresh();
-        true
-    }
-
-    /// Reloads today's check-in and the current screen after a write (other screens reload
-    /// when next shown).
-    pub(super) fn refresh(&mut self) {
-        self.dashboard = None;
-        self.pain_log = None;
-        self.pain_map = None;
-        self.training = None;
-        self.rehab = None;
-        self.meds = None;
-        self.trends = None;
-        self.trends_seen.clear();
-        self.timeline = None;
-        self.week = None;
-        match journal::load_today_checkin(&self.repo, self.today) {
-            Ok(c) => self.today_checkin = c,
-            Err(e) => self.error(format!("loading today's check-in failed: {e}")),
-        }
-        match logs::psfs_due(&self.repo, self.today) {
-            Ok(p) => self.psfs_due = p,
-            Err(e) => self.error(format!("loading PSFS failed: {e}")),
-        }
-        match crate::views::plan::load_plan(&mut self.repo, self.today) {
-            Ok(p) => self.plan_week = p.and_then(|p| p.this_week_text()),
-            Err(e) => self.error(format!("loading the plan failed: {e}")),
-        }
-        if self.scores.is_some() {
-            self.load_scores();
-        }
-        self.ensure_loaded();
-    }
-
-    /// Loads the current screen's window if it is not loaded yet.
-    pub(super) fn ensure_loaded(&mut self) {
-        let (repo, t) = (&mut self.repo, self.today);
-        let res = match self.screen {
-            Screen::Today if self.dashboard.is_none() => {
-                insights::load_dashboard(repo, t).map(|d| self.dashboard = Some(d))
-            }
-            Screen::Pain if self.calendar && self.pain_map.is_none() => {
-                journal::load_pain_map(repo, t).map(|d| self.pain_map = Some(d))
-            }
-            Screen::Pain if self.pain_log.is_none() => {
-                journal::load_pain_log(repo, t, self.pain_days).map(|d| self.pain_log = Some(d))
-            }
-            Screen::Training if self.training.is_none() || self.rehab.is_none() => {
-                journal::load_training(repo, t)
-                    .map(|d| self.training = Some(d))
-                    .and_then(|_| logs::load_rehab(repo, t).map(|d| self.rehab = Some(d)))
-            }
-            Screen::Meds if self.meds.is_none() => {
-                logs::load_meds(repo, t).map(|d| self.meds = Some(d))
-            }
-            Screen::Trends if self.trends.is_none() => {
-                insights::load_trends(repo, t, self.range).map(|d| self.trends = Some(d))
-            }
-            Screen::Timeline if self.timeline.is_none() => {
-                logs::load_timeline(repo, t, self.timeline_to).map(|d| self.timeline = Some(d))
-            }
-            Screen::Week if self.week.is_none() => {
-                crate::views::plan::load_week_with_plan(repo, t, t).map(|d| self.week = Some(d))
-            }
-            _ => Ok(()),
-        };
-        if let Err(e) = res {
-            self.error(format!("loading {} failed: {e}", self.screen.title()));
-        }
-    }
-
-    /// Rows the current screen's list has, for moving the selection.
-    pub fn rows(&self) -> usize {
-        match self.screen {
-            Screen::Today => 0,
-            Screen::Pain => self.pain_log.as_ref().map_or(0, |p| p.days.len()),
-            Screen::Training if self.rehab_view => 0,
-            Screen::Training => self.training_rows().len(),
-            Screen::Meds if self.meds_doses => self.recent_doses().len(),
-            Screen::Meds => self.meds.as_ref().map_or(0, |m| m.catalogue.len()),
-            Screen::Trends => self
-                .trends
-                .as_ref()
-                .map_or(0, |v| super::screens::trends::all_sentences(v).len()),
-            Screen::Timeline => self.timeline.as_ref().map_or(0, |t| t.events.len()),
-            Screen::Week => 0,
-        }
-    }
-
-    /// The day selected in the pain log (row 0 is today).
-    pub fn pain_selected(&self) -> NaiveDate {
-        self.today - Duration::days(self.sel[Screen::Pain.index()] as i64)
-    }
-
-    /// Selects `date` in the pain log, loading older days when it is beyond the window.
-    pub(super) fn select_day(&mut self, date: NaiveDate) {
-        let mut date = date.min(self.today);
-        if self.calendar {
-            // The heat-map holds the whole history: no loading, and nothing before day one.
-            let first = self.pain_map.as_ref().and_then(|m| m.first);
-            date = date.max(first.unwrap_or(self.today));
-            self.sel[Screen::Pain.index()] = (self.today - date).num_days() as usize;
-            return;
-        }
-        let back = (self.today - date).num_days();
-        if back + 1 > self.pain_days {
-            self.pain_days = (back + 1).div_euclid(journal::PAIN_BATCH) * journal::PAIN_BATCH
-                + journal::PAIN_BATCH;
-            self.pain_log = None;
-            self.ensure_loaded();
-        }
-        self.sel[Screen::Pain.index()] = back as usize;
-    }
-
-    /// Opens the check-in form for `date`, pre-filled when that day has a check-in.
-    pub(super) fn open_form(&mut self, date: NaiveDate) {
-        let existing = match self.repo.checkin_on(date) {
-            Ok(c) => c,
-            Err(e) => return self.error(format!("reading the check-in of {date} failed: {e}")),
-        };
-        let history = self
-            .repo
-            .tag_counts()
-            .map(|v| v.into_iter().map(|(t, _)| t).collect())
-            .unwrap_or_default();
-        self.form = Some(CheckinForm::new(date, existing, history));
-    }
-
-    /// Validates and stores the form. On any error the form stays open with its input.
-    pub(super) fn save_form(&mut self) {
-        let Some(form) = &self.form else { return };
-        let (checkin, lifted) = match form.to_checkin() {
-            Ok(mut c) => {
-                // The worst pre-filled from the stored check-in, left as it was, is raised
-                // with a higher pain, as `backtrack checkin` does; a worst typed is checked.
-                let stored = form.existing.as_ref().and_then(|s| s.worst_pain);
-                let typed = form.existing.is_none() || form.worst != stored;
-                let lifted = crate::ops::checkin::lift_worst(&mut c, typed);
-                (c, lifted)
-            }
-            Err(e) => {
-                let focus = match e.field.as_str() {
-                    "pain" => Some(Field::Pain),
-                    "sleep_hours" => Some(Field::Sleep),
-                    "sitting_hours" => Some(Field::Sitting),
-                    "tag" => Some(Field::Tags),
-                    _ => None,
-                };
-                if let (Some(f), Some(form)) = (focus, self.form.as_mut()) {
-                    form.focus(f);
-                }
-                return self.error(format!("Not saved: {e}"));
-            }
-        };
-        let edited = form
-            .existing
-            .as_ref()
-            .map(|c| RecordId::new(Kind::Checkin, c.id));
-        let before = edited.map(|rid| self.before_edit(rid));
-        match crate::ops::checkin::save(&mut self.repo, &checkin) {
-            Ok(done) => {
-                self.form = None;
-                let flag = if done.record.red_flags.is_empty() {
-                    ""
-                } else {
-                    " · RED FLAG: seek urgent medical care today"
-                };
-                // u takes back a new day's check-in, or puts an edited one back as it was.
-                let undo = match edited {
-                    Some(rid) => self.edited(rid, before.flatten()),
-                    None => self.created(Kind::Checkin, done.record.id),
-                };
-                self.refresh();
-                self.info(format!("{}{lifted}{flag}{undo}", done.summary));
-            }
-            Err(e) => self.error(format!("Not saved (your input is kept): {e}")),
-        }
-    }
-
-    /// Moves the current screen's selection by `d` rows, clamped.
-    pub(super) fn move_sel(&mut self, d: i64) {
-        if self.screen == Screen::Pain {
-            let date = if self.calendar {
-                add_months(self.pain_selected(), -d)
-            } else {
-                self.pain_selected() - Duration::days(d)
-            };
-            return self.select_day(date);
-        }
-        let n = self.rows();
-        let i = &mut self.sel[self.screen.index()];
-        *i = (*i as i64 + d).clamp(0, n.saturating_sub(1) as i64) as usize;
-    }
-
     pub fn update(&mut self, action: Action) -> Effect {
         super::update::update(self, action)
     }
-}
-
-/// The same day of the month `n` months later (clamped to the month's end).
-pub fn add_months(d: NaiveDate, n: i64) -> NaiveDate {
-    use chrono::Datelike;
-    let total = d.year() as i64 * 12 + d.month0() as i64 + n;
-    let (y, m) = (total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1);
-    (1..=d.day())
-        .rev()
-        .find_map(|day| NaiveDate::from_ymd_opt(y, m, day))
-        .unwrap_or(d)
-}
-
-/// The lines `ops` writes, in the app's words: no "forced" for a dose the person said yes to
-/// (the command line's `--force`).
-fn in_app_words(text: String) -> String {
-    text.replace("OVER the daily max (forced)", "OVER the daily max")
 }

@@ -5,15 +5,6 @@
 
 pub mod action;
 pub mod app;
-mod app_dose;
-mod app_entry;
-mod app_import;
-mod app_plausible;
-mod app_report;
-mod app_save;
-mod app_scores;
-mod app_search;
-mod app_undo;
 pub mod event;
 pub mod forms;
 pub mod keymap;
@@ -24,6 +15,7 @@ pub mod terminal;
 pub mod text;
 pub mod theme;
 mod update;
+mod update_form;
 pub mod widgets;
 
 use chrono::NaiveDate;
@@ -83,9 +75,9 @@ pub fn render_once(
     height: u16,
 ) -> String {
     let mut app = App::new(repo, today, Theme::plain(), screen);
-    if screen == Screen::Trends && range != app.range {
-        app.range = range;
-        app.trends = None;
+    if screen == Screen::Trends && range != app.trends.range {
+        app.trends.range = range;
+        app.trends.data = None;
         app.ensure_loaded();
     }
     screens::buffer_text(&render_buffer(&app, width, height))
@@ -93,29 +85,3 @@ pub fn render_once(
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_doses;
-#[cfg(test)]
-mod tests_firstweek;
-#[cfg(test)]
-mod tests_forms;
-#[cfg(test)]
-mod tests_import;
-#[cfg(test)]
-mod tests_layout;
-#[cfg(test)]
-mod tests_meds;
-#[cfg(test)]
-mod tests_plausible;
-#[cfg(test)]
-mod tests_rehab;
-#[cfg(test)]
-mod tests_report;
-#[cfg(test)]
-mod tests_settings;
-#[cfg(test)]
-mod tests_undo;
-#[cfg(test)]
-mod tests_units;
-#[cfg(test)]
-mod tests_worst;

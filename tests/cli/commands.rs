@@ -322,7 +322,11 @@ fn status_line_reports_pain_and_doses() {
     assert!(j.ok(&["status"]).contains("mean7 4.8↑"));
     assert!(!j.ok(&["status"]).contains("over max"));
     // Over the max (with --force): said in words, and in the JSON.
-    j.ok(&["med", "take", "ibuprofen", "1000", "--force"]);
+    let took = j.ok(&["med", "take", "ibuprofen", "1000", "--force"]);
+    assert!(
+        took.contains("1400 mg of max 1200 mg — OVER the daily max (forced)"),
+        "the command line names its --force: {took}"
+    );
     let s = j.ok(&["status"]);
     assert!(s.contains("ibuprofen 1400/1200 mg (over max)"), "{s}");
     assert_eq!(j.json(&["status"])["doses_today"][0]["over_max"], true);

@@ -1,7 +1,7 @@
 //! The 12-week demo report printed by a real headless Chromium: 2–4 pages, the period, the
 //! planted red-flag day and mean7 in its text, and a first page that is not blank (and shows
-//! the red of the red-flag box). Skipped with a message where no Chromium is installed, except
-//! in CI (`CI` set), where it fails instead.
+//! the red of the red-flag box). Says SKIPPED where no Chromium is installed, and fails instead
+//! in CI (`../support/skip.rs`).
 
 use std::path::Path;
 use std::process::Command;
@@ -59,9 +59,8 @@ fn ink(png_path: &Path) -> (usize, usize, usize) {
     (dark, red, px.len() / ch)
 }
 
-/// Whether Chromium or poppler is missing (said on stderr); in CI (`CI` set) that fails.
+/// Whether Chromium or poppler is missing (SKIPPED on stderr); in CI that fails.
 pub fn missing_tools() -> bool {
-    let ci = std::env::var_os("CI").is_some();
     let missing: Vec<&str> = [
         browser().is_none().then_some("chromium"),
         (!tool("pdfinfo")).then_some("pdfinfo"),
@@ -74,11 +73,10 @@ pub fn missing_tools() -> bool {
     if missing.is_empty() {
         return false;
     }
-    assert!(
-        !ci,
-        "CI must have {missing:?} (.ci/run installs chromium and poppler-utils)"
+    super::skip::skip(
+        &missing.join(", "),
+        "apt-get install chromium poppler-utils; .ci/run installs them",
     );
-    eprintln!("skipped: {missing:?} not installed (apt-get install chromium poppler-utils)");
     true
 }
 

@@ -5,6 +5,9 @@
 #[allow(dead_code)]
 mod common;
 
+#[path = "../support/skip.rs"]
+mod skip;
+
 mod browser;
 mod clinical;
 mod doc;

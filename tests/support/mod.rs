@@ -1,5 +1,7 @@
 //! What the binary-driving TUI tests share: running the CLI on a journal with the fixed day.
 
+pub mod skip;
+
 use std::path::Path;
 use std::process::Command;
 

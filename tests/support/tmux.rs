@@ -17,8 +17,7 @@ pub struct Tmux {
 impl Tmux {
     pub fn start(name: &str, cmd: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-            eprintln!("note: tmux not installed; skipping the end-to-end TUI test");
+            super::support::skip::skip("tmux", "apt-get install tmux");
             return None;
         }
         let socket = format!("bt-{name}-{}", std::process::id());

@@ -36,6 +36,41 @@ pub fn rehab_form(
     editing: Option<RehabSession>,
     today: NaiveDate,
 ) -> EntryForm {
+    let exercises = ticks(programme.as_ref(), library, editing.as_ref());
+    let names = exercises
+        .iter()
+        .map(|t| {
+            let spec = format_spec(t.sets, t.reps, t.hold_s, t.load_kg);
+            format!("{} {spec}", t.name)
+        })
+        .collect();
+    let all_on = editing.is_some() || programme.is_some();
+    let s = editing.as_ref();
+    let fields = session_fields(s, names, all_on);
+    let name = programme
+        .as_ref()
+        .map_or("no programme", |p| p.name.as_str());
+    let title = match s {
+        Some(s) => format!("Rehab session r{} (editing)", s.id),
+        None => format!("Rehab session · {name} · {}", today.format("%a %-d %b")),
+    };
+    EntryForm {
+        kind: FormKind::Rehab {
+            programme,
+            exercises,
+            editing,
+        },
+        entry: Entry::new(title, fields),
+    }
+}
+
+/// The exercises to tick: a session's own when editing, else the programme's, else the
+/// library's.
+fn ticks(
+    programme: Option<&Programme>,
+    library: &[Exercise],
+    editing: Option<&RehabSession>,
+) -> Vec<Tick> {
     let tick = |exercise_id, name: &str, sets, reps, hold_s, load_kg| Tick {
         exercise_id,
         name: name.to_string(),
@@ -44,7 +79,7 @@ pub fn rehab_form(
         hold_s,
         load_kg,
     };
-    let exercises: Vec<Tick> = match (&editing, &programme) {
+    match (editing, programme) {
         (Some(s), _) => s
             .items
             .iter()
@@ -77,17 +112,12 @@ pub fn rehab_form(
             .iter()
             .map(|x| tick(x.id, &x.name, x.sets, x.reps, x.hold_s, x.load_kg))
             .collect(),
-    };
-    let names = exercises
-        .iter()
-        .map(|t| {
-            let spec = format_spec(t.sets, t.reps, t.hold_s, t.load_kg);
-            format!("{} {spec}", t.name)
-        })
-        .collect();
-    let all_on = editing.is_some() || programme.is_some();
-    let s = editing.as_ref();
-    let fields = vec![
+    }
+}
+
+/// The ticks, then the session's minutes, pain, date, changes as done and note.
+fn session_fields(s: Option<&RehabSession>, names: Vec<String>, all_on: bool) -> Vec<EntryField> {
+    vec![
         EntryField::ticks("done", "Done", names, all_on),
         EntryField::text(
             "minutes",
@@ -113,22 +143,7 @@ pub fn rehab_form(
             },
         ),
         EntryField::note("note", &show(s.and_then(|s| s.note.clone()))),
-    ];
-    let name = programme
-        .as_ref()
-        .map_or("no programme", |p| p.name.as_str());
-    let title = match s {
-        Some(s) => format!("Rehab session r{} (editing)", s.id),
-        None => format!("Rehab session · {name} · {}", today.format("%a %-d %b")),
-    };
-    EntryForm {
-        kind: FormKind::Rehab {
-            programme,
-            exercises,
-            editing,
-        },
-        entry: Entry::new(title, fields),
-    }
+    ]
 }
 
 pub fn rehab_info(p: Option<&Programme>) -> String {

@@ -26,21 +26,55 @@ pub fn activity_form(
     settings: Vec<DatedSetting>,
     own: Vec<String>,
 ) -> EntryForm {
+    let a = editing.as_ref();
+    let mut fields = when_fields(a, &kind_names(a, &own));
+    fields.extend(figure_fields(a));
+    fields.extend(pain_fields(a));
+    // The FTP field is offered only while no FTP was ever set.
+    if settings.iter().any(|s| s.key == "ftp_w") {
+        fields.retain(|f| f.key != SET_FTP);
+    }
+    let title = match a {
+        Some(a) => format!("Activity a{} (editing)", a.id),
+        None => "New activity".into(),
+    };
+    let mut entry = Entry::new(title, fields);
+    // The duration is what a new entry needs first; the kind defaults to a ride.
+    if editing.is_none() {
+        entry.focus = 3;
+    }
+    EntryForm {
+        kind: FormKind::Activity {
+            editing,
+            settings,
+            confirmed: false,
+        },
+        entry,
+    }
+}
+
+/// The kinds offered: the built-in ones, then the person's own (`yoga`).
+fn kind_names<'a>(a: Option<&'a Activity>, own: &'a [String]) -> Vec<&'a str> {
     let mut kinds: Vec<&str> = ActivityKind::ALL.iter().map(|k| k.as_str()).collect();
     // The activity's own kind stays one when it is edited here, also if it is the only one.
-    let editing_own = editing.as_ref().and_then(|a| a.sport.as_deref());
+    let editing_own = a.and_then(|a| a.sport.as_deref());
     for k in own.iter().map(String::as_str).chain(editing_own) {
         if !kinds.contains(&k) {
             kinds.push(k);
         }
     }
-    let mut intensities = vec!["–"];
-    intensities.extend(Intensity::ALL.iter().map(|k| k.as_str()));
-    let a = editing.as_ref();
-    let num = |v: Option<f64>| show(v.map(|x| (x * 10.0).round() / 10.0));
-    let manual = a.filter(|a| a.load_source == Some(LoadSource::Manual));
-    let fields = vec![
-        EntryField::choice("kind", "Kind", &kinds, a.map_or("ride", |a| a.kind_name())),
+    kinds
+}
+
+/// A figure to one decimal, or empty.
+fn tenths(v: Option<f64>) -> String {
+    show(v.map(|x| (x * 10.0).round() / 10.0))
+}
+
+/// What and when: kind, date, start, duration, moving time.
+fn when_fields(a: Option<&Activity>, kinds: &[&str]) -> Vec<EntryField> {
+    vec![
+        EntryField::choice("kind", "Kind", kinds, a.map_or("ride", |a| a.kind_name())),
         EntryField::text(
             "date",
             "Date",
@@ -65,6 +99,15 @@ pub fn activity_form(
             &show(a.and_then(|a| a.moving_s).map(format_duration)),
             "e.g. 1h20m",
         ),
+    ]
+}
+
+/// The figures: distance, ascent, power (and the FTP offer), heart rate, effort, TSS.
+fn figure_fields(a: Option<&Activity>) -> Vec<EntryField> {
+    let mut intensities = vec!["–"];
+    intensities.extend(Intensity::ALL.iter().map(|k| k.as_str()));
+    let manual = a.filter(|a| a.load_source == Some(LoadSource::Manual));
+    vec![
         EntryField::text(
             "distance",
             "Distance",
@@ -86,13 +129,18 @@ pub fn activity_form(
         EntryField::text(
             "power",
             "Avg power",
-            &num(a.and_then(|a| a.avg_power_w)),
+            &tenths(a.and_then(|a| a.avg_power_w)),
             "W",
         ),
-        EntryField::text("np", "NP", &num(a.and_then(|a| a.normalized_power_w)), "W"),
+        EntryField::text(
+            "np",
+            "NP",
+            &tenths(a.and_then(|a| a.normalized_power_w)),
+            "W",
+        ),
         EntryField::text(SET_FTP, "Your FTP", "", "none yet (W): TSS from power"),
-        EntryField::text("hr", "Avg HR", &num(a.and_then(|a| a.avg_hr)), "bpm"),
-        EntryField::text("max_hr", "Max HR", &num(a.and_then(|a| a.max_hr)), "bpm"),
+        EntryField::text("hr", "Avg HR", &tenths(a.and_then(|a| a.avg_hr)), "bpm"),
+        EntryField::text("max_hr", "Max HR", &tenths(a.and_then(|a| a.max_hr)), "bpm"),
         EntryField::text("rpe", "RPE", &show(a.and_then(|a| a.rpe)), "1–10"),
         EntryField::choice(
             "intensity",
@@ -103,9 +151,15 @@ pub fn activity_form(
         EntryField::text(
             "tss",
             "TSS",
-            &num(manual.and_then(|a| a.tss)),
+            &tenths(manual.and_then(|a| a.tss)),
             "computed if empty",
         ),
+    ]
+}
+
+/// Pain before, during and after, whether it stopped for pain, the bike and the note.
+fn pain_fields(a: Option<&Activity>) -> Vec<EntryField> {
+    vec![
         pain("pain_before", "Pain before", a.and_then(|x| x.pain_before)),
         pain("pain_during", "Pain during", a.and_then(|x| x.pain_during)),
         pain("pain_after", "Pain after", a.and_then(|x| x.pain_after)),
@@ -116,30 +170,7 @@ pub fn activity_form(
         ),
         EntryField::text("bike", "Bike", &show(a.and_then(|a| a.bike.clone())), ""),
         EntryField::note("note", &show(a.and_then(|a| a.note.clone()))),
-    ];
-    // The FTP field is offered only while no FTP was ever set.
-    let fields = if settings.iter().any(|s| s.key == "ftp_w") {
-        fields.into_iter().filter(|f| f.key != SET_FTP).collect()
-    } else {
-        fields
-    };
-    let title = match a {
-        Some(a) => format!("Activity a{} (editing)", a.id),
-        None => "New activity".into(),
-    };
-    let mut entry = Entry::new(title, fields);
-    // The duration is what a new entry needs first; the kind defaults to a ride.
-    if editing.is_none() {
-        entry.focus = 3;
-    }
-    EntryForm {
-        kind: FormKind::Activity {
-            editing,
-            settings,
-            confirmed: false,
-        },
-        entry,
-    }
+    ]
 }
 
 /// The activity form's offer of an FTP, while none is set: saved with the activity (from its

@@ -45,7 +45,7 @@ pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let labels = tab_labels(app.screen, area.width);
     let mut spans = Vec::new();
     for (s, label) in Screen::ALL.iter().zip(&labels) {
-        let style = if *s == app.screen && app.form.is_none() && app.entry.is_none() {
+        let style = if *s == app.screen && app.form().is_none() && app.entry().is_none() {
             t.selected().patch(t.title())
         } else {
             t.dim()
@@ -87,7 +87,7 @@ pub const STATUS_MAX_ROWS: u16 = 4;
 /// Rows the bottom line needs at `width`: a question or message wraps whole (up to
 /// [`STATUS_MAX_ROWS`]); the key hints fit one row.
 pub fn status_height(app: &App, width: u16) -> u16 {
-    let text = match (&app.confirm, &app.status) {
+    let text = match (app.confirm(), &app.status) {
         (Some(c), _) => c.question.as_str(),
         (None, Some(s)) => s.text.as_str(),
         (None, None) => return 1,
@@ -99,7 +99,7 @@ pub fn status_height(app: &App, width: u16) -> u16 {
 /// The bottom line: an open question, else the latest message, else the main keys.
 pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let message = match (&app.confirm, &app.status) {
+    let message = match (app.confirm(), &app.status) {
         (Some(c), _) => Some((c.question.as_str(), t.error())),
         (None, Some(s)) => Some((s.text.as_str(), if s.error { t.error() } else { t.ok() })),
         (None, None) => None,
@@ -119,11 +119,11 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let line = {
-        let hint = match (&app.form, &app.entry, app.screen) {
-            (None, None, _) if app.trash.is_some() => {
+        let hint = match (app.form(), app.entry(), app.screen) {
+            (None, None, _) if app.trash().is_some() => {
                 "Enter restore · j/k move · u undo · U redo · Esc close · ? help · q quit"
             }
-            (None, None, _) if app.scores.is_some() => {
+            (None, None, _) if app.scores().is_some() => {
                 "n/o add a score · j/k move · Esc/O close · ? help · q quit"
             }
             (Some(_), _, _) => {
@@ -139,7 +139,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             (None, Some(_), _) => {
                 "Tab/↑↓ fields · Space/h/l choose · Enter/Ctrl-S save · Esc cancel"
             }
-            (None, None, Screen::Pain) if app.calendar => {
+            (None, None, Screen::Pain) if app.pain.calendar() => {
                 "c check in · Enter open · h/l day · j/k month · v list · / find · ? help · q quit"
             }
             (None, None, Screen::Pain) => {
@@ -148,7 +148,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             (None, None, Screen::Training) => {
                 "a add · r rehab · Enter edit · d/u delete/undo · f filter · v/n programmes · ?"
             }
-            (None, None, Screen::Meds) if app.meds_doses => {
+            (None, None, Screen::Meds) if app.meds.doses_view() => {
                 "Enter edit dose · d delete · u undo · v catalogue · m take a dose · ? help"
             }
             (None, None, Screen::Meds) => {

@@ -112,9 +112,9 @@ fn dose_list(app: &App, m: &MedsData, area: Rect, buf: &mut Buffer) {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(m) = &app.meds else { return };
+    let Some(m) = &app.meds.data else { return };
     // The doses view trades the catalogue and the by-day history for one selectable list.
-    let cat_h = if app.meds_doses {
+    let cat_h = if app.meds.doses_view() {
         0
     } else {
         (m.catalogue.len() as u16).clamp(1, 6) + 2
@@ -150,13 +150,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         counters,
         buf,
     );
-    if app.meds_doses {
+    if app.meds.doses_view() {
         return dose_list(app, m, hist.union(cat), buf);
     }
+    list(
+        t,
+        format!(
+            "Catalogue ({}) · t take · Enter edit · n new",
+            m.catalogue.len()
+        ),
+        catalogue_lines(m, cat.width),
+        "No medications yet. n adds one.",
+        Some(app.sel[Screen::Meds.index()]),
+        cat,
+        buf,
+    );
+    list(
+        t,
+        format!("Doses by day, last {DOSE_DAYS} days · v to edit one"),
+        history_lines(m),
+        "No doses in the last 30 days.",
+        None,
+        hist,
+        buf,
+    );
+}
+
+/// The catalogue, a row per medication: usual dose, max and how often.
+fn catalogue_lines(m: &MedsData, width: u16) -> Vec<Line<'static>> {
     // Narrower than the whole row (60 columns): the class goes before the max is cut.
-    let with_class = cat.width.saturating_sub(2) >= 74;
-    let cat_lines = m
-        .catalogue
+    let with_class = width.saturating_sub(2) >= 74;
+    m.catalogue
         .iter()
         .map(|x| {
             let max = x
@@ -181,21 +205,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 max
             ))
         })
-        .collect();
-    list(
-        t,
-        format!(
-            "Catalogue ({}) · t take · Enter edit · n new",
-            m.catalogue.len()
-        ),
-        cat_lines,
-        "No medications yet. n adds one.",
-        Some(app.sel[Screen::Meds.index()]),
-        cat,
-        buf,
-    );
-    let hist_lines = m
-        .history
+        .collect()
+}
+
+/// The last days' doses, a row per day with each drug's total and count.
+fn history_lines(m: &MedsData) -> Vec<Line<'static>> {
+    m.history
         .iter()
         .map(|(day, doses)| {
             let mut per: Vec<(String, f64, String, usize)> = Vec::new();
@@ -214,14 +229,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .collect();
             Line::from(format!("{}  {}", day.format("%a %e %b"), text.join(" · ")))
         })
-        .collect();
-    list(
-        t,
-        format!("Doses by day, last {DOSE_DAYS} days · v to edit one"),
-        hist_lines,
-        "No doses in the last 30 days.",
-        None,
-        hist,
-        buf,
-    );
+        .collect()
 }

@@ -35,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             "Terminal too small: {}×{}. backtrack needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window (q quits; other keys wait).",
             area.width, area.height
         );
-        if let Some(c) = &app.confirm {
+        if let Some(c) = app.confirm() {
             msg = format!("{}\n\n{msg}", c.question);
         }
         Paragraph::new(msg)
@@ -63,11 +63,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         chrome::banner(app, banner, buf);
     }
     let mut cursor = None;
-    match (&app.form, &app.entry) {
+    match (app.form(), app.entry()) {
         (Some(f), _) => cursor = forms::checkin::render(app.theme, f, body, buf),
         (None, Some(e)) => cursor = forms::fields::render(app.theme, e, app.today, body, buf),
-        (None, None) if app.trash.is_some() => trash::render(app, body, buf),
-        (None, None) if app.scores.is_some() => scores::render(app, body, buf),
+        (None, None) if app.trash().is_some() => trash::render(app, body, buf),
+        (None, None) if app.scores().is_some() => scores::render(app, body, buf),
         (None, None) => match app.screen {
             Screen::Today => today::render(app, body, buf),
             Screen::Pain => pain::render(app, body, buf),
@@ -79,22 +79,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         },
     }
     chrome::status(app, status, buf);
-    if app.help {
-        let which = match (&app.form, &app.entry) {
+    if let Some(top) = app.help_top() {
+        let which = match (app.form(), app.entry()) {
             (Some(_), _) => HelpFor::Checkin,
             (None, Some(_)) => HelpFor::Entry,
-            _ if app.trash.is_some() => HelpFor::Trash,
-            _ if app.scores.is_some() => HelpFor::Scores,
+            _ if app.trash().is_some() => HelpFor::Trash,
+            _ if app.scores().is_some() => HelpFor::Scores,
             _ => HelpFor::Screen(app.screen),
         };
-        help::render(app.theme, which, app.help_top, area, buf);
+        help::render(app.theme, which, top, area, buf);
         cursor = None;
     }
-    if let Some(text) = &app.import_summary {
+    if let Some(text) = app.import_summary() {
         import::summary(app.theme, text, area, buf);
         cursor = None;
     }
-    if app.confirm.is_some() {
+    if app.confirm().is_some() {
         cursor = None;
     }
     cursor

@@ -14,7 +14,7 @@ use crate::views::journal::{PainMap, tag_text};
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let sel = app.sel[Screen::Pain.index()];
-    let title = if app.calendar {
+    let title = if app.pain.calendar() {
         " Pain calendar (v: list · h/l day · j/k month) "
     } else {
         " Pain log (v: calendar) "
@@ -22,15 +22,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let b = Block::bordered().title(Span::styled(title, t.title()));
     let inner = b.inner(area);
     b.render(area, buf);
-    if app.calendar {
-        let Some(map) = &app.pain_map else { return };
+    if app.pain.calendar() {
+        let Some(map) = &app.pain.map else { return };
         let [cal, detail] =
             Layout::vertical([Constraint::Min(2), Constraint::Length(1)]).areas(inner);
         calendar::render(t, map, app.pain_selected(), app.today, cal, buf);
         detail_line(app, map, detail, buf);
         return;
     }
-    let Some(log) = &app.pain_log else { return };
+    let Some(log) = &app.pain.log else { return };
     let h = inner.height as usize;
     let offset = sel.saturating_sub(h.saturating_sub(1));
     for (row, (date, c)) in log.days.iter().enumerate().skip(offset).take(h) {
@@ -75,7 +75,7 @@ fn detail_line(app: &App, map: &PainMap, area: Rect, buf: &mut Buffer) {
         Some(p) => {
             spans.push(Span::raw("pain "));
             spans.push(pain::number(t, p));
-            let tags = app.pain_log.as_ref().and_then(|log| {
+            let tags = app.pain.log.as_ref().and_then(|log| {
                 log.days
                     .iter()
                     .find(|(d, _)| *d == date)

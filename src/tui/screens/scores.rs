@@ -51,7 +51,8 @@ fn row(r: &ScoreRow, app: &App) -> Line<'static> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(v) = &app.scores else { return };
+    let Some(state) = app.scores() else { return };
+    let v = &state.view;
     let width = area.width.saturating_sub(2) as usize;
     let mut summary: Vec<Line> = Vec::new();
     if !v.due.is_empty() {
@@ -83,7 +84,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         lines,
         "No outcome scores yet: n adds the total from the clinic's form.",
-        Some(app.scores_sel),
+        Some(state.sel),
         rows_r,
         buf,
     );

@@ -14,7 +14,7 @@ use crate::views::journal::TIMELINE_DAYS;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(d) = &app.timeline else { return };
+    let Some(d) = &app.timeline.data else { return };
     let ev_h = (d.events.len() as u16).clamp(1, 6) + 2;
     let [top, bottom] =
         Layout::vertical([Constraint::Length(ev_h), Constraint::Min(3)]).areas(area);

@@ -13,7 +13,7 @@ use crate::domain::prescription::format_spec;
 use crate::domain::records::Activity;
 use crate::tui::action::Screen;
 use crate::tui::app::App;
-use crate::tui::app_entry::training_filter;
+use crate::tui::app::entry::training_filter;
 use crate::tui::text::cells;
 use crate::tui::theme::Theme;
 use crate::views::journal::{TRAINING_DAYS, TrainingRow};
@@ -95,7 +95,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Rehab this week".into());
     let inner = b.inner(top);
     b.render(top, buf);
-    let sentence = app.rehab.as_ref().map_or(String::new(), |r| {
+    let sentence = app.training.rehab.as_ref().map_or(String::new(), |r| {
         let s = &r.summary;
         // The programme the week's target is of: its sessions count, others are apart.
         let prog = s
@@ -122,7 +122,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!("{prog}: {week}{four} · v: programmes")
     });
     Line::from(sentence).render(inner, buf);
-    if app.rehab_view {
+    if app.training.rehab_view() {
         return rehab_view(app, rest, buf);
     }
     let rows = app.training_rows();
@@ -144,7 +144,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     let title = format!(
         "Last {TRAINING_DAYS} days · {} (f) · {} · pain before/during/after",
-        training_filter(app.training_filter),
+        training_filter(app.training.filter),
         crate::domain::text::plural(rows.len(), "session", "sessions")
     );
     list(
@@ -161,7 +161,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// The programmes (ordered exercises with prescriptions, dates, target) and the library.
 fn rehab_view(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(r) = &app.rehab else { return };
+    let Some(r) = &app.training.rehab else { return };
     let mut lines = Vec::new();
     for p in &r.programmes {
         let to = p.active_to.map(|d| format!(" to {d}")).unwrap_or_default();

@@ -10,7 +10,8 @@ use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(items) = &app.trash else { return };
+    let Some(trash) = app.trash() else { return };
+    let items = &trash.items;
     let lines = items
         .iter()
         .map(|item| {
@@ -32,7 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!("Trash ({}) · Enter restores · Esc closes", items.len()),
         lines,
         "The trash is empty: nothing deleted.",
-        Some(app.trash_sel),
+        Some(trash.sel),
         area,
         buf,
     );

@@ -20,7 +20,7 @@ use crate::views::insights::TrendsData;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
-    let Some(d) = &app.trends else { return };
+    let Some(d) = &app.trends.data else { return };
     // With the scores strip the sentences give it a line (they scroll with j/k anyway).
     let list_h = (area.height / 4).max(4) - u16::from(!d.scores.is_empty());
     // The scores strip only when the range has a score, so a journal without looks as before.
@@ -65,12 +65,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         &[]
     };
-    let draw = |gutter, max, layers, r: Rect, buf: &mut Buffer| {
+    let draw = |(gutter, max, layers): Strip, r: Rect, buf: &mut Buffer| {
         strip::render(gutter, max, days, layers, lines, t.dim(), r, buf)
     };
-    let pts = |v: &[Option<f64>], agg| strip::points(v, cols, agg);
+    draw(pain_strip(t, d, cols), pain_r, buf);
+    if !d.scores.is_empty() {
+        let (gutter, layers) = score_layers(t, d, cols);
+        draw((gutter, 100.0, layers), scores_r, buf);
+    }
+    draw(load_strip(t, d, cols, days > plot_w), load_r, buf);
+    draw(sleep_strip(d, cols), sleep_r, buf);
+    draw(dose_strip(d, cols), doses_r, buf);
+    axis(t, d, &marks, axis_r, buf);
+    sentences(app, d, list_r, buf);
+}
 
-    // Pain: a dot a day (the max of a bucket) in its pain colour; mean7 and baseline lines.
+/// One chart of the shared time axis: its key (the gutter), its top value and its layers.
+type Strip = (Vec<Line<'static>>, f64, Vec<Layer>);
+
+/// Pain: a dot a day (the max of a bucket) in its pain colour; mean7 and baseline lines.
+fn pain_strip(t: Theme, d: &TrendsData, cols: usize) -> Strip {
+    let pts = |v: &[Option<f64>], agg| strip::points(v, cols, agg);
     let pain = &d.series.pain.values;
     // Dots last: where a dot and a line share a cell, the day's own figure wins.
     // Each series has its own glyph, so the legend reads without colour (NO_COLOR).
@@ -112,22 +127,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
         gutter.push(Line::styled("█ leg", Style::new()));
     }
-    draw(gutter, 10.0, layers, pain_r, buf);
-    if !d.scores.is_empty() {
-        let (gutter, layers) = score_layers(t, d, cols);
-        draw(gutter, 100.0, layers, scores_r, buf);
-    }
+    (gutter, 10.0, layers)
+}
 
-    // Load: TSS bars (the max of a bucket), CTL and ATL lines.
+/// Load: TSS bars (the max of a bucket), CTL and ATL lines. With `many` days to a cell (a
+/// year or more) the bars go thin (braille) and dim, so CTL and ATL read as lines over them
+/// rather than drowning in solid blocks.
+fn load_strip(t: Theme, d: &TrendsData, cols: usize, many: bool) -> Strip {
+    let pts = |v: &[Option<f64>], agg| strip::points(v, cols, agg);
     let fit = &d.series.fitness.values;
     let ctl: Vec<Option<f64>> = fit.iter().map(|f| Some(f.ctl)).collect();
     let atl: Vec<Option<f64>> = fit.iter().map(|f| Some(f.atl)).collect();
     let load: Vec<Option<f64>> = d.series.load.values.iter().map(|v| Some(*v)).collect();
     let top = load.iter().chain(&ctl).chain(&atl).flatten();
     let max = nice_max(top.fold(0.0, |a: f64, b| a.max(*b)), 50.0);
-    // Over a year or more a cell holds many days: the bars go thin (braille) and dim, so
-    // CTL and ATL read as lines over them rather than drowning in solid blocks.
-    let many = days > plot_w;
     let (bar, bar_style) = if many {
         (Marker::Braille, t.dim())
     } else {
@@ -148,13 +161,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled("⠤ CTL", t.accent()),
         Line::styled("• ATL", Style::new()),
     ];
-    draw(gutter, max, layers, load_r, buf);
+    (gutter, max, layers)
+}
 
-    // Sleep hours and doses per day.
+/// Sleep hours a night.
+fn sleep_strip(d: &TrendsData, cols: usize) -> Strip {
     let sleep = &d.series.sleep.values;
     let max = nice_max(sleep.iter().flatten().fold(8.0, |a: f64, b| a.max(*b)), 2.0);
-    let layers = vec![line(pts(sleep, Agg::Mean), Style::new())];
-    draw(vec![scale("sleep", max)], max, layers, sleep_r, buf);
+    let layers = vec![line(strip::points(sleep, cols, Agg::Mean), Style::new())];
+    (vec![scale("sleep", max)], max, layers)
+}
+
+/// Doses a day, as bars.
+fn dose_strip(d: &TrendsData, cols: usize) -> Strip {
     let doses: Vec<Option<f64>> = d
         .series
         .doses
@@ -164,15 +183,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .collect();
     let max = nice_max(doses.iter().flatten().fold(1.0, |a: f64, b| a.max(*b)), 1.0);
     let layers = vec![Layer::new(
-        pts(&doses, Agg::Max),
+        strip::points(&doses, cols, Agg::Max),
         GraphType::Bar,
         Marker::HalfBlock,
         Style::new(),
     )];
-    draw(vec![scale("doses", max)], max, layers, doses_r, buf);
-
-    axis(t, d, &marks, axis_r, buf);
-    sentences(app, d, list_r, buf);
+    (vec![scale("doses", max)], max, layers)
 }
 
 /// Each instrument's glyph and short name in the scores strip's key (the gutter is 9 wide).

@@ -26,6 +26,15 @@ pub fn render(t: Theme, f: &CheckinForm, area: Rect, buf: &mut Buffer) -> Option
     let b = Block::bordered().title(Span::styled(title, t.title()));
     let inner = b.inner(area);
     b.render(area, buf);
+    let (y, mut cursor) = field_rows(t, f, inner, buf);
+    if let Some(c) = note_and_flags(t, f, inner, y, buf) {
+        cursor = Some(c);
+    }
+    cursor
+}
+
+/// The scales, sets and tags, row by row from the top; the row after them and the cursor.
+fn field_rows(t: Theme, f: &CheckinForm, inner: Rect, buf: &mut Buffer) -> (u16, Option<Position>) {
     let mut y = inner.y;
     let mut cursor = None;
     let bottom = inner.bottom();
@@ -77,6 +86,19 @@ pub fn render(t: Theme, f: &CheckinForm, area: Rect, buf: &mut Buffer) -> Option
         &mut cursor,
     );
     row(&[Field::Tags], &mut y, buf, &mut cursor);
+    (y, cursor)
+}
+
+/// The note in what is left from row `y`, and the red flags on the last rows.
+fn note_and_flags(
+    t: Theme,
+    f: &CheckinForm,
+    inner: Rect,
+    mut y: u16,
+    buf: &mut Buffer,
+) -> Option<Position> {
+    let bottom = inner.bottom();
+    let mut cursor = None;
     // Red flags go on the last rows; the note takes what is left between.
     let flags_h = if f.focus == Field::RedFlags {
         set_height(f, Field::RedFlags, inner.width)
