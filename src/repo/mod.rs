@@ -37,6 +37,9 @@ pub mod settings;
 pub mod snapshot;
 #[cfg(test)]
 mod snapshot_tests;
+pub mod sync_apply;
+pub mod sync_conflicts;
+pub mod sync_rows;
 pub mod transfer;
 mod util;
 

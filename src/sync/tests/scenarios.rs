@@ -1,0 +1,266 @@
+//! The failures and the cases it names, on simulated devices.
+
+use super::harness::{World, day};
+use crate::sync::segment::files;
+use crate::sync::segment::{FORMAT, Segment};
+
+const DAY_MS: i64 = 86_400_000;
+
+#[test]
+fn a_checkin_logged_on_one_computer_appears_on_the_other() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 4);
+    let r = w.devs[0].sync();
+    assert_eq!(r.published, 1);
+    w.deliver(0, 1, false);
+    let r = w.devs[1].sync();
+    assert_eq!((r.applied_segments, r.received), (1, 1));
+    assert_eq!(w.devs[1].live(1).unwrap().pain, 4);
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+}
+
+#[test]
+fn a_purged_checkin_does_not_come_back() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 4);
+    w.full_exchange();
+    w.devs[0].delete(1).unwrap();
+    w.devs[0].purge();
+    w.full_exchange();
+    assert!(w.devs[0].live(1).is_none() && w.devs[1].live(1).is_none());
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    assert!(
+        w.devs[1].digest().contains("\"checkins\":[]"),
+        "{}",
+        w.devs[1].digest()
+    );
+}
+
+#[test]
+fn with_a_clock_a_day_ahead_the_losing_edit_is_kept_in_conflicts_and_can_be_taken_back() {
+    let mut w = World::new(2);
+    let uuid = w.devs[0].checkin(1, 5);
+    w.full_exchange();
+    w.devs[1].repo.sync_set_skew(DAY_MS).unwrap();
+    w.devs[1].edit(1, 8).unwrap();
+    w.devs[0].edit(1, 2).unwrap();
+    w.full_exchange();
+    // The same everywhere: the day-ahead edit wins by its stamp...
+    assert_eq!(w.devs[0].live(1).unwrap().pain, 8);
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    // ...and A's edit is not lost: it is a conflict on A, with its pain.
+    let conflicts = w.devs[0].repo.sync_conflicts().unwrap();
+    assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+    assert_eq!(conflicts[0].uuid, uuid);
+    assert_eq!(conflicts[0].row.as_ref().unwrap()["pain"], 2);
+    // Taking it back wins everywhere at the next sync, although B's clock is ahead.
+    let id = conflicts[0].id;
+    w.devs[0].repo.sync_keep(id).unwrap();
+    w.full_exchange();
+    assert_eq!(w.devs[1].live(1).unwrap().pain, 2);
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    assert!(
+        w.devs[0]
+            .repo
+            .sync_conflicts()
+            .unwrap()
+            .iter()
+            .all(|c| c.id != id)
+    );
+}
+
+#[test]
+fn an_edit_after_a_delete_on_the_other_computer_wins_and_the_delete_is_a_conflict() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 5);
+    w.full_exchange();
+    w.devs[0].delete(1).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    w.devs[1].edit(1, 7).unwrap();
+    w.full_exchange();
+    assert_eq!(w.devs[0].live(1).unwrap().pain, 7);
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    let c = w.devs[0].repo.sync_conflicts().unwrap();
+    assert_eq!(c.len(), 1);
+    assert!(!c[0].row.as_ref().unwrap()["deleted_at"].is_null());
+}
+
+#[test]
+fn a_delete_after_an_edit_on_the_other_computer_wins_and_the_edit_is_a_conflict() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 5);
+    w.full_exchange();
+    w.devs[1].edit(1, 7).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    w.devs[0].delete(1).unwrap();
+    w.full_exchange();
+    assert!(w.devs[0].live(1).is_none() && w.devs[1].live(1).is_none());
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    let c = w.devs[1].repo.sync_conflicts().unwrap();
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].row.as_ref().unwrap()["pain"], 7);
+}
+
+#[test]
+fn the_same_date_on_two_computers_settles_the_same_way_and_keeps_the_other() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 3);
+    w.devs[1].checkin(1, 6);
+    w.full_exchange();
+    let a = w.devs[0].live(1).unwrap();
+    let b = w.devs[1].live(1).unwrap();
+    assert_eq!(a.uuid, b.uuid);
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    for d in &w.devs {
+        let c = d.repo.sync_conflicts().unwrap();
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].reason, "natural_key");
+        assert_ne!(c[0].uuid, a.uuid);
+        // The other check-in is in the trash, not gone.
+        assert_eq!(d.repo.trash().unwrap().len(), 1);
+    }
+    // Keeping the other one swaps them on both computers.
+    let id = w.devs[0].repo.sync_conflicts().unwrap()[0].id;
+    let kept = w.devs[0].repo.sync_keep(id).unwrap();
+    w.full_exchange();
+    assert_eq!(w.devs[1].live(1).unwrap().uuid, kept.uuid);
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+}
+
+#[test]
+fn half_written_files_and_engine_copies_are_skipped_until_whole() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 4);
+    w.devs[0].sync();
+    w.deliver(0, 1, true);
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 0);
+    assert_eq!(r.skipped.len(), 1, "{r:?}");
+    assert!(w.devs[1].live(1).is_none());
+    // Zero bytes, a temporary name and a placeholder are not even looked at.
+    let dir = files::device_dir(&w.devs[1].cfg.folder, &w.devs[0].cfg.device_id);
+    std::fs::write(dir.join("seg-0000000002.age"), b"").unwrap();
+    std::fs::write(dir.join(".seg-0000000002.age.tmp"), b"x").unwrap();
+    std::fs::write(dir.join(".seg-0000000002.age.icloud"), b"x").unwrap();
+    w.deliver(0, 1, false);
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 1, "{r:?}");
+    assert_eq!(w.devs[1].live(1).unwrap().pain, 4);
+}
+
+#[test]
+fn a_segment_of_a_newer_format_is_refused_and_nothing_is_written() {
+    let mut w = World::new(2);
+    w.devs[1].checkin(2, 1);
+    let key = crate::sync::key::Key::parse(&w.key).unwrap();
+    let seg = Segment {
+        format: FORMAT + 1,
+        device: "00000000000000ff".into(),
+        seq: 1,
+        snapshot: false,
+        versions: vec![],
+    };
+    let dir = files::device_dir(&w.devs[1].cfg.folder, "00000000000000ff");
+    files::write_new(&dir, &files::segment_name(1), &seg.encode(&key).unwrap()).unwrap();
+    let before = w.devs[1].digest();
+    let d = &mut w.devs[1];
+    let err = crate::sync::run(&mut d.repo, &d.cfg).unwrap_err();
+    assert!(err.to_string().contains("newer"), "{err}");
+    assert_eq!(
+        w.devs[1].repo.sync_pending().unwrap(),
+        1,
+        "nothing published"
+    );
+    assert_eq!(w.devs[1].digest(), before);
+    assert!(!w.devs[1].cfg.own_dir().exists());
+}
+
+#[test]
+fn a_clock_more_than_five_minutes_ahead_is_warned_about() {
+    let mut w = World::new(2);
+    w.devs[0].repo.sync_set_skew(2 * DAY_MS).unwrap();
+    w.devs[0].checkin(1, 4);
+    w.devs[0].sync();
+    w.deliver(0, 1, false);
+    let r = w.devs[1].sync();
+    assert_eq!(r.warnings.len(), 1, "{r:?}");
+    assert!(
+        r.warnings[0].contains("2.0 days ahead"),
+        "{}",
+        r.warnings[0]
+    );
+}
+
+#[test]
+fn a_device_back_after_months_takes_the_snapshot_of_a_compacted_folder() {
+    let mut w = World::new(2);
+    // One folder for both, as an engine that also carries deletions keeps it.
+    w.devs[1].cfg.folder = w.devs[0].cfg.folder.clone();
+    w.devs[0].checkin(1, 4);
+    w.devs[0].sync();
+    w.devs[1].sync();
+    for n in 2..6 {
+        w.devs[0].checkin(n, n as u8);
+        w.devs[0].sync();
+    }
+    w.devs[0].delete(1).unwrap();
+    w.devs[0].purge();
+    w.devs[0].sync();
+    let d = &mut w.devs[0];
+    let (seq, removed) = crate::sync::status::compact(&mut d.repo, &d.cfg).unwrap();
+    assert_eq!((seq, removed), (7, 6));
+    let listing = files::list(&w.devs[0].cfg.own_dir()).unwrap();
+    assert!(listing.segments.is_empty() && listing.snapshots.len() == 1);
+    // B was at segment 1; 2..6 are gone, the snapshot brings it all, the purge included.
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 1, "{r:?}");
+    assert!(w.devs[1].live(1).is_none());
+    assert_eq!(w.devs[1].live(5).unwrap().pain, 5);
+    w.devs[0].sync();
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    // A new device reads the one snapshot.
+    w.devs[0].checkin(9, 2);
+    w.devs[0].sync();
+    let mut w3 = World::new(1);
+    w3.devs[0].cfg.folder = w.devs[0].cfg.folder.clone();
+    w3.devs[0].cfg.key = w.key.clone();
+    w3.devs[0].cfg.device_id = "00000000000000c3".into();
+    let r = w3.devs[0].sync();
+    assert_eq!(r.applied_segments, 2, "{r:?}");
+    assert_eq!(w3.devs[0].digest(), w.devs[0].digest());
+    assert!(day(9) > day(5));
+}
+
+#[test]
+fn the_folder_holds_no_note_drug_or_date_in_the_clear() {
+    let mut w = World::new(1);
+    let c = crate::domain::records::Checkin {
+        date: day(3),
+        pain: 4,
+        note: Some("secret-note-words".into()),
+        ..Default::default()
+    };
+    w.devs[0].repo.save_checkin(&c).unwrap();
+    w.devs[0].sync();
+    let mut seen = 0;
+    for entry in walk(&w.devs[0].cfg.folder) {
+        let bytes = std::fs::read(&entry).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for needle in ["secret-note-words", "2026-11-04", "checkins", "pain"] {
+            assert!(!text.contains(needle), "{needle} in {}", entry.display());
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 2, "the check file and one segment");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        match e.path().is_dir() {
+            true => out.extend(walk(&e.path())),
+            false => out.push(e.path()),
+        }
+    }
+    out
+}
