@@ -58,12 +58,16 @@ impl World {
         }
     }
 
-    /// Copies every file of `from`'s replica that `to`'s lacks (or holds cut short).
+    /// Copies the files device `from` wrote that `to`'s replica lacks (or holds cut short).
     /// `partial`: each copied file arrives half-written, as an engine mid-transfer leaves it.
     pub fn deliver(&self, from: usize, to: usize, partial: bool) {
         let src = self.devs[from].cfg.folder.join("devices");
         let dst = self.devs[to].cfg.folder.join("devices");
+        let own = std::path::Path::new(&self.devs[from].cfg.device_id);
         for (rel, bytes) in files_under(&src) {
+            if !rel.starts_with(own) {
+                continue;
+            }
             let target = dst.join(&rel);
             let have = std::fs::read(&target).ok();
             if have.as_deref() == Some(bytes.as_slice()) {
