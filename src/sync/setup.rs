@@ -79,12 +79,17 @@ pub fn init(db: &Path, carrier: &Carrier) -> anyhow::Result<(SyncConfig, String)
     Ok((cfg, key.text()))
 }
 
-/// Joins the folder (or remote) `sync init` made, with its key: a wrong key is refused and
-/// nothing is written (a clone made to check it is removed).
-pub fn join(db: &Path, carrier: &Carrier, key_text: &str) -> anyhow::Result<SyncConfig> {
+/// Checks a join before anything is written: the key opens the folder (or the remote, cloned
+/// beside the journal and removed again when the key is wrong). Returns the folder, the
+/// remote and the key for [`finish_join`].
+pub fn check_join(
+    db: &Path,
+    carrier: &Carrier,
+    key_text: &str,
+) -> anyhow::Result<(PathBuf, Option<String>, Key)> {
     let key = Key::parse(key_text)?;
     refuse_if_syncing(db)?;
-    let (folder, git) = match carrier {
+    match carrier {
         Carrier::Folder(dir) => {
             if !dir.is_dir() {
                 return Err(InputError::new(
@@ -97,7 +102,7 @@ pub fn join(db: &Path, carrier: &Carrier, key_text: &str) -> anyhow::Result<Sync
                 .into());
             }
             key.check_folder(dir)?;
-            (dir.clone(), None)
+            Ok((dir.clone(), None, key))
         }
         Carrier::Git(remote) => {
             let dir = fresh_clone(db, remote)?;
@@ -105,9 +110,18 @@ pub fn join(db: &Path, carrier: &Carrier, key_text: &str) -> anyhow::Result<Sync
                 let _ = std::fs::remove_dir_all(&dir);
                 return Err(e.into());
             }
-            (dir, Some(remote.clone()))
+            Ok((dir, Some(remote.clone()), key))
         }
-    };
+    }
+}
+
+/// Saves the settings of a checked join, once the journal at `db` exists.
+pub fn finish_join(
+    db: &Path,
+    folder: PathBuf,
+    git: Option<String>,
+    key: &Key,
+) -> anyhow::Result<SyncConfig> {
     let cfg = SyncConfig {
         device_id: config::new_device_id(),
         journal_file: config::journal_file(db)?,

@@ -24,6 +24,7 @@ mod rehab;
 mod remind;
 mod scores;
 mod storage;
+mod sync;
 mod transfer;
 mod trust;
 mod units;
