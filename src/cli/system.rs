@@ -141,6 +141,11 @@ pub fn settings(g: &Global) -> Result<()> {
 pub fn status(g: &Global) -> Result<()> {
     let ctx = Ctx::open_existing(g)?;
     let s = super::status::status_line(&ctx.repo, ctx.today)?;
+    let sync = crate::sync::SyncConfig::load(&super::ctx::db_path(g)?)
+        .ok()
+        .flatten();
+    let s =
+        super::status::with_sync_flags(s, &ctx.repo, sync.as_ref().map(|c| c.device_id.as_str()))?;
     ctx.out(&s, || s.text.clone())
 }
 
@@ -218,7 +223,7 @@ pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
     }
     let v: Vec<_> = reports
         .iter()
-        .map(|(p, r)| json!({"path": p, "dry_run": a.dry_run, "tables": r.tables, "trashed": r.trashed}))
+        .map(|(p, r)| json!({"path": p, "dry_run": a.dry_run, "tables": r.tables, "trashed": r.trashed, "conflicts": r.conflicts, "purged": r.purged}))
         .collect();
     ctx.out(&v, || {
         let lines = reports.iter().map(|(p, r)| import_summary(p, r, a.dry_run));
@@ -253,6 +258,18 @@ fn import_summary(p: &std::path::Path, r: &crate::repo::merge::ImportReport, dry
             "\n{moved} {} to the trash (a newer record of the same day or name won): {}\n`backtrack restore ID` brings one back; `backtrack trash` lists them",
             r.trashed.len(),
             names.join(", ")
+        ));
+    }
+    if r.purged > 0 {
+        line.push_str(&format!(
+            "\n{} record(s) removed: the file's journal emptied them from its trash after your last change",
+            r.purged
+        ));
+    }
+    if r.conflicts > 0 {
+        line.push_str(&format!(
+            "\n{} version(s) lost to an edit made at the same time on the other side: `backtrack sync conflicts` shows them, `backtrack sync keep K` takes one back",
+            r.conflicts
         ));
     }
     line

@@ -17,11 +17,14 @@ pub mod export_file;
 pub mod filecheck;
 pub mod import_check;
 mod import_stamps;
+#[cfg(test)]
+mod import_sync_tests;
 pub mod journal;
 pub mod lock;
 pub mod meds;
 pub mod merge;
 mod merge_checks;
+mod merge_stamps;
 pub mod plans;
 pub mod psfs;
 pub mod recompute;

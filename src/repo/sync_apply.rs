@@ -87,7 +87,7 @@ fn concurrent(loser: (i64, &str), base: Option<(i64, &str)>) -> bool {
 
 /// The row without what every write changes: two devices that typed the same pain score
 /// have no conflict.
-fn content(row: Option<&Map<String, Value>>) -> Option<Map<String, Value>> {
+pub(crate) fn content(row: Option<&Map<String, Value>>) -> Option<Map<String, Value>> {
     row.map(|r| {
         let mut r = r.clone();
         r.remove("updated_at");

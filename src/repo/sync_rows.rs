@@ -310,3 +310,34 @@ impl Repo {
             .optional()?)
     }
 }
+
+/// Every row's stamp and every tombstone, for the JSON export: `[{table, uuid, hlc, device,
+/// base, purged}]`, this journal's unpublished versions under its journal id.
+pub(crate) fn stamps_json(conn: &Connection) -> Result<Value> {
+    let me: String = conn
+        .query_row("SELECT id FROM journal_identity LIMIT 1", [], |r| r.get(0))
+        .optional()?
+        .unwrap_or_default();
+    let own = |d: String| if d.is_empty() { me.clone() } else { d };
+    let mut st = conn.prepare(
+        "SELECT tbl, uuid, hlc, device, base_hlc, base_device, purged FROM sync_stamps
+         ORDER BY tbl, uuid",
+    )?;
+    let mut rows = st.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let mut o = Map::new();
+        o.insert("table".into(), Value::from(r.get::<_, String>(0)?));
+        o.insert("uuid".into(), Value::from(r.get::<_, String>(1)?));
+        o.insert("hlc".into(), Value::from(r.get::<_, i64>(2)?));
+        o.insert("device".into(), Value::from(own(r.get(3)?)));
+        if let (Some(h), Some(d)) = (r.get::<_, Option<i64>>(4)?, r.get::<_, Option<String>>(5)?) {
+            o.insert("base".into(), serde_json::json!([h, own(d)]));
+        }
+        if r.get::<_, bool>(6)? {
+            o.insert("purged".into(), Value::Bool(true));
+        }
+        out.push(Value::Object(o));
+    }
+    Ok(Value::Array(out))
+}
