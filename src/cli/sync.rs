@@ -124,7 +124,7 @@ fn sync(g: &Global, quiet: bool, compact: bool) -> anyhow::Result<()> {
 
 fn over_line(o: &crate::sync::meds::OverMaxAfterSync) -> String {
     format!(
-        "{}: {} {} {} over max {} after sync: doses on {} computers",
+        "{}: {} {} {} (max {}) over max after sync: doses on {} computers",
         o.date,
         o.medication,
         crate::domain::text::number(o.total),
@@ -318,5 +318,74 @@ fn leave(g: &Global) -> anyhow::Result<()> {
             )
         }),
         None => Err(InputError::new("sync", "this journal does not sync; nothing to leave").into()),
+    }
+}
+
+/// `set sync auto|manual`: whether the app syncs as it opens and quits (machine-local).
+pub fn set_auto(g: &Global, value: &str, from: bool) -> anyhow::Result<()> {
+    let auto = match value.trim().to_lowercase().as_str() {
+        "auto" => true,
+        "manual" => false,
+        _ => {
+            return Err(InputError::new(
+                "sync",
+                format!("'{value}' is not a sync mode; allowed: auto, manual"),
+            )
+            .into());
+        }
+    };
+    if from {
+        return Err(InputError::new(
+            "from",
+            "sync has no history; allowed: --from only with ftp, lthr, max_hr, weight",
+        )
+        .into());
+    }
+    let db = db_path(g)?;
+    let mut cfg = config(&db)?;
+    cfg.auto = auto;
+    cfg.save(&db)?;
+    let v = serde_json::json!({"key": "sync", "value": value.trim().to_lowercase()});
+    let text = match auto {
+        true => "Sync set to auto: the app syncs when it opens and when it quits",
+        false => "Sync set to manual: run `backtrack sync` yourself",
+    };
+    match g.json {
+        true => println!("{}", serde_json::to_string_pretty(&v)?),
+        false => println!("{text}"),
+    }
+    Ok(())
+}
+
+/// The app's sync at start or quit when `set sync auto` is on: the line for its status bar
+/// (true when it failed), None when the journal does not sync automatically. Never an error:
+/// a failed sync is a message, never a crash.
+pub fn auto_sync(db: &Path, repo: &mut crate::repo::Repo) -> Option<(String, bool)> {
+    let mut cfg = SyncConfig::load(db).ok().flatten().filter(|c| c.auto)?;
+    match crate::sync::run(repo, &cfg) {
+        Ok(r) => {
+            let at = crate::domain::clock::utc_stamp();
+            cfg.last_sync = Some(at.clone());
+            cfg.last_error = None;
+            let _ = cfg.save(db);
+            let conflicts = match r.conflicts {
+                0 => String::new(),
+                n => format!(", {n} conflict(s): `backtrack sync conflicts`"),
+            };
+            Some((
+                format!(
+                    "Last sync {}: sent {}, received {}{conflicts}",
+                    &at[..16].replace('T', " "),
+                    r.published,
+                    r.received
+                ),
+                r.conflicts > 0,
+            ))
+        }
+        Err(e) => {
+            cfg.last_error = Some(format!("{e:#}"));
+            let _ = cfg.save(db);
+            Some((format!("Sync failed: {e:#}"), true))
+        }
     }
 }

@@ -18,7 +18,18 @@ pub fn open_tui(g: &Global) -> Result<()> {
         return open_demo(g);
     }
     let ctx = Ctx::open(g)?;
-    crate::tui::run(ctx.repo, ctx.today, None)
+    let db = super::ctx::db_path(g)?;
+    let mut repo = ctx.repo;
+    // `set sync auto`: a sync as the app opens and as it quits; a failure is a message.
+    let start = super::sync::auto_sync(&db, &mut repo);
+    crate::tui::run(repo, ctx.today, None, start)?;
+    if let Ok(ctx) = Ctx::open(g) {
+        let mut repo = ctx.repo;
+        if let Some((text, _)) = super::sync::auto_sync(&db, &mut repo) {
+            eprintln!("{text}");
+        }
+    }
+    Ok(())
 }
 
 /// `--demo`: two years of demo data in a temporary directory that is removed on exit.
@@ -41,10 +52,13 @@ fn open_demo(g: &Global) -> Result<()> {
     crate::demo::up_to(&mut batch, clock::latest_moment(clock::now_local()));
     ctx.repo.insert_batch(&batch)?;
     // A quit drops `dir`; a signal (the terminal closed) ends the process without drops.
-    crate::tui::run(ctx.repo, ctx.today, Some(dir.path()))
+    crate::tui::run(ctx.repo, ctx.today, Some(dir.path()), None)
 }
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
+    if a.key == "sync" {
+        return super::sync::set_auto(g, &a.value, a.from.is_some());
+    }
     if crate::ops::settings::is_units(&a.key) {
         crate::ops::settings::parse_units(&a.value)?;
         if a.from.is_some() {

@@ -318,10 +318,19 @@ impl TableCtx<'_> {
         let incoming_deleted = !matches!(at("deleted_at"), Some(SqlValue::Null) | None);
         let table = self.table;
         let m = self.stamps;
+        let by_row = stamps::rank_of_row(&updated_at);
         let incoming = match m.file.get(&(table.to_string(), uuid.clone())) {
-            Some(s) if !s.purged => s.clone(),
+            // A row edited in the file after it was stamped (its updated_at is later) ranks
+            // by that edit: a stamp is never behind its row's own clock.
+            Some(s) if !s.purged => FileStamp {
+                rank: match by_row.0 > s.rank.0 {
+                    true => (by_row.0, s.rank.1.clone()),
+                    false => s.rank.clone(),
+                },
+                ..s.clone()
+            },
             _ => FileStamp {
-                rank: stamps::rank_of_row(&updated_at),
+                rank: by_row,
                 base: None,
                 purged: false,
             },

@@ -25,6 +25,9 @@ pub struct SyncConfig {
     pub last_sync: Option<String>,
     #[serde(default)]
     pub last_error: Option<String>,
+    /// `set sync auto`: the app syncs when it opens and when it quits.
+    #[serde(default)]
+    pub auto: bool,
 }
 
 /// `journal.db` -> `journal.sync.json` in the same folder.

@@ -74,6 +74,7 @@ pub fn init(db: &Path, carrier: &Carrier) -> anyhow::Result<(SyncConfig, String)
         key: key.text(),
         last_sync: None,
         last_error: None,
+        auto: false,
     };
     cfg.save(db)?;
     Ok((cfg, key.text()))
@@ -130,6 +131,7 @@ pub fn finish_join(
         key: key.text(),
         last_sync: None,
         last_error: None,
+        auto: false,
     };
     cfg.save(db)?;
     Ok(cfg)

@@ -218,3 +218,62 @@ fn two_journals_sync_through_a_bare_git_repository() {
     assert_eq!(a.json(&["list"]).as_array().unwrap().len(), 3);
     assert_eq!(b.json(&["sync", "status"])["git"], url);
 }
+
+#[test]
+fn doses_on_two_computers_over_the_max_together_are_flagged_after_the_sync() {
+    let (a, b, shared) = (Journal::new(), Journal::new(), tempfile::tempdir().unwrap());
+    a.ok(&[
+        "med",
+        "add",
+        "ibuprofen",
+        "--class",
+        "nsaid",
+        "--dose",
+        "400",
+        "--max-daily",
+        "1200",
+    ]);
+    pair(&a, &b, shared.path());
+    a.ok(&["med", "take", "ibuprofen", "800"]);
+    b.ok(&["med", "take", "ibuprofen", "800"]);
+    let st = a.json(&["status"]);
+    assert_eq!(
+        st["over_max_after_sync"],
+        serde_json::json!([]),
+        "not before the sync"
+    );
+    b.ok(&["sync"]);
+    let s = a.json(&["sync"]);
+    let flagged = &s["over_max_after_sync"];
+    assert_eq!(flagged.as_array().unwrap().len(), 1, "{s}");
+    assert_eq!(flagged[0]["total"], 1600.0);
+    assert_eq!(flagged[0]["devices"], 2);
+    let st = a.json(&["status"]);
+    assert_eq!(
+        st["over_max_after_sync"][0]["medication"], "ibuprofen",
+        "{st}"
+    );
+    let line = a.ok(&["status"]);
+    assert!(
+        line.contains("over max after sync: doses on 2 computers"),
+        "{line}"
+    );
+    // --quiet speaks up for it.
+    assert!(a.ok(&["sync", "--quiet"]).contains("over max after sync"));
+}
+
+#[test]
+fn sync_auto_is_a_machine_local_setting_of_a_journal_that_syncs() {
+    let (a, shared) = (Journal::new(), tempfile::tempdir().unwrap());
+    a.ok(&["checkin", "4"]);
+    let err = a.fails(&["set", "sync", "auto"], 2);
+    assert!(err.contains("sync init"), "{err}");
+    a.ok(&["sync", "init", shared.path().to_str().unwrap()]);
+    let err = a.fails(&["set", "sync", "sometimes"], 2);
+    assert!(err.contains("auto, manual"), "{err}");
+    assert!(a.ok(&["set", "sync", "auto"]).contains("auto"));
+    let cfg = std::fs::read_to_string(a.db.with_file_name("journal.sync.json")).unwrap();
+    assert!(cfg.contains("\"auto\": true"), "{cfg}");
+    // Not a journal setting: nothing to export or sync.
+    assert!(!a.export().contains("\"sync\""));
+}

@@ -48,6 +48,7 @@ impl World {
                     key: key.text(),
                     last_sync: None,
                     last_error: None,
+                    auto: false,
                 },
             });
         }
