@@ -38,36 +38,56 @@ fn ok(dir: Option<&Path>, args: &[&str]) -> anyhow::Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Clones `remote` into `dir` (an empty remote gives an empty clone).
+/// Clones `remote` into `dir` (an empty remote gives an empty clone). A remote whose HEAD
+/// names a branch that does not exist (a server's default differs from the pusher's) gets
+/// its one branch checked out.
 pub fn clone(remote: &str, dir: &Path) -> anyhow::Result<()> {
     let d = dir.to_string_lossy();
     ok(None, &["clone", "--quiet", remote, &d])?;
+    let has_head = git(Some(dir), &["rev-parse", "--verify", "--quiet", "HEAD"])?
+        .status
+        .success();
+    if !has_head && let Some(branch) = remote_branches(dir)?.into_iter().next() {
+        ok(
+            Some(dir),
+            &[
+                "checkout",
+                "--quiet",
+                "-B",
+                &branch,
+                &format!("origin/{branch}"),
+            ],
+        )?;
+    }
     Ok(())
 }
 
-/// Whether the remote has any commit yet.
-fn remote_has_commits(dir: &Path) -> anyhow::Result<bool> {
-    Ok(!ok(Some(dir), &["ls-remote", "--heads", "origin"])?
+/// The remote's branch names.
+fn remote_branches(dir: &Path) -> anyhow::Result<Vec<String>> {
+    Ok(ok(Some(dir), &["ls-remote", "--heads", "origin"])?
+        .lines()
+        .filter_map(|l| {
+            l.split_once("refs/heads/")
+                .map(|(_, b)| b.trim().to_string())
+        })
+        .collect())
+}
+
+/// The branch this clone is on.
+fn branch(dir: &Path) -> anyhow::Result<String> {
+    Ok(ok(Some(dir), &["symbolic-ref", "--short", "HEAD"])?
         .trim()
-        .is_empty())
+        .to_string())
 }
 
 /// Brings the remote's new files in (rebasing this device's commits, which touch only its
-/// own folder).
+/// own folder, so no merge conflict can occur).
 pub fn pull(dir: &Path) -> anyhow::Result<()> {
-    if !remote_has_commits(dir)? {
+    let here = branch(dir)?;
+    if !remote_branches(dir)?.contains(&here) {
         return Ok(());
     }
-    let branch = ok(Some(dir), &["ls-remote", "--symref", "origin", "HEAD"])?;
-    let head = branch
-        .lines()
-        .find_map(|l| l.strip_prefix("ref: refs/heads/"))
-        .and_then(|l| l.split_whitespace().next())
-        .map(str::to_string);
-    match head {
-        Some(h) => ok(Some(dir), &["pull", "--quiet", "--rebase", "origin", &h])?,
-        None => ok(Some(dir), &["pull", "--quiet", "--rebase"])?,
-    };
+    ok(Some(dir), &["pull", "--quiet", "--rebase", "origin", &here])?;
     Ok(())
 }
 
@@ -89,7 +109,7 @@ pub fn push(dir: &Path, device: &str) -> anyhow::Result<()> {
     }
     let mut last = String::new();
     for _ in 0..PUSH_TRIES {
-        let out = git(Some(dir), &["push", "--quiet", "origin", "HEAD"])?;
+        let out = git(Some(dir), &["push", "--quiet", "origin", &branch(dir)?])?;
         if out.status.success() {
             return Ok(());
         }

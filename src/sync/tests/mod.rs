@@ -3,5 +3,6 @@
 //! of order, half-written or as an engine's conflict copies.
 
 mod convergence;
+mod git;
 mod harness;
 mod scenarios;

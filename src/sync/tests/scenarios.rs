@@ -264,3 +264,77 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+#[test]
+fn one_drug_added_on_both_computers_is_settled_alike_and_its_doses_add_up() {
+    use crate::ops::meds::{DoseDraft, MedicationDraft, add_medication, take_dose};
+    let mut w = World::new(2);
+    let today = day(10);
+    let med = MedicationDraft {
+        name: "Ibuprofen".into(),
+        class: "nsaid".into(),
+        unit: "mg".into(),
+        dose: 400.0,
+        max_daily: Some(1200.0),
+        ..Default::default()
+    };
+    for (i, d) in w.devs.iter_mut().enumerate() {
+        let mut m = med.clone();
+        m.name = ["Ibuprofen", "ibuprofen"][i].into();
+        add_medication(&mut d.repo, &m, today).unwrap();
+        let dose = DoseDraft {
+            medication: "ibuprofen".into(),
+            amount: Some(800.0),
+            ..Default::default()
+        };
+        take_dose(
+            &mut d.repo,
+            &dose,
+            today,
+            today.and_hms_opt(8 + i as u32, 0, 0).unwrap(),
+        )
+        .unwrap();
+    }
+    w.full_exchange();
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    for d in &w.devs {
+        assert_eq!(d.repo.medications().unwrap().len(), 1);
+        let c = d.repo.sync_conflicts().unwrap();
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(
+            (c[0].table.as_str(), c[0].reason.as_str()),
+            ("medications", "natural_key")
+        );
+        // Both doses count toward the one drug's day, over its max.
+        let over =
+            crate::sync::meds::over_max_after_sync(&d.repo, &d.cfg.device_id, today).unwrap();
+        assert_eq!(over.len(), 1, "{over:?}");
+        assert_eq!(over[0].total, 1600.0);
+    }
+}
+
+#[test]
+fn a_copied_journal_gets_a_device_id_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("journal.db");
+    crate::repo::Repo::open(&db).unwrap();
+    let shared = dir.path().join("shared");
+    let (cfg, _) =
+        crate::sync::setup::init(&db, &crate::sync::setup::Carrier::Folder(shared)).unwrap();
+    let again = crate::sync::SyncConfig::load(&db).unwrap().unwrap();
+    assert_eq!(again.device_id, cfg.device_id, "the same file keeps its id");
+    // The journal copied over (a restore, or a copy to another computer with the settings).
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&db, &copy).unwrap();
+    std::fs::remove_file(&db).unwrap();
+    std::fs::rename(&copy, &db).unwrap();
+    let moved = crate::sync::SyncConfig::load(&db).unwrap().unwrap();
+    assert_ne!(moved.device_id, cfg.device_id);
+    assert_eq!(moved.key, cfg.key, "the key and folder stay");
+    let mode = std::os::unix::fs::PermissionsExt::mode(
+        &std::fs::metadata(crate::sync::config::path_for(&db))
+            .unwrap()
+            .permissions(),
+    );
+    assert_eq!(mode & 0o777, 0o600, "the key file is 0600");
+}
