@@ -109,18 +109,48 @@ pub fn devices(root: &Path) -> anyhow::Result<Vec<String>> {
     Ok(out)
 }
 
-/// Writes a new file `name` in `dir` (made 0700 if needed): temporary name, fsync, rename.
-/// A file of that name already there is an error: segments are never changed.
+/// Writes a new file `name` in `dir` (made 0700 if needed): a hidden temporary name (what the
+/// sync engines ignore), fsync, then a rename that never replaces a file already there
+/// (segments are never changed; two syncs at once cannot both write number N), and the
+/// folder fsynced. Temporaries a killed sync left behind an hour ago are removed first.
 pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<PathBuf> {
+    use std::io::Write;
     crate::repo::connection::create_private_dir(dir)
         .with_context(|| format!("creating {}", dir.display()))?;
+    remove_stale_temps(dir);
     let path = dir.join(name);
-    anyhow::ensure!(
-        !path.exists(),
-        "{} already exists; segments are never rewritten",
-        path.display()
-    );
-    crate::repo::atomic_file::write_private(&path, bytes)
-        .with_context(|| format!("writing {}", path.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".part")
+        .tempfile_in(dir)
+        .with_context(|| format!("writing in {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(&path).map_err(|e| {
+        anyhow::anyhow!(
+            "{} already exists; segments are never rewritten ({})",
+            path.display(),
+            e.error
+        )
+    })?;
+    std::fs::File::open(dir)?.sync_all()?;
     Ok(path)
+}
+
+const TEMP_PREFIX: &str = ".backtrack-seg-";
+
+fn remove_stale_temps(dir: &Path) {
+    let hour = std::time::Duration::from_secs(3600);
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > hour);
+        if name.starts_with(TEMP_PREFIX) && old {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }

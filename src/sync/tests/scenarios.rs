@@ -338,3 +338,17 @@ fn a_copied_journal_gets_a_device_id_of_its_own() {
     );
     assert_eq!(mode & 0o777, 0o600, "the key file is 0600");
 }
+
+#[test]
+fn a_segment_once_written_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = files::write_new(dir.path(), &files::segment_name(1), b"first").unwrap();
+    let err = files::write_new(dir.path(), &files::segment_name(1), b"second").unwrap_err();
+    assert!(err.to_string().contains("never rewritten"), "{err}");
+    assert_eq!(std::fs::read(&first).unwrap(), b"first");
+    // No temporary left beside it, and the file is private.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&first).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600);
+}
