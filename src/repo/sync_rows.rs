@@ -92,8 +92,18 @@ pub(crate) fn row_json(
 ) -> Result<Option<Map<String, Value>>> {
     let (select, keys) = row_select(conn, table)?;
     let sql = format!("SELECT {select} FROM {table} t WHERE t.uuid = ?1");
-    Ok(conn
-        .query_row(&sql, [uuid], |r| {
+    let mut st = conn.prepare_cached(&sql)?;
+    read_row(&mut st, &keys, uuid)
+}
+
+/// One row by uuid through a prepared `SELECT … WHERE t.uuid = ?1` of [`row_select`].
+fn read_row(
+    st: &mut rusqlite::Statement,
+    keys: &[String],
+    uuid: &str,
+) -> Result<Option<Map<String, Value>>> {
+    Ok(st
+        .query_row([uuid], |r| {
             let mut obj = Map::new();
             for (i, k) in keys.iter().enumerate() {
                 obj.insert(k.clone(), json_of(r.get_ref(i)?));
@@ -132,6 +142,10 @@ impl Repo {
         let mut purges = Vec::new();
         let cond = if only_dirty { " AND dirty = 1" } else { "" };
         for (table, _, _) in TABLES {
+            let (select, keys) = row_select(&self.conn, table)?;
+            let mut rows = self
+                .conn
+                .prepare(&format!("SELECT {select} FROM {table} t WHERE t.uuid = ?1"))?;
             let mut st = self.conn.prepare(&format!(
                 "SELECT tbl, uuid, hlc, device, base_hlc, base_device, purged, shadowed
                  FROM sync_stamps WHERE tbl = ?1{cond} ORDER BY uuid"
@@ -154,7 +168,7 @@ impl Repo {
                 let own = |d: String| if d.is_empty() { me.to_string() } else { d };
                 let row = match purged {
                     true => None,
-                    false => row_json(&self.conn, &tbl, &uuid)?.map(|r| true_row(r, shadowed)),
+                    false => read_row(&mut rows, &keys, &uuid)?.map(|r| true_row(r, shadowed)),
                 };
                 let v = Version {
                     table: tbl,

@@ -62,7 +62,7 @@ pub(crate) const TABLES: &[TableSpec] = &[
 
 /// Columns of `table` and whether each is required (NOT NULL without a default).
 pub(crate) fn columns(conn: &rusqlite::Connection, table: &str) -> Result<Vec<(String, bool)>> {
-    let mut st = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+    let mut st = conn.prepare_cached(&format!("PRAGMA table_info({table})"))?;
     let cols = st.query_map([], |r| {
         let notnull: bool = r.get(3)?;
         let default: Option<String> = r.get(4)?;
