@@ -39,6 +39,8 @@ type Pending = BTreeMap<String, Vec<(i64, Segment)>>;
 /// Runs one sync of `repo` through `cfg`'s folder (or git remote).
 pub fn run(repo: &mut Repo, cfg: &SyncConfig) -> anyhow::Result<SyncReport> {
     let key = Key::parse(&cfg.key)?;
+    // A damaged or read-only journal takes nothing in and sends nothing out.
+    repo.writable()?;
     if cfg.git.is_some() {
         super::git::pull(&cfg.folder)?;
     }
@@ -175,7 +177,16 @@ fn apply(
         let mut progress = false;
         for (device, queue) in queues.iter_mut() {
             while let Some((seq, seg)) = queue.front() {
-                match repo.sync_apply(&cfg.device_id, device, *seq, &seg.versions)? {
+                let applied = match repo.sync_apply(&cfg.device_id, device, *seq, &seg.versions) {
+                    Ok(a) => a,
+                    // A row this journal refuses (a constraint): that device waits, the
+                    // others go on, and the message says which file.
+                    Err(e @ crate::repo::RepoError::Sqlite(_)) => Outcome::Waiting(format!(
+                        "segment {seq} could not be applied ({e}); nothing of it was written"
+                    )),
+                    Err(e) => return Err(e.into()),
+                };
+                match applied {
                     Outcome::Applied(a) => {
                         report.applied_segments += 1;
                         report.received += a.written;

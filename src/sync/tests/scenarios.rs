@@ -352,3 +352,52 @@ fn a_segment_once_written_is_never_replaced() {
         std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&first).unwrap().permissions());
     assert_eq!(mode & 0o777, 0o600);
 }
+
+#[test]
+fn a_segment_with_a_row_the_journal_refuses_waits_and_the_others_go_on() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 4);
+    w.devs[0].sync();
+    w.deliver(0, 1, false);
+    // Another device's segment whose check-in has pain 11: refused by the journal's checks.
+    let mut row = serde_json::Map::new();
+    for (k, v) in [
+        ("uuid", "0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e"),
+        ("date", "2026-11-09"),
+        ("created_at", "2026-11-09T08:00:00.000Z"),
+        ("updated_at", "2026-11-09T08:00:00.000Z"),
+    ] {
+        row.insert(k.into(), v.into());
+    }
+    row.insert("pain".into(), 11.into());
+    let bad = Segment {
+        format: FORMAT,
+        device: "00000000000000ee".into(),
+        seq: 1,
+        snapshot: false,
+        versions: vec![crate::repo::sync_rows::Version {
+            table: "checkins".into(),
+            uuid: "0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e".into(),
+            hlc: 1,
+            device: "00000000000000ee".into(),
+            base: None,
+            purged: false,
+            row: Some(row),
+        }],
+    };
+    let key = crate::sync::key::Key::parse(&w.key).unwrap();
+    let dir = files::device_dir(&w.devs[1].cfg.folder, "00000000000000ee");
+    files::write_new(&dir, &files::segment_name(1), &bad.encode(&key).unwrap()).unwrap();
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 1, "{r:?}");
+    assert!(
+        r.skipped.iter().any(|s| s.contains("could not be applied")),
+        "{r:?}"
+    );
+    assert_eq!(w.devs[1].live(1).unwrap().pain, 4);
+    assert!(w.devs[1].live(8).is_none());
+    assert_eq!(
+        w.devs[1].repo.sync_watermark("00000000000000ee").unwrap(),
+        0
+    );
+}
