@@ -4,6 +4,8 @@
 -- never dropped. While the sync engine applies another device's rows it sets
 -- `sync_clock.applying` and stamps them itself with the other device's stamp.
 -- The device id is not stored here: it lives in a machine-local file beside the journal.
+-- Milliseconds come from julianday(), which every SQLite reads (unixepoch 'subsec' needs
+-- 3.42), so another tool's write to the journal is stamped too.
 CREATE TABLE sync_clock (
     id       INTEGER PRIMARY KEY CHECK (id = 1),
     hlc      INTEGER NOT NULL,
@@ -63,47 +65,47 @@ CREATE TABLE sync_watermarks (
 -- first sync publishes them all.
 
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'settings', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM settings;
+    SELECT 'settings', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM settings;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'dated_settings', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM dated_settings;
+    SELECT 'dated_settings', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM dated_settings;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'checkins', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM checkins;
+    SELECT 'checkins', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM checkins;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'activities', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM activities;
+    SELECT 'activities', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM activities;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'exercises', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM exercises;
+    SELECT 'exercises', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM exercises;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'programmes', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM programmes;
+    SELECT 'programmes', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM programmes;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'programme_items', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM programme_items;
+    SELECT 'programme_items', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM programme_items;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'rehab_sessions', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM rehab_sessions;
+    SELECT 'rehab_sessions', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM rehab_sessions;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'rehab_session_items', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM rehab_session_items;
+    SELECT 'rehab_session_items', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM rehab_session_items;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'medications', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM medications;
+    SELECT 'medications', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM medications;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'doses', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM doses;
+    SELECT 'doses', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM doses;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'events', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM events;
+    SELECT 'events', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM events;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'psfs_items', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM psfs_items;
+    SELECT 'psfs_items', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM psfs_items;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'psfs_ratings', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM psfs_ratings;
+    SELECT 'psfs_ratings', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM psfs_ratings;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'criteria', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM criteria;
+    SELECT 'criteria', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM criteria;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'scores', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM scores;
+    SELECT 'scores', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM scores;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'score_schedules', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM score_schedules;
+    SELECT 'score_schedules', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM score_schedules;
 INSERT INTO sync_stamps (tbl, uuid, hlc, device)
-    SELECT 'plans', uuid, MIN(COALESCE(CAST(unixepoch(updated_at, 'subsec') * 1000 AS INTEGER) * 65536, 0), CAST(unixepoch('subsec') * 1000 AS INTEGER) * 65536), '' FROM plans;
+    SELECT 'plans', uuid, MIN(COALESCE(CAST(ROUND((julianday(updated_at) - 2440587.5) * 86400000) AS INTEGER) * 65536, 0), CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) * 65536), '' FROM plans;
 UPDATE sync_clock SET hlc = COALESCE((SELECT MAX(hlc) FROM sync_stamps), 0);
 
 CREATE TRIGGER settings_sync_insert AFTER INSERT ON settings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('settings', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -114,7 +116,7 @@ END;
 CREATE TRIGGER settings_sync_update AFTER UPDATE ON settings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('settings', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -125,7 +127,7 @@ END;
 CREATE TRIGGER settings_sync_delete AFTER DELETE ON settings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('settings', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -136,7 +138,7 @@ END;
 CREATE TRIGGER dated_settings_sync_insert AFTER INSERT ON dated_settings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('dated_settings', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -147,7 +149,7 @@ END;
 CREATE TRIGGER dated_settings_sync_update AFTER UPDATE ON dated_settings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('dated_settings', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -158,7 +160,7 @@ END;
 CREATE TRIGGER dated_settings_sync_delete AFTER DELETE ON dated_settings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('dated_settings', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -169,7 +171,7 @@ END;
 CREATE TRIGGER checkins_sync_insert AFTER INSERT ON checkins
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('checkins', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -180,7 +182,7 @@ END;
 CREATE TRIGGER checkins_sync_update AFTER UPDATE ON checkins
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('checkins', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -191,7 +193,7 @@ END;
 CREATE TRIGGER checkins_sync_delete AFTER DELETE ON checkins
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('checkins', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -202,7 +204,7 @@ END;
 CREATE TRIGGER activities_sync_insert AFTER INSERT ON activities
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('activities', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -213,7 +215,7 @@ END;
 CREATE TRIGGER activities_sync_update AFTER UPDATE ON activities
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('activities', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -224,7 +226,7 @@ END;
 CREATE TRIGGER activities_sync_delete AFTER DELETE ON activities
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('activities', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -235,7 +237,7 @@ END;
 CREATE TRIGGER exercises_sync_insert AFTER INSERT ON exercises
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('exercises', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -246,7 +248,7 @@ END;
 CREATE TRIGGER exercises_sync_update AFTER UPDATE ON exercises
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('exercises', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -257,7 +259,7 @@ END;
 CREATE TRIGGER exercises_sync_delete AFTER DELETE ON exercises
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('exercises', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -268,7 +270,7 @@ END;
 CREATE TRIGGER programmes_sync_insert AFTER INSERT ON programmes
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('programmes', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -279,7 +281,7 @@ END;
 CREATE TRIGGER programmes_sync_update AFTER UPDATE ON programmes
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('programmes', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -290,7 +292,7 @@ END;
 CREATE TRIGGER programmes_sync_delete AFTER DELETE ON programmes
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('programmes', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -301,7 +303,7 @@ END;
 CREATE TRIGGER programme_items_sync_insert AFTER INSERT ON programme_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('programme_items', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -312,7 +314,7 @@ END;
 CREATE TRIGGER programme_items_sync_update AFTER UPDATE ON programme_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('programme_items', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -323,7 +325,7 @@ END;
 CREATE TRIGGER programme_items_sync_delete AFTER DELETE ON programme_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('programme_items', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -334,7 +336,7 @@ END;
 CREATE TRIGGER rehab_sessions_sync_insert AFTER INSERT ON rehab_sessions
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('rehab_sessions', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -345,7 +347,7 @@ END;
 CREATE TRIGGER rehab_sessions_sync_update AFTER UPDATE ON rehab_sessions
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('rehab_sessions', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -356,7 +358,7 @@ END;
 CREATE TRIGGER rehab_sessions_sync_delete AFTER DELETE ON rehab_sessions
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('rehab_sessions', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -367,7 +369,7 @@ END;
 CREATE TRIGGER rehab_session_items_sync_insert AFTER INSERT ON rehab_session_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('rehab_session_items', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -378,7 +380,7 @@ END;
 CREATE TRIGGER rehab_session_items_sync_update AFTER UPDATE ON rehab_session_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('rehab_session_items', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -389,7 +391,7 @@ END;
 CREATE TRIGGER rehab_session_items_sync_delete AFTER DELETE ON rehab_session_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('rehab_session_items', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -400,7 +402,7 @@ END;
 CREATE TRIGGER medications_sync_insert AFTER INSERT ON medications
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('medications', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -411,7 +413,7 @@ END;
 CREATE TRIGGER medications_sync_update AFTER UPDATE ON medications
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('medications', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -422,7 +424,7 @@ END;
 CREATE TRIGGER medications_sync_delete AFTER DELETE ON medications
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('medications', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -433,7 +435,7 @@ END;
 CREATE TRIGGER doses_sync_insert AFTER INSERT ON doses
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('doses', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -444,7 +446,7 @@ END;
 CREATE TRIGGER doses_sync_update AFTER UPDATE ON doses
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('doses', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -455,7 +457,7 @@ END;
 CREATE TRIGGER doses_sync_delete AFTER DELETE ON doses
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('doses', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -466,7 +468,7 @@ END;
 CREATE TRIGGER events_sync_insert AFTER INSERT ON events
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('events', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -477,7 +479,7 @@ END;
 CREATE TRIGGER events_sync_update AFTER UPDATE ON events
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('events', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -488,7 +490,7 @@ END;
 CREATE TRIGGER events_sync_delete AFTER DELETE ON events
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('events', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -499,7 +501,7 @@ END;
 CREATE TRIGGER psfs_items_sync_insert AFTER INSERT ON psfs_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('psfs_items', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -510,7 +512,7 @@ END;
 CREATE TRIGGER psfs_items_sync_update AFTER UPDATE ON psfs_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('psfs_items', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -521,7 +523,7 @@ END;
 CREATE TRIGGER psfs_items_sync_delete AFTER DELETE ON psfs_items
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('psfs_items', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -532,7 +534,7 @@ END;
 CREATE TRIGGER psfs_ratings_sync_insert AFTER INSERT ON psfs_ratings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('psfs_ratings', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -543,7 +545,7 @@ END;
 CREATE TRIGGER psfs_ratings_sync_update AFTER UPDATE ON psfs_ratings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('psfs_ratings', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -554,7 +556,7 @@ END;
 CREATE TRIGGER psfs_ratings_sync_delete AFTER DELETE ON psfs_ratings
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('psfs_ratings', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -565,7 +567,7 @@ END;
 CREATE TRIGGER criteria_sync_insert AFTER INSERT ON criteria
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('criteria', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -576,7 +578,7 @@ END;
 CREATE TRIGGER criteria_sync_update AFTER UPDATE ON criteria
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('criteria', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -587,7 +589,7 @@ END;
 CREATE TRIGGER criteria_sync_delete AFTER DELETE ON criteria
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('criteria', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -598,7 +600,7 @@ END;
 CREATE TRIGGER scores_sync_insert AFTER INSERT ON scores
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('scores', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -609,7 +611,7 @@ END;
 CREATE TRIGGER scores_sync_update AFTER UPDATE ON scores
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('scores', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -620,7 +622,7 @@ END;
 CREATE TRIGGER scores_sync_delete AFTER DELETE ON scores
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('scores', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -631,7 +633,7 @@ END;
 CREATE TRIGGER score_schedules_sync_insert AFTER INSERT ON score_schedules
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('score_schedules', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -642,7 +644,7 @@ END;
 CREATE TRIGGER score_schedules_sync_update AFTER UPDATE ON score_schedules
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('score_schedules', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -653,7 +655,7 @@ END;
 CREATE TRIGGER score_schedules_sync_delete AFTER DELETE ON score_schedules
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('score_schedules', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -664,7 +666,7 @@ END;
 CREATE TRIGGER plans_sync_insert AFTER INSERT ON plans
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('plans', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -675,7 +677,7 @@ END;
 CREATE TRIGGER plans_sync_update AFTER UPDATE ON plans
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('plans', NEW.uuid, (SELECT hlc FROM sync_clock), '', 0, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
@@ -686,7 +688,7 @@ END;
 CREATE TRIGGER plans_sync_delete AFTER DELETE ON plans
 WHEN (SELECT applying FROM sync_clock) = 0
 BEGIN
-    UPDATE sync_clock SET hlc = MAX((CAST(unixepoch('subsec') * 1000 AS INTEGER) + skew_ms) * 65536, hlc + 1);
+    UPDATE sync_clock SET hlc = MAX((CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER) + skew_ms) * 65536, hlc + 1);
     INSERT INTO sync_stamps (tbl, uuid, hlc, device, purged, shadowed, dirty)
         VALUES ('plans', OLD.uuid, (SELECT hlc FROM sync_clock), '', 1, 0, 1)
         ON CONFLICT (tbl, uuid) DO UPDATE SET
