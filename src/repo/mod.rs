@@ -43,6 +43,9 @@ mod snapshot_tests;
 pub mod sync_apply;
 pub mod sync_conflicts;
 pub mod sync_rows;
+mod sync_settle;
+pub mod sync_state;
+mod sync_write;
 pub mod transfer;
 mod util;
 

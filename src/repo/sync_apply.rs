@@ -4,14 +4,16 @@
 //! everywhere, the loser put in the trash here (`shadowed`) and kept as a conflict. A segment
 //! is applied in one transaction together with its watermark.
 
-use rusqlite::types::Value as SqlValue;
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params, params_from_iter};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::{Map, Value};
 
 use super::connection::Repo;
 use super::error::Result;
-use super::sync_rows::{Version, row_json, set_watermark};
-use super::transfer::{TABLES, columns, fk_name};
+use super::sync_rows::{Version, row_json};
+use super::sync_settle::settle;
+use super::sync_state::set_watermark;
+use super::sync_write::materialize;
+use super::transfer::TABLES;
 
 /// What applying one segment did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -76,7 +78,7 @@ impl Repo {
     }
 }
 
-fn own<'a>(device: &'a str, me: &'a str) -> &'a str {
+pub(crate) fn own<'a>(device: &'a str, me: &'a str) -> &'a str {
     if device.is_empty() { me } else { device }
 }
 
@@ -226,238 +228,4 @@ pub(crate) fn record(
             crate::domain::clock::utc_stamp()
         ],
     )?)
-}
-
-fn sql_of(v: &Value) -> SqlValue {
-    match v {
-        Value::Null => SqlValue::Null,
-        Value::String(s) => SqlValue::Text(s.clone()),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => SqlValue::Integer(i),
-            None => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
-        },
-        Value::Bool(b) => SqlValue::Integer(*b as i64),
-        other => SqlValue::Text(other.to_string()),
-    }
-}
-
-/// The condition matching a natural key: medication names match in any case, as the
-/// journal's unique index does.
-pub(crate) fn key_cond(table: &str, col: &str, n: usize) -> String {
-    match (table, col) {
-        ("medications", "name") => format!("{col} = ?{n} COLLATE NOCASE"),
-        _ => format!("{col} = ?{n}"),
-    }
-}
-
-/// Writes the version's row (or removes it for a purge). Ok(true) when it went in shadowed
-/// (another live row holds its natural key; `settle` decides which stays); Err(message) when
-/// a parent it refers to is not here yet.
-pub(crate) fn materialize(
-    tx: &Transaction,
-    v: &Version,
-) -> Result<std::result::Result<bool, String>> {
-    let (table, fks, natural) = *TABLES
-        .iter()
-        .find(|t| t.0 == v.table)
-        .expect("checked by the caller");
-    let Some(row) = v.row.as_ref().filter(|_| !v.purged) else {
-        let sql = format!("DELETE FROM {table} WHERE uuid = ?1");
-        if tx.execute(&sql, [&v.uuid]).is_err() {
-            // Rows here still refer to it: keep it in the trash rather than break them.
-            let sql = format!(
-                "UPDATE {table} SET deleted_at = COALESCE(deleted_at, updated_at) WHERE uuid = ?1"
-            );
-            tx.execute(&sql, [&v.uuid])?;
-        }
-        return Ok(Ok(false));
-    };
-    let mut names = Vec::new();
-    let mut values = Vec::new();
-    for (c, _) in columns(tx, table)? {
-        if c == "id" {
-            continue;
-        }
-        let value = match fks.iter().find(|(fc, _)| *fc == c) {
-            Some((_, parent)) => match row.get(&fk_name(&c)) {
-                Some(Value::String(pu)) => {
-                    let id: Option<i64> = tx
-                        .query_row(
-                            &format!("SELECT id FROM {parent} WHERE uuid = ?1"),
-                            [pu],
-                            |r| r.get(0),
-                        )
-                        .optional()?;
-                    match id {
-                        Some(id) => SqlValue::Integer(id),
-                        None => {
-                            return Ok(Err(format!("{table} {} waits for {parent} {pu}", v.uuid)));
-                        }
-                    }
-                }
-                _ => SqlValue::Null,
-            },
-            None => match row.get(&c) {
-                Some(x) => sql_of(x),
-                None => continue,
-            },
-        };
-        names.push(c);
-        values.push(value);
-    }
-    let at = |n: &str| names.iter().position(|c| c == n);
-    let live = at("deleted_at").is_none_or(|i| values[i] == SqlValue::Null);
-    let mut shadowed = false;
-    if live && !natural.is_empty() {
-        let conds: Vec<String> = natural
-            .iter()
-            .enumerate()
-            .map(|(i, n)| key_cond(table, n, i + 1))
-            .collect();
-        let sql = format!(
-            "SELECT count(*) FROM {table} WHERE {} AND deleted_at IS NULL AND uuid <> ?{}",
-            conds.join(" AND "),
-            natural.len() + 1
-        );
-        let mut args: Vec<SqlValue> = natural
-            .iter()
-            .map(|n| at(n).map_or(SqlValue::Null, |i| values[i].clone()))
-            .collect();
-        args.push(SqlValue::Text(v.uuid.clone()));
-        let clash: i64 = tx.query_row(&sql, params_from_iter(args), |r| r.get(0))?;
-        if clash > 0
-            && let Some(i) = at("deleted_at")
-        {
-            values[i] = shadow_stamp(row);
-            shadowed = true;
-        }
-    }
-    let exists: bool = tx.query_row(
-        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE uuid = ?1)"),
-        [&v.uuid],
-        |r| r.get(0),
-    )?;
-    let sql = match exists {
-        true => {
-            let sets: Vec<String> = names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| format!("{n} = ?{}", i + 1))
-                .collect();
-            values.push(SqlValue::Text(v.uuid.clone()));
-            format!(
-                "UPDATE {table} SET {} WHERE uuid = ?{}",
-                sets.join(", "),
-                names.len() + 1
-            )
-        }
-        false => {
-            let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-            format!(
-                "INSERT INTO {table} ({}) VALUES ({})",
-                names.join(", "),
-                marks.join(", ")
-            )
-        }
-    };
-    tx.execute(&sql, params_from_iter(values))?;
-    Ok(Ok(shadowed))
-}
-
-/// The trash time of a shadowed row: its own `updated_at`, the same on every device.
-fn shadow_stamp(row: &Map<String, Value>) -> SqlValue {
-    match row.get("updated_at") {
-        Some(Value::String(s)) => SqlValue::Text(s.clone()),
-        _ => SqlValue::Text("1970-01-01T00:00:00.000Z".into()),
-    }
-}
-
-/// One row of a natural-key group: uuid, key, rank, shadowed, updated_at.
-type Member = (String, String, i64, String, bool);
-
-/// Every natural key held by more than one row whose own version is live: the highest
-/// (HLC, device) stays live, the others are shadowed (and kept as conflicts); a shadowed row
-/// whose rival went away comes back. Returns the conflicts it added.
-pub(crate) fn settle(tx: &Transaction, me: &str) -> Result<usize> {
-    let mut added = 0;
-    for (table, _, natural) in TABLES.iter().filter(|t| !t.2.is_empty()) {
-        let key = natural
-            .iter()
-            .map(|n| match (*table, *n) {
-                ("medications", "name") => format!("lower(t.{n})"),
-                _ => format!("COALESCE(t.{n}, '')"),
-            })
-            .collect::<Vec<_>>()
-            .join(" || char(31) || ");
-        let sql = format!(
-            "SELECT t.uuid, {key}, s.hlc, s.device, s.shadowed FROM {table} t
-             JOIN sync_stamps s ON s.tbl = ?1 AND s.uuid = t.uuid
-             WHERE t.deleted_at IS NULL OR s.shadowed = 1 ORDER BY 2"
-        );
-        let mut st = tx.prepare(&sql)?;
-        let members: Vec<Member> = st
-            .query_map([table], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        drop(st);
-        for group in members.chunk_by(|a, b| a.1 == b.1) {
-            if group.len() == 1 && !group[0].4 {
-                continue;
-            }
-            let winner = group
-                .iter()
-                .max_by(|a, b| (a.2, own(&a.3, me)).cmp(&(b.2, own(&b.3, me))))
-                .expect("a group is never empty");
-            for m in group.iter().filter(|m| m.0 != winner.0) {
-                let mut row = row_json(tx, table, &m.0)?;
-                if let Some(r) = row.as_mut() {
-                    r.insert("deleted_at".into(), Value::Null);
-                }
-                let loser = Version {
-                    table: table.to_string(),
-                    uuid: m.0.clone(),
-                    hlc: m.2,
-                    device: own(&m.3, me).to_string(),
-                    base: None,
-                    purged: false,
-                    row,
-                };
-                added += record(
-                    tx,
-                    &loser,
-                    NATURAL_KEY,
-                    (&winner.0, winner.2, own(&winner.3, me)),
-                )?;
-                if m.4 {
-                    continue;
-                }
-                tx.execute(
-                    &format!(
-                        "UPDATE {table} SET deleted_at = COALESCE(updated_at, '1970-01-01T00:00:00.000Z') WHERE uuid = ?1"
-                    ),
-                    [&m.0],
-                )?;
-                tx.execute(
-                    "UPDATE sync_stamps SET shadowed = 1 WHERE tbl = ?1 AND uuid = ?2",
-                    [table, &m.0.as_str()],
-                )?;
-            }
-            if winner.4 {
-                tx.execute(
-                    &format!("UPDATE {table} SET deleted_at = NULL WHERE uuid = ?1"),
-                    [&winner.0],
-                )?;
-                tx.execute(
-                    "UPDATE sync_stamps SET shadowed = 0 WHERE tbl = ?1 AND uuid = ?2",
-                    [table, &winner.0.as_str()],
-                )?;
-                tx.execute(
-                    "DELETE FROM sync_conflicts WHERE tbl = ?1 AND uuid = ?2 AND hlc = ?3 AND kept_at IS NULL",
-                    params![table, winner.0, winner.2],
-                )?;
-            }
-        }
-    }
-    Ok(added)
 }

@@ -8,8 +8,10 @@ use serde_json::{Map, Value};
 
 use super::connection::Repo;
 use super::error::{RepoError, Result};
-use super::sync_apply::{NATURAL_KEY, key_cond, materialize, record};
+use super::sync_apply::{NATURAL_KEY, record};
 use super::sync_rows::{Version, row_json};
+use super::sync_settle::key_cond;
+use super::sync_write::materialize;
 use super::transfer::TABLES;
 use crate::domain::clock::utc_stamp;
 

@@ -127,7 +127,7 @@ impl Repo {
         root.insert("tables".into(), Value::Object(tables));
         // Each row's sync stamp and the purged records' tombstones (issue 24): an import
         // merges by them. Left out of a damaged journal's export rather than failing it.
-        if let Ok(stamps) = super::sync_rows::stamps_json(&self.conn) {
+        if let Ok(stamps) = super::sync_state::stamps_json(&self.conn) {
             root.insert("sync_stamps".into(), stamps);
         }
         Ok((Value::Object(root), unreadable))
