@@ -24,6 +24,8 @@ mod scores;
 mod show;
 mod status;
 mod sync;
+mod sync_setup;
+mod sync_show;
 mod system;
 mod trash;
 mod usage;

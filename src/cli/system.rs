@@ -21,11 +21,11 @@ pub fn open_tui(g: &Global) -> Result<()> {
     let db = super::ctx::db_path(g)?;
     let mut repo = ctx.repo;
     // `set sync auto`: a sync as the app opens and as it quits; a failure is a message.
-    let start = super::sync::auto_sync(&db, &mut repo);
+    let start = super::sync_setup::auto_sync(&db, &mut repo);
     crate::tui::run(repo, ctx.today, None, start)?;
     if let Ok(ctx) = Ctx::open(g) {
         let mut repo = ctx.repo;
-        if let Some((text, _)) = super::sync::auto_sync(&db, &mut repo) {
+        if let Some((text, _)) = super::sync_setup::auto_sync(&db, &mut repo) {
             eprintln!("{text}");
         }
     }
@@ -57,7 +57,7 @@ fn open_demo(g: &Global) -> Result<()> {
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
     if a.key == "sync" {
-        return super::sync::set_auto(g, &a.value, a.from.is_some());
+        return super::sync_setup::set_auto(g, &a.value, a.from.is_some());
     }
     if crate::ops::settings::is_units(&a.key) {
         crate::ops::settings::parse_units(&a.value)?;

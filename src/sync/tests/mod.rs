@@ -6,3 +6,4 @@ mod convergence;
 mod git;
 mod harness;
 mod scenarios;
+mod scenarios_files;
