@@ -255,3 +255,52 @@ fn a_copied_journal_gets_a_device_id_of_its_own() {
     );
     assert_eq!(mode & 0o777, 0o600, "the key file is 0600");
 }
+
+#[test]
+fn a_dose_whose_medication_has_not_arrived_waits_for_it() {
+    use crate::ops::meds::{DoseDraft, MedicationDraft, add_medication, take_dose};
+    let mut w = World::new(3);
+    let today = day(10);
+    let med = MedicationDraft {
+        name: "naproxen".into(),
+        class: "nsaid".into(),
+        unit: "mg".into(),
+        dose: 250.0,
+        max_daily: Some(1000.0),
+        ..Default::default()
+    };
+    add_medication(&mut w.devs[0].repo, &med, today).unwrap();
+    w.devs[0].sync();
+    w.deliver(0, 2, false);
+    w.devs[2].sync();
+    let dose = DoseDraft {
+        medication: "naproxen".into(),
+        amount: Some(250.0),
+        ..Default::default()
+    };
+    take_dose(
+        &mut w.devs[2].repo,
+        &dose,
+        today,
+        today.and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    w.devs[2].sync();
+    // B gets the dose's file before the medication's.
+    w.deliver(2, 1, false);
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 0, "{r:?}");
+    assert!(
+        r.skipped
+            .iter()
+            .any(|s| s.contains("waits for medications")),
+        "{r:?}"
+    );
+    w.deliver(0, 1, false);
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 2, "{r:?}");
+    assert_eq!(w.devs[1].repo.doses_between(today, today).unwrap().len(), 1);
+    w.full_exchange();
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    assert_eq!(w.devs[1].digest(), w.devs[2].digest());
+}
