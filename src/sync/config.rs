@@ -84,6 +84,15 @@ impl SyncConfig {
         Ok(Some(cfg))
     }
 
+    /// This computer's device id for the journal at `db`, read without writing anything
+    /// (None when it does not sync, or the settings belong to another file): what the app's
+    /// screens need to flag doses from two computers.
+    pub fn device_of(db: &Path) -> Option<String> {
+        let text = std::fs::read_to_string(path_for(db)).ok()?;
+        let cfg: SyncConfig = serde_json::from_str(&text).ok()?;
+        (journal_file(db).ok()? == cfg.journal_file).then_some(cfg.device_id)
+    }
+
     /// Writes the settings whole, 0600 (they hold the key).
     pub fn save(&self, db: &Path) -> anyhow::Result<()> {
         let text = serde_json::to_string_pretty(self)?;

@@ -22,6 +22,31 @@ pub struct OverMaxAfterSync {
 /// How many days back the flag looks: a week of doses.
 const DAYS: i64 = 7;
 
+/// The flagged days for the journal `repo` as this computer syncs it (none when it does not
+/// sync): what Today and Medications show.
+pub fn for_journal(repo: &Repo, today: NaiveDate) -> Result<Vec<OverMaxAfterSync>> {
+    match repo.path().and_then(super::SyncConfig::device_of) {
+        Some(me) => over_max_after_sync(repo, &me, today),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// A flagged day in words for a screen, in parts a narrow panel wraps between:
+/// `! ibuprofen 1600 mg` `over max after sync:` `doses on 2 computers,` `23 Nov`.
+pub fn line_parts(o: &OverMaxAfterSync) -> Vec<String> {
+    vec![
+        format!(
+            "! {} {} {}",
+            o.medication,
+            crate::domain::text::number(o.total),
+            o.unit
+        ),
+        "over max after sync:".into(),
+        format!("doses on {} computers,", o.devices),
+        o.date.format("%d %b").to_string(),
+    ]
+}
+
 /// The flagged days of the week up to `today`; `me` is this device's id.
 pub fn over_max_after_sync(
     repo: &Repo,

@@ -260,6 +260,12 @@ fn doses_on_two_computers_over_the_max_together_are_flagged_after_the_sync() {
     );
     // --quiet speaks up for it.
     assert!(a.ok(&["sync", "--quiet"]).contains("over max after sync"));
+    // So do the app's Today and Medications screens.
+    for screen in ["today", "meds"] {
+        let shown = a.ok(&["show", screen]);
+        let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("over max after sync"), "{screen}:\n{shown}");
+    }
 }
 
 #[test]
