@@ -1,6 +1,6 @@
 //! The convergence property (issue 24): three devices with clocks up to two days apart make
 //! random check-ins, edits, deletes and purges, sync in random orders, and get each other's
-//! files late, out of order, twice or half-written. After a full exchange every device holds
+//! files late, out of order (a later segment before an earlier one), twice or half-written. After a full exchange every device holds
 //! the same rows, and every version written is the final one, was seen and replaced by a
 //! later edit, or is in a device's conflicts list.
 
@@ -21,6 +21,7 @@ enum Op {
     Purge(usize),
     Sync(usize),
     Deliver(usize, usize, bool),
+    DeliverOne(usize, usize, usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -31,7 +32,8 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (dev.clone(), 0..3u32).prop_map(|(d, n)| Op::Delete(d, n)),
         1 => dev.clone().prop_map(Op::Purge),
         3 => dev.clone().prop_map(Op::Sync),
-        3 => (dev.clone(), dev, any::<bool>()).prop_map(|(f, t, p)| Op::Deliver(f, t, p)),
+        3 => (dev.clone(), dev.clone(), any::<bool>()).prop_map(|(f, t, p)| Op::Deliver(f, t, p)),
+        2 => (dev.clone(), dev, 0..8usize).prop_map(|(f, t, k)| Op::DeliverOne(f, t, k)),
     ]
 }
 
@@ -129,7 +131,8 @@ fn run(ops: &[Op], skews: [i64; 3]) -> Result<(), TestCaseError> {
                 w.devs[i].sync();
             }
             Op::Deliver(f, t, partial) if f != t => w.deliver(f, t, partial),
-            Op::Deliver(..) => {}
+            Op::DeliverOne(f, t, k) if f != t => w.deliver_one(f, t, k),
+            Op::Deliver(..) | Op::DeliverOne(..) => {}
         }
     }
     w.full_exchange();

@@ -87,6 +87,25 @@ impl World {
         }
     }
 
+    /// Copies only the `k`-th (modulo their number) file device `from` wrote: files arrive out
+    /// of order, a later segment before an earlier one.
+    pub fn deliver_one(&self, from: usize, to: usize, k: usize) {
+        let src = self.devs[from].cfg.folder.join("devices");
+        let dst = self.devs[to].cfg.folder.join("devices");
+        let own = std::path::Path::new(&self.devs[from].cfg.device_id);
+        let mine: Vec<_> = files_under(&src)
+            .into_iter()
+            .filter(|(rel, _)| rel.starts_with(own))
+            .collect();
+        if mine.is_empty() {
+            return;
+        }
+        let (rel, bytes) = &mine[k % mine.len()];
+        let target = dst.join(rel);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+
     /// Every replica gets every file, whole.
     pub fn deliver_all(&self) {
         for from in 0..self.devs.len() {
