@@ -53,6 +53,19 @@ CREATE TABLE sync_conflicts (
     UNIQUE (tbl, uuid, hlc, device)
 );
 
+-- Versions that refer to a record this journal has not received yet (a dose whose medication
+-- comes in another device's segment): kept here and applied as soon as the parent arrives, so
+-- no segment waits on another and every later row still goes through.
+CREATE TABLE sync_parked (
+    tbl          TEXT NOT NULL,
+    uuid         TEXT NOT NULL,
+    hlc          INTEGER NOT NULL,
+    device       TEXT NOT NULL,
+    version_json TEXT NOT NULL,
+    waits_for    TEXT NOT NULL,
+    PRIMARY KEY (tbl, uuid)
+) WITHOUT ROWID;
+
 -- Per other device, the last of its segments applied here (committed with the segment).
 CREATE TABLE sync_watermarks (
     device     TEXT PRIMARY KEY,

@@ -93,6 +93,18 @@ fn sync(g: &Global, quiet: bool, compact: bool) -> anyhow::Result<()> {
         .iter()
         .map(|w| format!("warning: {w}"))
         .chain(report.skipped.iter().map(|s| format!("skipped for now: {s}")))
+        .chain((report.waiting > 0).then(|| {
+            format!(
+                "{} row(s) wait for a record another computer has not sent yet; they go in when it comes",
+                report.waiting
+            )
+        }))
+        .chain((report.waiting > 0).then(|| {
+            format!(
+                "{} row(s) wait for a record another computer has not sent yet; they go in when it comes",
+                report.waiting
+            )
+        }))
         .chain(over.iter().map(over_line))
         .chain((report.conflicts > 0).then(|| {
             format!(

@@ -12,7 +12,7 @@ use super::error::Result;
 use super::sync_rows::{Version, row_json};
 use super::sync_settle::settle;
 use super::sync_state::set_watermark;
-use super::sync_write::materialize;
+use super::sync_write::{Written, materialize};
 use super::transfer::TABLES;
 
 /// What applying one segment did.
@@ -26,10 +26,14 @@ pub struct Applied {
     pub conflicts: usize,
     /// The highest stamp in the segment.
     pub max_hlc: i64,
+    /// Versions of this segment kept until a record they refer to arrives.
+    pub parked: usize,
+    /// Versions waiting for their parent in all, after this segment.
+    pub still_parked: i64,
 }
 
-/// The outcome of one segment: applied, or left for a later run because a row refers to a
-/// parent this journal has not received yet (another device's segment will bring it).
+/// The outcome of one segment: applied (rows whose parent has not arrived parked inside it),
+/// or left for a later run (the engine's word for a segment the journal refused).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Applied(Applied),
@@ -59,12 +63,11 @@ impl Repo {
         tx.execute("UPDATE sync_clock SET applying = 1", [])?;
         let mut done = Applied::default();
         for v in versions {
-            if let Some(missing) = apply_one(&tx, me, v, &mut done)? {
-                // Dropping the transaction rolls back everything of this segment.
-                return Ok(Outcome::Waiting(missing));
-            }
+            apply_one(&tx, me, v, &mut done)?;
             done.max_hlc = done.max_hlc.max(v.hlc);
         }
+        retry_parked(&tx, me, &mut done)?;
+        done.still_parked = tx.query_row("SELECT count(*) FROM sync_parked", [], |r| r.get(0))?;
         done.conflicts += settle(&tx, me)?;
         tx.execute(
             "UPDATE sync_clock SET applying = 0, hlc = MAX(hlc, ?1)",
@@ -119,50 +122,42 @@ fn local_stamp(tx: &Transaction, table: &str, uuid: &str) -> Result<Option<Local
         .optional()?)
 }
 
-/// Applies one version; Some(message) when a parent it refers to is not here yet.
-fn apply_one(
-    tx: &Transaction,
-    me: &str,
-    v: &Version,
-    done: &mut Applied,
-) -> Result<Option<String>> {
+/// Applies one version. A version that refers to a parent not here yet is parked (applied
+/// when the parent comes); true when it was.
+fn apply_one(tx: &Transaction, me: &str, v: &Version, done: &mut Applied) -> Result<bool> {
     if !TABLES.iter().any(|t| t.0 == v.table) {
-        return Ok(Some(format!("unknown table {}", v.table)));
+        done.skipped += 1;
+        return Ok(false);
     }
     let local = local_stamp(tx, &v.table, &v.uuid)?;
     let base = v.base.as_ref().map(|(h, d)| (*h, d.as_str()));
+    let mut loser = None;
     if let Some((hlc, dev, bh, bd, _, shadowed)) = &local {
         let here = (*hlc, own(dev, me));
         if here == v.rank() {
             done.skipped += 1;
-            return Ok(None);
+            return Ok(false);
         }
-        if here > v.rank() {
-            let here_base = bh.zip(bd.as_deref()).map(|(h, d)| (h, own(d, me)));
-            let mine = row_json(tx, &v.table, &v.uuid)?.map(|mut r| {
-                if *shadowed {
-                    r.insert("deleted_at".into(), Value::Null);
-                }
-                r
-            });
-            if concurrent(v.rank(), here_base) && content(v.row.as_ref()) != content(mine.as_ref())
-            {
-                let winner = (v.uuid.as_str(), here.0, here.1);
-                done.conflicts += record(tx, v, CONCURRENT, winner)?;
-            }
-            done.skipped += 1;
-            return Ok(None);
-        }
-        // The incoming version wins: the one here is kept as a conflict if its writer's
-        // version was never seen by the incoming one's writer.
         let mine = row_json(tx, &v.table, &v.uuid)?.map(|mut r| {
             if *shadowed {
                 r.insert("deleted_at".into(), Value::Null);
             }
             r
         });
+        if here > v.rank() {
+            let here_base = bh.zip(bd.as_deref()).map(|(h, d)| (h, own(d, me)));
+            if concurrent(v.rank(), here_base) && content(v.row.as_ref()) != content(mine.as_ref())
+            {
+                let winner = (v.uuid.as_str(), here.0, here.1);
+                done.conflicts += record(tx, v, CONCURRENT, winner)?;
+            }
+            done.skipped += 1;
+            return Ok(false);
+        }
+        // The incoming version wins: the one here is kept as a conflict if its writer's
+        // version was never seen by the incoming one's writer.
         if concurrent(here, base) && content(v.row.as_ref()) != content(mine.as_ref()) {
-            let loser = Version {
+            loser = Some(Version {
                 table: v.table.clone(),
                 uuid: v.uuid.clone(),
                 hlc: here.0,
@@ -170,14 +165,24 @@ fn apply_one(
                 base: None,
                 purged: mine.is_none(),
                 row: mine,
-            };
-            done.conflicts += record(tx, &loser, CONCURRENT, (&v.uuid, v.hlc, &v.device))?;
+            });
         }
     }
     let shadowed = match materialize(tx, v)? {
-        Ok(s) => s,
-        Err(missing) => return Ok(Some(missing)),
+        Written::Row(s) => s,
+        Written::NoParent(why) => {
+            park(tx, v, &why)?;
+            done.parked += 1;
+            return Ok(true);
+        }
+        Written::KeptForChildren => {
+            done.written += 1;
+            return Ok(false);
+        }
     };
+    if let Some(l) = &loser {
+        done.conflicts += record(tx, l, CONCURRENT, (&v.uuid, v.hlc, &v.device))?;
+    }
     tx.execute(
         "INSERT INTO sync_stamps (tbl, uuid, hlc, device, base_hlc, base_device, purged, shadowed, dirty)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
@@ -195,8 +200,60 @@ fn apply_one(
             shadowed
         ],
     )?;
+    // An older parked version of this row has been overtaken.
+    tx.execute(
+        "DELETE FROM sync_parked WHERE tbl = ?1 AND uuid = ?2 AND (hlc < ?3 OR (hlc = ?3 AND device <= ?4))",
+        params![v.table, v.uuid, v.hlc, v.device],
+    )?;
     done.written += 1;
-    Ok(None)
+    Ok(false)
+}
+
+/// Keeps a version whose parent has not arrived (only the highest of a row's versions).
+fn park(tx: &Transaction, v: &Version, why: &str) -> Result<()> {
+    let json = serde_json::to_string(v).map_err(|e| {
+        super::error::RepoError::Input(crate::domain::InputError::new("segment", e.to_string()))
+    })?;
+    tx.execute(
+        "INSERT INTO sync_parked (tbl, uuid, hlc, device, version_json, waits_for)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (tbl, uuid) DO UPDATE SET hlc = excluded.hlc, device = excluded.device,
+             version_json = excluded.version_json, waits_for = excluded.waits_for
+         WHERE excluded.hlc > hlc OR (excluded.hlc = hlc AND excluded.device > device)",
+        params![v.table, v.uuid, v.hlc, v.device, json, why],
+    )?;
+    Ok(())
+}
+
+/// Applies parked versions whose parent has come, parents' tables first, until none moves.
+fn retry_parked(tx: &Transaction, me: &str, done: &mut Applied) -> Result<()> {
+    loop {
+        let mut st = tx.prepare("SELECT tbl, uuid, version_json FROM sync_parked")?;
+        let mut parked: Vec<(String, String, String)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(st);
+        parked.sort_by_key(|(t, u, _)| (TABLES.iter().position(|x| x.0 == t), u.clone()));
+        let mut moved = false;
+        for (table, uuid, json) in parked {
+            tx.execute(
+                "DELETE FROM sync_parked WHERE tbl = ?1 AND uuid = ?2",
+                [&table, &uuid],
+            )?;
+            let Ok(v) = serde_json::from_str::<Version>(&json) else {
+                continue;
+            };
+            let mut again = Applied::default();
+            if !apply_one(tx, me, &v, &mut again)? {
+                moved = true;
+                done.written += again.written;
+                done.conflicts += again.conflicts;
+            }
+        }
+        if !moved {
+            return Ok(());
+        }
+    }
 }
 
 /// Keeps a losing version in `sync_conflicts`; 1 when it was not there yet.

@@ -11,7 +11,7 @@ use super::error::{RepoError, Result};
 use super::sync_apply::{NATURAL_KEY, record};
 use super::sync_rows::{Version, row_json};
 use super::sync_settle::key_cond;
-use super::sync_write::materialize;
+use super::sync_write::{Written, materialize};
 use super::transfer::TABLES;
 use crate::domain::clock::utc_stamp;
 
@@ -207,7 +207,7 @@ impl Repo {
                 purged: c.purged,
                 row,
             };
-            if let Err(missing) = materialize(tx, &v)? {
+            if let Written::NoParent(missing) = materialize(tx, &v)? {
                 return Err(RepoError::Conflict(format!(
                     "conflict {id} cannot be kept: {missing}, which is no longer in the journal"
                 )));

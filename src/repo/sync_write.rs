@@ -24,27 +24,44 @@ fn sql_of(v: &Value) -> SqlValue {
     }
 }
 
-/// Writes the version's row (or removes it for a purge). Ok(true) when it went in shadowed
-/// (another live row holds its natural key; `settle` decides which stays); Err(message) when
-/// a parent it refers to is not here yet.
-pub(crate) fn materialize(
-    tx: &Transaction,
-    v: &Version,
-) -> Result<std::result::Result<bool, String>> {
+/// What writing a version did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// The row as the version has it; true when it went in shadowed (another live row holds
+    /// its natural key; `settle` decides which stays).
+    Row(bool),
+    /// Not written: it refers to a parent that is not here (the message names it).
+    NoParent(String),
+    /// A purge of a record that rows here still refer to: the record stays in the trash, as a
+    /// new edit of this journal (stamped past the purge), so every device gets it back and its
+    /// children keep their parent everywhere.
+    KeptForChildren,
+}
+
+/// Writes the version's row (or removes it for a purge).
+pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
     let (table, fks, natural) = *TABLES
         .iter()
         .find(|t| t.0 == v.table)
         .expect("checked by the caller");
     let Some(row) = v.row.as_ref().filter(|_| !v.purged) else {
         let sql = format!("DELETE FROM {table} WHERE uuid = ?1");
-        if tx.execute(&sql, [&v.uuid]).is_err() {
-            // Rows here still refer to it: keep it in the trash rather than break them.
-            let sql = format!(
-                "UPDATE {table} SET deleted_at = COALESCE(deleted_at, updated_at) WHERE uuid = ?1"
-            );
-            tx.execute(&sql, [&v.uuid])?;
+        if tx.execute(&sql, [&v.uuid]).is_ok() {
+            return Ok(Written::Row(false));
         }
-        return Ok(Ok(false));
+        // Rows here still refer to it: keep it in the trash rather than break them, as a
+        // local edit the triggers stamp later than the purge.
+        let applying: i64 = tx.query_row("SELECT applying FROM sync_clock", [], |r| r.get(0))?;
+        tx.execute(
+            "UPDATE sync_clock SET applying = 0, hlc = MAX(hlc, ?1)",
+            [v.hlc],
+        )?;
+        let sql = format!(
+            "UPDATE {table} SET deleted_at = COALESCE(deleted_at, updated_at) WHERE uuid = ?1"
+        );
+        tx.execute(&sql, [&v.uuid])?;
+        tx.execute("UPDATE sync_clock SET applying = ?1", [applying])?;
+        return Ok(Written::KeptForChildren);
     };
     let mut names = Vec::new();
     let mut values = Vec::new();
@@ -65,7 +82,10 @@ pub(crate) fn materialize(
                     match id {
                         Some(id) => SqlValue::Integer(id),
                         None => {
-                            return Ok(Err(format!("{table} {} waits for {parent} {pu}", v.uuid)));
+                            return Ok(Written::NoParent(format!(
+                                "{table} {} waits for {parent} {pu}",
+                                v.uuid
+                            )));
                         }
                     }
                 }
@@ -135,7 +155,7 @@ pub(crate) fn materialize(
         }
     };
     tx.execute(&sql, params_from_iter(values))?;
-    Ok(Ok(shadowed))
+    Ok(Written::Row(shadowed))
 }
 
 /// The trash time of a shadowed row: its own `updated_at`, the same on every device.

@@ -28,6 +28,9 @@ pub struct SyncReport {
     pub received: usize,
     /// New entries in `sync conflicts`.
     pub conflicts: usize,
+    /// Rows received that refer to a record no segment has brought yet (a dose whose
+    /// medication another computer has not sent): applied as soon as it comes.
+    pub waiting: i64,
     /// Files skipped for now (not whole yet, damaged) or waiting for a parent row.
     pub skipped: Vec<String>,
     pub warnings: Vec<String>,
@@ -191,6 +194,7 @@ fn apply(
                         report.applied_segments += 1;
                         report.received += a.written;
                         report.conflicts += a.conflicts;
+                        report.waiting = a.still_parked;
                         if let Some(w) = hlc::ahead_warning(device, a.max_hlc, now_ms)
                             && !report.warnings.contains(&w)
                         {

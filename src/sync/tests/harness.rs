@@ -117,9 +117,10 @@ impl World {
         }
     }
 
-    /// Syncs, delivers and syncs again until every device has everything.
+    /// Syncs, delivers and syncs again until every device has everything (a sync may answer
+    /// with a new edit of its own, a purged record kept for its children, hence three rounds).
     pub fn full_exchange(&mut self) {
-        for _ in 0..2 {
+        for _ in 0..3 {
             for i in 0..self.devs.len() {
                 self.devs[i].sync();
                 self.deliver_all();

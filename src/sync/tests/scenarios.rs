@@ -257,7 +257,7 @@ fn a_copied_journal_gets_a_device_id_of_its_own() {
 }
 
 #[test]
-fn a_dose_whose_medication_has_not_arrived_waits_for_it() {
+fn a_dose_whose_medication_has_not_arrived_waits_without_holding_up_the_rest() {
     use crate::ops::meds::{DoseDraft, MedicationDraft, add_medication, take_dose};
     let mut w = World::new(3);
     let today = day(10);
@@ -289,18 +289,70 @@ fn a_dose_whose_medication_has_not_arrived_waits_for_it() {
     // B gets the dose's file before the medication's.
     w.deliver(2, 1, false);
     let r = w.devs[1].sync();
-    assert_eq!(r.applied_segments, 0, "{r:?}");
+    // The dose's segment goes through (its other rows with it); the dose waits for its parent.
+    assert_eq!((r.applied_segments, r.waiting), (1, 1), "{r:?}");
     assert!(
-        r.skipped
-            .iter()
-            .any(|s| s.contains("waits for medications")),
-        "{r:?}"
+        w.devs[1]
+            .repo
+            .doses_between(today, today)
+            .unwrap()
+            .is_empty()
     );
     w.deliver(0, 1, false);
     let r = w.devs[1].sync();
-    assert_eq!(r.applied_segments, 2, "{r:?}");
+    assert_eq!((r.applied_segments, r.waiting), (1, 0), "{r:?}");
     assert_eq!(w.devs[1].repo.doses_between(today, today).unwrap().len(), 1);
     w.full_exchange();
     assert_eq!(w.devs[0].digest(), w.devs[1].digest());
     assert_eq!(w.devs[1].digest(), w.devs[2].digest());
+}
+
+#[test]
+fn a_medication_purged_on_one_computer_while_the_other_logs_a_dose_stays_for_the_dose() {
+    use crate::ops::meds::{DoseDraft, MedicationDraft, add_medication, take_dose};
+    use crate::repo::{Kind, RecordId};
+    let mut w = World::new(2);
+    let today = day(10);
+    let med = MedicationDraft {
+        name: "naproxen".into(),
+        class: "nsaid".into(),
+        unit: "mg".into(),
+        dose: 250.0,
+        ..Default::default()
+    };
+    let id = add_medication(&mut w.devs[0].repo, &med, today)
+        .unwrap()
+        .record
+        .id;
+    w.full_exchange();
+    w.devs[0]
+        .repo
+        .delete(RecordId::new(Kind::Medication, id))
+        .unwrap();
+    w.devs[0].purge();
+    let dose = DoseDraft {
+        medication: "naproxen".into(),
+        amount: Some(250.0),
+        ..Default::default()
+    };
+    take_dose(
+        &mut w.devs[1].repo,
+        &dose,
+        today,
+        today.and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
+    w.full_exchange();
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    for d in &w.devs {
+        assert_eq!(d.repo.doses_between(today, today).unwrap().len(), 1);
+        // The medication is kept, in the trash, for the dose that refers to it.
+        assert!(d.repo.medications().unwrap().is_empty());
+        assert_eq!(
+            d.repo.trash().unwrap().len(),
+            1,
+            "{:?}",
+            d.repo.trash().unwrap()
+        );
+    }
 }
