@@ -182,6 +182,13 @@ impl Repo {
         Ok(live)
     }
 
+    /// Rows received that wait for a record no segment has brought yet.
+    pub fn sync_waiting(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM sync_parked", [], |r| r.get(0))?)
+    }
+
     /// How many versions wait to be published.
     pub fn sync_pending(&self) -> Result<i64> {
         Ok(self.conn.query_row(

@@ -33,6 +33,8 @@ pub struct SyncStatus {
     pub last_error: Option<String>,
     /// Versions written here since the last sync, not yet published.
     pub pending: i64,
+    /// Rows received that wait for a record another computer has not sent yet.
+    pub waiting: i64,
     pub conflicts: usize,
     pub devices: Vec<DeviceStatus>,
 }
@@ -58,6 +60,7 @@ pub fn status(repo: &Repo, cfg: Option<&SyncConfig>) -> anyhow::Result<SyncStatu
         last_sync: cfg.and_then(|c| c.last_sync.clone()),
         last_error: cfg.and_then(|c| c.last_error.clone()),
         pending: repo.sync_pending()?,
+        waiting: repo.sync_waiting()?,
         conflicts: repo.sync_conflicts()?.len(),
         devices,
     })

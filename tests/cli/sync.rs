@@ -69,6 +69,7 @@ fn two_journals_share_a_folder_and_end_with_the_same_records() {
         "last_sync",
         "last_error",
         "pending",
+        "waiting",
         "conflicts",
         "devices",
     ] {
