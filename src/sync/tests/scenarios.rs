@@ -356,3 +356,26 @@ fn a_medication_purged_on_one_computer_while_the_other_logs_a_dose_stays_for_the
         );
     }
 }
+
+#[test]
+fn the_exercise_library_seeded_on_both_computers_is_kept_once_without_conflicts() {
+    let mut w = World::new(2);
+    for d in w.devs.iter_mut() {
+        d.repo
+            .with_exercise_library(|_| Ok::<_, crate::repo::RepoError>(()))
+            .unwrap();
+    }
+    let seeded = w.devs[0].repo.exercises().unwrap().len();
+    assert!(seeded >= 10);
+    w.full_exchange();
+    assert_eq!(w.devs[0].digest(), w.devs[1].digest());
+    for d in &w.devs {
+        assert_eq!(
+            d.repo.exercises().unwrap().len(),
+            seeded,
+            "one of each, live"
+        );
+        let c = d.repo.sync_conflicts().unwrap();
+        assert!(c.is_empty(), "twins are no conflict: {c:?}");
+    }
+}
