@@ -117,3 +117,21 @@ fn a_row_stamped_a_day_ahead_does_not_beat_later_edits_or_come_back_on_reimport(
     a.import_json(&file).unwrap();
     assert!(a.checkin_on(day()).unwrap().is_none());
 }
+
+#[test]
+fn two_checkins_for_one_day_settle_by_the_stamps_as_a_sync_would() {
+    // B's check-in is written first, but B's clock is a day ahead: its stamp is the later.
+    let mut b = Repo::open_in_memory().unwrap();
+    b.sync_set_skew(DAY_MS).unwrap();
+    checkin(&mut b, 7);
+    std::thread::sleep(std::time::Duration::from_millis(3));
+    let mut a = Repo::open_in_memory().unwrap();
+    checkin(&mut a, 3);
+    let r = a.import_json(&b.export_json().unwrap()).unwrap();
+    assert_eq!(a.checkin_on(day()).unwrap().unwrap().pain, 7, "{r:?}");
+    assert_eq!(
+        r.trashed.len(),
+        1,
+        "A's own check-in went to the trash, named"
+    );
+}

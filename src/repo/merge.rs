@@ -397,7 +397,7 @@ impl TableCtx<'_> {
                     names.len() + 1
                 );
                 let lands_in_trash =
-                    self.settle_natural_clash(&names, &mut values, &uuid, &updated_at, trashed)?;
+                    self.settle_natural_clash(&names, &mut values, &uuid, &incoming.rank, trashed)?;
                 values.push(SqlValue::Text(uuid.clone()));
                 self.tx.execute(&sql, params_from_iter(values))?;
                 self.stamp_written(&uuid, &incoming, lands_in_trash)?;
@@ -411,7 +411,7 @@ impl TableCtx<'_> {
             }
             None => {
                 let lands_in_trash =
-                    self.settle_natural_clash(&names, &mut values, &uuid, &updated_at, trashed)?;
+                    self.settle_natural_clash(&names, &mut values, &uuid, &incoming.rank, trashed)?;
                 let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
                 let sql = format!(
                     "INSERT INTO {table} ({}) VALUES ({})",
@@ -495,16 +495,16 @@ impl TableCtx<'_> {
         })
     }
 
-    /// Two live rows with the same natural key (two check-ins for one date): the newer
-    /// `updated_at` stays live and the other goes to the trash, so nothing is lost. When the
-    /// journal's row is the newer one, the incoming row's `deleted_at` is set in `values` and
-    /// the result is true: the incoming row lands in the trash.
+    /// Two live rows with the same natural key (two check-ins for one date): the later stamp
+    /// (the sync's order; `updated_at` for a row never stamped) stays live and the other goes
+    /// to the trash, so nothing is lost. When the journal's row is the later one, the incoming
+    /// row's `deleted_at` is set in `values` and the result is true: it lands in the trash.
     fn settle_natural_clash(
         &self,
         names: &[String],
         values: &mut [SqlValue],
         uuid: &str,
-        updated_at: &str,
+        incoming: &stamps::Rank,
         trashed: &mut Vec<Trashed>,
     ) -> Result<bool> {
         let (table, natural) = (self.table, self.natural);
@@ -539,7 +539,11 @@ impl TableCtx<'_> {
             .optional()?;
         if let Some((other_id, other, other_updated)) = clash {
             let now = utc_stamp();
-            if other_updated.as_str() <= updated_at {
+            let other_rank = match stamps::local(self.tx, self.stamps.me, table, &other)? {
+                Some((rank, ..)) => rank,
+                None => stamps::rank_of_row(&other_updated),
+            };
+            if other_rank <= *incoming {
                 trashed.push(self.trashed(other_id, &other)?);
                 // A local edit: stamped, so the other devices learn of it at the next sync.
                 stamps::as_local_edit(self.tx, || {
