@@ -155,11 +155,9 @@ pub fn settings(g: &Global) -> Result<()> {
 pub fn status(g: &Global) -> Result<()> {
     let ctx = Ctx::open_existing(g)?;
     let s = super::status::status_line(&ctx.repo, ctx.today)?;
-    let sync = crate::sync::SyncConfig::load(&super::ctx::db_path(g)?)
-        .ok()
-        .flatten();
-    let s =
-        super::status::with_sync_flags(s, &ctx.repo, sync.as_ref().map(|c| c.device_id.as_str()))?;
+    // Read only: the prompt line never writes, not even the sync settings.
+    let device = crate::sync::SyncConfig::device_of(&super::ctx::db_path(g)?);
+    let s = super::status::with_sync_flags(s, &ctx.repo, device.as_deref())?;
     ctx.out(&s, || s.text.clone())
 }
 
