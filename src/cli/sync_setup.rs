@@ -172,3 +172,30 @@ pub fn auto_sync(db: &Path, repo: &mut crate::repo::Repo) -> Option<(String, boo
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_apps_sync_reports_in_its_status_line_and_a_failure_is_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("journal.db");
+        let mut repo = crate::repo::Repo::open(&db).unwrap();
+        // Not syncing, or syncing by hand: the app does nothing.
+        assert_eq!(auto_sync(&db, &mut repo), None);
+        let folder = dir.path().join("shared");
+        let (mut cfg, _) = setup::init(&db, &Carrier::Folder(folder.clone())).unwrap();
+        assert_eq!(auto_sync(&db, &mut repo), None);
+        cfg.auto = true;
+        cfg.save(&db).unwrap();
+        let (line, failed) = auto_sync(&db, &mut repo).unwrap();
+        assert!(line.starts_with("Last sync ") && !failed, "{line}");
+        // The folder gone (an unmounted drive): a message for the status line, no error.
+        std::fs::remove_dir_all(&folder).unwrap();
+        let (line, failed) = auto_sync(&db, &mut repo).unwrap();
+        assert!(line.starts_with("Sync failed: ") && failed, "{line}");
+        let saved = SyncConfig::load(&db).unwrap().unwrap();
+        assert!(saved.last_error.is_some(), "sync status shows it too");
+    }
+}

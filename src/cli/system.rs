@@ -20,10 +20,18 @@ pub fn open_tui(g: &Global) -> Result<()> {
     let ctx = Ctx::open(g)?;
     let db = super::ctx::db_path(g)?;
     let mut repo = ctx.repo;
-    // `set sync auto`: a sync as the app opens and as it quits; a failure is a message.
-    let start = super::sync_setup::auto_sync(&db, &mut repo);
+    // `set sync auto`: a sync as the app opens and as it quits; a failure is a message. Not
+    // when the app cannot open here (no terminal): `run` says why, and nothing else happens.
+    use std::io::IsTerminal;
+    let app_can_open = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let start = match app_can_open {
+        true => super::sync_setup::auto_sync(&db, &mut repo),
+        false => None,
+    };
     crate::tui::run(repo, ctx.today, None, start)?;
-    if let Ok(ctx) = Ctx::open(g) {
+    if let Ok(ctx) = Ctx::open(g)
+        && app_can_open
+    {
         let mut repo = ctx.repo;
         if let Some((text, _)) = super::sync_setup::auto_sync(&db, &mut repo) {
             eprintln!("{text}");
