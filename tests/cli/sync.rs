@@ -218,6 +218,18 @@ fn two_journals_sync_through_a_bare_git_repository() {
     assert_eq!(a.export_tables(), b.export_tables());
     assert_eq!(a.json(&["list"]).as_array().unwrap().len(), 3);
     assert_eq!(b.json(&["sync", "status"])["git"], url);
+    // The remote holds ciphertext only: every commit's files and messages, as text.
+    let log = std::process::Command::new("git")
+        .arg("-C")
+        .arg(&bare)
+        .args(["log", "--all", "-p", "--text", "--format=%s"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&log.stdout);
+    assert!(text.contains("backtrack sync"), "{text}");
+    for secret in ["2026-11-2", "pain", "checkins"] {
+        assert!(!text.contains(secret), "{secret} in the remote");
+    }
 }
 
 #[test]
