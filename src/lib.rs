@@ -10,6 +10,7 @@ pub mod import;
 pub mod ops;
 pub mod repo;
 pub mod report;
+pub mod sync;
 pub mod textchart;
 pub mod tui;
 pub mod views;

@@ -29,6 +29,8 @@ mod restore;
 mod round_trip;
 #[path = "torture/smaller.rs"]
 mod smaller;
+#[path = "torture/sync_kill.rs"]
+mod sync_kill;
 #[path = "torture/validation.rs"]
 mod validation;
 

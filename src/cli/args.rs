@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 pub use super::args_log::*;
 pub use super::args_meds::*;
+pub use super::args_sync::*;
 pub use super::args_system::*;
 
 #[derive(Debug, Parser)]
@@ -245,6 +246,11 @@ pub enum Command {
         after_help = "Examples:\n  backtrack show today\n  backtrack show pain --width 120 --height 40\n  backtrack show trends --range 1y"
     )]
     Show(ShowArgs),
+    /// One journal on every computer: sync through a shared folder or a git remote, encrypted
+    #[command(
+        after_help = "Examples:\n  backtrack sync init ~/Sync/backtrack\n  backtrack sync\n  backtrack sync --quiet   (a cron line)\n  backtrack sync conflicts"
+    )]
+    Sync(SyncArgs),
 }
 
 /// `remind install|check|remove`.

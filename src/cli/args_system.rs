@@ -147,9 +147,9 @@ pub struct EditActivityFields {
 
 #[derive(Debug, Clone, Args)]
 pub struct SetArgs {
-    /// ftp, lthr, run_ftp, run_lthr, max_hr, weight, units (metric|imperial), name, dob, or a threshold (nsaid_streak_days, …)
+    /// ftp, lthr, run_ftp, run_lthr, max_hr, weight, units (metric|imperial), name, dob, sync (auto|manual), or a threshold (nsaid_streak_days, …)
     pub key: String,
-    /// The value: a number; weight 72.5 (kg), 72.5kg or 160lb; units metric or imperial; name text; dob YYYY-MM-DD
+    /// The value: a number; weight 72.5 (kg), 72.5kg or 160lb; units metric or imperial; name text; dob YYYY-MM-DD; sync auto or manual
     #[arg(allow_negative_numbers = true)]
     pub value: String,
     /// For ftp/lthr/run_ftp/run_lthr/max_hr/weight: in force from this day (default today)

@@ -6,6 +6,7 @@ mod args_log;
 mod args_meds;
 mod args_plan;
 mod args_scores;
+mod args_sync;
 mod args_system;
 mod ctx;
 mod drafts;
@@ -22,6 +23,9 @@ mod report;
 mod scores;
 mod show;
 mod status;
+mod sync;
+mod sync_setup;
+mod sync_show;
 mod system;
 mod trash;
 mod usage;
@@ -219,5 +223,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Man => system::man(),
         Command::Show(a) => show::show(&cli.global, a),
         Command::Report(a) => report::report(g, *a),
+        Command::Sync(a) => sync::run(g, a),
     }
 }

@@ -16,6 +16,9 @@ pub struct StatusLine {
     pub mean7_prev: Option<f64>,
     pub doses_today: Vec<DoseCount>,
     pub red_flags_today: Vec<String>,
+    /// Days of the last week whose doses, logged on two or more synced computers, pass a
+    /// drug's daily maximum together (empty when the journal does not sync).
+    pub over_max_after_sync: Vec<crate::sync::meds::OverMaxAfterSync>,
     pub text: String,
 }
 
@@ -100,8 +103,26 @@ pub fn status_line(repo: &Repo, today: NaiveDate) -> Result<StatusLine> {
         mean7_prev: mean7_prev.map(|m| (m * 100.0).round() / 100.0),
         doses_today: counts,
         red_flags_today: flags,
+        over_max_after_sync: Vec::new(),
         text: parts.join(" · "),
     })
+}
+
+/// Adds the days over a maximum after a sync (issue 24.7) to the line: `device` is this
+/// computer's sync id, None when the journal does not sync (nothing is read then).
+pub fn with_sync_flags(mut s: StatusLine, repo: &Repo, device: Option<&str>) -> Result<StatusLine> {
+    let Some(me) = device else { return Ok(s) };
+    s.over_max_after_sync = crate::sync::meds::over_max_after_sync(repo, me, s.date)?;
+    for o in &s.over_max_after_sync {
+        s.text.push_str(&format!(
+            " · {} {} over max after sync: doses on {} computers ({})",
+            o.medication,
+            o.date.format("%d %b"),
+            o.devices,
+            crate::domain::text::number(o.total)
+        ));
+    }
+    Ok(s)
 }
 
 #[cfg(test)]

@@ -18,7 +18,26 @@ pub fn open_tui(g: &Global) -> Result<()> {
         return open_demo(g);
     }
     let ctx = Ctx::open(g)?;
-    crate::tui::run(ctx.repo, ctx.today, None)
+    let db = super::ctx::db_path(g)?;
+    let mut repo = ctx.repo;
+    // `set sync auto`: a sync as the app opens and as it quits; a failure is a message. Not
+    // when the app cannot open here (no terminal): `run` says why, and nothing else happens.
+    use std::io::IsTerminal;
+    let app_can_open = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let start = match app_can_open {
+        true => super::sync_setup::auto_sync(&db, &mut repo),
+        false => None,
+    };
+    crate::tui::run(repo, ctx.today, None, start)?;
+    if let Ok(ctx) = Ctx::open(g)
+        && app_can_open
+    {
+        let mut repo = ctx.repo;
+        if let Some((text, _)) = super::sync_setup::auto_sync(&db, &mut repo) {
+            eprintln!("{text}");
+        }
+    }
+    Ok(())
 }
 
 /// `--demo`: two years of demo data in a temporary directory that is removed on exit.
@@ -41,10 +60,13 @@ fn open_demo(g: &Global) -> Result<()> {
     crate::demo::up_to(&mut batch, clock::latest_moment(clock::now_local()));
     ctx.repo.insert_batch(&batch)?;
     // A quit drops `dir`; a signal (the terminal closed) ends the process without drops.
-    crate::tui::run(ctx.repo, ctx.today, Some(dir.path()))
+    crate::tui::run(ctx.repo, ctx.today, Some(dir.path()), None)
 }
 
 pub fn set(g: &Global, a: SetArgs) -> Result<()> {
+    if a.key == "sync" {
+        return super::sync_setup::set_auto(g, &a.value, a.from.is_some());
+    }
     if crate::ops::settings::is_units(&a.key) {
         crate::ops::settings::parse_units(&a.value)?;
         if a.from.is_some() {
@@ -141,6 +163,9 @@ pub fn settings(g: &Global) -> Result<()> {
 pub fn status(g: &Global) -> Result<()> {
     let ctx = Ctx::open_existing(g)?;
     let s = super::status::status_line(&ctx.repo, ctx.today)?;
+    // Read only: the prompt line never writes, not even the sync settings.
+    let device = crate::sync::SyncConfig::device_of(&super::ctx::db_path(g)?);
+    let s = super::status::with_sync_flags(s, &ctx.repo, device.as_deref())?;
     ctx.out(&s, || s.text.clone())
 }
 
@@ -214,7 +239,7 @@ pub fn import(g: &Global, a: ImportArgs) -> Result<()> {
     }
     let v: Vec<_> = reports
         .iter()
-        .map(|(p, r)| json!({"path": p, "dry_run": a.dry_run, "tables": r.tables, "trashed": r.trashed}))
+        .map(|(p, r)| json!({"path": p, "dry_run": a.dry_run, "tables": r.tables, "trashed": r.trashed, "conflicts": r.conflicts, "purged": r.purged}))
         .collect();
     ctx.out(&v, || {
         let lines = reports.iter().map(|(p, r)| import_summary(p, r, a.dry_run));
@@ -249,6 +274,18 @@ fn import_summary(p: &std::path::Path, r: &crate::repo::merge::ImportReport, dry
             "\n{moved} {} to the trash (a newer record of the same day or name won): {}\n`backtrack restore ID` brings one back; `backtrack trash` lists them",
             r.trashed.len(),
             names.join(", ")
+        ));
+    }
+    if r.purged > 0 {
+        line.push_str(&format!(
+            "\n{} record(s) removed: the file's journal emptied them from its trash after your last change",
+            r.purged
+        ));
+    }
+    if r.conflicts > 0 {
+        line.push_str(&format!(
+            "\n{} version(s) lost to an edit made at the same time on the other side: `backtrack sync conflicts` shows them, `backtrack sync keep K` takes one back",
+            r.conflicts
         ));
     }
     line

@@ -502,6 +502,6 @@ mod tests {
     #[test]
     fn migrations_validate() {
         MIGRATIONS.validate().expect("migrations are valid");
-        assert_eq!(latest_version(), 4);
+        assert_eq!(latest_version(), 5);
     }
 }

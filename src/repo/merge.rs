@@ -15,6 +15,7 @@ use super::connection::Repo;
 use super::error::{RepoError, Result};
 use super::import_check::{check_row, check_value_of};
 use super::merge_checks::{canonical_uuid, check_activities, check_plans};
+use super::merge_stamps::{self as stamps, FileStamp, FileStamps};
 use super::records::{Kind, RecordId};
 use super::transfer::{FORMAT_VERSION, TABLES, columns, fk_name};
 use crate::domain::InputError;
@@ -45,6 +46,11 @@ pub struct Trashed {
 pub struct ImportReport {
     pub tables: BTreeMap<String, Counts>,
     pub trashed: Vec<Trashed>,
+    /// Versions that lost to a concurrent one (the file's or this journal's), kept in
+    /// `backtrack sync conflicts`.
+    pub conflicts: usize,
+    /// Records removed here because the file's journal emptied them from its trash later.
+    pub purged: usize,
 }
 
 impl ImportReport {
@@ -98,10 +104,20 @@ impl Repo {
         {
             return Err(bad(format!("unknown table '{unknown}' in export")));
         }
+        let file_stamps = stamps::read(doc)?;
         self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // The import stamps what it writes with the file's versions, not as local edits.
+        tx.execute("UPDATE sync_clock SET applying = 1", [])?;
+        let me = stamps::identity(&tx)?;
+        let merged_stamps = Merged {
+            file: &file_stamps,
+            me: &me,
+            conflicts: std::cell::Cell::new(0),
+            max_hlc: std::cell::Cell::new(0),
+        };
         let mut report = ImportReport::default();
         let day = today();
         let doses = super::import_doses::DoseDays::before(&tx, tables)?;
@@ -135,6 +151,7 @@ impl Repo {
                     fks,
                     natural,
                     cols: &cols,
+                    stamps: &merged_stamps,
                 };
                 let merged = ctx
                     .merge_row(obj, day, &mut report.trashed)
@@ -154,9 +171,17 @@ impl Repo {
             }
             report.tables.insert(table.to_string(), c);
         }
+        let (removed, lost) = stamps::apply_tombstones(&tx, &me, &file_stamps)?;
+        report.purged = removed;
+        report.conflicts = merged_stamps.conflicts.get() + lost;
         if !force {
             doses.refuse_over_max(&tx)?;
         }
+        let newest = file_stamps.values().map(|s| s.rank.0).max().unwrap_or(0);
+        tx.execute(
+            "UPDATE sync_clock SET applying = 0, hlc = MAX(hlc, ?1)",
+            [newest.max(merged_stamps.max_hlc.get())],
+        )?;
         if commit {
             tx.commit()?;
         }
@@ -190,12 +215,21 @@ enum Merge {
     KeptYours,
 }
 
+/// The stamps side of one import: the file's stamps, this journal's id, what was kept.
+struct Merged<'a> {
+    file: &'a FileStamps,
+    me: &'a str,
+    conflicts: std::cell::Cell<usize>,
+    max_hlc: std::cell::Cell<i64>,
+}
+
 struct TableCtx<'a> {
     tx: &'a Transaction<'a>,
     table: &'a str,
     fks: &'a [(&'a str, &'a str)],
     natural: &'a [&'a str],
     cols: &'a [(String, bool)],
+    stamps: &'a Merged<'a>,
 }
 
 impl TableCtx<'_> {
@@ -294,6 +328,31 @@ impl TableCtx<'_> {
         let updated_at = text(at("updated_at"));
         let incoming_deleted = !matches!(at("deleted_at"), Some(SqlValue::Null) | None);
         let table = self.table;
+        let m = self.stamps;
+        let by_row = stamps::rank_of_row(&updated_at);
+        let incoming = match m.file.get(&(table.to_string(), uuid.clone())) {
+            // A row edited in the file after it was stamped (its updated_at is later) ranks
+            // by that edit: a stamp is never behind its row's own clock.
+            Some(s) if !s.purged => FileStamp {
+                rank: match by_row.0 > s.rank.0 {
+                    true => (by_row.0, s.rank.1.clone()),
+                    false => s.rank.clone(),
+                },
+                ..s.clone()
+            },
+            _ => FileStamp {
+                rank: by_row,
+                base: None,
+                purged: false,
+            },
+        };
+        m.max_hlc.set(m.max_hlc.get().max(incoming.rank.0));
+        let here = stamps::local(self.tx, m.me, table, &uuid)?;
+        let keep = |loser, winner| -> Result<()> {
+            let n = stamps::keep_loser(self.tx, table, &uuid, loser, winner)?;
+            m.conflicts.set(m.conflicts.get() + n);
+            Ok(())
+        };
         let local: Option<(i64, String, bool)> = self
             .tx
             .query_row(
@@ -304,15 +363,40 @@ impl TableCtx<'_> {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
+        // This journal's version: its stamp, or (never stamped) its updated_at.
+        let local_rank = |local_at: &str| match &here {
+            Some((rank, ..)) => rank.clone(),
+            None => stamps::rank_of_row(local_at),
+        };
+        let local_base = here.as_ref().and_then(|h| h.1.clone());
         match local {
-            Some((_, local_at, _)) if local_at >= updated_at => {
+            Some((_, local_at, _)) if local_rank(&local_at) >= incoming.rank => {
                 if self.identical(&names, &values, &uuid)? {
                     Ok(Merge::Unchanged)
                 } else {
+                    if stamps::concurrent(&incoming.rank, &local_base) {
+                        let mine = stamps::current(self.tx, table, &uuid)?;
+                        keep(
+                            (&incoming.rank, Some(obj.clone())),
+                            (&local_rank(&local_at), mine),
+                        )?;
+                    }
                     Ok(Merge::KeptYours)
                 }
             }
-            Some((id, _, local_deleted)) => {
+            // Purged here later than the file's copy: it stays purged.
+            None if here
+                .as_ref()
+                .is_some_and(|(rank, _, purged)| *purged && *rank >= incoming.rank) =>
+            {
+                Ok(Merge::KeptYours)
+            }
+            Some((id, local_at, local_deleted)) => {
+                let before = local_rank(&local_at);
+                if stamps::concurrent(&before, &incoming.base) {
+                    let mine = stamps::current(self.tx, table, &uuid)?;
+                    keep((&before, mine), (&incoming.rank, Some(obj.clone())))?;
+                }
                 let sets: Vec<String> = names
                     .iter()
                     .enumerate()
@@ -324,9 +408,10 @@ impl TableCtx<'_> {
                     names.len() + 1
                 );
                 let lands_in_trash =
-                    self.settle_natural_clash(&names, &mut values, &uuid, &updated_at, trashed)?;
+                    self.settle_natural_clash(&names, &mut values, &uuid, &incoming.rank, trashed)?;
                 values.push(SqlValue::Text(uuid.clone()));
                 self.tx.execute(&sql, params_from_iter(values))?;
+                self.stamp_written(&uuid, &incoming, lands_in_trash)?;
                 // A session's exercise dropped by an edit on the other device goes with that
                 // edit (counted as updated); it is no record `restore` could bring back alone.
                 let part_of_edit = table == "rehab_session_items";
@@ -337,7 +422,7 @@ impl TableCtx<'_> {
             }
             None => {
                 let lands_in_trash =
-                    self.settle_natural_clash(&names, &mut values, &uuid, &updated_at, trashed)?;
+                    self.settle_natural_clash(&names, &mut values, &uuid, &incoming.rank, trashed)?;
                 let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
                 let sql = format!(
                     "INSERT INTO {table} ({}) VALUES ({})",
@@ -345,12 +430,30 @@ impl TableCtx<'_> {
                     marks.join(", ")
                 );
                 self.tx.execute(&sql, params_from_iter(values))?;
+                self.stamp_written(&uuid, &incoming, lands_in_trash)?;
                 if lands_in_trash {
                     trashed.push(self.trashed(self.tx.last_insert_rowid(), &uuid)?);
                 }
                 Ok(Merge::Inserted)
             }
         }
+    }
+
+    /// Stamps a row the import wrote with the file's version; one that the import put in the
+    /// trash (a natural-key clash) is a local edit on top of it.
+    fn stamp_written(&self, uuid: &str, incoming: &FileStamp, trashed_here: bool) -> Result<()> {
+        stamps::stamp(self.tx, self.table, uuid, incoming)?;
+        if trashed_here {
+            stamps::as_local_edit(self.tx, || {
+                let sql = format!(
+                    "UPDATE {} SET deleted_at = deleted_at WHERE uuid = ?1",
+                    self.table
+                );
+                self.tx.execute(&sql, [uuid])?;
+                Ok(())
+            })?;
+        }
+        Ok(())
     }
 
     /// Whether the journal's row holds exactly these values (numbers compared as numbers).
@@ -403,16 +506,16 @@ impl TableCtx<'_> {
         })
     }
 
-    /// Two live rows with the same natural key (two check-ins for one date): the newer
-    /// `updated_at` stays live and the other goes to the trash, so nothing is lost. When the
-    /// journal's row is the newer one, the incoming row's `deleted_at` is set in `values` and
-    /// the result is true: the incoming row lands in the trash.
+    /// Two live rows with the same natural key (two check-ins for one date): the later stamp
+    /// (the sync's order; `updated_at` for a row never stamped) stays live and the other goes
+    /// to the trash, so nothing is lost. When the journal's row is the later one, the incoming
+    /// row's `deleted_at` is set in `values` and the result is true: it lands in the trash.
     fn settle_natural_clash(
         &self,
         names: &[String],
         values: &mut [SqlValue],
         uuid: &str,
-        updated_at: &str,
+        incoming: &stamps::Rank,
         trashed: &mut Vec<Trashed>,
     ) -> Result<bool> {
         let (table, natural) = (self.table, self.natural);
@@ -447,12 +550,20 @@ impl TableCtx<'_> {
             .optional()?;
         if let Some((other_id, other, other_updated)) = clash {
             let now = utc_stamp();
-            if other_updated.as_str() <= updated_at {
+            let other_rank = match stamps::local(self.tx, self.stamps.me, table, &other)? {
+                Some((rank, ..)) => rank,
+                None => stamps::rank_of_row(&other_updated),
+            };
+            if other_rank <= *incoming {
                 trashed.push(self.trashed(other_id, &other)?);
-                self.tx.execute(
-                    &format!("UPDATE {table} SET deleted_at=?1 WHERE uuid=?2"),
-                    rusqlite::params![now, other],
-                )?;
+                // A local edit: stamped, so the other devices learn of it at the next sync.
+                stamps::as_local_edit(self.tx, || {
+                    self.tx.execute(
+                        &format!("UPDATE {table} SET deleted_at=?1 WHERE uuid=?2"),
+                        rusqlite::params![now, other],
+                    )?;
+                    Ok(())
+                })?;
             } else if let Some(i) = idx("deleted_at") {
                 values[i] = SqlValue::Text(now);
                 return Ok(true);

@@ -19,11 +19,14 @@ pub mod filecheck;
 pub mod import_check;
 mod import_doses;
 mod import_stamps;
+#[cfg(test)]
+mod import_sync_tests;
 pub mod journal;
 pub mod lock;
 pub mod meds;
 pub mod merge;
 mod merge_checks;
+mod merge_stamps;
 pub mod plans;
 pub mod psfs;
 pub mod recompute;
@@ -39,6 +42,12 @@ pub mod settings;
 pub mod snapshot;
 #[cfg(test)]
 mod snapshot_tests;
+pub mod sync_apply;
+pub mod sync_conflicts;
+pub mod sync_rows;
+mod sync_settle;
+pub mod sync_state;
+mod sync_write;
 pub mod transfer;
 mod util;
 

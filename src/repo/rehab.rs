@@ -189,6 +189,13 @@ impl Repo {
                         "DELETE FROM settings WHERE uuid=?1 AND key='exercise_library_seeded'",
                         [uuid],
                     )?;
+                    // Rows this call wrote and took out again were never anywhere else: no
+                    // tombstone for a sync or an export to carry.
+                    tx.execute(
+                        "DELETE FROM sync_stamps WHERE uuid=?1 AND purged=1 AND device='' AND dirty=1
+                           AND base_hlc IS NULL AND tbl IN ('exercises', 'settings')",
+                        [uuid],
+                    )?;
                 }
                 Ok(())
             })?;

@@ -14,8 +14,10 @@ use super::error::{RepoError, Result};
 /// The export format this build writes and reads. 2 added `load_kg` to `exercises` and
 /// `programme_items`; a format-1 export (without it) still imports, its loads empty. 3 added
 /// `leg_pain` to `checkins` and the `scores`, `score_schedules` and `plans` tables (issue 23); an older
-/// export imports with no leg pain and no scores.
-pub const FORMAT_VERSION: i64 = 3;
+/// export imports with no leg pain and no scores. 4 added `sync_stamps` (issue 24): each row's
+/// hybrid-logical-clock stamp and the tombstones of purged records; an older export is merged
+/// by its rows' `updated_at`.
+pub const FORMAT_VERSION: i64 = 4;
 
 /// Tables in parent-before-child order, with their foreign keys (column, parent table) and the
 /// natural key that must be unique among live rows.
@@ -60,7 +62,7 @@ pub(crate) const TABLES: &[TableSpec] = &[
 
 /// Columns of `table` and whether each is required (NOT NULL without a default).
 pub(crate) fn columns(conn: &rusqlite::Connection, table: &str) -> Result<Vec<(String, bool)>> {
-    let mut st = conn.prepare(&format!("PRAGMA table_info({table})"))?;
+    let mut st = conn.prepare_cached(&format!("PRAGMA table_info({table})"))?;
     let cols = st.query_map([], |r| {
         let notnull: bool = r.get(3)?;
         let default: Option<String> = r.get(4)?;
@@ -123,6 +125,11 @@ impl Repo {
         let mut root = Map::new();
         root.insert("format_version".into(), Value::from(FORMAT_VERSION));
         root.insert("tables".into(), Value::Object(tables));
+        // Each row's sync stamp and the purged records' tombstones (issue 24): an import
+        // merges by them. Left out of a damaged journal's export rather than failing it.
+        if let Ok(stamps) = super::sync_state::stamps_json(&self.conn) {
+            root.insert("sync_stamps".into(), stamps);
+        }
         Ok((Value::Object(root), unreadable))
     }
 

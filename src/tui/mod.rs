@@ -35,6 +35,7 @@ pub fn run(
     repo: Repo,
     today: NaiveDate,
     remove_on_signal: Option<&std::path::Path>,
+    start_status: Option<(String, bool)>,
 ) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     // Without a terminal the app could only fail inside crossterm ("os error 6") after
@@ -49,6 +50,8 @@ pub fn run(
         event::remove_on_signal(dir);
     }
     let mut app = App::new(repo, today, Theme::from_env(), Screen::Today);
+    // A message from before the app opened (the sync at start), as an action's would be.
+    app.status = start_status.map(|(text, error)| app::Status { text, error });
     // The day follows the clock (BACKTRACK_TODAY, read by the clock, still pins it).
     app.clock = Some(Box::new(crate::domain::clock::now_local));
     let mut guard = terminal::TerminalGuard::new()?;

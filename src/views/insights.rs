@@ -263,6 +263,7 @@ pub fn load_dashboard(repo: &mut Repo, today: NaiveDate) -> Result<TodayData> {
             )?
             .into_iter()
             .next(),
+        over_max_after_sync: crate::sync::meds::for_journal(repo, today)?,
     })
 }
 

@@ -27,6 +27,8 @@ pub struct TodayData {
     pub stats: crate::analysis::Stats,
     /// The next event dated after today (an appointment), if any.
     pub next_event: Option<crate::domain::records::Event>,
+    /// Days whose doses from two synced computers pass a drug's max together (issue 24).
+    pub over_max_after_sync: Vec<crate::sync::meds::OverMaxAfterSync>,
 }
 
 /// The next event after `today`: `MRI (imaging), Tue 8 Dec, in 8 days`.

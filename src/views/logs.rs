@@ -27,6 +27,8 @@ pub struct MedsData {
     pub counters: MedCounters,
     pub thresholds: Thresholds,
     pub history: Vec<(NaiveDate, Vec<Dose>)>,
+    /// Days whose doses from two synced computers pass a drug's max together (issue 24).
+    pub over_max_after_sync: Vec<crate::sync::meds::OverMaxAfterSync>,
 }
 
 pub fn load_meds(repo: &Repo, today: NaiveDate) -> Result<MedsData> {
@@ -66,6 +68,7 @@ pub fn load_meds(repo: &Repo, today: NaiveDate) -> Result<MedsData> {
         counters,
         thresholds,
         history,
+        over_max_after_sync: crate::sync::meds::for_journal(repo, today)?,
     })
 }
 

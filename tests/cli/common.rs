@@ -68,4 +68,10 @@ impl Journal {
     pub fn export(&self) -> String {
         self.ok(&["export", "--format", "json"])
     }
+
+    /// The exported tables alone (no export time): equal on two synced journals.
+    pub fn export_tables(&self) -> Value {
+        let doc: Value = serde_json::from_str(&self.export()).expect("JSON export");
+        doc["tables"].clone()
+    }
 }

@@ -25,6 +25,7 @@ mod rehab;
 mod remind;
 mod scores;
 mod storage;
+mod sync;
 mod transfer;
 mod trust;
 mod units;

@@ -113,7 +113,7 @@ fn loads_survive_export_and_import_unchanged() {
     ]);
     let first = a.export();
     let doc: Value = serde_json::from_str(&first).unwrap();
-    assert_eq!(doc["format_version"], 3);
+    assert_eq!(doc["format_version"], 4);
     let path = a.dir.path().join("export.json");
     std::fs::write(&path, &first).unwrap();
     let b = Journal::new();
@@ -153,10 +153,10 @@ fn an_export_from_before_loads_still_imports() {
     // The session keeps the loads it was logged with.
     assert_eq!(b.json(&["info", "r1"])["items"][0]["load_kg"], 16.0);
     // An export newer than this build reads is refused, naming the file.
-    doc["format_version"] = Value::from(4);
+    doc["format_version"] = Value::from(5);
     std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
     let err = b.fails(&["import", path.to_str().unwrap()], 2);
-    assert!(err.contains("format 4"), "{err}");
+    assert!(err.contains("format 5"), "{err}");
 }
 
 /// The column each line's `what` starts at, for every line that has it.

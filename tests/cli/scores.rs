@@ -235,7 +235,7 @@ fn scores_survive_export_import_and_the_trash() {
     j.ok(&["score", "every", "odi", "2w"]);
     let first = j.export();
     let doc: Value = serde_json::from_str(&first).unwrap();
-    assert_eq!(doc["format_version"], 3);
+    assert_eq!(doc["format_version"], 4);
     assert_eq!(doc["tables"]["scores"].as_array().unwrap().len(), 2);
     assert_eq!(doc["tables"]["score_schedules"][0]["every_days"], 14);
     let path = j.dir.path().join("e.json");

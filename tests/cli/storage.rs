@@ -40,7 +40,7 @@ fn newer_schema_is_refused_and_the_file_is_unchanged() {
     let before = std::fs::read(&j.db).unwrap();
     let err = j.fails(&["checkin", "5"], 1);
     assert!(
-        err.contains("schema version 99") && err.contains("knows only up to 4"),
+        err.contains("schema version 99") && err.contains("knows only up to 5"),
         "{err}"
     );
     assert_eq!(

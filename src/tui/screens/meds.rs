@@ -42,6 +42,13 @@ fn today_lines(t: Theme, m: &MedsData, width: usize) -> Vec<Line<'static>> {
                 .map(move |row| Line::from(Span::styled(row, style)))
         })
         .collect();
+    // Doses from two synced computers over a max together come first (issue 24).
+    let synced = m.over_max_after_sync.iter().flat_map(|o| {
+        pack(&crate::sync::meds::line_parts(o), " ", width)
+            .into_iter()
+            .map(move |row| Line::from(Span::styled(row, t.error())))
+    });
+    out.splice(0..0, synced);
     out.extend(m.doses.iter().map(|d| {
         Line::from(format!(
             "  {}  {} {}",

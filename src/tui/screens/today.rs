@@ -305,7 +305,7 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
     let b = block(t, "Medication today");
     let inner = b.inner(area);
     b.render(area, buf);
-    if d.stats.meds.today.is_empty() {
+    if d.stats.meds.today.is_empty() && d.over_max_after_sync.is_empty() {
         Line::from(Span::styled("No doses taken today.", t.dim())).render(inner, buf);
         return;
     }
@@ -316,11 +316,14 @@ fn meds_panel(t: Theme, d: &TodayData, area: Rect, buf: &mut Buffer) {
 
 /// Each medication's total today against its max, wrapped between parts to `width`.
 fn meds_lines(t: Theme, d: &TodayData, width: u16) -> Vec<Line<'static>> {
-    d.stats
-        .meds
-        .today
-        .iter()
-        .flat_map(|m| {
+    // Doses from two synced computers over a max together come first (issue 24).
+    let synced = d.over_max_after_sync.iter().flat_map(|o| {
+        pack(&crate::sync::meds::line_parts(o), " ", width as usize)
+            .into_iter()
+            .map(move |row| Line::from(Span::styled(row, t.error())))
+    });
+    synced
+        .chain(d.stats.meds.today.iter().flat_map(|m| {
             let style = if m.over_max {
                 t.error()
             } else {
@@ -342,7 +345,7 @@ fn meds_lines(t: Theme, d: &TodayData, width: u16) -> Vec<Line<'static>> {
             pack(&parts, " ", width as usize)
                 .into_iter()
                 .map(move |row| Line::from(Span::styled(row, style)))
-        })
+        }))
         .collect()
 }
 

@@ -1,0 +1,167 @@
+//! Writing one version of a row as the journal stores it (issue 24): foreign keys from uuids
+//! to ids, a purge as a delete (kept in the trash when rows still refer to it), and a live row
+//! whose natural key another live row holds put in shadowed, for `settle` to decide.
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{OptionalExtension, Transaction, params_from_iter};
+use serde_json::{Map, Value};
+
+use super::error::Result;
+use super::sync_rows::Version;
+use super::sync_settle::key_cond;
+use super::transfer::{TABLES, columns, fk_name};
+
+fn sql_of(v: &Value) -> SqlValue {
+    match v {
+        Value::Null => SqlValue::Null,
+        Value::String(s) => SqlValue::Text(s.clone()),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            None => SqlValue::Real(n.as_f64().unwrap_or(0.0)),
+        },
+        Value::Bool(b) => SqlValue::Integer(*b as i64),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+/// What writing a version did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// The row as the version has it; true when it went in shadowed (another live row holds
+    /// its natural key; `settle` decides which stays).
+    Row(bool),
+    /// Not written: it refers to a parent that is not here (the message names it).
+    NoParent(String),
+    /// A purge of a record that rows here still refer to: the record stays in the trash, as a
+    /// new edit of this journal (stamped past the purge), so every device gets it back and its
+    /// children keep their parent everywhere.
+    KeptForChildren,
+}
+
+/// Writes the version's row (or removes it for a purge).
+pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
+    let (table, fks, natural) = *TABLES
+        .iter()
+        .find(|t| t.0 == v.table)
+        .expect("checked by the caller");
+    let Some(row) = v.row.as_ref().filter(|_| !v.purged) else {
+        let sql = format!("DELETE FROM {table} WHERE uuid = ?1");
+        if tx.execute(&sql, [&v.uuid]).is_ok() {
+            return Ok(Written::Row(false));
+        }
+        // Rows here still refer to it: keep it in the trash rather than break them, as a
+        // local edit the triggers stamp later than the purge.
+        let applying: i64 = tx.query_row("SELECT applying FROM sync_clock", [], |r| r.get(0))?;
+        tx.execute(
+            "UPDATE sync_clock SET applying = 0, hlc = MAX(hlc, ?1)",
+            [v.hlc],
+        )?;
+        let sql = format!(
+            "UPDATE {table} SET deleted_at = COALESCE(deleted_at, updated_at) WHERE uuid = ?1"
+        );
+        tx.execute(&sql, [&v.uuid])?;
+        tx.execute("UPDATE sync_clock SET applying = ?1", [applying])?;
+        return Ok(Written::KeptForChildren);
+    };
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (c, _) in columns(tx, table)? {
+        if c == "id" {
+            continue;
+        }
+        let value = match fks.iter().find(|(fc, _)| *fc == c) {
+            Some((_, parent)) => match row.get(&fk_name(&c)) {
+                Some(Value::String(pu)) => {
+                    let id: Option<i64> = tx
+                        .query_row(
+                            &format!("SELECT id FROM {parent} WHERE uuid = ?1"),
+                            [pu],
+                            |r| r.get(0),
+                        )
+                        .optional()?;
+                    match id {
+                        Some(id) => SqlValue::Integer(id),
+                        None => {
+                            return Ok(Written::NoParent(format!(
+                                "{table} {} waits for {parent} {pu}",
+                                v.uuid
+                            )));
+                        }
+                    }
+                }
+                _ => SqlValue::Null,
+            },
+            None => match row.get(&c) {
+                Some(x) => sql_of(x),
+                None => continue,
+            },
+        };
+        names.push(c);
+        values.push(value);
+    }
+    let at = |n: &str| names.iter().position(|c| c == n);
+    let live = at("deleted_at").is_none_or(|i| values[i] == SqlValue::Null);
+    let mut shadowed = false;
+    if live && !natural.is_empty() {
+        let conds: Vec<String> = natural
+            .iter()
+            .enumerate()
+            .map(|(i, n)| key_cond(table, n, i + 1))
+            .collect();
+        let sql = format!(
+            "SELECT count(*) FROM {table} WHERE {} AND deleted_at IS NULL AND uuid <> ?{}",
+            conds.join(" AND "),
+            natural.len() + 1
+        );
+        let mut args: Vec<SqlValue> = natural
+            .iter()
+            .map(|n| at(n).map_or(SqlValue::Null, |i| values[i].clone()))
+            .collect();
+        args.push(SqlValue::Text(v.uuid.clone()));
+        let clash: i64 = tx.query_row(&sql, params_from_iter(args), |r| r.get(0))?;
+        if clash > 0
+            && let Some(i) = at("deleted_at")
+        {
+            values[i] = shadow_stamp(row);
+            shadowed = true;
+        }
+    }
+    let exists: bool = tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE uuid = ?1)"),
+        [&v.uuid],
+        |r| r.get(0),
+    )?;
+    let sql = match exists {
+        true => {
+            let sets: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| format!("{n} = ?{}", i + 1))
+                .collect();
+            values.push(SqlValue::Text(v.uuid.clone()));
+            format!(
+                "UPDATE {table} SET {} WHERE uuid = ?{}",
+                sets.join(", "),
+                names.len() + 1
+            )
+        }
+        false => {
+            let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+            format!(
+                "INSERT INTO {table} ({}) VALUES ({})",
+                names.join(", "),
+                marks.join(", ")
+            )
+        }
+    };
+    tx.execute(&sql, params_from_iter(values))?;
+    Ok(Written::Row(shadowed))
+}
+
+/// The trash time of a shadowed row: its own `updated_at`, the same on every device.
+fn shadow_stamp(row: &Map<String, Value>) -> SqlValue {
+    match row.get("updated_at") {
+        Some(Value::String(s)) => SqlValue::Text(s.clone()),
+        _ => SqlValue::Text("1970-01-01T00:00:00.000Z".into()),
+    }
+}

@@ -1,0 +1,151 @@
+//! The folder side of sync (issue 24): files not whole yet, an engine's copies, a newer
+//! format, segments never replaced, a segment the journal refuses, and ciphertext only.
+
+use super::harness::{World, day};
+use crate::sync::segment::files;
+use crate::sync::segment::{FORMAT, Segment};
+
+#[test]
+fn half_written_files_and_engine_copies_are_skipped_until_whole() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 4);
+    w.devs[0].sync();
+    w.deliver(0, 1, true);
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 0);
+    assert_eq!(r.skipped.len(), 1, "{r:?}");
+    assert!(w.devs[1].live(1).is_none());
+    // Zero bytes, a temporary name and a placeholder are not even looked at.
+    let dir = files::device_dir(&w.devs[1].cfg.folder, &w.devs[0].cfg.device_id);
+    std::fs::write(dir.join("seg-0000000002.age"), b"").unwrap();
+    std::fs::write(dir.join(".seg-0000000002.age.tmp"), b"x").unwrap();
+    std::fs::write(dir.join(".seg-0000000002.age.icloud"), b"x").unwrap();
+    w.deliver(0, 1, false);
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 1, "{r:?}");
+    assert_eq!(w.devs[1].live(1).unwrap().pain, 4);
+}
+
+#[test]
+fn a_segment_of_a_newer_format_is_refused_and_nothing_is_written() {
+    let mut w = World::new(2);
+    w.devs[1].checkin(2, 1);
+    let key = crate::sync::key::Key::parse(&w.key).unwrap();
+    let seg = Segment {
+        format: FORMAT + 1,
+        device: "00000000000000ff".into(),
+        seq: 1,
+        snapshot: false,
+        versions: vec![],
+    };
+    let dir = files::device_dir(&w.devs[1].cfg.folder, "00000000000000ff");
+    files::write_new(&dir, &files::segment_name(1), &seg.encode(&key).unwrap()).unwrap();
+    let before = w.devs[1].digest();
+    let d = &mut w.devs[1];
+    let err = crate::sync::run(&mut d.repo, &d.cfg).unwrap_err();
+    assert!(err.to_string().contains("newer"), "{err}");
+    assert_eq!(
+        w.devs[1].repo.sync_pending().unwrap(),
+        1,
+        "nothing published"
+    );
+    assert_eq!(w.devs[1].digest(), before);
+    assert!(!w.devs[1].cfg.own_dir().exists());
+}
+
+#[test]
+fn the_folder_holds_no_note_drug_or_date_in_the_clear() {
+    let mut w = World::new(1);
+    let c = crate::domain::records::Checkin {
+        date: day(3),
+        pain: 4,
+        note: Some("secret-note-words".into()),
+        ..Default::default()
+    };
+    w.devs[0].repo.save_checkin(&c).unwrap();
+    w.devs[0].sync();
+    let mut seen = 0;
+    for entry in walk(&w.devs[0].cfg.folder) {
+        let bytes = std::fs::read(&entry).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for needle in ["secret-note-words", "2026-11-04", "checkins", "pain"] {
+            assert!(!text.contains(needle), "{needle} in {}", entry.display());
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 2, "the check file and one segment");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        match e.path().is_dir() {
+            true => out.extend(walk(&e.path())),
+            false => out.push(e.path()),
+        }
+    }
+    out
+}
+
+#[test]
+fn a_segment_once_written_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = files::write_new(dir.path(), &files::segment_name(1), b"first").unwrap();
+    let err = files::write_new(dir.path(), &files::segment_name(1), b"second").unwrap_err();
+    assert!(err.to_string().contains("never rewritten"), "{err}");
+    assert_eq!(std::fs::read(&first).unwrap(), b"first");
+    // No temporary left beside it, and the file is private.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    let mode =
+        std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&first).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn a_segment_with_a_row_the_journal_refuses_waits_and_the_others_go_on() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 4);
+    w.devs[0].sync();
+    w.deliver(0, 1, false);
+    // Another device's segment whose check-in has pain 11: refused by the journal's checks.
+    let mut row = serde_json::Map::new();
+    for (k, v) in [
+        ("uuid", "0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e"),
+        ("date", "2026-11-09"),
+        ("created_at", "2026-11-09T08:00:00.000Z"),
+        ("updated_at", "2026-11-09T08:00:00.000Z"),
+    ] {
+        row.insert(k.into(), v.into());
+    }
+    row.insert("pain".into(), 11.into());
+    let bad = Segment {
+        format: FORMAT,
+        device: "00000000000000ee".into(),
+        seq: 1,
+        snapshot: false,
+        versions: vec![crate::repo::sync_rows::Version {
+            table: "checkins".into(),
+            uuid: "0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e".into(),
+            hlc: 1,
+            device: "00000000000000ee".into(),
+            base: None,
+            purged: false,
+            row: Some(row),
+        }],
+    };
+    let key = crate::sync::key::Key::parse(&w.key).unwrap();
+    let dir = files::device_dir(&w.devs[1].cfg.folder, "00000000000000ee");
+    files::write_new(&dir, &files::segment_name(1), &bad.encode(&key).unwrap()).unwrap();
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 1, "{r:?}");
+    assert!(
+        r.skipped.iter().any(|s| s.contains("could not be applied")),
+        "{r:?}"
+    );
+    assert_eq!(w.devs[1].live(1).unwrap().pain, 4);
+    assert!(w.devs[1].live(8).is_none());
+    assert_eq!(
+        w.devs[1].repo.sync_watermark("00000000000000ee").unwrap(),
+        0
+    );
+}
