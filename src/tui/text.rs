@@ -206,24 +206,19 @@ pub fn wrap(value: &str, width: usize, cursor: (usize, usize)) -> (Vec<String>, 
     (rows, at)
 }
 
-/// A line wrapped at spaces to `width`, its continuation rows indented by `indent` so they
-/// read under the line's text, not its label ("training 2 sessions, … (week before" /
-/// "         6 sessions, 10h04m, TSS 606)").
+/// A line wrapped at spaces to `width` in terminal cells, its continuation rows indented by
+/// `indent` so they read under the line's text, not its label ("training 2 sessions, … (week
+/// before" / "         6 sessions, 10h04m, TSS 606)"). No cursor is involved, so textwrap does
+/// it; words are never split at their hyphens (a date stays whole).
 pub fn wrap_indented(line: &str, width: usize, indent: usize) -> Vec<String> {
-    let rows = wrap(line, width, (0, 0)).0;
-    let Some(first) = rows.first().filter(|_| rows.len() > 1) else {
-        return vec![line.trim_end().to_string()];
-    };
-    let rest: String = line.chars().skip(first.chars().count()).collect();
     let pad = " ".repeat(indent.min(width / 2));
-    let mut out = vec![first.trim_end().to_string()];
-    out.extend(
-        wrap(rest.trim_start(), width - pad.len(), (0, 0))
-            .0
-            .into_iter()
-            .map(|r| format!("{pad}{}", r.trim_end())),
-    );
-    out
+    let options = textwrap::Options::new(width.max(1))
+        .subsequent_indent(&pad)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(line.trim_end(), options)
+        .into_iter()
+        .map(|r| r.trim_end().to_string())
+        .collect()
 }
 
 #[cfg(test)]
@@ -305,5 +300,20 @@ mod tests {
         let mut one = TextField::new("x", false);
         assert!(!one.apply(Edit::Newline));
         assert_eq!(one.value(), "x");
+    }
+
+    /// Issue 25: a list row wraps in cells too. Japanese words in a 12-cell column fit 12
+    /// cells, continuation rows sit under the text, and a date is never split at a hyphen.
+    #[test]
+    fn an_indented_list_row_wraps_in_cells_and_keeps_dates_whole() {
+        let rows = wrap_indented("score 日本語 テキスト です 2026-12-04 done", 12, 2);
+        assert!(rows.iter().all(|r| cells(r) <= 12), "{rows:?}");
+        assert!(rows[1..].iter().all(|r| r.starts_with("  ")), "{rows:?}");
+        assert!(
+            rows.iter()
+                .any(|r| r.trim() == "2026-12-04" || r.contains("2026-12-04")),
+            "{rows:?}"
+        );
+        assert_eq!(wrap_indented("short", 12, 2), vec!["short"]);
     }
 }
