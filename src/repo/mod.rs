@@ -26,6 +26,7 @@ pub mod lock;
 pub mod meds;
 pub mod merge;
 mod merge_checks;
+mod merge_row;
 mod merge_stamps;
 pub mod plans;
 pub mod psfs;
