@@ -127,31 +127,7 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
         .filter(of_date)
         .find(|b| restorable(&b.path).is_ok())
     else {
-        let which = date.map(|d| format!(" from {d}")).unwrap_or_default();
-        let others: Vec<String> = found
-            .others
-            .iter()
-            .filter(of_date)
-            .map(|b| b.path.display().to_string())
-            .collect();
-        if !others.is_empty() {
-            return Err(RepoError::Conflict(format!(
-                "backup: {} holds another journal, not {}; a restore never puts another journal in place (`backtrack --db OTHER.db backup restore` restores that one)",
-                others.join(", "),
-                journal.display()
-            )));
-        }
-        // Why the newest candidate was passed over, when there was one.
-        let why = list(journal)
-            .into_iter()
-            .find(|b| date.is_none_or(|d| b.date == d))
-            .and_then(|b| restorable(&b.path).err())
-            .map(|e| format!(" (newest: {e})"))
-            .unwrap_or_default();
-        return Err(RepoError::NotFound(format!(
-            "backup: no verified backup{which} in {}{why}; `backtrack backup list` shows what there is",
-            backups_dir(journal).display()
-        )));
+        return Err(no_backup(journal, date, &found));
     };
     let dir = journal
         .parent()
@@ -166,20 +142,7 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
         std::process::id()
     ));
     remove_with_sidecars(&tmp);
-    let copy = (|| -> Result<()> {
-        let mut out = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        std::io::copy(&mut fs::File::open(&b.path)?, &mut out)?;
-        out.sync_all()?;
-        drop(out);
-        if let Some(id) = &found.journal_id {
-            keep_identity(&tmp, id)?;
-        }
-        restorable(&tmp)
-    })();
+    let copy = copy_verified(&b.path, &tmp, found.journal_id.as_deref());
     // Held until the new file is in place: an open elsewhere waits, then opens the new one.
     let lock = copy.and_then(|_| super::lock::exclusive(journal, "backup restore"));
     let lock = match lock {
@@ -208,6 +171,54 @@ pub fn restore(journal: &Path, date: Option<NaiveDate>) -> Result<Restored> {
         journal: journal.to_path_buf(),
         kept,
     })
+}
+
+/// Why no backup can be restored: another journal's copies only, or none verified (with why
+/// the newest was passed over).
+fn no_backup(journal: &Path, date: Option<NaiveDate>, found: &Found) -> RepoError {
+    let of_date = |b: &&BackupFile| date.is_none_or(|d| b.date == d);
+    let which = date.map(|d| format!(" from {d}")).unwrap_or_default();
+    let others: Vec<String> = found
+        .others
+        .iter()
+        .filter(of_date)
+        .map(|b| b.path.display().to_string())
+        .collect();
+    if !others.is_empty() {
+        return RepoError::Conflict(format!(
+            "backup: {} holds another journal, not {}; a restore never puts another journal in place (`backtrack --db OTHER.db backup restore` restores that one)",
+            others.join(", "),
+            journal.display()
+        ));
+    }
+    // Why the newest candidate was passed over, when there was one.
+    let why = list(journal)
+        .into_iter()
+        .find(|b| date.is_none_or(|d| b.date == d))
+        .and_then(|b| restorable(&b.path).err())
+        .map(|e| format!(" (newest: {e})"))
+        .unwrap_or_default();
+    RepoError::NotFound(format!(
+        "backup: no verified backup{which} in {}{why}; `backtrack backup list` shows what there is",
+        backups_dir(journal).display()
+    ))
+}
+
+/// The backup copied to `tmp` (0600, fsynced, created new), given the journal's id when it
+/// had none, and checked again.
+fn copy_verified(from: &Path, tmp: &Path, journal_id: Option<&str>) -> Result<()> {
+    let mut out = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(tmp)?;
+    std::io::copy(&mut fs::File::open(from)?, &mut out)?;
+    out.sync_all()?;
+    drop(out);
+    if let Some(id) = journal_id {
+        keep_identity(tmp, id)?;
+    }
+    restorable(tmp)
 }
 
 /// A copy made before journals had an id gets the id of the journal it replaces, so the
