@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{Transaction, params};
 
 use super::activities::insert_activity_tx;
 use super::checkins::save_checkin_tx;
@@ -63,24 +63,7 @@ impl Repo {
             for a in &b.activities {
                 insert_activity_tx(tx, a)?;
             }
-            let mut meds = HashMap::new();
-            for m in &b.medications {
-                tx.execute(
-                    "INSERT INTO medications (uuid, name, class, unit, usual_dose, max_daily, as_needed, times_a_day,
-                     course_start, course_end, note, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12)",
-                    params![new_uuid(), m.name, m.class.as_str(), m.unit, m.usual_dose, m.max_daily, m.as_needed, m.times_a_day,
-                        m.course_start.map(date_str), m.course_end.map(date_str), m.note, now],
-                )?;
-                meds.insert(m.name.clone(), tx.last_insert_rowid());
-            }
-            let mut st = tx.prepare_cached(
-                "INSERT INTO doses (uuid, medication_id, taken_at, date, amount, pain_before, note, created_at, updated_at)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)",
-            )?;
-            for d in &b.doses {
-                let mid = meds.get(&d.medication).ok_or_else(|| RepoError::NotFound(format!("batch dose names unknown medication {}", d.medication)))?;
-                st.execute(params![new_uuid(), mid, datetime_str(d.taken_at), date_str(d.taken_at.date()), d.amount, d.pain_before, d.note, now])?;
-            }
+            medications_and_doses(tx, b, &now)?;
             for e in &b.events {
                 tx.execute(
                     "INSERT INTO events (uuid, date, kind, title, note, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?6)",
@@ -95,49 +78,106 @@ impl Repo {
                 "INSERT INTO settings (uuid, key, value, created_at, updated_at) VALUES (?1,'exercise_library_seeded','1',?2,?2)",
                 params![new_uuid(), now],
             )?;
-            let ex_id = |name: &str| exercises.get(name).copied().ok_or_else(|| RepoError::NotFound(format!("batch names unknown exercise {name}")));
-            let mut programmes = HashMap::new();
-            for p in &b.programmes {
-                tx.execute(
-                    "INSERT INTO programmes (uuid, name, active_from, active_to, target_per_week, note, created_at, updated_at)
-                     VALUES (?1,?2,?3,?4,?5,?6,?7,?7)",
-                    params![new_uuid(), p.name, date_str(p.active_from), p.active_to.map(date_str), p.target_per_week, p.note, now],
-                )?;
-                let pid = tx.last_insert_rowid();
-                programmes.insert(p.name.clone(), pid);
-                for (pos, it) in p.items.iter().enumerate() {
-                    tx.execute(
-                        "INSERT INTO programme_items (uuid, programme_id, exercise_id, position, sets, reps, hold_s, load_kg, created_at, updated_at)
-                         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
-                        params![new_uuid(), pid, ex_id(&it.exercise)?, pos as i64, it.sets, it.reps, it.hold_s, it.load_kg, now],
-                    )?;
-                }
-            }
-            for s in &b.sessions {
-                let mut s = s.clone();
-                s.programme_id = s.programme.as_ref().and_then(|n| programmes.get(n).copied());
-                for it in &mut s.items {
-                    it.exercise_id = ex_id(&it.exercise)?;
-                }
-                insert_session_tx(tx, &s)?;
-            }
-            let mut items = HashMap::new();
-            for (name, date, score) in &b.psfs {
-                let item = match items.get(name) {
-                    Some(id) => *id,
-                    None => {
-                        tx.execute("INSERT INTO psfs_items (uuid, name, created_at, updated_at) VALUES (?1,?2,?3,?3)", params![new_uuid(), name, now])?;
-                        let id = tx.last_insert_rowid();
-                        items.insert(name.clone(), id);
-                        id
-                    }
-                };
-                tx.execute(
-                    "INSERT INTO psfs_ratings (uuid, item_id, date, score, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?5)",
-                    params![new_uuid(), item, date_str(*date), score, now],
-                )?;
-            }
+            rehab(tx, b, &exercises, &now)?;
+            psfs(tx, b, &now)?;
             Ok(())
         })
     }
+}
+
+/// The medications, then their doses by medication name.
+fn medications_and_doses(tx: &Transaction, b: &Batch, now: &str) -> Result<()> {
+    let mut meds = HashMap::new();
+    for m in &b.medications {
+        tx.execute(
+            "INSERT INTO medications (uuid, name, class, unit, usual_dose, max_daily, as_needed, times_a_day,
+             course_start, course_end, note, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?12)",
+            params![new_uuid(), m.name, m.class.as_str(), m.unit, m.usual_dose, m.max_daily, m.as_needed, m.times_a_day,
+                m.course_start.map(date_str), m.course_end.map(date_str), m.note, now],
+        )?;
+        meds.insert(m.name.clone(), tx.last_insert_rowid());
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT INTO doses (uuid, medication_id, taken_at, date, amount, pain_before, note, created_at, updated_at)
+         VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?8)",
+    )?;
+    for d in &b.doses {
+        let mid = meds.get(&d.medication).ok_or_else(|| {
+            RepoError::NotFound(format!(
+                "batch dose names unknown medication {}",
+                d.medication
+            ))
+        })?;
+        st.execute(params![
+            new_uuid(),
+            mid,
+            datetime_str(d.taken_at),
+            date_str(d.taken_at.date()),
+            d.amount,
+            d.pain_before,
+            d.note,
+            now
+        ])?;
+    }
+    Ok(())
+}
+
+/// The programmes (their items by exercise name), then the sessions by programme name.
+fn rehab(tx: &Transaction, b: &Batch, exercises: &HashMap<String, i64>, now: &str) -> Result<()> {
+    let ex_id = |name: &str| {
+        exercises
+            .get(name)
+            .copied()
+            .ok_or_else(|| RepoError::NotFound(format!("batch names unknown exercise {name}")))
+    };
+    let mut programmes = HashMap::new();
+    for p in &b.programmes {
+        tx.execute(
+            "INSERT INTO programmes (uuid, name, active_from, active_to, target_per_week, note, created_at, updated_at)
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?7)",
+            params![new_uuid(), p.name, date_str(p.active_from), p.active_to.map(date_str), p.target_per_week, p.note, now],
+        )?;
+        let pid = tx.last_insert_rowid();
+        programmes.insert(p.name.clone(), pid);
+        for (pos, it) in p.items.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO programme_items (uuid, programme_id, exercise_id, position, sets, reps, hold_s, load_kg, created_at, updated_at)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
+                params![new_uuid(), pid, ex_id(&it.exercise)?, pos as i64, it.sets, it.reps, it.hold_s, it.load_kg, now],
+            )?;
+        }
+    }
+    for s in &b.sessions {
+        let mut s = s.clone();
+        s.programme_id = s
+            .programme
+            .as_ref()
+            .and_then(|n| programmes.get(n).copied());
+        for it in &mut s.items {
+            it.exercise_id = ex_id(&it.exercise)?;
+        }
+        insert_session_tx(tx, &s)?;
+    }
+    Ok(())
+}
+
+/// The PSFS items by name, each with its ratings.
+fn psfs(tx: &Transaction, b: &Batch, now: &str) -> Result<()> {
+    let mut items = HashMap::new();
+    for (name, date, score) in &b.psfs {
+        let item = match items.get(name) {
+            Some(id) => *id,
+            None => {
+                tx.execute("INSERT INTO psfs_items (uuid, name, created_at, updated_at) VALUES (?1,?2,?3,?3)", params![new_uuid(), name, now])?;
+                let id = tx.last_insert_rowid();
+                items.insert(name.clone(), id);
+                id
+            }
+        };
+        tx.execute(
+            "INSERT INTO psfs_ratings (uuid, item_id, date, score, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?5)",
+            params![new_uuid(), item, date_str(*date), score, now],
+        )?;
+    }
+    Ok(())
 }
