@@ -192,6 +192,16 @@ impl Limit {
         }
     }
 
+    /// The range as a form's hint and an error show it: "0–10" (a whole limit's), or
+    /// "0 to 500 kg". Built from the table, so a hint cannot say other than the check.
+    pub fn range(&self) -> String {
+        if self.whole {
+            return format!("{}–{}", self.lo, self.hi);
+        }
+        let u = self.unit_suffix();
+        format!("{} to {}{u}", self.lo, self.hi)
+    }
+
     /// "3000 W is out of range; allowed: 0 to 2500 W".
     pub fn allowed(&self, v: f64) -> String {
         let shown = if v.is_finite() && v.abs() < 1e9 {
@@ -199,20 +209,20 @@ impl Limit {
         } else {
             format!("{v:e}")
         };
-        let u = if self.unit.is_empty() {
+        let u = self.unit_suffix();
+        let range = self.range();
+        if self.whole {
+            return format!("{shown} is out of range; allowed: whole numbers {range}");
+        }
+        format!("{shown}{u} is out of range; allowed: {range}")
+    }
+
+    /// The unit after a number: " kg", or nothing.
+    fn unit_suffix(&self) -> String {
+        if self.unit.is_empty() {
             String::new()
         } else {
             format!(" {}", self.unit)
-        };
-        if self.whole {
-            return format!(
-                "{shown} is out of range; allowed: whole numbers {}–{}",
-                self.lo, self.hi
-            );
         }
-        format!(
-            "{shown}{u} is out of range; allowed: {} to {}{u}",
-            self.lo, self.hi
-        )
     }
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::InputError;
 use crate::domain::error::check_hours;
+use crate::domain::limits::PAIN;
 use crate::domain::records::Checkin;
 use crate::domain::vocab::{Character, Location, RedFlag, parse_tag, parse_tags, tags_field};
 use crate::tui::action::Edit;
@@ -432,7 +433,14 @@ impl CheckinForm {
     /// The validated check-in, or the first field that is wrong and why.
     pub fn to_checkin(&self) -> Result<Checkin, InputError> {
         let pain = self.pain.ok_or_else(|| {
-            InputError::new("pain", "not set; allowed: 0–10 (type a digit, + for 10)")
+            InputError::new(
+                "pain",
+                format!(
+                    "not set; allowed: {} (type a digit, + for {})",
+                    PAIN.range(),
+                    PAIN.hi
+                ),
+            )
         })?;
         let hours = |field: &str, t: &TextField| -> Result<Option<f64>, InputError> {
             let s = t.value().trim();

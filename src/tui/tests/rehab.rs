@@ -127,3 +127,49 @@ fn a_sessions_minutes_take_the_command_lines_limits() {
     );
     assert!(a.entry().is_some(), "the form keeps the input");
 }
+
+/// The whole range a form's hint shows ("sessions, 0–21" → (0, 21)).
+fn hint_range(e: &crate::tui::forms::fields::Entry, key: &str) -> (i64, i64) {
+    let field = e.fields.iter().find(|f| f.key == key).expect("field");
+    let range = field
+        .hint
+        .split([' ', ','])
+        .find(|w| w.contains('–'))
+        .unwrap_or_else(|| panic!("{key}: no range in {:?}", field.hint));
+    let (lo, hi) = range.split_once('–').unwrap();
+    (lo.parse().unwrap(), hi.parse().unwrap())
+}
+
+/// Issue 25 (limits typed by hand): the hints are built from `domain::limits`, so the range a form shows is
+/// the one it takes: both ends are stored, one past either end is refused naming the field.
+#[test]
+fn a_form_hint_shows_the_range_the_form_takes() {
+    use crate::tui::forms::{programme_draft, programme_form, psfs_form, psfs_scores};
+    let mut form = programme_form(&[]).entry;
+    assert_eq!(hint_range(&form, "target"), (0, 21));
+    form.set_text("name", "core");
+    form.set_text("exercises", "bird dog:3x10");
+    let target = |form: &mut crate::tui::forms::fields::Entry, n: i64| {
+        form.set_text("target", &n.to_string());
+        programme_draft(form).and_then(|d| crate::ops::rehab::programme_draft(&d, day()))
+    };
+    for n in [0, 21] {
+        let got = target(&mut form, n);
+        assert!(got.is_ok(), "target {n}: {got:?}");
+    }
+    let e = target(&mut form, 22).unwrap_err();
+    assert_eq!(e.field, "target", "{e}");
+
+    let mut form = psfs_form(Vec::new(), day()).entry;
+    let (lo, hi) = hint_range(&form, "new_score");
+    assert_eq!((lo, hi), (0, 10));
+    form.set_text("new", "ride 3h with climbing");
+    for (score, ok) in [(lo, true), (hi, true), (lo - 1, false), (hi + 1, false)] {
+        form.set_text("new_score", &score.to_string());
+        let got = psfs_scores(&form, &[]);
+        assert_eq!(got.is_ok(), ok, "score {score}: {got:?}");
+        if let Err(e) = got {
+            assert!(e.message.contains(&format!("{lo}–{hi}")), "{e}");
+        }
+    }
+}
