@@ -66,7 +66,7 @@ fn scales(table: &str, col: &str) -> Option<Rule> {
         | ("doses", "pain_before")
         | ("psfs_ratings", "score") => whole(PAIN),
         ("checkins", "sleep_quality" | "mood" | "stress" | "energy") => whole(MOOD),
-        ("checkins", "sleep_hours" | "sitting_hours") => num(0.0, 24.0),
+        ("checkins", "sleep_hours" | "sitting_hours") => num(DAY_HOURS.lo, DAY_HOURS.hi),
         ("checkins", "workday")
         | ("activities", "stopped_for_pain")
         | ("exercises", "per_side")
@@ -75,7 +75,7 @@ fn scales(table: &str, col: &str) -> Option<Rule> {
         ("scores" | "score_schedules", "instrument") => {
             OneOf(&["odi", "rmdq", "peg", "promis-pi", "startback"])
         }
-        ("scores", "psych") => Int(0, 5),
+        ("scores", "psych") => whole(PSYCH),
         ("scores", "value") => num(0.0, 100.0),
         ("score_schedules", "every_days") => whole(EVERY_DAYS),
         ("plans", "unit") => OneOf(&["hours", "tss"]),
