@@ -51,12 +51,16 @@ pub fn parse_scale(field: &str, text: &str, lo: i64, hi: i64) -> Result<u8, Inpu
 
 /// Checks hours in a day (sleep, sitting): 0–24 with one decimal place kept.
 pub fn check_hours(field: &str, value: f64) -> Result<f64, InputError> {
-    if value.is_finite() && (0.0..=24.0).contains(&value) {
+    use super::limits::DAY_HOURS;
+    if DAY_HOURS.contains(value) {
         Ok((value * 10.0).round() / 10.0)
     } else {
         Err(InputError::new(
             field,
-            format!("{value} is out of range; allowed: hours 0–24 (one decimal, e.g. 7.5)"),
+            format!(
+                "{value} is out of range; allowed: hours {}–{} (one decimal, e.g. 7.5)",
+                DAY_HOURS.lo, DAY_HOURS.hi
+            ),
         ))
     }
 }

@@ -88,6 +88,16 @@ pub const DOSE: Limit = measured("amount", 100_000.0, "");
 pub const MAX_DAILY: Limit = measured("max_daily", 1_000_000.0, "");
 /// A check-in's 1–5 scales: sleep quality, mood, stress, energy.
 pub const MOOD: Limit = whole("mood", 1, 5);
+/// Hours in a day: a check-in's sleep and sitting.
+pub const DAY_HOURS: Limit = Limit {
+    field: "hours",
+    lo: 0.0,
+    hi: 24.0,
+    unit: "h",
+    whole: false,
+};
+/// STarT Back's psychosocial subscore (items 5–9).
+pub const PSYCH: Limit = whole("psych", 0, 5);
 /// Doses a day of a scheduled medication.
 pub const TIMES_A_DAY: Limit = whole("times_a_day", 1, 24);
 /// A rehab programme's sessions per week.
@@ -125,7 +135,7 @@ pub const PLAN_RAMP: Limit = Limit {
 pub const EVERY_DAYS: Limit = whole("every", 1, 366);
 
 /// Every limit, for the checks and tests that go over them all.
-pub const ALL: [Limit; 23] = [
+pub const ALL: [Limit; 25] = [
     POWER,
     NP,
     HR,
@@ -136,6 +146,8 @@ pub const ALL: [Limit; 23] = [
     RPE,
     PAIN,
     MOOD,
+    DAY_HOURS,
+    PSYCH,
     DOSE,
     MAX_DAILY,
     TIMES_A_DAY,
@@ -192,6 +204,16 @@ impl Limit {
         }
     }
 
+    /// The range as a form's hint and an error show it: "0–10" (a whole limit's), or
+    /// "0 to 500 kg". Built from the table, so a hint cannot say other than the check.
+    pub fn range(&self) -> String {
+        if self.whole {
+            return format!("{}–{}", self.lo, self.hi);
+        }
+        let u = self.unit_suffix();
+        format!("{} to {}{u}", self.lo, self.hi)
+    }
+
     /// "3000 W is out of range; allowed: 0 to 2500 W".
     pub fn allowed(&self, v: f64) -> String {
         let shown = if v.is_finite() && v.abs() < 1e9 {
@@ -199,20 +221,20 @@ impl Limit {
         } else {
             format!("{v:e}")
         };
-        let u = if self.unit.is_empty() {
+        let u = self.unit_suffix();
+        let range = self.range();
+        if self.whole {
+            return format!("{shown} is out of range; allowed: whole numbers {range}");
+        }
+        format!("{shown}{u} is out of range; allowed: {range}")
+    }
+
+    /// The unit after a number: " kg", or nothing.
+    fn unit_suffix(&self) -> String {
+        if self.unit.is_empty() {
             String::new()
         } else {
             format!(" {}", self.unit)
-        };
-        if self.whole {
-            return format!(
-                "{shown} is out of range; allowed: whole numbers {}–{}",
-                self.lo, self.hi
-            );
         }
-        format!(
-            "{shown}{u} is out of range; allowed: {} to {}{u}",
-            self.lo, self.hi
-        )
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::InputError;
+use super::limits::PSYCH;
 
 /// The instruments `score add` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -101,11 +102,11 @@ impl Instrument {
     pub fn allowed(self) -> String {
         let r = self.range();
         let what = match self {
-            Instrument::Odi => " (%, one decimal)",
-            Instrument::Peg => " (one decimal)",
-            Instrument::PromisPi => " (T-score, one decimal)",
-            Instrument::Startback => " (total; with --psych 0–5)",
-            Instrument::Rmdq => "",
+            Instrument::Odi => " (%, one decimal)".to_string(),
+            Instrument::Peg => " (one decimal)".to_string(),
+            Instrument::PromisPi => " (T-score, one decimal)".to_string(),
+            Instrument::Startback => format!(" (total; with --psych {})", PSYCH.range()),
+            Instrument::Rmdq => String::new(),
         };
         let kind = if r.decimals { "" } else { "whole numbers " };
         format!("{kind}{}–{}{what}", r.lo, r.hi)
@@ -191,9 +192,7 @@ pub fn check(
                 ),
             )
         })?;
-    let psych = psych
-        .map(|p| super::error::parse_scale("psych", p, 0, 5))
-        .transpose()?;
+    let psych = psych.map(|p| PSYCH.parse_scale("psych", p)).transpose()?;
     check_score(instrument, v, psych)?;
     // One decimal as stored; `+ 0.0`: a typed "-0" is 0, never printed "-0".
     Ok(((v * 10.0).round() / 10.0 + 0.0, psych))
@@ -230,18 +229,20 @@ pub fn check_score(instrument: Instrument, v: f64, psych: Option<u8>) -> Result<
     match (instrument, psych) {
         (Instrument::Startback, None) => Err(InputError::new(
             "psych",
-            "STarT Back needs its psychosocial subscore; allowed: --psych 0–5",
+            format!(
+                "STarT Back needs its psychosocial subscore; allowed: --psych {}",
+                PSYCH.range()
+            ),
         )),
-        (Instrument::Startback, Some(p)) if p > 5 => Err(InputError::new(
-            "psych",
-            format!("{p} is out of range; allowed: whole numbers 0–5"),
-        )),
+        (Instrument::Startback, Some(p)) if !PSYCH.contains(f64::from(p)) => {
+            Err(InputError::new("psych", PSYCH.allowed(f64::from(p))))
+        }
         (Instrument::Startback, Some(p)) if f64::from(p) > v => Err(InputError::new(
             "psych",
             format!(
                 "{p} is above the total {v} (the psychosocial items are among the 9); \
                  allowed: 0–{}",
-                v.min(5.0)
+                v.min(PSYCH.hi)
             ),
         )),
         (Instrument::Startback, Some(_)) | (_, None) => Ok(()),

@@ -8,8 +8,9 @@ use std::path::Path;
 use chrono::NaiveDateTime;
 
 use super::summary::{Entry, Imported, Summary};
-use super::{FileResult, Options};
+use super::{Candidate, FileResult, Options};
 use crate::domain::limits::MANUAL_TSS;
+use crate::domain::records::Activity;
 use crate::domain::vocab::LoadSource;
 use crate::repo::{Repo, RepoError};
 
@@ -30,11 +31,7 @@ pub(super) fn store(
     seen: &mut Seen,
     summary: &mut Summary,
 ) -> Result<(), RepoError> {
-    let entry = |line: Option<u64>, reason: String| Entry {
-        path: path.to_path_buf(),
-        line,
-        reason,
-    };
+    let entry = entry_for(path);
     if let Some(reason) = result.fail {
         summary.failed.push(entry(None, reason));
         return Ok(());
@@ -52,70 +49,7 @@ pub(super) fn store(
     for note in result.notes {
         summary.notes.push(entry(None, note));
     }
-    let mut keep = Vec::new();
-    let mut skipped = Vec::new();
-    let today = crate::domain::clock::today();
-    for c in result.candidates {
-        let mut a = c.activity;
-        // A file's moving time of 0 (a list row without one) says nothing was measured.
-        a.moving_s = a.moving_s.filter(|m| *m > 0);
-        let hash = a.source_hash.clone().unwrap_or_default();
-        if seen.hashes.contains(&hash) {
-            skipped.push(entry(c.line, "already imported (same file or row)".into()));
-            continue;
-        }
-        if let Some(found) = repo.activity_by_hash(&hash)? {
-            let reason = match found {
-                (id, true) => trashed(id),
-                (id, false) => format!("already imported (same file or row) as a{id}"),
-            };
-            skipped.push(entry(c.line, reason));
-            continue;
-        }
-        let at = a.start.format("%Y-%m-%d %H:%M:%S");
-        if seen.starts.contains(&a.start) {
-            skipped.push(entry(c.line, format!("an activity already starts at {at}")));
-            continue;
-        }
-        if let Some(found) = repo.activity_by_start(a.start)? {
-            let reason = match found {
-                (id, true) => trashed(id),
-                (id, false) => format!("an activity already starts at {at} (a{id})"),
-            };
-            skipped.push(entry(c.line, reason));
-            continue;
-        }
-        // A figure out of the one table of limits is left empty, with a line saying so; the
-        // rest of the activity is kept, its load computed without it.
-        let mut dropped = crate::domain::out_of_range::drop_out_of_range(&mut a);
-        let t = repo.load_thresholds(a.date())?;
-        crate::analysis::tss::load_with(&mut a, &t);
-        if let Some(tss) = c.given_tss
-            && a.load_source != Some(LoadSource::Power)
-        {
-            match MANUAL_TSS.check(tss) {
-                Ok(tss) => a.set_manual_tss(tss),
-                Err(e) => dropped.push(format!("tss {}; left empty", e.message)),
-            }
-        }
-        for line in dropped {
-            summary.notes.push(entry(c.line, format!("{at}: {line}")));
-        }
-        // The one check every way in passes: what a JSON import of the export would refuse
-        // (a day in 1899 or ahead, 1e300 seconds) is not stored.
-        if let Err(e) = crate::domain::plausible::check_activity(&a, today) {
-            summary.failed.push(entry(c.line, e.to_string()));
-            continue;
-        }
-        seen.hashes.insert(hash);
-        seen.starts.insert(a.start);
-        keep.push(a);
-    }
-    // A FIT file whose every activity is a duplicate is one skipped file, not one per session.
-    if keep.is_empty() && !skipped.is_empty() && skipped.iter().all(|e| e.line.is_none()) {
-        skipped.truncate(1);
-    }
-    summary.skipped.extend(skipped);
+    let keep = keep_new(repo, path, result.candidates, seen, summary)?;
     if keep.is_empty() {
         return Ok(());
     }
@@ -129,6 +63,105 @@ pub(super) fn store(
         activities: stored,
     });
     Ok(())
+}
+
+/// The candidates neither stored nor taken earlier in this run, their load filled in; the
+/// rest go into the summary with why.
+fn keep_new(
+    repo: &Repo,
+    path: &Path,
+    candidates: Vec<Candidate>,
+    seen: &mut Seen,
+    summary: &mut Summary,
+) -> Result<Vec<Activity>, RepoError> {
+    let entry = entry_for(path);
+    let mut keep = Vec::new();
+    let mut skipped = Vec::new();
+    let today = crate::domain::clock::today();
+    for c in candidates {
+        let mut a = c.activity;
+        // A file's moving time of 0 (a list row without one) says nothing was measured.
+        a.moving_s = a.moving_s.filter(|m| *m > 0);
+        if let Some(reason) = duplicate(repo, seen, &a)? {
+            skipped.push(entry(c.line, reason));
+            continue;
+        }
+        let at = a.start.format("%Y-%m-%d %H:%M:%S");
+        for line in fill_load(repo, &mut a, c.given_tss)? {
+            summary.notes.push(entry(c.line, format!("{at}: {line}")));
+        }
+        // The one check every way in passes: what a JSON import of the export would refuse
+        // (a day in 1899 or ahead, 1e300 seconds) is not stored.
+        if let Err(e) = crate::domain::plausible::check_activity(&a, today) {
+            summary.failed.push(entry(c.line, e.to_string()));
+            continue;
+        }
+        seen.hashes
+            .insert(a.source_hash.clone().unwrap_or_default());
+        seen.starts.insert(a.start);
+        keep.push(a);
+    }
+    // A FIT file whose every activity is a duplicate is one skipped file, not one per session.
+    if keep.is_empty() && !skipped.is_empty() && skipped.iter().all(|e| e.line.is_none()) {
+        skipped.truncate(1);
+    }
+    summary.skipped.extend(skipped);
+    Ok(keep)
+}
+
+/// Why `a` is not imported when it was already: the same source hash or the same start, in
+/// this run, in the journal or in the trash.
+fn duplicate(repo: &Repo, seen: &Seen, a: &Activity) -> Result<Option<String>, RepoError> {
+    let hash = a.source_hash.clone().unwrap_or_default();
+    if seen.hashes.contains(&hash) {
+        return Ok(Some("already imported (same file or row)".into()));
+    }
+    if let Some(found) = repo.activity_by_hash(&hash)? {
+        return Ok(Some(match found {
+            (id, true) => trashed(id),
+            (id, false) => format!("already imported (same file or row) as a{id}"),
+        }));
+    }
+    let at = a.start.format("%Y-%m-%d %H:%M:%S");
+    if seen.starts.contains(&a.start) {
+        return Ok(Some(format!("an activity already starts at {at}")));
+    }
+    Ok(repo.activity_by_start(a.start)?.map(|found| match found {
+        (id, true) => trashed(id),
+        (id, false) => format!("an activity already starts at {at} (a{id})"),
+    }))
+}
+
+/// Fills the load of `a` from the thresholds in force on its day, or the TSS the file gave.
+/// A figure out of the one table of limits is left empty, with a line saying so (returned);
+/// the rest of the activity is kept, its load computed without it.
+fn fill_load(
+    repo: &Repo,
+    a: &mut Activity,
+    given_tss: Option<f64>,
+) -> Result<Vec<String>, RepoError> {
+    let mut dropped = crate::domain::out_of_range::drop_out_of_range(a);
+    let t = repo.load_thresholds(a.date())?;
+    crate::analysis::tss::load_with(a, &t);
+    if let Some(tss) = given_tss
+        && a.load_source != Some(LoadSource::Power)
+    {
+        match MANUAL_TSS.check(tss) {
+            Ok(tss) => a.set_manual_tss(tss),
+            Err(e) => dropped.push(format!("tss {}; left empty", e.message)),
+        }
+    }
+    Ok(dropped)
+}
+
+/// Makes the summary's entries for the file at `path`: a line number (None for the whole
+/// file) and why.
+fn entry_for(path: &Path) -> impl Fn(Option<u64>, String) -> Entry + '_ {
+    move |line, reason| Entry {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    }
 }
 
 /// Why an activity deleted earlier is not imported again.

@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -65,9 +65,57 @@ pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
     user.push(profile.path().join("profile"));
     let url = file_url(&html)?;
     let mut child = Command::new(browser);
-    // Chromium also writes beside its profile: `~/.config/chromium`, `~/.cache/dconf`,
-    // `~/.pki`. A home of its own inside the throwaway folder keeps the user's home untouched.
-    let home = profile.path().join("home");
+    home_of_its_own(&mut child, profile.path())?;
+    let child = child
+        .args(FLAGS)
+        .arg(user)
+        .arg(arg)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log)?)
+        .spawn()
+        .with_context(|| format!("could not start {}", browser.display()))?;
+    let status = wait_or_stop(child, browser)?;
+    // The browser may replace the file rather than write into it: ask the path, not the handle.
+    let written = std::fs::metadata(out.path()).map_or(0, |m| m.len());
+    if !status.success() || written == 0 {
+        let err = std::fs::read_to_string(&log).unwrap_or_default();
+        let last = err
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        bail!(
+            "{} could not print the PDF ({status}): {last}",
+            browser.display()
+        );
+    }
+    let printed = std::fs::read(out.path())?;
+    crate::repo::atomic_file::write_private(&pdf, &printed)?;
+    Ok(())
+}
+
+/// Headless, no sandbox to set up, and every background service off: the browser only opens
+/// the local file.
+const FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--no-pdf-header-footer",
+    "--disable-crash-reporter",
+];
+
+/// Chromium also writes beside its profile: `~/.config/chromium`, `~/.cache/dconf`, `~/.pki`.
+/// A home of its own inside the throwaway folder `profile` keeps the user's home untouched.
+fn home_of_its_own(child: &mut Command, profile: &Path) -> Result<()> {
+    let home = profile.join("home");
     for (var, sub) in [
         ("HOME", ""),
         ("XDG_CONFIG_HOME", ".config"),
@@ -86,32 +134,15 @@ pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
         }
         child.env(var, dir);
     }
-    let mut child = child
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--no-pdf-header-footer",
-            "--disable-crash-reporter",
-        ])
-        .arg(user)
-        .arg(arg)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log)?)
-        .spawn()
-        .with_context(|| format!("could not start {}", browser.display()))?;
+    Ok(())
+}
+
+/// Waits for the browser to end; one that takes longer than [`TIMEOUT`] is stopped.
+fn wait_or_stop(mut child: Child, browser: &Path) -> Result<ExitStatus> {
     let started = Instant::now();
-    let status = loop {
+    loop {
         if let Some(s) = child.try_wait()? {
-            break s;
+            return Ok(s);
         }
         if started.elapsed() > TIMEOUT {
             let _ = child.kill();
@@ -123,24 +154,7 @@ pub fn print_pdf(browser: &Path, html: &Path, pdf: &Path) -> Result<()> {
             );
         }
         std::thread::sleep(Duration::from_millis(50));
-    };
-    // The browser may replace the file rather than write into it: ask the path, not the handle.
-    let written = std::fs::metadata(out.path()).map_or(0, |m| m.len());
-    if !status.success() || written == 0 {
-        let err = std::fs::read_to_string(&log).unwrap_or_default();
-        let last = err
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("");
-        bail!(
-            "{} could not print the PDF ({status}): {last}",
-            browser.display()
-        );
     }
-    let printed = std::fs::read(out.path())?;
-    crate::repo::atomic_file::write_private(&pdf, &printed)?;
-    Ok(())
 }
 
 #[cfg(test)]

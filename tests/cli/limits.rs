@@ -259,13 +259,25 @@ fn cases() -> Vec<Case> {
             ("rehab_sessions", "minutes"),
             None,
         ),
+        c(
+            DAY_HOURS,
+            |v| args(&["checkin", "3", "--sleep", v]),
+            ("checkins", "sleep_hours"),
+            None,
+        ),
+        c(
+            PSYCH,
+            |v| args(&["score", "add", "startback", "9", "--psych", v]),
+            ("scores", "psych"),
+            None,
+        ),
     ]
 }
 
 /// A journal with one record of each kind the limits bound, as exported.
 fn export_of_everything() -> Value {
     let j = Journal::new();
-    j.ok(&["checkin", "4", "--mood", "3"]);
+    j.ok(&["checkin", "4", "--mood", "3", "--sleep", "7"]);
     j.ok(&[
         "ride",
         "1h",
@@ -315,6 +327,7 @@ fn export_of_everything() -> Value {
     j.ok(&["rehab", "log", "--minutes", "30"]);
     j.ok(&["plan", "start", "back on the bike", "--hours", "2"]);
     j.ok(&["score", "every", "odi", "2w"]);
+    j.ok(&["score", "add", "startback", "5", "--psych", "2"]);
     serde_json::from_str(&j.export()).unwrap()
 }
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::InputError;
 use crate::domain::error::check_hours;
+use crate::domain::limits::{DAY_HOURS, MOOD, PAIN};
 use crate::domain::records::Checkin;
 use crate::domain::vocab::{Character, Location, RedFlag, parse_tag, parse_tags, tags_field};
 use crate::tui::action::Edit;
@@ -107,10 +108,11 @@ impl Field {
 
     /// The allowed range of a scale field.
     pub fn range(self) -> (u8, u8) {
-        match self {
-            Field::Pain | Field::Worst | Field::Leg => (0, 10),
-            _ => (1, 5),
-        }
+        let limit = match self {
+            Field::Pain | Field::Worst | Field::Leg => PAIN,
+            _ => MOOD,
+        };
+        (limit.lo as u8, limit.hi as u8)
     }
 
     fn set_len(self) -> usize {
@@ -302,7 +304,7 @@ impl CheckinForm {
             _ => return,
         };
         let cur: f64 = field.value().trim().parse().unwrap_or(0.0);
-        let next = (cur + 0.5 * d as f64).clamp(0.0, 24.0);
+        let next = (cur + 0.5 * d as f64).clamp(DAY_HOURS.lo, DAY_HOURS.hi);
         field.set(&format!("{next}"));
     }
 
@@ -432,7 +434,14 @@ impl CheckinForm {
     /// The validated check-in, or the first field that is wrong and why.
     pub fn to_checkin(&self) -> Result<Checkin, InputError> {
         let pain = self.pain.ok_or_else(|| {
-            InputError::new("pain", "not set; allowed: 0–10 (type a digit, + for 10)")
+            InputError::new(
+                "pain",
+                format!(
+                    "not set; allowed: {} (type a digit, + for {})",
+                    PAIN.range(),
+                    PAIN.hi
+                ),
+            )
         })?;
         let hours = |field: &str, t: &TextField| -> Result<Option<f64>, InputError> {
             let s = t.value().trim();
@@ -442,7 +451,10 @@ impl CheckinForm {
             let v: f64 = s.parse().map_err(|_| {
                 InputError::new(
                     field,
-                    format!("'{s}' is not a number; allowed: hours 0–24, e.g. 7.5"),
+                    format!(
+                        "'{s}' is not a number; allowed: hours {}–{}, e.g. 7.5",
+                        DAY_HOURS.lo, DAY_HOURS.hi
+                    ),
                 )
             })?;
             check_hours(field, v).map(Some)

@@ -3,6 +3,8 @@
 //! edits. What each form holds and how it becomes a draft lives beside it in `forms`; no
 //! terminal, no SQL.
 
+use std::borrow::Cow;
+
 use super::checkin::FieldKind;
 use crate::tui::action::Edit;
 use crate::tui::text::TextField;
@@ -30,17 +32,23 @@ pub struct EntryField {
     pub key: &'static str,
     pub label: String,
     pub input: Input,
-    /// Shown dim after an empty value: the syntax the field takes.
-    pub hint: &'static str,
+    /// Shown dim after an empty value: the syntax the field takes (a range built from
+    /// `domain::limits`, so it says what the check takes).
+    pub hint: Cow<'static, str>,
 }
 
 impl EntryField {
-    pub fn text(key: &'static str, label: &str, value: &str, hint: &'static str) -> Self {
+    pub fn text(
+        key: &'static str,
+        label: &str,
+        value: &str,
+        hint: impl Into<Cow<'static, str>>,
+    ) -> Self {
         EntryField {
             key,
             label: label.to_string(),
             input: Input::Text(TextField::new(value, false)),
-            hint,
+            hint: hint.into(),
         }
     }
 
@@ -49,7 +57,7 @@ impl EntryField {
             key,
             label: "Note".into(),
             input: Input::Text(TextField::new(value, true)),
-            hint: "Ctrl-E: $EDITOR",
+            hint: "Ctrl-E: $EDITOR".into(),
         }
     }
 
@@ -60,7 +68,7 @@ impl EntryField {
             key,
             label: label.to_string(),
             input: Input::Choice { options, at },
-            hint: "",
+            hint: "".into(),
         }
     }
 
@@ -69,7 +77,7 @@ impl EntryField {
             key,
             label: label.to_string(),
             input: Input::Flag(on),
-            hint: "",
+            hint: "".into(),
         }
     }
 
@@ -83,7 +91,7 @@ impl EntryField {
                 on: vec![on; n],
                 cursor: 0,
             },
-            hint: "",
+            hint: "".into(),
         }
     }
 

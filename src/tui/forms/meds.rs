@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::{EntryForm, FormKind, number, show};
 use crate::domain::InputError;
+use crate::domain::limits::{PAIN, TIMES_A_DAY};
 use crate::domain::records::{Dose, Medication};
 use crate::domain::vocab::MedClass;
 use crate::ops::edit::EditDraft;
@@ -84,7 +85,10 @@ pub fn medication_draft(e: &Entry) -> Result<MedicationDraft, InputError> {
             t.parse::<u32>().map_err(|_| {
                 InputError::new(
                     "times_a_day",
-                    format!("'{t}' is not a number; allowed: 1–24, or empty for as needed"),
+                    format!(
+                        "'{t}' is not a number; allowed: {}, or empty for as needed",
+                        TIMES_A_DAY.range()
+                    ),
                 )
             })
         })
@@ -137,7 +141,12 @@ pub fn dose_form(med: Medication, taken_today: f64) -> EntryForm {
             "",
         ),
         EntryField::text("at", "At", "", "now; or HH:MM, YYYY-MM-DD HH:MM"),
-        EntryField::text("pain", "Pain before", "", "0–10 (optional)"),
+        EntryField::text(
+            "pain",
+            "Pain before",
+            "",
+            format!("{} (optional)", PAIN.range()),
+        ),
         EntryField::note("note", ""),
     ];
     let title = format!("Dose of {} ({})", med.name, med.class);
@@ -195,7 +204,7 @@ pub fn dose_edit_form(dose: Dose) -> EntryForm {
             "pain_before",
             "Pain before",
             &show(dose.pain_before),
-            "0–10",
+            PAIN.range(),
         ),
         EntryField::note("note", &show(dose.note.clone())),
     ];
@@ -231,7 +240,7 @@ pub fn dose_edit_draft(e: &Entry, d: &Dose) -> Result<EditDraft, InputError> {
         (None, Some(_)) => {
             return Err(InputError::new(
                 "pain_before",
-                "a stored pain cannot be emptied; allowed: 0–10",
+                format!("a stored pain cannot be emptied; allowed: {}", PAIN.range()),
             ));
         }
         (Some(p), old) if Some(p.as_str()) != old.map(|o| o.to_string()).as_deref() => {

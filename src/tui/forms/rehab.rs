@@ -239,7 +239,15 @@ pub fn programme_form(library: &[Exercise]) -> EntryForm {
         ),
         EntryField::text("from", "From", "today", "today, mon, YYYY-MM-DD"),
         EntryField::text("to", "To", "", "open-ended if empty"),
-        EntryField::text("target", "Per week", "3", "sessions, 0–21"),
+        EntryField::text(
+            "target",
+            "Per week",
+            "3",
+            format!(
+                "sessions, {}",
+                crate::domain::limits::TARGET_PER_WEEK.range()
+            ),
+        ),
         EntryField::choice("new_kind", "New kind", &kinds, "strength"),
         EntryField::note("note", ""),
     ];
@@ -277,8 +285,8 @@ pub fn programme_draft(e: &Entry) -> Result<ProgrammeDraft, InputError> {
             InputError::new(
                 "target",
                 format!(
-                    "'{t}' is not a number; allowed: 0–{} sessions per week",
-                    crate::domain::limits::TARGET_PER_WEEK.hi
+                    "'{t}' is not a number; allowed: {} sessions per week",
+                    crate::domain::limits::TARGET_PER_WEEK.range()
                 ),
             )
         })

@@ -4,6 +4,7 @@
 
 use super::{EntryForm, FormKind};
 use crate::analysis::scores::ScoreSummary;
+use crate::domain::limits::PSYCH;
 use crate::domain::scores::Instrument;
 use crate::ops::scores::ScoreDraft;
 use crate::tui::forms::fields::{Entry, EntryField};
@@ -23,7 +24,12 @@ pub fn score_form(summaries: Vec<ScoreSummary>) -> EntryForm {
     let fields = vec![
         EntryField::choice("instrument", "Instrument", &names, first),
         EntryField::text("value", "Total", "", "the form's total"),
-        EntryField::text("psych", "Psychosocial", "", "startback only: 0–5"),
+        EntryField::text(
+            "psych",
+            "Psychosocial",
+            "",
+            format!("startback only: {}", PSYCH.range()),
+        ),
         EntryField::text("date", "Date", "today", "today, -3, YYYY-MM-DD"),
         EntryField::note("note", ""),
     ];
@@ -46,9 +52,7 @@ pub fn score_draft(e: &Entry) -> ScoreDraft {
 
 /// The lines under the fields: the ranges, then each instrument's latest and due date.
 pub fn score_info(summaries: &[ScoreSummary]) -> Vec<String> {
-    let mut out = vec![
-        "Totals: odi 0–100 · rmdq 0–24 · peg 0–10 · promis-pi 20–90 · startback 0–9".to_string(),
-    ];
+    let mut out = vec![format!("Totals: {}", totals())];
     for s in summaries {
         let latest = s.latest.as_ref().map_or("none yet".to_string(), |l| {
             format!("{} on {}", l.value, l.date)
@@ -61,4 +65,15 @@ pub fn score_info(summaries: &[ScoreSummary]) -> Vec<String> {
         out.push(format!("{}: {latest}{due}", s.instrument.as_str()));
     }
     out
+}
+
+/// Each instrument's accepted totals, from the table `score add` checks by:
+/// "odi 0–100 · rmdq 0–24 · …".
+fn totals() -> String {
+    Instrument::ALL
+        .map(|i| {
+            let r = i.range();
+            format!("{} {}–{}", i.as_str(), r.lo, r.hi)
+        })
+        .join(" · ")
 }

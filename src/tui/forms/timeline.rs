@@ -69,7 +69,7 @@ pub fn psfs_form(items: Vec<PsfsItem>, today: NaiveDate) -> EntryForm {
         .iter()
         .zip(SCORE_KEYS)
         .map(|(i, key)| {
-            let mut f = EntryField::text(key, &i.name, "", "0–10");
+            let mut f = EntryField::text(key, &i.name, "", PAIN.range());
             if let Some(r) = i.ratings.last() {
                 f.label = format!(
                     "{} (last {} on {})",
@@ -88,7 +88,7 @@ pub fn psfs_form(items: Vec<PsfsItem>, today: NaiveDate) -> EntryForm {
             "",
             "e.g. ride 3h with climbing",
         ));
-        fields.push(EntryField::text("new_score", "Its score", "", "0–10"));
+        fields.push(EntryField::text("new_score", "Its score", "", PAIN.range()));
     }
     EntryForm {
         kind: FormKind::Psfs { items },
@@ -112,7 +112,7 @@ pub fn psfs_scores(e: &Entry, items: &[PsfsItem]) -> Result<Vec<(String, u8)>, I
         (Some(_), None) => {
             return Err(InputError::new(
                 "new_score",
-                "missing for the new activity; allowed: 0–10",
+                format!("missing for the new activity; allowed: {}", PAIN.range()),
             ));
         }
         (None, Some(_)) => {
@@ -126,7 +126,10 @@ pub fn psfs_scores(e: &Entry, items: &[PsfsItem]) -> Result<Vec<(String, u8)>, I
     if out.is_empty() {
         return Err(InputError::new(
             "score",
-            "nothing rated; allowed: a score 0–10 for at least one activity",
+            format!(
+                "nothing rated; allowed: a score {} for at least one activity",
+                PAIN.range()
+            ),
         ));
     }
     Ok(out)

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::{EntryForm, FormKind, number, show};
 use crate::analysis::tss::{Thresholds, load_with};
 use crate::domain::InputError;
+use crate::domain::limits::{PAIN, RPE};
 use crate::domain::parse::format_duration;
 use crate::domain::records::{Activity, DatedSetting};
 use crate::domain::text::{Quantity, Units, typed_in_form};
@@ -16,7 +17,7 @@ use crate::tui::forms::fields::{Entry, EntryField};
 
 /// An optional pain field, typed 0–10 as on the CLI.
 pub(super) fn pain(key: &'static str, label: &str, v: Option<u8>) -> EntryField {
-    EntryField::text(key, label, &show(v), "0–10")
+    EntryField::text(key, label, &show(v), PAIN.range())
 }
 
 /// The add (or edit) activity form; `own` are the journal's kinds of the person's own
@@ -141,7 +142,7 @@ fn figure_fields(a: Option<&Activity>) -> Vec<EntryField> {
         EntryField::text(SET_FTP, "Your FTP", "", "none yet (W): TSS from power"),
         EntryField::text("hr", "Avg HR", &tenths(a.and_then(|a| a.avg_hr)), "bpm"),
         EntryField::text("max_hr", "Max HR", &tenths(a.and_then(|a| a.max_hr)), "bpm"),
-        EntryField::text("rpe", "RPE", &show(a.and_then(|a| a.rpe)), "1–10"),
+        EntryField::text("rpe", "RPE", &show(a.and_then(|a| a.rpe)), RPE.range()),
         EntryField::choice(
             "intensity",
             "Intensity",

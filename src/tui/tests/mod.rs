@@ -4,6 +4,7 @@
 mod doses;
 mod firstweek;
 mod forms;
+mod hints;
 mod import;
 mod keys;
 mod layout;
