@@ -19,6 +19,8 @@ mod archives;
 mod damage;
 #[path = "torture/escapes.rs"]
 mod escapes;
+#[path = "torture/file_kill.rs"]
+mod file_kill;
 #[path = "torture/json_import.rs"]
 mod json_import;
 #[path = "torture/remind.rs"]
