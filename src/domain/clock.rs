@@ -1,7 +1,7 @@
 //! The one clock. `BACKTRACK_TODAY=YYYY-MM-DD` fixes "today" for tests and demos; everything
 //! that asks for the date or time goes through here.
 
-use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 
 /// Today's local date, or the date fixed by `BACKTRACK_TODAY`.
 pub fn today() -> NaiveDate {
@@ -77,6 +77,13 @@ fn default_start_with(
     };
     let start =
         (ends - chrono::Duration::seconds(i64::from(elapsed_s))).max(date.and_time(NaiveTime::MIN));
+    // A start is a time of day to the minute, as one is typed (`--start 08:30`); the clock's
+    // seconds and nanoseconds would be stored and shown otherwise. Rounded down, so it still
+    // ends by now.
+    let start = start
+        .date()
+        .and_hms_opt(start.hour(), start.minute(), 0)
+        .unwrap_or(start);
     noon(date).min(start)
 }
 
@@ -124,5 +131,9 @@ mod tests {
         assert_eq!(default_start_with(d, 7200, at(0, 20), None), at(0, 0));
         // A fixed day has no "now": noon.
         assert_eq!(default_start_with(d, 3600, at(9, 30), Some(d)), at(12, 0));
+        // The real clock's seconds and nanoseconds are not stored: 09:30:21.4 less 30 min
+        // starts at 09:00, as `--start 09:00` would.
+        let ragged = d.and_hms_nano_opt(9, 30, 21, 415_112_969).unwrap();
+        assert_eq!(default_start_with(d, 1800, ragged, None), at(9, 0));
     }
 }
