@@ -1,14 +1,14 @@
-//! The versions that lost to a concurrent one during a sync (`sync conflicts`), and taking
-//! one back (`sync keep K`): written again as a new edit here, so its fresh stamp wins on
-//! every device at the next sync.
+//! The versions that lost to a concurrent one during a sync: kept (`record`), listed
+//! (`sync conflicts`), and taken back (`sync keep K`): written again as a new edit here, so
+//! its fresh stamp wins on every device at the next sync.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::connection::Repo;
 use super::error::{RepoError, Result};
-use super::sync_apply::{NATURAL_KEY, record};
+use super::sync_apply::NATURAL_KEY;
 use super::sync_rows::{Version, row_json};
 use super::sync_settle::key_cond;
 use super::sync_write::{Written, materialize};
@@ -228,4 +228,35 @@ impl Repo {
         })?;
         Ok(c)
     }
+}
+
+/// Keeps a losing version in `sync_conflicts`; 1 when it was not there yet.
+pub(crate) fn record(
+    tx: &Transaction,
+    loser: &Version,
+    reason: &str,
+    winner: (&str, i64, &str),
+) -> Result<usize> {
+    let row = loser
+        .row
+        .as_ref()
+        .map(|r| Value::Object(r.clone()).to_string());
+    Ok(tx.execute(
+        "INSERT OR IGNORE INTO sync_conflicts (tbl, uuid, hlc, device, purged, row_json, reason,
+             winner_uuid, winner_hlc, winner_device, found_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            loser.table,
+            loser.uuid,
+            loser.hlc,
+            loser.device,
+            loser.row.is_none(),
+            row,
+            reason,
+            winner.0,
+            winner.1,
+            winner.2,
+            utc_stamp()
+        ],
+    )?)
 }

@@ -7,7 +7,8 @@ use rusqlite::{Transaction, params};
 use serde_json::Value;
 
 use super::error::Result;
-use super::sync_apply::{NATURAL_KEY, own, record};
+use super::sync_apply::{NATURAL_KEY, own};
+use super::sync_conflicts::record;
 use super::sync_rows::{Version, row_json};
 use super::transfer::TABLES;
 
