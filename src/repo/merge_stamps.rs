@@ -10,7 +10,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
 use super::error::{RepoError, Result};
-use super::sync_apply::{CONCURRENT, content, record};
+use super::sync_apply::{CONCURRENT, content};
+use super::sync_conflicts::record;
 use super::sync_rows::{Version, row_json};
 use crate::domain::InputError;
 

@@ -28,6 +28,8 @@ pub mod merge;
 mod merge_checks;
 mod merge_row;
 mod merge_stamps;
+mod merge_values;
+mod merge_write;
 pub mod plans;
 pub mod psfs;
 pub mod recompute;

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use super::connection::Repo;
 use super::error::Result;
+use super::sync_conflicts::record;
 use super::sync_rows::{Version, row_json};
 use super::sync_settle::settle;
 use super::sync_state::set_watermark;
@@ -129,45 +130,10 @@ fn apply_one(tx: &Transaction, me: &str, v: &Version, done: &mut Applied) -> Res
         done.skipped += 1;
         return Ok(false);
     }
-    let local = local_stamp(tx, &v.table, &v.uuid)?;
-    let base = v.base.as_ref().map(|(h, d)| (*h, d.as_str()));
-    let mut loser = None;
-    if let Some((hlc, dev, bh, bd, _, shadowed)) = &local {
-        let here = (*hlc, own(dev, me));
-        if here == v.rank() {
-            done.skipped += 1;
-            return Ok(false);
-        }
-        let mine = row_json(tx, &v.table, &v.uuid)?.map(|mut r| {
-            if *shadowed {
-                r.insert("deleted_at".into(), Value::Null);
-            }
-            r
-        });
-        if here > v.rank() {
-            let here_base = bh.zip(bd.as_deref()).map(|(h, d)| (h, own(d, me)));
-            if concurrent(v.rank(), here_base) && content(v.row.as_ref()) != content(mine.as_ref())
-            {
-                let winner = (v.uuid.as_str(), here.0, here.1);
-                done.conflicts += record(tx, v, CONCURRENT, winner)?;
-            }
-            done.skipped += 1;
-            return Ok(false);
-        }
-        // The incoming version wins: the one here is kept as a conflict if its writer's
-        // version was never seen by the incoming one's writer.
-        if concurrent(here, base) && content(v.row.as_ref()) != content(mine.as_ref()) {
-            loser = Some(Version {
-                table: v.table.clone(),
-                uuid: v.uuid.clone(),
-                hlc: here.0,
-                device: here.1.to_string(),
-                base: None,
-                purged: mine.is_none(),
-                row: mine,
-            });
-        }
-    }
+    let Verdict::Wins(loser) = weigh(tx, me, v, done)? else {
+        done.skipped += 1;
+        return Ok(false);
+    };
     let shadowed = match materialize(tx, v)? {
         Written::Row(s) => s,
         Written::NoParent(why) => {
@@ -183,6 +149,61 @@ fn apply_one(tx: &Transaction, me: &str, v: &Version, done: &mut Applied) -> Res
     if let Some(l) = &loser {
         done.conflicts += record(tx, l, CONCURRENT, (&v.uuid, v.hlc, &v.device))?;
     }
+    stamp_applied(tx, v, shadowed)?;
+    done.written += 1;
+    Ok(false)
+}
+
+/// How an incoming version compares with the one here.
+enum Verdict {
+    /// Already here, or older than the one here (kept as a conflict when concurrent).
+    Skip,
+    /// It wins; the version it replaces, when that one is a conflict to keep.
+    Wins(Option<Version>),
+}
+
+/// Decides which of the incoming version and the one here wins: the higher (HLC, device).
+/// The loser is a conflict only when its writer's version was never seen by the other's.
+fn weigh(tx: &Transaction, me: &str, v: &Version, done: &mut Applied) -> Result<Verdict> {
+    let Some((hlc, dev, bh, bd, _, shadowed)) = local_stamp(tx, &v.table, &v.uuid)? else {
+        return Ok(Verdict::Wins(None));
+    };
+    let here = (hlc, own(&dev, me));
+    if here == v.rank() {
+        return Ok(Verdict::Skip);
+    }
+    let mine = row_json(tx, &v.table, &v.uuid)?.map(|mut r| {
+        if shadowed {
+            r.insert("deleted_at".into(), Value::Null);
+        }
+        r
+    });
+    let differs = content(v.row.as_ref()) != content(mine.as_ref());
+    if here > v.rank() {
+        let here_base = bh.zip(bd.as_deref()).map(|(h, d)| (h, own(d, me)));
+        if concurrent(v.rank(), here_base) && differs {
+            let winner = (v.uuid.as_str(), here.0, here.1);
+            done.conflicts += record(tx, v, CONCURRENT, winner)?;
+        }
+        return Ok(Verdict::Skip);
+    }
+    let base = v.base.as_ref().map(|(h, d)| (*h, d.as_str()));
+    if !(concurrent(here, base) && differs) {
+        return Ok(Verdict::Wins(None));
+    }
+    Ok(Verdict::Wins(Some(Version {
+        table: v.table.clone(),
+        uuid: v.uuid.clone(),
+        hlc: here.0,
+        device: here.1.to_string(),
+        base: None,
+        purged: mine.is_none(),
+        row: mine,
+    })))
+}
+
+/// Stamps the row with the version written; an older parked version of it has been overtaken.
+fn stamp_applied(tx: &Transaction, v: &Version, shadowed: bool) -> Result<()> {
     tx.execute(
         "INSERT INTO sync_stamps (tbl, uuid, hlc, device, base_hlc, base_device, purged, shadowed, dirty)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0)
@@ -200,13 +221,11 @@ fn apply_one(tx: &Transaction, me: &str, v: &Version, done: &mut Applied) -> Res
             shadowed
         ],
     )?;
-    // An older parked version of this row has been overtaken.
     tx.execute(
         "DELETE FROM sync_parked WHERE tbl = ?1 AND uuid = ?2 AND (hlc < ?3 OR (hlc = ?3 AND device <= ?4))",
         params![v.table, v.uuid, v.hlc, v.device],
     )?;
-    done.written += 1;
-    Ok(false)
+    Ok(())
 }
 
 /// Keeps a version whose parent has not arrived (only the highest of a row's versions).
@@ -254,35 +273,4 @@ fn retry_parked(tx: &Transaction, me: &str, done: &mut Applied) -> Result<()> {
             return Ok(());
         }
     }
-}
-
-/// Keeps a losing version in `sync_conflicts`; 1 when it was not there yet.
-pub(crate) fn record(
-    tx: &Transaction,
-    loser: &Version,
-    reason: &str,
-    winner: (&str, i64, &str),
-) -> Result<usize> {
-    let row = loser
-        .row
-        .as_ref()
-        .map(|r| Value::Object(r.clone()).to_string());
-    Ok(tx.execute(
-        "INSERT OR IGNORE INTO sync_conflicts (tbl, uuid, hlc, device, purged, row_json, reason,
-             winner_uuid, winner_hlc, winner_device, found_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            loser.table,
-            loser.uuid,
-            loser.hlc,
-            loser.device,
-            loser.row.is_none(),
-            row,
-            reason,
-            winner.0,
-            winner.1,
-            winner.2,
-            crate::domain::clock::utc_stamp()
-        ],
-    )?)
 }

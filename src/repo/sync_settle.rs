@@ -7,7 +7,8 @@ use rusqlite::{Transaction, params};
 use serde_json::Value;
 
 use super::error::Result;
-use super::sync_apply::{NATURAL_KEY, own, record};
+use super::sync_apply::{NATURAL_KEY, own};
+use super::sync_conflicts::record;
 use super::sync_rows::{Version, row_json};
 use super::transfer::TABLES;
 
@@ -29,26 +30,7 @@ type Member = (String, String, i64, String, bool);
 pub(crate) fn settle(tx: &Transaction, me: &str) -> Result<usize> {
     let mut added = 0;
     for (table, _, natural) in TABLES.iter().filter(|t| !t.2.is_empty()) {
-        let key = natural
-            .iter()
-            .map(|n| match (*table, *n) {
-                ("medications", "name") => format!("lower(t.{n})"),
-                _ => format!("COALESCE(t.{n}, '')"),
-            })
-            .collect::<Vec<_>>()
-            .join(" || char(31) || ");
-        let sql = format!(
-            "SELECT t.uuid, {key}, s.hlc, s.device, s.shadowed FROM {table} t
-             JOIN sync_stamps s ON s.tbl = ?1 AND s.uuid = t.uuid
-             WHERE t.deleted_at IS NULL OR s.shadowed = 1 ORDER BY 2"
-        );
-        let mut st = tx.prepare(&sql)?;
-        let members: Vec<Member> = st
-            .query_map([table], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        drop(st);
+        let members = members(tx, table, natural)?;
         for group in members.chunk_by(|a, b| a.1 == b.1) {
             if group.len() == 1 && !group[0].4 {
                 continue;
@@ -58,60 +40,100 @@ pub(crate) fn settle(tx: &Transaction, me: &str) -> Result<usize> {
                 .max_by(|a, b| (a.2, own(&a.3, me)).cmp(&(b.2, own(&b.3, me))))
                 .expect("a group is never empty");
             for m in group.iter().filter(|m| m.0 != winner.0) {
-                let mut row = row_json(tx, table, &m.0)?;
-                if let Some(r) = row.as_mut() {
-                    r.insert("deleted_at".into(), Value::Null);
-                }
-                let loser = Version {
-                    table: table.to_string(),
-                    uuid: m.0.clone(),
-                    hlc: m.2,
-                    device: own(&m.3, me).to_string(),
-                    base: None,
-                    purged: false,
-                    row,
-                };
-                // A twin (the same exercise library seeded on both computers) is put away
-                // without a conflict to read: nothing of it differs from the one kept.
-                if !same_record(tx, table, &loser, &winner.0)? {
-                    added += record(
-                        tx,
-                        &loser,
-                        NATURAL_KEY,
-                        (&winner.0, winner.2, own(&winner.3, me)),
-                    )?;
-                }
-                if m.4 {
-                    continue;
-                }
-                tx.execute(
-                    &format!(
-                        "UPDATE {table} SET deleted_at = COALESCE(updated_at, '1970-01-01T00:00:00.000Z') WHERE uuid = ?1"
-                    ),
-                    [&m.0],
-                )?;
-                tx.execute(
-                    "UPDATE sync_stamps SET shadowed = 1 WHERE tbl = ?1 AND uuid = ?2",
-                    [table, &m.0.as_str()],
-                )?;
+                added += shadow(tx, table, m, winner, me)?;
             }
             if winner.4 {
-                tx.execute(
-                    &format!("UPDATE {table} SET deleted_at = NULL WHERE uuid = ?1"),
-                    [&winner.0],
-                )?;
-                tx.execute(
-                    "UPDATE sync_stamps SET shadowed = 0 WHERE tbl = ?1 AND uuid = ?2",
-                    [table, &winner.0.as_str()],
-                )?;
-                tx.execute(
-                    "DELETE FROM sync_conflicts WHERE tbl = ?1 AND uuid = ?2 AND hlc = ?3 AND kept_at IS NULL",
-                    params![table, winner.0, winner.2],
-                )?;
+                bring_back(tx, table, winner)?;
             }
         }
     }
     Ok(added)
+}
+
+/// The table's rows that may hold a natural key (live, or shadowed by a rival), ordered by
+/// key so that the rows of one key come together.
+fn members(tx: &Transaction, table: &str, natural: &[&str]) -> Result<Vec<Member>> {
+    let key = natural
+        .iter()
+        .map(|n| match (table, *n) {
+            ("medications", "name") => format!("lower(t.{n})"),
+            _ => format!("COALESCE(t.{n}, '')"),
+        })
+        .collect::<Vec<_>>()
+        .join(" || char(31) || ");
+    let sql = format!(
+        "SELECT t.uuid, {key}, s.hlc, s.device, s.shadowed FROM {table} t
+         JOIN sync_stamps s ON s.tbl = ?1 AND s.uuid = t.uuid
+         WHERE t.deleted_at IS NULL OR s.shadowed = 1 ORDER BY 2"
+    );
+    let mut st = tx.prepare(&sql)?;
+    let members = st
+        .query_map([table], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(members)
+}
+
+/// Keeps the loser `m` of its key as a conflict (a twin needs none) and puts it in the
+/// trash here, unless it is there already. Returns the conflicts it added.
+fn shadow(tx: &Transaction, table: &str, m: &Member, winner: &Member, me: &str) -> Result<usize> {
+    let mut row = row_json(tx, table, &m.0)?;
+    if let Some(r) = row.as_mut() {
+        r.insert("deleted_at".into(), Value::Null);
+    }
+    let loser = Version {
+        table: table.to_string(),
+        uuid: m.0.clone(),
+        hlc: m.2,
+        device: own(&m.3, me).to_string(),
+        base: None,
+        purged: false,
+        row,
+    };
+    let mut added = 0;
+    // A twin (the same exercise library seeded on both computers) is put away without a
+    // conflict to read: nothing of it differs from the one kept.
+    if !same_record(tx, table, &loser, &winner.0)? {
+        added = record(
+            tx,
+            &loser,
+            NATURAL_KEY,
+            (&winner.0, winner.2, own(&winner.3, me)),
+        )?;
+    }
+    if m.4 {
+        return Ok(added);
+    }
+    tx.execute(
+        &format!(
+            "UPDATE {table} SET deleted_at = COALESCE(updated_at, '1970-01-01T00:00:00.000Z') WHERE uuid = ?1"
+        ),
+        [&m.0],
+    )?;
+    tx.execute(
+        "UPDATE sync_stamps SET shadowed = 1 WHERE tbl = ?1 AND uuid = ?2",
+        [table, m.0.as_str()],
+    )?;
+    Ok(added)
+}
+
+/// A shadowed row that now wins its key comes back from the trash, and its own conflict
+/// entry (from when it lost) goes.
+fn bring_back(tx: &Transaction, table: &str, winner: &Member) -> Result<()> {
+    tx.execute(
+        &format!("UPDATE {table} SET deleted_at = NULL WHERE uuid = ?1"),
+        [&winner.0],
+    )?;
+    tx.execute(
+        "UPDATE sync_stamps SET shadowed = 0 WHERE tbl = ?1 AND uuid = ?2",
+        [table, winner.0.as_str()],
+    )?;
+    tx.execute(
+        "DELETE FROM sync_conflicts WHERE tbl = ?1 AND uuid = ?2 AND hlc = ?3 AND kept_at IS NULL",
+        params![table, winner.0, winner.2],
+    )?;
+    Ok(())
 }
 
 /// Whether `loser` holds what the row `winner` holds, apart from its identity and times.

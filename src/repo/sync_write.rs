@@ -45,24 +45,58 @@ pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
         .find(|t| t.0 == v.table)
         .expect("checked by the caller");
     let Some(row) = v.row.as_ref().filter(|_| !v.purged) else {
-        let sql = format!("DELETE FROM {table} WHERE uuid = ?1");
-        if tx.execute(&sql, [&v.uuid]).is_ok() {
-            return Ok(Written::Row(false));
-        }
-        // Rows here still refer to it: keep it in the trash rather than break them, as a
-        // local edit the triggers stamp later than the purge.
-        let applying: i64 = tx.query_row("SELECT applying FROM sync_clock", [], |r| r.get(0))?;
-        tx.execute(
-            "UPDATE sync_clock SET applying = 0, hlc = MAX(hlc, ?1)",
-            [v.hlc],
-        )?;
-        let sql = format!(
-            "UPDATE {table} SET deleted_at = COALESCE(deleted_at, updated_at) WHERE uuid = ?1"
-        );
-        tx.execute(&sql, [&v.uuid])?;
-        tx.execute("UPDATE sync_clock SET applying = ?1", [applying])?;
-        return Ok(Written::KeptForChildren);
+        return purge(tx, table, v);
     };
+    let (names, mut values) = match columns_of(tx, table, fks, v, row)? {
+        Ok(columns) => columns,
+        Err(missing) => return Ok(Written::NoParent(missing)),
+    };
+    let deleted_at = names.iter().position(|c| c == "deleted_at");
+    let live = deleted_at.is_none_or(|i| values[i] == SqlValue::Null);
+    let mut shadowed = false;
+    if live
+        && clashes(tx, table, natural, &v.uuid, &names, &values)?
+        && let Some(i) = deleted_at
+    {
+        values[i] = shadow_stamp(row);
+        shadowed = true;
+    }
+    upsert(tx, table, &v.uuid, &names, values)?;
+    Ok(Written::Row(shadowed))
+}
+
+/// A purge deletes the row; when rows here still refer to it, it stays in the trash instead.
+fn purge(tx: &Transaction, table: &str, v: &Version) -> Result<Written> {
+    let sql = format!("DELETE FROM {table} WHERE uuid = ?1");
+    if tx.execute(&sql, [&v.uuid]).is_ok() {
+        return Ok(Written::Row(false));
+    }
+    // Rows here still refer to it: keep it in the trash rather than break them, as a
+    // local edit the triggers stamp later than the purge.
+    let applying: i64 = tx.query_row("SELECT applying FROM sync_clock", [], |r| r.get(0))?;
+    tx.execute(
+        "UPDATE sync_clock SET applying = 0, hlc = MAX(hlc, ?1)",
+        [v.hlc],
+    )?;
+    let sql =
+        format!("UPDATE {table} SET deleted_at = COALESCE(deleted_at, updated_at) WHERE uuid = ?1");
+    tx.execute(&sql, [&v.uuid])?;
+    tx.execute("UPDATE sync_clock SET applying = ?1", [applying])?;
+    Ok(Written::KeptForChildren)
+}
+
+/// A row's columns and SQL values.
+type Columns = (Vec<String>, Vec<SqlValue>);
+
+/// The row's columns as the table stores them, foreign uuids turned into ids; `Err` names
+/// the parent that is not here yet.
+fn columns_of(
+    tx: &Transaction,
+    table: &str,
+    fks: &[(&str, &str)],
+    v: &Version,
+    row: &Map<String, Value>,
+) -> Result<std::result::Result<Columns, String>> {
     let mut names = Vec::new();
     let mut values = Vec::new();
     for (c, _) in columns(tx, table)? {
@@ -82,10 +116,7 @@ pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
                     match id {
                         Some(id) => SqlValue::Integer(id),
                         None => {
-                            return Ok(Written::NoParent(format!(
-                                "{table} {} waits for {parent} {pu}",
-                                v.uuid
-                            )));
+                            return Ok(Err(format!("{table} {} waits for {parent} {pu}", v.uuid)));
                         }
                     }
                 }
@@ -99,36 +130,53 @@ pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
         names.push(c);
         values.push(value);
     }
-    let at = |n: &str| names.iter().position(|c| c == n);
-    let live = at("deleted_at").is_none_or(|i| values[i] == SqlValue::Null);
-    let mut shadowed = false;
-    if live && !natural.is_empty() {
-        let conds: Vec<String> = natural
-            .iter()
-            .enumerate()
-            .map(|(i, n)| key_cond(table, n, i + 1))
-            .collect();
-        let sql = format!(
-            "SELECT count(*) FROM {table} WHERE {} AND deleted_at IS NULL AND uuid <> ?{}",
-            conds.join(" AND "),
-            natural.len() + 1
-        );
-        let mut args: Vec<SqlValue> = natural
-            .iter()
-            .map(|n| at(n).map_or(SqlValue::Null, |i| values[i].clone()))
-            .collect();
-        args.push(SqlValue::Text(v.uuid.clone()));
-        let clash: i64 = tx.query_row(&sql, params_from_iter(args), |r| r.get(0))?;
-        if clash > 0
-            && let Some(i) = at("deleted_at")
-        {
-            values[i] = shadow_stamp(row);
-            shadowed = true;
-        }
+    Ok(Ok((names, values)))
+}
+
+/// Whether another live row holds the natural key these values give (none for a table
+/// without one).
+fn clashes(
+    tx: &Transaction,
+    table: &str,
+    natural: &[&str],
+    uuid: &str,
+    names: &[String],
+    values: &[SqlValue],
+) -> Result<bool> {
+    if natural.is_empty() {
+        return Ok(false);
     }
+    let at = |n: &str| names.iter().position(|c| c == n);
+    let conds: Vec<String> = natural
+        .iter()
+        .enumerate()
+        .map(|(i, n)| key_cond(table, n, i + 1))
+        .collect();
+    let sql = format!(
+        "SELECT count(*) FROM {table} WHERE {} AND deleted_at IS NULL AND uuid <> ?{}",
+        conds.join(" AND "),
+        natural.len() + 1
+    );
+    let mut args: Vec<SqlValue> = natural
+        .iter()
+        .map(|n| at(n).map_or(SqlValue::Null, |i| values[i].clone()))
+        .collect();
+    args.push(SqlValue::Text(uuid.to_string()));
+    let clash: i64 = tx.query_row(&sql, params_from_iter(args), |r| r.get(0))?;
+    Ok(clash > 0)
+}
+
+/// Updates the row when its uuid is here, else inserts it.
+fn upsert(
+    tx: &Transaction,
+    table: &str,
+    uuid: &str,
+    names: &[String],
+    mut values: Vec<SqlValue>,
+) -> Result<()> {
     let exists: bool = tx.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE uuid = ?1)"),
-        [&v.uuid],
+        [uuid],
         |r| r.get(0),
     )?;
     let sql = match exists {
@@ -138,7 +186,7 @@ pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
                 .enumerate()
                 .map(|(i, n)| format!("{n} = ?{}", i + 1))
                 .collect();
-            values.push(SqlValue::Text(v.uuid.clone()));
+            values.push(SqlValue::Text(uuid.to_string()));
             format!(
                 "UPDATE {table} SET {} WHERE uuid = ?{}",
                 sets.join(", "),
@@ -155,7 +203,7 @@ pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
         }
     };
     tx.execute(&sql, params_from_iter(values))?;
-    Ok(Written::Row(shadowed))
+    Ok(())
 }
 
 /// The trash time of a shadowed row: its own `updated_at`, the same on every device.
