@@ -158,7 +158,7 @@ pub fn auto_sync(db: &Path, repo: &mut crate::repo::Repo) -> Option<(String, boo
             Some((
                 format!(
                     "Last sync {}: sent {}, received {}{conflicts}",
-                    &at[..16].replace('T', " "),
+                    crate::domain::clock::local_minute(&at).unwrap_or_else(|| at.clone()),
                     r.published,
                     r.received
                 ),

@@ -25,7 +25,10 @@ pub(super) fn status(g: &Global) -> anyhow::Result<()> {
             ),
             format!(
                 "Last sync: {}; {} change(s) waiting to be sent; {} conflict(s)",
-                s.last_sync.clone().unwrap_or_else(|| "never".into()),
+                s.last_sync
+                    .as_deref()
+                    .map(|t| crate::domain::clock::local_minute(t).unwrap_or_else(|| t.into()))
+                    .unwrap_or_else(|| "never".into()),
                 s.pending,
                 s.conflicts
             ),

@@ -93,6 +93,14 @@ pub fn utc_stamp() -> String {
     Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
+/// A stamp of `utc_stamp` as this computer's local date and time to the minute ("2026-12-05
+/// 09:04"), for people: the stamp itself stays UTC in files and `--json`. None when `stamp` is
+/// not one.
+pub fn local_minute(stamp: &str) -> Option<String> {
+    let t = chrono::DateTime::parse_from_rfc3339(stamp).ok()?;
+    Some(t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+}
+
 fn fixed_today() -> Option<NaiveDate> {
     let v = std::env::var("BACKTRACK_TODAY").ok()?;
     NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok()
@@ -114,6 +122,18 @@ mod tests {
             latest_moment_with(now, Some(d)),
             d.and_hms_opt(23, 59, 59).unwrap()
         );
+    }
+
+    #[test]
+    fn a_utc_stamp_reads_in_local_time_to_the_minute() {
+        use chrono::TimeZone;
+        let utc = Utc.with_ymd_and_hms(2026, 12, 5, 0, 4, 37).unwrap();
+        let local = utc
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        assert_eq!(local_minute("2026-12-05T00:04:37.875Z"), Some(local));
+        assert_eq!(local_minute("yesterday"), None);
     }
 
     #[test]
