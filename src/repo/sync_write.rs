@@ -6,7 +6,8 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{OptionalExtension, Transaction, params_from_iter};
 use serde_json::{Map, Value};
 
-use super::error::Result;
+use super::error::{RepoError, Result};
+use super::import_check::{check_row, check_value_of};
 use super::sync_rows::Version;
 use super::sync_settle::key_cond;
 use super::transfer::{TABLES, columns, fk_name};
@@ -22,6 +23,14 @@ fn sql_of(v: &Value) -> SqlValue {
         Value::Bool(b) => SqlValue::Integer(*b as i64),
         other => SqlValue::Text(other.to_string()),
     }
+}
+
+/// A row the import's checks refuse, named by its uuid.
+fn refused(table: &str, v: &Version, e: crate::domain::InputError) -> RepoError {
+    RepoError::Input(crate::domain::InputError::new(
+        e.field,
+        format!("{} (in {table} {})", e.message, v.uuid),
+    ))
 }
 
 /// What writing a version did.
@@ -47,6 +56,9 @@ pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
     let Some(row) = v.row.as_ref().filter(|_| !v.purged) else {
         return purge(tx, table, v);
     };
+    // Another device's row passes the checks of the JSON import, so whatever a sync brings
+    // in, this journal's own export imports back.
+    check_row(table, row).map_err(|e| refused(table, v, e))?;
     let (names, mut values) = match columns_of(tx, table, fks, v, row)? {
         Ok(columns) => columns,
         Err(missing) => return Ok(Written::NoParent(missing)),
@@ -123,7 +135,11 @@ fn columns_of(
                 _ => SqlValue::Null,
             },
             None => match row.get(&c) {
-                Some(x) => sql_of(x),
+                Some(x) => {
+                    check_value_of(table, &c, x, crate::domain::clock::today())
+                        .map_err(|e| refused(table, v, e))?;
+                    sql_of(x)
+                }
                 None => continue,
             },
         };

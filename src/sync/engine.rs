@@ -182,9 +182,12 @@ fn apply(
             while let Some((seq, seg)) = queue.front() {
                 let applied = match repo.sync_apply(&cfg.device_id, device, *seq, &seg.versions) {
                     Ok(a) => a,
-                    // A row this journal refuses (a constraint): that device waits, the
-                    // others go on, and the message says which file.
-                    Err(e @ crate::repo::RepoError::Sqlite(_)) => Outcome::Waiting(format!(
+                    // A row this journal refuses (a constraint, or a check of the JSON
+                    // import): that device waits, the others go on, and the message says
+                    // which file.
+                    Err(
+                        e @ (crate::repo::RepoError::Sqlite(_) | crate::repo::RepoError::Input(_)),
+                    ) => Outcome::Waiting(format!(
                         "segment {seq} could not be applied ({e}); nothing of it was written"
                     )),
                     Err(e) => return Err(e.into()),

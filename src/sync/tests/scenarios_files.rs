@@ -101,23 +101,22 @@ fn a_segment_once_written_is_never_replaced() {
     assert_eq!(mode & 0o777, 0o600);
 }
 
-#[test]
-fn a_segment_with_a_row_the_journal_refuses_waits_and_the_others_go_on() {
-    let mut w = World::new(2);
-    w.devs[0].checkin(1, 4);
-    w.devs[0].sync();
-    w.deliver(0, 1, false);
-    // Another device's segment whose check-in has pain 11: refused by the journal's checks.
+/// Puts in the folder a segment of another device holding one check-in with `date` and
+/// `pain` (and `extra` fields), for device 1 to read.
+fn foreign_checkin(w: &World, date: &str, pain: i64, extra: &[(&str, serde_json::Value)]) {
     let mut row = serde_json::Map::new();
     for (k, v) in [
         ("uuid", "0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e"),
-        ("date", "2026-11-09"),
+        ("date", date),
         ("created_at", "2026-11-09T08:00:00.000Z"),
         ("updated_at", "2026-11-09T08:00:00.000Z"),
     ] {
         row.insert(k.into(), v.into());
     }
-    row.insert("pain".into(), 11.into());
+    row.insert("pain".into(), pain.into());
+    for (k, v) in extra {
+        row.insert((*k).into(), v.clone());
+    }
     let bad = Segment {
         format: FORMAT,
         device: "00000000000000ee".into(),
@@ -136,6 +135,16 @@ fn a_segment_with_a_row_the_journal_refuses_waits_and_the_others_go_on() {
     let key = crate::sync::key::Key::parse(&w.key).unwrap();
     let dir = files::device_dir(&w.devs[1].cfg.folder, "00000000000000ee");
     files::write_new(&dir, &files::segment_name(1), &bad.encode(&key).unwrap()).unwrap();
+}
+
+#[test]
+fn a_segment_with_a_row_the_journal_refuses_waits_and_the_others_go_on() {
+    let mut w = World::new(2);
+    w.devs[0].checkin(1, 4);
+    w.devs[0].sync();
+    w.deliver(0, 1, false);
+    // Another device's segment whose check-in has pain 11: refused by the journal's checks.
+    foreign_checkin(&w, "2026-11-09", 11, &[]);
     let r = w.devs[1].sync();
     assert_eq!(r.applied_segments, 1, "{r:?}");
     assert!(
@@ -148,4 +157,31 @@ fn a_segment_with_a_row_the_journal_refuses_waits_and_the_others_go_on() {
         w.devs[1].repo.sync_watermark("00000000000000ee").unwrap(),
         0
     );
+}
+
+/// A row the database itself would take but the JSON import refuses (a check-in dated years
+/// ahead, sleep of 30 hours) waits like one the journal refuses: a sync never stores what this
+/// journal's own export could not bring back.
+#[test]
+fn a_row_the_json_import_would_refuse_is_not_stored_by_a_sync() {
+    for (date, extra) in [
+        ("2099-01-01", vec![]),
+        ("2026-11-09", vec![("sleep_hours", serde_json::json!(30))]),
+    ] {
+        let mut w = World::new(2);
+        foreign_checkin(&w, date, 4, &extra);
+        let r = w.devs[1].sync();
+        assert_eq!(r.applied_segments, 0, "{date} {extra:?}: {r:?}");
+        assert!(
+            r.skipped
+                .iter()
+                .any(|s| s.contains("could not be applied") && s.contains("checkins.")),
+            "{date} {extra:?}: {r:?}"
+        );
+        let export = w.devs[1].repo.export_json().unwrap().to_string();
+        assert!(
+            !export.contains("0192f0c4-6b1e-7c3a"),
+            "{date} {extra:?}: stored"
+        );
+    }
 }
