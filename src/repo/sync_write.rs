@@ -11,6 +11,7 @@ use super::import_check::{check_row, check_value_of};
 use super::sync_rows::Version;
 use super::sync_settle::key_cond;
 use super::transfer::{TABLES, columns, fk_name};
+use crate::domain::InputError;
 
 fn sql_of(v: &Value) -> SqlValue {
     match v {
@@ -26,8 +27,8 @@ fn sql_of(v: &Value) -> SqlValue {
 }
 
 /// A row the import's checks refuse, named by its uuid.
-fn refused(table: &str, v: &Version, e: crate::domain::InputError) -> RepoError {
-    RepoError::Input(crate::domain::InputError::new(
+fn refused(table: &str, v: &Version, e: InputError) -> RepoError {
+    RepoError::Input(InputError::new(
         e.field,
         format!("{} (in {table} {})", e.message, v.uuid),
     ))
@@ -74,6 +75,20 @@ pub(crate) fn materialize(tx: &Transaction, v: &Version) -> Result<Written> {
         shadowed = true;
     }
     upsert(tx, table, &v.uuid, &names, values)?;
+    // An activity also passes the check across its fields that the import puts it through.
+    if table == "activities"
+        && let Some(a) = super::activities::by_uuid_tx(tx, &v.uuid)?
+    {
+        crate::domain::plausible::check_activity(&a, crate::domain::clock::today()).map_err(
+            |e| {
+                refused(
+                    table,
+                    v,
+                    InputError::new(format!("activities.{}", e.field), e.message),
+                )
+            },
+        )?;
+    }
     Ok(Written::Row(shadowed))
 }
 

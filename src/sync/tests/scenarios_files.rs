@@ -117,14 +117,19 @@ fn foreign_checkin(w: &World, date: &str, pain: i64, extra: &[(&str, serde_json:
     for (k, v) in extra {
         row.insert((*k).into(), v.clone());
     }
+    foreign_row(w, "checkins", row);
+}
+
+/// Puts in the folder a segment of another device holding `row` of `table`.
+fn foreign_row(w: &World, table: &str, row: serde_json::Map<String, serde_json::Value>) {
     let bad = Segment {
         format: FORMAT,
         device: "00000000000000ee".into(),
         seq: 1,
         snapshot: false,
         versions: vec![crate::repo::sync_rows::Version {
-            table: "checkins".into(),
-            uuid: "0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9e".into(),
+            table: table.into(),
+            uuid: row["uuid"].as_str().unwrap_or_default().into(),
             hlc: 1,
             device: "00000000000000ee".into(),
             base: None,
@@ -184,4 +189,28 @@ fn a_row_the_json_import_would_refuse_is_not_stored_by_a_sync() {
             "{date} {extra:?}: stored"
         );
     }
+}
+
+/// An activity whose moving time is longer than its elapsed time passes every column's check
+/// but not the check across its fields that the import runs: a sync does not store it either.
+#[test]
+fn an_activity_the_import_would_refuse_across_its_fields_is_not_stored_by_a_sync() {
+    let mut w = World::new(2);
+    let row = serde_json::json!({
+        "uuid": "0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9f",
+        "kind": "ride",
+        "start_at": "2026-11-09T08:00:00",
+        "date": "2026-11-09",
+        "elapsed_s": 3600,
+        "moving_s": 7200,
+        "source": "manual",
+        "created_at": "2026-11-09T08:00:00.000Z",
+        "updated_at": "2026-11-09T08:00:00.000Z",
+    });
+    foreign_row(&w, "activities", row.as_object().unwrap().clone());
+    let r = w.devs[1].sync();
+    assert_eq!(r.applied_segments, 0, "{r:?}");
+    assert!(r.skipped.iter().any(|s| s.contains("activities.")), "{r:?}");
+    let export = w.devs[1].repo.export_json().unwrap().to_string();
+    assert!(!export.contains("0192f0c4-6b1e-7c3a-9d2e-4f5a6b7c8d9f"));
 }
