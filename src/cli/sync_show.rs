@@ -75,8 +75,11 @@ pub fn describe(c: &Conflict) -> String {
         (false, true) => " (deleted)",
         _ => "",
     };
-    let why = match c.reason.as_str() {
-        "natural_key" => "another computer's record for the same day or name was kept",
+    let why = match (c.reason.as_str(), c.table.as_str()) {
+        ("natural_key", "plans") => {
+            "another computer's plan was kept running (one plan runs at a time)"
+        }
+        ("natural_key", _) => "another computer's record for the same day or name was kept",
         _ => "edited on two computers; the other edit was kept",
     };
     format!("K{}  {what}{state} — {why}", c.id)

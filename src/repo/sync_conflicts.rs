@@ -194,6 +194,42 @@ fn trash_rivals(
     row: &Map<String, Value>,
     now: &str,
 ) -> Result<Vec<Version>> {
+    let rivals = rival_uuids(tx, c, row)?;
+    let mut trashed = Vec::new();
+    for rival in rivals {
+        let (hlc, device) =
+            stamp_of(tx, &c.table, &rival)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        trashed.push(Version {
+            table: c.table.clone(),
+            uuid: rival.clone(),
+            hlc,
+            device,
+            base: None,
+            purged: false,
+            row: row_json(tx, &c.table, &rival)?,
+        });
+        tx.execute(
+            &format!("UPDATE {} SET deleted_at = ?1 WHERE uuid = ?2", c.table),
+            params![now, rival],
+        )?;
+    }
+    Ok(trashed)
+}
+
+/// The live rows other than the conflict's own that hold the key `row` holds: its date or
+/// name, or for a plan that runs, the plan running (one plan at a time).
+fn rival_uuids(tx: &Transaction, c: &Conflict, row: &Map<String, Value>) -> Result<Vec<String>> {
+    if c.table == "plans" {
+        if row.get("stopped_on").is_some_and(|v| !v.is_null()) {
+            return Ok(Vec::new());
+        }
+        return Ok(tx
+            .prepare(
+                "SELECT uuid FROM plans WHERE stopped_on IS NULL AND deleted_at IS NULL AND uuid <> ?1",
+            )?
+            .query_map([&c.uuid], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?);
+    }
     let Some((_, _, natural)) = TABLES
         .iter()
         .find(|t| t.0 == c.table)
@@ -221,29 +257,10 @@ fn trash_rivals(
         })
         .collect();
     args.push(c.uuid.clone());
-    let rivals: Vec<String> = tx
+    Ok(tx
         .prepare(&sql)?
         .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut trashed = Vec::new();
-    for rival in rivals {
-        let (hlc, device) =
-            stamp_of(tx, &c.table, &rival)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-        trashed.push(Version {
-            table: c.table.clone(),
-            uuid: rival.clone(),
-            hlc,
-            device,
-            base: None,
-            purged: false,
-            row: row_json(tx, &c.table, &rival)?,
-        });
-        tx.execute(
-            &format!("UPDATE {} SET deleted_at = ?1 WHERE uuid = ?2", c.table),
-            params![now, rival],
-        )?;
-    }
-    Ok(trashed)
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// Keeps a losing version in `sync_conflicts`; 1 when it was not there yet.

@@ -1,5 +1,6 @@
 //! Natural keys across devices (issue 24): one live check-in per date, one medication per
-//! name. Among rows whose own version is live, the highest (HLC, device) stays live on every
+//! name, and one running return plan (issue 23: one plan at a time; the JSON import refuses a
+//! journal with two). Among rows whose own version is live, the highest (HLC, device) stays live on every
 //! device; the others are shadowed (in the trash here, their version untouched) and kept in
 //! `sync conflicts`, and come back when their rival goes.
 
@@ -29,8 +30,8 @@ type Member = (String, String, i64, String, bool);
 /// whose rival went away comes back. Returns the conflicts it added.
 pub(crate) fn settle(tx: &Transaction, me: &str) -> Result<usize> {
     let mut added = 0;
-    for (table, _, natural) in TABLES.iter().filter(|t| !t.2.is_empty()) {
-        let members = members(tx, table, natural)?;
+    for (table, key) in keys() {
+        let members = members(tx, table, &key)?;
         for group in members.chunk_by(|a, b| a.1 == b.1) {
             if group.len() == 1 && !group[0].4 {
                 continue;
@@ -50,17 +51,35 @@ pub(crate) fn settle(tx: &Transaction, me: &str) -> Result<usize> {
     Ok(added)
 }
 
-/// The table's rows that may hold a natural key (live, or shadowed by a rival), ordered by
-/// key so that the rows of one key come together.
-fn members(tx: &Transaction, table: &str, natural: &[&str]) -> Result<Vec<Member>> {
-    let key = natural
+/// Each table whose live rows hold a key only one of them may hold, with that key in SQL over
+/// the row `t`: the natural keys of `TABLES`, and a plan's "running" (a stopped plan is its
+/// own key).
+pub(crate) fn keys() -> Vec<(&'static str, String)> {
+    let mut keys: Vec<(&'static str, String)> = TABLES
         .iter()
-        .map(|n| match (table, *n) {
-            ("medications", "name") => format!("lower(t.{n})"),
-            _ => format!("COALESCE(t.{n}, '')"),
+        .filter(|t| !t.2.is_empty())
+        .map(|(table, _, natural)| {
+            let key = natural
+                .iter()
+                .map(|n| match (*table, *n) {
+                    ("medications", "name") => format!("lower(t.{n})"),
+                    _ => format!("COALESCE(t.{n}, '')"),
+                })
+                .collect::<Vec<_>>()
+                .join(" || char(31) || ");
+            (*table, key)
         })
-        .collect::<Vec<_>>()
-        .join(" || char(31) || ");
+        .collect();
+    keys.push((
+        "plans",
+        "CASE WHEN t.stopped_on IS NULL THEN 'running' ELSE t.uuid END".into(),
+    ));
+    keys
+}
+
+/// The table's rows that may hold a key (live, or shadowed by a rival), ordered by key so that
+/// the rows of one key come together.
+fn members(tx: &Transaction, table: &str, key: &str) -> Result<Vec<Member>> {
     let sql = format!(
         "SELECT t.uuid, {key}, s.hlc, s.device, s.shadowed FROM {table} t
          JOIN sync_stamps s ON s.tbl = ?1 AND s.uuid = t.uuid

@@ -7,3 +7,4 @@ mod git;
 mod harness;
 mod scenarios;
 mod scenarios_files;
+mod scenarios_plans;
