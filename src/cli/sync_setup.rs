@@ -27,6 +27,11 @@ struct Joined {
 
 pub(super) fn init(g: &Global, carrier: Carrier) -> anyhow::Result<()> {
     let db = db_path(g)?;
+    // A folder that cannot be made is refused before the journal is opened or created.
+    setup::refuse_if_syncing(&db)?;
+    if let Carrier::Folder(dir) = &carrier {
+        setup::make_folder(dir)?;
+    }
     let mut ctx = Ctx::open(g)?;
     ctx.repo.writable()?;
     let (mut cfg, key) = setup::init(&db, &carrier)?;

@@ -4,8 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use super::config::{self, SyncConfig};
 use super::key::{CHECK_FILE, Key};
 use crate::domain::InputError;
@@ -17,7 +15,7 @@ pub enum Carrier {
     Git(String),
 }
 
-fn refuse_if_syncing(db: &Path) -> anyhow::Result<()> {
+pub fn refuse_if_syncing(db: &Path) -> anyhow::Result<()> {
     if let Some(cfg) = SyncConfig::load(db)? {
         return Err(InputError::new(
             "sync",
@@ -29,6 +27,21 @@ fn refuse_if_syncing(db: &Path) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// Creates the sync folder (0700), or says why it cannot be, naming the field: called before
+/// the journal is opened, so a folder that cannot be made leaves nothing behind.
+pub fn make_folder(dir: &Path) -> anyhow::Result<()> {
+    crate::repo::connection::create_private_dir(dir).map_err(|e| {
+        InputError::new(
+            "dir",
+            format!(
+                "{} cannot be created ({e}); allowed: a folder you can write to",
+                dir.display()
+            ),
+        )
+        .into()
+    })
 }
 
 /// A new sync folder (or remote) with a new key. Returns the settings, saved, and the key.
@@ -48,8 +61,7 @@ pub fn init(db: &Path, carrier: &Carrier) -> anyhow::Result<(SyncConfig, String)
                 )
                 .into());
             }
-            crate::repo::connection::create_private_dir(dir)
-                .with_context(|| format!("creating {}", dir.display()))?;
+            make_folder(dir)?;
             (dir.clone(), None)
         }
         Carrier::Git(remote) => {

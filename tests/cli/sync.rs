@@ -160,6 +160,21 @@ fn refusals_name_the_field_and_exit_2() {
     );
 }
 
+/// A sync folder that cannot be made (under a file) is refused naming `dir`, with exit 2,
+/// before a new journal is created.
+#[test]
+fn a_sync_folder_that_cannot_be_made_writes_nothing() {
+    let fresh = Journal::new();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let under = file.path().join("sync");
+    let err = fresh.fails(&["sync", "init", under.to_str().unwrap()], 2);
+    assert!(
+        err.contains("dir:") && err.contains("cannot be created"),
+        "{err}"
+    );
+    assert!(!fresh.db.exists(), "no journal was created");
+}
+
 #[test]
 fn the_same_date_on_two_computers_is_settled_alike_and_the_other_can_be_kept() {
     let (a, b, shared) = (Journal::new(), Journal::new(), tempfile::tempdir().unwrap());
